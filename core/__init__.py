@@ -1,0 +1,1 @@
+"""Taizhang's core: domain, parsing, storage and export. Never imports Qt."""

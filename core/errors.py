@@ -1,0 +1,86 @@
+"""One error hierarchy for the whole app.
+
+Core raises these with a code and parameters, never with user-facing prose; the CLI
+(`main.py`) and the GUI (`gui/errors.py`) each turn a code into one plain-Chinese message.
+Anything else that escapes is a bug, and is reported as such.
+"""
+
+from __future__ import annotations
+
+
+class TaizhangError(Exception):
+    """Base of every expected failure; `code` names it, `params` fill the message."""
+
+    code = "error"
+
+    def __init__(self, code: str | None = None, **params: object) -> None:
+        self.code = code or self.code
+        self.params = params
+        super().__init__(f"{self.code} {params}" if params else self.code)
+
+
+class InputError(TaizhangError):
+    """The file or text the user gave cannot be read as a plan."""
+
+    code = "bad_input"
+
+
+class StoreError(TaizhangError):
+    """The database cannot be opened or written (damaged, foreign, too new, locked, disk)."""
+
+    code = "store"
+
+
+class NotFoundError(TaizhangError):
+    """A plan, node or other record named by id does not exist."""
+
+    code = "not_found"
+
+
+class UsageError(TaizhangError):
+    """A request that makes no sense (unknown status, bad date, a section where a task is needed)."""
+
+    code = "usage"
+
+
+# Chinese one-line messages, used by the CLI; the GUI has its own tr() copies in gui/errors.py.
+MESSAGES: dict[str, str] = {
+    "error": "操作失败",
+    "bad_input": "无法读取该文件",
+    "file_missing": "找不到文件：{path}",
+    "file_too_large": "文件过大（{size_mb} MB），超过 {limit_mb} MB 的上限",
+    "file_empty": "文件是空的",
+    "unsupported_format": "不支持的文件格式：{suffix}。请使用 .txt、.docx、.html、.xlsx、.pdf 或解析 JSON",
+    "old_doc": "这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再导入",
+    "old_xls": "这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后再导入",
+    "encrypted": "文件已加密或受密码保护，请先在原程序中取消密码后再导入",
+    "corrupt": "文件已损坏，无法打开（{detail}）",
+    "zip_bomb": "文件解压后过大，已拒绝读取",
+    "scanned_pdf": "该 PDF 没有文字层（可能是扫描件），无法识别文字",
+    "no_plan": "文件中没有找到工作要点内容",
+    "bad_encoding": "无法识别文件的文字编码",
+    "bad_json": "解析 JSON 格式不正确：{detail}",
+    "store": "数据库出错",
+    "db_not_taizhang": "{path} 不是要点台账的数据库",
+    "db_damaged": "数据库文件已损坏：{path}",
+    "db_too_new": "数据库由更新版本的要点台账创建（结构版本 {found}，本程序支持 {supported}），请升级程序",
+    "db_readonly": "数据库所在位置不可写：{path}",
+    "db_locked": "数据库正被另一个程序使用：{path}",
+    "db_write_failed": "写入数据库失败：{detail}",
+    "not_found": "找不到记录",
+    "plan_not_found": "找不到编号为 {plan_id} 的计划",
+    "node_not_found": "找不到编号为 {node_id} 的事项",
+    "usage": "操作无效",
+    "bad_status": "未知状态：{status}（可用：未开始、进行中、已完成、持续推进、不适用）",
+    "bad_date": "日期格式不正确：{value}（应为 2024-07-01）",
+    "not_a_task": "编号为 {node_id} 的事项是一个分组，只有具体任务才有状态",
+}
+
+
+def message(err: TaizhangError) -> str:
+    """A plain Chinese one-liner for `err`; unknown codes fall back to the class's."""
+    template = MESSAGES.get(err.code) or MESSAGES.get(type(err).code, MESSAGES["error"])
+    try:
+        return template.format(**err.params)
+    except (KeyError, IndexError):
+        return template
