@@ -1,0 +1,244 @@
+"""The one door to the data: the GUI and the CLI both do everything through PlanService.
+
+Every user action is one call and one transaction, and returns a Change naming what moved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from peewee import PeeweeException
+
+from core.errors import NotFoundError, StoreError, UsageError
+from core.model import ParsedPlan
+from core.status import Status
+from core.store import migrations
+from core.store.db import close_database, open_database
+from core.store.plan_io import insert_plan, load_tree, preorder
+from core.store.tables import History, Node, Plan, Progress, Setting, now
+from core.views import Change, HistoryEntry, ImportResult, NodeInfo, PlanSummary, Rollup, TaskFilter
+
+NOTE_MERGE_SECONDS = 300  # note edits closer together than this are one history entry
+
+
+class PlanService:
+    """Plans, their trees and the clerk's progress, in one SQLite file."""
+
+    def __init__(self, db_path: Path, today: Callable[[], dt.date] | None = None) -> None:
+        self.db_path = Path(db_path)
+        self.today = today or dt.date.today
+        self.db = open_database(self.db_path)
+        try:
+            migrations.migrate(self.db, self.db_path)
+        except Exception:
+            self.db.close()
+            raise
+
+    def close(self) -> None:
+        close_database()
+
+    def _atomic(self):
+        return _Atomic(self.db)
+
+    # -- plans ---------------------------------------------------------------------------
+    def list_plans(self) -> list[PlanSummary]:
+        """Every plan, newest year first, with its roll-up."""
+        plans = Plan.select().order_by(Plan.year.desc(nulls="last"), Plan.id.desc())
+        return [self._summary(p) for p in plans]
+
+    def plan(self, plan_id: int) -> PlanSummary:
+        return self._summary(self._plan_row(plan_id))
+
+    def _plan_row(self, plan_id: int) -> Plan:
+        row = Plan.get_or_none(Plan.id == plan_id)
+        if row is None:
+            raise NotFoundError("plan_not_found", plan_id=plan_id)
+        return row
+
+    def _summary(self, p: Plan) -> PlanSummary:
+        return PlanSummary(id=p.id, title=p.title, year=p.year, issuer=p.issuer, doc_number=p.doc_number,
+                           issue_date=p.issue_date, source_name=p.source_name,
+                           source_sha256=p.source_sha256, imported_at=p.imported_at,
+                           rollup=self.plan_rollup(p.id))
+
+    def import_plan(self, parsed: ParsedPlan, source_name: str | None = None,
+                    sha256: str | None = None) -> ImportResult:
+        """Store a parsed plan whole, or not at all."""
+        with self._atomic():
+            return insert_plan(parsed, source_name, sha256)
+
+    def plans_like(self, sha256: str | None, title: str, year: int | None) -> list[PlanSummary]:
+        """Plans already imported from the same file, or with the same title and year."""
+        cond = (Plan.title == title) & (Plan.year == year) if year is not None else (Plan.title == title)
+        if sha256:
+            cond = cond | (Plan.source_sha256 == sha256)
+        return [self._summary(p) for p in Plan.select().where(cond)]
+
+    def delete_plan(self, plan_id: int) -> None:
+        self._plan_row(plan_id)
+        with self._atomic():
+            Plan.delete().where(Plan.id == plan_id).execute()
+
+    # -- trees and nodes -----------------------------------------------------------------
+    def tree(self, plan_id: int) -> list[NodeInfo]:
+        """A plan's nodes in document order (parents before children)."""
+        self._plan_row(plan_id)
+        return preorder(load_tree(plan_id))
+
+    def node(self, node_id: int) -> NodeInfo:
+        row = Node.get_or_none(Node.id == node_id)
+        if row is None:
+            raise NotFoundError("node_not_found", node_id=node_id)
+        return load_tree(row.plan_id)[node_id]
+
+    def rollups(self, plan_id: int) -> dict[int, Rollup]:
+        """Roll-up of every node of a plan (a task's is its own one-task roll-up)."""
+        infos = load_tree(plan_id)
+        today = self.today()
+        out: dict[int, Rollup] = {}
+        for info in reversed(preorder(infos)):
+            r = Rollup()
+            if info.is_task:
+                r.add(info.status, info.is_overdue(today))
+            for child in info.child_ids:
+                r.merge(out[child])
+            out[info.id] = r
+        return out
+
+    def rollup(self, node_id: int) -> Rollup:
+        return self.rollups(self.node(node_id).plan_id)[node_id]
+
+    def plan_rollup(self, plan_id: int) -> Rollup:
+        total = Rollup()
+        today = self.today()
+        for info in load_tree(plan_id).values():
+            if info.is_task:
+                total.add(info.status, info.is_overdue(today))
+        return total
+
+    def _task_rows(self, node_ids: Iterable[int]) -> dict[int, Progress]:
+        ids = list(dict.fromkeys(node_ids))
+        rows = {p.node_id: p for p in Progress.select().where(Progress.node.in_(ids))}
+        for node_id in ids:
+            if node_id not in rows:
+                if Node.get_or_none(Node.id == node_id) is None:
+                    raise NotFoundError("node_not_found", node_id=node_id)
+                raise UsageError("not_a_task", node_id=node_id)
+        return rows
+
+    def _ancestors(self, node_ids: Iterable[int]) -> tuple[int, set[int]]:
+        plan_id, found = 0, set()
+        for node_id in node_ids:
+            row = Node.get_by_id(node_id)
+            plan_id = row.plan_id
+            parent = row.parent_id
+            while parent is not None and parent not in found:
+                found.add(parent)
+                parent = Node.get_by_id(parent).parent_id
+        return plan_id, found
+
+    # -- the clerk's edits ---------------------------------------------------------------
+    def set_status(self, node_id: int, status: Status | str) -> Change:
+        return self.set_statuses([node_id], status)
+
+    def set_statuses(self, node_ids: Iterable[int], status: Status | str) -> Change:
+        """Give several tasks one status in one transaction (ticking a whole section)."""
+        status = status if isinstance(status, Status) else Status.parse(status)
+        with self._atomic():
+            rows = self._task_rows(node_ids)
+            changed = [p for p in rows.values() if p.status != status.value]
+            for p in changed:
+                History.create(node=p.node_id, field="status", old=p.status, new=status.value)
+                p.status = status.value
+                if status is Status.DONE and p.completed_on is None:
+                    p.completed_on = self.today()
+                elif status is not Status.DONE:
+                    p.completed_on = None
+                p.updated_at = now()
+                p.save()
+            plan_id, ancestors = self._ancestors([p.node_id for p in changed])
+        return Change(plan_id=plan_id, nodes={p.node_id for p in changed}, rollups=ancestors)
+
+    def set_note(self, node_id: int, note: str) -> Change:
+        """Save the 完成情况 note; edits in one sitting make one history entry."""
+        with self._atomic():
+            p = self._task_rows([node_id])[node_id]
+            if p.note == note:
+                return Change(plan_id=Node.get_by_id(node_id).plan_id)
+            last = (History.select().where((History.node == node_id))
+                    .order_by(History.id.desc()).first())
+            if last and last.field == "note" and (now() - last.at).total_seconds() < NOTE_MERGE_SECONDS:
+                last.new, last.at = note, now()
+                last.save()
+            else:
+                History.create(node=node_id, field="note", old=p.note, new=note)
+            p.note, p.updated_at = note, now()
+            p.save()
+        return Change(plan_id=Node.get_by_id(node_id).plan_id, nodes={node_id})
+
+    def set_completed_on(self, node_id: int, day: dt.date | None) -> Change:
+        with self._atomic():
+            p = self._task_rows([node_id])[node_id]
+            if p.completed_on != day:
+                History.create(node=node_id, field="completed_on",
+                               old=p.completed_on.isoformat() if p.completed_on else None,
+                               new=day.isoformat() if day else None)
+                p.completed_on, p.updated_at = day, now()
+                p.save()
+        return Change(plan_id=Node.get_by_id(node_id).plan_id, nodes={node_id})
+
+    def history(self, node_id: int) -> list[HistoryEntry]:
+        rows = History.select().where(History.node == node_id).order_by(History.id)
+        return [HistoryEntry(at=h.at, field=h.field, old=h.old, new=h.new) for h in rows]
+
+    # -- queries -------------------------------------------------------------------------
+    def find_tasks(self, plan_id: int, flt: TaskFilter | None = None) -> list[NodeInfo]:
+        """Tasks of a plan in document order that pass every criterion of `flt`."""
+        flt = flt or TaskFilter()
+        today = self.today()
+        needle = (flt.text or "").strip().lower()
+        out = []
+        for info in self.tree(plan_id):
+            if not info.is_task:
+                continue
+            if flt.unit and flt.unit.strip() not in info.all_units:
+                continue
+            if flt.statuses and info.status not in flt.statuses:
+                continue
+            if flt.overdue and not info.is_overdue(today):
+                continue
+            if needle and needle not in f"{info.label}{info.title}\n{info.text}\n{info.note}".lower():
+                continue
+            out.append(info)
+        return out
+
+    # -- settings ------------------------------------------------------------------------
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = Setting.get_or_none(Setting.key == key)
+        return row.value if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._atomic():
+            Setting.insert(key=key, value=value).on_conflict_replace().execute()
+
+
+class _Atomic:
+    """db.atomic() that turns low-level write failures into a StoreError the user can read."""
+
+    def __init__(self, db) -> None:
+        self.ctx = db.atomic()
+
+    def __enter__(self):
+        return self.ctx.__enter__()
+
+    def __exit__(self, exc_type, exc, tb):
+        result = self.ctx.__exit__(exc_type, exc, tb)
+        if isinstance(exc, PeeweeException):
+            text = str(exc).lower()
+            code = "db_readonly" if "readonly" in text else "db_locked" if "locked" in text else None
+            if code:
+                raise StoreError(code, path="") from exc
+            raise StoreError("db_write_failed", detail=str(exc)) from exc
+        return result

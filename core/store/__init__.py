@@ -1,0 +1,1 @@
+"""SQLite storage through peewee: one database, numbered migrations."""

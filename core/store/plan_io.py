@@ -1,0 +1,104 @@
+"""Writing a parsed plan into the tables, and reading a plan's whole tree back in bulk."""
+
+from __future__ import annotations
+
+from core.model import ROLES, ParsedNode, ParsedPlan
+from core.status import Status
+from core.store.tables import Deadline, Node, NodeUnit, Plan, Progress, Unit
+from core.views import DeadlineInfo, ImportResult, NodeInfo
+
+
+def _unit_ids(names: set[str]) -> dict[str, int]:
+    """Ids for unit names, creating the missing ones."""
+    known = {u.name: u.id for u in Unit.select().where(Unit.name.in_(list(names)))} if names else {}
+    for name in sorted(names - known.keys()):
+        known[name] = Unit.create(name=name).id
+    return known
+
+
+def insert_plan(parsed: ParsedPlan, source_name: str | None, sha256: str | None) -> ImportResult:
+    """Insert a plan; the caller holds the transaction."""
+    plan = Plan.create(
+        title=parsed.title or source_name or "未命名计划",
+        year=parsed.year,
+        issuer=parsed.issuer,
+        doc_number=parsed.doc_number,
+        issue_date=parsed.date,
+        source_name=source_name,
+        source_sha256=sha256,
+    )
+    names = {n.strip() for node in parsed.walk() for r in ROLES for n in node.units.get(r, []) if n.strip()}
+    unit_ids = _unit_ids(names)
+    result = ImportResult(plan_id=plan.id, sections=0, tasks=0, units=len(names), deadlines=0)
+    links: list[dict] = []
+    deadlines: list[dict] = []
+    progress: list[dict] = []
+
+    def add(node: ParsedNode, parent_id: int | None, position: int) -> None:
+        row = Node.create(plan=plan.id, parent=parent_id, position=position, label=node.label,
+                          title=node.title or node.text[:60], text=node.text or node.title)
+        for role in ROLES:
+            for i, name in enumerate(dict.fromkeys(n.strip() for n in node.units.get(role, []))):
+                if name:
+                    links.append({"node": row.id, "unit": unit_ids[name], "role": role, "position": i})
+        for i, d in enumerate(node.deadlines):
+            deadlines.append({"node": row.id, "position": i, "text": d.text, "due": d.date})
+        result.deadlines += len(node.deadlines)
+        if node.children:
+            result.sections += 1
+            for i, child in enumerate(node.children):
+                add(child, row.id, i)
+        else:
+            result.tasks += 1
+            progress.append({"node": row.id, "status": Status.TODO.value})
+
+    for i, node in enumerate(parsed.nodes):
+        add(node, None, i)
+    for model, rows in ((NodeUnit, links), (Deadline, deadlines), (Progress, progress)):
+        for start in range(0, len(rows), 200):
+            model.insert_many(rows[start:start + 200]).execute()
+    return result
+
+
+def load_tree(plan_id: int) -> dict[int, NodeInfo]:
+    """Every node of a plan, ordered parents-first by position, in five queries."""
+    infos: dict[int, NodeInfo] = {}
+    query = Node.select().where(Node.plan == plan_id).order_by(Node.parent.is_null(False), Node.position)
+    for n in query.tuples().iterator():
+        node_id, _plan, parent_id, position, label, title, text = n
+        infos[node_id] = NodeInfo(id=node_id, plan_id=plan_id, parent_id=parent_id, position=position,
+                                  label=label, title=title, text=text, units={r: [] for r in ROLES})
+    ids = list(infos)
+    if not ids:
+        return infos
+    for info in sorted(infos.values(), key=lambda i: i.position):
+        if info.parent_id is not None:
+            infos[info.parent_id].child_ids.append(info.id)
+    in_plan = Node.plan == plan_id
+    links = (NodeUnit.select(NodeUnit.node, NodeUnit.role, Unit.name).join(Unit).switch(NodeUnit)
+             .join(Node).where(in_plan).order_by(NodeUnit.position).tuples())
+    for node_id, role, name in links.iterator():
+        infos[node_id].units.setdefault(role, []).append(name)
+    dls = (Deadline.select(Deadline.node, Deadline.text, Deadline.due).join(Node).where(in_plan)
+           .order_by(Deadline.position).tuples())
+    for node_id, text, due in dls.iterator():
+        infos[node_id].deadlines.append(DeadlineInfo(text, due))
+    prog = (Progress.select(Progress.node, Progress.status, Progress.note, Progress.completed_on,
+                            Progress.updated_at).join(Node).where(in_plan).tuples())
+    for node_id, status, note, completed_on, updated_at in prog.iterator():
+        info = infos[node_id]
+        info.status, info.note = Status(status), note
+        info.completed_on, info.updated_at = completed_on, updated_at
+    return infos
+
+
+def preorder(infos: dict[int, NodeInfo]) -> list[NodeInfo]:
+    """The tree in document order."""
+    out: list[NodeInfo] = []
+    roots = sorted((i for i in infos.values() if i.parent_id is None), key=lambda i: i.position)
+    stack = list(reversed(roots))
+    while stack:
+        info = stack.pop()
+        out.append(info)
+        stack.extend(infos[c] for c in reversed(info.child_ids))
+    return out

@@ -1,0 +1,151 @@
+"""Plain read-only records the service hands out; the GUI and CLI never see peewee rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from core.status import OPEN_STATUSES, Status
+
+
+@dataclass(frozen=True)
+class DeadlineInfo:
+    text: str
+    date: dt.date | None = None
+
+
+@dataclass
+class NodeInfo:
+    """A section or task with everything the tree and the detail panel show."""
+
+    id: int
+    plan_id: int
+    parent_id: int | None
+    position: int
+    label: str
+    title: str
+    text: str
+    units: dict[str, list[str]] = field(default_factory=dict)
+    deadlines: list[DeadlineInfo] = field(default_factory=list)
+    status: Status = Status.TODO
+    note: str = ""
+    completed_on: dt.date | None = None
+    updated_at: dt.datetime | None = None
+    child_ids: list[int] = field(default_factory=list)
+
+    @property
+    def is_task(self) -> bool:
+        return not self.child_ids
+
+    @property
+    def all_units(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for names in self.units.values():
+            for name in names:
+                seen.setdefault(name)
+        return list(seen)
+
+    def final_due(self) -> dt.date | None:
+        """The last dated deadline: the task is late only once this has passed."""
+        dates = [d.date for d in self.deadlines if d.date]
+        return max(dates) if dates else None
+
+    def next_due(self, today: dt.date) -> dt.date | None:
+        """The next milestone not yet passed, else the final one."""
+        dates = sorted(d.date for d in self.deadlines if d.date)
+        upcoming = [d for d in dates if d >= today]
+        return upcoming[0] if upcoming else (dates[-1] if dates else None)
+
+    def is_overdue(self, today: dt.date) -> bool:
+        due = self.final_due()
+        return self.is_task and self.status in OPEN_STATUSES and due is not None and due < today
+
+
+@dataclass
+class Rollup:
+    """Progress of a subtree: tasks done out of the applicable ones (不适用 left out)."""
+
+    total: int = 0
+    counts: dict[Status, int] = field(default_factory=lambda: {s: 0 for s in Status})
+    overdue: int = 0
+
+    @property
+    def done(self) -> int:
+        return self.counts[Status.DONE]
+
+    @property
+    def applicable(self) -> int:
+        return self.total - self.counts[Status.NA]
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.done / self.applicable if self.applicable else 0.0
+
+    @property
+    def check_state(self) -> str:
+        """'checked' when every applicable task is done, 'unchecked' when none is."""
+        if self.applicable and self.done == self.applicable:
+            return "checked"
+        return "partial" if self.done else "unchecked"
+
+    def add(self, status: Status, overdue: bool) -> None:
+        self.total += 1
+        self.counts[status] += 1
+        self.overdue += int(overdue)
+
+    def merge(self, other: Rollup) -> None:
+        self.total += other.total
+        self.overdue += other.overdue
+        for status, n in other.counts.items():
+            self.counts[status] += n
+
+
+@dataclass
+class PlanSummary:
+    id: int
+    title: str
+    year: int | None
+    issuer: str | None
+    doc_number: str | None
+    issue_date: dt.date | None
+    source_name: str | None
+    source_sha256: str | None
+    imported_at: dt.datetime | None
+    rollup: Rollup = field(default_factory=Rollup)
+
+
+@dataclass
+class Change:
+    """What one user action changed, so views update exactly those rows."""
+
+    plan_id: int
+    nodes: set[int] = field(default_factory=set)  # rows whose own fields changed
+    rollups: set[int] = field(default_factory=set)  # ancestors whose roll-up moved
+    structure: bool = False  # the tree's shape changed: views rebuild the plan
+
+
+@dataclass
+class ImportResult:
+    plan_id: int
+    sections: int
+    tasks: int
+    units: int
+    deadlines: int
+
+
+@dataclass
+class HistoryEntry:
+    at: dt.datetime
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass
+class TaskFilter:
+    """Which tasks to list; every criterion given must hold."""
+
+    unit: str | None = None
+    statuses: set[Status] | None = None
+    overdue: bool = False
+    text: str | None = None
