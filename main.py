@@ -1,29 +1,42 @@
 """要点台账 Taizhang: the window by default, and a command line for everything else.
 
-Every command goes through core's service; errors come out as one Chinese line on stderr
-with a non-zero exit, never a traceback.
+Every command goes through core's service; an expected failure comes out as one Chinese line
+on stderr with a non-zero exit, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from core.errors import TaizhangError, message
+from core.model import ROLE_ZH
+from core.status import Status
 from core.version import __version__
+
+EXIT_ERROR = 2
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from core.paths import default_db_path
+
+    return Path(args.db) if args.db else default_db_path()
+
+
+def _service(args: argparse.Namespace):
+    from core.service import PlanService
+
+    return PlanService(_db_path(args))
 
 
 def _print_tree(nodes, depth: int = 0) -> None:
     for node in nodes:
-        extras = []
-        for role, names in node.units.items():
-            if names:
-                extras.append(f"{role}: {'、'.join(names)}")
-        for d in node.deadlines:
-            extras.append(f"{d.text} → {d.date.isoformat() if d.date else '—'}")
-        tail = f"  [{'; '.join(extras)}]" if extras else ""
+        extras = [f"{ROLE_ZH[r]}：{'、'.join(n)}" for r, n in node.units.items() if n]
+        extras += [f"{d.text}→{d.date.isoformat() if d.date else '无日期'}" for d in node.deadlines]
+        tail = f"  〔{'；'.join(extras)}〕" if extras else ""
         print(f"{'  ' * depth}{node.label}{node.title}{tail}")
         _print_tree(node.children, depth + 1)
 
@@ -35,37 +48,171 @@ def cmd_parse(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(plan.to_json() + "\n")
         return 0
-    meta = [plan.title, str(plan.year or ""), plan.issuer or "", plan.doc_number or "",
-            plan.date.isoformat() if plan.date else ""]
-    print(" | ".join(meta))
+    date = plan.date.isoformat() if plan.date else ""
+    print(" | ".join([plan.title, str(plan.year or ""), plan.issuer or "", plan.doc_number or "", date]))
     _print_tree(plan.nodes)
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from core.importer import file_sha256, parse_file
+
+    path = Path(args.file)
+    plan = parse_file(path)
+    svc = _service(args)
+    try:
+        result = svc.import_plan(plan, source_name=path.name, sha256=file_sha256(path))
+    finally:
+        svc.close()
+    print(f"已导入计划 {result.plan_id}：{plan.title}（{result.sections} 个分组，{result.tasks} 项任务，"
+          f"{result.units} 个单位，{result.deadlines} 个时限）")
+    if args.json:
+        print(json.dumps(result.__dict__, ensure_ascii=False))
+    return 0
+
+
+def _rollup_json(r) -> dict:
+    return {"tasks": r.total, "counts": {s.zh: r.counts[s] for s in Status}, "done": r.done,
+            "applicable": r.applicable, "overdue": r.overdue, "percentage": round(r.percent, 1)}
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    svc = _service(args)
+    try:
+        plans = svc.list_plans()
+    finally:
+        svc.close()
+    if args.json:
+        out = [{"id": p.id, "title": p.title, "year": p.year, **_rollup_json(p.rollup)} for p in plans]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not plans:
+        print("数据库中还没有计划。用 `python main.py import 文件` 导入工作要点。")
+    for p in plans:
+        r = p.rollup
+        counts = "，".join(f"{s.zh} {r.counts[s]}" for s in Status)
+        print(f"[{p.id}] {p.year or '—'} {p.title}：已完成 {r.done}/{r.applicable}（{r.percent:.0f}%），"
+              f"逾期 {r.overdue}；{counts}")
+    return 0
+
+
+def _task_json(t) -> dict:
+    return {"id": t.id, "label": t.label, "title": t.title, "units": t.units,
+            "deadlines": [{"text": d.text, "date": d.date.isoformat() if d.date else None} for d in t.deadlines],
+            "status": t.status.zh, "note": t.note}
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from core.views import TaskFilter
+
+    flt = TaskFilter(unit=args.unit, statuses={Status.parse(s) for s in args.status} if args.status else None,
+                     overdue=args.overdue, text=args.search)
+    svc = _service(args)
+    try:
+        tasks = svc.find_tasks(args.plan, flt)
+    finally:
+        svc.close()
+    if args.json:
+        print(json.dumps([_task_json(t) for t in tasks], ensure_ascii=False, indent=2))
+        return 0
+    for t in tasks:
+        units = "、".join(t.all_units) or "—"
+        dls = "、".join(d.text for d in t.deadlines) or "—"
+        print(f"{t.id:>5}  {t.status.zh:<4}  {t.label}{t.title}  〔{units}；{dls}〕")
+    return 0
+
+
+def cmd_mark(args: argparse.Namespace) -> int:
+    status = Status.parse(args.status)
+    svc = _service(args)
+    try:
+        svc.set_status(args.node, status)
+        if args.note is not None:
+            svc.set_note(args.node, args.note)
+        node = svc.node(args.node)
+    finally:
+        svc.close()
+    print(f"{node.label}{node.title}：{node.status.zh}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from core.store.health import check_database
+
+    problems = check_database(_db_path(args))
+    if problems:
+        for p in problems:
+            print(p, file=sys.stderr)
+        return 1
+    print(f"数据库完好：{_db_path(args)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="main.py", description="要点台账：政务公开工作要点的任务台账")
+    ap = argparse.ArgumentParser(prog="main.py", description="要点台账：政务公开工作要点的任务台账。不带命令时打开窗口。")
     ap.add_argument("--version", action="version", version=f"Taizhang {__version__}")
-    sub = ap.add_subparsers(dest="command")
-    p = sub.add_parser("parse", help="读取一份工作要点文件并显示解析结果（不写数据库）")
+    ap.add_argument("--db", metavar="PATH", help="使用指定的数据库文件（默认在用户数据目录）")
+    ap.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"], help="界面语言")
+    ap.add_argument("--self-test", action="store_true", help="在临时数据库上自检整个流程后退出")
+    sub = ap.add_subparsers(dest="command", metavar="命令")
+
+    p = sub.add_parser("parse", help="读取工作要点文件并显示解析结果（不写数据库）")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="输出解析 JSON")
     p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("import", help="导入工作要点文件（任何 parse 能读的格式，或解析 JSON）")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="另起一行输出 JSON 结果")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("status", help="各计划的完成情况")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("list", help="列出一个计划的任务")
+    p.add_argument("--plan", type=int, required=True, metavar="ID")
+    p.add_argument("--unit", metavar="U", help="只列出点名该单位的任务")
+    p.add_argument("--status", action="append", metavar="S", help="状态（可重复）：未开始 进行中 已完成 持续推进 不适用")
+    p.add_argument("--overdue", action="store_true", help="只列出已逾期的任务")
+    p.add_argument("--search", metavar="TEXT", help="按文字查找")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("mark", help="设置任务状态（及完成情况）")
+    p.add_argument("--node", type=int, required=True, metavar="ID")
+    p.add_argument("--status", required=True, metavar="S")
+    p.add_argument("--note", metavar="TEXT")
+    p.set_defaults(func=cmd_mark)
+
+    p = sub.add_parser("check", help="检查数据库是否完好")
+    p.set_defaults(func=cmd_check)
     return ap
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = build_parser()
     args = ap.parse_args(argv)
-    if not getattr(args, "func", None):
-        ap.print_help()
-        return 0
     try:
+        if args.self_test:
+            from gui.app import self_test
+
+            return self_test(lang=args.lang)
+        if not getattr(args, "func", None):
+            from gui.app import run_gui
+
+            return run_gui(_db_path(args), lang=args.lang)
         return args.func(args)
     except TaizhangError as err:
         print(f"错误：{message(err)}", file=sys.stderr)
-        return 2
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: one line for the user, the traceback only when debugging
+        if os.environ.get("TAIZHANG_DEBUG"):
+            raise
+        print(f"错误：程序内部错误（{type(exc).__name__}: {exc}）", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

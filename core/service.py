@@ -6,6 +6,7 @@ Every user action is one call and one transaction, and returns a Change naming w
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -167,7 +168,7 @@ class PlanService:
             p = self._task_rows([node_id])[node_id]
             if p.note == note:
                 return Change(plan_id=Node.get_by_id(node_id).plan_id)
-            last = (History.select().where((History.node == node_id))
+            last = (History.select().where(History.node == node_id)
                     .order_by(History.id.desc()).first())
             if last and last.field == "note" and (now() - last.at).total_seconds() < NOTE_MERGE_SECONDS:
                 last.new, last.at = note, now()
@@ -235,7 +236,7 @@ class _Atomic:
 
     def __exit__(self, exc_type, exc, tb):
         result = self.ctx.__exit__(exc_type, exc, tb)
-        if isinstance(exc, PeeweeException):
+        if isinstance(exc, (PeeweeException, sqlite3.Error)):
             text = str(exc).lower()
             code = "db_readonly" if "readonly" in text else "db_locked" if "locked" in text else None
             if code:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from core.errors import UsageError
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """What the clerk records for one task; the value is what the database stores."""
 
     TODO = "todo"

@@ -1,0 +1,46 @@
+"""Checking a database file without changing it: SQLite's own checks plus our invariants."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from core.store.db import SQLITE_MAGIC
+from core.store.migrations import LATEST
+
+
+def check_database(path: Path) -> list[str]:
+    """Problems found, as Chinese lines; an empty list means the database is intact."""
+    path = Path(path)
+    if not path.is_file():
+        return [f"找不到数据库文件：{path}"]
+    with open(path, "rb") as fh:
+        if fh.read(16) != SQLITE_MAGIC:
+            return [f"不是 SQLite 数据库：{path}"]
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return [f"无法打开数据库：{exc}"]
+    problems: list[str] = []
+    try:
+        rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
+        if rows != ["ok"]:
+            problems += [f"完整性检查：{r}" for r in rows[:20]]
+        for table, rowid, parent, _ in con.execute("PRAGMA foreign_key_check"):
+            problems.append(f"外键错误：{table} 第 {rowid} 行指向不存在的 {parent}")
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        if version > LATEST:
+            problems.append(f"结构版本 {version} 比本程序支持的 {LATEST} 新")
+        elif version >= 1:
+            empty = con.execute(
+                "SELECT id, title FROM plan WHERE id NOT IN (SELECT DISTINCT plan_id FROM node)").fetchall()
+            problems += [f"计划 {pid}（{title}）没有任何事项，可能导入不完整" for pid, title in empty]
+            orphans = con.execute("SELECT count(*) FROM node WHERE parent_id IS NOT NULL AND parent_id "
+                                  "NOT IN (SELECT id FROM node)").fetchone()[0]
+            if orphans:
+                problems.append(f"{orphans} 个事项的上级不存在")
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"数据库已损坏：{exc}")
+    finally:
+        con.close()
+    return problems

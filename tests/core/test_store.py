@@ -1,0 +1,196 @@
+"""The store through the service, as the GUI and the CLI use it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from core.errors import NotFoundError, StoreError, UsageError
+from core.model import ParsedPlan
+from core.service import PlanService
+from core.status import Status
+from core.store import migrations
+from core.views import TaskFilter
+
+
+def _tasks(service, plan_id):
+    return [n for n in service.tree(plan_id) if n.is_task]
+
+
+def test_database_opens_in_wal_with_foreign_keys(service):
+    assert service.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert service.db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert migrations.schema_version(service.db) == migrations.LATEST
+
+
+def test_import_keeps_tree_units_and_deadlines(service, sample_plan):
+    result = service.import_plan(sample_plan, source_name="sample_plan.json", sha256="ab" * 32)
+    assert (result.sections, result.tasks) == sample_plan.counts()
+    tree = service.tree(result.plan_id)
+    assert [n.title for n in tree] == [n.title for n in sample_plan.walk()]
+    first = next(n for n in tree if n.label == "2.")
+    assert first.units["lead"] == ["县发展改革局"]
+    assert first.units["cooperating"] == ["县财政局", "县市场监管局"]
+    assert [(d.text, d.date) for d in first.deadlines] == [("6月底前", dt.date(2026, 6, 30))]
+    plan = service.plan(result.plan_id)
+    assert (plan.title, plan.year, plan.doc_number) == (sample_plan.title, 2026, sample_plan.doc_number)
+
+
+def test_import_is_all_or_nothing(service, sample_plan, monkeypatch):
+    from core.store import plan_io
+
+    real = plan_io.Deadline.insert_many
+
+    def broken(rows):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(plan_io.Deadline, "insert_many", broken)
+    with pytest.raises(StoreError):
+        service.import_plan(sample_plan)
+    monkeypatch.setattr(plan_io.Deadline, "insert_many", real)
+    assert service.list_plans() == []
+
+
+def test_ticking_last_task_completes_section(service, sample_plan):
+    plan_id = service.import_plan(sample_plan).plan_id
+    section = next(n for n in service.tree(plan_id) if n.label == "（一）")
+    first, second = section.child_ids
+    change = service.set_status(first, Status.DONE)
+    assert section.id in change.rollups and change.nodes == {first}
+    assert service.rollup(section.id).check_state == "partial"
+    service.set_status(second, "已完成")
+    assert service.rollup(section.id).check_state == "checked"
+    assert service.rollup(section.id).done == 2
+
+
+def test_not_applicable_tasks_leave_the_denominator(service, sample_plan):
+    plan_id = service.import_plan(sample_plan).plan_id
+    tasks = _tasks(service, plan_id)
+    service.set_status(tasks[0].id, Status.NA)
+    service.set_status(tasks[1].id, Status.DONE)
+    r = service.plan(plan_id).rollup
+    assert (r.done, r.applicable, r.total) == (1, len(tasks) - 1, len(tasks))
+
+
+def test_done_sets_completion_date_and_history(db_path, sample_plan):
+    svc = PlanService(db_path, today=lambda: dt.date(2026, 5, 2))
+    try:
+        task = _tasks(svc, svc.import_plan(sample_plan).plan_id)[0]
+        svc.set_status(task.id, Status.DOING)
+        svc.set_status(task.id, Status.DONE)
+        assert svc.node(task.id).completed_on == dt.date(2026, 5, 2)
+        assert [(h.old, h.new) for h in svc.history(task.id)] == [("todo", "doing"), ("doing", "done")]
+    finally:
+        svc.close()
+
+
+def test_note_edits_in_one_sitting_make_one_history_entry(service, sample_plan):
+    task = _tasks(service, service.import_plan(sample_plan).plan_id)[0]
+    service.set_note(task.id, "已")
+    service.set_note(task.id, "已发布")
+    assert service.node(task.id).note == "已发布"
+    assert [(h.field, h.old, h.new) for h in service.history(task.id)] == [("note", "", "已发布")]
+
+
+def test_everything_survives_reopening(db_path, sample_plan):
+    svc = PlanService(db_path)
+    task = _tasks(svc, svc.import_plan(sample_plan).plan_id)[2]
+    svc.set_status(task.id, Status.ONGOING)
+    svc.set_note(task.id, "每月更新")
+    svc.set_completed_on(task.id, dt.date(2026, 4, 1))
+    svc.close()
+    again = PlanService(db_path)
+    try:
+        node = again.node(task.id)
+        assert (node.status, node.note, node.completed_on) == (Status.ONGOING, "每月更新", dt.date(2026, 4, 1))
+    finally:
+        again.close()
+
+
+def test_overdue_counts_open_tasks_past_their_last_deadline(db_path, sample_plan):
+    svc = PlanService(db_path, today=lambda: dt.date(2026, 7, 1))
+    try:
+        plan_id = svc.import_plan(sample_plan).plan_id
+        overdue = svc.find_tasks(plan_id, TaskFilter(overdue=True))
+        assert {t.label for t in overdue} == {"2.", "7.", "12.", "13."}
+        svc.set_status(overdue[0].id, Status.DONE)
+        assert svc.plan(plan_id).rollup.overdue == 3
+    finally:
+        svc.close()
+
+
+def test_filters_by_unit_status_and_text(service, sample_plan):
+    plan_id = service.import_plan(sample_plan).plan_id
+    mine = service.find_tasks(plan_id, TaskFilter(unit="县政府办公室"))
+    assert [t.label for t in mine] == ["1.", "11.", "13.", "14.", "15."]
+    service.set_status(mine[0].id, Status.DONE)
+    done = service.find_tasks(plan_id, TaskFilter(statuses={Status.DONE}))
+    assert [t.id for t in done] == [mine[0].id]
+    assert [t.label for t in service.find_tasks(plan_id, TaskFilter(text="年度报告"))] == ["12."]
+
+
+def test_sections_have_no_status(service, sample_plan):
+    section = service.tree(service.import_plan(sample_plan).plan_id)[0]
+    with pytest.raises(UsageError):
+        service.set_status(section.id, Status.DONE)
+    with pytest.raises(NotFoundError):
+        service.set_status(999999, Status.DONE)
+
+
+def test_deleting_a_plan_removes_its_nodes(service, sample_plan):
+    keep = service.import_plan(sample_plan).plan_id
+    gone = service.import_plan(sample_plan).plan_id
+    service.delete_plan(gone)
+    assert [p.id for p in service.list_plans()] == [keep]
+    assert service.db.execute_sql("SELECT count(*) FROM node WHERE plan_id=?", (gone,)).fetchone()[0] == 0
+
+
+def test_plans_like_finds_same_file_or_same_title(service, sample_plan):
+    service.import_plan(sample_plan, sha256="f" * 64)
+    assert len(service.plans_like("f" * 64, "别的", None)) == 1
+    assert len(service.plans_like(None, sample_plan.title, 2026)) == 1
+    assert service.plans_like("0" * 64, sample_plan.title, 2025) == []
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"hello, this is not a database" * 10)
+    with pytest.raises(StoreError) as err:
+        PlanService(path)
+    assert err.value.code == "db_not_taizhang"
+    assert path.read_bytes() == b"hello, this is not a database" * 10
+
+
+def test_a_foreign_sqlite_database_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE customers (id INTEGER)")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError) as err:
+        PlanService(path)
+    assert err.value.code == "db_not_taizhang"
+
+
+def test_a_newer_schema_is_refused(tmp_path, db_path):
+    PlanService(db_path).close()
+    con = sqlite3.connect(db_path)
+    con.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError) as err:
+        PlanService(db_path)
+    assert err.value.code == "db_too_new"
+
+
+def test_parse_json_round_trips(sample_plan):
+    again = ParsedPlan.from_json(sample_plan.to_json())
+    assert again.to_dict() == sample_plan.to_dict()
+
+
+def test_settings_persist(service):
+    service.set_setting("my_units", "县政府办公室")
+    assert service.setting("my_units") == "县政府办公室"
+    assert service.setting("missing", "x") == "x"
