@@ -1,0 +1,112 @@
+"""Benchmarks with budgets from the issues; prints one table row per measurement.
+
+    .venv/bin/python benchmarks/run.py            all rows
+    .venv/bin/python benchmarks/run.py toggle     rows whose name contains "toggle"
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.data import build_database  # noqa: E402
+
+ROWS: list[tuple[str, str, str, bool]] = []
+
+
+def row(name: str, figure: str, budget: str, ok: bool) -> None:
+    ROWS.append((name, figure, budget, ok))
+    print(f"{name:<48} {figure:>16} {budget:>18}  {'ok' if ok else 'OVER'}", flush=True)
+
+
+def bench_status_toggle(db: Path) -> None:
+    from core.service import PlanService
+    from core.status import Status
+
+    svc = PlanService(db)
+    try:
+        plan_id = svc.list_plans()[0].id
+        tasks = [n.id for n in svc.tree(plan_id) if n.is_task][:60]
+        times = []
+        for i, node_id in enumerate(tasks):
+            t0 = time.perf_counter()
+            svc.set_status(node_id, Status.DONE if i % 2 == 0 else Status.DOING)
+            times.append((time.perf_counter() - t0) * 1000)
+    finally:
+        svc.close()
+    med = statistics.median(times)
+    row("status toggle incl. commit (median)", f"{med:.2f} ms", "≤ 15 ms", med <= 15)
+
+
+STARTUP_SNIPPET = r"""
+import sys, time
+t0 = float(sys.argv[2])
+from PySide6.QtCore import QObject, QEvent, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+class FirstPaint(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint:
+            print(f"{time.time() - t0:.4f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+            app.removeEventFilter(self)
+        return False
+f = FirstPaint(); app.installEventFilter(f)
+if sys.argv[1] == "bare":
+    from PySide6.QtWidgets import QMainWindow, QTreeView
+    w = QMainWindow(); w.setCentralWidget(QTreeView()); w.resize(1200, 800); w.show()
+else:
+    from gui.app import build_main_window
+    w = build_main_window(sys.argv[1]); w.resize(1200, 800); w.show()
+app.exec()
+"""
+
+
+def _startup(kind: str, runs: int = 5) -> float:
+    import os
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", STARTUP_SNIPPET, kind, repr(time.time())],
+                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+        samples.append(float(out.stdout.strip().splitlines()[-1]))
+    return statistics.median(samples)
+
+
+def bench_startup(db: Path) -> None:
+    try:
+        from gui.app import build_main_window  # noqa: F401
+    except ImportError:
+        row("cold start to first paint (10×500 tasks)", "n/a", "≤ 1.6× bare", False)
+        return
+    bare = _startup("bare")
+    app = _startup(str(db))
+    row("cold start, bare QTreeView window (median)", f"{bare * 1000:.0f} ms", "reference", True)
+    row("cold start to first paint, 10 plans × 500", f"{app * 1000:.0f} ms", "", True)
+    row("  ratio app / bare", f"{app / bare:.2f}×", "≤ 1.6×", app / bare <= 1.6)
+
+
+BENCHES = [("toggle", bench_status_toggle), ("startup", bench_startup)]
+
+
+def main(argv: list[str]) -> int:
+    wanted = argv[0] if argv else ""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = build_database(Path(tmp) / "bench.sqlite3", plans=10, tasks=500)
+        print(f"{'benchmark':<48} {'figure':>16} {'budget':>18}")
+        for name, fn in BENCHES:
+            if wanted in name:
+                fn(db)
+    return 0 if all(ok for *_, ok in ROWS) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
