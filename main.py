@@ -148,6 +148,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    svc = _service(args)
+    try:
+        if args.restore:
+            svc.restore_backup(Path(args.restore))
+            print(f"已从备份恢复：{args.restore}（恢复前的数据也已备份）")
+        elif args.list:
+            for b in svc.backups():
+                counts = f"{b.plans} 个计划，{b.tasks} 项任务" if b.plans is not None else "无法读取"
+                print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason_zh:<6}  {counts}  {b.path}")
+        else:
+            print(f"已备份到：{svc.backup_now('manual')}")
+    finally:
+        svc.close()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="main.py", description="要点台账：政务公开工作要点的任务台账。不带命令时打开窗口。")
     ap.add_argument("--version", action="version", version=f"Taizhang {__version__}")
@@ -184,6 +201,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", required=True, metavar="S")
     p.add_argument("--note", metavar="TEXT")
     p.set_defaults(func=cmd_mark)
+
+    p = sub.add_parser("backup", help="立即备份数据库；--list 列出备份；--restore 从备份恢复")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--list", action="store_true", help="列出已有备份")
+    group.add_argument("--restore", metavar="FILE", help="从该备份恢复（会先备份当前数据）")
+    p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("check", help="检查数据库是否完好")
     p.set_defaults(func=cmd_check)

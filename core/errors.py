@@ -67,6 +67,8 @@ MESSAGES: dict[str, str] = {
     "db_readonly": "数据库所在位置不可写：{path}",
     "db_locked": "数据库正被另一个程序使用：{path}",
     "db_write_failed": "写入数据库失败：{detail}",
+    "backup_failed": "备份失败：{detail}",
+    "backup_missing": "找不到备份文件：{path}",
     "not_found": "找不到记录",
     "plan_not_found": "找不到编号为 {plan_id} 的计划",
     "node_not_found": "找不到编号为 {node_id} 的事项",

@@ -15,7 +15,7 @@ from peewee import PeeweeException
 from core.errors import NotFoundError, StoreError, UsageError
 from core.model import ParsedPlan
 from core.status import Status
-from core.store import migrations
+from core.store import backup, migrations
 from core.store.db import close_database, open_database
 from core.store.plan_io import insert_plan, load_tree, preorder
 from core.store.tables import History, Node, Plan, Progress, Setting, now
@@ -33,6 +33,7 @@ class PlanService:
         self.db = open_database(self.db_path)
         try:
             migrations.migrate(self.db, self.db_path)
+            self._daily_backup()
         except Exception:
             self.db.close()
             raise
@@ -42,6 +43,27 @@ class PlanService:
 
     def _atomic(self):
         return _Atomic(self.db)
+
+    # -- backups -------------------------------------------------------------------------
+    def _has_data(self) -> bool:
+        return Plan.select().exists()
+
+    def _daily_backup(self) -> None:
+        age = backup.newest_age(self.db_path)
+        if self._has_data() and (age is None or age > dt.timedelta(days=1)):
+            self.backup_now("daily")
+
+    def backup_now(self, reason: str = "manual") -> Path:
+        return backup.make_backup(self.db.connection(), self.db_path, reason)
+
+    def backups(self) -> list[backup.BackupInfo]:
+        return backup.list_backups(self.db_path)
+
+    def restore_backup(self, path: Path) -> None:
+        """Replace the data with a backup's, after backing up the current state."""
+        self.backup_now("restore")
+        backup.restore_into(self.db.connection(), Path(path))
+        migrations.migrate(self.db, self.db_path)
 
     # -- plans ---------------------------------------------------------------------------
     def list_plans(self) -> list[PlanSummary]:
@@ -67,6 +89,8 @@ class PlanService:
     def import_plan(self, parsed: ParsedPlan, source_name: str | None = None,
                     sha256: str | None = None) -> ImportResult:
         """Store a parsed plan whole, or not at all."""
+        if self._has_data():
+            self.backup_now("import")
         with self._atomic():
             return insert_plan(parsed, source_name, sha256)
 
@@ -79,6 +103,7 @@ class PlanService:
 
     def delete_plan(self, plan_id: int) -> None:
         self._plan_row(plan_id)
+        self.backup_now("delete")
         with self._atomic():
             Plan.delete().where(Plan.id == plan_id).execute()
 

@@ -6,13 +6,13 @@ holds data, a copy is taken beside it through SQLite's online backup API.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
 from core.errors import StoreError
+from core.store.backup import make_backup
 from core.store.tables import ALL_TABLES
 
 
@@ -33,18 +33,6 @@ def _has_tables(db: SqliteDatabase) -> bool:
     return bool(row[0])
 
 
-def backup_copy(db: SqliteDatabase, target: Path) -> None:
-    """A consistent copy of the live database, through SQLite's online backup API."""
-    import sqlite3
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    dest = sqlite3.connect(str(target))
-    try:
-        db.connection().backup(dest)
-    finally:
-        dest.close()
-
-
 def migrate(db: SqliteDatabase, path: Path | None = None) -> int:
     """Bring the schema up to LATEST; refuses foreign databases and ones newer than the app."""
     current = schema_version(db)
@@ -53,8 +41,7 @@ def migrate(db: SqliteDatabase, path: Path | None = None) -> int:
     if current == 0 and _has_tables(db):
         raise StoreError("db_not_taizhang", path=str(path or ""))
     if current and current < LATEST and path is not None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup_copy(db, path.parent / "backups" / f"{path.stem}-before-v{LATEST}-{stamp}.sqlite3")
+        make_backup(db.connection(), path, "migration")
     for version in range(current + 1, LATEST + 1):
         with db.atomic():
             MIGRATIONS[version - 1](db)
