@@ -37,6 +37,12 @@ class NotFoundError(TaizhangError):
     code = "not_found"
 
 
+class OutputError(TaizhangError):
+    """A file the user asked for cannot be written (open in another program, read-only, disk full)."""
+
+    code = "output"
+
+
 class UsageError(TaizhangError):
     """A request that makes no sense (unknown status, bad date, a section where a task is needed)."""
 
@@ -76,6 +82,12 @@ MESSAGES: dict[str, str] = {
     "bad_status": "未知状态：{status}（可用：未开始、进行中、已完成、持续推进、不适用）",
     "bad_date": "日期格式不正确：{value}（应为 2024-07-01）",
     "not_a_task": "编号为 {node_id} 的事项是一个分组，只有具体任务才有状态",
+    "output": "无法写入导出文件",
+    "export_locked": "文件正被其他程序打开（如 Word、WPS、Excel），请关闭后再导出：{path}",
+    "export_readonly": "无法在此位置保存（文件夹只读或没有权限），请换一个位置：{path}",
+    "export_failed": "导出文件写入失败（{detail}）：{path}",
+    "export_empty": "没有符合筛选条件的任务，未生成文件",
+    "bad_export_format": "不支持的导出格式：{format}（可用：docx、xlsx）",
 }
 
 
