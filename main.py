@@ -165,6 +165,31 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from core.errors import UsageError
+    from core.export import ExportOptions, default_file_name, export_plan
+
+    try:
+        as_of = dt.date.fromisoformat(args.as_of) if args.as_of else None
+    except ValueError:
+        raise UsageError("bad_date", value=args.as_of) from None
+    opts = ExportOptions(format=args.format, style=args.style, unit=args.unit, as_of=as_of,
+                         statuses=frozenset(Status.parse(s) for s in args.status) if args.status else None,
+                         sections=args.sections, evidence=args.evidence)
+    svc = _service(args)
+    try:
+        out = Path(args.out) if args.out else Path.cwd()
+        if out.is_dir():
+            out = out / default_file_name(svc, args.plan, opts)
+        path = export_plan(svc, args.plan, opts, out)
+    finally:
+        svc.close()
+    print(f"已导出：{path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="main.py", description="要点台账：政务公开工作要点的任务台账。不带命令时打开窗口。")
     ap.add_argument("--version", action="version", version=f"Taizhang {__version__}")
@@ -207,6 +232,19 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--list", action="store_true", help="列出已有备份")
     group.add_argument("--restore", metavar="FILE", help="从该备份恢复（会先备份当前数据）")
     p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("export", help="导出落实情况：Word 台账或报告（.docx），Excel 台账（.xlsx）")
+    p.add_argument("--plan", type=int, required=True, metavar="ID")
+    p.add_argument("--format", choices=["docx", "xlsx"], default="docx")
+    p.add_argument("--style", choices=["ledger", "report"], default="ledger", help="Word 样式：台账（横向表格）或报告（公文）")
+    p.add_argument("--unit", metavar="U", help="只导出点名该单位的任务；也作填报单位")
+    p.add_argument("--status", nargs="+", action="extend", metavar="S", help="只导出这些状态的任务")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="截至日期（默认今天）")
+    p.add_argument("--sections", dest="sections", action="store_true", default=True, help="带分组标题（默认）")
+    p.add_argument("--tasks-only", dest="sections", action="store_false", help="只列任务")
+    p.add_argument("--evidence", action="store_true", help="加“佐证材料”列")
+    p.add_argument("--out", metavar="FILE", help="输出文件或文件夹（默认当前文件夹下的默认文件名）")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("check", help="检查数据库是否完好")
     p.set_defaults(func=cmd_check)
