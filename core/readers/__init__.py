@@ -6,10 +6,16 @@ from pathlib import Path
 
 from core.document import Document
 from core.errors import InputError
-from core.readers.base import Reader
+from core.readers.base import Reader, load_bytes
+from core.readers.docx import DocxReader
 from core.readers.text import TextReader
+from core.readers.xlsx import XlsxReader
 
-READERS: list[type[Reader]] = [TextReader]
+READERS: list[type[Reader]] = [TextReader, DocxReader, XlsxReader]
+
+# Suffixes we know and refuse on purpose, with the code that tells the clerk what to do.
+REFUSED: dict[str, str] = {".doc": "old_doc", ".wps": "old_doc", ".dot": "old_doc",
+                           ".xls": "old_xls", ".et": "old_xls", ".xlt": "old_xls"}
 
 
 def reader_for(path: Path) -> Reader:
@@ -18,11 +24,16 @@ def reader_for(path: Path) -> Reader:
     for cls in READERS:
         if suffix in cls.suffixes:
             return cls()
+    if suffix in REFUSED:
+        raise InputError(REFUSED[suffix])
     raise InputError("unsupported_format", suffix=suffix or "（无扩展名）")
 
 
 def read_document(path: Path) -> Document:
-    return reader_for(path).read(Path(path))
+    """Read any supported file into a Document, trusting its content over its name."""
+    path = Path(path)
+    data = load_bytes(path)
+    return reader_for(path).read_bytes(data, path.name)
 
 
-__all__ = ["READERS", "Reader", "read_document", "reader_for"]
+__all__ = ["READERS", "REFUSED", "Reader", "read_document", "reader_for"]
