@@ -1,0 +1,101 @@
+"""Entry points main.py calls: run the window, or check the window end to end (self-test)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from core.errors import TaizhangError
+from core.version import APP_NAME, APP_NAME_ZH, __version__
+
+
+def make_app(lang: str = "zh_CN") -> QApplication:
+    """The QApplication with translations and a Chinese-capable font (reused if one exists)."""
+    from gui.i18n import install_translations, use_cjk_font
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName(APP_NAME_ZH if not lang.lower().startswith("en") else APP_NAME)
+    install_translations(app, lang)
+    use_cjk_font(app)
+    return app
+
+
+def run_gui(db_path: Path, lang: str = "zh_CN") -> int:
+    """Open the database at `db_path` in the main window until the clerk closes it."""
+    from core.service import PlanService
+    from gui.errors import install_excepthook, show_error
+    from gui.main_window import MainWindow
+
+    app = make_app(lang)
+    install_excepthook(Path(db_path).parent)
+    try:
+        service = PlanService(Path(db_path))
+    except TaizhangError as err:
+        show_error(None, err)
+        return 2
+    try:
+        window = MainWindow(service)
+        window.show()
+        return app.exec()
+    finally:
+        service.close()
+
+
+def self_test(lang: str = "zh_CN") -> int:
+    """Tick a sample task in the real window, reopen, and check it stuck. 0 when all is well."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        with tempfile.TemporaryDirectory(prefix="taizhang-selftest-") as tmp:
+            _self_test(Path(tmp), lang)
+    except Exception as exc:  # a self-test reports every failure as one line
+        print(f"self-test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _self_test(tmp: Path, lang: str) -> None:
+    from core.service import PlanService
+    from core.status import Status
+    from gui.main_window import MainWindow
+
+    app = make_app(lang)
+    db_path = tmp / "selftest.sqlite3"
+    settings = QSettings(str(tmp / "window.ini"), QSettings.Format.IniFormat)
+
+    service = PlanService(db_path)
+    window = MainWindow(service, settings)
+    window.show()
+    if window.pages.currentWidget() is not window.welcome:
+        raise AssertionError("an empty database did not show the welcome page")
+    plan_id = window.importer.open_sample()
+    if plan_id is None or window.model.plan_id != plan_id:
+        raise AssertionError("the sample plan did not open")
+    model = window.model
+    task_id = next(i for i in model.node_ids() if model.item(model.index_of(i)).is_task)
+    parent_index = model.index_of(task_id).parent()
+    before = model.item(parent_index).rollup.done
+    if not model.setData(model.index_of(task_id), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole):
+        raise AssertionError("ticking a task was refused")
+    app.processEvents()
+    if model.item(parent_index).rollup.done != before + 1:
+        raise AssertionError("the section's progress did not move when its task was ticked")
+    window.close()
+    service.close()
+
+    service = PlanService(db_path)
+    try:
+        window = MainWindow(service, settings)
+        info = window.model.item(window.model.index_of(task_id)).info
+        if info is None or info.status is not Status.DONE:
+            raise AssertionError("the tick was not there after reopening")
+        window.close()
+    finally:
+        service.close()

@@ -1,0 +1,136 @@
+"""Undo commands: one per user action; redo() calls one service method, undo() its inverse.
+
+Every command reports the service's Change through EditContext.changed, so the tree, the
+detail panel and the status bar update exactly the rows that moved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from core.errors import TaizhangError
+from core.service import PlanService
+from core.status import Status
+from core.views import Change, NodeInfo
+
+NOTE_ID = 1
+COMPLETED_ON_ID = 2
+translate = QCoreApplication.translate
+
+
+class EditContext(QObject):
+    """What every command needs: the service, the undo stack, and where to announce changes."""
+
+    changed = Signal(object)  # core.views.Change
+    failed = Signal(object)  # core.errors.TaizhangError
+
+    def __init__(self, service: PlanService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.stack = QUndoStack(self)
+
+    def push(self, command: QUndoCommand) -> None:
+        self.stack.push(command)
+
+
+class _Command(QUndoCommand):
+    """Runs a service call, announces its Change, and drops itself if the call failed."""
+
+    def __init__(self, ctx: EditContext, text: str) -> None:
+        super().__init__(text)
+        self.ctx = ctx
+
+    def _run(self, call) -> None:
+        try:
+            change = call()
+        except TaizhangError as err:
+            self.setObsolete(True)
+            self.ctx.failed.emit(err)
+            return
+        self.ctx.changed.emit(change)
+
+
+class SetStatusCommand(_Command):
+    """Give tasks one status (tick, untick, the status selector, ticking a whole section)."""
+
+    def __init__(self, ctx: EditContext, tasks: list[NodeInfo], status: Status, text: str) -> None:
+        super().__init__(ctx, text)
+        self.status = status
+        self.before = [(t.id, t.status, t.completed_on) for t in tasks]
+
+    def redo(self) -> None:
+        self._run(lambda: self.ctx.service.set_statuses([i for i, _, _ in self.before], self.status))
+
+    def undo(self) -> None:
+        self._run(self._restore)
+
+    def _restore(self) -> Change:
+        svc = self.ctx.service
+        by_status: dict[Status, list[int]] = defaultdict(list)
+        for node_id, status, _ in self.before:
+            by_status[status].append(node_id)
+        change = Change(plan_id=0)
+        for status, ids in by_status.items():
+            _merge(change, svc.set_statuses(ids, status))
+        for node_id, _, day in self.before:  # setting a status moves the date; put it back
+            _merge(change, svc.set_completed_on(node_id, day))
+        return change
+
+
+class SetNoteCommand(_Command):
+    """Save the 完成情况 note; consecutive edits of one task's note undo as one step."""
+
+    def __init__(self, ctx: EditContext, node_id: int, old: str, new: str) -> None:
+        super().__init__(ctx, translate("Commands", "Edit note"))
+        self.node_id, self.old, self.new = node_id, old, new
+
+    def id(self) -> int:
+        return NOTE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetNoteCommand) or other.node_id != self.node_id:
+            return False
+        self.new = other.new
+        self.setObsolete(self.new == self.old)
+        return True
+
+    def redo(self) -> None:
+        self._run(lambda: self.ctx.service.set_note(self.node_id, self.new))
+
+    def undo(self) -> None:
+        self._run(lambda: self.ctx.service.set_note(self.node_id, self.old))
+
+
+class SetCompletedOnCommand(_Command):
+    """Set or clear a task's completion date; date-spinning on one task undoes as one step."""
+
+    def __init__(self, ctx: EditContext, node_id: int, old: dt.date | None, new: dt.date | None) -> None:
+        super().__init__(ctx, translate("Commands", "Change completion date"))
+        self.node_id, self.old, self.new = node_id, old, new
+
+    def id(self) -> int:
+        return COMPLETED_ON_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetCompletedOnCommand) or other.node_id != self.node_id:
+            return False
+        self.new = other.new
+        self.setObsolete(self.new == self.old)
+        return True
+
+    def redo(self) -> None:
+        self._run(lambda: self.ctx.service.set_completed_on(self.node_id, self.new))
+
+    def undo(self) -> None:
+        self._run(lambda: self.ctx.service.set_completed_on(self.node_id, self.old))
+
+
+def _merge(into: Change, other: Change) -> None:
+    into.plan_id = other.plan_id or into.plan_id
+    into.nodes |= other.nodes
+    into.rollups |= other.rollups
+    into.structure = into.structure or other.structure

@@ -1,0 +1,113 @@
+"""The one place the GUI turns errors into words: typed errors into plain messages, bugs into
+a "something went wrong" dialog with copyable details and a log file. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from core.errors import TaizhangError
+
+LOG_FILE_NAME = "taizhang-errors.log"
+translate = QCoreApplication.translate
+
+
+def _messages() -> dict[str, str]:
+    """Error code → message template ({name} fields come from the error's params)."""
+    return {
+        "error": translate("Errors", "The operation failed."),
+        "bad_input": translate("Errors", "This file cannot be read."),
+        "file_missing": translate("Errors", "File not found: {path}"),
+        "file_too_large": translate("Errors", "The file is too large ({size_mb} MB); the limit is {limit_mb} MB."),
+        "file_empty": translate("Errors", "The file is empty."),
+        "unsupported_format": translate("Errors", "The file type {suffix} is not supported. Please use .txt, .docx, "
+                                  ".html, .xlsx, .pdf or a parse JSON file."),
+        "old_doc": translate("Errors", "This is an old Word (.doc) file. Please save it as .docx in Word, then "
+                       "import it again."),
+        "old_xls": translate("Errors", "This is an old Excel (.xls) file. Please save it as .xlsx in Excel, then "
+                       "import it again."),
+        "encrypted": translate("Errors", "The file is encrypted or password-protected. Please remove the password "
+                         "in the original program first."),
+        "corrupt": translate("Errors", "The file is damaged and cannot be opened ({detail})."),
+        "zip_bomb": translate("Errors", "The file would be far too large once unpacked, so it was not read."),
+        "scanned_pdf": translate("Errors", "This PDF has no text layer (it may be a scan), so its text cannot be read."),
+        "no_plan": translate("Errors", "No work plan content was found in this file."),
+        "bad_encoding": translate("Errors", "The text encoding of this file cannot be recognised."),
+        "bad_json": translate("Errors", "The parse JSON file is not valid: {detail}"),
+        "store": translate("Errors", "A database error occurred."),
+        "db_not_taizhang": translate("Errors", "{path} is not a Taizhang database."),
+        "db_damaged": translate("Errors", "The database file is damaged: {path}"),
+        "db_too_new": translate("Errors", "This database was made by a newer version of Taizhang (schema {found}; "
+                          "this program supports {supported}). Please upgrade the program."),
+        "db_readonly": translate("Errors", "The database location is not writable: {path}"),
+        "db_locked": translate("Errors", "The database is being used by another program: {path}"),
+        "db_write_failed": translate("Errors", "Writing to the database failed: {detail}"),
+        "not_found": translate("Errors", "The record cannot be found."),
+        "plan_not_found": translate("Errors", "There is no plan number {plan_id}."),
+        "node_not_found": translate("Errors", "There is no item number {node_id}."),
+        "usage": translate("Errors", "This operation is not valid."),
+        "bad_status": translate("Errors", "Unknown status: {status}"),
+        "bad_date": translate("Errors", "The date is not valid: {value} (it should look like 2024-07-01)."),
+        "not_a_task": translate("Errors", "Item {node_id} is a group; only tasks have a status."),
+    }
+
+
+def error_text(err: TaizhangError) -> str:
+    """A plain one-line message for `err` in the current language."""
+    messages = _messages()
+    template = messages.get(err.code) or messages.get(type(err).code) or messages["error"]
+    try:
+        return template.format(**err.params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def show_error(parent: QWidget | None, err: TaizhangError, title: str | None = None) -> None:
+    """Tell the clerk what went wrong, in one sentence."""
+    QMessageBox.warning(parent, title or translate("Errors", "Taizhang"), error_text(err))
+
+
+def install_excepthook(log_dir: Path) -> None:
+    """Route every escaped exception to a dialog and a log file instead of a console traceback."""
+    log_path = Path(log_dir) / LOG_FILE_NAME
+
+    def hook(exc_type, exc, tb) -> None:
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        _log(log_path, details)
+        if QApplication.instance() is None:
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        parent = QApplication.activeWindow()
+        if isinstance(exc, TaizhangError):
+            show_error(parent, exc)
+        else:
+            show_crash(parent, details, log_path)
+
+    sys.excepthook = hook
+
+
+def show_crash(parent: QWidget | None, details: str, log_path: Path) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("Errors", "Program error"),
+                      translate("Errors", "Something went wrong in the program. Your data saved so far is safe.\n"
+                          "The details were written to {path}.").format(path=log_path), parent=parent)
+    box.setDetailedText(details)
+    copy = box.addButton(translate("Errors", "Copy details"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    copy.clicked.disconnect()  # keep the box open after copying
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
+    box.exec()
+
+
+def _log(path: Path, details: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n{details}\n")
+    except OSError:
+        pass

@@ -1,0 +1,77 @@
+"""Direct import (no preview yet): choose a file, parse it, store it, show it.
+
+The import dialog with a preview is a later issue; this is the foundation's one-step import.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from core.errors import TaizhangError
+from core.paths import resource_path
+from core.views import PlanSummary
+from gui.errors import show_error
+
+LAST_DIR_KEY = "import/last_dir"
+
+
+class PlanImporter(QObject):
+    """The File ▸ Import and Open sample actions of one main window."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def choose_and_import(self) -> None:
+        start = str(self.window.settings.value(LAST_DIR_KEY, str(Path.home())))
+        filters = ";;".join([self.tr("Work plans (*.txt *.docx *.html *.htm *.xlsx *.pdf *.json)"),
+                             self.tr("All files (*)")])
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import work plan"), start, filters)
+        if path:
+            self.window.settings.setValue(LAST_DIR_KEY, str(Path(path).parent))
+            self.import_file(Path(path))
+
+    def open_sample(self) -> int | None:
+        """Show the sample plan, importing it the first time."""
+        return self.import_file(resource_path("sample_plan.json"), reuse_existing=True)
+
+    def import_file(self, path: Path, reuse_existing: bool = False) -> int | None:
+        """Import `path` and show it; returns the plan id shown, None if nothing was imported."""
+        from core.importer import file_sha256, parse_file
+
+        svc = self.window.service
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            parsed = parse_file(path)
+            sha = file_sha256(path)
+            same = svc.plans_like(sha, parsed.title, parsed.year)
+        except TaizhangError as err:
+            QGuiApplication.restoreOverrideCursor()
+            show_error(self.window, err, self.tr("Import failed"))
+            return None
+        QGuiApplication.restoreOverrideCursor()
+        if same and (reuse_existing or not self._import_again(same[0])):
+            self.window.refresh_plans(same[0].id)
+            return same[0].id
+        try:
+            result = svc.import_plan(parsed, source_name=path.name, sha256=sha)
+        except TaizhangError as err:
+            show_error(self.window, err, self.tr("Import failed"))
+            return None
+        self.window.refresh_plans(result.plan_id)
+        self.window.statusBar().showMessage(
+            self.tr("Imported %1 sections and %2 tasks.").replace("%1", str(result.sections))
+            .replace("%2", str(result.tasks)), 8000)
+        return result.plan_id
+
+    def _import_again(self, existing: PlanSummary) -> bool:
+        answer = QMessageBox.question(
+            self.window, self.tr("Already imported"),
+            self.tr("This plan has already been imported as “%1”.\n\nImport it again as a separate "
+                    "copy? Choose No to open the existing one.").replace("%1", existing.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,49 @@
+"""Translated names of statuses and unit roles, and the colours statuses are shown in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from core.status import Status
+from core.views import Rollup
+
+STATUS_ORDER: tuple[Status, ...] = (Status.TODO, Status.DOING, Status.DONE, Status.ONGOING, Status.NA)
+
+STATUS_COLORS: dict[Status, QColor] = {
+    Status.DOING: QColor("#1565c0"),
+    Status.DONE: QColor("#2e7d32"),
+    Status.ONGOING: QColor("#00838f"),
+    Status.NA: QColor("#757575"),
+}
+OVERDUE_COLOR = QColor("#c62828")
+translate = QCoreApplication.translate
+
+
+def status_names() -> dict[Status, str]:
+    """Status → name in the current language (build once per model, not per paint)."""
+    return {
+        Status.TODO: translate("Labels", "Not started"),
+        Status.DOING: translate("Labels", "In progress"),
+        Status.DONE: translate("Labels", "Done"),
+        Status.ONGOING: translate("Labels", "Ongoing"),
+        Status.NA: translate("Labels", "Not applicable"),
+    }
+
+
+def role_names() -> dict[str, str]:
+    """Unit role code → the label shown before its units."""
+    return {
+        "lead": translate("Labels", "Lead unit"),
+        "responsible": translate("Labels", "Responsible units"),
+        "cooperating": translate("Labels", "Cooperating units"),
+    }
+
+
+def rollup_text(r: Rollup) -> str:
+    """'Done 12/40 (30%)  Overdue 3' in the current language."""
+    text = translate("Labels", "Done %1/%2 (%3%)").replace("%1", str(r.done)).replace("%2", str(r.applicable))
+    text = text.replace("%3", f"{r.percent:.0f}")
+    if r.overdue:
+        text += "  " + translate("Labels", "Overdue %1").replace("%1", str(r.overdue))
+    return text

@@ -1,0 +1,241 @@
+"""The plan's hierarchy as a thin QAbstractItemModel over plain items with cached rows.
+
+The model never writes the store: ticking pushes a SetStatusCommand, and the Change the
+service returns comes back through EditContext.changed as precise dataChanged signals.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from core.status import Status
+from core.views import Change, NodeInfo, Rollup
+from gui.commands import EditContext, SetStatusCommand
+from gui.labels import OVERDUE_COLOR, STATUS_COLORS, role_names, rollup_text, status_names
+
+TITLE, UNITS, DEADLINE, STATUS, PROGRESS = range(5)
+ROLES_SHOWN = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.CheckStateRole,
+               Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole)
+_CHECK = {"checked": Qt.CheckState.Checked, "partial": Qt.CheckState.PartiallyChecked,
+          "unchecked": Qt.CheckState.Unchecked}
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class TreeItem:
+    """One node with its parent, children and row number cached (no list.index)."""
+
+    __slots__ = ("info", "parent", "children", "row", "rollup")
+
+    def __init__(self, info: NodeInfo | None, parent: TreeItem | None, row: int) -> None:
+        self.info = info
+        self.parent = parent
+        self.children: list[TreeItem] = []
+        self.row = row
+        self.rollup = Rollup()
+
+    @property
+    def is_task(self) -> bool:
+        return self.info is not None and self.info.is_task
+
+    def tasks(self) -> list[NodeInfo]:
+        """Every task at or under this item."""
+        if self.is_task:
+            return [self.info]
+        return [t for child in self.children for t in child.tasks()]
+
+
+class PlanTreeModel(QAbstractItemModel):
+    """Sections and tasks of one plan, with status, progress and roll-ups."""
+
+    def __init__(self, ctx: EditContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.plan_id: int | None = None
+        self._root = TreeItem(None, None, 0)
+        self._items: dict[int, TreeItem] = {}
+        self._status_names = status_names()
+        self._role_names = role_names()
+        self._headers = [self.tr("Item"), self.tr("Responsible units"), self.tr("Deadline"),
+                         self.tr("Status"), self.tr("Progress")]
+        self._bold = QFont()
+        self._bold.setBold(True)
+        ctx.changed.connect(self.apply_change)
+
+    # -- loading -------------------------------------------------------------------------
+    def load(self, plan_id: int | None) -> None:
+        """Show a plan (None: nothing); the only place the model resets."""
+        self.beginResetModel()
+        self.plan_id = plan_id
+        self._root = TreeItem(None, None, 0)
+        self._items = {}
+        if plan_id is not None:
+            svc = self.ctx.service
+            rollups = svc.rollups(plan_id)
+            for info in svc.tree(plan_id):  # parents come before their children
+                parent = self._items[info.parent_id] if info.parent_id is not None else self._root
+                item = TreeItem(info, parent, len(parent.children))
+                item.rollup = rollups[info.id]
+                parent.children.append(item)
+                self._items[info.id] = item
+        self.endResetModel()
+
+    def apply_change(self, change: Change) -> None:
+        """Refresh exactly the rows a service call changed, and their ancestors' roll-ups."""
+        if change.plan_id != self.plan_id or self.plan_id is None:
+            return
+        if change.structure:
+            self.load(self.plan_id)
+            return
+        svc = self.ctx.service
+        infos = {i.id: i for i in svc.tree(self.plan_id)} if change.nodes else {}
+        rollups = svc.rollups(self.plan_id) if (change.nodes or change.rollups) else {}
+        for node_id in change.nodes | change.rollups:
+            item = self._items.get(node_id)
+            if item is None:
+                continue
+            item.info = infos.get(node_id, item.info)
+            item.rollup = rollups.get(node_id, item.rollup)
+            self.dataChanged.emit(self.createIndex(item.row, 0, item),
+                                  self.createIndex(item.row, PROGRESS, item), list(ROLES_SHOWN))
+
+    # -- lookups -------------------------------------------------------------------------
+    def item(self, index: AnyIndex) -> TreeItem:
+        return index.internalPointer() if index.isValid() else self._root
+
+    def index_of(self, node_id: int, column: int = 0) -> QModelIndex:
+        item = self._items.get(node_id)
+        return self.createIndex(item.row, column, item) if item else QModelIndex()
+
+    def total_rollup(self) -> Rollup:
+        total = Rollup()
+        for child in self._root.children:
+            total.merge(child.rollup)
+        return total
+
+    def node_ids(self) -> list[int]:
+        return list(self._items)
+
+    # -- QAbstractItemModel --------------------------------------------------------------
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        children = self.item(parent).children
+        if 0 <= row < len(children) and 0 <= column < len(self._headers):
+            return self.createIndex(row, column, children[row])
+        return QModelIndex()
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        up = index.internalPointer().parent
+        if up is None or up is self._root:
+            return QModelIndex()
+        return self.createIndex(up.row, 0, up)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.item(parent).children)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == PROGRESS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == TITLE:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item: TreeItem = index.internalPointer()
+        info, col = item.info, index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, col)
+        if role == Qt.ItemDataRole.CheckStateRole and col == TITLE:
+            if item.is_task:
+                return Qt.CheckState.Checked if info.status is Status.DONE else Qt.CheckState.Unchecked
+            return _CHECK[item.rollup.check_state]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, col)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if item.is_task and info.is_overdue(self.ctx.service.today()):
+                return OVERDUE_COLOR
+            if item.is_task and col == STATUS:
+                return STATUS_COLORS.get(info.status)
+            return None
+        if role == Qt.ItemDataRole.FontRole and not item.is_task and item.parent is self._root:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == PROGRESS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, item: TreeItem, col: int) -> str | None:
+        info = item.info
+        if col == TITLE:
+            return f"{info.label} {info.title}".strip()
+        if col == UNITS:
+            return "、".join(info.all_units)
+        if col == DEADLINE:
+            return "；".join(d.text for d in info.deadlines)
+        if col == STATUS:
+            return self._status_names[info.status] if item.is_task else ""
+        if col == PROGRESS:
+            r = item.rollup
+            return "" if item.is_task else f"{r.done}/{r.applicable}"
+        return None
+
+    def _tooltip(self, item: TreeItem, col: int) -> str | None:
+        """Rich text, so Qt wraps long texts instead of drawing one screen-wide line."""
+        info = item.info
+        if col == TITLE:
+            text = info.text or info.title
+            body = f"<b>{html.escape(info.label)}</b> {html.escape(text)}"
+        elif col == UNITS:
+            lines = [f"{self._role_names.get(role, role)}：{'、'.join(names)}"
+                     for role, names in info.units.items() if names]
+            body = "<br>".join(html.escape(line) for line in lines)
+        elif col == DEADLINE:
+            body = "<br>".join(html.escape(d.text + (f"（{d.date.isoformat()}）" if d.date else ""))
+                               for d in info.deadlines)
+        elif col in (STATUS, PROGRESS) and not item.is_task:
+            body = html.escape(rollup_text(item.rollup))
+        elif col == STATUS:
+            body = html.escape(self._status_names[info.status])
+        else:
+            return None
+        return f"<qt>{body}</qt>" if body else None
+
+    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column() != TITLE:
+            return False
+        item: TreeItem = index.internalPointer()
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        name = f"{item.info.label}{item.info.title}"
+        if checked:  # a section's 不适用 tasks stay as they are; a single task is ticked as asked
+            skip = (Status.DONE,) if item.is_task else (Status.DONE, Status.NA)
+            tasks = [t for t in item.tasks() if t.status not in skip]
+            text = self.tr("Tick “%1”").replace("%1", name)
+        else:
+            tasks = [t for t in item.tasks() if t.status is Status.DONE]
+            text = self.tr("Untick “%1”").replace("%1", name)
+        if not tasks:
+            return False
+        self.ctx.push(SetStatusCommand(self.ctx, tasks, Status.DONE if checked else Status.TODO, text))
+        return True
