@@ -1,10 +1,83 @@
-"""The parse pipeline (placeholder until the importer lands): Document → ParsedPlan."""
+"""The parse pipeline: Document → ParsedPlan, as an ordered list of small named stages.
+
+blocks (clean lines, read plan tables) → region (cut page noise, keep the notice for
+metadata) → structure (lines → tree) → units → deadlines → meta. Each stage lives in its
+own module and can be run and tested alone.
+"""
 
 from __future__ import annotations
 
-from core.document import Document
-from core.model import ParsedPlan
+from core.document import Document, Paragraph
+from core.errors import InputError
+from core.model import ROLES, ParsedPlan
+from core.parse import meta as meta_stage
+from core.parse import region as region_stage
+from core.parse.deadlines import find_deadlines
+from core.parse.draft import Draft
+from core.parse.normalise import clean
+from core.parse.structure import Entry, build
+from core.parse.tables import find_header, read_table, table_lines
+from core.parse.units import _merge, inline_units, read_cell
+
+
+def blocks(doc: Document) -> list[Entry]:
+    """Stage 1: every block as cleaned entries; plan tables already read into drafts."""
+    entries: list[Entry] = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            for line in block.text.splitlines() or [""]:
+                text = clean(line)
+                if text:
+                    entries.append(Entry(text=text, word_label=block.label))
+            continue
+        found = find_header(block)
+        if found is None:
+            entries.extend(Entry(text=t, word_label=lab) for lab, t in table_lines(block))
+            continue
+        before, drafts = read_table(block, *found)
+        entries.extend(Entry(text=t) for t in before)
+        entries.append(Entry(drafts=drafts, is_table=True))
+    return entries
+
+
+def assign_units(draft: Draft) -> None:
+    """Stage: units from the draft's unit cells and from its own text."""
+    units: dict[str, list[str]] = {r: [] for r in ROLES}
+    for text, role in draft.unit_cells:
+        _merge(units, read_cell(text, role))
+    found, _ = inline_units(draft.text)
+    _merge(units, found)
+    draft.units = units
+
+
+def assign_deadlines(draft: Draft, year: int | None) -> None:
+    """Stage: deadlines from the draft's text (without its unit parenthesis) and time cells."""
+    _, text = inline_units(draft.text)
+    found = find_deadlines(text, year)
+    for cell in draft.time_cells:
+        found.extend(find_deadlines(cell, year) or _as_text(cell))
+    draft.deadlines = found
+
+
+def _as_text(cell: str) -> list:
+    from core.model import ParsedDeadline
+
+    return [ParsedDeadline(text=cell, date=None)]
 
 
 def parse_document(doc: Document) -> ParsedPlan:
-    raise NotImplementedError
+    """Read a plan out of a document; InputError("no_plan") when there is none in it."""
+    entries = blocks(doc)
+    region = region_stage.split(entries)
+    if region is None:
+        raise InputError("no_plan")
+    drafts = build(region.body)
+    if not drafts:
+        raise InputError("no_plan")
+    meta = meta_stage.extract(region.before, region.title, region.after, doc.title_hint)
+    for root in drafts:
+        for draft in root.walk():
+            assign_units(draft)
+            assign_deadlines(draft, meta.year)
+    return ParsedPlan(title=meta.title, year=meta.year, issuer=meta.issuer, doc_number=meta.doc_number,
+                      date=meta.date, nodes=[d.to_node() for d in drafts])

@@ -1,0 +1,110 @@
+"""Stage: time limits in a task's text, with the date each one means.
+
+"8月底前", "9月15日前", "年底前", "上半年", "第三季度前", "6月中旬至7月中旬" (the range's end),
+a damaged "20211210日前"; the plan's year when the text gives none. Never from inside 《…》
+titles or a cited document number. Relative or recurring limits ("5个工作日内", "每季度",
+"长期坚持") are kept as text with no date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from core.model import ParsedDeadline
+from core.textfold import fold
+
+_Y = r"(?:(?P<y>\d{4}) ?年(?:度)?)?"
+_BEFORE = r"(?:前|之前|以前)"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("ymd_packed", re.compile(r"(?<!\d)(?P<y>20\d\d)(?P<m>1[0-2]|0?[1-9])(?P<d>3[01]|[12]\d|0?[1-9])日" + _BEFORE)),
+    ("md", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月 ?(?P<d>3[01]|[12]\d|0?[1-9]) ?[日号]"
+                      r"(?P<b>" + _BEFORE + r")?")),
+    ("xun", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?(?P<x>上旬|中旬|下旬)(?P<b>末|底|" + _BEFORE + r")?")),
+    ("month_end", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?(?:底|末)" + _BEFORE + "?")),
+    ("month_before", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?" + _BEFORE)),
+    ("year_end", re.compile(r"(?:(?P<y>\d{4}) ?年|年)(?:底|末)(?:前|之前|以前)?|年内|年度内")),
+    ("half", re.compile(_Y + r"(?P<h>上|下)半年")),
+    ("quarter", re.compile(_Y + r"第(?P<q>[一二三四1-4])季度(?:末|底)?(?:" + _BEFORE + ")?")),
+    ("relative", re.compile(r"\d{1,3} ?个?(?:工作日|自然日|日|天|周|个月|月)(?:之内|以内|内)|每(?:季度|半年|年度|年|月|周)|"
+                            r"长期坚持|长期执行|长期推进")),
+]
+_RANGE_GLUE = re.compile(r" ?(?:至|到|-|—|－|~|～) ?")
+_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_BOOK = re.compile(r"《[^《》\n]{0,200}》")
+_CITED = re.compile(r"[(（〔\[【][^()（）\n]{0,40}(?:号|令|〕|\])[^()（）\n]{0,10}[)）\]】]")
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _blank(folded: str) -> str:
+    """The fold with 《titles》 and cited document numbers blanked out (indices kept)."""
+    for pattern in (_BOOK, _CITED):
+        if pattern.search(folded):
+            folded = pattern.sub(lambda m: "□" * len(m.group(0)), folded)
+    return folded
+
+
+def _date(kind: str, m: re.Match[str], year: int | None) -> dt.date | None | bool:
+    """The date a match means; False when the match is not a deadline at all."""
+    g = m.groupdict()
+    y = int(g["y"]) if g.get("y") else year
+    if kind == "relative":
+        return None
+    if y is None or not 1900 < y < 2200:
+        return None
+    try:
+        if kind in ("ymd_packed", "md"):
+            return dt.date(y, int(g["m"]), int(g["d"]))
+        if kind == "xun":
+            month = int(g["m"])
+            day = {"上旬": 10, "中旬": 20}.get(g["x"]) or _last_day(y, month)
+            return dt.date(y, month, day)
+        if kind == "month_end":
+            month = int(g["m"])
+            return dt.date(y, month, _last_day(y, month))
+        if kind == "month_before":
+            month = int(g["m"]) - 1
+            return dt.date(y - 1, 12, 31) if month == 0 else dt.date(y, month, _last_day(y, month))
+        if kind == "year_end":
+            return dt.date(y, 12, 31)
+        if kind == "half":
+            return dt.date(y, 6, 30) if g["h"] == "上" else dt.date(y, 12, 31)
+        if kind == "quarter":
+            month = _QUARTER[g["q"]] * 3
+            return dt.date(y, month, _last_day(y, month))
+    except ValueError:
+        return None
+    return None
+
+
+def find_deadlines(text: str, year: int | None) -> list[ParsedDeadline]:
+    """Every time limit in `text`, in order; `year` fills in dates that name no year."""
+    folded = _blank(fold(text))
+    hits: list[tuple[int, int, str, re.Match[str]]] = []
+    taken = bytearray(len(folded))
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(folded):
+            if any(taken[m.start():m.end()]):
+                continue
+            hits.append((m.start(), m.end(), kind, m))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    hits.sort()
+    out: list[ParsedDeadline] = []
+    for k, (start, end, kind, m) in enumerate(hits):
+        nxt = hits[k + 1] if k + 1 < len(hits) else None
+        joined = nxt is not None and _RANGE_GLUE.fullmatch(folded[end:nxt[0]] or "x") is not None
+        if joined:
+            continue  # the start of a range: only its end is the deadline
+        after_range = k > 0 and _RANGE_GLUE.fullmatch(folded[hits[k - 1][1]:start] or "x") is not None
+        if kind == "md" and not m.group("b") and not after_range:
+            continue  # a bare date is an event, not a limit
+        if kind == "xun" and not m.group("b") and not after_range:
+            continue
+        date = _date(kind, m, year)
+        shown = text[hits[k - 1][0]:end] if after_range else text[start:end]
+        out.append(ParsedDeadline(text=shown.strip(), date=date if isinstance(date, dt.date) else None))
+    return out

@@ -1,0 +1,69 @@
+"""The parser's working node: a ParsedNode-to-be that still carries its raw unit and time cells."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.model import ParsedDeadline, ParsedNode
+
+_SENTENCE_END = "。！？!?；;"
+_OPEN = "(（《“‘[【〔"
+_CLOSE = ")）》”’]】〕"
+_HEAD_MAX = 60  # a one-sentence line longer than this is a task, not a heading
+
+
+@dataclass
+class Draft:
+    """A section or task as read so far; `units`/`deadlines` are filled by later stages."""
+
+    label: str = ""
+    kind: str = ""
+    value: int = 0
+    text: str = ""
+    unit_cells: list[tuple[str, str]] = field(default_factory=list)  # (cell text, default role)
+    time_cells: list[str] = field(default_factory=list)
+    from_table: bool = False
+    children: list[Draft] = field(default_factory=list)
+    units: dict[str, list[str]] = field(default_factory=dict)
+    deadlines: list[ParsedDeadline] = field(default_factory=list)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def is_heading(self) -> bool:
+        """A heading is one short sentence; anything longer carries a task's body."""
+        return is_heading_text(self.text)
+
+    def to_node(self) -> ParsedNode:
+        node = ParsedNode(label=self.label, title=first_sentence(self.text), text=self.text,
+                          deadlines=list(self.deadlines), children=[c.to_node() for c in self.children])
+        for role, names in self.units.items():
+            node.units[role] = list(names)
+        return node
+
+
+def first_sentence(text: str) -> str:
+    """Text up to the first full stop outside brackets and quotes, without the stop."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in _SENTENCE_END:
+            head = text[:i].strip()
+            if head:
+                return head
+    return text.strip().rstrip("。.;；:：")
+
+
+_STOP = re.compile(r"[。！？!?；;]")
+
+
+def is_heading_text(text: str) -> bool:
+    """One sentence of at most _HEAD_MAX characters (a trailing stop allowed)."""
+    body = text.strip().rstrip("。.;；:：")
+    return len(body) <= _HEAD_MAX and not _STOP.search(body)

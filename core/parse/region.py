@@ -1,0 +1,81 @@
+"""Stage: where the plan starts and ends inside a copied page.
+
+Before the plan: page header, the issuing notice (kept for metadata), the plan's title.
+After it: footers, disclaimers and lists of unrelated headlines. The plan starts at the
+first numbered line (or plan table) after its title, and ends at the first footer line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.parse.meta import is_title_line
+from core.parse.normalise import is_end, is_noise
+from core.parse.structure import Entry, label_of
+
+_PUNCT = re.compile(r"[，,。；;：:、！？]")
+_HEADLINE_RUN = 5  # this many bare numbered one-liners in a row are a list of news headlines
+_BODY_BEFORE_TITLE = 3  # numbered lines before a title-looking line: that line is inside the plan
+
+
+@dataclass
+class Region:
+    """The document cut in three: lines before the plan, its body, lines after it."""
+
+    before: list[str] = field(default_factory=list)
+    title: str | None = None
+    body: list[Entry] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)
+
+
+def _is_content(entry: Entry) -> bool:
+    if entry.is_table:
+        return bool(entry.drafts)
+    label, rest = label_of(entry)
+    return label is not None and len(rest) >= 2 and not is_noise(rest)
+
+
+def _is_title(entry: Entry) -> bool:
+    return not entry.is_table and label_of(entry)[0] is None and is_title_line(entry.text)
+
+
+def split(entries: list[Entry]) -> Region | None:
+    """Cut `entries` into before / title / body / after; None when nothing numbered is found."""
+    content = [i for i, e in enumerate(entries) if _is_content(e)]
+    if not content:
+        return None
+    titles = [i for i, e in enumerate(entries) if _is_title(e)]
+    start, title_at = content[0], None
+    if titles:
+        first = titles[0]
+        if sum(1 for i in content if i < first) < _BODY_BEFORE_TITLE:
+            start = next((i for i in content if i > first), content[0])
+            title_at = max((t for t in titles if t < start), default=None)
+    end = _end(entries, start)
+    region = Region(title=entries[title_at].text if title_at is not None else None)
+    region.before = [e.text for e in entries[:start] if not e.is_table and e.text]
+    region.after = [e.text for e in entries[end:] if not e.is_table and e.text]
+    region.body = [e for e in entries[start:end] if e.is_table or not is_noise(e.text)]
+    return region
+
+
+def _end(entries: list[Entry], start: int) -> int:
+    run_start, run = None, 0
+    for i in range(start, len(entries)):
+        entry = entries[i]
+        if entry.is_table:
+            run = 0
+            continue
+        if i > start and is_end(entry.text):
+            return i
+        label, rest = label_of(entry)
+        if label is not None and len(rest) <= 40 and not _PUNCT.search(rest):
+            if run == 0:
+                run_start = i
+            run += 1
+            if run >= _HEADLINE_RUN and run_start is not None and run_start > start:
+                return run_start
+        else:
+            run = 0
+    return len(entries)

@@ -1,0 +1,129 @@
+"""Stage: the plan's lines → a tree of drafts, learning the nesting from the label kinds.
+
+A label of a kind already open closes everything below it and becomes its sibling; a new
+kind opens a level below. Unnumbered paragraphs under a heading are its tasks; under a
+task they continue its text. In a copied table, a short line of unit names after a task
+is that task's unit cell, and a task with none shares the unit cell above.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.parse.draft import Draft
+from core.parse.labels import Label, repair, split_label
+from core.parse.units import looks_like_unit_cell
+
+
+@dataclass
+class Entry:
+    """One item of the plan's body: a cleaned line (with Word's label, if any) or a table's drafts."""
+
+    text: str = ""
+    word_label: str = ""
+    drafts: list[Draft] = field(default_factory=list)
+    is_table: bool = False
+
+
+def label_of(entry: Entry) -> tuple[Label | None, str]:
+    """The entry's label (Word numbering first, then the text's own) and the text without it."""
+    if entry.word_label:
+        label, rest = split_label(entry.word_label.strip() + "X")
+        if label and rest == "X":
+            return Label(label.kind, label.value, entry.word_label.strip()), entry.text
+    return split_label(entry.text)
+
+
+class _Builder:
+    def __init__(self, unit_lines: bool) -> None:
+        self.roots: list[Draft] = []
+        self.stack: list[Draft] = []
+        self.last: Draft | None = None
+        self.unit_lines = unit_lines
+
+    def _attach(self, node: Draft, parent: Draft | None) -> None:
+        (parent.children if parent else self.roots).append(node)
+
+    def labelled(self, label: Label, text: str) -> None:
+        if label.kind == "()":
+            sibling = next((d for d in reversed(self.stack) if d.kind in ("(cn)", "(n)")), None)
+            label = repair(label, Label(sibling.kind, sibling.value, sibling.label) if sibling else None)
+            if label.kind == "()":
+                label = Label("(cn)", 0, label.printed)
+        kinds = [d.kind for d in self.stack]
+        if label.kind in kinds:
+            del self.stack[kinds.index(label.kind):]
+        node = Draft(label=label.printed, kind=label.kind, value=label.value, text=text)
+        self._attach(node, self.stack[-1] if self.stack else None)
+        self.stack.append(node)
+        self.last = node
+
+    def plain(self, text: str) -> None:
+        if self.unit_lines and self.last is not None and looks_like_unit_cell(text):
+            self.last.unit_cells.append((text, "responsible"))
+            return
+        top = self.stack[-1] if self.stack else None
+        if top is not None and not top.is_heading() and not top.children:
+            top.text = f"{top.text}\n{text}"
+            self.last = top
+            return
+        node = Draft(text=text)
+        self._attach(node, top)
+        self.last = node
+
+    def table(self, drafts: list[Draft]) -> None:
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.is_heading() and not top.children:
+            top.children.extend(drafts)
+        else:
+            self.roots.extend(drafts)
+        self.last = None
+
+
+def build(entries: list[Entry]) -> list[Draft]:
+    """The tree the entries make (entries are the plan's body, noise already removed)."""
+    unit_lines = _copied_unit_column(entries)
+    builder = _Builder(unit_lines)
+    for entry in entries:
+        if entry.is_table:
+            builder.table(entry.drafts)
+            continue
+        label, rest = label_of(entry)
+        if label is not None:
+            builder.labelled(label, rest)
+        else:
+            builder.plain(entry.text)
+    if unit_lines:
+        _share_units_above(builder.roots)
+    return builder.roots
+
+
+def _copied_unit_column(entries: list[Entry]) -> bool:
+    """Does the text look like a table flattened to lines, units on their own lines?"""
+    count = 0
+    previous_was_units = True
+    for entry in entries:
+        if entry.is_table:
+            continue
+        label, _ = label_of(entry)
+        is_units = label is None and not previous_was_units and looks_like_unit_cell(entry.text)
+        count += is_units
+        previous_was_units = is_units
+        if count >= 2:
+            return True
+    return False
+
+
+def _share_units_above(roots: list[Draft]) -> None:
+    """A task without a unit line of its own shares the one above it (a merged cell)."""
+    above: list[tuple[str, str]] = []
+    stack = list(reversed(roots))
+    while stack:
+        node = stack.pop()
+        if node.children:
+            stack.extend(reversed(node.children))
+            continue
+        if node.unit_cells:
+            above = node.unit_cells
+        elif above:
+            node.unit_cells = list(above)

@@ -1,0 +1,229 @@
+"""Stage: who does a task — unit names with their role (lead / responsible / cooperating).
+
+Units come from a table's unit cell, an inline "(牵头单位:…;责任单位:…)", or a sentence
+such as "此项工作由X负责,Y配合". Whether a string is a unit name is decided by generic
+unit-name endings (局, 委, 办, 政府, 单位 …), never by lists of names from real plans.
+All tests run on the fold (core.textfold) and slice the original text by the same indices.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.model import ROLES
+from core.textfold import fold
+
+_ENDINGS = (
+    "局", "委", "办", "厅", "府", "会", "中心", "单位", "部门", "院", "所", "室", "股", "处", "科",
+    "站", "队", "组", "部", "署", "社", "馆", "庭", "行", "司", "团", "街道", "镇", "乡", "区", "县",
+    "机构", "机关", "企业", "党委", "工委", "办事处", "台", "网", "所属", "各地", "各级",
+)
+_OPENERS, _CLOSERS = "(（〔[【", ")）〕]】"
+_ROLE_WORDS = (  # stripped from a clause's end; the role they give, or None
+    ("牵头负责", "lead"), ("牵头", "lead"), ("配合", "cooperating"), ("协助", "cooperating"),
+    ("协办", "cooperating"), ("参与", "cooperating"), ("负责", "responsible"), ("落实", None),
+    ("按职责分工", None), ("按职能分工", None), ("按职责", None), ("分别", None), ("具体", None),
+    ("共同", None), ("等有关单位", None), ("等有关部门", None), ("等相关单位", None),
+    ("等相关部门", None), ("等单位", None), ("等部门", None), ("等", None),
+)
+_KEY = re.compile(r"(牵头|责任|主责|主办|承办|配合|协办|参与)(?:单位|部门|处室|科室|股室)[ ]?[:：;；]")
+_KEY_ROLE = {"牵头": "lead", "配合": "cooperating", "协办": "cooperating", "参与": "cooperating"}
+_INLINE = re.compile(r"[(（][ ]?(?=(?:牵头|责任|主责|主办|承办|配合|协办)(?:单位|部门|处室|科室|股室)[ ]?[:：;；])")
+_BY = re.compile(r"(?:由)([^，,。；;：:]{2,160}?)(牵头负责|牵头|分别负责|具体负责|负责)")
+_TRAIL_ROLE = re.compile(r"[(（](牵头|配合|协办|负责)[)）]$")
+
+
+def _top_level_split(text: str, seps: str) -> list[tuple[int, int]]:
+    """Spans of `text` between separators that stand outside brackets."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in seps:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+def _core(folded: str) -> str:
+    """The name without trailing bracket groups: 各区政府(管委会) → 各区政府."""
+    while folded and folded[-1] in _CLOSERS:
+        depth, i = 0, len(folded) - 1
+        while i >= 0:
+            if folded[i] in _CLOSERS:
+                depth += 1
+            elif folded[i] in _OPENERS:
+                depth -= 1
+                if depth == 0:
+                    break
+            i -= 1
+        if i <= 0:
+            return ""
+        folded = folded[:i].rstrip()
+    return folded
+
+
+def is_unit_name(name: str) -> bool:
+    """Does `name` (any script) read as one whole unit name, judged by its ending?"""
+    core = _core(fold(name).strip())
+    return 2 <= len(core) <= 40 and core.endswith(_ENDINGS) and "。" not in core
+
+
+def _strip_roles(folded: str, end: int, start: int = 0) -> tuple[int, str | None]:
+    """Move `end` left past trailing role words; return it and the strongest role met."""
+    role = None
+    changed = True
+    while changed:
+        changed = False
+        for word, r in _ROLE_WORDS:
+            if end - len(word) >= start and folded.startswith(word, end - len(word)):
+                end -= len(word)
+                if r and (role is None or r == "lead"):
+                    role = r
+                changed = True
+                break
+    return end, role
+
+
+def _split_connectors(text: str) -> list[str]:
+    """Split on 和/及/与 only where both sides are whole unit names."""
+    folded = fold(text)
+    cuts, depth = [], 0
+    for i, ch in enumerate(folded):
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "和及与":
+            cuts.append(i)
+    out, start = [], 0
+    for i in cuts:
+        if is_unit_name(text[start:i]) and is_unit_name(text[i + 1:]):
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return out
+
+
+def _clean(name: str) -> str:
+    name = name.strip().strip("。.,，;；:：、 ")
+    if name.startswith(("由", "请")) and is_unit_name(name[1:]):
+        name = name[1:]
+    return name
+
+
+def split_units(text: str) -> list[str]:
+    """Unit names in a list: split on 、，, and on 和/及 between whole names; 等… dropped."""
+    out: list[str] = []
+    for _role, name in _clauses(text, None):
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _clauses(text: str, default: str | None) -> list[tuple[str | None, str]]:
+    """(role, name) for each unit in a list such as "X牵头,Y、Z配合"; role None when unsaid."""
+    folded = fold(text)
+    result: list[tuple[str | None, str]] = []
+    for a, b in _top_level_split(folded, "，,；;。"):
+        end, role = _strip_roles(folded, b, a)
+        for c, d in _top_level_split(folded[a:end], "、"):
+            piece = text[a + c:a + d].strip()
+            piece_role = None
+            m = _TRAIL_ROLE.search(fold(piece))
+            if m:
+                piece_role = _KEY_ROLE.get(m.group(1), "responsible")
+                piece = piece[:m.start()]
+            e, r = _strip_roles(fold(piece), len(piece))
+            for name in _split_connectors(piece[:e]):
+                name = _clean(name)
+                if name:
+                    result.append((piece_role or r or role or default, name))
+    return result
+
+
+def looks_like_unit_cell(text: str) -> bool:
+    """True when a short line holds nothing but unit names (a unit column copied as a line)."""
+    text = text.strip()
+    if not text or len(text) > 200 or "《" in text:
+        return False
+    folded = fold(text)
+    if _KEY.match(folded):
+        return True
+    names = [n for _r, n in _clauses(text, None)]
+    return bool(names) and all(is_unit_name(n) for n in names)
+
+
+def read_cell(text: str, default: str = "responsible") -> dict[str, list[str]]:
+    """Units of a unit cell: keyed ("牵头单位:X;责任单位:Y") or a list with role words."""
+    folded = fold(text)
+    if _KEY.search(folded):
+        return _read_keyed(text)
+    out: dict[str, list[str]] = {r: [] for r in ROLES}
+    for role, name in _clauses(text, default):
+        if name not in out[role or default]:
+            out[role or default].append(name)
+    return out
+
+
+def _read_keyed(text: str) -> dict[str, list[str]]:
+    folded = fold(text)
+    out: dict[str, list[str]] = {r: [] for r in ROLES}
+    keys = list(_KEY.finditer(folded))
+    for k, m in enumerate(keys):
+        end = keys[k + 1].start() if k + 1 < len(keys) else len(text)
+        role = _KEY_ROLE.get(m.group(1), "responsible")
+        part = text[m.end():end].strip().rstrip(";；。 ")
+        for r, name in _clauses(part, role):
+            out[r or role].append(name)
+    return out
+
+
+def inline_units(text: str) -> tuple[dict[str, list[str]], str]:
+    """Units a task's own text names, and the text with a unit parenthesis cut out."""
+    folded = fold(text)
+    out: dict[str, list[str]] = {r: [] for r in ROLES}
+    m = _INLINE.search(folded)
+    if m:
+        close = _matching_close(folded, m.start())
+        _merge(out, _read_keyed(text[m.end():close]))
+        return out, text[:m.start()] + text[close + 1:]
+    for sentence_start, sentence_end in _top_level_split(folded, "。"):
+        sentence = folded[sentence_start:sentence_end]
+        by = _BY.search(sentence)
+        if not by:
+            continue
+        names_text = text[sentence_start + by.start(1):sentence_start + by.end(1)]
+        if not looks_like_unit_cell(names_text):
+            continue
+        rest_start = sentence_start + by.end()
+        _merge(out, read_cell(text[sentence_start + by.start(1):rest_start],
+                              "lead" if "牵头" in by.group(2) else "responsible"))
+        tail = text[rest_start:sentence_start + len(sentence)].lstrip("，,；; ")
+        if tail and looks_like_unit_cell(tail):
+            _merge(out, read_cell(tail, "responsible"))
+    return out, text
+
+
+def _matching_close(folded: str, open_at: int) -> int:
+    depth = 0
+    for i in range(open_at, len(folded)):
+        if folded[i] in _OPENERS:
+            depth += 1
+        elif folded[i] in _CLOSERS:
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(folded)
+
+
+def _merge(into: dict[str, list[str]], more: dict[str, list[str]]) -> None:
+    seen = {n for names in into.values() for n in names}
+    for role in ROLES:
+        for name in more.get(role, []):
+            if name not in seen:
+                into[role].append(name)
+                seen.add(name)
