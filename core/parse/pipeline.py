@@ -45,14 +45,14 @@ def assign_units(draft: Draft) -> None:
     units: dict[str, list[str]] = {r: [] for r in ROLES}
     for text, role in draft.unit_cells:
         _merge(units, read_cell(text, role))
-    found, _ = inline_units(draft.text)
+    found, draft.plain_text = inline_units(draft.text)
     _merge(units, found)
     draft.units = units
 
 
 def assign_deadlines(draft: Draft, year: int | None) -> None:
     """Stage: deadlines from the draft's text (without its unit parenthesis) and time cells."""
-    _, text = inline_units(draft.text)
+    text = draft.plain_text if draft.plain_text is not None else draft.text
     found = find_deadlines(text, year)
     for cell in draft.time_cells:
         found.extend(find_deadlines(cell, year) or _as_text(cell))

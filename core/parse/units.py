@@ -68,14 +68,21 @@ def _core(folded: str) -> str:
 
 def is_unit_name(name: str) -> bool:
     """Does `name` (any script) read as one whole unit name, judged by its ending?"""
-    core = _core(fold(name).strip())
+    return _is_unit_folded(fold(name))
+
+
+def _is_unit_folded(folded: str) -> bool:
+    core = _core(folded.strip())
     return 2 <= len(core) <= 40 and core.endswith(_ENDINGS) and "。" not in core
+
+
+_ROLE_LAST = frozenset(word[-1] for word, _ in _ROLE_WORDS)
 
 
 def _strip_roles(folded: str, end: int, start: int = 0) -> tuple[int, str | None]:
     """Move `end` left past trailing role words; return it and the strongest role met."""
     role = None
-    changed = True
+    changed = end > start and folded[end - 1] in _ROLE_LAST
     while changed:
         changed = False
         for word, r in _ROLE_WORDS:
@@ -88,9 +95,10 @@ def _strip_roles(folded: str, end: int, start: int = 0) -> tuple[int, str | None
     return end, role
 
 
-def _split_connectors(text: str) -> list[str]:
+def _split_connectors(text: str, folded: str) -> list[str]:
     """Split on 和/及/与 only where both sides are whole unit names."""
-    folded = fold(text)
+    if "和" not in folded and "及" not in folded and "与" not in folded:
+        return [text]
     cuts, depth = [], 0
     for i, ch in enumerate(folded):
         if ch in _OPENERS:
@@ -101,7 +109,7 @@ def _split_connectors(text: str) -> list[str]:
             cuts.append(i)
     out, start = [], 0
     for i in cuts:
-        if is_unit_name(text[start:i]) and is_unit_name(text[i + 1:]):
+        if _is_unit_folded(folded[start:i]) and _is_unit_folded(folded[i + 1:]):
             out.append(text[start:i])
             start = i + 1
     out.append(text[start:])
@@ -131,14 +139,16 @@ def _clauses(text: str, default: str | None) -> list[tuple[str | None, str]]:
     for a, b in _top_level_split(folded, "，,；;。"):
         end, role = _strip_roles(folded, b, a)
         for c, d in _top_level_split(folded[a:end], "、"):
-            piece = text[a + c:a + d].strip()
+            piece, fpiece = text[a + c:a + d], folded[a + c:a + d]
+            pad = len(piece) - len(piece.lstrip())
+            piece, fpiece = piece[pad:].rstrip(), fpiece[pad:].rstrip()
             piece_role = None
-            m = _TRAIL_ROLE.search(fold(piece))
+            m = _TRAIL_ROLE.search(fpiece)
             if m:
                 piece_role = _KEY_ROLE.get(m.group(1), "responsible")
-                piece = piece[:m.start()]
-            e, r = _strip_roles(fold(piece), len(piece))
-            for name in _split_connectors(piece[:e]):
+                piece, fpiece = piece[:m.start()], fpiece[:m.start()]
+            e, r = _strip_roles(fpiece, len(fpiece))
+            for name in _split_connectors(piece[:e], fpiece[:e]):
                 name = _clean(name)
                 if name:
                     result.append((piece_role or r or role or default, name))
@@ -191,6 +201,8 @@ def inline_units(text: str) -> tuple[dict[str, list[str]], str]:
         close = _matching_close(folded, m.start())
         _merge(out, _read_keyed(text[m.end():close]))
         return out, text[:m.start()] + text[close + 1:]
+    if "由" not in folded:
+        return out, text
     for sentence_start, sentence_end in _top_level_split(folded, "。"):
         sentence = folded[sentence_start:sentence_end]
         by = _BY.search(sentence)
