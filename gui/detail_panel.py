@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from core.views import Change
 from gui.commands import EditContext, SetCompletedOnCommand, SetNoteCommand, SetStatusCommand
 from gui.labels import OVERDUE_COLOR, STATUS_ORDER, role_names, rollup_text, status_names
-from gui.plan_tree_model import PlanTreeModel, TreeItem
+from gui.plan_tree_model import PlanTreeModel, TreeItem, short_name
 
 NOTE_IDLE_MS = 800
 
@@ -178,7 +178,8 @@ class DetailPanel(QScrollArea):
         lines = [html.escape(d.text + (f"（{d.date.isoformat()}）" if d.date else "")) for d in info.deadlines]
         text = "<br>".join(lines) or "—"
         if info.is_overdue(self.ctx.service.today()):
-            text += f" <span style='color:{OVERDUE_COLOR.name()}'>{html.escape(self.tr('(overdue)'))}</span>"
+            overdue = html.escape(self.tr("(overdue)"))
+            text += f" <span style='color:{OVERDUE_COLOR.name()}'>{overdue}</span>"
         return text
 
     def _fill_task(self, info, keep_note: bool) -> None:
@@ -207,7 +208,7 @@ class DetailPanel(QScrollArea):
         status = STATUS_ORDER[row]
         if info is None or info.status is status:
             return
-        text = self.tr("Set “%1” to %2").replace("%1", f"{info.label}{info.title}")
+        text = self.tr("Set “%1” to %2").replace("%1", short_name(info))
         self.ctx.push(SetStatusCommand(self.ctx, [info], status, text.replace("%2", self._status_names[status])))
 
     def _date_edited(self, *_args) -> None:

@@ -48,6 +48,12 @@ def _messages() -> dict[str, str]:
         "db_readonly": translate("Errors", "The database location is not writable: {path}"),
         "db_locked": translate("Errors", "The database is being used by another program: {path}"),
         "db_write_failed": translate("Errors", "Writing to the database failed: {detail}"),
+        "backup_failed": translate("Errors", "The backup failed: {detail}"),
+        "backup_missing": translate("Errors", "Backup file not found: {path}"),
+        "bad_link": translate("Errors", "The link must not be empty."),
+        "bad_move": translate("Errors", "The item cannot be moved there."),
+        "bad_evidence_name": translate("Errors", "The attachment file name is not valid: {name}"),
+        "evidence_not_found": translate("Errors", "The supporting material cannot be found."),
         "not_found": translate("Errors", "The record cannot be found."),
         "plan_not_found": translate("Errors", "There is no plan number {plan_id}."),
         "node_not_found": translate("Errors", "There is no item number {node_id}."),
@@ -55,6 +61,14 @@ def _messages() -> dict[str, str]:
         "bad_status": translate("Errors", "Unknown status: {status}"),
         "bad_date": translate("Errors", "The date is not valid: {value} (it should look like 2024-07-01)."),
         "not_a_task": translate("Errors", "Item {node_id} is a group; only tasks have a status."),
+        "output": translate("Errors", "The export file cannot be written."),
+        "export_locked": translate("Errors", "The file is open in another program (such as Word, WPS or "
+                                             "Excel). Please close it and export again: {path}"),
+        "export_readonly": translate("Errors", "This location cannot be written to (read-only folder or no "
+                                               "permission). Please choose another place: {path}"),
+        "export_failed": translate("Errors", "Writing the export file failed ({detail}): {path}"),
+        "export_empty": translate("Errors", "No task matches the filter, so no file was made."),
+        "bad_export_format": translate("Errors", "Unsupported export format: {format} (use docx or xlsx)."),
     }
 
 

@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         em = tree.fontMetrics().horizontalAdvance("中")
-        for column, chars in ((UNITS, 11), (DEADLINE, 7), (STATUS, 6), (PROGRESS, 4)):
+        for column, chars in ((UNITS, 11), (DEADLINE, 7), (STATUS, 5), (PROGRESS, 4)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, em * chars + 16)
         header.setMinimumSectionSize(em * 3)
@@ -113,10 +113,10 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         stack = self.ctx.stack
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
         redo_keys = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
         self.redo_action.setShortcuts(redo_keys)
         self.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))

@@ -25,6 +25,12 @@ _CHECK = {"checked": Qt.CheckState.Checked, "partial": Qt.CheckState.PartiallyCh
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+def short_name(info: NodeInfo, limit: int = 20) -> str:
+    """Label and title cut to fit an undo menu entry."""
+    name = f"{info.label}{info.title}"
+    return name if len(name) <= limit else name[:limit] + "…"
+
+
 class TreeItem:
     """One node with its parent, children and row number cached (no list.index)."""
 
@@ -117,7 +123,11 @@ class PlanTreeModel(QAbstractItemModel):
         return total
 
     def node_ids(self) -> list[int]:
+        """Every node of the plan shown, in document order."""
         return list(self._items)
+
+    def task_ids(self) -> list[int]:
+        return [node_id for node_id, item in self._items.items() if item.is_task]
 
     # -- QAbstractItemModel --------------------------------------------------------------
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
@@ -227,7 +237,7 @@ class PlanTreeModel(QAbstractItemModel):
             return False
         item: TreeItem = index.internalPointer()
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
-        name = f"{item.info.label}{item.info.title}"
+        name = short_name(item.info)
         if checked:  # a section's 不适用 tasks stay as they are; a single task is ticked as asked
             skip = (Status.DONE,) if item.is_task else (Status.DONE, Status.NA)
             tasks = [t for t in item.tasks() if t.status not in skip]

@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(1360, 820)
         if not args.welcome:
             window.importer.open_sample()
-            tasks = [i for i in window.model.node_ids() if window.model.item(window.model.index_of(i)).is_task]
+            tasks = window.model.task_ids()
             for node_id, status in zip(tasks, [Status.DONE, Status.DONE, Status.DOING, Status.DONE,
                                                Status.ONGOING, Status.NA, Status.DONE], strict=False):
                 service.set_status(node_id, status)

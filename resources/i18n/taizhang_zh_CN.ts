@@ -1,0 +1,560 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../gui/commands.py" line="88"/>
+        <source>Edit note</source>
+        <translation>修改完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="112"/>
+        <source>Change completion date</source>
+        <translation>修改完成日期</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="56"/>
+        <source>Select a task on the left to see and record its progress.</source>
+        <translation>在左侧选择一项任务，即可查看并登记其完成情况。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="76"/>
+        <source>:</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="77"/>
+        <source>Deadline:</source>
+        <translation>完成时限：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="78"/>
+        <source>Progress:</source>
+        <translation>完成进度：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="112"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="114"/>
+        <source>Recorded</source>
+        <translation>已填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="115"/>
+        <source>Untick when the task has no completion date</source>
+        <translation>没有完成日期时请取消勾选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="125"/>
+        <source>Completion date:</source>
+        <translation>完成日期：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="128"/>
+        <source>What was done, with dates and links to the published pages… Saved automatically.</source>
+        <translation>填写具体做了哪些工作、完成时间、发布网址等……内容自动保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="133"/>
+        <source>Progress note:</source>
+        <translation>完成情况：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="181"/>
+        <source>(overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="197"/>
+        <source>Last changed %1</source>
+        <translation>最近修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="211"/>
+        <source>Set “%1” to %2</source>
+        <translation>将“%1”设为%2</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../gui/errors.py" line="24"/>
+        <source>The operation failed.</source>
+        <translation>操作失败。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="25"/>
+        <source>This file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="26"/>
+        <source>File not found: {path}</source>
+        <translation>找不到文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="27"/>
+        <source>The file is too large ({size_mb} MB); the limit is {limit_mb} MB.</source>
+        <translation>文件过大（{size_mb} MB），超过 {limit_mb} MB 的上限。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="28"/>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="29"/>
+        <source>The file type {suffix} is not supported. Please use .txt, .docx, .html, .xlsx, .pdf or a parse JSON file.</source>
+        <translation>不支持的文件格式：{suffix}。请使用 .txt、.docx、.html、.xlsx、.pdf 或解析 JSON 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="31"/>
+        <source>This is an old Word (.doc) file. Please save it as .docx in Word, then import it again.</source>
+        <translation>这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="33"/>
+        <source>This is an old Excel (.xls) file. Please save it as .xlsx in Excel, then import it again.</source>
+        <translation>这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="35"/>
+        <source>The file is encrypted or password-protected. Please remove the password in the original program first.</source>
+        <translation>文件已加密或设有密码，请先在原程序中取消密码后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="37"/>
+        <source>The file is damaged and cannot be opened ({detail}).</source>
+        <translation>文件已损坏，无法打开（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="38"/>
+        <source>The file would be far too large once unpacked, so it was not read.</source>
+        <translation>文件解压后过大，已拒绝读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="39"/>
+        <source>This PDF has no text layer (it may be a scan), so its text cannot be read.</source>
+        <translation>该 PDF 没有文字层（可能是扫描件），无法识别其中的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="40"/>
+        <source>No work plan content was found in this file.</source>
+        <translation>文件中没有找到工作要点内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="41"/>
+        <source>The text encoding of this file cannot be recognised.</source>
+        <translation>无法识别该文件的文字编码。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="42"/>
+        <source>The parse JSON file is not valid: {detail}</source>
+        <translation>解析 JSON 文件格式不正确：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="43"/>
+        <source>A database error occurred.</source>
+        <translation>数据库出错。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="44"/>
+        <source>{path} is not a Taizhang database.</source>
+        <translation>{path} 不是要点台账的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="45"/>
+        <source>The database file is damaged: {path}</source>
+        <translation>数据库文件已损坏：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="46"/>
+        <source>This database was made by a newer version of Taizhang (schema {found}; this program supports {supported}). Please upgrade the program.</source>
+        <translation>该数据库由更新版本的要点台账创建（结构版本 {found}，本程序支持 {supported}），请升级程序。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="48"/>
+        <source>The database location is not writable: {path}</source>
+        <translation>数据库所在位置不可写入：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="49"/>
+        <source>The database is being used by another program: {path}</source>
+        <translation>数据库正被另一个程序使用：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="50"/>
+        <source>Writing to the database failed: {detail}</source>
+        <translation>写入数据库失败：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="51"/>
+        <source>The backup failed: {detail}</source>
+        <translation>备份失败：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="52"/>
+        <source>Backup file not found: {path}</source>
+        <translation>找不到备份文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="53"/>
+        <source>The link must not be empty.</source>
+        <translation>链接不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="54"/>
+        <source>The item cannot be moved there.</source>
+        <translation>不能移动到该位置。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="55"/>
+        <source>The attachment file name is not valid: {name}</source>
+        <translation>附件文件名无效：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="56"/>
+        <source>The supporting material cannot be found.</source>
+        <translation>找不到该佐证材料。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="57"/>
+        <source>The record cannot be found.</source>
+        <translation>找不到该记录。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="58"/>
+        <source>There is no plan number {plan_id}.</source>
+        <translation>找不到编号为 {plan_id} 的工作要点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="59"/>
+        <source>There is no item number {node_id}.</source>
+        <translation>找不到编号为 {node_id} 的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="60"/>
+        <source>This operation is not valid.</source>
+        <translation>操作无效。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="61"/>
+        <source>Unknown status: {status}</source>
+        <translation>未知状态：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="62"/>
+        <source>The date is not valid: {value} (it should look like 2024-07-01).</source>
+        <translation>日期格式不正确：{value}（应为 2024-07-01 这样的格式）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="63"/>
+        <source>Item {node_id} is a group; only tasks have a status.</source>
+        <translation>编号为 {node_id} 的事项是一个分组，只有具体任务才有状态。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="64"/>
+        <source>The export file cannot be written.</source>
+        <translation>无法写入导出文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="65"/>
+        <source>The file is open in another program (such as Word, WPS or Excel). Please close it and export again: {path}</source>
+        <translation>文件正被其他程序（如 Word、WPS、Excel）打开，请关闭后再导出：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="67"/>
+        <source>This location cannot be written to (read-only folder or no permission). Please choose another place: {path}</source>
+        <translation>无法保存到此位置（文件夹只读或没有权限），请换一个位置：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="69"/>
+        <source>Writing the export file failed ({detail}): {path}</source>
+        <translation>导出文件写入失败（{detail}）：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="70"/>
+        <source>No task matches the filter, so no file was made.</source>
+        <translation>没有符合筛选条件的任务，未生成文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="71"/>
+        <source>Unsupported export format: {format} (use docx or xlsx).</source>
+        <translation>不支持的导出格式：{format}（可用 docx、xlsx）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="87"/>
+        <source>Taizhang</source>
+        <translation>要点台账</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="110"/>
+        <source>Program error</source>
+        <translation>程序出错</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="111"/>
+        <source>Something went wrong in the program. Your data saved so far is safe.
+The details were written to {path}.</source>
+        <translation>程序出现了错误。此前已保存的数据不受影响。
+详细信息已记录到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="114"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../gui/labels.py" line="26"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="27"/>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="28"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="29"/>
+        <source>Ongoing</source>
+        <translation>持续推进</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="30"/>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="37"/>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="38"/>
+        <source>Responsible units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="39"/>
+        <source>Cooperating units</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="45"/>
+        <source>Done %1/%2 (%3%)</source>
+        <translation>已完成 %1/%2（%3%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="48"/>
+        <source>Overdue %1</source>
+        <translation>逾期 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="67"/>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="105"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="107"/>
+        <source>Import a work plan from a Word, Excel, PDF, web page or text file</source>
+        <translation>从 Word、Excel、PDF、网页或文本文件导入工作要点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="110"/>
+        <source>Open &amp;sample</source>
+        <translation>打开示例(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="112"/>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="116"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="119"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="123"/>
+        <source>&amp;About Taizhang</source>
+        <translation>关于要点台账(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="128"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="132"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="134"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="137"/>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="141"/>
+        <source>Plan: </source>
+        <translation>工作要点：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="178"/>
+        <source>Taizhang</source>
+        <translation>要点台账</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="212"/>
+        <source>About Taizhang</source>
+        <translation>关于要点台账</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="213"/>
+        <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PlanImporter</name>
+    <message>
+        <location filename="../../gui/importing.py" line="31"/>
+        <source>Work plans (*.txt *.docx *.html *.htm *.xlsx *.pdf *.json)</source>
+        <translation>工作要点 (*.txt *.docx *.html *.htm *.xlsx *.pdf *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing.py" line="32"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing.py" line="33"/>
+        <source>Import work plan</source>
+        <translation>导入工作要点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing.py" line="54"/>
+        <location filename="../../gui/importing.py" line="63"/>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing.py" line="67"/>
+        <source>Imported %1 sections and %2 tasks.</source>
+        <translation>已导入 %1 个分组、%2 项任务。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing.py" line="73"/>
+        <source>Already imported</source>
+        <translation>已经导入过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing.py" line="74"/>
+        <source>This plan has already been imported as “%1”.
+
+Import it again as a separate copy? Choose No to open the existing one.</source>
+        <translation>这份工作要点已经导入过（“%1”）。
+
+要再导入一份新的副本吗？选择“否”将打开已有的那份。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTreeModel</name>
+    <message>
+        <location filename="../../gui/plan_tree_model.py" line="68"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/plan_tree_model.py" line="68"/>
+        <source>Responsible units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/plan_tree_model.py" line="68"/>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/plan_tree_model.py" line="69"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/plan_tree_model.py" line="69"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/plan_tree_model.py" line="244"/>
+        <source>Tick “%1”</source>
+        <translation>勾选“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/plan_tree_model.py" line="247"/>
+        <source>Untick “%1”</source>
+        <translation>取消勾选“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../gui/welcome.py" line="18"/>
+        <source>Welcome to Taizhang</source>
+        <translation>欢迎使用要点台账</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="25"/>
+        <source>Import this year&apos;s work plan for government openness, then tick off each task as it is done. Everything is saved at once on this computer.</source>
+        <translation>导入本年度政务公开工作要点，任务完成一项就勾选一项。所有内容即时保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="31"/>
+        <source>Import work plan…</source>
+        <translation>导入工作要点…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="32"/>
+        <source>Open the sample</source>
+        <translation>打开示例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="37"/>
+        <source>Supported: Word (.docx), Excel (.xlsx), PDF, web pages (.html), plain text (.txt) and parse JSON.</source>
+        <translation>支持 Word（.docx）、Excel（.xlsx）、PDF、网页（.html）、纯文本（.txt）和解析 JSON 文件。</translation>
+    </message>
+</context>
+</TS>

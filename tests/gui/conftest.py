@@ -1,0 +1,47 @@
+"""GUI fixtures on top of tests/conftest.py: service → window, with window settings in tmp_path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, service, settings):
+    """The real main window on the test's own database; closed before the service is."""
+    from gui.main_window import MainWindow
+
+    win = MainWindow(service, settings)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def sample_window(window):
+    """The window showing the sample plan, as after the clerk clicked 打开示例."""
+    assert window.importer.open_sample() is not None
+    return window
+
+
+@pytest.fixture
+def zh_translation(qapp):
+    """The Chinese UI, as the clerk sees it; removed again after the test."""
+    from PySide6.QtCore import QLocale
+
+    from gui.i18n import install_translations
+
+    installed = install_translations(qapp, "zh_CN")
+    yield installed
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale.c())

@@ -1,0 +1,200 @@
+"""The clerk's steps in the real main window, each on its own temporary database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from core.model import ParsedPlan
+from core.paths import resource_path
+from core.service import PlanService
+from core.status import Status
+from gui.main_window import MainWindow
+from gui.plan_tree_model import PROGRESS
+
+CHECK = Qt.ItemDataRole.CheckStateRole
+
+
+def tick(model, node_id: int, checked: bool = True) -> bool:
+    state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+    return model.setData(model.index_of(node_id), state, CHECK)
+
+
+def first_section_of_tasks(model) -> int:
+    """The first section whose children are all tasks (（一） in the sample)."""
+    for node_id in model.node_ids():
+        item = model.item(model.index_of(node_id))
+        if item.children and all(child.is_task for child in item.children):
+            return node_id
+    raise AssertionError("no section of tasks")
+
+
+def test_welcome_shows_on_empty_database_and_sample_opens(window, qtbot):
+    assert window.pages.currentWidget() is window.welcome
+    qtbot.mouseClick(window.welcome.sample_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.splitter
+    assert window.model.rowCount() == 4
+    assert len(window.model.task_ids()) == 15
+    assert "示例县" in window.windowTitle()
+    window.importer.open_sample()  # a second click shows the same plan, it does not import it again
+    assert len(window.service.list_plans()) == 1
+
+
+def test_ticking_last_task_completes_section(sample_window, qtbot):
+    model = sample_window.model
+    section = first_section_of_tasks(model)
+    section_index = model.index_of(section)
+    tasks = [child.info.id for child in model.item(section_index).children]
+    resets = []
+    model.modelReset.connect(lambda: resets.append(True))
+
+    for node_id in tasks[:-1]:
+        assert tick(model, node_id)
+    assert model.data(section_index, CHECK) == Qt.CheckState.PartiallyChecked
+
+    touched = []
+    model.dataChanged.connect(lambda top, _bottom, _roles: touched.append(model.item(top).info.id))
+    assert tick(model, tasks[-1])
+    top_level = model.item(section_index).parent.info.id
+    assert set(touched) == {tasks[-1], section, top_level}
+    assert model.data(section_index, CHECK) == Qt.CheckState.Checked
+    done = len(tasks)
+    assert model.data(model.index_of(section, PROGRESS)) == f"{done}/{done}"
+    assert not resets, "a status change must not reset the model"
+    assert sample_window.service.node(tasks[-1]).status is Status.DONE
+    assert f"{done}/" in sample_window.progress_label.text()
+
+
+def test_ticking_a_section_ticks_its_tasks_and_undoes_as_one_step(sample_window):
+    model = sample_window.model
+    section = first_section_of_tasks(model)
+    assert tick(model, section)
+    tasks = [child.info.id for child in model.item(model.index_of(section)).children]
+    assert all(sample_window.service.node(t).status is Status.DONE for t in tasks)
+    sample_window.undo_action.trigger()
+    assert all(sample_window.service.node(t).status is Status.TODO for t in tasks)
+    assert model.data(model.index_of(section), CHECK) == Qt.CheckState.Unchecked
+
+
+def test_tick_survives_restart(sample_window, db_path, settings, qtbot):
+    task = sample_window.model.task_ids()[2]
+    assert tick(sample_window.model, task)
+    sample_window.close()
+    sample_window.service.close()
+
+    service = PlanService(db_path)
+    reopened = MainWindow(service, settings)
+    qtbot.addWidget(reopened)
+    index = reopened.model.index_of(task)
+    assert reopened.model.data(index, CHECK) == Qt.CheckState.Checked
+    assert reopened.pages.currentWidget() is reopened.splitter
+    reopened.close()
+
+
+def test_note_is_saved_after_pause_and_on_close(sample_window, db_path, settings, qtbot):
+    service = sample_window.service
+    first, second = sample_window.model.task_ids()[:2]
+    sample_window.select_node(first)
+    editor = sample_window.panel.note_edit
+    editor.setFocus()
+    editor.insertPlainText("已在门户网站")  # what an input method commits
+    editor.insertPlainText("发布")
+    assert service.node(first).note == ""  # not yet: the clerk is still typing
+    qtbot.waitUntil(lambda: service.node(first).note == "已在门户网站发布", timeout=3000)
+
+    sample_window.select_node(second)
+    editor.setPlainText("6月20日完成")  # then the window closes before the pause is over
+    sample_window.close()
+    service.close()
+
+    service = PlanService(db_path)
+    try:
+        assert service.node(first).note == "已在门户网站发布"
+        assert service.node(second).note == "6月20日完成"
+    finally:
+        service.close()
+
+
+def test_note_is_saved_when_the_selection_moves(sample_window):
+    first, second = sample_window.model.task_ids()[:2]
+    sample_window.select_node(first)
+    sample_window.panel.note_edit.setPlainText("已推送至政务新媒体")
+    sample_window.select_node(second)
+    assert sample_window.service.node(first).note == "已推送至政务新媒体"
+    sample_window.select_node(first)
+    assert sample_window.panel.note_edit.toPlainText() == "已推送至政务新媒体"
+
+
+def test_status_change_is_undoable(sample_window):
+    service, panel = sample_window.service, sample_window.panel
+    task = sample_window.model.task_ids()[0]
+    sample_window.select_node(task)
+    combo = panel.status_combo
+    done_row = combo.findData(Status.DONE)
+    combo.setCurrentIndex(done_row)
+    combo.activated.emit(done_row)
+    assert service.node(task).status is Status.DONE
+    assert service.node(task).completed_on == service.today()
+    assert panel.has_date.isChecked()
+
+    sample_window.undo_action.trigger()
+    assert service.node(task).status is Status.TODO
+    assert service.node(task).completed_on is None
+    assert combo.currentData() == Status.TODO
+    sample_window.redo_action.trigger()
+    assert service.node(task).status is Status.DONE
+
+
+def test_completion_date_can_be_set_and_cleared(sample_window):
+    service, panel = sample_window.service, sample_window.panel
+    task = sample_window.model.task_ids()[1]
+    sample_window.select_node(task)
+    panel.has_date.click()
+    assert service.node(task).completed_on == dt.date.today()
+    panel.has_date.click()
+    assert service.node(task).completed_on is None
+
+
+def test_plan_switcher_lists_every_plan(sample_window):
+    service = sample_window.service
+    parsed = ParsedPlan.from_json(resource_path("sample_plan.json").read_text(encoding="utf-8"))
+    parsed.year, parsed.title = 2025, "示例县2025年政务公开工作要点"
+    older = service.import_plan(parsed, source_name="2025.json").plan_id
+    sample_window.refresh_plans()
+
+    combo = sample_window.plan_combo
+    titles = [combo.itemText(i) for i in range(combo.count())]
+    assert titles == [p.title for p in service.list_plans()]
+    assert len(titles) == 2
+    combo.setCurrentIndex(combo.findData(older))
+    assert sample_window.model.plan_id == older
+    assert "2025" in sample_window.windowTitle()
+
+
+def test_import_error_shows_chinese_message(window, tmp_path, monkeypatch, zh_translation):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text)))
+    bad = tmp_path / "要点.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert window.importer.import_file(bad) is None
+    assert shown and shown[0][0] == "导入失败"
+    assert shown[0][1].startswith("解析 JSON 文件格式不正确")
+    assert window.pages.currentWidget() is window.welcome
+
+    shown.clear()
+    window.importer.import_file(tmp_path / "不存在.docx")
+    assert shown[0][1] == f"找不到文件：{tmp_path / '不存在.docx'}"
+
+
+def test_window_remembers_its_size_and_splitter(window, service, settings, qtbot):
+    window.resize(700, 500)
+    window.splitter.setSizes([420, 280])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = MainWindow(service, QSettings(settings.fileName(), QSettings.Format.IniFormat))
+    qtbot.addWidget(again)
+    assert again.size().width() == 700
+    assert again.splitter.sizes() == sizes
+    again.close()

@@ -1,0 +1,72 @@
+"""The tree model alone: Qt's model checks, what each column shows, and overdue in red."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from core.service import PlanService
+from core.status import Status
+from gui.commands import EditContext
+from gui.labels import OVERDUE_COLOR
+from gui.plan_tree_model import DEADLINE, PROGRESS, STATUS, TITLE, UNITS, PlanTreeModel
+
+
+def make_model(service, sample_plan) -> PlanTreeModel:
+    plan_id = service.import_plan(sample_plan, source_name="sample").plan_id
+    model = PlanTreeModel(EditContext(service))
+    model.load(plan_id)
+    return model
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, service, sample_plan):
+    model = make_model(service, sample_plan)
+    qtmodeltester.check(model)
+    qtmodeltester.check(model, force_py=True)
+    model.setData(model.index_of(model.task_ids()[0]), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_columns_show_title_units_deadline_status_and_progress(qapp, service, sample_plan):
+    model = make_model(service, sample_plan)
+    task = next(i for i in model.task_ids() if model.item(model.index_of(i)).info.label == "2.")
+    row = {col: model.data(model.index_of(task, col)) for col in (TITLE, UNITS, DEADLINE, STATUS, PROGRESS)}
+    assert row[TITLE] == "2. 集中公开惠企利民政策清单"
+    assert row[UNITS] == "县发展改革局、县财政局、县市场监管局"
+    assert row[DEADLINE] == "6月底前"
+    assert row[STATUS]  # the status name, in whatever language is installed
+    assert row[PROGRESS] == ""
+    section = model.index(0, PROGRESS)
+    assert model.data(section) == "0/4"
+    assert "县财政局" in model.data(model.index_of(task, UNITS), Qt.ItemDataRole.ToolTipRole)
+    assert "编制政策清单并动态更新" in model.data(model.index_of(task, TITLE), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_overdue_tasks_are_red_until_done(qapp, db_path, sample_plan):
+    service = PlanService(db_path, today=lambda: dt.date(2026, 7, 15))
+    try:
+        model = make_model(service, sample_plan)
+        task = next(i for i in model.task_ids() if model.item(model.index_of(i)).info.label == "2.")
+        index = model.index_of(task, UNITS)
+        assert model.data(index, Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOR
+        assert model.total_rollup().overdue >= 1
+        model.setData(model.index_of(task), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+        assert service.node(task).status is Status.DONE
+        assert model.data(index, Qt.ItemDataRole.ForegroundRole) != OVERDUE_COLOR
+    finally:
+        service.close()
+
+
+def test_a_status_change_signals_only_the_rows_it_touched(qapp, service, sample_plan):
+    model = make_model(service, sample_plan)
+    task = model.task_ids()[0]
+    changed = []
+    model.dataChanged.connect(lambda top, bottom, roles: changed.append(model.item(top).info.id))
+    model.setData(model.index_of(task), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    ancestors = set()
+    parent = service.node(task).parent_id
+    while parent is not None:
+        ancestors.add(parent)
+        parent = service.node(parent).parent_id
+    assert set(changed) == {task} | ancestors
