@@ -106,7 +106,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     from core.views import TaskFilter
 
     flt = TaskFilter(unit=args.unit, statuses={Status.parse(s) for s in args.status} if args.status else None,
-                     overdue=args.overdue, text=args.search)
+                     overdue=args.overdue, text=args.search, role=args.role, due_within=args.due_within,
+                     mine=args.mine)
     svc = _service(args)
     try:
         tasks = svc.find_tasks(args.plan, flt)
@@ -119,6 +120,18 @@ def cmd_list(args: argparse.Namespace) -> int:
         units = "、".join(t.all_units) or "—"
         dls = "、".join(d.text for d in t.deadlines) or "—"
         print(f"{t.id:>5}  {t.status.zh:<4}  {t.label}{t.title}  〔{units}；{dls}〕")
+    return 0
+
+
+def cmd_mine(args: argparse.Namespace) -> int:
+    svc = _service(args)
+    try:
+        if args.set:
+            svc.set_my_units(args.set)
+        units = svc.my_units()
+    finally:
+        svc.close()
+    print("本单位：" + ("、".join(units) if units else "（未设置，用 mine --set 单位名称 设置）"))
     return 0
 
 
@@ -217,9 +230,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", metavar="U", help="只列出点名该单位的任务")
     p.add_argument("--status", action="append", metavar="S", help="状态（可重复）：未开始 进行中 已完成 持续推进 不适用")
     p.add_argument("--overdue", action="store_true", help="只列出已逾期的任务")
-    p.add_argument("--search", metavar="TEXT", help="按文字查找")
+    p.add_argument("--due-within", type=int, metavar="DAYS", help="只列出 DAYS 天内到期的未完成任务")
+    p.add_argument("--role", choices=["lead", "responsible", "cooperating"],
+                   help="配合 --unit/--mine：该单位的角色（牵头/责任/配合）")
+    p.add_argument("--mine", action="store_true", help="只列出本单位的任务（含“市直各单位”等统称）")
+    p.add_argument("--search", metavar="TEXT", help="按文字查找（简繁体通查）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("mine", help="查看或设置本单位（用于“我的任务”）")
+    p.add_argument("--set", nargs="+", metavar="UNIT", help="设置本单位名称（可多个）")
+    p.set_defaults(func=cmd_mine)
 
     p = sub.add_parser("mark", help="设置任务状态（及完成情况）")
     p.add_argument("--node", type=int, required=True, metavar="ID")

@@ -12,19 +12,21 @@ from pathlib import Path
 
 from peewee import PeeweeException
 
+from core import queries
 from core.errors import NotFoundError, StoreError, UsageError
 from core.model import ParsedPlan
+from core.service_edits import PlanEditing
 from core.status import Status
 from core.store import backup, migrations
 from core.store.db import close_database, open_database
 from core.store.plan_io import insert_plan, load_tree, preorder
-from core.store.tables import History, Node, Plan, Progress, Setting, now
+from core.store.tables import History, Node, Plan, Progress, Setting, Unit, now
 from core.views import Change, HistoryEntry, ImportResult, NodeInfo, PlanSummary, Rollup, TaskFilter
 
 NOTE_MERGE_SECONDS = 300  # note edits closer together than this are one history entry
 
 
-class PlanService:
+class PlanService(PlanEditing):
     """Plans, their trees and the clerk's progress, in one SQLite file."""
 
     def __init__(self, db_path: Path, today: Callable[[], dt.date] | None = None) -> None:
@@ -147,8 +149,9 @@ class PlanService:
     def _task_rows(self, node_ids: Iterable[int]) -> dict[int, Progress]:
         ids = list(dict.fromkeys(node_ids))
         rows = {p.node_id: p for p in Progress.select().where(Progress.node.in_(ids))}
+        sections = {n.parent_id for n in Node.select(Node.parent).where(Node.parent.in_(ids))}
         for node_id in ids:
-            if node_id not in rows:
+            if node_id not in rows or node_id in sections:
                 if Node.get_or_none(Node.id == node_id) is None:
                     raise NotFoundError("node_not_found", node_id=node_id)
                 raise UsageError("not_a_task", node_id=node_id)
@@ -223,22 +226,21 @@ class PlanService:
     def find_tasks(self, plan_id: int, flt: TaskFilter | None = None) -> list[NodeInfo]:
         """Tasks of a plan in document order that pass every criterion of `flt`."""
         flt = flt or TaskFilter()
-        today = self.today()
-        needle = (flt.text or "").strip().lower()
-        out = []
-        for info in self.tree(plan_id):
-            if not info.is_task:
-                continue
-            if flt.unit and flt.unit.strip() not in info.all_units:
-                continue
-            if flt.statuses and info.status not in flt.statuses:
-                continue
-            if flt.overdue and not info.is_overdue(today):
-                continue
-            if needle and needle not in f"{info.label}{info.title}\n{info.text}\n{info.note}".lower():
-                continue
-            out.append(info)
-        return out
+        ctx = self.filter_context()
+        return [info for info in self.tree(plan_id) if queries.matches(info, flt, ctx)]
+
+    def filter_context(self) -> queries.FilterContext:
+        return queries.FilterContext(today=self.today(), my_units=self.my_units())
+
+    def all_units(self) -> list[str]:
+        """Every unit some plan names, for pickers."""
+        return [u.name for u in Unit.select(Unit.name).order_by(Unit.name)]
+
+    def my_units(self) -> list[str]:
+        return [u for u in (self.setting("my_units") or "").split("\n") if u.strip()]
+
+    def set_my_units(self, units: list[str]) -> None:
+        self.set_setting("my_units", "\n".join(dict.fromkeys(u.strip() for u in units if u.strip())))
 
     # -- settings ------------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:

@@ -143,9 +143,12 @@ class HistoryEntry:
 
 @dataclass
 class TaskFilter:
-    """Which tasks to list; every criterion given must hold."""
+    """Which tasks to list; every criterion given must hold. The GUI's filters are these too."""
 
-    unit: str | None = None
+    unit: str | None = None  # tasks that name this unit itself
     statuses: set[Status] | None = None
     overdue: bool = False
-    text: str | None = None
+    text: str | None = None  # matched in either script (规范 finds 規範)
+    role: str | None = None  # "lead" / "responsible" / "cooperating": the role of unit / mine
+    due_within: int | None = None  # open tasks whose next deadline is within this many days
+    mine: bool = False  # tasks assigned to the clerk's units, collective names included

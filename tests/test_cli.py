@@ -91,3 +91,12 @@ def test_bad_database_is_reported_not_overwritten(tmp_path):
 def test_check_reports_an_intact_database(imported):
     res = run("check", db=imported)
     assert res.returncode == 0 and "数据库完好" in res.stdout
+
+
+def test_mine_filter_uses_the_configured_unit(imported):
+    assert "县教育局" in run("mine", "--set", "县教育局", db=imported).stdout
+    tasks = json.loads(run("list", "--plan", "1", "--mine", "--json", db=imported).stdout)
+    assert [t["label"] for t in tasks] == ["1.", "3.", "6.", "9.", "10.", "12."]
+    lead = json.loads(run("list", "--plan", "1", "--mine", "--role", "lead", "--json", db=imported).stdout)
+    assert lead == []
+    assert run("list", "--plan", "1", "--due-within", "3650", "--json", db=imported).returncode == 0

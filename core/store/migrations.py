@@ -13,14 +13,51 @@ from peewee import SqliteDatabase
 
 from core.errors import StoreError
 from core.store.backup import make_backup
-from core.store.tables import ALL_TABLES
+
+# Each step's DDL is written out, not derived from the models, so that an old step keeps
+# creating exactly the schema it once did; tests check the end result matches the models.
+V1 = [
+    'CREATE TABLE "deadline" ("id" INTEGER NOT NULL PRIMARY KEY, "node_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "text" TEXT NOT NULL, "due" DATE, FOREIGN KEY ("node_id") REFERENCES "node" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE "evidence" ("id" INTEGER NOT NULL PRIMARY KEY, "node_id" INTEGER NOT NULL, "kind" VARCHAR(8) NOT NULL, "name" TEXT NOT NULL, "target" TEXT NOT NULL, "sha256" VARCHAR(64), "added_at" DATETIME NOT NULL, FOREIGN KEY ("node_id") REFERENCES "node" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE "history" ("id" INTEGER NOT NULL PRIMARY KEY, "node_id" INTEGER NOT NULL, "at" DATETIME NOT NULL, "field" VARCHAR(16) NOT NULL, "old" TEXT, "new" TEXT, FOREIGN KEY ("node_id") REFERENCES "node" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE "node" ("id" INTEGER NOT NULL PRIMARY KEY, "plan_id" INTEGER NOT NULL, "parent_id" INTEGER, "position" INTEGER NOT NULL, "label" TEXT NOT NULL, "title" TEXT NOT NULL, "text" TEXT NOT NULL, FOREIGN KEY ("plan_id") REFERENCES "plan" ("id") ON DELETE CASCADE, FOREIGN KEY ("parent_id") REFERENCES "node" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE "node_unit" ("id" INTEGER NOT NULL PRIMARY KEY, "node_id" INTEGER NOT NULL, "unit_id" INTEGER NOT NULL, "role" VARCHAR(16) NOT NULL, "position" INTEGER NOT NULL, FOREIGN KEY ("node_id") REFERENCES "node" ("id") ON DELETE CASCADE, FOREIGN KEY ("unit_id") REFERENCES "unit" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE "plan" ("id" INTEGER NOT NULL PRIMARY KEY, "title" TEXT NOT NULL, "year" INTEGER, "issuer" TEXT, "doc_number" TEXT, "issue_date" DATE, "source_name" TEXT, "source_sha256" VARCHAR(64), "imported_at" DATETIME NOT NULL)',
+    'CREATE TABLE "progress" ("node_id" INTEGER NOT NULL PRIMARY KEY, "status" VARCHAR(16) NOT NULL, "note" TEXT NOT NULL, "completed_on" DATE, "updated_at" DATETIME NOT NULL, FOREIGN KEY ("node_id") REFERENCES "node" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE "setting" ("key" VARCHAR(255) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
+    'CREATE TABLE "unit" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL)',
+    'CREATE INDEX "plan_source_sha256" ON "plan" ("source_sha256")',
+    'CREATE INDEX "node_plan_id" ON "node" ("plan_id")',
+    'CREATE INDEX "node_parent_id" ON "node" ("parent_id")',
+    'CREATE INDEX "node_plan_id_parent_id_position" ON "node" ("plan_id", "parent_id", "position")',
+    'CREATE INDEX "deadline_node_id" ON "deadline" ("node_id")',
+    'CREATE INDEX "deadline_due" ON "deadline" ("due")',
+    'CREATE INDEX "evidence_node_id" ON "evidence" ("node_id")',
+    'CREATE INDEX "history_node_id" ON "history" ("node_id")',
+    'CREATE UNIQUE INDEX "unit_name" ON "unit" ("name")',
+    'CREATE INDEX "node_unit_node_id" ON "node_unit" ("node_id")',
+    'CREATE INDEX "node_unit_unit_id" ON "node_unit" ("unit_id")',
+    'CREATE UNIQUE INDEX "node_unit_node_id_unit_id_role" ON "node_unit" ("node_id", "unit_id", "role")',
+    'CREATE INDEX "progress_status" ON "progress" ("status")',
+]
+
+V2 = [  # carrying unfinished tasks into a new plan remembers where they came from
+    'ALTER TABLE "plan" ADD COLUMN "carried_from_id" INTEGER REFERENCES "plan" ("id") ON DELETE SET NULL',
+    'ALTER TABLE "node" ADD COLUMN "origin_id" INTEGER REFERENCES "node" ("id") ON DELETE SET NULL',
+    'CREATE INDEX "node_origin_id" ON "node" ("origin_id")',
+    'CREATE INDEX "plan_carried_from_id" ON "plan" ("carried_from_id")',
+]
 
 
-def _v1(db: SqliteDatabase) -> None:
-    db.create_tables(ALL_TABLES)
+def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
+    def step(db: SqliteDatabase) -> None:
+        for sql in statements:
+            db.execute_sql(sql)
+
+    return step
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1]
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_run(V1), _run(V2)]
 LATEST = len(MIGRATIONS)
 
 

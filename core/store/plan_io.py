@@ -63,9 +63,9 @@ def insert_plan(parsed: ParsedPlan, source_name: str | None, sha256: str | None)
 def load_tree(plan_id: int) -> dict[int, NodeInfo]:
     """Every node of a plan, ordered parents-first by position, in five queries."""
     infos: dict[int, NodeInfo] = {}
-    query = Node.select().where(Node.plan == plan_id).order_by(Node.parent.is_null(False), Node.position)
-    for n in query.tuples().iterator():
-        node_id, _plan, parent_id, position, label, title, text = n
+    query = (Node.select(Node.id, Node.parent, Node.position, Node.label, Node.title, Node.text)
+             .where(Node.plan == plan_id).order_by(Node.parent.is_null(False), Node.position))
+    for node_id, parent_id, position, label, title, text in query.tuples().iterator():
         infos[node_id] = NodeInfo(id=node_id, plan_id=plan_id, parent_id=parent_id, position=position,
                                   label=label, title=title, text=text, units={r: [] for r in ROLES})
     ids = list(infos)

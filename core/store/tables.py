@@ -40,6 +40,7 @@ class Plan(BaseModel):
     source_name = TextField(null=True)
     source_sha256 = CharField(max_length=64, null=True, index=True)
     imported_at = DateTimeField(default=now)
+    carried_from = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="carried_into")
 
 
 class Node(BaseModel):
@@ -52,6 +53,7 @@ class Node(BaseModel):
     label = TextField(default="")
     title = TextField(default="")
     text = TextField(default="")
+    origin = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="copies")
 
     class Meta:
         indexes = ((("plan", "parent", "position"), False),)

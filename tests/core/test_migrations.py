@@ -48,3 +48,12 @@ def test_database_of_each_version_upgrades_with_data(dump, tmp_path):
             assert any(b.reason == "migration" for b in backup.list_backups(path))
     finally:
         svc.close()
+
+
+def test_migrated_schema_matches_the_models(service):
+    from core.store.tables import ALL_TABLES
+
+    for model in ALL_TABLES:
+        table = model._meta.table_name
+        columns = {row[1] for row in service.db.execute_sql(f'PRAGMA table_info("{table}")')}
+        assert columns == {f.column_name for f in model._meta.sorted_fields}, table

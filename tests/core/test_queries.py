@@ -1,0 +1,58 @@
+"""The filters the CLI's list and the GUI's filter bar share."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.service import PlanService
+from core.status import Status
+from core.views import TaskFilter
+
+
+@pytest.fixture
+def svc(db_path, sample_plan):
+    s = PlanService(db_path, today=lambda: dt.date(2026, 8, 20))
+    s.import_plan(sample_plan)
+    yield s
+    s.close()
+
+
+def labels(svc, **kw):
+    return [t.label for t in svc.find_tasks(1, TaskFilter(**kw))]
+
+
+def test_mine_takes_in_collective_names_with_role(svc):
+    svc.set_my_units(["县教育局"])
+    assert labels(svc, mine=True) == ["1.", "3.", "6.", "9.", "10.", "12."]
+    assert labels(svc, mine=True, role="responsible") == ["1.", "3.", "6.", "9.", "10.", "12."]
+    assert labels(svc, mine=True, role="lead") == []
+
+
+def test_unit_filter_is_exact_and_role_aware(svc):
+    assert labels(svc, unit="县政府办公室", role="lead") == ["1.", "11.", "13.", "14.", "15."]
+    assert labels(svc, unit="县委党校", role="cooperating") == ["14."]
+    assert labels(svc, unit="县直各单位") == ["1.", "3.", "9.", "10.", "12."]
+
+
+def test_due_within_lists_open_tasks_with_a_near_deadline(svc):
+    assert labels(svc, due_within=14) == ["9."]  # 8月底前
+    assert labels(svc, due_within=30) == ["5.", "9."]  # 9月15日前, 8月底前; not 第三季度前
+    task = svc.find_tasks(1, TaskFilter(due_within=14))[0]
+    svc.set_status(task.id, Status.DONE)
+    assert labels(svc, due_within=14) == []
+
+
+def test_search_matches_across_scripts(svc):
+    task = svc.find_tasks(1, TaskFilter(text="年度报告"))[0]
+    svc.rename_node(task.id, task.label, "發布政府信息公開工作年度報告", "規范編製發布年度報告")
+    assert labels(svc, text="年度报告") == ["12."]
+    assert labels(svc, text="规范编制") == ["12."]
+    assert labels(svc, text="規範編製") == ["12."]
+
+
+def test_overdue_and_status_combine(svc):
+    overdue = labels(svc, overdue=True)
+    assert overdue == ["2.", "7.", "12.", "13."]
+    assert labels(svc, overdue=True, statuses={Status.DOING}) == []
