@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from core.errors import TaizhangError
@@ -52,12 +52,15 @@ def run_gui(db_path: Path, lang: str = "zh_CN") -> int:
 def self_test(lang: str = "zh_CN") -> int:
     """Tick a sample task in the real window, reopen, and check it stuck. 0 when all is well."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    previous = qInstallMessageHandler(lambda *_: None)  # platform chatter is not a finding
     try:
         with tempfile.TemporaryDirectory(prefix="taizhang-selftest-") as tmp:
             _self_test(Path(tmp), lang)
     except Exception as exc:  # a self-test reports every failure as one line
         print(f"self-test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
+    finally:
+        qInstallMessageHandler(previous)
     return 0
 
 

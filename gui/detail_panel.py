@@ -160,7 +160,8 @@ class DetailPanel(QScrollArea):
         if empty:
             return
         self.heading.setText(f"{info.label} {info.title}".strip())
-        self.text.setText(info.text if info.text != info.title else "")
+        same = info.text.rstrip("。.；; ") == info.title.rstrip("。.；; ")  # the heading says it already
+        self.text.setText("" if same else info.text)
         self.text.setVisible(bool(self.text.text()))
         for role, label in self.units.items():
             label.setText("、".join(info.units.get(role, [])) or "—")

@@ -37,7 +37,7 @@ class TsTranslator(QTranslator):
                 self._table[(name, msg.findtext("source") or "")] = tr.text
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D401 (Qt's name)
-        return self._table.get((context, source_text), "")
+        return self._table.get((context, source_text))  # None: a null QString, so Qt asks the next one
 
     def isEmpty(self) -> bool:
         return not self._table

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         style = self.style()
         self.import_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton),
                                      self.tr("&Import…"), self)
+        self.import_action.setIconText(self.tr("Import"))  # the toolbar shows no mnemonic
         self.import_action.setShortcut(QKeySequence.StandardKey.Open)
         self.import_action.setToolTip(self.tr("Import a work plan from a Word, Excel, PDF, web page or "
                                               "text file"))
@@ -147,7 +148,21 @@ class MainWindow(QMainWindow):
                              toolbar.addSeparator()]
         toolbar.addAction(self.import_action)
         toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addActions(self._toolbar_undo_redo())
+
+    def _toolbar_undo_redo(self) -> list[QAction]:
+        """Short fixed labels for the toolbar; what would be undone shows in the tooltip and menu."""
+        stack, actions = self.ctx.stack, []
+        for menu_action, text, can, changed, run in (
+                (self.undo_action, self.tr("Undo"), stack.canUndoChanged, stack.undoTextChanged, stack.undo),
+                (self.redo_action, self.tr("Redo"), stack.canRedoChanged, stack.redoTextChanged, stack.redo)):
+            action = QAction(menu_action.icon(), text, self)
+            action.setEnabled(False)
+            action.triggered.connect(run)
+            can.connect(action.setEnabled)
+            changed.connect(lambda what, a=action, t=text: a.setToolTip(f"{t} {what}".strip()))
+            actions.append(action)
+        return actions
 
     # -- plans ---------------------------------------------------------------------------
     def refresh_plans(self, select: int | None = None) -> None:

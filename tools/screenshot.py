@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     app = make_app(args.lang)
     with tempfile.TemporaryDirectory() as tmp:
         today = dt.date.fromisoformat(args.today)
-        service = PlanService(Path(tmp) / "shot.sqlite3", today=lambda: today)
+        service = PlanService(Path(tmp) / "taizhang.sqlite3", today=lambda: today)
         window = MainWindow(service, QSettings(str(Path(tmp) / "w.ini"), QSettings.Format.IniFormat))
         window.resize(1360, 820)
         if not args.welcome:

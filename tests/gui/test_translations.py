@@ -71,4 +71,11 @@ def test_a_checkout_without_built_qm_still_speaks_chinese(qapp):
     translator = TsTranslator(TS)
     assert not translator.isEmpty()
     assert translator.translate("WelcomePage", "Open the sample") == "打开示例"
-    assert translator.translate("WelcomePage", "no such text") == ""
+    assert not translator.translate("WelcomePage", "no such text")
+
+
+def test_qt_own_dialog_buttons_are_chinese_too(zh_translation):
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "t", "x", QMessageBox.StandardButton.Close)
+    assert box.button(QMessageBox.StandardButton.Close).text() == "关闭"
