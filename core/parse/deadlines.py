@@ -24,7 +24,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("xun", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?(?P<x>上旬|中旬|下旬)(?P<b>末|底|" + _BEFORE + r")?")),
     ("month_end", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?(?:底|末)" + _BEFORE + "?")),
     ("month_before", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?" + _BEFORE)),
-    ("year_end", re.compile(r"(?:(?P<y>\d{4}) ?年|年)(?:底|末)(?:前|之前|以前)?|年内|年度内")),
+    ("year_end", re.compile(r"(?:(?P<y>\d{4}) ?年|(?<![\d一二三四五六七八九十两个每明多])年)(?:底|末)(?:前|之前|以前)?|"
+                            r"(?<![\d一二三四五六七八九十两个每明多])年(?:度)?内")),
     ("half", re.compile(_Y + r"(?P<h>上|下)半年")),
     ("quarter", re.compile(_Y + r"第(?P<q>[一二三四1-4])季度(?:末|底)?(?:" + _BEFORE + ")?")),
     ("relative", re.compile(r"\d{1,3} ?个?(?:工作日|自然日|日|天|周|个月|月)(?:之内|以内|内)|每(?:季度|半年|年度|年|月|周)|"
@@ -81,12 +82,22 @@ def _date(kind: str, m: re.Match[str], year: int | None) -> dt.date | None | boo
     return None
 
 
-def find_deadlines(text: str, year: int | None) -> list[ParsedDeadline]:
-    """Every time limit in `text`, in order; `year` fills in dates that name no year."""
+_CELL_ONLY = [
+    ("month_end", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?(?![\d上中下底末前])")),
+    ("year_end", re.compile(r"(?:(?P<y>\d{4}) ?年)?全年")),
+]
+
+
+def find_deadlines(text: str, year: int | None, cell: bool = False) -> list[ParsedDeadline]:
+    """Every time limit in `text`, in order; `year` fills in dates that name no year.
+
+    A time column's `cell` is all deadline, so there a bare date or month counts too.
+    """
     folded = _blank(fold(text))
+    patterns = _PATTERNS + _CELL_ONLY if cell else _PATTERNS
     hits: list[tuple[int, int, str, re.Match[str]]] = []
     taken = bytearray(len(folded))
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in patterns:
         for m in pattern.finditer(folded):
             if any(taken[m.start():m.end()]):
                 continue
@@ -100,11 +111,26 @@ def find_deadlines(text: str, year: int | None) -> list[ParsedDeadline]:
         if joined:
             continue  # the start of a range: only its end is the deadline
         after_range = k > 0 and _RANGE_GLUE.fullmatch(folded[hits[k - 1][1]:start] or "x") is not None
-        if kind == "md" and not m.group("b") and not after_range:
-            continue  # a bare date is an event, not a limit
-        if kind == "xun" and not m.group("b") and not after_range:
-            continue
+        if kind in ("md", "xun") and not (m.group("b") or after_range or cell):
+            continue  # a bare date in prose is an event, not a limit
         date = _date(kind, m, year)
         shown = text[hits[k - 1][0]:end] if after_range else text[start:end]
         out.append(ParsedDeadline(text=shown.strip(), date=date if isinstance(date, dt.date) else None))
     return out
+
+
+_TIME_WORDS = re.compile(r"^(?:长期坚持|长期|持续推进|持续开展|常态化推进|常态化|全年|全年推进|按要求|按时|及时|每年|"
+                         r"每季度|每月|每半年)$")
+
+
+def is_time_cell(text: str) -> bool:
+    """Is this short line all time limit ("2022年6月底前", "长期坚持") — a copied time column?"""
+    key = fold(text).strip().rstrip("。.;；")
+    if not key or len(key) > 20:
+        return False
+    if _TIME_WORDS.match(key):
+        return True
+    rest = key
+    for _kind, pattern in _PATTERNS + _CELL_ONLY:
+        rest = pattern.sub("", rest)
+    return len(re.sub(r"[\s,，、;；至到前完成止]", "", rest)) == 0

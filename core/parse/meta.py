@@ -17,6 +17,7 @@ from core.textfold import fold
 _TITLE_END = re.compile(r"(?:要点|方案|计划|安排|清单|任务|分工|台账|任务表|分解表|责任表)$")
 _TITLE_TOPIC = re.compile(r"公开|要点|政务")
 _NOTICE = re.compile(r"通知|关于印发|印发|转发")
+_NOT_IN_TITLE = re.compile(r"[《：:，,。；;！？…]")
 _BOOK_TITLE = re.compile(r"《([^《》]{4,60}?)》")
 _NOTICE_TITLE = re.compile(r"关于印发(.{4,60}?)的通知")
 _DOCNO = re.compile(
@@ -54,7 +55,7 @@ def is_title_line(text: str) -> bool:
         return False
     key = fold(text).rstrip(" 。")
     return bool(_TITLE_END.search(key) and _TITLE_TOPIC.search(key)) and not (
-        _NOTICE.search(key) or "《" in key or "：" in key or ":" in key)
+        _NOTICE.search(key) or _NOT_IN_TITLE.search(key))
 
 
 def _cn_number(s: str) -> int:
@@ -85,7 +86,8 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-def _is_date_line(text: str) -> bool:
+def is_date_line(text: str) -> bool:
+    """A line holding a date and next to nothing else (a sign-off)."""
     rest = _DATE_ARABIC.sub("", text)
     rest = _DATE_CN.sub("", rest)
     return rest != text and len(rest.strip()) <= 4
@@ -154,7 +156,7 @@ def _title_from_notice(before: list[str]) -> str:
 def _signature(before: list[str]) -> tuple[str | None, dt.date | None] | None:
     """The notice's sign-off: a unit name on the line above a line holding only a date."""
     for i, line in enumerate(before):
-        if not _is_date_line(line):
+        if not is_date_line(line):
             continue
         issuer = None
         if i > 0 and _looks_like_issuer(before[i - 1]):
@@ -162,7 +164,7 @@ def _signature(before: list[str]) -> tuple[str | None, dt.date | None] | None:
         if issuer is not None:
             return issuer, parse_date(line)
     for line in before:
-        if _is_date_line(line):
+        if is_date_line(line):
             return None, parse_date(line)
     return None
 

@@ -22,7 +22,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # where a copied web page stops being the plan (tested on the fold, spaces removed)
 _END_START = re.compile(
     r"^(?:主题词|抄送|附件[:：]|相关附件|相关链接|相关文章|相关新闻|相关阅读|相关信息|上一篇|下一篇|"
-    r"责任编辑|【打印】|【关闭】|打印本页|关闭窗口|扫一扫|分享到|版权所有|主办单位|承办单位|网站地图|"
+    r"责任编辑|【?(?:打印|关闭|返回)(?:本页|窗口|顶部|页面)?】|打印本页|关闭窗口|扫一扫|分享到|版权所有|主办单位|承办单位|网站地图|"
     r"联系我们|关于我们|\[?文字版下载|【?我要纠错|producedby)",
     re.IGNORECASE,
 )

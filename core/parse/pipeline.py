@@ -15,7 +15,7 @@ from core.parse import region as region_stage
 from core.parse.deadlines import find_deadlines
 from core.parse.draft import Draft
 from core.parse.normalise import clean
-from core.parse.structure import Entry, build
+from core.parse.structure import Entry, build, join_lone_labels
 from core.parse.tables import find_header, read_table, table_lines
 from core.parse.units import _merge, inline_units, read_cell
 
@@ -37,7 +37,7 @@ def blocks(doc: Document) -> list[Entry]:
         before, drafts = read_table(block, *found)
         entries.extend(Entry(text=t) for t in before)
         entries.append(Entry(drafts=drafts, is_table=True))
-    return entries
+    return join_lone_labels(entries)
 
 
 def assign_units(draft: Draft) -> None:
@@ -55,7 +55,7 @@ def assign_deadlines(draft: Draft, year: int | None) -> None:
     text = draft.plain_text if draft.plain_text is not None else draft.text
     found = find_deadlines(text, year)
     for cell in draft.time_cells:
-        found.extend(find_deadlines(cell, year) or _as_text(cell))
+        found.extend(find_deadlines(cell, year, cell=True) or _as_text(cell))
     draft.deadlines = found
 
 

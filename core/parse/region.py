@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from core.parse.meta import is_title_line
+from core.parse.meta import is_date_line, is_title_line
 from core.parse.normalise import is_end, is_noise
 from core.parse.structure import Entry, label_of
+from core.parse.units import is_unit_name
 
 _PUNCT = re.compile(r"[，,。；;：:、！？]")
 _HEADLINE_RUN = 5  # this many bare numbered one-liners in a row are a list of news headlines
@@ -69,6 +70,11 @@ def _end(entries: list[Entry], start: int) -> int:
             continue
         if i > start and is_end(entry.text):
             return i
+        if i > start and is_date_line(entry.text):  # a sign-off: issuer and date after the plan
+            before = entries[i - 1]
+            signed = i - 1 > start and not before.is_table and label_of(before)[0] is None \
+                and is_unit_name(before.text) and len(before.text) <= 30
+            return i - 1 if signed else i
         label, rest = label_of(entry)
         if label is not None and len(rest) <= 40 and not _PUNCT.search(rest):
             if run == 0:

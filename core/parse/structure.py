@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.parse.deadlines import is_time_cell
 from core.parse.draft import Draft
-from core.parse.labels import Label, repair, split_label
+from core.parse.labels import Label, bare_label, repair, split_label
 from core.parse.units import looks_like_unit_cell
 
 
@@ -28,10 +29,23 @@ class Entry:
 def label_of(entry: Entry) -> tuple[Label | None, str]:
     """The entry's label (Word numbering first, then the text's own) and the text without it."""
     if entry.word_label:
-        label, rest = split_label(entry.word_label.strip() + "X")
-        if label and rest == "X":
+        label = bare_label(entry.word_label)
+        if label:
             return Label(label.kind, label.value, entry.word_label.strip()), entry.text
     return split_label(entry.text)
+
+
+def join_lone_labels(entries: list[Entry]) -> list[Entry]:
+    """A line holding only a number ("1", "一", "(三)") labels the line after it (a 序号 cell)."""
+    out: list[Entry] = []
+    for i, entry in enumerate(entries):
+        if entry.is_table or entry.word_label or bare_label(entry.text) is None:
+            out.append(entry)
+            continue
+        nxt = entries[i + 1] if i + 1 < len(entries) else None
+        if nxt is not None and not nxt.is_table and not nxt.word_label and split_label(nxt.text)[0] is None:
+            nxt.word_label = entry.text
+    return out
 
 
 class _Builder:
@@ -61,6 +75,9 @@ class _Builder:
     def plain(self, text: str) -> None:
         if self.unit_lines and self.last is not None and looks_like_unit_cell(text):
             self.last.unit_cells.append((text, "responsible"))
+            return
+        if self.last is not None and is_time_cell(text):
+            self.last.time_cells.append(text)
             return
         top = self.stack[-1] if self.stack else None
         if top is not None and not top.is_heading() and not top.children:

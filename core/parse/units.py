@@ -16,8 +16,11 @@ from core.textfold import fold
 _ENDINGS = (
     "局", "委", "办", "厅", "府", "会", "中心", "单位", "部门", "院", "所", "室", "股", "处", "科",
     "站", "队", "组", "部", "署", "社", "馆", "庭", "行", "司", "团", "街道", "镇", "乡", "区", "县",
-    "机构", "机关", "企业", "党委", "工委", "办事处", "台", "网", "所属", "各地", "各级",
+    "机构", "机关", "企业", "党委", "工委", "办事处", "台", "联", "协", "村", "社区", "校", "各地", "各级",
 )
+# generic action words: a phrase holding one is a task's wording, not a unit's name
+_ACTION = re.compile(r"推进|加强|做好|开展|落实|完善|建立|健全|提高|提升|推动|深化|加快|强化|规范|发布|严格|持续|"
+                     r"积极|认真|切实|及时|围绕|按照|确保|进一步|要求")
 _OPENERS, _CLOSERS = "(（〔[【", ")）〕]】"
 _ROLE_WORDS = (  # stripped from a clause's end; the role they give, or None
     ("牵头负责", "lead"), ("牵头", "lead"), ("配合", "cooperating"), ("协助", "cooperating"),
@@ -30,6 +33,7 @@ _KEY = re.compile(r"(牵头|责任|主责|主办|承办|配合|协办|参与)(?:
 _KEY_ROLE = {"牵头": "lead", "配合": "cooperating", "协办": "cooperating", "参与": "cooperating"}
 _INLINE = re.compile(r"[(（][ ]?(?=(?:牵头|责任|主责|主办|承办|配合|协办)(?:单位|部门|处室|科室|股室)[ ]?[:：;；])")
 _BY = re.compile(r"(?:由)([^，,。；;：:]{2,160}?)(牵头负责|牵头|分别负责|具体负责|负责)")
+_ROLE_IN_SENTENCE = re.compile(r"(?:牵头|负责|配合|协助)[，,；;]?|(?:牵头|负责|配合|协助)$")
 _TRAIL_ROLE = re.compile(r"[(（](牵头|配合|协办|负责)[)）]$")
 
 
@@ -73,7 +77,7 @@ def is_unit_name(name: str) -> bool:
 
 def _is_unit_folded(folded: str) -> bool:
     core = _core(folded.strip())
-    return 2 <= len(core) <= 40 and core.endswith(_ENDINGS) and "。" not in core
+    return 2 <= len(core) <= 40 and core.endswith(_ENDINGS) and "。" not in core and not _ACTION.search(core)
 
 
 _ROLE_LAST = frozenset(word[-1] for word, _ in _ROLE_WORDS)
@@ -201,20 +205,20 @@ def inline_units(text: str) -> tuple[dict[str, list[str]], str]:
         close = _matching_close(folded, m.start())
         _merge(out, _read_keyed(text[m.end():close]))
         return out, text[:m.start()] + text[close + 1:]
-    if "由" not in folded:
-        return out, text
-    for sentence_start, sentence_end in _top_level_split(folded, "。"):
-        sentence = folded[sentence_start:sentence_end]
-        by = _BY.search(sentence)
-        if not by:
+    for a, b in _top_level_split(folded, "。"):
+        sentence = folded[a:b]
+        by = _BY.search(sentence) if "由" in sentence else None
+        if by is None:
+            if _ROLE_IN_SENTENCE.search(sentence) and looks_like_unit_cell(text[a:b]):
+                _merge(out, read_cell(text[a:b], "responsible"))  # "X牵头，Y配合。"
             continue
-        names_text = text[sentence_start + by.start(1):sentence_start + by.end(1)]
+        names_text = text[a + by.start(1):a + by.end(1)]
         if not looks_like_unit_cell(names_text):
             continue
-        rest_start = sentence_start + by.end()
-        _merge(out, read_cell(text[sentence_start + by.start(1):rest_start],
+        rest_start = a + by.end()
+        _merge(out, read_cell(text[a + by.start(1):rest_start],
                               "lead" if "牵头" in by.group(2) else "responsible"))
-        tail = text[rest_start:sentence_start + len(sentence)].lstrip("，,；; ")
+        tail = text[rest_start:b].lstrip("，,；; ")
         if tail and looks_like_unit_cell(tail):
             _merge(out, read_cell(tail, "responsible"))
     return out, text

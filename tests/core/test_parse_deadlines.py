@@ -1,0 +1,68 @@
+"""Deadlines: the genre's ways of writing a time limit, and the date each means."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.parse.deadlines import find_deadlines
+
+
+def dates(text: str, year: int | None = 2020) -> list[dt.date | None]:
+    return [d.date for d in find_deadlines(text, year)]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("8月底前完成实施方案", dt.date(2020, 8, 31)),
+    ("2月底前完成", dt.date(2020, 2, 29)),
+    ("9月15日前，各部门上传文件", dt.date(2020, 9, 15)),
+    ("年底前要全部公开到位", dt.date(2020, 12, 31)),
+    ("配合区司法局于2021年底前集中公开", dt.date(2021, 12, 31)),
+    ("2021年12月10日前完成", dt.date(2021, 12, 10)),
+    ("上半年完成", dt.date(2020, 6, 30)),
+    ("下半年开展", dt.date(2020, 12, 31)),
+    ("第三季度前完成", dt.date(2020, 9, 30)),
+    ("6月中旬至7月中旬集中组织开展", dt.date(2020, 7, 20)),
+    ("有关基层部门需于20211210日前完成", dt.date(2021, 12, 10)),
+    ("11月30日之前报送", dt.date(2020, 11, 30)),
+    ("9月前报送总结", dt.date(2020, 8, 31)),
+    ("6月上旬前完成", dt.date(2020, 6, 10)),
+])
+def test_deadline_has_its_date(text, date):
+    assert dates(text) == [date]
+
+
+def test_traditional_script_deadline():
+    assert dates("8月底前完成基層政務公開實施方案;11月底前編制完成") == [dt.date(2020, 8, 31), dt.date(2020, 11, 30)]
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("须于5个工作日内上传", "5个工作日内"),
+    ("每季度至少发布一次", "每季度"),
+    ("长期坚持", "长期坚持"),
+])
+def test_relative_limit_is_kept_without_date(text, shown):
+    found = find_deadlines(text, 2020)
+    assert [(d.text, d.date) for d in found] == [(shown, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "按照《2010年全省政务公开工作要点(12月31日前修订)》要求",
+    "根据《规划纲要(2008—2020年)》执行",
+    "按照(粤府办〔2010〕12号)要求",
+    "(蓬江府辦函2019835)相關要求",
+    "公布2009年政府信息公开工作年度报告",
+    "2019年6月24日召开会议",
+])
+def test_no_deadline_from_titles_numbers_or_event_dates(text):
+    assert dates(text) == []
+
+
+def test_month_deadline_without_plan_year_has_no_date():
+    assert dates("8月底前完成", None) == [None]
+
+
+def test_range_end_keeps_range_text():
+    found = find_deadlines("6月中旬至7月中旬集中开展", 2024)
+    assert found[0].text == "6月中旬至7月中旬"
