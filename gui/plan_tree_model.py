@@ -79,14 +79,14 @@ class PlanTreeModel(QAbstractItemModel):
         self._root = TreeItem(None, None, 0)
         self._items = {}
         if plan_id is not None:
-            svc = self.ctx.service
-            rollups = svc.rollups(plan_id)
-            for info in svc.tree(plan_id):  # parents come before their children
+            for info in self.ctx.service.tree(plan_id):  # parents come before their children
                 parent = self._items[info.parent_id] if info.parent_id is not None else self._root
                 item = TreeItem(info, parent, len(parent.children))
-                item.rollup = rollups[info.id]
                 parent.children.append(item)
                 self._items[info.id] = item
+            today = self.ctx.service.today()
+            for item in reversed(self._items.values()):  # children before their parents
+                item.rollup = _rollup_of(item, today)
         self.endResetModel()
 
     def apply_change(self, change: Change) -> None:
@@ -98,13 +98,15 @@ class PlanTreeModel(QAbstractItemModel):
             return
         svc = self.ctx.service
         infos = {i.id: i for i in svc.tree(self.plan_id)} if change.nodes else {}
-        rollups = svc.rollups(self.plan_id) if (change.nodes or change.rollups) else {}
-        for node_id in change.nodes | change.rollups:
-            item = self._items.get(node_id)
-            if item is None:
-                continue
-            item.info = infos.get(node_id, item.info)
-            item.rollup = rollups.get(node_id, item.rollup)
+        touched = [self._items[i] for i in change.nodes | change.rollups if i in self._items]
+        for item in touched:
+            item.info = infos.get(item.info.id, item.info)
+        # Roll-ups are recomputed here from the cached children, deepest first, instead of
+        # reloading the whole plan's roll-ups for every tick.
+        today = svc.today()
+        for item in sorted(touched, key=_depth, reverse=True):
+            item.rollup = _rollup_of(item, today)
+        for item in touched:
             self.dataChanged.emit(self.createIndex(item.row, 0, item),
                                   self.createIndex(item.row, PROGRESS, item), list(ROLES_SHOWN))
 
@@ -249,3 +251,20 @@ class PlanTreeModel(QAbstractItemModel):
             return False
         self.ctx.push(SetStatusCommand(self.ctx, tasks, Status.DONE if checked else Status.TODO, text))
         return True
+
+
+def _depth(item: TreeItem) -> int:
+    depth = 0
+    while item.parent is not None:
+        depth, item = depth + 1, item.parent
+    return depth
+
+
+def _rollup_of(item: TreeItem, today) -> Rollup:
+    """The same roll-up the service computes (core's Rollup), from the children's cached ones."""
+    rollup = Rollup()
+    if item.is_task:
+        rollup.add(item.info.status, item.info.is_overdue(today))
+    for child in item.children:
+        rollup.merge(child.rollup)
+    return rollup

@@ -198,3 +198,13 @@ def test_window_remembers_its_size_and_splitter(window, service, settings, qtbot
     assert again.size().width() == 700
     assert again.splitter.sizes() == sizes
     again.close()
+
+
+def test_space_ticks_the_current_task(sample_window, qtbot):
+    task = sample_window.model.task_ids()[0]
+    sample_window.select_node(task)
+    sample_window.tree.setFocus()
+    qtbot.keyClick(sample_window.tree, Qt.Key.Key_Space)
+    assert sample_window.service.node(task).status is Status.DONE
+    qtbot.keyClick(sample_window.tree, Qt.Key.Key_Space)
+    assert sample_window.service.node(task).status is Status.TODO

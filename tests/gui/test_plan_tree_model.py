@@ -70,3 +70,17 @@ def test_a_status_change_signals_only_the_rows_it_touched(qapp, service, sample_
         ancestors.add(parent)
         parent = service.node(parent).parent_id
     assert set(changed) == {task} | ancestors
+
+
+def test_model_rollups_match_the_service_after_edits(qapp, service, sample_plan):
+    model = make_model(service, sample_plan)
+    tasks = model.task_ids()
+    for node_id, checked in ((tasks[0], True), (tasks[1], True), (tasks[5], True), (tasks[1], False)):
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        model.setData(model.index_of(node_id), state, Qt.ItemDataRole.CheckStateRole)
+    model.ctx.stack.undo()
+    expected = service.rollups(model.plan_id)
+    for node_id in model.node_ids():
+        got = model.item(model.index_of(node_id)).rollup
+        assert (got.done, got.applicable, got.overdue) == \
+            (expected[node_id].done, expected[node_id].applicable, expected[node_id].overdue)
