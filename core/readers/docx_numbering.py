@@ -57,6 +57,10 @@ def chinese_number(n: int, digits: str = _DIGITS, units: str = "十百千") -> s
     return "".join(parts)
 
 
+def _clamp(n: int) -> int:
+    return max(0, min(n, _MAX_COUNTER))
+
+
 def _letters(n: int, upper: bool) -> str:
     base = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if upper else "abcdefghijklmnopqrstuvwxyz"
     return base[(n - 1) % 26] * ((n - 1) // 26 + 1) if n > 0 else ""
@@ -123,7 +127,7 @@ class Level:
 
 def _parse_level(lvl) -> Level:
     level = Level()
-    level.start = _int(wval(lvl, "start"), 1) or 0
+    level.start = _clamp(_int(wval(lvl, "start"), 1) or 0)
     level.fmt = wval(lvl, "numFmt") or "decimal"
     text = wval(lvl, "lvlText")
     level.text = text if text is not None else ""
@@ -171,7 +175,7 @@ class Numbering:
                 ilvl = _int(ov.get(W + "ilvl"), 0) or 0
                 start = _int(wval(ov, "startOverride"))
                 if start is not None:
-                    self.start_overrides.setdefault(nid, {})[ilvl] = start
+                    self.start_overrides.setdefault(nid, {})[ilvl] = _clamp(start)
                 lvl = ov.find(W + "lvl")
                 if lvl is not None:
                     self.overrides.setdefault(nid, {})[ilvl] = _parse_level(lvl)

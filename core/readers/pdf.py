@@ -1,0 +1,92 @@
+"""PDF with a text layer, read with pypdfium2; wrapped lines joined back into paragraphs.
+
+Why pypdfium2 and not pdfminer.six (both tried on a LibreOffice-made PDF of plan 000, six
+pages of Chinese, tools/make_fixtures.py builds it): pdfium gave the better Chinese text
+(character-sequence similarity to the source 0.989 vs 0.982; pdfminer tore quotation marks
+drawn in a fallback font out of their lines and reordered them, pdfium keeps them on their
+line and, with character boxes, we put them back in x order), it was seven times faster
+(0.05 s vs 0.36 s), and it freezes smaller: one ~8 MB native library, where pdfminer.six
+is ~10 MB of Python and CMaps plus `cryptography` (~16 MB). pdfium is Chrome's PDF engine,
+fuzzed continuously, which matters for a reader that must survive arbitrary bytes.
+PDFium is not thread-safe: read one PDF at a time.
+"""
+
+from __future__ import annotations
+
+from core.document import Document
+from core.errors import InputError
+from core.readers.base import Reader
+from core.readers.pdf_lines import Line, paragraphs, tidy_spaces
+
+MAX_PAGES = 500
+
+
+def _page_lines(page, index: int) -> list[Line]:
+    """The page's lines in content order; within a line, characters sorted left to right."""
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        lines: list[list[tuple[float, float, str]]] = [[]]
+        for i in range(count):
+            code = raw.FPDFText_GetUnicode(textpage.raw, i)
+            generated = raw.FPDFText_IsGenerated(textpage.raw, i) == 1
+            if code in (0x0A, 0x0D) or (generated and code not in (0x20,)):
+                if lines[-1]:
+                    lines.append([])
+                continue
+            if code == 0 or code in (0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF or code < 0x20:
+                continue
+            left, _bottom, right, _top = textpage.get_charbox(i)
+            lines[-1].append((left, right, " " if generated else chr(code)))
+    finally:
+        textpage.close()
+    widths = sorted(c[1] - c[0] for chars in lines for c in chars if not c[2].isspace())
+    body_width = max(widths[len(widths) * 3 // 4], 1.0) if widths else 10.0  # CJK body glyphs
+    out: list[Line] = []
+    for chars in lines:
+        solid = [c for c in chars if not c[2].isspace()]
+        if not solid:
+            continue
+        chars.sort(key=lambda c: c[0])
+        text = tidy_spaces("".join(c[2] for c in chars)).strip()
+        out.append(Line(text, min(c[0] for c in solid), max(c[1] for c in solid), index, char_width=body_width))
+    if out:
+        out[0].first_on_page = True
+        out[-1].last_on_page = True
+    return out
+
+
+class PdfReader(Reader):
+    """Reads PDFs that carry text; scanned or password-protected ones are refused clearly."""
+
+    suffixes = (".pdf",)
+
+    def read_bytes(self, data: bytes, name: str = "") -> Document:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            if getattr(exc, "err_code", None) in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
+                raise InputError("encrypted") from exc
+            raise InputError("corrupt", detail="PDF 无法打开") from exc
+        try:
+            lines: list[Line] = []
+            for index in range(min(len(pdf), MAX_PAGES)):
+                page = pdf[index]
+                try:
+                    lines.extend(_page_lines(page, index))
+                finally:
+                    page.close()
+            title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
+        except pdfium.PdfiumError as exc:
+            raise InputError("corrupt", detail="PDF 页面损坏") from exc
+        finally:
+            pdf.close()
+        blocks = paragraphs(lines)
+        if not blocks:
+            raise InputError("scanned_pdf")
+        return Document(blocks=blocks, source_name=name, title_hint=title)

@@ -1,0 +1,86 @@
+"""Printed lines back into paragraphs: a PDF knows where glyphs sit, not where paragraphs end.
+
+Pure functions over positioned lines, so the rules can be tested without any PDF: a line
+that runs to the right edge of the page's text and does not end a sentence continues on the
+next line, unless that line starts with a label (一、 （一） 1. ①); page numbers go.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.document import Paragraph
+
+_END = tuple("。；;：:！!？?」』”")
+_LABEL = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[)）]|\d{1,3}\s*[、.．](?!\d)"
+    r"|[（(]\s*\d{1,3}\s*[)）]|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条部分篇])"
+)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-－—–~～]+\s*\d{1,4}\s*[-－—–~～]+|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|[-－—–]?\s*\d{1,4}\s*[-－—–]?\s*(?:页)?)\s*$"
+)
+_DASHED_NUMBER = re.compile(r"^\s*[-－—–~～]+\s*\d{1,4}\s*[-－—–~～]+\s*$")
+
+
+RAGGED_CHARS = 3  # left-aligned text wraps early before an unbreakable group such as 〔2019〕
+MIN_FULL_CHARS = 15  # shorter lines (signatures, dates, narrow table cells) never run on
+
+
+@dataclass
+class Line:
+    """One printed line: its text and horizontal extent, and where it sits on its page."""
+
+    text: str
+    left: float
+    right: float
+    page: int = 0
+    first_on_page: bool = False
+    last_on_page: bool = False
+    char_width: float = 10.0
+
+
+def is_page_number(line: Line) -> bool:
+    """"— 3 —", "- 3 -" anywhere; a bare "3" or "第3页" only as a page's first or last line."""
+    text = line.text.strip()
+    if _DASHED_NUMBER.match(text):
+        return True
+    return (line.first_on_page or line.last_on_page) and bool(_PAGE_NUMBER.match(text))
+
+
+def starts_with_label(text: str) -> bool:
+    return bool(_LABEL.match(text))
+
+
+def join_text(head: str, tail: str) -> str:
+    """Two pieces of one paragraph: a space only between two Latin words."""
+    if head and tail and head[-1].isascii() and head[-1].isalnum() and tail[0].isascii() and tail[0].isalnum():
+        return head + " " + tail
+    return head + tail
+
+
+def paragraphs(lines: list[Line]) -> list[Paragraph]:
+    """Wrapped lines joined back into paragraphs; page numbers dropped."""
+    kept = [line for line in lines if line.text.strip() and not is_page_number(line)]
+    page_right: dict[int, float] = {}
+    for line in kept:
+        page_right[line.page] = max(page_right.get(line.page, 0.0), line.right)
+    out: list[str] = []
+    open_para = False
+    for line in kept:
+        text = line.text.strip()
+        if open_para and not starts_with_label(text):
+            out[-1] = join_text(out[-1], text)
+        else:
+            out.append(text)
+        full = (line.right >= page_right[line.page] - line.char_width * RAGGED_CHARS
+                and line.right - line.left >= line.char_width * MIN_FULL_CHARS)
+        open_para = full and not text.endswith(_END)
+    return [Paragraph(text) for text in out if text]
+
+
+def tidy_spaces(text: str) -> str:
+    """Drop the spaces a PDF puts around CJK characters (font switches, justification)."""
+    return re.sub(r"(?<=[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]) +|"
+                  r" +(?=[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])", "", text)
