@@ -137,7 +137,6 @@ def gather(service, plan_id: int, options: ExportOptions) -> ExportData:
             while parent is not None and parent not in keep:
                 keep.add(parent)
                 parent = by_id[parent].parent_id
-    evidence = _evidence_lookup(service) if options.evidence else None
     rows: list[Row] = []
     seq = 0
     for n in tree:
@@ -147,24 +146,12 @@ def gather(service, plan_id: int, options: ExportOptions) -> ExportData:
         if n.is_task:
             seq += 1
             row.seq, row.overdue = seq, n.is_overdue(as_of)
-            if evidence:
-                row.evidence = evidence(n.id)
+            if options.evidence:
+                row.evidence = [e.name for e in service.evidence(n.id)]
         rows.append(row)
     reporter = unit or service.setting(MY_UNIT_SETTING) or plan.issuer or ""
     return ExportData(plan=plan, options=options, as_of=as_of, reporter=reporter, rows=rows,
                       summary=summary)
-
-
-def _evidence_lookup(service):
-    """node id → names of its 佐证材料, when the service offers them (else the column stays empty)."""
-    method = getattr(service, "evidence", None)
-    if method is None:
-        return None
-
-    def names(node_id: int) -> list[str]:
-        return [getattr(e, "name", str(e)) for e in method(node_id)]
-
-    return names
 
 
 def zh_date(day: dt.date) -> str:

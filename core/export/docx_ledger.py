@@ -25,11 +25,11 @@ STYLE_IDS = {TITLE: "TZLedgerTitle", INFO: "TZLedgerInfo", HEADING: "TZLedgerHea
              CELL: "TZTableText", HEAD: "TZTableHeader", GROUP: "TZTableGroup", SPACER: "TZSpacer"}
 
 # (header, width in mm, centred) — widths add up to the 257 mm landscape text width.
-COLUMNS = [("序号", 13, True), ("工作任务", 82, False), ("责任单位", 50, False),
+COLUMNS = [("序号", 14, True), ("工作任务", 81, False), ("责任单位", 50, False),
            ("完成时限", 30, True), ("完成情况", 58, False), ("状态", 24, True)]
-COLUMNS_WITH_EVIDENCE = [("序号", 12, True), ("工作任务", 65, False), ("责任单位", 44, False),
-                         ("完成时限", 30, True), ("完成情况", 50, False), ("状态", 24, True),
-                         ("佐证材料", 32, False)]
+COLUMNS_WITH_EVIDENCE = [("序号", 14, True), ("工作任务", 65, False), ("责任单位", 47, False),
+                         ("完成时限", 28, True), ("完成情况", 49, False), ("状态", 24, True),
+                         ("佐证材料", 30, False)]
 TABLE_LINE_PT = 20.0  # exact line height of table text: 四号 with a little air
 CELL_MARGIN_TWIPS = 85  # 1.5 mm left and right inside each cell
 
@@ -38,7 +38,7 @@ def write_ledger(data: ExportData, out) -> None:
     document = new_document(G.TABLE_FONT, G.TABLE_SIZE_PT)
     section = document.sections[0]
     set_page(section, True, G.LEDGER_MARGIN_TOP_MM, G.LEDGER_MARGIN_BOTTOM_MM,
-             G.LEDGER_MARGIN_LEFT_MM, G.LEDGER_MARGIN_RIGHT_MM)
+             G.LEDGER_MARGIN_LEFT_MM, G.LEDGER_MARGIN_RIGHT_MM, G.LEDGER_FOOTER_DISTANCE_MM)
     _add_styles(document)
     add_page_numbers(document, section, odd_even=False)
     document.add_paragraph(f"{data.plan.title}落实情况台账", style=TITLE)

@@ -30,7 +30,8 @@ def new_document(body_font: str, body_size_pt: float):
     return document
 
 
-def set_page(section, landscape: bool, top: float, bottom: float, left: float, right: float) -> None:
+def set_page(section, landscape: bool, top: float, bottom: float, left: float, right: float,
+             footer: float = G.FOOTER_DISTANCE_MM) -> None:
     """A4 in the given orientation and margins (mm)."""
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     wide, high = (G.A4_HEIGHT_MM, G.A4_WIDTH_MM) if landscape else (G.A4_WIDTH_MM, G.A4_HEIGHT_MM)
@@ -38,7 +39,7 @@ def set_page(section, landscape: bool, top: float, bottom: float, left: float, r
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
     section.left_margin, section.right_margin = Mm(left), Mm(right)
     section.header_distance = Mm(G.HEADER_DISTANCE_MM)
-    section.footer_distance = Mm(G.FOOTER_DISTANCE_MM)
+    section.footer_distance = Mm(footer)
     section.gutter = Mm(0)
 
 

@@ -23,6 +23,7 @@ LEDGER_MARGIN_TOP_MM = 25.0
 LEDGER_MARGIN_BOTTOM_MM = 22.0
 LEDGER_MARGIN_LEFT_MM = 20.0
 LEDGER_MARGIN_RIGHT_MM = 20.0
+LEDGER_FOOTER_DISTANCE_MM = 10.0
 
 # -- sizes (Chinese 字号 → points) ----------------------------------------------------------
 ERHAO_PT = 22.0  # 二号

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +25,7 @@ def write_atomically(target: Path, save: Callable[[Path], None]) -> Path:
     folder = target.parent
     if target.exists() and target.is_dir():
         raise OutputError("export_failed", path=str(target), detail="目标是一个文件夹")
-    if target.exists() and not os.access(target, os.W_OK):
+    if target.exists() and _read_only(target):
         # Windows refuses to replace a file Word holds open; a read-only file means the same here.
         raise OutputError("export_locked", path=str(target))
     try:
@@ -50,6 +51,11 @@ def write_atomically(target: Path, save: Callable[[Path], None]) -> Path:
         _discard(tmp)
         raise
     return target
+
+
+def _read_only(path: Path) -> bool:
+    """No write permission, or the read-only mark (which even an administrator's rename ignores)."""
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWRITE
 
 
 def _os_error(exc: OSError, path: Path) -> OutputError:
