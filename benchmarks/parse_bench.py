@@ -19,10 +19,7 @@ from core.document import Document  # noqa: E402
 from core.importer import parse_text  # noqa: E402
 from core.parse.pipeline import blocks  # noqa: E402
 from core.parse.region import split  # noqa: E402
-from core.readers.text import (
-    decode,  # noqa: E402
-    paragraphs,  # noqa: E402
-)
+from core.readers.text import decode, paragraphs  # noqa: E402
 
 PLANS = ROOT / ".." / "shared" / "plans"
 

@@ -32,7 +32,7 @@ def blocks(doc: Document) -> list[Entry]:
             continue
         found = find_header(block)
         if found is None:
-            entries.extend(Entry(text=t, word_label=lab) for lab, t in table_lines(block))
+            entries.extend(Entry(text=t, word_label=lab, in_cell=True) for lab, t in table_lines(block))
             continue
         before, drafts = read_table(block, *found)
         entries.extend(Entry(text=t) for t in before)

@@ -34,7 +34,7 @@ def _is_content(entry: Entry) -> bool:
     if entry.is_table:
         return bool(entry.drafts)
     label, rest = label_of(entry)
-    return label is not None and len(rest) >= 2 and not is_noise(rest)
+    return label is not None and not is_noise(rest)
 
 
 def _is_title(entry: Entry) -> bool:

@@ -24,6 +24,7 @@ class Entry:
     word_label: str = ""
     drafts: list[Draft] = field(default_factory=list)
     is_table: bool = False
+    in_cell: bool = False  # the line came from a table cell that was not a plan table
 
 
 def label_of(entry: Entry) -> tuple[Label | None, str]:
@@ -72,8 +73,8 @@ class _Builder:
         self.stack.append(node)
         self.last = node
 
-    def plain(self, text: str) -> None:
-        if self.unit_lines and self.last is not None and looks_like_unit_cell(text):
+    def plain(self, text: str, in_cell: bool = False) -> None:
+        if (self.unit_lines or in_cell) and self.last is not None and looks_like_unit_cell(text):
             self.last.unit_cells.append((text, "responsible"))
             return
         if self.last is not None and is_time_cell(text):
@@ -109,7 +110,7 @@ def build(entries: list[Entry]) -> list[Draft]:
         if label is not None:
             builder.labelled(label, rest)
         else:
-            builder.plain(entry.text)
+            builder.plain(entry.text, entry.in_cell)
     if unit_lines:
         _share_units_above(builder.roots)
     return builder.roots
