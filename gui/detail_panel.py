@@ -163,9 +163,12 @@ class DetailPanel(QScrollArea):
         same = info.text.rstrip("。.；; ") == info.title.rstrip("。.；; ")  # the heading says it already
         self.text.setText("" if same else info.text)
         self.text.setVisible(bool(self.text.text()))
-        for role, label in self.units.items():
-            label.setText("、".join(info.units.get(role, [])) or "—")
+        for role, label in self.units.items():  # a section shows only what it has
+            names = info.units.get(role, [])
+            label.setText("、".join(names) or "—")
+            self.info_form.setRowVisible(label, info.is_task or bool(names))
         self.deadlines.setText(self._deadline_html(info))
+        self.info_form.setRowVisible(self.deadlines, info.is_task or bool(info.deadlines))
         self.rollup.setText(rollup_text(item.rollup))
         self.info_form.setRowVisible(self.progress_row, not info.is_task)
         if info.is_task:
