@@ -1,0 +1,205 @@
+"""The export dialog: which report, which tasks, as of when, and where to save it.
+
+All the work is core's `export_plan`; this only gathers the clerk's choices, reports a typed
+error in one sentence, and offers to open the finished file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QCursor, QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import TaizhangError
+from core.export import ExportOptions, default_file_name, export_plan
+from gui.errors import show_error
+from gui.labels import STATUS_ORDER, status_names
+
+STYLES = (("docx", "ledger"), ("docx", "report"), ("xlsx", "ledger"))
+
+
+class ExportDialog(QDialog):
+    """Export one plan as the Word 台账, the Word 报告 or the Excel 台账."""
+
+    def __init__(self, service, plan_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service, self.plan_id = service, plan_id
+        self.exported_path: Path | None = None
+        self._path_chosen = False  # once the clerk picks a path, option changes leave it alone
+        self._confirmed: Path | None = None  # a path the file dialog already asked to replace
+        self.setWindowTitle(self.tr("Export completion report"))
+        self._build()
+        self._update_default_path()
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        form = QFormLayout()
+        self.style_box = QComboBox()
+        for text, data in zip((self.tr("Ledger (Word, landscape table)"),
+                               self.tr("Report (Word, official document)"),
+                               self.tr("Ledger (Excel)")), STYLES, strict=True):
+            self.style_box.addItem(text, data)
+        form.addRow(self.tr("Style:"), self.style_box)
+
+        self.unit_box = QComboBox()
+        self.unit_box.addItem(self.tr("All units"), None)
+        for unit in self._plan_units():
+            self.unit_box.addItem(unit, unit)
+        form.addRow(self.tr("Unit:"), self.unit_box)
+
+        names = status_names()
+        self.status_boxes = {}
+        row = QHBoxLayout()
+        for status in STATUS_ORDER:
+            box = QCheckBox(names[status])
+            box.setChecked(True)
+            self.status_boxes[status] = box
+            row.addWidget(box)
+        row.addStretch()
+        form.addRow(self.tr("Statuses:"), row)
+
+        self.with_sections = QRadioButton(self.tr("With section headings"))
+        self.tasks_only = QRadioButton(self.tr("Tasks only"))
+        self.with_sections.setChecked(True)
+        row = QHBoxLayout()
+        row.addWidget(self.with_sections)
+        row.addWidget(self.tasks_only)
+        row.addStretch()
+        form.addRow(self.tr("Contents:"), row)
+
+        self.as_of = QDateEdit()
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        today = self.service.today()
+        self.as_of.setDate(QDate(today.year, today.month, today.day))
+        form.addRow(self.tr("As of:"), self.as_of)
+
+        self.evidence = QCheckBox(self.tr("Add an evidence column"))
+        form.addRow("", self.evidence)
+
+        self.path_edit = QLineEdit()
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Save to:"), row)
+
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.style_box.currentIndexChanged.connect(self._style_changed)
+        self.as_of.dateChanged.connect(self._update_default_path)
+        self.path_edit.textEdited.connect(self._path_typed)
+        self._style_changed()
+        self.resize(640, self.sizeHint().height())
+
+    def _plan_units(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for node in self.service.tree(self.plan_id):
+            for unit in node.all_units:
+                seen.setdefault(unit)
+        return list(seen)
+
+    # -- choices -------------------------------------------------------------------------
+    def options(self) -> ExportOptions:
+        fmt, style = self.style_box.currentData()
+        chosen = frozenset(s for s, box in self.status_boxes.items() if box.isChecked())
+        day = self.as_of.date()
+        return ExportOptions(
+            format=fmt, style=style, unit=self.unit_box.currentData(),
+            statuses=None if len(chosen) == len(self.status_boxes) else chosen,
+            as_of=dt.date(day.year(), day.month(), day.day()),
+            sections=self.with_sections.isChecked(),
+            evidence=self.evidence.isChecked() and style == "ledger")
+
+    def _style_changed(self) -> None:
+        self.evidence.setEnabled(self.style_box.currentData()[1] == "ledger")
+        self._update_default_path()
+
+    def _path_typed(self, _text: str) -> None:
+        self._path_chosen = True
+
+    def _update_default_path(self) -> None:
+        name = default_file_name(self.service, self.plan_id, self.options())
+        if not self._path_chosen:
+            self.path_edit.setText(str(documents_dir() / name))
+            return
+        current = Path(self.path_edit.text())  # keep the clerk's folder and name, fix the suffix
+        self.path_edit.setText(str(current.with_suffix(Path(name).suffix)))
+
+    def _browse(self) -> None:
+        fmt = self.options().format
+        pattern = self.tr("Word document (*.docx)") if fmt == "docx" else self.tr("Excel workbook (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save export as"), self.path_edit.text(), pattern)
+        if path:
+            self.path_edit.setText(path)
+            self._path_chosen, self._confirmed = True, Path(path)
+
+    # -- exporting -----------------------------------------------------------------------
+    def export(self) -> None:
+        opts = self.options()
+        if opts.statuses is not None and not opts.statuses:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Choose at least one status."))
+            return
+        text = self.path_edit.text().strip()
+        if not text:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Choose where to save the file."))
+            return
+        out = Path(text)
+        if out.suffix.lower() != f".{opts.format}":
+            out = out.with_name(out.name + f".{opts.format}")
+        if out.exists() and out != self._confirmed and not self._confirm_replace(out):
+            return
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            self.exported_path = export_plan(self.service, self.plan_id, opts, out)
+        except TaizhangError as err:
+            QApplication.restoreOverrideCursor()
+            show_error(self, err, self.windowTitle())
+            return
+        QApplication.restoreOverrideCursor()
+        self._offer_open(self.exported_path)
+        self.accept()
+
+    def _confirm_replace(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self, self.windowTitle(), self.tr("%1 already exists.\nReplace it?").replace("%1", str(path)))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _offer_open(self, path: Path) -> None:
+        answer = QMessageBox.question(
+            self, self.windowTitle(), self.tr("Exported to %1.\nOpen it now?").replace("%1", str(path)))
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def documents_dir() -> Path:
+    """The user's Documents folder (the home folder when the system names none)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder else Path.home()

@@ -1,0 +1,83 @@
+"""The export dialog as the clerk uses it: pick a report, filter, choose a date and a file, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import docx
+import openpyxl
+import pytest
+from PySide6.QtCore import QDate
+
+from core.status import Status
+
+
+@pytest.fixture
+def plan_id(service, sample_plan):
+    plan_id = service.import_plan(sample_plan).plan_id
+    first = next(n for n in service.tree(plan_id) if n.is_task)
+    service.set_status(first.id, Status.DONE)
+    service.set_note(first.id, "已在门户网站发布。")
+    return plan_id
+
+
+@pytest.fixture
+def dialog(qtbot, service, plan_id):
+    from gui.export_dialog import ExportDialog
+
+    dlg = ExportDialog(service, plan_id)
+    qtbot.addWidget(dlg)
+    dlg.opened = []
+    dlg._offer_open = dlg.opened.append  # no "open it now?" box, no viewer launched
+    return dlg
+
+
+def test_dialog_offers_the_plans_units_and_a_default_path(dialog, service, plan_id):
+    units = [dialog.unit_box.itemData(i) for i in range(dialog.unit_box.count())]
+    assert units[0] is None and "县发展改革局" in units
+    assert dialog.path_edit.text().endswith(f"落实情况台账_{service.today():%Y%m%d}.docx")
+    dialog.style_box.setCurrentIndex(1)
+    assert "落实情况报告_" in dialog.path_edit.text()
+    assert not dialog.evidence.isEnabled()
+
+
+def test_filling_the_dialog_exports_the_report(qtbot, dialog, tmp_path):
+    dialog.style_box.setCurrentIndex(1)  # 报告
+    dialog.unit_box.setCurrentIndex(dialog.unit_box.findData("县政府办公室"))
+    dialog.status_boxes[Status.NA].setChecked(False)
+    dialog.tasks_only.setChecked(True)
+    dialog.as_of.setDate(QDate(2026, 7, 1))
+    out = tmp_path / "报告.docx"
+    dialog.path_edit.setText(str(out))
+    dialog.export_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.opened == [out] and dialog.exported_path == out
+    opts = dialog.options()
+    assert (opts.style, opts.unit, opts.sections, opts.as_of) == ("report", "县政府办公室", False, dt.date(2026, 7, 1))
+    assert Status.NA not in opts.statuses
+    doc = docx.Document(str(out))
+    assert doc.paragraphs[-1].text == "2026年7月1日" and doc.paragraphs[-2].text == "县政府办公室"
+
+
+def test_excel_choice_fixes_the_suffix_and_writes_a_workbook(dialog, tmp_path):
+    dialog.path_edit.setText(str(tmp_path / "台账.docx"))
+    dialog.path_edit.textEdited.emit(dialog.path_edit.text())
+    dialog.style_box.setCurrentIndex(2)  # Excel
+    assert dialog.path_edit.text() == str(tmp_path / "台账.xlsx")
+    dialog.export_button.click()
+    assert openpyxl.load_workbook(tmp_path / "台账.xlsx").sheetnames[0] == "落实情况台账"
+
+
+def test_a_locked_file_is_reported_and_the_dialog_stays_open(dialog, tmp_path, monkeypatch):
+    import gui.export_dialog as mod
+
+    shown = []
+    monkeypatch.setattr(mod, "show_error", lambda parent, err, title=None: shown.append(err.code))
+    out = tmp_path / "台账.docx"
+    out.write_bytes(b"open in Word")
+    out.chmod(0o444)
+    dialog._confirm_replace = lambda path: True
+    dialog.path_edit.setText(str(out))
+    dialog.export_button.click()
+    assert shown == ["export_locked"] and dialog.opened == []
+    assert dialog.result() != dialog.DialogCode.Accepted and out.read_bytes() == b"open in Word"
