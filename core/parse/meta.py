@@ -35,6 +35,7 @@ _ISSUER_FIELD = re.compile(r"(?:发文机关|发布机构|发文单位|发布单
 _DATE_FIELD = re.compile(r"(?:成文日期|发文日期|印发日期)[:：] ?(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})")
 _ISSUER_ENDINGS = ("政府", "办公室", "办公厅", "委员会", "管委会", "领导小组", "小组", "局", "委", "厅", "办",
                    "中心", "院", "部", "署")
+_CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4}) ?年")
 _YEAR = re.compile(r"(20\d\d|19\d\d) ?年")
 
 
@@ -99,7 +100,7 @@ def _doc_number(lines: list[str]) -> str | None:
         at = fold(line).rfind("通知")
         segment = (line[at + 2:] if at >= 0 else line).strip()
         m = _DOCNO.match(segment)
-        if m and m.group(2) not in "(（":
+        if m:
             return m.group(0).replace(" ", "")
     for line in lines:
         m = _DOCNO_DAMAGED.match(line.strip())
@@ -189,7 +190,10 @@ def _issuer_from_titles(before: list[str], title: str) -> str | None:
 
 def _year(meta: Meta) -> int | None:
     for source in (meta.title, meta.doc_number or ""):
-        m = _YEAR.search(source) or re.search(r"〔(\d{4})〕", source)
+        m = _YEAR.search(source) or re.search(r"[〔\[［【(（](\d{4})[〕\]］】)）]", source)
         if m:
             return int(m.group(1))
+    m = _CN_YEAR.search(meta.title)
+    if m:
+        return _cn_number(m.group(1))
     return meta.date.year if meta.date else None

@@ -51,9 +51,8 @@ def assign_units(draft: Draft) -> None:
 
 
 def assign_deadlines(draft: Draft, year: int | None) -> None:
-    """Stage: deadlines from the draft's text (without its unit parenthesis) and time cells."""
-    text = draft.plain_text if draft.plain_text is not None else draft.text
-    found = find_deadlines(text, year)
+    """Stage: deadlines from the draft's own text and its time cells."""
+    found = find_deadlines(draft.text, year)
     for cell in draft.time_cells:
         found.extend(find_deadlines(cell, year, cell=True) or _as_text(cell))
     draft.deadlines = found

@@ -43,7 +43,8 @@ def _is_title(entry: Entry) -> bool:
 
 def split(entries: list[Entry]) -> Region | None:
     """Cut `entries` into before / title / body / after; None when nothing numbered is found."""
-    content = [i for i, e in enumerate(entries) if _is_content(e)]
+    listed = _headline_runs(entries)
+    content = [i for i, e in enumerate(entries) if i not in listed and _is_content(e)]
     if not content:
         return None
     titles = [i for i, e in enumerate(entries) if _is_title(e)]
@@ -61,6 +62,27 @@ def split(entries: list[Entry]) -> Region | None:
     return region
 
 
+def _is_headline(entry: Entry) -> bool:
+    if entry.is_table:
+        return False
+    label, rest = label_of(entry)
+    return label is not None and len(rest) <= 40 and not _PUNCT.search(rest)
+
+
+def _headline_runs(entries: list[Entry]) -> set[int]:
+    """Indices of runs of bare numbered one-liners (news lists, menus) anywhere on the page."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, entry in enumerate([*entries, Entry(is_table=True)]):
+        if _is_headline(entry):
+            run.append(i)
+            continue
+        if len(run) >= _HEADLINE_RUN:
+            out.update(run)
+        run = []
+    return out
+
+
 def _end(entries: list[Entry], start: int) -> int:
     run_start, run = None, 0
     for i in range(start, len(entries)):
@@ -75,8 +97,7 @@ def _end(entries: list[Entry], start: int) -> int:
             signed = i - 1 > start and not before.is_table and label_of(before)[0] is None \
                 and is_unit_name(before.text) and len(before.text) <= 30
             return i - 1 if signed else i
-        label, rest = label_of(entry)
-        if label is not None and len(rest) <= 40 and not _PUNCT.search(rest):
+        if _is_headline(entry):
             if run == 0:
                 run_start = i
             run += 1

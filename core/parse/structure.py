@@ -8,12 +8,16 @@ is that task's unit cell, and a task with none shares the unit cell above.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from core.parse.deadlines import is_time_cell
 from core.parse.draft import Draft
 from core.parse.labels import Label, bare_label, repair, split_label
-from core.parse.units import looks_like_unit_cell
+from core.parse.units import is_keyed_units, looks_like_unit_cell
+from core.textfold import fold
+
+_TIME_LINE = re.compile(r"(?:完成时限|完成时间|时间要求|时限要求)[ ]?[:：]")
 
 
 @dataclass
@@ -74,10 +78,12 @@ class _Builder:
         self.last = node
 
     def plain(self, text: str, in_cell: bool = False) -> None:
-        if (self.unit_lines or in_cell) and self.last is not None and looks_like_unit_cell(text):
+        unit_cell = self.last is not None and (
+            is_keyed_units(text) or ((self.unit_lines or in_cell) and looks_like_unit_cell(text)))
+        if unit_cell:
             self.last.unit_cells.append((text, "responsible"))
             return
-        if self.last is not None and is_time_cell(text):
+        if self.last is not None and (is_time_cell(text) or _TIME_LINE.match(fold(text))):
             self.last.time_cells.append(text)
             return
         top = self.stack[-1] if self.stack else None

@@ -32,6 +32,8 @@ _ROLE_WORDS = (  # stripped from a clause's end; the role they give, or None
 _KEY = re.compile(r"(牵头|责任|主责|主办|承办|配合|协办|参与)(?:单位|部门|处室|科室|股室)[ ]?[:：;；]")
 _KEY_ROLE = {"牵头": "lead", "配合": "cooperating", "协办": "cooperating", "参与": "cooperating"}
 _INLINE = re.compile(r"[(（][ ]?(?=(?:牵头|责任|主责|主办|承办|配合|协办)(?:单位|部门|处室|科室|股室)[ ]?[:：;；])")
+# a time key inside a keyed unit list ends the units: "(牵头单位:X;完成时限:6月底前)"
+_TIME_KEY = re.compile(r"(?:完成时限|完成时间|时间要求|时限要求|时限|进度安排)[ ]?[:：]")
 _BY = re.compile(r"(?:由)([^，,。；;：:]{2,160}?)(牵头负责|牵头|分别负责|具体负责|负责)")
 _ROLE_IN_SENTENCE = re.compile(r"(?:牵头|负责|配合|协助)[，,；;]?|(?:牵头|负责|配合|协助)$")
 _TRAIL_ROLE = re.compile(r"[(（](牵头|配合|协办|负责)[)）]$")
@@ -187,8 +189,11 @@ def _read_keyed(text: str) -> dict[str, list[str]]:
     folded = fold(text)
     out: dict[str, list[str]] = {r: [] for r in ROLES}
     keys = list(_KEY.finditer(folded))
+    stop = _TIME_KEY.search(folded)
     for k, m in enumerate(keys):
         end = keys[k + 1].start() if k + 1 < len(keys) else len(text)
+        if stop and m.end() <= stop.start() < end:
+            end = stop.start()
         role = _KEY_ROLE.get(m.group(1), "responsible")
         part = text[m.end():end].strip().rstrip(";；。 ")
         for r, name in _clauses(part, role):
@@ -205,6 +210,10 @@ def inline_units(text: str) -> tuple[dict[str, list[str]], str]:
         close = _matching_close(folded, m.start())
         _merge(out, _read_keyed(text[m.end():close]))
         return out, text[:m.start()] + text[close + 1:]
+    key = _KEY.search(folded)
+    if key and _depth(folded, key.start()) == 0:
+        _merge(out, _read_keyed(text[key.start():]))  # "…。牵头单位:X;配合单位:Y。" at the end
+        return out, text[:key.start()]
     for a, b in _top_level_split(folded, "。"):
         sentence = folded[a:b]
         by = _BY.search(sentence) if "由" in sentence else None
@@ -222,6 +231,21 @@ def inline_units(text: str) -> tuple[dict[str, list[str]], str]:
         if tail and looks_like_unit_cell(tail):
             _merge(out, read_cell(tail, "responsible"))
     return out, text
+
+
+def is_keyed_units(text: str) -> bool:
+    """A line that starts with a unit key ("责任单位:…"): a unit cell wherever it stands."""
+    return bool(_KEY.match(fold(text).strip()))
+
+
+def _depth(folded: str, pos: int) -> int:
+    depth = 0
+    for ch in folded[:pos]:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+    return depth
 
 
 def _matching_close(folded: str, open_at: int) -> int:

@@ -88,3 +88,7 @@ def test_title_from_the_notice_when_the_plan_has_no_title_line():
 
 def test_printing_date_in_footer_when_notice_has_none():
     assert extract([], "2010年要点", ["肇慶市人民政府辦公室 2010年4月22日印發"]).date == dt.date(2010, 4, 22)
+
+
+def test_year_written_in_chinese_numerals_in_the_title():
+    assert extract([], "二〇二三年XX县政务公开工作要点", []).year == 2023

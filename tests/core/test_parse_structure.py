@@ -127,3 +127,17 @@ def test_text_without_numbered_structure_is_no_plan(text):
     with pytest.raises(InputError) as err:
         parse_text(text)
     assert err.value.code == "no_plan"
+
+
+def test_keyed_unit_and_time_lines_belong_to_the_task_above():
+    plan = parse_text("2023年要点\n一、甲乙\n1.做好回应。\n责任单位：县司法局\n完成时限：2023年9月底前\n2.做好公开。")
+    first = plan.nodes[0].children[0]
+    assert first.units["responsible"] == ["县司法局"]
+    assert [d.date.isoformat() for d in first.deadlines] == ["2023-09-30"]
+    assert len(plan.nodes[0].children) == 2
+
+
+def test_numbered_menu_before_the_plan_is_not_the_plan():
+    menu = "\n".join(f"{i}. 栏目{i}新闻" for i in range(1, 8))
+    plan = parse_text(f"{menu}\nXX县2023年政务公开工作要点\n一、加强政策解读\n1.做好解读。")
+    assert shape(plan.nodes) == ["一、加强政策解读", "  1.做好解读"]

@@ -90,3 +90,13 @@ def test_unit_line_is_recognised():
 @pytest.mark.parametrize("text", ["加強行政執法信息公開。", "做好各類規劃主動公開", "《政府信息公开条例》"])
 def test_task_line_is_not_a_unit_line(text):
     assert not looks_like_unit_cell(text)
+
+
+def test_keyed_units_at_the_end_of_a_task_without_brackets():
+    units, _ = inline_units("做好解读。牵头单位：县政府办公室；配合单位：县融媒体中心、各乡镇。")
+    assert units["lead"] == ["县政府办公室"] and units["cooperating"] == ["县融媒体中心", "各乡镇"]
+
+
+def test_time_key_inside_unit_brackets_is_not_a_unit():
+    units, _ = inline_units("做好公开。（牵头单位：县政务服务数据管理局；完成时限：第三季度）")
+    assert units == {"lead": ["县政务服务数据管理局"], "responsible": [], "cooperating": []}
