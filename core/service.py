@@ -19,7 +19,7 @@ from core.service_edits import PlanEditing
 from core.status import Status
 from core.store import backup, migrations
 from core.store.db import close_database, open_database
-from core.store.plan_io import insert_plan, load_tree, preorder
+from core.store.plan_io import insert_plan, load_nodes, load_tree, preorder
 from core.store.tables import History, Node, Plan, Progress, Setting, Unit, now
 from core.views import Change, HistoryEntry, ImportResult, NodeInfo, PlanSummary, Rollup, TaskFilter
 
@@ -116,10 +116,14 @@ class PlanService(PlanEditing):
         return preorder(load_tree(plan_id))
 
     def node(self, node_id: int) -> NodeInfo:
-        row = Node.get_or_none(Node.id == node_id)
-        if row is None:
+        found = load_nodes([node_id])
+        if node_id not in found:
             raise NotFoundError("node_not_found", node_id=node_id)
-        return load_tree(row.plan_id)[node_id]
+        return found[node_id]
+
+    def nodes(self, node_ids: Iterable[int]) -> dict[int, NodeInfo]:
+        """Fresh records of just these nodes, for updating views after a Change."""
+        return load_nodes(list(dict.fromkeys(node_ids)))
 
     def rollups(self, plan_id: int) -> dict[int, Rollup]:
         """Roll-up of every node of a plan (a task's is its own one-task roll-up)."""
@@ -189,6 +193,25 @@ class PlanService(PlanEditing):
                 p.save()
             plan_id, ancestors = self._ancestors([p.node_id for p in changed])
         return Change(plan_id=plan_id, nodes={p.node_id for p in changed}, rollups=ancestors)
+
+    def restore_progress(self, snaps: Iterable[tuple[int, Status, dt.date | None]]) -> Change:
+        """Put tasks back to earlier (status, completion date) pairs in one transaction (undo)."""
+        snaps = list(snaps)
+        with self._atomic():
+            rows = self._task_rows(node_id for node_id, _, _ in snaps)
+            changed = []
+            for node_id, status, completed_on in snaps:
+                p = rows[node_id]
+                status = Status(status)
+                if p.status == status.value and p.completed_on == completed_on:
+                    continue
+                if p.status != status.value:
+                    History.create(node=node_id, field="status", old=p.status, new=status.value)
+                p.status, p.completed_on, p.updated_at = status.value, completed_on, now()
+                p.save()
+                changed.append(node_id)
+            plan_id, ancestors = self._ancestors(changed)
+        return Change(plan_id=plan_id, nodes=set(changed), rollups=ancestors)
 
     def set_note(self, node_id: int, note: str) -> Change:
         """Save the 完成情况 note; edits in one sitting make one history entry."""

@@ -60,35 +60,57 @@ def insert_plan(parsed: ParsedPlan, source_name: str | None, sha256: str | None)
     return result
 
 
-def load_tree(plan_id: int) -> dict[int, NodeInfo]:
-    """Every node of a plan, ordered parents-first by position, in five queries."""
-    infos: dict[int, NodeInfo] = {}
-    query = (Node.select(Node.id, Node.parent, Node.position, Node.label, Node.title, Node.text)
-             .where(Node.plan == plan_id).order_by(Node.parent.is_null(False), Node.position))
-    for node_id, parent_id, position, label, title, text in query.tuples().iterator():
-        infos[node_id] = NodeInfo(id=node_id, plan_id=plan_id, parent_id=parent_id, position=position,
-                                  label=label, title=title, text=text, units={r: [] for r in ROLES})
-    ids = list(infos)
-    if not ids:
-        return infos
-    for info in sorted(infos.values(), key=lambda i: i.position):
-        if info.parent_id is not None:
-            infos[info.parent_id].child_ids.append(info.id)
-    in_plan = Node.plan == plan_id
+_NODE_COLUMNS = (Node.id, Node.plan, Node.parent, Node.position, Node.label, Node.title, Node.text)
+
+
+def _infos(where) -> dict[int, NodeInfo]:
+    query = Node.select(*_NODE_COLUMNS).where(where).order_by(Node.parent.is_null(False), Node.position)
+    return {node_id: NodeInfo(id=node_id, plan_id=plan_id, parent_id=parent_id, position=position, label=label,
+                              title=title, text=text, units={r: [] for r in ROLES})
+            for node_id, plan_id, parent_id, position, label, title, text in query.tuples().iterator()}
+
+
+def _fill(infos: dict[int, NodeInfo], where) -> None:
+    """Units, deadlines and progress of the nodes `where` selects (a condition on Node)."""
     links = (NodeUnit.select(NodeUnit.node, NodeUnit.role, Unit.name).join(Unit).switch(NodeUnit)
-             .join(Node).where(in_plan).order_by(NodeUnit.position).tuples())
+             .join(Node).where(where).order_by(NodeUnit.position).tuples())
     for node_id, role, name in links.iterator():
         infos[node_id].units.setdefault(role, []).append(name)
-    dls = (Deadline.select(Deadline.node, Deadline.text, Deadline.due).join(Node).where(in_plan)
+    dls = (Deadline.select(Deadline.node, Deadline.text, Deadline.due).join(Node).where(where)
            .order_by(Deadline.position).tuples())
     for node_id, text, due in dls.iterator():
         infos[node_id].deadlines.append(DeadlineInfo(text, due))
     prog = (Progress.select(Progress.node, Progress.status, Progress.note, Progress.completed_on,
-                            Progress.updated_at).join(Node).where(in_plan).tuples())
+                            Progress.updated_at).join(Node).where(where).tuples())
     for node_id, status, note, completed_on, updated_at in prog.iterator():
         info = infos[node_id]
         info.status, info.note = Status(status), note
         info.completed_on, info.updated_at = completed_on, updated_at
+
+
+def load_tree(plan_id: int) -> dict[int, NodeInfo]:
+    """Every node of a plan, ordered parents-first by position, in four queries."""
+    infos = _infos(Node.plan == plan_id)
+    if infos:
+        for info in sorted(infos.values(), key=lambda i: i.position):
+            if info.parent_id is not None:
+                infos[info.parent_id].child_ids.append(info.id)
+        _fill(infos, Node.plan == plan_id)
+    return infos
+
+
+def load_nodes(node_ids: list[int]) -> dict[int, NodeInfo]:
+    """Just these nodes (any plan), with their child ids; missing ids are left out."""
+    infos: dict[int, NodeInfo] = {}
+    for start in range(0, len(node_ids), 500):
+        chunk = node_ids[start:start + 500]
+        part = _infos(Node.id.in_(chunk))
+        children = (Node.select(Node.id, Node.parent).where(Node.parent.in_(chunk))
+                    .order_by(Node.position).tuples())
+        for child_id, parent_id in children.iterator():
+            part[parent_id].child_ids.append(child_id)
+        _fill(part, Node.id.in_(chunk))
+        infos.update(part)
     return infos
 
 

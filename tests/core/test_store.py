@@ -194,3 +194,22 @@ def test_settings_persist(service):
     service.set_setting("my_units", "县政府办公室")
     assert service.setting("my_units") == "县政府办公室"
     assert service.setting("missing", "x") == "x"
+
+
+def test_nodes_loads_just_the_asked_ones_with_children(service, sample_plan):
+    tree = service.tree(service.import_plan(sample_plan).plan_id)
+    section, task = tree[1], tree[2]
+    got = service.nodes([section.id, task.id, 10**6])
+    assert set(got) == {section.id, task.id}
+    assert got[section.id] == section and got[task.id] == task
+
+
+def test_restore_progress_puts_back_status_and_date_at_once(service, sample_plan):
+    plan_id = service.import_plan(sample_plan).plan_id
+    section = next(n for n in service.tree(plan_id) if n.label == "（一）")
+    before = [(i, service.node(i).status, service.node(i).completed_on) for i in section.child_ids]
+    service.set_statuses(section.child_ids, Status.DONE)
+    change = service.restore_progress(before)
+    assert change.nodes == set(section.child_ids) and section.id in change.rollups
+    assert [(n.status, n.completed_on) for n in service.nodes(section.child_ids).values()] == \
+        [(s, d) for _, s, d in before]
