@@ -27,7 +27,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_end", re.compile(r"(?:(?P<y>\d{4}) ?年|(?<![\d一二三四五六七八九十两个每明多])年)(?:底|末)(?:前|之前|以前)?|"
                             r"(?<![\d一二三四五六七八九十两个每明多])年(?:度)?内")),
     ("half", re.compile(_Y + r"(?P<h>上|下)半年")),
-    ("quarter", re.compile(_Y + r"第(?P<q>[一二三四1-4])季度(?:末|底)?(?:" + _BEFORE + ")?")),
+    ("quarter", re.compile(_Y + r"第?(?P<q>[一二三四1-4])季度(?:末|底)?(?:" + _BEFORE + ")?")),
     ("relative", re.compile(r"\d{1,3} ?个?(?:工作日|自然日|日|天|周|个月|月)(?:之内|以内|内)|每(?:季度|半年|年度|年|月|周)|"
                             r"长期坚持|长期执行|长期推进")),
 ]
@@ -88,6 +88,15 @@ _CELL_ONLY = [
 ]
 
 
+_BY_DATE = re.compile(r"(?:完成|办结|上线|报送|截止|为止|止)")
+
+
+def _limit_context(folded: str, start: int, end: int) -> bool:
+    """"于2023年6月30日完成", "截至6月30日": a bare date worded as a limit."""
+    before = folded[max(0, start - 2):start]
+    return before.endswith(("于", "截至", "截止", "在")) or bool(_BY_DATE.match(folded, end))
+
+
 def find_deadlines(text: str, year: int | None, cell: bool = False) -> list[ParsedDeadline]:
     """Every time limit in `text`, in order; `year` fills in dates that name no year.
 
@@ -111,7 +120,7 @@ def find_deadlines(text: str, year: int | None, cell: bool = False) -> list[Pars
         if joined:
             continue  # the start of a range: only its end is the deadline
         after_range = k > 0 and _RANGE_GLUE.fullmatch(folded[hits[k - 1][1]:start] or "x") is not None
-        if kind in ("md", "xun") and not (m.group("b") or after_range or cell):
+        if kind in ("md", "xun") and not (m.group("b") or after_range or cell or _limit_context(folded, start, end)):
             continue  # a bare date in prose is an event, not a limit
         date = _date(kind, m, year)
         shown = text[hits[k - 1][0]:end] if after_range else text[start:end]

@@ -68,12 +68,38 @@ def _texts(row: list[Cell]) -> list[str]:
 
 
 def find_header(table: Table) -> tuple[int, Columns] | None:
-    """The header row among the first rows, and the columns it names."""
+    """The header row among the first rows (two when the second splits a merged head), and its columns."""
     for r, row in enumerate(table.rows[:6]):
         cols = _classify(_texts(row))
-        if cols:
-            return r, cols
+        if not cols:
+            continue
+        if r + 1 < len(table.rows):
+            both = _two_row_header(row, table.rows[r + 1])
+            if both is not None:
+                return r + 1, both
+        return r, cols
     return None
+
+
+def _two_row_header(top: list[Cell], below: list[Cell]) -> Columns | None:
+    """"责任单位" over "牵头单位 | 配合单位": the lower row names the columns the upper one spans."""
+    names, sub = [], False
+    for upper, lower in zip(top, below, strict=False):
+        text = clean(lower.text) if not lower.merged_up else ""
+        if text and not lower.merged_left:
+            if not _classify_one(text):
+                return None
+            sub = True
+            names.append(text)
+        else:
+            names.append(clean(upper.text))
+    return _classify(names) if sub else None
+
+
+def _classify_one(text: str) -> bool:
+    key = fold(text).replace(" ", "")
+    return bool(_SEQ.match(key) or _UNIT.search(key) or _TIME.search(key) or
+                (_CONTENT.search(key) and len(key) <= 12))
 
 
 def table_lines(table: Table) -> list[tuple[str, str]]:

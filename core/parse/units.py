@@ -214,6 +214,9 @@ def inline_units(text: str) -> tuple[dict[str, list[str]], str]:
     if key and _depth(folded, key.start()) == 0:
         _merge(out, _read_keyed(text[key.start():]))  # "…。牵头单位:X;配合单位:Y。" at the end
         return out, text[:key.start()]
+    for a, b in _role_groups(folded):  # "(市政府办公室牵头，各区政府配合)"
+        if looks_like_unit_cell(text[a:b]):
+            _merge(out, read_cell(text[a:b], "responsible"))
     for a, b in _top_level_split(folded, "。"):
         sentence = folded[a:b]
         by = _BY.search(sentence) if "由" in sentence else None
@@ -231,6 +234,21 @@ def inline_units(text: str) -> tuple[dict[str, list[str]], str]:
         if tail and looks_like_unit_cell(tail):
             _merge(out, read_cell(tail, "responsible"))
     return out, text
+
+
+def _role_groups(folded: str) -> list[tuple[int, int]]:
+    """Spans inside top-level brackets that name a role (牵头/负责/配合)."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(folded):
+        if ch in _OPENERS:
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif ch in _CLOSERS and depth:
+            depth -= 1
+            if depth == 0 and i - start <= 200 and _ROLE_IN_SENTENCE.search(folded, start, i):
+                spans.append((start, i))
+    return spans
 
 
 def is_keyed_units(text: str) -> bool:

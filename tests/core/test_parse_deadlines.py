@@ -66,3 +66,12 @@ def test_month_deadline_without_plan_year_has_no_date():
 def test_range_end_keeps_range_text():
     found = find_deadlines("6月中旬至7月中旬集中开展", 2024)
     assert found[0].text == "6月中旬至7月中旬"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("于2023年12月31日完成", dt.date(2023, 12, 31)),
+    ("截至6月30日", dt.date(2020, 6, 30)),
+    ("三季度前完成", dt.date(2020, 9, 30)),
+])
+def test_dates_worded_as_limits(text, date):
+    assert dates(text) == [date]

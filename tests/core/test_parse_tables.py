@@ -117,3 +117,14 @@ def test_layout_table_without_header_is_read_as_lines():
     table = Table(rows=[row("一、加强政策解读", ""), row("1.做好解读。", "县政府办公室")])
     plan = parse(Paragraph("XX县2022年政务公开工作要点"), table)
     assert shape(plan.nodes) == ["一、加强政策解读", "  1.做好解读"]
+
+
+def test_two_row_header_splits_the_unit_column():
+    table = Table(rows=[
+        [Cell("序号"), Cell("工作任务"), Cell("责任单位"), Cell("责任单位", merged_left=True), Cell("完成时限")],
+        [up("序号"), up("工作任务"), Cell("牵头单位"), Cell("配合单位"), up("完成时限")],
+        row("1", "完成网站集约化改造。", "县政务服务数据管理局", "各乡镇人民政府", "2022年11月底前"),
+    ])
+    task = parse(Paragraph("XX县2022年政务公开工作要点任务分解表"), table).nodes[0]
+    assert task.units == {"lead": ["县政务服务数据管理局"], "responsible": [],
+                          "cooperating": ["各乡镇人民政府"]}

@@ -100,3 +100,8 @@ def test_keyed_units_at_the_end_of_a_task_without_brackets():
 def test_time_key_inside_unit_brackets_is_not_a_unit():
     units, _ = inline_units("做好公开。（牵头单位：县政务服务数据管理局；完成时限：第三季度）")
     assert units == {"lead": ["县政务服务数据管理局"], "responsible": [], "cooperating": []}
+
+
+def test_bracketed_roles_without_keys():
+    units, _ = inline_units("做好信息公开工作。（市政府办公室牵头，各区政府、市直各单位配合）")
+    assert units["lead"] == ["市政府办公室"] and units["cooperating"] == ["各区政府", "市直各单位"]
