@@ -2,7 +2,8 @@
 
 Pure functions over positioned lines, so the rules can be tested without any PDF: a line
 that runs to the right edge of the page's text and does not end a sentence continues on the
-next line, unless that line starts with a label (一、 （一） 1. ①); page numbers go.
+next line, unless that line is indented or starts with a label (一、 （一） 1. ①); page
+numbers go.
 """
 
 from __future__ import annotations
@@ -64,13 +65,16 @@ def paragraphs(lines: list[Line]) -> list[Paragraph]:
     """Wrapped lines joined back into paragraphs; page numbers dropped."""
     kept = [line for line in lines if line.text.strip() and not is_page_number(line)]
     page_right: dict[int, float] = {}
+    page_left: dict[int, float] = {}
     for line in kept:
         page_right[line.page] = max(page_right.get(line.page, 0.0), line.right)
+        page_left[line.page] = min(page_left.get(line.page, line.left), line.left)
     out: list[str] = []
     open_para = False
     for line in kept:
         text = line.text.strip()
-        if open_para and not starts_with_label(text):
+        indented = line.left > page_left[line.page] + line.char_width * 1.5  # a first line, or centred
+        if open_para and not indented and not starts_with_label(text):
             out[-1] = join_text(out[-1], text)
         else:
             out.append(text)

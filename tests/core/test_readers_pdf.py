@@ -35,6 +35,11 @@ def test_label_starts_a_new_paragraph_even_after_a_full_line():
         assert len(paragraphs([line("上一行写满了但没有句号"), line(label + "新的一段", right=200)])) == 2, label
 
 
+def test_indented_line_starts_a_new_paragraph():
+    paras = paragraphs([line("正好写满一整行的标题没有句号"), line("首行缩进的新段落", left=122, right=300)])
+    assert len(paras) == 2
+
+
 def test_page_numbers_are_stripped():
     assert is_page_number(line("— 3 —")) and is_page_number(line("- 12 -"))
     assert is_page_number(line("7", last_on_page=True)) and not is_page_number(line("7"))
