@@ -27,7 +27,7 @@ STYLE_IDS = {TITLE: "TZLedgerTitle", INFO: "TZLedgerInfo", HEADING: "TZLedgerHea
 # (header, width in mm, centred) — widths add up to the 257 mm landscape text width.
 COLUMNS = [("序号", 14, True), ("工作任务", 81, False), ("责任单位", 50, False),
            ("完成时限", 30, True), ("完成情况", 58, False), ("状态", 24, True)]
-COLUMNS_WITH_EVIDENCE = [("序号", 14, True), ("工作任务", 65, False), ("责任单位", 47, False),
+COLUMNS_WITH_EVIDENCE = [("序号", 14, True), ("工作任务", 62, False), ("责任单位", 50, False),
                          ("完成时限", 28, True), ("完成情况", 49, False), ("状态", 24, True),
                          ("佐证材料", 30, False)]
 TABLE_LINE_PT = 20.0  # exact line height of table text: 四号 with a little air

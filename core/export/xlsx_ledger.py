@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -15,6 +17,14 @@ SHEET_LEDGER, SHEET_SUMMARY = "落实情况台账", "汇总"
 COLUMNS = [("序号", 6), ("工作任务", 50), ("责任单位", 26), ("完成时限", 14), ("完成情况", 40), ("状态", 12)]
 EVIDENCE_COLUMN = ("佐证材料", 24)
 HEADER_ROW = 3  # title, 填报单位/截至 line, then the header
+LINE_HEIGHT_PT = 14.5  # one line of 11 pt text
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines a wrapped cell needs (Excel and LibreOffice do not grow rows written by openpyxl)."""
+    per_line = max(width - 1.5, 1)
+    return sum(max(1, math.ceil(sum(2.0 if ord(ch) > 127 else 1.1 for ch in part) / per_line))
+               for part in text.split("\n"))
 
 
 def write_xlsx(data: ExportData, out) -> None:
@@ -65,6 +75,8 @@ def write_xlsx(data: ExportData, out) -> None:
             cell = ws.cell(row=row_no, column=col, value=value)
             cell.font, cell.border = body_font, border
             cell.alignment = centre if col in centred else wrap
+        lines = max(_lines(str(v), w) for v, (_, w) in zip(values, columns, strict=True))
+        ws.row_dimensions[row_no].height = LINE_HEIGHT_PT * lines + 4
 
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{row_no}"
@@ -92,9 +104,13 @@ def _summary_sheet(wb: Workbook, data: ExportData) -> None:
     plain = Font(name=G.BODY_FONT, size=11)
     for i, (label, value) in enumerate(rows, start=1):
         ws.cell(row=i, column=1, value=label).font = bold
-        ws.cell(row=i, column=2, value=value).font = plain
+        cell = ws.cell(row=i, column=2, value=value)
+        cell.font, cell.alignment = plain, Alignment(horizontal="left")
     ws.cell(row=len(rows) + 2, column=1, value="说明").font = bold
     for j, line in enumerate(header_lines(data)[1:], start=len(rows) + 2):
         ws.cell(row=j, column=2, value=line).font = plain
     ws.column_dimensions["A"].width = 12
     ws.column_dimensions["B"].width = 70
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
