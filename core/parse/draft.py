@@ -27,7 +27,6 @@ class Draft:
     children: list[Draft] = field(default_factory=list)
     units: dict[str, list[str]] = field(default_factory=dict)
     deadlines: list[ParsedDeadline] = field(default_factory=list)
-    plain_text: str | None = None  # the text without its inline unit parenthesis (units stage)
 
     def walk(self):
         yield self

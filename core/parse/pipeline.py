@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from core.document import Document, Paragraph
 from core.errors import InputError
-from core.model import ROLES, ParsedPlan
+from core.model import ROLES, ParsedDeadline, ParsedPlan
 from core.parse import meta as meta_stage
 from core.parse import region as region_stage
 from core.parse.deadlines import find_deadlines
@@ -17,7 +17,7 @@ from core.parse.draft import Draft
 from core.parse.normalise import clean
 from core.parse.structure import Entry, build, join_lone_labels
 from core.parse.tables import find_header, read_table, table_lines
-from core.parse.units import _merge, inline_units, read_cell
+from core.parse.units import inline_units, merge_units, read_cell
 
 
 def blocks(doc: Document) -> list[Entry]:
@@ -44,9 +44,9 @@ def assign_units(draft: Draft) -> None:
     """Stage: units from the draft's unit cells and from its own text."""
     units: dict[str, list[str]] = {r: [] for r in ROLES}
     for text, role in draft.unit_cells:
-        _merge(units, read_cell(text, role))
-    found, draft.plain_text = inline_units(draft.text)
-    _merge(units, found)
+        merge_units(units, read_cell(text, role))
+    found, _ = inline_units(draft.text)
+    merge_units(units, found)
     draft.units = units
 
 
@@ -54,14 +54,8 @@ def assign_deadlines(draft: Draft, year: int | None) -> None:
     """Stage: deadlines from the draft's own text and its time cells."""
     found = find_deadlines(draft.text, year)
     for cell in draft.time_cells:
-        found.extend(find_deadlines(cell, year, cell=True) or _as_text(cell))
+        found.extend(find_deadlines(cell, year, cell=True) or [ParsedDeadline(text=cell, date=None)])
     draft.deadlines = found
-
-
-def _as_text(cell: str) -> list:
-    from core.model import ParsedDeadline
-
-    return [ParsedDeadline(text=cell, date=None)]
 
 
 def parse_document(doc: Document) -> ParsedPlan:

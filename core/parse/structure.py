@@ -41,15 +41,22 @@ def label_of(entry: Entry) -> tuple[Label | None, str]:
 
 
 def join_lone_labels(entries: list[Entry]) -> list[Entry]:
-    """A line holding only a number ("1", "一", "(三)") labels the line after it (a 序号 cell)."""
+    """A line holding only a number ("1", "一", "(三)") labels the next unnumbered line (a 序号 cell).
+
+    In a copied table the 序号 may stand before a group cell that has its own label
+    ("1" / "(一)…" / task): then it labels the task after that group cell.
+    """
     out: list[Entry] = []
     for i, entry in enumerate(entries):
         if entry.is_table or entry.word_label or bare_label(entry.text) is None:
             out.append(entry)
             continue
-        nxt = entries[i + 1] if i + 1 < len(entries) else None
-        if nxt is not None and not nxt.is_table and not nxt.word_label and split_label(nxt.text)[0] is None:
-            nxt.word_label = entry.text
+        for nxt in entries[i + 1:i + 3]:
+            if nxt.is_table or nxt.word_label or bare_label(nxt.text) is not None:
+                break
+            if split_label(nxt.text)[0] is None:
+                nxt.word_label = entry.text
+                break
     return out
 
 

@@ -208,31 +208,31 @@ def inline_units(text: str) -> tuple[dict[str, list[str]], str]:
     m = _INLINE.search(folded)
     if m:
         close = _matching_close(folded, m.start())
-        _merge(out, _read_keyed(text[m.end():close]))
+        merge_units(out, _read_keyed(text[m.end():close]))
         return out, text[:m.start()] + text[close + 1:]
     key = _KEY.search(folded)
     if key and _depth(folded, key.start()) == 0:
-        _merge(out, _read_keyed(text[key.start():]))  # "…。牵头单位:X;配合单位:Y。" at the end
+        merge_units(out, _read_keyed(text[key.start():]))  # "…。牵头单位:X;配合单位:Y。" at the end
         return out, text[:key.start()]
     for a, b in _role_groups(folded):  # "(市政府办公室牵头，各区政府配合)"
         if looks_like_unit_cell(text[a:b]):
-            _merge(out, read_cell(text[a:b], "responsible"))
+            merge_units(out, read_cell(text[a:b], "responsible"))
     for a, b in _top_level_split(folded, "。"):
         sentence = folded[a:b]
         by = _BY.search(sentence) if "由" in sentence else None
         if by is None:
             if _ROLE_IN_SENTENCE.search(sentence) and looks_like_unit_cell(text[a:b]):
-                _merge(out, read_cell(text[a:b], "responsible"))  # "X牵头，Y配合。"
+                merge_units(out, read_cell(text[a:b], "responsible"))  # "X牵头，Y配合。"
             continue
         names_text = text[a + by.start(1):a + by.end(1)]
         if not looks_like_unit_cell(names_text):
             continue
         rest_start = a + by.end()
-        _merge(out, read_cell(text[a + by.start(1):rest_start],
+        merge_units(out, read_cell(text[a + by.start(1):rest_start],
                               "lead" if "牵头" in by.group(2) else "responsible"))
         tail = text[rest_start:b].lstrip("，,；; ")
         if tail and looks_like_unit_cell(tail):
-            _merge(out, read_cell(tail, "responsible"))
+            merge_units(out, read_cell(tail, "responsible"))
     return out, text
 
 
@@ -278,7 +278,8 @@ def _matching_close(folded: str, open_at: int) -> int:
     return len(folded)
 
 
-def _merge(into: dict[str, list[str]], more: dict[str, list[str]]) -> None:
+def merge_units(into: dict[str, list[str]], more: dict[str, list[str]]) -> None:
+    """Add `more` to `into` by role, skipping names already there under any role."""
     seen = {n for names in into.values() for n in names}
     for role in ROLES:
         for name in more.get(role, []):
