@@ -7,6 +7,7 @@ Title, a summary paragraph written from the figures, the plan's own headings wit
 from __future__ import annotations
 
 import math
+import re
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
@@ -31,6 +32,8 @@ STYLE_SPECS = {
     SIGN: (G.BODY_FONT, G.BODY_SIZE_PT, False, None, 0),
 }
 HEADING_BY_DEPTH = (H1, H2, H3)
+LEVEL1_LABEL = re.compile(r"^[一二三四五六七八九十百]+[、.．]")
+LEVEL2_LABEL = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")
 AFTER_SNAP = ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
@@ -138,7 +141,7 @@ def _exact(style) -> None:
 
 
 def _add_row(document, row: Row, sections: bool) -> None:
-    style = HEADING_BY_DEPTH[min(row.depth, 2)] if sections else H3
+    style = HEADING_BY_DEPTH[heading_level(row)] if sections else H3
     para = document.add_paragraph(row.heading, style=style)
     if not row.is_task:
         return
@@ -146,6 +149,17 @@ def _add_row(document, row: Row, sections: bool) -> None:
     lines = [line.strip() for line in row.node.note.splitlines() if line.strip()] or [EMPTY_NOTE]
     for line in lines:
         document.add_paragraph(line, style=BODY)
+
+
+def heading_level(row: Row) -> int:
+    """0 for 一、, 1 for （一）, 2 for 1. and for any task: the label's form, not the depth, decides
+    (a section 三、 may hold its tasks directly, with no （一） between)."""
+    label = row.node.label.strip()
+    if LEVEL1_LABEL.match(label):
+        return 0
+    if LEVEL2_LABEL.match(label):
+        return 1
+    return 2 if row.is_task or label[:1].isdigit() else min(row.depth, 2)
 
 
 def _width(text: str) -> float:

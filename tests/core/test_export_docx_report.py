@@ -115,3 +115,8 @@ def test_tasks_only_report_has_no_section_headings(service, plan_id, tmp_path):
     doc = docx.Document(str(path))
     assert not _by_style(doc, "一级标题") and not _by_style(doc, "二级标题")
     assert len(_by_style(doc, "三级标题")) == len(tasks_of(service, plan_id))
+
+
+def test_tasks_directly_under_a_level_one_section_are_level_three(service, plan_id, report):
+    h3 = {p.text.split("（")[0] for p in _by_style(report, "三级标题")}
+    assert {f"{t.label}{t.title}".split("（")[0] for t in tasks_of(service, plan_id)} <= h3
