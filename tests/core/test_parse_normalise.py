@@ -51,3 +51,7 @@ def test_footer_lines_end_the_plan(line):
 
 def test_task_mentioning_printing_does_not_end_the_plan():
     assert not is_end("做好政府公报印发工作，确保按时印发。")
+
+
+def test_ruby_over_several_syllables_is_removed():
+    assert clean("政务(zhèng wù)公开") == "政务公开"

@@ -141,3 +141,11 @@ def test_numbered_menu_before_the_plan_is_not_the_plan():
     menu = "\n".join(f"{i}. 栏目{i}新闻" for i in range(1, 8))
     plan = parse_text(f"{menu}\nXX县2023年政务公开工作要点\n一、加强政策解读\n1.做好解读。")
     assert shape(plan.nodes) == ["一、加强政策解读", "  1.做好解读"]
+
+
+def test_copied_table_number_before_a_group_cell_labels_the_task():
+    text = ("序号\n工作任务\n具体内容\n责任单位\n一\n着眼稳定预期\n1\n(一)深入解读政策。\n认真落实解读细则。\n"
+            "市直各单位\n2\n做好社会关切回应。\n市直各单位")
+    plan = parse_text(text)
+    assert shape(plan.nodes) == ["一着眼稳定预期", "  (一)深入解读政策", "    1认真落实解读细则",
+                                 "    2做好社会关切回应"]

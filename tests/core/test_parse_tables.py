@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from core.document import Cell, Document, Paragraph, Table
+from core.errors import InputError
 from core.parse.pipeline import parse_document
 from core.parse.tables import find_header
 
@@ -128,3 +132,19 @@ def test_two_row_header_splits_the_unit_column():
     task = parse(Paragraph("XX县2022年政务公开工作要点任务分解表"), table).nodes[0]
     assert task.units == {"lead": ["县政务服务数据管理局"], "responsible": [],
                           "cooperating": ["各乡镇人民政府"]}
+
+
+_cells = st.builds(Cell, st.sampled_from(["", "序号", "工作任务", "责任单位", "完成时限", "一", "1", "(一)做好解读。",
+                                          "一、加强解读", "市直各单位", "8月底前", "做好公开工作。"]),
+                   st.booleans(), st.booleans(), st.sampled_from(["", "1.", "一、"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_cells, min_size=1, max_size=5), max_size=8))
+def test_any_table_parses_or_says_no_plan(rows):
+    width = max((len(r) for r in rows), default=0)
+    table = Table(rows=[r + [Cell("")] * (width - len(r)) for r in rows])
+    try:
+        parse(Paragraph("XX县2022年政务公开工作要点"), table)
+    except InputError as err:
+        assert err.code == "no_plan"
