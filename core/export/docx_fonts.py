@@ -92,7 +92,7 @@ def set_document_language(document, body_font: str, size_pt: float) -> None:
 
 def _font_xml(name: str, fallbacks: tuple[str, ...]) -> str:
     panose, family, pitch = _PANOSE.get(name, ("02010600030101010101", "auto", "variable"))
-    alt = ",".join(fallbacks)
+    alt = fallbacks[0]
     return (f'<w:font xmlns:w="{W_NS}" w:name="{name}"><w:altName w:val="{alt}"/>'
             f'<w:panose1 w:val="{panose}"/><w:charset w:val="86"/><w:family w:val="{family}"/>'
             f'<w:pitch w:val="{pitch}"/><w:sig {_GB2312_SIG}/></w:font>')
@@ -107,7 +107,7 @@ def font_table(document):
 
 
 def add_font_fallbacks(document, fallbacks: dict[str, tuple[str, ...]] = G.FONT_FALLBACKS) -> None:
-    """Declare each Chinese font in fontTable.xml with its w:altName fallbacks and GB2312 charset."""
+    """Declare each Chinese font in fontTable.xml with its w:altName fallback and GB2312 charset."""
     part = font_table(document)
     if part is None:
         return

@@ -50,12 +50,14 @@ BODY_SIZE_PT = SANHAO_PT
 TABLE_SIZE_PT = SIHAO_PT
 PAGE_NUMBER_SIZE_PT = SIHAO_PT
 
-# Where a PC lacks a font, Word tries these names in turn (the font table's w:altName, ISO/IEC
-# 29500-1 §17.8.3.1) before guessing from the panose/charset, so 仿宋_GB2312 prints as 仿宋.
+# Where a PC lacks a font, Word looks for the font table's w:altName (ISO/IEC 29500-1 §17.8.3.1)
+# before guessing from the panose/charset, so 仿宋_GB2312 prints as 仿宋. The standard allows a
+# comma list, but Word itself writes one name there, so only the first (the one every Chinese
+# Windows has) is written; the rest document the usual Mac/WPS equivalents.
 FONT_FALLBACKS: dict[str, tuple[str, ...]] = {
     "仿宋_GB2312": ("仿宋", "FangSong", "STFangsong"),
     "楷体_GB2312": ("楷体", "KaiTi", "STKaiti"),
-    "方正小标宋简体": ("华文中宋", "STZhongsong", "宋体", "SimSun"),
+    "方正小标宋简体": ("宋体", "华文中宋", "STZhongsong"),
     "黑体": ("SimHei", "STHeiti"),
     "宋体": ("SimSun", "STSong"),
 }

@@ -111,9 +111,9 @@ def test_title_is_xiaobiaosong_erhao(service, plan_id, tmp_path):
 
 def test_gb2312_fonts_have_fallbacks_in_the_font_table(service, plan_id, tmp_path):
     fallbacks = font_fallbacks(_export(service, plan_id, tmp_path))
-    assert fallbacks["仿宋_GB2312"].split(",")[0] == "仿宋"
-    assert fallbacks["楷体_GB2312"].split(",")[0] == "楷体"
-    assert "方正小标宋简体" in fallbacks
+    assert fallbacks["仿宋_GB2312"] == "仿宋"
+    assert fallbacks["楷体_GB2312"] == "楷体"
+    assert fallbacks["方正小标宋简体"] == "宋体"
 
 
 def test_evidence_column_lists_attached_files(service, plan_id, tmp_path):
