@@ -48,9 +48,13 @@ def bench_status_toggle(db: Path) -> None:
 STARTUP_SNIPPET = r"""
 import sys, time
 t0 = float(sys.argv[2])
-from PySide6.QtCore import QObject, QEvent, QTimer
+from PySide6.QtCore import QObject, QEvent, QTimer, QSettings
 from PySide6.QtWidgets import QApplication
-app = QApplication(sys.argv[:1])
+if sys.argv[1] == "bare":
+    app = QApplication(sys.argv[:1])
+else:
+    from gui.app import make_app
+    app = make_app("zh_CN")
 class FirstPaint(QObject):
     def eventFilter(self, obj, ev):
         if ev.type() == QEvent.Type.Paint:
@@ -63,8 +67,10 @@ if sys.argv[1] == "bare":
     from PySide6.QtWidgets import QMainWindow, QTreeView
     w = QMainWindow(); w.setCentralWidget(QTreeView()); w.resize(1200, 800); w.show()
 else:
-    from gui.app import build_main_window
-    w = build_main_window(sys.argv[1]); w.resize(1200, 800); w.show()
+    from core.service import PlanService
+    from gui.main_window import MainWindow
+    service = PlanService(sys.argv[1])
+    w = MainWindow(service, QSettings(sys.argv[3], QSettings.Format.IniFormat)); w.resize(1200, 800); w.show()
 app.exec()
 """
 
@@ -75,18 +81,14 @@ def _startup(kind: str, runs: int = 5) -> float:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     samples = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", STARTUP_SNIPPET, kind, repr(time.time())],
+        ini = str(Path(tempfile.gettempdir()) / "taizhang-bench-window.ini")
+        out = subprocess.run([sys.executable, "-c", STARTUP_SNIPPET, kind, repr(time.time()), ini],
                              capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
         samples.append(float(out.stdout.strip().splitlines()[-1]))
     return statistics.median(samples)
 
 
 def bench_startup(db: Path) -> None:
-    try:
-        from gui.app import build_main_window  # noqa: F401
-    except ImportError:
-        row("cold start to first paint (10×500 tasks)", "n/a", "≤ 1.6× bare", False)
-        return
     bare = _startup("bare")
     app = _startup(str(db))
     row("cold start, bare QTreeView window (median)", f"{bare * 1000:.0f} ms", "reference", True)

@@ -19,7 +19,7 @@ from core.service_edits import PlanEditing
 from core.status import Status
 from core.store import backup, migrations
 from core.store.db import close_database, open_database
-from core.store.plan_io import insert_plan, load_nodes, load_tree, preorder
+from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups, preorder
 from core.store.tables import History, Node, Plan, Progress, Setting, Unit, now
 from core.views import Change, HistoryEntry, ImportResult, NodeInfo, PlanSummary, Rollup, TaskFilter
 
@@ -68,10 +68,11 @@ class PlanService(PlanEditing):
         migrations.migrate(self.db, self.db_path)
 
     # -- plans ---------------------------------------------------------------------------
-    def list_plans(self) -> list[PlanSummary]:
-        """Every plan, newest year first, with its roll-up."""
+    def list_plans(self, with_rollups: bool = True) -> list[PlanSummary]:
+        """Every plan, newest year first; without roll-ups (empty) when only names are needed."""
         plans = Plan.select().order_by(Plan.year.desc(nulls="last"), Plan.id.desc())
-        return [self._summary(p) for p in plans]
+        rollups = plan_rollups(self.db, self.today()) if with_rollups else {}
+        return [self._summary(p, rollups.get(p.id, Rollup())) for p in plans]
 
     def plan(self, plan_id: int) -> PlanSummary:
         return self._summary(self._plan_row(plan_id))
@@ -82,11 +83,11 @@ class PlanService(PlanEditing):
             raise NotFoundError("plan_not_found", plan_id=plan_id)
         return row
 
-    def _summary(self, p: Plan) -> PlanSummary:
+    def _summary(self, p: Plan, rollup: Rollup | None = None) -> PlanSummary:
         return PlanSummary(id=p.id, title=p.title, year=p.year, issuer=p.issuer, doc_number=p.doc_number,
                            issue_date=p.issue_date, source_name=p.source_name,
                            source_sha256=p.source_sha256, imported_at=p.imported_at,
-                           rollup=self.plan_rollup(p.id))
+                           rollup=rollup if rollup is not None else self.plan_rollup(p.id))
 
     def import_plan(self, parsed: ParsedPlan, source_name: str | None = None,
                     sha256: str | None = None) -> ImportResult:
@@ -143,12 +144,7 @@ class PlanService(PlanEditing):
         return self.rollups(self.node(node_id).plan_id)[node_id]
 
     def plan_rollup(self, plan_id: int) -> Rollup:
-        total = Rollup()
-        today = self.today()
-        for info in load_tree(plan_id).values():
-            if info.is_task:
-                total.add(info.status, info.is_overdue(today))
-        return total
+        return plan_rollups(self.db, self.today(), plan_id).get(plan_id, Rollup())
 
     def _task_rows(self, node_ids: Iterable[int]) -> dict[int, Progress]:
         ids = list(dict.fromkeys(node_ids))

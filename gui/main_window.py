@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
     # -- plans ---------------------------------------------------------------------------
     def refresh_plans(self, select: int | None = None) -> None:
         """Re-list the plans and show `select` (else the current one, else the newest)."""
-        plans = self.service.list_plans()
+        plans = self.service.list_plans(with_rollups=False)  # the switcher shows names only
         wanted = select if select is not None else self.model.plan_id
         ids = [p.id for p in plans]
         plan_id = wanted if wanted in ids else (ids[0] if ids else None)

@@ -97,7 +97,7 @@ class PlanTreeModel(QAbstractItemModel):
             self.load(self.plan_id)
             return
         svc = self.ctx.service
-        infos = {i.id: i for i in svc.tree(self.plan_id)} if change.nodes else {}
+        infos = svc.nodes(change.nodes) if change.nodes else {}
         touched = [self._items[i] for i in change.nodes | change.rollups if i in self._items]
         for item in touched:
             item.info = infos.get(item.info.id, item.info)

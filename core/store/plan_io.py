@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from core.model import ROLES, ParsedNode, ParsedPlan
-from core.status import Status
+from core.status import OPEN_STATUSES, Status
 from core.store.tables import Deadline, Node, NodeUnit, Plan, Progress, Unit
-from core.views import DeadlineInfo, ImportResult, NodeInfo
+from core.views import DeadlineInfo, ImportResult, NodeInfo, Rollup
 
 
 def _unit_ids(names: set[str]) -> dict[str, int]:
@@ -112,6 +114,25 @@ def load_nodes(node_ids: list[int]) -> dict[int, NodeInfo]:
         _fill(part, Node.id.in_(chunk))
         infos.update(part)
     return infos
+
+
+_TASK_STATES = """
+    SELECT n.plan_id, p.status, (SELECT max(d.due) FROM deadline d WHERE d.node_id = n.id)
+    FROM progress p JOIN node n ON n.id = p.node_id
+    WHERE NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id) {where}
+"""
+
+
+def plan_rollups(db, today: dt.date, plan_id: int | None = None) -> dict[int, Rollup]:
+    """Every plan's roll-up in one query, without loading trees (the plan list and status bar)."""
+    where, params = ("AND n.plan_id = ?", (plan_id,)) if plan_id is not None else ("", ())
+    out: dict[int, Rollup] = {}
+    today_text = today.isoformat()
+    for pid, status, due in db.execute_sql(_TASK_STATES.format(where=where), params):
+        status = Status(status)
+        overdue = status in OPEN_STATUSES and due is not None and str(due) < today_text
+        out.setdefault(pid, Rollup()).add(status, overdue)
+    return out
 
 
 def preorder(infos: dict[int, NodeInfo]) -> list[NodeInfo]:
