@@ -57,8 +57,9 @@ def write_report(data: ExportData, out) -> None:
             run._r.insert(0, run._r.makeelement(qn("w:br"), {}))
     document.add_paragraph(style=BODY)  # 标题下空一行
     document.add_paragraph(summary_text(data), style=BODY)
+    styles = {name: document.styles[name] for name in STYLE_SPECS}  # a name lookup scans every style
     for row in data.rows:
-        _add_row(document, row, data.options.sections)
+        _add_row(document, styles, row, data.options.sections)
     _add_signature(document, data.reporter, zh_date(data.as_of))
     document.save(str(out))
 
@@ -140,15 +141,15 @@ def _exact(style) -> None:
     fmt.space_before = fmt.space_after = Pt(0)
 
 
-def _add_row(document, row: Row, sections: bool) -> None:
+def _add_row(document, styles: dict, row: Row, sections: bool) -> None:
     style = HEADING_BY_DEPTH[heading_level(row)] if sections else H3
-    para = document.add_paragraph(row.heading, style=style)
+    para = document.add_paragraph(row.heading, style=styles[style])
     if not row.is_task:
         return
     para.add_run(f"（{row.node.status.zh}{'，已逾期' if row.overdue else ''}）")
     lines = [line.strip() for line in row.node.note.splitlines() if line.strip()] or [EMPTY_NOTE]
     for line in lines:
-        document.add_paragraph(line, style=BODY)
+        document.add_paragraph(line, style=styles[BODY])
 
 
 def heading_level(row: Row) -> int:
