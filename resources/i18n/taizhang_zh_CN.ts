@@ -67,17 +67,17 @@
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="181"/>
+        <location filename="../../gui/detail_panel.py" line="185"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="197"/>
+        <location filename="../../gui/detail_panel.py" line="201"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="211"/>
+        <location filename="../../gui/detail_panel.py" line="215"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
@@ -313,6 +313,128 @@ The details were written to {path}.</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="49"/>
+        <source>Export completion report</source>
+        <translation>导出落实情况</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="57"/>
+        <source>Ledger (Word, landscape table)</source>
+        <translation>台账（Word，横向表格）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="58"/>
+        <source>Report (Word, official document)</source>
+        <translation>报告（Word，公文格式）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="59"/>
+        <source>Ledger (Excel)</source>
+        <translation>台账（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="61"/>
+        <source>Style:</source>
+        <translation>样式：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="64"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="67"/>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="78"/>
+        <source>Statuses:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="80"/>
+        <source>With section headings</source>
+        <translation>含分组标题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="81"/>
+        <source>Tasks only</source>
+        <translation>仅列任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="87"/>
+        <source>Contents:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="94"/>
+        <source>As of:</source>
+        <translation>截至日期：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="96"/>
+        <source>Add an evidence column</source>
+        <translation>增加“佐证材料”列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="100"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="105"/>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="108"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="158"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="158"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="159"/>
+        <source>Save export as</source>
+        <translation>导出为</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="168"/>
+        <source>Choose at least one status.</source>
+        <translation>请至少选择一种状态。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="172"/>
+        <source>Choose where to save the file.</source>
+        <translation>请选择保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="192"/>
+        <source>%1 already exists.
+Replace it?</source>
+        <translation>%1 已存在。
+要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="197"/>
+        <source>Exported to %1.
+Open it now?</source>
+        <translation>已导出到 %1。
+现在打开吗？</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../gui/labels.py" line="26"/>
@@ -526,12 +648,12 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="244"/>
+        <location filename="../../gui/plan_tree_model.py" line="246"/>
         <source>Tick “%1”</source>
         <translation>勾选“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="247"/>
+        <location filename="../../gui/plan_tree_model.py" line="249"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
     </message>
