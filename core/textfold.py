@@ -42,6 +42,8 @@ def _learn(chars: set[str]) -> None:
 
 def fold(text: str) -> str:
     """The simplified form of `text`, character for character (same length, same indices)."""
+    if text.isascii():
+        return text
     chars = set(text)
     if not chars <= _seen:
         with _lock:

@@ -54,7 +54,7 @@ def split(entries: list[Entry]) -> Region | None:
         if sum(1 for i in content if i < first) < _BODY_BEFORE_TITLE:
             start = next((i for i in content if i > first), content[0])
             title_at = max((t for t in titles if t < start), default=None)
-    end = _end(entries, start)
+    end = _end(entries, start, content[-1])
     region = Region(title=entries[title_at].text if title_at is not None else None)
     region.before = [e.text for e in entries[:start] if not e.is_table and e.text]
     region.after = [e.text for e in entries[end:] if not e.is_table and e.text]
@@ -83,7 +83,17 @@ def _headline_runs(entries: list[Entry]) -> set[int]:
     return out
 
 
-def _end(entries: list[Entry], start: int) -> int:
+def _signs(entry: Entry) -> bool:
+    return not entry.is_table and label_of(entry)[0] is None and len(entry.text) <= 30 and \
+        is_unit_name(entry.text)
+
+
+def _has_unit_lines(entries: list[Entry], start: int, end: int) -> bool:
+    """Does the body carry unit cells as lines (so a last unit line + date line is a table row)?"""
+    return any(_signs(entries[i]) and not _signs(entries[i - 1]) for i in range(max(start, 1), end))
+
+
+def _end(entries: list[Entry], start: int, last_content: int) -> int:
     run_start, run = None, 0
     for i in range(start, len(entries)):
         entry = entries[i]
@@ -92,11 +102,9 @@ def _end(entries: list[Entry], start: int) -> int:
             continue
         if i > start and is_end(entry.text):
             return i
-        if i > start and is_date_line(entry.text):  # a sign-off: issuer and date after the plan
-            before = entries[i - 1]
-            signed = i - 1 > start and not before.is_table and label_of(before)[0] is None \
-                and is_unit_name(before.text) and len(before.text) <= 30
-            return i - 1 if signed else i
+        if i - 1 > last_content and is_date_line(entry.text) and _signs(entries[i - 1]) \
+                and not _has_unit_lines(entries, start, i - 1):
+            return i - 1  # a sign-off after the plan: issuer, then date
         if _is_headline(entry):
             if run == 0:
                 run_start = i

@@ -29,15 +29,18 @@ class Entry:
     drafts: list[Draft] = field(default_factory=list)
     is_table: bool = False
     in_cell: bool = False  # the line came from a table cell that was not a plan table
+    parsed: tuple[Label | None, str] | None = field(default=None, repr=False, compare=False)
 
 
 def label_of(entry: Entry) -> tuple[Label | None, str]:
     """The entry's label (Word numbering first, then the text's own) and the text without it."""
-    if entry.word_label:
-        label = bare_label(entry.word_label)
+    if entry.parsed is None:
+        label = bare_label(entry.word_label) if entry.word_label else None
         if label:
-            return Label(label.kind, label.value, entry.word_label.strip()), entry.text
-    return split_label(entry.text)
+            entry.parsed = Label(label.kind, label.value, entry.word_label.strip()), entry.text
+        else:
+            entry.parsed = split_label(entry.text)
+    return entry.parsed
 
 
 def join_lone_labels(entries: list[Entry]) -> list[Entry]:

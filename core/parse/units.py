@@ -9,6 +9,7 @@ All tests run on the fold (core.textfold) and slice the original text by the sam
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.model import ROLES
 from core.textfold import fold
@@ -82,22 +83,23 @@ def _is_unit_folded(folded: str) -> bool:
     return 2 <= len(core) <= 40 and core.endswith(_ENDINGS) and "。" not in core and not _ACTION.search(core)
 
 
-_ROLE_LAST = frozenset(word[-1] for word, _ in _ROLE_WORDS)
+_ROLE_BY_LAST: dict[str, list[tuple[str, str | None]]] = {}
+for _word, _role in _ROLE_WORDS:
+    _ROLE_BY_LAST.setdefault(_word[-1], []).append((_word, _role))
 
 
 def _strip_roles(folded: str, end: int, start: int = 0) -> tuple[int, str | None]:
     """Move `end` left past trailing role words; return it and the strongest role met."""
     role = None
-    changed = end > start and folded[end - 1] in _ROLE_LAST
-    while changed:
-        changed = False
-        for word, r in _ROLE_WORDS:
+    while end > start:
+        for word, r in _ROLE_BY_LAST.get(folded[end - 1], ()):
             if end - len(word) >= start and folded.startswith(word, end - len(word)):
                 end -= len(word)
                 if r and (role is None or r == "lead"):
                     role = r
-                changed = True
                 break
+        else:
+            break
     return end, role
 
 
@@ -138,7 +140,8 @@ def split_units(text: str) -> list[str]:
     return out
 
 
-def _clauses(text: str, default: str | None) -> list[tuple[str | None, str]]:
+@lru_cache(maxsize=4096)  # unit cells repeat down a plan ("市直各单位、各区政府(管委会)")
+def _clauses(text: str, default: str | None) -> tuple[tuple[str | None, str], ...]:
     """(role, name) for each unit in a list such as "X牵头,Y、Z配合"; role None when unsaid."""
     folded = fold(text)
     result: list[tuple[str | None, str]] = []
@@ -158,7 +161,7 @@ def _clauses(text: str, default: str | None) -> list[tuple[str | None, str]]:
                 name = _clean(name)
                 if name:
                     result.append((piece_role or r or role or default, name))
-    return result
+    return tuple(result)
 
 
 def looks_like_unit_cell(text: str) -> bool:

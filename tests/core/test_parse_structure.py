@@ -149,3 +149,9 @@ def test_copied_table_number_before_a_group_cell_labels_the_task():
     plan = parse_text(text)
     assert shape(plan.nodes) == ["一着眼稳定预期", "  (一)深入解读政策", "    1认真落实解读细则",
                                  "    2做好社会关切回应"]
+
+
+def test_date_line_inside_a_copied_table_is_a_deadline_not_a_sign_off():
+    text = "2022年要点\n一、甲乙\n1.任务一。\n县政府办公室\n2022年6月30日\n2.任务二。\n县司法局\n2022年9月30日"
+    tasks = parse_text(text).nodes[0].children
+    assert [[d.date.isoformat() for d in t.deadlines] for t in tasks] == [["2022-06-30"], ["2022-09-30"]]
