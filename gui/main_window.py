@@ -110,6 +110,12 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.importer.choose_and_import)
         self.sample_action = QAction(self.tr("Open &sample"), self)
         self.sample_action.triggered.connect(self.importer.open_sample)
+        self.export_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
+                                     self.tr("&Export report…"), self)
+        self.export_action.setIconText(self.tr("Export"))
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setToolTip(self.tr("Export the completion ledger or report as Word or Excel"))
+        self.export_action.triggered.connect(self.export_report)
         self.quit_action = QAction(self.tr("E&xit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -127,7 +133,7 @@ class MainWindow(QMainWindow):
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.import_action, self.sample_action])
+        file_menu.addActions([self.import_action, self.sample_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -147,6 +153,7 @@ class MainWindow(QMainWindow):
         self.plan_actions = [toolbar.addWidget(self.plan_label), toolbar.addWidget(self.plan_combo),
                              toolbar.addSeparator()]
         toolbar.addAction(self.import_action)
+        toolbar.addAction(self.export_action)
         toolbar.addSeparator()
         toolbar.addActions(self._toolbar_undo_redo())
 
@@ -182,6 +189,7 @@ class MainWindow(QMainWindow):
         self.plan_combo.blockSignals(False)
         for action in self.plan_actions:
             action.setVisible(bool(plans))
+        self.export_action.setEnabled(bool(plans))
         self.open_plan(plan_id)
 
     def open_plan(self, plan_id: int | None) -> None:
@@ -197,6 +205,15 @@ class MainWindow(QMainWindow):
                 self.service.set_setting(CURRENT_PLAN_KEY, str(plan_id))
         self.setWindowTitle(title)
         self._update_progress()
+
+    def export_report(self) -> None:
+        """The export dialog for the plan on screen (a pending note is saved first)."""
+        if self.model.plan_id is None:
+            return
+        from gui.export_dialog import ExportDialog
+
+        self.panel.flush_note()
+        ExportDialog(self.service, self.model.plan_id, self).exec()
 
     def _plan_chosen(self, row: int) -> None:
         plan_id = self.plan_combo.itemData(row)

@@ -81,3 +81,13 @@ def test_a_locked_file_is_reported_and_the_dialog_stays_open(dialog, tmp_path, m
     dialog.export_button.click()
     assert shown == ["export_locked"] and dialog.opened == []
     assert dialog.result() != dialog.DialogCode.Accepted and out.read_bytes() == b"open in Word"
+
+
+def test_export_action_opens_the_dialog_for_the_plan_on_screen(sample_window, monkeypatch):
+    from gui import export_dialog
+
+    opened = []
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", lambda self: opened.append(self.plan_id) or 0)
+    assert sample_window.export_action.isEnabled()
+    sample_window.export_action.trigger()
+    assert opened == [sample_window.model.plan_id]
