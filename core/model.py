@@ -65,6 +65,8 @@ class ParsedPlan:
     doc_number: str | None = None
     date: dt.date | None = None
     nodes: list[ParsedNode] = field(default_factory=list)
+    # Lines the parser left out as page noise, for the import preview's warning; never in the JSON.
+    skipped: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def to_dict(self) -> dict:
         return {

@@ -14,7 +14,7 @@ from core.parse import meta as meta_stage
 from core.parse import region as region_stage
 from core.parse.deadlines import find_deadlines
 from core.parse.draft import Draft
-from core.parse.normalise import clean
+from core.parse.normalise import clean, is_noise
 from core.parse.structure import Entry, build, join_lone_labels
 from core.parse.tables import find_header, read_table, table_lines
 from core.parse.units import inline_units, merge_units, read_cell
@@ -72,5 +72,15 @@ def parse_document(doc: Document) -> ParsedPlan:
         for draft in root.walk():
             assign_units(draft)
             assign_deadlines(draft, meta.year)
-    return ParsedPlan(title=meta.title, year=meta.year, issuer=meta.issuer, doc_number=meta.doc_number,
+    plan = ParsedPlan(title=meta.title, year=meta.year, issuer=meta.issuer, doc_number=meta.doc_number,
                       date=meta.date, nodes=[d.to_node() for d in drafts])
+    plan.skipped = skipped_lines(entries, region)
+    return plan
+
+
+def skipped_lines(entries: list[Entry], region: region_stage.Region) -> list[str]:
+    """Lines neither in the plan nor kept for its metadata: page noise, footers, headline lists."""
+    body = {id(e) for e in region.body}
+    notice = set(region.before)
+    return [e.text for e in entries if not e.is_table and e.text and id(e) not in body
+            and (e.text not in notice or is_noise(e.text))]
