@@ -7,7 +7,6 @@ detail panel and the status bar update exactly the rows that moved.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -15,7 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from core.errors import TaizhangError
 from core.service import PlanService
 from core.status import Status
-from core.views import Change, NodeInfo
+from core.views import NodeInfo
 
 NOTE_ID = 1
 COMPLETED_ON_ID = 2
@@ -65,20 +64,8 @@ class SetStatusCommand(_Command):
     def redo(self) -> None:
         self._run(lambda: self.ctx.service.set_statuses([i for i, _, _ in self.before], self.status))
 
-    def undo(self) -> None:
-        self._run(self._restore)
-
-    def _restore(self) -> Change:
-        svc = self.ctx.service
-        by_status: dict[Status, list[int]] = defaultdict(list)
-        for node_id, status, _ in self.before:
-            by_status[status].append(node_id)
-        change = Change(plan_id=0)
-        for status, ids in by_status.items():
-            _merge(change, svc.set_statuses(ids, status))
-        for node_id, _, day in self.before:  # setting a status moves the date; put it back
-            _merge(change, svc.set_completed_on(node_id, day))
-        return change
+    def undo(self) -> None:  # statuses and completion dates back in one transaction
+        self._run(lambda: self.ctx.service.restore_progress(self.before))
 
 
 class SetNoteCommand(_Command):
@@ -128,9 +115,3 @@ class SetCompletedOnCommand(_Command):
     def undo(self) -> None:
         self._run(lambda: self.ctx.service.set_completed_on(self.node_id, self.old))
 
-
-def _merge(into: Change, other: Change) -> None:
-    into.plan_id = other.plan_id or into.plan_id
-    into.nodes |= other.nodes
-    into.rollups |= other.rollups
-    into.structure = into.structure or other.structure
