@@ -114,4 +114,3 @@ class SetCompletedOnCommand(_Command):
 
     def undo(self) -> None:
         self._run(lambda: self.ctx.service.set_completed_on(self.node_id, self.old))
-
