@@ -64,7 +64,7 @@ class PlanService(PlanEditing):
     def restore_backup(self, path: Path) -> None:
         """Replace the data with a backup's, after backing up the current state."""
         self.backup_now("restore")
-        backup.restore_into(self.db.connection(), Path(path))
+        backup.restore_into(self.db.connection(), Path(path), max_version=migrations.LATEST)
         migrations.migrate(self.db, self.db_path)
 
     # -- plans ---------------------------------------------------------------------------
@@ -276,16 +276,22 @@ class _Atomic:
 
     def __init__(self, db) -> None:
         self.ctx = db.atomic()
+        self.path = str(db.database)
 
     def __enter__(self):
         return self.ctx.__enter__()
 
     def __exit__(self, exc_type, exc, tb):
-        result = self.ctx.__exit__(exc_type, exc, tb)
+        try:
+            result = self.ctx.__exit__(exc_type, exc, tb)
+        except (PeeweeException, sqlite3.Error) as failed:  # COMMIT itself failed: disk full, USB gone
+            raise _write_error(failed, self.path) from failed
         if isinstance(exc, (PeeweeException, sqlite3.Error)):
-            text = str(exc).lower()
-            code = "db_readonly" if "readonly" in text else "db_locked" if "locked" in text else None
-            if code:
-                raise StoreError(code, path="") from exc
-            raise StoreError("db_write_failed", detail=str(exc)) from exc
+            raise _write_error(exc, self.path) from exc
         return result
+
+
+def _write_error(exc: Exception, path: str) -> StoreError:
+    text = str(exc).lower()
+    code = "db_readonly" if "readonly" in text else "db_locked" if "locked" in text else None
+    return StoreError(code, path=path) if code else StoreError("db_write_failed", detail=str(exc))

@@ -132,16 +132,33 @@ def newest_age(db_path: Path, now: dt.datetime | None = None) -> dt.timedelta | 
     return (now or dt.datetime.now()) - backups[0].created if backups else None
 
 
-def restore_into(target: sqlite3.Connection, backup_path: Path) -> None:
-    """Overwrite the live database's content with a backup's, inside SQLite (no file juggling)."""
+def restore_into(target: sqlite3.Connection, backup_path: Path, max_version: int | None = None) -> None:
+    """Overwrite the live database's content with a backup's, inside SQLite (no file juggling).
+
+    The backup is checked first (intact, a Taizhang database, not newer than `max_version`), so a
+    bad choice never replaces good data; the copy itself is one write transaction.
+    """
     if not Path(backup_path).is_file():
         raise StoreError("backup_missing", path=str(backup_path))
-    src = sqlite3.connect(f"{Path(backup_path).resolve().as_uri()}?mode=ro", uri=True)
     try:
-        if src.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            raise StoreError("db_damaged", path=str(backup_path))
-        src.backup(target)
-    except sqlite3.DatabaseError as exc:
+        src = sqlite3.connect(f"{Path(backup_path).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
         raise StoreError("db_damaged", path=str(backup_path)) from exc
+    try:
+        try:
+            intact = src.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            version = src.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError("db_damaged", path=str(backup_path)) from exc
+        if not intact:
+            raise StoreError("db_damaged", path=str(backup_path))
+        if version < 1:
+            raise StoreError("db_not_taizhang", path=str(backup_path))
+        if max_version is not None and version > max_version:
+            raise StoreError("db_too_new", found=version, supported=max_version)
+        try:
+            src.backup(target)
+        except sqlite3.Error as exc:
+            raise StoreError("db_write_failed", detail=str(exc)) from exc
     finally:
         src.close()
