@@ -111,6 +111,7 @@ def _mtime(path: Path) -> int:
 
 def prune(db_path: Path, keep_last: int = KEEP_LAST) -> list[Path]:
     """Delete backups beyond the newest `keep_last`, keeping the newest of each older month."""
+    _remove_stale_parts(db_path)
     backups = list_backups(db_path, with_counts=False)
     months_kept: set[tuple[int, int]] = set()
     removed = []
@@ -125,6 +126,18 @@ def prune(db_path: Path, keep_last: int = KEEP_LAST) -> list[Path]:
         else:
             months_kept.add(month)
     return removed
+
+
+def _remove_stale_parts(db_path: Path, older_than: dt.timedelta = dt.timedelta(hours=1)) -> None:
+    """Half-written copies left by a crash mid-backup (never listed, so never restored)."""
+    folder = backup_dir(db_path)
+    cutoff = dt.datetime.now().timestamp() - older_than.total_seconds()
+    for part in folder.glob(f"{Path(db_path).stem}-*.sqlite3.part") if folder.is_dir() else []:
+        try:
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
+        except OSError:
+            pass
 
 
 def newest_age(db_path: Path, now: dt.datetime | None = None) -> dt.timedelta | None:

@@ -86,3 +86,19 @@ def test_backup_cli_lists_and_restores(db_path, sample_plan):
     assert "手动" in listing.stdout and "1 个计划，15 项任务" in listing.stdout
     path = backup.list_backups(db_path)[0].path
     assert run("backup", "--restore", str(path)).returncode == 0
+
+
+def test_copy_left_half_written_by_a_crash_is_cleared_later(db_path, service, sample_plan):
+    import os
+
+    service.import_plan(sample_plan)
+    folder = backup.backup_dir(db_path)
+    folder.mkdir(exist_ok=True)
+    stale = folder / f"{db_path.stem}-20250101-090000-daily.sqlite3.part"
+    fresh = folder / f"{db_path.stem}-20250101-090001-daily.sqlite3.part"
+    for part in (stale, fresh):
+        part.write_bytes(b"SQLite format 3\x00half")
+    os.utime(stale, (0, 0))
+    service.backup_now()
+    assert not stale.exists() and fresh.exists()  # a fresh one may still be being written
+    assert all(b.path.suffix == ".sqlite3" for b in backup.list_backups(db_path))

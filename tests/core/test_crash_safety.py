@@ -50,6 +50,9 @@ def test_sigkill_during_imports_and_edits_leaves_database_intact(tmp_path):
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
         assert check_database(db) == []
+        checked = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "check"], cwd=ROOT,
+                                 capture_output=True, text=True, encoding="utf-8", timeout=60)
+        assert checked.returncode == 0 and "数据库完好" in checked.stdout, checked.stderr
         con = sqlite3.connect(db)
         sizes = con.execute("SELECT p.id, count(n.id) FROM plan p LEFT JOIN node n ON n.plan_id = p.id "
                             "GROUP BY p.id").fetchall()
