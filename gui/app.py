@@ -23,6 +23,9 @@ def make_app(lang: str = "zh_CN") -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName(APP_NAME_ZH if not lang.lower().startswith("en") else APP_NAME)
+    from gui.app_icon import app_icon
+
+    app.setWindowIcon(app_icon())
     install_translations(app, lang)
     use_cjk_font(app)
     return app
