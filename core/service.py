@@ -43,6 +43,14 @@ class PlanService(PlanEditing):
     def close(self) -> None:
         close_database()
 
+    def reopen(self) -> None:
+        """Connect afresh to the same file (a USB stick put back); never creates a new, empty one."""
+        if not self.db_path.is_file():
+            raise StoreError("db_missing", path=str(self.db_path))
+        old, self.db = self.db, open_database(self.db_path)  # binds the new one only once it opened
+        if old is not self.db:
+            old.close()
+
     def _atomic(self):
         return _Atomic(self.db)
 
@@ -279,6 +287,8 @@ class _Atomic:
         self.path = str(db.database)
 
     def __enter__(self):
+        if not Path(self.path).exists():  # a deleted file would take writes into its orphaned WAL
+            raise StoreError("db_missing", path=self.path)
         return self.ctx.__enter__()
 
     def __exit__(self, exc_type, exc, tb):
