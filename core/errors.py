@@ -73,6 +73,7 @@ MESSAGES: dict[str, str] = {
     "db_readonly": "数据库所在位置不可写：{path}",
     "db_locked": "数据库正被另一个程序使用：{path}",
     "db_write_failed": "写入数据库失败：{detail}",
+    "db_missing": "找不到数据库文件：{path}（文件被移走，或 U 盘已拔出？）",
     "backup_failed": "备份失败：{detail}",
     "backup_missing": "找不到备份文件：{path}",
     "bad_link": "链接不能为空",
