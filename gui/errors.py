@@ -48,6 +48,8 @@ def _messages() -> dict[str, str]:
         "db_readonly": translate("Errors", "The database location is not writable: {path}"),
         "db_locked": translate("Errors", "The database is being used by another program: {path}"),
         "db_write_failed": translate("Errors", "Writing to the database failed: {detail}"),
+        "db_missing": translate("Errors", "The database file cannot be found: {path} (was it moved, or the USB "
+                                          "stick removed?)"),
         "backup_failed": translate("Errors", "The backup failed: {detail}"),
         "backup_missing": translate("Errors", "Backup file not found: {path}"),
         "bad_link": translate("Errors", "The link must not be empty."),
