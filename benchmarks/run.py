@@ -55,45 +55,53 @@ if sys.argv[1] == "bare":
 else:
     from gui.app import make_app
     app = make_app("zh_CN")
-class FirstPaint(QObject):
+marks = []
+class Paints(QObject):
+    # first paint of any widget; then (app only) the first paint of the tree once a plan is in it
     def eventFilter(self, obj, ev):
         if ev.type() == QEvent.Type.Paint:
-            print(f"{time.time() - t0:.4f}", flush=True)
-            QTimer.singleShot(0, app.quit)
-            app.removeEventFilter(self)
+            if not marks:
+                marks.append(time.time() - t0)
+            if sys.argv[1] == "bare" or (len(marks) == 2 and obj is w.tree.viewport()):
+                print(" ".join(f"{m:.4f}" for m in [*marks, time.time() - t0]), flush=True)
+                app.removeEventFilter(self)
+                QTimer.singleShot(0, app.quit)
         return False
-f = FirstPaint(); app.installEventFilter(f)
+f = Paints(); app.installEventFilter(f)
 if sys.argv[1] == "bare":
     from PySide6.QtWidgets import QMainWindow, QTreeView
     w = QMainWindow(); w.setCentralWidget(QTreeView()); w.resize(1200, 800); w.show()
 else:
-    from core.service import PlanService
-    from gui.main_window import MainWindow
-    service = PlanService(sys.argv[1])
-    w = MainWindow(service, QSettings(sys.argv[3], QSettings.Format.IniFormat)); w.resize(1200, 800); w.show()
+    from gui.app import start_window  # exactly what run_gui does: shell first, database next
+    w = start_window(sys.argv[1], QSettings(sys.argv[3], QSettings.Format.IniFormat)); w.resize(1200, 800)
+    w.plan_shown.connect(lambda plan: marks.append(time.time() - t0) if plan else None)
 app.exec()
 """
 
 
-def _startup(kind: str, runs: int = 5) -> float:
+def _startup_once(kind: str) -> list[float]:
+    """Seconds from process start to each mark: first paint (and, for the app, the painted tree)."""
     import os
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    samples = []
-    for _ in range(runs):
-        ini = str(Path(tempfile.gettempdir()) / "taizhang-bench-window.ini")
-        out = subprocess.run([sys.executable, "-c", STARTUP_SNIPPET, kind, repr(time.time()), ini],
-                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
-        samples.append(float(out.stdout.strip().splitlines()[-1]))
-    return statistics.median(samples)
+    ini = str(Path(tempfile.gettempdir()) / "taizhang-bench-window.ini")
+    out = subprocess.run([sys.executable, "-c", STARTUP_SNIPPET, kind, repr(time.time()), ini],
+                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    return [float(x) for x in out.stdout.strip().splitlines()[-1].split()]
 
 
-def bench_startup(db: Path) -> None:
-    bare = _startup("bare")
-    app = _startup(str(db))
+def bench_startup(db: Path, runs: int = 9) -> None:
+    """Bare and app start-ups taken in turns, so a busy machine slows both alike."""
+    pairs = [(_startup_once("bare")[0], _startup_once(str(db))) for _ in range(runs)]
+    bare = statistics.median(b for b, _ in pairs)
+    first = statistics.median(a[0] for _, a in pairs)
+    ratio = statistics.median(a[0] / b for b, a in pairs)
+    tree = statistics.median(a[-1] - a[0] for _, a in pairs)
     row("cold start, bare QTreeView window (median)", f"{bare * 1000:.0f} ms", "reference", True)
-    row("cold start to first paint, 10 plans × 500", f"{app * 1000:.0f} ms", "", True)
-    row("  ratio app / bare", f"{app / bare:.2f}×", "≤ 1.6×", app / bare <= 1.6)
+    row("cold start to first paint, 10 plans × 500", f"{first * 1000:.0f} ms", "", True)
+    row("  ratio app / bare (median of pairs)", f"{ratio:.2f}×", "≤ 1.6×", ratio <= 1.6)
+    row("open 10 × 500 database to a painted tree", f"{tree * 1000:.0f} ms", "≤ 300 ms after window",
+        tree <= 0.3)
 
 
 BENCHES = [("toggle", bench_status_toggle), ("startup", bench_startup)]

@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from core.errors import TaizhangError
@@ -33,23 +33,59 @@ def make_app(lang: str = "zh_CN") -> QApplication:
 
 def run_gui(db_path: Path, lang: str = "zh_CN") -> int:
     """Open the database at `db_path` in the main window until the clerk closes it."""
-    from core.service import PlanService
-    from gui.errors import install_excepthook, show_error
-    from gui.main_window import MainWindow
+    from gui.errors import install_excepthook
 
     app = make_app(lang)
     install_excepthook(Path(db_path).parent)
+    window = start_window(Path(db_path))
     try:
-        service = PlanService(Path(db_path))
-    except TaizhangError as err:
-        show_error(None, err)
-        return 2
-    try:
-        window = MainWindow(service)
-        window.show()
         return app.exec()
     finally:
-        service.close()
+        if window.service is not None:
+            window.service.close()
+
+
+def start_window(db_path: Path, settings: QSettings | None = None):
+    """Show the window shell at once; open the database and its plan right after it has painted.
+
+    The database layer (peewee, the service) is imported in that second step, so the clerk sees
+    the window about as soon as a bare Qt window would appear.
+    """
+    from gui.main_window import MainWindow
+
+    window = MainWindow(None, settings)
+    _AfterFirstPaint(window, lambda: _open_database(window, Path(db_path)))
+    window.show()
+    return window
+
+
+def _open_database(window, db_path: Path) -> None:
+    from core.service import PlanService
+    from gui.errors import show_error
+
+    try:
+        service = PlanService(db_path)
+    except TaizhangError as err:
+        show_error(window, err)
+        window.close()
+        QApplication.exit(2)
+        return
+    window.attach(service)
+
+
+class _AfterFirstPaint(QObject):
+    """Runs `then` in the event-loop turn after `widget` first paints."""
+
+    def __init__(self, widget, then) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False
 
 
 def self_test(lang: str = "zh_CN") -> int:

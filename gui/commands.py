@@ -7,14 +7,17 @@ detail panel and the status bar update exactly the rows that moved.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core.errors import TaizhangError
-from core.service import PlanService
 from core.status import Status
 from core.views import NodeInfo
+
+if TYPE_CHECKING:  # the window shell paints before the service (and peewee) is imported
+    from core.service import PlanService
 
 NOTE_ID = 1
 COMPLETED_ON_ID = 2
@@ -27,7 +30,7 @@ class EditContext(QObject):
     changed = Signal(object)  # core.views.Change
     failed = Signal(object)  # core.errors.TaizhangError
 
-    def __init__(self, service: PlanService, parent: QObject | None = None) -> None:
+    def __init__(self, service: PlanService | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.stack = QUndoStack(self)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from core.service import PlanService
 from core.version import __version__
 from core.views import Change
 from gui.commands import EditContext
@@ -30,14 +30,22 @@ from gui.labels import rollup_text
 from gui.plan_tree_model import DEADLINE, PROGRESS, STATUS, TITLE, UNITS, PlanTreeModel
 from gui.welcome import WelcomePage
 
+if TYPE_CHECKING:  # imported when the database opens, after the window shell has painted
+    from core.service import PlanService
+
 CURRENT_PLAN_KEY = "gui.current_plan"
 CURRENT_NODE_KEY = "gui.current_node"
 
 
 class MainWindow(QMainWindow):
-    """One window over one database; every edit goes through the undo stack to the service."""
+    """One window over one database; every edit goes through the undo stack to the service.
 
-    def __init__(self, service: PlanService, settings: QSettings | None = None) -> None:
+    Built without a service it is the shell shown at start-up; attach() then opens the plan.
+    """
+
+    plan_shown = Signal(object)  # the plan id now on screen (None: the welcome page)
+
+    def __init__(self, service: PlanService | None, settings: QSettings | None = None) -> None:
         super().__init__()
         self.service = service
         self.settings = settings if settings is not None else QSettings("Taizhang", "Taizhang")
@@ -63,7 +71,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus_and_toolbar()
-        self.path_label = QLabel(str(service.db_path))
+        self.path_label = QLabel()
         self.path_label.setToolTip(self.tr("Database file"))
         self.progress_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)
@@ -74,6 +82,14 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
         self.resize(1280, 800)
         self._restore_window()
+        self.pages.setCurrentWidget(self.splitter)  # the shell looks like the window it becomes
+        if service is not None:
+            self.attach(service)
+
+    def attach(self, service: PlanService) -> None:
+        """Show the database's plans, and the plan and item on screen when it was last closed."""
+        self.service = self.ctx.service = service
+        self.path_label.setText(str(service.db_path))
         saved = service.setting(CURRENT_PLAN_KEY)
         self.refresh_plans(int(saved) if saved and saved.isdigit() else None)
         node = service.setting(CURRENT_NODE_KEY)
@@ -205,6 +221,7 @@ class MainWindow(QMainWindow):
                 self.service.set_setting(CURRENT_PLAN_KEY, str(plan_id))
         self.setWindowTitle(title)
         self._update_progress()
+        self.plan_shown.emit(plan_id)
 
     def export_report(self) -> None:
         """The export dialog for the plan on screen (a pending note is saved first)."""
@@ -268,7 +285,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/header", self.tree.header().saveState())
         s.sync()
         node = self.panel.node_id
-        if node is not None and self.service.setting(CURRENT_NODE_KEY) != str(node):
+        if node is not None and self.service is not None and self.service.setting(CURRENT_NODE_KEY) != str(node):
             self.service.set_setting(CURRENT_NODE_KEY, str(node))
         super().closeEvent(event)
 
