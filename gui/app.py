@@ -89,7 +89,7 @@ class _AfterFirstPaint(QObject):
 
 
 def self_test(lang: str = "zh_CN") -> int:
-    """Tick a sample task in the real window, reopen, and check it stuck. 0 when all is well."""
+    """Tick a sample task in the real window, reopen, check it stuck, export it. 0 when all is well."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     previous = qInstallMessageHandler(lambda *_: None)  # platform chatter is not a finding
     try:
@@ -138,6 +138,9 @@ def _self_test(tmp: Path, lang: str) -> None:
         info = window.model.item(window.model.index_of(task_id)).info
         if info is None or info.status is not Status.DONE:
             raise AssertionError("the tick was not there after reopening")
+        from core.selfcheck import check_exports
+
+        check_exports(service, plan_id, task_id, tmp)  # .docx and .xlsx, read back
         window.close()
     finally:
         service.close()
