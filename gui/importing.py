@@ -1,6 +1,5 @@
-"""Direct import (no preview yet): choose a file, parse it, store it, show it.
-
-The import dialog with a preview is a later issue; this is the foundation's one-step import.
+"""Import: choose a file (or take the clipboard) and open the import dialog on it; the sample
+plan is imported directly, as it needs no checking.
 """
 
 from __future__ import annotations
@@ -33,7 +32,33 @@ class PlanImporter(QObject):
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import work plan"), start, filters)
         if path:
             self.window.settings.setValue(LAST_DIR_KEY, str(Path(path).parent))
-            self.import_file(Path(path))
+            self.open_dialog(Path(path))
+
+    def import_from_clipboard(self) -> None:
+        """Open the import dialog on the text or web page copied to the clipboard."""
+        self.open_dialog(paste=True)
+
+    def open_dialog(self, path: Path | None = None, paste: bool = False):
+        """The import dialog (window-modal), reading `path` or the clipboard; returns it."""
+        from gui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.window.service, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda plan_id, d=dialog: self._saved(plan_id, d))
+        self.dialog = dialog
+        dialog.open()
+        if path is not None:
+            dialog.open_file(path)
+        elif paste:
+            dialog.paste()
+        return dialog
+
+    def _saved(self, plan_id: int, dialog) -> None:
+        self.window.refresh_plans(plan_id)
+        sections, tasks = dialog.model.plan.counts()
+        self.window.statusBar().showMessage(
+            self.tr("Imported %1 sections and %2 tasks.").replace("%1", str(sections))
+            .replace("%2", str(tasks)), 8000)
 
     def open_sample(self) -> int | None:
         """Show the sample plan, importing it the first time."""

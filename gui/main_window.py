@@ -124,6 +124,10 @@ class MainWindow(QMainWindow):
         self.import_action.setToolTip(self.tr("Import a work plan from a Word, Excel, PDF, web page or "
                                               "text file"))
         self.import_action.triggered.connect(self.importer.choose_and_import)
+        self.paste_import_action = QAction(self.tr("Import from clip&board…"), self)
+        self.paste_import_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.paste_import_action.setToolTip(self.tr("Import the plan's text copied from a web page or Word"))
+        self.paste_import_action.triggered.connect(self.importer.import_from_clipboard)
         self.sample_action = QAction(self.tr("Open &sample"), self)
         self.sample_action.triggered.connect(self.importer.open_sample)
         self.export_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
@@ -149,7 +153,7 @@ class MainWindow(QMainWindow):
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.import_action, self.sample_action, self.export_action])
+        file_menu.addActions([self.import_action, self.paste_import_action, self.sample_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))

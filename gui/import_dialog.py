@@ -1,0 +1,341 @@
+"""The import dialog: read a file or pasted text off the GUI thread, let the clerk check and fix
+the parsed plan, then save it in one transaction — or cancel and write nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import TaizhangError
+from core.import_checks import check_plan
+from gui.errors import error_text
+from gui.import_warnings import WarningsList, error_hint
+from gui.node_editor import NodeEditor
+from gui.preview_commands import SetMetaCommand
+from gui.preview_model import PreviewModel
+from gui.preview_view import PreviewView
+from gui.workers import ParseJob, ParseOutcome, ParseSource, WorkerCrash
+
+NO_YEAR = 1999  # the year box's minimum, shown as "not found"
+FILE_FILTERS = "*.txt *.docx *.html *.htm *.xlsx *.pdf *.json"
+
+
+class ImportDialog(QDialog):
+    """Preview, fix and save one plan; `saved` carries the new plan's id."""
+
+    saved = Signal(int)
+
+    def __init__(self, service, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.job: ParseJob | None = None
+        self.outcome: ParseOutcome | None = None
+        self.saved_plan_id: int | None = None
+        self.stack = QUndoStack(self)
+        self.model = PreviewModel(self.stack, self)
+        self.setWindowTitle(self.tr("Import work plan"))
+        self._build()
+        self._checks = QTimer(self, singleShot=True, interval=150, timeout=self.refresh_checks)
+        self.model.edited.connect(self._checks.start)
+        self.model.meta_changed.connect(self._show_meta)
+        self._set_loaded(False)
+        self.resize(1240, 780)
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.source_label = QLabel(self.tr("Choose a file, or paste the plan's text (Ctrl+V)."))
+        self.open_button = QPushButton(self.tr("Open file…"))
+        self.paste_button = QPushButton(self.tr("Paste from clipboard"))
+        self.open_button.clicked.connect(self.choose_file)
+        self.paste_button.clicked.connect(lambda: self.paste())
+        top = QHBoxLayout()
+        top.addWidget(self.source_label, 1)
+        top.addWidget(self.open_button)
+        top.addWidget(self.paste_button)
+
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.clicked.connect(self.cancel_parse)
+        self.progress_box = QWidget()
+        row = QHBoxLayout(self.progress_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.stop_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_box = QFrame()
+        self.message_box.setObjectName("message_box")
+        self.message_box.setStyleSheet("#message_box { background: #fdecea; border: 1px solid #f5c2c0; "
+                                       "border-radius: 4px; } #message_box QLabel { color: #8a1f17; }")
+        QVBoxLayout(self.message_box).addWidget(self.message)
+
+        self.title_edit, self.issuer_edit, self.number_edit = QLineEdit(), QLineEdit(), QLineEdit()
+        self.year_box = QSpinBox()
+        self.year_box.setRange(NO_YEAR, 2100)
+        self.year_box.setSpecialValueText(self.tr("Not found"))
+        self.year_box.setMinimumWidth(self.fontMetrics().horizontalAdvance("未识别0000") + 30)
+        meta = QGridLayout()
+        meta.addWidget(QLabel(self.tr("Plan title:")), 0, 0)
+        meta.addWidget(self.title_edit, 0, 1, 1, 5)
+        for col, (text, widget) in enumerate(((self.tr("Year:"), self.year_box),
+                                              (self.tr("Issued by:"), self.issuer_edit),
+                                              (self.tr("Document No.:"), self.number_edit))):
+            meta.addWidget(QLabel(text), 1, col * 2)
+            meta.addWidget(widget, 1, col * 2 + 1)
+        meta.setColumnStretch(3, 2)
+        meta.setColumnStretch(5, 1)
+        for name, edit in (("title", self.title_edit), ("issuer", self.issuer_edit),
+                           ("doc_number", self.number_edit)):
+            edit.textEdited.connect(lambda t, n=name: self._meta_edited(n, t.strip() or None))
+        self.year_box.valueChanged.connect(lambda v: self._meta_edited("year", None if v == NO_YEAR else v))
+
+        self.view = PreviewView(self.model)
+        self.warnings = WarningsList()
+        self.editor = NodeEditor(self.model)
+        self.view.current_changed.connect(self.editor.show_node)
+        self.warnings.node_chosen.connect(self._show_node)
+        self.warnings.field_chosen.connect(self._focus_field)
+        warn_box = QGroupBox(self.tr("Please check"))
+        QVBoxLayout(warn_box).addWidget(self.warnings)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.editor)
+        edit_box = QGroupBox(self.tr("Selected item"))
+        QVBoxLayout(edit_box).addWidget(scroll)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(warn_box)
+        side.addWidget(edit_box)
+        side.setSizes([220, 480])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(side)
+        self.splitter.setSizes([760, 460])
+        self.splitter.setChildrenCollapsible(False)
+        self.content = QWidget()
+        body = QVBoxLayout(self.content)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(meta)
+        body.addWidget(self.splitter, 1)
+
+        self.summary = QLabel()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.progress_box)
+        layout.addWidget(self.message_box)
+        layout.addWidget(self.content, 1)
+        layout.addLayout(bottom)
+        paste = QAction(self)
+        paste.setShortcut(QKeySequence.StandardKey.Paste)
+        paste.triggered.connect(lambda: self.paste())
+        self.addAction(paste)
+
+    # -- reading -------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        start = str(self.source_path.parent) if self.source_path else str(Path.home())
+        filters = ";;".join([self.tr("Work plans (%1)").replace("%1", FILE_FILTERS), self.tr("All files (*)")])
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import work plan"), start, filters)
+        if path:
+            self.open_file(Path(path))
+
+    @property
+    def source_path(self) -> Path | None:
+        return self.outcome.source.path if self.outcome else None
+
+    def open_file(self, path: Path) -> None:
+        """Read and parse `path` in the background; the preview shows when it is done."""
+        self.source_label.setText(self.tr("File: %1").replace("%1", str(path)))
+        self.start(ParseSource(path=Path(path)))
+
+    def paste(self, mime: QMimeData | None = None) -> None:
+        """Parse pasted HTML (a copied web page or Word text) or plain text."""
+        mime = mime or QGuiApplication.clipboard().mimeData()
+        if mime is None or not (mime.hasHtml() or mime.hasText()):
+            self._show_message(self.tr("The clipboard holds no text. Copy the plan's text first."))
+            return
+        if self.outcome is not None and not self.stack.isClean() and not self._ask(
+                self.tr("Replace the plan shown, and the changes made to it, with the pasted text?")):
+            return
+        self.source_label.setText(self.tr("Pasted from the clipboard"))
+        if mime.hasHtml() and mime.html().strip():
+            self.start(ParseSource(html=mime.html()))
+        else:
+            self.start(ParseSource(text=mime.text()))
+
+    def start(self, source: ParseSource) -> None:
+        self.cancel_parse(quiet=True)
+        self.message_box.hide()
+        self.job = ParseJob(source)
+        self.job.signals.progress.connect(self._progress)
+        self.job.signals.finished.connect(self._finished)
+        self.job.signals.failed.connect(self._failed)
+        self.job.signals.crashed.connect(self._crashed)
+        self._progress(0, 3)
+        self.progress_box.show()
+        self.job.start()
+
+    def cancel_parse(self, quiet: bool = False) -> None:
+        """Stop reading: the job's result, when it comes, is dropped."""
+        if self.job is None:
+            return
+        self.job.cancel()
+        self.job = None
+        self.progress_box.hide()
+        if not quiet:
+            self._show_message(self.tr("Reading was stopped."))
+
+    def _progress(self, stage: int, total: int) -> None:
+        texts = [self.tr("Reading the file…"), self.tr("Recognising the plan…"), self.tr("Checking…")]
+        self.progress.setRange(0, total)
+        self.progress.setValue(stage)
+        self.progress.setFormat(texts[min(stage, len(texts) - 1)])
+
+    def _mine(self) -> bool:
+        return self.job is not None and self.sender() is self.job.signals
+
+    def _finished(self, outcome: ParseOutcome) -> None:
+        if not self._mine():
+            return
+        self.job = None
+        self.progress_box.hide()
+        self.outcome = outcome
+        self.stack.clear()
+        self.model.load(outcome.plan)
+        for name in ("title", "year", "issuer", "doc_number"):
+            self._show_meta(name)
+        self.warnings.show_warnings(outcome.warnings)
+        self._update_summary()
+        self._set_loaded(True)
+        self.stack.setClean()
+        self.view.tree.setFocus()
+
+    def _failed(self, err: TaizhangError) -> None:
+        if not self._mine():
+            return
+        self.job = None
+        self.progress_box.hide()
+        hint = error_hint(err.code)
+        self._show_message(error_text(err) + (f"\n{hint}" if hint else ""))
+
+    def _crashed(self, details: str) -> None:
+        if self._mine():
+            self.job = None
+            self.progress_box.hide()
+            raise WorkerCrash(details)
+
+    # -- showing -------------------------------------------------------------------------
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message_box.show()
+
+    def _set_loaded(self, loaded: bool) -> None:
+        self.content.setEnabled(loaded)
+        self.save_button.setEnabled(loaded and bool(self.model.plan.nodes))
+        self.progress_box.setVisible(self.job is not None)
+        if not loaded:
+            self.message_box.hide()
+
+    def _show_meta(self, name: str) -> None:
+        value = getattr(self.model.plan, name)
+        if name == "year":
+            self.year_box.blockSignals(True)
+            self.year_box.setValue(value or NO_YEAR)
+            self.year_box.blockSignals(False)
+            return
+        edit = {"title": self.title_edit, "issuer": self.issuer_edit, "doc_number": self.number_edit}[name]
+        if (edit.text().strip() or None) != (value or None):
+            edit.setText(value or "")
+
+    def _meta_edited(self, name: str, value) -> None:
+        if value != getattr(self.model.plan, name):
+            self.stack.push(SetMetaCommand(self.model, name, value if name != "title" else value or ""))
+
+    def refresh_checks(self) -> None:
+        """Re-run the checks on the plan as it now is."""
+        self.warnings.show_warnings(check_plan(self.model.plan))
+        self._update_summary()
+        self.save_button.setEnabled(self.outcome is not None and bool(self.model.plan.nodes))
+
+    def _update_summary(self) -> None:
+        sections, tasks = self.model.plan.counts()
+        self.summary.setText(self.tr("%1 sections, %2 tasks").replace("%1", str(sections)).replace("%2", str(tasks)))
+
+    def _show_node(self, path) -> None:
+        self.view.select(tuple(path))
+        self.view.tree.setFocus()
+
+    def _focus_field(self, name: str) -> None:
+        widget = self.year_box if name == "year" else self.title_edit
+        widget.setFocus()
+        if name == "year":
+            self.year_box.selectAll()
+
+    def _ask(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.windowTitle(), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- saving --------------------------------------------------------------------------
+    def save(self) -> None:
+        """Write the plan in one transaction (asking first if it looks already imported)."""
+        if self.outcome is None or not self.model.plan.nodes:
+            return
+        plan, sha = self.model.plan, self.outcome.sha256
+        source = self.outcome.source.name or self.tr("Clipboard")
+        try:
+            same = self.service.plans_like(sha, plan.title, plan.year)
+            if same and not self._import_again(same[0].title):
+                return
+            result = self.service.import_plan(plan, source_name=source, sha256=sha)
+        except TaizhangError as err:
+            self._show_message(error_text(err))
+            return
+        self.saved_plan_id = result.plan_id
+        self.saved.emit(result.plan_id)
+        self.accept()
+
+    def _import_again(self, title: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Already imported"),
+                          self.tr("“%1” has already been imported (the same file, or the same title and "
+                                  "year).\n\nImport it again as a separate plan?").replace("%1", title),
+                          parent=self)
+        again = box.addButton(self.tr("Import as a new plan"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is again
+
+    def reject(self) -> None:
+        """Cancel: stop reading and write nothing."""
+        self.cancel_parse(quiet=True)
+        super().reject()
