@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from core.errors import TaizhangError
 from core.status import Status
 from core.views import NodeInfo
+from gui.retry import PendingWrites
 
 if TYPE_CHECKING:  # the window shell paints before the service (and peewee) is imported
     from core.service import PlanService
@@ -34,6 +35,9 @@ class EditContext(QObject):
         super().__init__(parent)
         self.service = service
         self.stack = QUndoStack(self)
+        self.pending = PendingWrites(self, self)  # writes the disk refused, kept and retried
+        self.pending.saved.connect(self.changed.emit)
+        self.pending.dropped.connect(self.failed.emit)
 
     def push(self, command: QUndoCommand) -> None:
         self.stack.push(command)
@@ -46,12 +50,15 @@ class _Command(QUndoCommand):
         super().__init__(text)
         self.ctx = ctx
 
-    def _run(self, call) -> None:
+    def _run(self, call, key: tuple | None = None, value: object = None) -> None:
         try:
-            change = call()
+            change = self.ctx.pending.write(call, key, value)
         except TaizhangError as err:
             self.setObsolete(True)
             self.ctx.failed.emit(err)
+            return
+        if change is None:  # the disk refused it: PendingWrites keeps it and retries, off the stack
+            self.setObsolete(True)
             return
         self.ctx.changed.emit(change)
 
@@ -89,10 +96,10 @@ class SetNoteCommand(_Command):
         return True
 
     def redo(self) -> None:
-        self._run(lambda: self.ctx.service.set_note(self.node_id, self.new))
+        self._run(lambda: self.ctx.service.set_note(self.node_id, self.new), ("note", self.node_id), self.new)
 
     def undo(self) -> None:
-        self._run(lambda: self.ctx.service.set_note(self.node_id, self.old))
+        self._run(lambda: self.ctx.service.set_note(self.node_id, self.old), ("note", self.node_id), self.old)
 
 
 class SetCompletedOnCommand(_Command):
@@ -113,7 +120,7 @@ class SetCompletedOnCommand(_Command):
         return True
 
     def redo(self) -> None:
-        self._run(lambda: self.ctx.service.set_completed_on(self.node_id, self.new))
+        self._run(lambda: self.ctx.service.set_completed_on(self.node_id, self.new), ("date", self.node_id))
 
     def undo(self) -> None:
-        self._run(lambda: self.ctx.service.set_completed_on(self.node_id, self.old))
+        self._run(lambda: self.ctx.service.set_completed_on(self.node_id, self.old), ("date", self.node_id))
