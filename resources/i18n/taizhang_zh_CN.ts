@@ -2,16 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CloseGuard</name>
+    <message>
+        <location filename="../../gui/retry.py" line="172"/>
+        <source>Changes not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/retry.py" line="173"/>
+        <source>%n change(s) could not be saved yet: %1
+
+If you close the window now, they are lost. Fix the problem (for example put the USB stick back) and they are saved automatically.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/retry.py" line="178"/>
+        <source>Keep the window open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/retry.py" line="179"/>
+        <source>Close and lose them</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/commands.py" line="88"/>
+        <location filename="../../gui/commands.py" line="85"/>
         <source>Edit note</source>
         <translation>修改完成情况</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="112"/>
+        <location filename="../../gui/commands.py" line="109"/>
         <source>Change completion date</source>
         <translation>修改完成日期</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineRow</name>
+    <message>
+        <location filename="../../gui/node_editor.py" line="49"/>
+        <source>As printed, e.g. 6月底前</source>
+        <translation>原文写法，如“6月底前”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="54"/>
+        <source>No date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="58"/>
+        <source>Remove this deadline</source>
+        <translation>删除这条时限</translation>
     </message>
 </context>
 <context>
@@ -196,118 +241,123 @@
     </message>
     <message>
         <location filename="../../gui/errors.py" line="51"/>
+        <source>The database file cannot be found: {path} (was it moved, or the USB stick removed?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="53"/>
         <source>The backup failed: {detail}</source>
         <translation>备份失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="52"/>
+        <location filename="../../gui/errors.py" line="54"/>
         <source>Backup file not found: {path}</source>
         <translation>找不到备份文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="53"/>
+        <location filename="../../gui/errors.py" line="55"/>
         <source>The link must not be empty.</source>
         <translation>链接不能为空。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="54"/>
+        <location filename="../../gui/errors.py" line="56"/>
         <source>The item cannot be moved there.</source>
         <translation>不能移动到该位置。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="55"/>
+        <location filename="../../gui/errors.py" line="57"/>
         <source>The attachment file name is not valid: {name}</source>
         <translation>附件文件名无效：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="56"/>
+        <location filename="../../gui/errors.py" line="58"/>
         <source>The supporting material cannot be found.</source>
         <translation>找不到该佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="57"/>
+        <location filename="../../gui/errors.py" line="59"/>
         <source>The record cannot be found.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="58"/>
+        <location filename="../../gui/errors.py" line="60"/>
         <source>There is no plan number {plan_id}.</source>
         <translation>找不到编号为 {plan_id} 的工作要点。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="59"/>
+        <location filename="../../gui/errors.py" line="61"/>
         <source>There is no item number {node_id}.</source>
         <translation>找不到编号为 {node_id} 的事项。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="60"/>
+        <location filename="../../gui/errors.py" line="62"/>
         <source>This operation is not valid.</source>
         <translation>操作无效。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="61"/>
+        <location filename="../../gui/errors.py" line="63"/>
         <source>Unknown status: {status}</source>
         <translation>未知状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="62"/>
+        <location filename="../../gui/errors.py" line="64"/>
         <source>The date is not valid: {value} (it should look like 2024-07-01).</source>
         <translation>日期格式不正确：{value}（应为 2024-07-01 这样的格式）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="63"/>
+        <location filename="../../gui/errors.py" line="65"/>
         <source>Item {node_id} is a group; only tasks have a status.</source>
         <translation>编号为 {node_id} 的事项是一个分组，只有具体任务才有状态。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="64"/>
+        <location filename="../../gui/errors.py" line="66"/>
         <source>The export file cannot be written.</source>
         <translation>无法写入导出文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="65"/>
+        <location filename="../../gui/errors.py" line="67"/>
         <source>The file is open in another program (such as Word, WPS or Excel). Please close it and export again: {path}</source>
         <translation>文件正被其他程序（如 Word、WPS、Excel）打开，请关闭后再导出：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="67"/>
+        <location filename="../../gui/errors.py" line="69"/>
         <source>This location cannot be written to (read-only folder or no permission). Please choose another place: {path}</source>
         <translation>无法保存到此位置（文件夹只读或没有权限），请换一个位置：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="69"/>
+        <location filename="../../gui/errors.py" line="71"/>
         <source>Writing the export file failed ({detail}): {path}</source>
         <translation>导出文件写入失败（{detail}）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="70"/>
+        <location filename="../../gui/errors.py" line="72"/>
         <source>No task matches the filter, so no file was made.</source>
         <translation>没有符合筛选条件的任务，未生成文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="71"/>
+        <location filename="../../gui/errors.py" line="73"/>
         <source>Unsupported export format: {format} (use docx or xlsx).</source>
         <translation>不支持的导出格式：{format}（可用 docx、xlsx）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="87"/>
+        <location filename="../../gui/errors.py" line="89"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="110"/>
+        <location filename="../../gui/errors.py" line="112"/>
         <source>Program error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="111"/>
+        <location filename="../../gui/errors.py" line="113"/>
         <source>Something went wrong in the program. Your data saved so far is safe.
 The details were written to {path}.</source>
         <translation>程序出现了错误。此前已保存的数据不受影响。
 详细信息已记录到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="114"/>
+        <location filename="../../gui/errors.py" line="116"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -435,6 +485,222 @@ Open it now?</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="58"/>
+        <location filename="../../gui/import_dialog.py" line="169"/>
+        <source>Import work plan</source>
+        <translation>导入工作要点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="68"/>
+        <source>Choose a file, or paste the plan&apos;s text (Ctrl+V).</source>
+        <translation>请选择文件，或粘贴工作要点的正文（Ctrl+V）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="69"/>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="70"/>
+        <source>Paste from clipboard</source>
+        <translation>从剪贴板粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="80"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="99"/>
+        <source>Not found</source>
+        <translation>未识别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="102"/>
+        <source>Plan title:</source>
+        <translation>计划标题：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="104"/>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="105"/>
+        <source>Issued by:</source>
+        <translation>发文机关：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="106"/>
+        <source>Document No.:</source>
+        <translation>文号：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="122"/>
+        <source>Please check</source>
+        <translation>请核对</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="128"/>
+        <source>Selected item</source>
+        <translation>所选事项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="168"/>
+        <source>Work plans (%1)</source>
+        <translation>工作要点文件（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="168"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="179"/>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="186"/>
+        <source>The clipboard holds no text. Copy the plan&apos;s text first.</source>
+        <translation>剪贴板中没有文字，请先复制工作要点的正文。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="189"/>
+        <source>Replace the plan shown, and the changes made to it, with the pasted text?</source>
+        <translation>用粘贴的内容替换当前预览（包括已做的修改）吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="191"/>
+        <source>Pasted from the clipboard</source>
+        <translation>来自剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="217"/>
+        <source>Reading was stopped.</source>
+        <translation>已停止读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="220"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="220"/>
+        <source>Recognising the plan…</source>
+        <translation>正在识别要点结构…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="220"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="293"/>
+        <source>%1 sections, %2 tasks</source>
+        <translation>共 %1 个部分、%2 项任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="315"/>
+        <source>Clipboard</source>
+        <translation>剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="329"/>
+        <source>Already imported</source>
+        <translation>已经导入过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="330"/>
+        <source>“%1” has already been imported (the same file, or the same title and year).
+
+Import it again as a separate plan?</source>
+        <translation>“%1”已经导入过（同一文件，或标题和年份相同）。
+
+要再作为一份新计划导入吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="333"/>
+        <source>Import as a new plan</source>
+        <translation>作为新计划导入</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWarnings</name>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="23"/>
+        <source>The plan&apos;s title was not found; please fill it in.</source>
+        <translation>未识别到计划标题，请填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="24"/>
+        <source>The year was not found; please check it.</source>
+        <translation>年份未识别，请确认</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="25"/>
+        <source>{count} tasks have no responsible unit.</source>
+        <translation>{count} 项任务未识别到责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="26"/>
+        <source>Numbering under “{section}” is not continuous.</source>
+        <translation>“{section}”下编号不连续</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="27"/>
+        <source>The top-level numbering is not continuous.</source>
+        <translation>一级编号不连续</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="28"/>
+        <source>{count} items have no text.</source>
+        <translation>{count} 个事项没有内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="29"/>
+        <source>These lines look like web page clutter and were not imported ({count} lines):</source>
+        <translation>以下内容疑似网页杂项，未导入（{count} 行）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="31"/>
+        <source>There are no items, so nothing can be saved.</source>
+        <translation>没有任何事项，无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="68"/>
+        <source>Nothing to check: the plan looks complete.</source>
+        <translation>没有需要核对的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="105"/>
+        <source>Import the original Word file instead, or convert the PDF with text recognition (OCR) software first.</source>
+        <translation>请改为导入原始的 Word 文件，或先用文字识别（OCR）软件转换该 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="107"/>
+        <source>Check that this is the work plan. You can also copy the plan&apos;s text from the web page or Word and choose Paste from clipboard.</source>
+        <translation>请确认所选的是工作要点文件；也可以在网页或 Word 中复制要点正文，再点“从剪贴板粘贴”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="109"/>
+        <source>Open the file in Notepad or WPS, save it as UTF-8 text, then import it again.</source>
+        <translation>请在记事本或 WPS 中打开该文件，另存为 UTF-8 编码后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="111"/>
+        <source>Open the file in Word, WPS or Excel and save a new copy, then import that copy.</source>
+        <translation>请在 Word、WPS 或 Excel 中打开并另存一份，再导入另存的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="113"/>
+        <source>Save the plan as Word (.docx) or copy its text, then import it again.</source>
+        <translation>请将要点另存为 Word（.docx）文件，或复制其正文后再导入。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../gui/labels.py" line="26"/>
@@ -490,143 +756,233 @@ Open it now?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="67"/>
+        <location filename="../../gui/main_window.py" line="75"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="121"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="122"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="124"/>
         <source>Import a work plan from a Word, Excel, PDF, web page or text file</source>
         <translation>从 Word、Excel、PDF、网页或文本文件导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="127"/>
+        <source>Import from clip&amp;board…</source>
+        <translation>从剪贴板导入(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="129"/>
+        <source>Import the plan&apos;s text copied from a web page or Word</source>
+        <translation>导入从网页或 Word 中复制的要点正文</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="131"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114"/>
+        <location filename="../../gui/main_window.py" line="134"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="135"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="146"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135"/>
+        <location filename="../../gui/main_window.py" line="155"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="266"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
+    <name>NodeEditor</name>
+    <message>
+        <location filename="../../gui/node_editor.py" line="97"/>
+        <source>Separate several units with 、</source>
+        <translation>多个单位用顿号“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="100"/>
+        <location filename="../../gui/node_editor.py" line="212"/>
+        <source>Add deadline</source>
+        <translation>添加时限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="101"/>
+        <source>Select an item in the plan to edit it.</source>
+        <translation>在左侧选择一个事项即可修改。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="107"/>
+        <source>Number:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="108"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="109"/>
+        <source>Text:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="111"/>
+        <source>:</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="115"/>
+        <source>Deadlines:</source>
+        <translation>完成时限：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="124"/>
+        <source>Edit number</source>
+        <translation>修改编号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="184"/>
+        <source>Edit title</source>
+        <translation>修改标题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="187"/>
+        <source>Edit text</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="196"/>
+        <source>Edit units</source>
+        <translation>修改单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="202"/>
+        <source>%1/%2 or before</source>
+        <translation>%1月%2日前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="203"/>
+        <source>Edit deadlines</source>
+        <translation>修改时限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/node_editor.py" line="207"/>
+        <source>Remove deadline</source>
+        <translation>删除时限</translation>
+    </message>
+</context>
+<context>
     <name>PlanImporter</name>
     <message>
-        <location filename="../../gui/importing.py" line="31"/>
+        <location filename="../../gui/importing.py" line="30"/>
         <source>Work plans (*.txt *.docx *.html *.htm *.xlsx *.pdf *.json)</source>
         <translation>工作要点 (*.txt *.docx *.html *.htm *.xlsx *.pdf *.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="32"/>
+        <location filename="../../gui/importing.py" line="31"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="33"/>
+        <location filename="../../gui/importing.py" line="32"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="54"/>
-        <location filename="../../gui/importing.py" line="63"/>
+        <location filename="../../gui/importing.py" line="79"/>
+        <location filename="../../gui/importing.py" line="88"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="67"/>
+        <location filename="../../gui/importing.py" line="60"/>
+        <location filename="../../gui/importing.py" line="92"/>
         <source>Imported %1 sections and %2 tasks.</source>
         <translation>已导入 %1 个分组、%2 项任务。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="73"/>
+        <location filename="../../gui/importing.py" line="98"/>
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="74"/>
+        <location filename="../../gui/importing.py" line="99"/>
         <source>This plan has already been imported as “%1”.
 
 Import it again as a separate copy? Choose No to open the existing one.</source>
@@ -671,6 +1027,228 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
         <location filename="../../gui/plan_tree_model.py" line="249"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewCommands</name>
+    <message>
+        <location filename="../../gui/preview_commands.py" line="65"/>
+        <source>Edit plan details</source>
+        <translation>修改计划信息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_commands.py" line="95"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_commands.py" line="95"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_commands.py" line="103"/>
+        <source>Indent</source>
+        <translation>降一级</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_commands.py" line="108"/>
+        <source>Outdent</source>
+        <translation>升一级</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_commands.py" line="123"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_commands.py" line="144"/>
+        <source>Add task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_commands.py" line="164"/>
+        <source>Merge into previous</source>
+        <translation>合并到上一项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_commands.py" line="206"/>
+        <source>Split</source>
+        <translation>拆分</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../gui/preview_model.py" line="59"/>
+        <source>Lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_model.py" line="59"/>
+        <source>Resp.</source>
+        <translation>责任</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_model.py" line="59"/>
+        <source>Coop.</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_model.py" line="60"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_model.py" line="60"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_model.py" line="60"/>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_model.py" line="60"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_model.py" line="228"/>
+        <source>Edit number</source>
+        <translation>修改编号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_model.py" line="232"/>
+        <source>Edit title</source>
+        <translation>修改标题</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewView</name>
+    <message>
+        <location filename="../../gui/preview_view.py" line="112"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="112"/>
+        <source>Move up (Alt+Up)</source>
+        <translation>上移（Alt+↑）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="113"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="114"/>
+        <source>Move down (Alt+Down)</source>
+        <translation>下移（Alt+↓）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="115"/>
+        <source>Outdent</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="116"/>
+        <source>Move up one level (Alt+Left)</source>
+        <translation>升一级，成为上级的同级（Alt+←）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="117"/>
+        <source>Indent</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="118"/>
+        <source>Move into the item above (Alt+Right)</source>
+        <translation>降一级，归入上一项之下（Alt+→）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="120"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="121"/>
+        <source>Merge into the item before (Ctrl+M)</source>
+        <translation>合并到上一项（Ctrl+M）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="122"/>
+        <source>Split…</source>
+        <translation>拆分…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="122"/>
+        <source>Split in two</source>
+        <translation>拆成两项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="123"/>
+        <source>Add task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="124"/>
+        <source>Add a task after the selected one (Ctrl+N)</source>
+        <translation>在所选事项后添加任务（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="125"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="126"/>
+        <source>Delete the item and everything under it (Del)</source>
+        <translation>删除该事项及其下所有内容（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="129"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="131"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+</context>
+<context>
+    <name>RetryBar</name>
+    <message>
+        <location filename="../../gui/retry.py" line="135"/>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/retry.py" line="149"/>
+        <source>Could not save: %1 Your %n change(s) are kept and will be saved automatically once this is fixed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../gui/preview_view.py" line="36"/>
+        <source>Split item</source>
+        <translation>拆分事项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="37"/>
+        <source>Click where the second item begins, then choose Split.</source>
+        <translation>在第二项开始的位置单击，然后点“拆分”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_view.py" line="47"/>
+        <source>Split</source>
+        <translation>拆分</translation>
     </message>
 </context>
 <context>
