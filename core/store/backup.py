@@ -145,12 +145,8 @@ def newest_age(db_path: Path, now: dt.datetime | None = None) -> dt.timedelta | 
     return (now or dt.datetime.now()) - backups[0].created if backups else None
 
 
-def restore_into(target: sqlite3.Connection, backup_path: Path, max_version: int | None = None) -> None:
-    """Overwrite the live database's content with a backup's, inside SQLite (no file juggling).
-
-    The backup is checked first (intact, a Taizhang database, not newer than `max_version`), so a
-    bad choice never replaces good data; the copy itself is one write transaction.
-    """
+def verify_backup(backup_path: Path, max_version: int | None = None) -> None:
+    """Raise unless `backup_path` is an intact Taizhang database no newer than `max_version`."""
     if not Path(backup_path).is_file():
         raise StoreError("backup_missing", path=str(backup_path))
     try:
@@ -158,20 +154,67 @@ def restore_into(target: sqlite3.Connection, backup_path: Path, max_version: int
     except sqlite3.Error as exc:
         raise StoreError("db_damaged", path=str(backup_path)) from exc
     try:
-        try:
-            intact = src.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            version = src.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise StoreError("db_damaged", path=str(backup_path)) from exc
-        if not intact:
-            raise StoreError("db_damaged", path=str(backup_path))
-        if version < 1:
-            raise StoreError("db_not_taizhang", path=str(backup_path))
-        if max_version is not None and version > max_version:
-            raise StoreError("db_too_new", found=version, supported=max_version)
-        try:
-            src.backup(target)
-        except sqlite3.Error as exc:
-            raise StoreError("db_write_failed", detail=str(exc)) from exc
+        intact = src.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        version = src.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError("db_damaged", path=str(backup_path)) from exc
     finally:
         src.close()
+    if not intact:
+        raise StoreError("db_damaged", path=str(backup_path))
+    if version < 1:
+        raise StoreError("db_not_taizhang", path=str(backup_path))
+    if max_version is not None and version > max_version:
+        raise StoreError("db_too_new", found=version, supported=max_version)
+
+
+def restore_into(target: sqlite3.Connection, backup_path: Path, max_version: int | None = None) -> None:
+    """Overwrite the live database's content with a backup's, inside SQLite (no file juggling).
+
+    The backup is checked first, so a bad choice never replaces good data; the copy itself is
+    one write transaction.
+    """
+    verify_backup(backup_path, max_version)
+    src = sqlite3.connect(f"{Path(backup_path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        src.backup(target)
+    except sqlite3.Error as exc:
+        raise StoreError("db_write_failed", detail=str(exc)) from exc
+    finally:
+        src.close()
+
+
+def replace_with_backup(db_path: Path, backup_path: Path, max_version: int | None = None,
+                        now: dt.datetime | None = None) -> Path | None:
+    """Put a backup where a database that cannot be opened was, moving that file aside, never deleting it.
+
+    For a damaged, foreign or too-new file (restore_into needs an open database). The damaged
+    file and its -wal/-shm become `<name>.damaged-<stamp>…`; returns that path (None if there
+    was no file). The backup is checked and copied before anything is moved.
+    """
+    db_path = Path(db_path)
+    verify_backup(backup_path, max_version)
+    fresh = db_path.with_name(db_path.name + ".restoring")
+    try:
+        src = sqlite3.connect(f"{Path(backup_path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            copy_database(src, fresh)
+        finally:
+            src.close()
+        aside = None
+        if db_path.exists():
+            stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+            aside = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+            n = 1
+            while aside.exists():
+                n += 1
+                aside = db_path.with_name(f"{db_path.name}.damaged-{stamp}-{n}")
+            for suffix in ("", "-wal", "-shm"):  # an old WAL must never be replayed into the backup
+                part = Path(f"{db_path}{suffix}")
+                if part.exists():
+                    os.replace(part, f"{aside}{suffix}")
+        os.replace(fresh, db_path)
+    except (OSError, sqlite3.Error) as exc:
+        fresh.unlink(missing_ok=True)
+        raise StoreError("db_write_failed", detail=str(exc)) from exc
+    return aside

@@ -118,3 +118,37 @@ def test_cli_says_one_line_about_a_damaged_database(db_path, sample_plan, damage
     assert res.returncode != 0 and lines == [f"错误：数据库文件已损坏：{db_path}"], res.stderr
     checked = _cli("--db", str(db_path), "check")
     assert checked.returncode == 1 and "Traceback" not in checked.stderr and checked.stderr.strip()
+
+
+def test_backup_replaces_a_damaged_file_which_is_kept_aside(db_path, sample_plan):
+    from core.store import backup
+
+    _saved(db_path, sample_plan)
+    svc = PlanService(db_path)
+    good = svc.backup_now()
+    svc.close()
+    bad = truncated(db_path.read_bytes())
+    db_path.write_bytes(bad)
+    Path(f"{db_path}-wal").write_bytes(b"a stale log that must not be replayed")
+    aside = backup.replace_with_backup(db_path, good)
+    assert aside.read_bytes() == bad and Path(f"{aside}-wal").exists()
+    assert not Path(f"{db_path}-wal").exists()
+    svc = PlanService(db_path)
+    try:
+        assert [p.title for p in svc.list_plans()] == [sample_plan.title]
+    finally:
+        svc.close()
+
+
+def test_cli_restores_a_damaged_database_from_a_backup(db_path, sample_plan):
+    _saved(db_path, sample_plan)
+    made = _cli("--db", str(db_path), "backup")
+    assert made.returncode == 0
+    db_path.write_bytes(random_after_header(db_path.read_bytes()))
+    listing = _cli("--db", str(db_path), "backup", "--list")
+    assert listing.returncode == 0 and "1 个计划，15 项任务" in listing.stdout
+    backup_file = listing.stdout.split()[-1]
+    restored = _cli("--db", str(db_path), "backup", "--restore", backup_file)
+    assert restored.returncode == 0 and ".damaged-" in restored.stdout, restored.stderr
+    assert _cli("--db", str(db_path), "check").returncode == 0
+    assert len(list(db_path.parent.glob(f"{db_path.name}.damaged-*"))) == 1
