@@ -162,15 +162,31 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    svc = _service(args)
+    from core.errors import StoreError
+    from core.store import backup
+
+    if args.list:  # needs no open database, so it also works on one that is damaged
+        found = backup.list_backups(_db_path(args))
+        for b in found:
+            counts = f"{b.plans} 个计划，{b.tasks} 项任务" if b.plans is not None else "无法读取"
+            print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason_zh:<6}  {counts}  {b.path}")
+        if not found:
+            print(f"还没有备份（备份放在 {backup.backup_dir(_db_path(args))}）")
+        return 0
+    try:
+        svc = _service(args)
+    except StoreError as err:
+        if not args.restore or err.code not in ("db_damaged", "db_not_taizhang", "db_too_new"):
+            raise
+        from core.store.migrations import LATEST
+
+        aside = backup.replace_with_backup(_db_path(args), Path(args.restore), max_version=LATEST)
+        print(f"已从备份恢复：{args.restore}（无法打开的原文件已改名保留为 {aside}）")
+        return 0
     try:
         if args.restore:
             svc.restore_backup(Path(args.restore))
             print(f"已从备份恢复：{args.restore}（恢复前的数据也已备份）")
-        elif args.list:
-            for b in svc.backups():
-                counts = f"{b.plans} 个计划，{b.tasks} 项任务" if b.plans is not None else "无法读取"
-                print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason_zh:<6}  {counts}  {b.path}")
         else:
             print(f"已备份到：{svc.backup_now('manual')}")
     finally:
