@@ -38,6 +38,9 @@ def run_gui(db_path: Path, lang: str = "zh_CN") -> int:
     app = make_app(lang)
     install_excepthook(Path(db_path).parent)
     window = start_window(Path(db_path))
+    from gui.startup_probe import install_if_asked
+
+    install_if_asked(app, window)  # only benchmarks/run.py sets it
     try:
         return app.exec()
     finally:
