@@ -600,7 +600,7 @@ Open it now?</source>
     <message>
         <location filename="../../gui/import_dialog.py" line="293"/>
         <source>%1 sections, %2 tasks</source>
-        <translation>共 %1 个部分、%2 项任务</translation>
+        <translation>共 %1 个分组、%2 项任务</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="315"/>
