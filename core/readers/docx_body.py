@@ -20,6 +20,7 @@ _SKIP.add(MC + "AlternateContent")
 _CONTAINERS = {W + n for n in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag")}
 MAX_TABLE_DEPTH = 8
 MAX_SPAN = 64
+MAX_GRID_CELLS = 200_000  # a plan table has a few hundred cells
 
 
 def _on(el) -> bool:
@@ -200,6 +201,8 @@ def _cell_text(blocks: list[Block]) -> tuple[str, str]:
 
 
 def _grid(raw: list[list[tuple[int, str | None, list[Block]]]]) -> list[list[Cell]]:
+    if sum(span for row in raw for span, _, _ in row) > MAX_GRID_CELLS:  # hostile spans: text, no merges
+        raw = [[(1, None, content) for _, _, content in row] for row in raw]
     grid: list[list[Cell]] = []
     for r, row in enumerate(raw):
         cells: list[Cell] = []

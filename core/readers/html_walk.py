@@ -29,6 +29,7 @@ _BREAK_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJ
 _SPACES = re.compile(r"[ \t\r\n\f\xa0]+")
 MAX_DEPTH = 200
 MAX_SPAN = 100
+MAX_GRID_CELLS = 200_000  # a plan table has a few hundred cells
 _MAX_VALUE = 100_000
 _LIST_STYLES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 _CSS_LIST = {"decimal": "decimal", "lower-alpha": "lowerLetter", "lower-latin": "lowerLetter",
@@ -167,7 +168,7 @@ def _table_rows(table):
             yield from (tr for tr in child if tag_of(tr) == "tr")
 
 
-def build_grid(rows: list[list[tuple[int, int, tuple[str, str]]]]) -> list[list[Cell]]:
+def build_grid(rows: list[list[tuple[int, int, tuple[str, str]]]], spans: bool = True) -> list[list[Cell]]:
     """rowspan/colspan into a full grid: covered positions repeat the text, flagged."""
     grid: dict[tuple[int, int], Cell] = {}
     height = len(rows)
@@ -178,10 +179,14 @@ def build_grid(rows: list[list[tuple[int, int, tuple[str, str]]]]) -> list[list[
                 c += 1
             rowspan = height - r if rowspan == 0 else max(1, min(rowspan, height - r))
             colspan = max(1, min(colspan, MAX_SPAN))
+            if not spans:
+                rowspan = colspan = 1
             for dr in range(rowspan):
                 for dc in range(colspan):
                     grid.setdefault((r + dr, c + dc), Cell(text, merged_up=dr > 0, merged_left=dc > 0, label=label))
             c += colspan
+            if len(grid) > MAX_GRID_CELLS:  # hostile spans: keep the text, drop the merges
+                return build_grid(rows, spans=False) if spans else []
     if not grid:
         return []
     width = max(c for _, c in grid) + 1

@@ -8,12 +8,14 @@ passed the zip guard — and walk the cells that exist, never the declared dimen
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 
 from core.document import Cell, Document, Paragraph, Table
 from core.errors import InputError
 from core.readers.base import Reader
 
+MAX_GRID_CELLS = 500_000  # rows × columns with content; a plan 台账 has a few hundred
 MAX_XML = 32 * 1024 * 1024  # ~300k cells; a plan 台账 has a few hundred, openpyxl needs RAM per cell
 
 
@@ -67,6 +69,7 @@ class XlsxReader(Reader):
             raise InputError("corrupt", detail="缺少 xl/workbook.xml")
         if "xl/workbook.bin" in names:
             raise InputError("unsupported_format", suffix=".xlsb")
+        _check_merges(zf)
         wb = _load(data)
         blocks = []
         for ws in wb.worksheets:
@@ -75,6 +78,35 @@ class XlsxReader(Reader):
             blocks.extend(sheet_blocks(ws))
         title = (wb.properties.title or "").strip() if wb.properties else ""
         return Document(blocks=blocks, source_name=name, title_hint=title or None)
+
+
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?(\d{1,7})"
+                    rb"(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?")
+
+
+def _col(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+def _check_merges(zf) -> None:
+    """openpyxl makes an object per merged cell; a merge over the whole sheet would eat all memory."""
+    from core.readers.container import read_member
+
+    for name in zf.namelist():
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        total = 0
+        for m in _MERGE.finditer(read_member(zf, name) or b""):
+            if m.group(3) is None:
+                continue
+            rows = abs(int(m.group(4)) - int(m.group(2))) + 1
+            cols = abs(_col(m.group(3)) - _col(m.group(1))) + 1
+            total += rows * cols
+            if total > MAX_GRID_CELLS:
+                raise InputError("corrupt", detail="合并单元格范围过大")
 
 
 def _load(data: bytes):
@@ -111,6 +143,8 @@ def sheet_blocks(ws) -> list[Paragraph | Table]:
     for rng in ws.merged_cells.ranges:
         r0, c0 = rng.min_row, rng.min_col
         r1, c1 = min(rng.max_row, max_r), min(rng.max_col, max_c)
+        if (r1 - r0 + 1) * (c1 - c0 + 1) > MAX_GRID_CELLS:
+            continue  # a merge over half the sheet is not a 台账 cell; keep the text unmerged
         spans[(r0, c0)] = (r1, c1)
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):
@@ -121,6 +155,8 @@ def sheet_blocks(ws) -> list[Paragraph | Table]:
     cols = [c for c in sorted({c for _, c in values}) if c not in hidden_cols]
     if not rows or not cols:
         return []
+    if len(rows) * len(cols) > MAX_GRID_CELLS:
+        raise InputError("corrupt", detail="工作表过大或过于分散")
     grid = [[_cell(values, covered, r, c) for c in cols] for r in rows]
     blocks: list[Paragraph | Table] = []
     while len(grid) > 1 and len(cols) > 1 and _is_title_row(grid[0], rows[0], cols, spans):

@@ -98,3 +98,12 @@ def test_undeclared_utf8_and_gbk_pages_are_detected():
 def test_empty_and_broken_markup_give_documents():
     assert read_html("").blocks == []
     assert read_html("<table><tr><td rowspan=99999999 colspan=99999>x").blocks
+
+
+def test_hostile_spans_keep_text_but_drop_merges_quickly():
+    import time
+
+    start = time.perf_counter()
+    doc = read_html("<table>" + "<tr><td rowspan=65534 colspan=1000>x</td></tr>" * 300 + "</table>")
+    assert time.perf_counter() - start < 5
+    assert len(doc.blocks[0].rows) == 300 and not any(c.merged_up for r in doc.blocks[0].rows for c in r)

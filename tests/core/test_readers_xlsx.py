@@ -115,3 +115,20 @@ def test_real_zhuhai_ledger_reads_title_and_merged_task_cells(shared_dir):
     row3 = next(r for r in table.rows if r[0].text == "3")
     assert row3[1].text.startswith("(二)积极回应社会关切") and row3[1].merged_up
     assert [r[0].text for r in table.rows[2:5]] == ["1", "2", "3"]
+
+
+def test_merge_over_the_whole_sheet_is_refused_before_loading():
+    import zipfile
+
+    data = workbook_bytes(lambda ws: (ws.__setitem__("A1", "x"), ws.merge_cells("A1:B2")))
+    src = zipfile.ZipFile(io.BytesIO(data))
+    members = {n: src.read(n) for n in src.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    members[sheet] = members[sheet].replace(b'ref="A1:B2"', b'ref="A1:XFD1048576"')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, blob in members.items():
+            zf.writestr(name, blob)
+    with pytest.raises(InputError) as err:
+        read(out.getvalue())
+    assert err.value.code == "corrupt"
