@@ -7,11 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -19,8 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QSplitter,
@@ -31,15 +28,15 @@ from PySide6.QtWidgets import (
 from core.errors import TaizhangError
 from core.import_checks import check_plan
 from gui.errors import error_text
-from gui.import_warnings import WarningsList, error_hint
+from gui.import_source import SourceBar
+from gui.import_warnings import WarningsList
 from gui.node_editor import NodeEditor
 from gui.preview_commands import SetMetaCommand
 from gui.preview_model import PreviewModel
 from gui.preview_view import PreviewView
-from gui.workers import ParseJob, ParseOutcome, ParseSource, WorkerCrash
+from gui.workers import ParseOutcome
 
 NO_YEAR = 1999  # the year box's minimum, shown as "not found"
-FILE_FILTERS = "*.txt *.docx *.html *.htm *.xlsx *.pdf *.json"
 
 
 class ImportDialog(QDialog):
@@ -50,7 +47,6 @@ class ImportDialog(QDialog):
     def __init__(self, service, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.job: ParseJob | None = None
         self.outcome: ParseOutcome | None = None
         self.saved_plan_id: int | None = None
         self.stack = QUndoStack(self)
@@ -65,33 +61,10 @@ class ImportDialog(QDialog):
 
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
-        self.source_label = QLabel(self.tr("Choose a file, or paste the plan's text (Ctrl+V)."))
-        self.open_button = QPushButton(self.tr("Open file…"))
-        self.paste_button = QPushButton(self.tr("Paste from clipboard"))
-        self.open_button.clicked.connect(self.choose_file)
-        self.paste_button.clicked.connect(lambda: self.paste())
-        top = QHBoxLayout()
-        top.addWidget(self.source_label, 1)
-        top.addWidget(self.open_button)
-        top.addWidget(self.paste_button)
-
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(True)
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.clicked.connect(self.cancel_parse)
-        self.progress_box = QWidget()
-        row = QHBoxLayout(self.progress_box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.progress, 1)
-        row.addWidget(self.stop_button)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_box = QFrame()
-        self.message_box.setObjectName("message_box")
-        self.message_box.setStyleSheet("#message_box { background: #fdecea; border: 1px solid #f5c2c0; "
-                                       "border-radius: 4px; } #message_box QLabel { color: #8a1f17; }")
-        QVBoxLayout(self.message_box).addWidget(self.message)
+        self.source = SourceBar()
+        self.source.parsed.connect(self._parsed)
+        self.source.may_replace = lambda: self.outcome is None or self.stack.isClean() or self._ask(
+            self.tr("Replace the plan shown, and the changes made to it, with the pasted text?"))
 
         self.title_edit, self.issuer_edit, self.number_edit = QLineEdit(), QLineEdit(), QLineEdit()
         self.year_box = QSpinBox()
@@ -152,9 +125,7 @@ class ImportDialog(QDialog):
         bottom.addWidget(self.buttons)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.progress_box)
-        layout.addWidget(self.message_box)
+        layout.addWidget(self.source)
         layout.addWidget(self.content, 1)
         layout.addLayout(bottom)
         paste = QAction(self)
@@ -163,73 +134,15 @@ class ImportDialog(QDialog):
         self.addAction(paste)
 
     # -- reading -------------------------------------------------------------------------
-    def choose_file(self) -> None:
-        start = str(self.source_path.parent) if self.source_path else str(Path.home())
-        filters = ";;".join([self.tr("Work plans (%1)").replace("%1", FILE_FILTERS), self.tr("All files (*)")])
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import work plan"), start, filters)
-        if path:
-            self.open_file(Path(path))
-
-    @property
-    def source_path(self) -> Path | None:
-        return self.outcome.source.path if self.outcome else None
-
     def open_file(self, path: Path) -> None:
         """Read and parse `path` in the background; the preview shows when it is done."""
-        self.source_label.setText(self.tr("File: %1").replace("%1", str(path)))
-        self.start(ParseSource(path=Path(path)))
+        self.source.open_file(path)
 
     def paste(self, mime: QMimeData | None = None) -> None:
-        """Parse pasted HTML (a copied web page or Word text) or plain text."""
-        mime = mime or QGuiApplication.clipboard().mimeData()
-        if mime is None or not (mime.hasHtml() or mime.hasText()):
-            self._show_message(self.tr("The clipboard holds no text. Copy the plan's text first."))
-            return
-        if self.outcome is not None and not self.stack.isClean() and not self._ask(
-                self.tr("Replace the plan shown, and the changes made to it, with the pasted text?")):
-            return
-        self.source_label.setText(self.tr("Pasted from the clipboard"))
-        if mime.hasHtml() and mime.html().strip():
-            self.start(ParseSource(html=mime.html()))
-        else:
-            self.start(ParseSource(text=mime.text()))
+        """Parse the clipboard's (or `mime`'s) HTML or text in the background."""
+        self.source.paste(mime)
 
-    def start(self, source: ParseSource) -> None:
-        self.cancel_parse(quiet=True)
-        self.message_box.hide()
-        self.job = ParseJob(source)
-        self.job.signals.progress.connect(self._progress)
-        self.job.signals.finished.connect(self._finished)
-        self.job.signals.failed.connect(self._failed)
-        self.job.signals.crashed.connect(self._crashed)
-        self._progress(0, 3)
-        self.progress_box.show()
-        self.job.start()
-
-    def cancel_parse(self, quiet: bool = False) -> None:
-        """Stop reading: the job's result, when it comes, is dropped."""
-        if self.job is None:
-            return
-        self.job.cancel()
-        self.job = None
-        self.progress_box.hide()
-        if not quiet:
-            self._show_message(self.tr("Reading was stopped."))
-
-    def _progress(self, stage: int, total: int) -> None:
-        texts = [self.tr("Reading the file…"), self.tr("Recognising the plan…"), self.tr("Checking…")]
-        self.progress.setRange(0, total)
-        self.progress.setValue(stage)
-        self.progress.setFormat(texts[min(stage, len(texts) - 1)])
-
-    def _mine(self) -> bool:
-        return self.job is not None and self.sender() is self.job.signals
-
-    def _finished(self, outcome: ParseOutcome) -> None:
-        if not self._mine():
-            return
-        self.job = None
-        self.progress_box.hide()
+    def _parsed(self, outcome: ParseOutcome) -> None:
         self.outcome = outcome
         self.stack.clear()
         self.model.load(outcome.plan)
@@ -241,31 +154,10 @@ class ImportDialog(QDialog):
         self.stack.setClean()
         self.view.tree.setFocus()
 
-    def _failed(self, err: TaizhangError) -> None:
-        if not self._mine():
-            return
-        self.job = None
-        self.progress_box.hide()
-        hint = error_hint(err.code)
-        self._show_message(error_text(err) + (f"\n{hint}" if hint else ""))
-
-    def _crashed(self, details: str) -> None:
-        if self._mine():
-            self.job = None
-            self.progress_box.hide()
-            raise WorkerCrash(details)
-
     # -- showing -------------------------------------------------------------------------
-    def _show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message_box.show()
-
     def _set_loaded(self, loaded: bool) -> None:
         self.content.setEnabled(loaded)
         self.save_button.setEnabled(loaded and bool(self.model.plan.nodes))
-        self.progress_box.setVisible(self.job is not None)
-        if not loaded:
-            self.message_box.hide()
 
     def _show_meta(self, name: str) -> None:
         value = getattr(self.model.plan, name)
@@ -319,7 +211,7 @@ class ImportDialog(QDialog):
                 return
             result = self.service.import_plan(plan, source_name=source, sha256=sha)
         except TaizhangError as err:
-            self._show_message(error_text(err))
+            self.source.show_message(error_text(err))
             return
         self.saved_plan_id = result.plan_id
         self.saved.emit(result.plan_id)
@@ -337,5 +229,5 @@ class ImportDialog(QDialog):
 
     def reject(self) -> None:
         """Cancel: stop reading and write nothing."""
-        self.cancel_parse(quiet=True)
+        self.source.cancel(quiet=True)
         super().reject()

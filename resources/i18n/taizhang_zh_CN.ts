@@ -2,6 +2,126 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="92"/>
+        <source>Backups and restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="94"/>
+        <source>A backup is a copy of the whole database. One is made on each day you work, and before every import, plan deletion, upgrade and restore. The newest 20 are kept, and one for each month before them.
+
+Folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="107"/>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="108"/>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="109"/>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="160"/>
+        <source>Restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="161"/>
+        <source>The data is now as it was on %1. The state before the restore was backed up too, and is listed as “Before a restore”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="167"/>
+        <source>Restore the backup of %1 (%2 plans, %3 tasks)?
+
+All plans and progress will be as they were then; changes made since are replaced. The current state is backed up first, so you can go back to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="171"/>
+        <source>Restore backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="179"/>
+        <source>&amp;Backups and restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="180"/>
+        <source>Back up the database now, or go back to an earlier backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupList</name>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="35"/>
+        <source>Daily (automatic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="36"/>
+        <source>Before an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="37"/>
+        <source>Before an upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="38"/>
+        <source>Before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="39"/>
+        <source>Before deleting a plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="40"/>
+        <source>Made by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="48"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="48"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="48"/>
+        <source>Plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="48"/>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="68"/>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CloseGuard</name>
     <message>
         <location filename="../../gui/retry.py" line="172"/>
@@ -39,6 +159,103 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <location filename="../../gui/commands.py" line="109"/>
         <source>Change completion date</source>
         <translation>修改完成日期</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseProblem</name>
+    <message>
+        <location filename="../../gui/db_open.py" line="49"/>
+        <source>The file may have been damaged by a power cut, by a USB stick pulled out while saving, or by a disk fault. Taizhang will not change or repair it. You can restore a backup: the damaged file is kept beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="52"/>
+        <source>The file is not a Taizhang database (it may belong to another program). It has not been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="54"/>
+        <source>It was saved by a newer version of Taizhang. Install that version to keep working with it. Restoring an older backup instead loses the changes made since; the file itself is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="57"/>
+        <source>The file or its folder cannot be written (read-only, or no permission). Copy the database to a folder you can write to, or choose another database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="60"/>
+        <source>Another program is using the database (perhaps a backup or sync tool). Close it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="62"/>
+        <source>The database file is not there, but backups of it are. Restore one, or start with an empty database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="65"/>
+        <source>Choose another database file, or try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="137"/>
+        <source>Open or create a database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="138"/>
+        <source>Taizhang databases (*.sqlite3);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="172"/>
+        <source>Backup restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="173"/>
+        <source>The backup was restored. The file that could not be opened is kept as:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseProblemDialog</name>
+    <message>
+        <location filename="../../gui/db_open.py" line="75"/>
+        <source>The database cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="93"/>
+        <source>Backups of this database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="99"/>
+        <source>Restore the chosen backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="100"/>
+        <source>Start an empty database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="101"/>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="102"/>
+        <source>Open another database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="103"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -140,6 +357,7 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>无法读取该文件。</translation>
     </message>
     <message>
+        <location filename="../../gui/db_open.py" line="78"/>
         <location filename="../../gui/errors.py" line="26"/>
         <source>File not found: {path}</source>
         <translation>找不到文件：{path}</translation>
@@ -485,135 +703,147 @@ Open it now?</source>
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="39"/>
+        <source>Search tasks, units, notes (simplified or traditional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="46"/>
+        <source>My tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="52"/>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="53"/>
+        <source>Unfinished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="58"/>
+        <source>Any role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="62"/>
+        <source>Any deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="63"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="65"/>
+        <source>Due within %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="69"/>
+        <source>Any unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="72"/>
+        <source>Tasks that name this unit itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="78"/>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="142"/>
+        <source>Set your unit first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="143"/>
+        <source>Tasks assigned to my unit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="151"/>
+        <source>%1 of %2 tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="152"/>
+        <source>%1 tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/import_dialog.py" line="58"/>
-        <location filename="../../gui/import_dialog.py" line="169"/>
+        <location filename="../../gui/import_dialog.py" line="54"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="68"/>
-        <source>Choose a file, or paste the plan&apos;s text (Ctrl+V).</source>
-        <translation>请选择文件，或粘贴工作要点的正文（Ctrl+V）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_dialog.py" line="69"/>
-        <source>Open file…</source>
-        <translation>打开文件…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_dialog.py" line="70"/>
-        <source>Paste from clipboard</source>
-        <translation>从剪贴板粘贴</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_dialog.py" line="80"/>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_dialog.py" line="99"/>
+        <location filename="../../gui/import_dialog.py" line="72"/>
         <source>Not found</source>
         <translation>未识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="102"/>
+        <location filename="../../gui/import_dialog.py" line="75"/>
         <source>Plan title:</source>
         <translation>计划标题：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="104"/>
+        <location filename="../../gui/import_dialog.py" line="77"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="105"/>
+        <location filename="../../gui/import_dialog.py" line="78"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="106"/>
+        <location filename="../../gui/import_dialog.py" line="79"/>
         <source>Document No.:</source>
         <translation>文号：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="122"/>
+        <location filename="../../gui/import_dialog.py" line="95"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="128"/>
+        <location filename="../../gui/import_dialog.py" line="101"/>
         <source>Selected item</source>
         <translation>所选事项</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="168"/>
-        <source>Work plans (%1)</source>
-        <translation>工作要点文件（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_dialog.py" line="168"/>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_dialog.py" line="179"/>
-        <source>File: %1</source>
-        <translation>文件：%1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_dialog.py" line="186"/>
-        <source>The clipboard holds no text. Copy the plan&apos;s text first.</source>
-        <translation>剪贴板中没有文字，请先复制工作要点的正文。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_dialog.py" line="189"/>
+        <location filename="../../gui/import_dialog.py" line="67"/>
         <source>Replace the plan shown, and the changes made to it, with the pasted text?</source>
         <translation>用粘贴的内容替换当前预览（包括已做的修改）吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="191"/>
-        <source>Pasted from the clipboard</source>
-        <translation>来自剪贴板</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_dialog.py" line="217"/>
-        <source>Reading was stopped.</source>
-        <translation>已停止读取。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_dialog.py" line="220"/>
-        <source>Reading the file…</source>
-        <translation>正在读取文件…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_dialog.py" line="220"/>
-        <source>Recognising the plan…</source>
-        <translation>正在识别要点结构…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_dialog.py" line="220"/>
-        <source>Checking…</source>
-        <translation>正在检查…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_dialog.py" line="293"/>
+        <location filename="../../gui/import_dialog.py" line="185"/>
         <source>%1 sections, %2 tasks</source>
         <translation>共 %1 个分组、%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="315"/>
+        <location filename="../../gui/import_dialog.py" line="207"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="329"/>
+        <location filename="../../gui/import_dialog.py" line="221"/>
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="330"/>
+        <location filename="../../gui/import_dialog.py" line="222"/>
         <source>“%1” has already been imported (the same file, or the same title and year).
 
 Import it again as a separate plan?</source>
@@ -622,7 +852,7 @@ Import it again as a separate plan?</source>
 要再作为一份新计划导入吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="333"/>
+        <location filename="../../gui/import_dialog.py" line="225"/>
         <source>Import as a new plan</source>
         <translation>作为新计划导入</translation>
     </message>
@@ -701,54 +931,112 @@ Import it again as a separate plan?</source>
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <location filename="../../gui/item_dialog.py" line="53"/>
+        <source>Edit item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_dialog.py" line="53"/>
+        <source>Add item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_dialog.py" line="57"/>
+        <source>What is to be done, in a few words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_dialog.py" line="59"/>
+        <source>The full wording from the plan (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_dialog.py" line="63"/>
+        <source>Number:</source>
+        <translation type="unfinished">编号：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_dialog.py" line="64"/>
+        <source>Title:</source>
+        <translation type="unfinished">标题：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_dialog.py" line="65"/>
+        <source>Text:</source>
+        <translation type="unfinished">内容：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_dialog.py" line="68"/>
+        <source>Separate units with 、</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_dialog.py" line="70"/>
+        <source>:</source>
+        <translation type="unfinished">：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_dialog.py" line="72"/>
+        <source>One per line, as the plan words it, e.g. 6月底前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_dialog.py" line="77"/>
+        <source>Deadlines:</source>
+        <translation type="unfinished">完成时限：</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../gui/labels.py" line="26"/>
+        <location filename="../../gui/labels.py" line="28"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="27"/>
+        <location filename="../../gui/labels.py" line="29"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="28"/>
+        <location filename="../../gui/labels.py" line="30"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="29"/>
+        <location filename="../../gui/labels.py" line="31"/>
         <source>Ongoing</source>
         <translation>持续推进</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="30"/>
+        <location filename="../../gui/labels.py" line="32"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="37"/>
+        <location filename="../../gui/labels.py" line="39"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="38"/>
+        <location filename="../../gui/labels.py" line="40"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="39"/>
+        <location filename="../../gui/labels.py" line="41"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="45"/>
+        <location filename="../../gui/labels.py" line="47"/>
         <source>Done %1/%2 (%3%)</source>
         <translation>已完成 %1/%2（%3%）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="48"/>
+        <location filename="../../gui/labels.py" line="50"/>
         <source>Overdue %1</source>
         <translation>逾期 %1</translation>
     </message>
@@ -756,114 +1044,114 @@ Import it again as a separate plan?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="75"/>
+        <location filename="../../gui/main_window.py" line="92"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/main_window.py" line="142"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="144"/>
         <source>Import a work plan from a Word, Excel, PDF, web page or text file</source>
         <translation>从 Word、Excel、PDF、网页或文本文件导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>Import the plan&apos;s text copied from a web page or Word</source>
         <translation>导入从网页或 Word 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="154"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135"/>
+        <location filename="../../gui/main_window.py" line="155"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146"/>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="208"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265"/>
+        <location filename="../../gui/main_window.py" line="291"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="266"/>
+        <location filename="../../gui/main_window.py" line="292"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -994,37 +1282,42 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="68"/>
+        <location filename="../../gui/plan_tree_model.py" line="78"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="68"/>
+        <location filename="../../gui/plan_tree_model.py" line="78"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="68"/>
+        <location filename="../../gui/plan_tree_model.py" line="78"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="69"/>
+        <location filename="../../gui/plan_tree_model.py" line="79"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="69"/>
+        <location filename="../../gui/plan_tree_model.py" line="79"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="246"/>
+        <location filename="../../gui/plan_tree_model.py" line="255"/>
+        <source>%1 (next of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/plan_tree_model.py" line="287"/>
         <source>Tick “%1”</source>
         <translation>勾选“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="249"/>
+        <location filename="../../gui/plan_tree_model.py" line="290"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
     </message>
@@ -1234,6 +1527,118 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
     </message>
 </context>
 <context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../gui/single_instance.py" line="70"/>
+        <source>This database is already open in another Taizhang window:
+%1
+
+Switch to that window (see the taskbar).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/single_instance.py" line="72"/>
+        <source>Taizhang</source>
+        <translation type="unfinished">要点台账</translation>
+    </message>
+    <message>
+        <location filename="../../gui/single_instance.py" line="86"/>
+        <source>This database is marked as open on the computer “%1”:
+%2
+
+If Taizhang is still open there, close it first: two windows on one database can overwrite each other&apos;s changes. If that computer is off or the program crashed there, you can open it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/single_instance.py" line="90"/>
+        <source>Database in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/single_instance.py" line="92"/>
+        <source>Open it here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/single_instance.py" line="93"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SourceBar</name>
+    <message>
+        <location filename="../../gui/import_source.py" line="43"/>
+        <source>Choose a file, or paste the plan&apos;s text (Ctrl+V).</source>
+        <translation>请选择文件，或粘贴工作要点的正文（Ctrl+V）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_source.py" line="44"/>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_source.py" line="45"/>
+        <source>Paste from clipboard</source>
+        <translation>从剪贴板粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_source.py" line="54"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_source.py" line="80"/>
+        <source>Work plans (%1)</source>
+        <translation>工作要点文件（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_source.py" line="80"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_source.py" line="81"/>
+        <source>Import work plan</source>
+        <translation>导入工作要点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_source.py" line="88"/>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_source.py" line="95"/>
+        <source>The clipboard holds no text. Copy the plan&apos;s text first.</source>
+        <translation>剪贴板中没有文字，请先复制工作要点的正文。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_source.py" line="99"/>
+        <source>Pasted from the clipboard</source>
+        <translation>来自剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_source.py" line="124"/>
+        <source>Reading was stopped.</source>
+        <translation>已停止读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_source.py" line="139"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_source.py" line="139"/>
+        <source>Recognising the plan…</source>
+        <translation>正在识别要点结构…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_source.py" line="139"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+</context>
+<context>
     <name>SplitDialog</name>
     <message>
         <location filename="../../gui/preview_view.py" line="36"/>
@@ -1249,6 +1654,62 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
         <location filename="../../gui/preview_view.py" line="47"/>
         <source>Split</source>
         <translation>拆分</translation>
+    </message>
+</context>
+<context>
+    <name>StructureCommands</name>
+    <message>
+        <location filename="../../gui/structure_commands.py" line="47"/>
+        <source>Add “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_commands.py" line="72"/>
+        <source>Delete “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_commands.py" line="107"/>
+        <source>Outdent “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_commands.py" line="108"/>
+        <source>Indent “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_commands.py" line="128"/>
+        <source>Rename “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_commands.py" line="146"/>
+        <source>Change units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_commands.py" line="163"/>
+        <source>Change deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TreeDelegate</name>
+    <message>
+        <location filename="../../gui/tree_delegate.py" line="41"/>
+        <source>Lead</source>
+        <translation type="unfinished">牵头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_delegate.py" line="41"/>
+        <source>Resp.</source>
+        <translation type="unfinished">责任</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_delegate.py" line="42"/>
+        <source>Coop.</source>
+        <translation type="unfinished">配合</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ def opened(window, qtbot, path: Path | None = None, mime: QMimeData | None = Non
     dialog = window.importer.open_dialog(path) if path else window.importer.open_dialog()
     if mime is not None:
         dialog.paste(mime)
-    qtbot.waitUntil(lambda: dialog.outcome is not None or dialog.message_box.isVisible(), timeout=15000)
+    qtbot.waitUntil(lambda: dialog.outcome is not None or dialog.source.message_box.isVisible(), timeout=15000)
     return dialog
 
 
@@ -141,10 +141,10 @@ def test_cancel_writes_nothing(window, qtbot, service):
 
 def test_stopping_a_parse_drops_its_result(window, qtbot):
     dialog = window.importer.open_dialog(PLAN_DOCX)
-    dialog.cancel_parse()
+    dialog.source.cancel()
     qtbot.wait(800)
     assert dialog.outcome is None
-    assert dialog.message.text() == "Reading was stopped."
+    assert dialog.source.message.text() == "Reading was stopped."
     assert not dialog.save_button.isEnabled()
 
 
@@ -156,14 +156,14 @@ def test_a_bad_file_shows_its_message_in_the_dialog(window, qtbot, tmp_path, zh_
     bad = tmp_path / name
     bad.write_bytes(data)
     dialog = opened(window, qtbot, bad)
-    assert dialog.message_box.isVisible()
-    assert expected in dialog.message.text()
+    assert dialog.source.message_box.isVisible()
+    assert expected in dialog.source.message.text()
     assert not dialog.save_button.isEnabled()
 
 
 def test_an_encrypted_pdf_says_what_to_do(window, qtbot, zh_translation):
     dialog = opened(window, qtbot, FIXTURES / "pdf" / "locked.pdf")
-    assert "取消密码" in dialog.message.text()
+    assert "取消密码" in dialog.source.message.text()
 
 
 def test_importing_the_same_file_again_asks_first(window, qtbot, service, monkeypatch):
