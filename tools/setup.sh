@@ -2,7 +2,7 @@
 # Make this machine ready to run Taizhang from source: Qt's system libraries (Debian/Ubuntu,
 # installed only when missing), then a .venv with the pinned packages.
 #   sh tools/setup.sh        the app (also installs CJK fonts so Chinese text shows)
-#   sh tools/setup.sh --dev  the app's tests and tools as well
+#   sh tools/setup.sh --dev  the app's tests and tools as well, and PyInstaller to build the bundle
 set -eu
 cd "$(dirname "$0")/.."
 mode=${1:-app}
@@ -13,6 +13,8 @@ if command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 \
 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxrender1 libx11-xcb1"
   [ "$mode" = "--dev" ] || pkgs="$pkgs fonts-noto-cjk"
+  # PyInstaller (build.spec) reads the libraries' dependencies with objdump and ldd.
+  if [ "$mode" = "--dev" ]; then pkgs="$pkgs binutils"; fi
   python3 -c "import ensurepip" >/dev/null 2>&1 || pkgs="$pkgs python3-venv"
   for p in $pkgs; do
     dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
