@@ -108,7 +108,46 @@ def bench_startup(db: Path, runs: int = 9) -> None:
         tree <= 0.3)
 
 
-BENCHES = [("toggle", bench_status_toggle), ("startup", bench_startup)]
+BUNDLE = ROOT / "dist" / "Taizhang" / ("Taizhang.exe" if sys.platform == "win32" else "Taizhang")
+
+
+def _launch_once(cmd: list[str], db: Path, home: Path) -> list[float]:
+    """Seconds to first paint and to the painted tree of `cmd --db db` (gui/startup_probe.py);
+    [] when it gave no reading (a bundle built before the probe existed, a crash)."""
+    import os
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(home),
+               PYTHONPYCACHEPREFIX=str(Path(tempfile.gettempdir()) / "taizhang-bench-pycache"),
+               TAIZHANG_STARTUP_PROBE=repr(time.time()))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    try:
+        out = subprocess.run([*cmd, "--db", str(db)], capture_output=True, text=True, env=env, cwd=ROOT,
+                             timeout=60)
+        return [float(x) for x in out.stdout.strip().splitlines()[-1].split()]
+    except (subprocess.TimeoutExpired, IndexError, ValueError):
+        return []
+
+
+def bench_bundle_startup(db: Path, runs: int = 7) -> None:
+    """The frozen app (dist/Taizhang, built by build.spec) against `python main.py`, in turns."""
+    if not BUNDLE.exists():
+        row("frozen start-up (no bundle in dist/Taizhang)", "—", "skipped", True)
+        return
+    source = [sys.executable, str(ROOT / "main.py")]
+    with tempfile.TemporaryDirectory() as home:
+        _launch_once(source, db, Path(home)), _launch_once([str(BUNDLE)], db, Path(home))  # warm-up
+        pairs = [(_launch_once(source, db, Path(home)), _launch_once([str(BUNDLE)], db, Path(home)))
+                 for _ in range(runs)]
+    if not all(s and f for s, f in pairs):
+        row("frozen app: start to first paint", "no reading", "rebuild dist/Taizhang", False)
+        return
+    frozen = statistics.median(f[0] for _, f in pairs)
+    ratio = statistics.median(f[0] / s[0] for s, f in pairs)
+    row("frozen app: start to first paint (median)", f"{frozen * 1000:.0f} ms", "", True)
+    row("  ratio frozen / source run (median of pairs)", f"{ratio:.2f}×", "≤ 2×", ratio <= 2)
+
+
+BENCHES = [("toggle", bench_status_toggle), ("startup", bench_startup), ("bundle startup", bench_bundle_startup)]
 
 
 def main(argv: list[str]) -> int:

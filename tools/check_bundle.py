@@ -1,0 +1,130 @@
+"""Check the frozen app in dist/Taizhang the way a clerk's PC would use it; exit 1 on any failure.
+
+    python tools/check_bundle.py [BUNDLE_DIR]      (after `pyinstaller --noconfirm build.spec`)
+
+1. `--self-test` (Chinese, then English), headless: a temporary database, the sample, a tick,
+   a .docx and an .xlsx export read back, reopen, check.
+2. Portable mode: with a `data/` folder beside the executable the database goes there and the
+   per-user data folder stays untouched; without it, the per-user folder is used.
+3. Readers (not on Windows, where the windowed executable has no console to print to): the
+   frozen `parse --json` of one file per format equals the source tree's.
+4. Size: the unpacked folder within the budget (150 MB).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+IS_WIN = sys.platform == "win32"
+BUDGET_MB = 150
+FIXTURES = ["docx/000_fe581c8cd0bdab04.table.docx", "html/000_fe581c8cd0bdab04.table.gbk.html",
+            "pdf/002_0b33f68d6bab1fb5.pdf", "txt/001_ee8325b63230354f.big5.txt",
+            "xlsx/003_b0058e0bd144e67c.taizhang.xlsx"]
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+class Checker:
+    def __init__(self, bundle: Path) -> None:
+        self.bundle = bundle
+        self.exe = bundle / ("Taizhang.exe" if IS_WIN else "Taizhang")
+        self.failures: list[str] = []
+        self.home = Path(tempfile.mkdtemp(prefix="taizhang-check-home-"))
+
+    def env(self) -> dict[str, str]:
+        """Headless, with the per-user folders pointed into a scratch home we can inspect."""
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(self.home), APPDATA=str(self.home / "AppData"),
+                   XDG_DATA_HOME=str(self.home / "data"), XDG_CONFIG_HOME=str(self.home / "config"))
+        env.pop("TAIZHANG_STARTUP_PROBE", None)
+        return env
+
+    def run(self, *args: str, timeout: int = 180) -> subprocess.CompletedProcess:
+        return subprocess.run([str(self.exe), *args], capture_output=True, text=True, encoding="utf-8",
+                              env=self.env(), cwd=self.bundle, timeout=timeout)
+
+    def check(self, name: str, ok: bool, detail: str = "") -> None:
+        print(f"{'ok  ' if ok else 'FAIL'}  {name}" + (f": {detail}" if detail and not ok else ""), flush=True)
+        if not ok:
+            self.failures.append(name)
+
+    def self_test(self) -> None:
+        for lang in ("zh_CN", "en"):
+            result = self.run("--self-test", "--lang", lang)
+            self.check(f"frozen --self-test --lang {lang}", result.returncode == 0,
+                       (result.stderr or result.stdout).strip()[-500:])
+
+    def portable(self) -> None:
+        data = self.bundle / "data"
+        if data.exists():
+            self.check("portable mode", False, f"{data} already exists; move it away to run this check")
+            return
+        sample = str(ROOT / "resources" / "sample_plan.json")
+        data.mkdir()
+        try:
+            result = self.run("import", sample)
+            db = data / "taizhang.sqlite3"
+            self.check("portable: import writes data/taizhang.sqlite3 beside the executable",
+                       result.returncode == 0 and db.is_file(), result.stderr.strip())
+            self.check("portable: the per-user data folder is left alone", not list(self.home.rglob("*.sqlite3")),
+                       ", ".join(map(str, self.home.rglob("*.sqlite3"))))
+            result = self.run("check")
+            self.check("portable: the database passes `check`", result.returncode == 0, result.stderr.strip())
+        finally:
+            shutil.rmtree(data, ignore_errors=True)
+        result = self.run("import", sample)
+        per_user = list(self.home.rglob("taizhang.sqlite3"))
+        self.check("without data/: the database goes to the per-user folder",
+                   result.returncode == 0 and len(per_user) == 1 and not data.exists(),
+                   result.stderr.strip() or str(per_user))
+
+    def readers(self) -> None:
+        if IS_WIN:
+            print("skip  readers: the windowed Windows executable has no console to print to")
+            return
+        for rel in FIXTURES:
+            path = ROOT / "tests" / "fixtures" / rel
+            frozen = self.run("parse", "--json", str(path))
+            source = subprocess.run([sys.executable, str(ROOT / "main.py"), "parse", "--json", str(path)],
+                                    capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=180)
+            same = frozen.returncode == 0 and source.returncode == 0 and \
+                json.loads(frozen.stdout) == json.loads(source.stdout)
+            self.check(f"reader: frozen parse of {path.suffix} equals the source run", same,
+                       frozen.stderr.strip() or "the JSON differs")
+
+    def size(self) -> None:
+        mb = folder_size(self.bundle) / 1e6
+        print(f"bundle size: {mb:.1f} MB in {self.bundle} (budget {BUDGET_MB} MB)")
+        self.check(f"bundle within {BUDGET_MB} MB", mb <= BUDGET_MB, f"{mb:.1f} MB")
+
+
+def main(argv: list[str]) -> int:
+    bundle = Path(argv[0]) if argv else ROOT / "dist" / "Taizhang"
+    checker = Checker(bundle.resolve())
+    if not checker.exe.is_file():
+        print(f"FAIL  no executable at {checker.exe}: run `pyinstaller --noconfirm build.spec` first")
+        return 1
+    try:
+        checker.self_test()
+        checker.portable()
+        checker.readers()
+        checker.size()
+    finally:
+        shutil.rmtree(checker.home, ignore_errors=True)
+    if checker.failures:
+        print(f"{len(checker.failures)} bundle check(s) failed")
+        return 1
+    print("all bundle checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
