@@ -169,6 +169,7 @@ class ImportDialog(QDialog):
         edit = {"title": self.title_edit, "issuer": self.issuer_edit, "doc_number": self.number_edit}[name]
         if (edit.text().strip() or None) != (value or None):
             edit.setText(value or "")
+            edit.setCursorPosition(0)
 
     def _meta_edited(self, name: str, value) -> None:
         if value != getattr(self.model.plan, name):

@@ -155,6 +155,8 @@ class NodeEditor(QWidget):
         for edit, value in ((self.label, node.label), (self.title, node.title)):
             if edit.text() != value:
                 edit.setText(value)
+                if not edit.hasFocus():
+                    edit.setCursorPosition(0)  # show a long title's start, not its end
         if self.text.toPlainText() != node.text:
             self.text.blockSignals(True)
             self.text.setPlainText(node.text)

@@ -1,0 +1,66 @@
+"""Render the import dialog with a real plan to a PNG, to look at it (or put it in the docs).
+
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot_import.py PLAN [out.png]
+        [--lang en] [--select 0,1] [--open-warning 0]
+
+Uses a throw-away database; nothing is saved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("plan", help="a plan file in any format the importer reads")
+    ap.add_argument("out", nargs="?", default=str(ROOT / "docs" / "import-dialog.png"))
+    ap.add_argument("--lang", default="zh_CN")
+    ap.add_argument("--select", default="0,0", help="path of the node to select, e.g. 1,2")
+    ap.add_argument("--open-warning", type=int, default=None, help="expand this warning")
+    args = ap.parse_args(argv)
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from core.service import PlanService
+    from gui.app import make_app
+    from gui.import_dialog import ImportDialog
+
+    app = make_app(args.lang)  # noqa: F841 (kept alive for the dialog)
+    with tempfile.TemporaryDirectory() as tmp:
+        service = PlanService(Path(tmp) / "taizhang.sqlite3")
+        dialog = ImportDialog(service)
+        dialog.show()
+        # Wait in an event loop, not a processEvents() spin: PySide6 6.12 on Python 3.11 drops a
+        # reference to None on every call of a void method, and a spin makes millions of them.
+        loop = QEventLoop()
+        dialog.source.parsed.connect(lambda _o: QTimer.singleShot(0, loop.quit))
+        poll = QTimer(interval=100, timeout=lambda: dialog.source.job is None and loop.quit())
+        poll.start()
+        QTimer.singleShot(30000, loop.quit)
+        dialog.open_file(Path(args.plan))
+        loop.exec()
+        poll.stop()
+        if dialog.outcome is not None:
+            dialog.view.tree.expandAll()
+            dialog.view.select(tuple(int(r) for r in args.select.split(",")))
+            if args.open_warning is not None and dialog.warnings.topLevelItem(args.open_warning):
+                dialog.warnings.topLevelItem(args.open_warning).setExpanded(True)
+        QTimer.singleShot(300, loop.quit)
+        loop.exec()
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        dialog.grab().save(args.out)
+        dialog.reject()
+        service.close()
+    print(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
