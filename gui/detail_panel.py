@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,9 @@ def _label(wrap: bool = True) -> QLabel:
 
 class DetailPanel(QScrollArea):
     """Shows one section (text and roll-up) or one task (text, units, deadlines and progress)."""
+
+    task_shown = Signal(object)  # the task now shown (its id), or None: for the tabs below the note
+    leave_note = Signal()  # Esc in the note: back to the tree
 
     def __init__(self, ctx: EditContext, model: PlanTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,7 +138,15 @@ class DetailPanel(QScrollArea):
         self.updated = QLabel()
         self.updated.setEnabled(False)
         form.addRow("", self.updated)
+        self.tabs = QTabWidget()  # supporting material and history, added by the window
+        self.tabs.setDocumentMode(True)
+        self.tabs.setVisible(False)
+        form.addRow(self.tabs)
         return box
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        self.tabs.setVisible(True)
+        return self.tabs.addTab(widget, title)
 
     # -- showing -------------------------------------------------------------------------
     def show_item(self, item: TreeItem | None) -> None:
@@ -144,6 +156,8 @@ class DetailPanel(QScrollArea):
         same = new_id == self.node_id
         self.node_id = new_id
         self._fill(item, keep_note=same)
+        if not same:
+            self.task_shown.emit(new_id if item is not None and item.is_task else None)
 
     def on_change(self, change: Change) -> None:
         if self.node_id is not None and self.node_id in change.nodes | change.rollups:
@@ -241,5 +255,10 @@ class DetailPanel(QScrollArea):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.note_edit and event.type() == QEvent.Type.FocusOut:
             self.flush_note()
+        if (watched is self.note_edit and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape):
+            self.flush_note()
+            self.leave_note.emit()
+            return True
         return super().eventFilter(watched, event)
 

@@ -17,6 +17,8 @@ STATUS_COLORS: dict[Status, QColor] = {
     Status.NA: QColor("#757575"),
 }
 OVERDUE_COLOR = QColor("#c62828")
+DUE_SOON_COLOR = QColor("#b26a00")  # amber dark enough to read on white
+DUE_SOON_DAYS = 14
 translate = QCoreApplication.translate
 
 

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from core.version import __version__
@@ -25,9 +27,13 @@ from core.views import Change
 from gui.commands import EditContext
 from gui.detail_panel import DetailPanel
 from gui.errors import show_error
+from gui.filter_bar import FilterBar
+from gui.filter_proxy import TaskFilterProxy
 from gui.importing import PlanImporter
 from gui.labels import rollup_text
 from gui.plan_tree_model import DEADLINE, PROGRESS, STATUS, TITLE, UNITS, PlanTreeModel
+from gui.tracking import DailyTracking
+from gui.tree_delegate import TreeDelegate
 from gui.welcome import WelcomePage
 
 if TYPE_CHECKING:  # imported when the database opens, after the window shell has painted
@@ -51,13 +57,22 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings("Taizhang", "Taizhang")
         self.ctx = EditContext(service, self)
         self.model = PlanTreeModel(self.ctx, self)
+        self.proxy = TaskFilterProxy(self.model, self)  # the tree shows the model through the filters
         self.importer = PlanImporter(self)
 
         self.tree = self._build_tree()
+        self.filter_bar = FilterBar()
         self.panel = DetailPanel(self.ctx, self.model)
+        self.right = QStackedWidget()  # the task's details, or the plan's overview when none is chosen
+        self.right.addWidget(self.panel)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.panel)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter_bar)
+        left_layout.addWidget(self.tree)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -83,6 +98,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._restore_window()
         self.pages.setCurrentWidget(self.splitter)  # the shell looks like the window it becomes
+        self.tracking = DailyTracking(self)  # filters, my unit, overview, evidence, structure edits
         if service is not None:
             self.attach(service)
 
@@ -99,7 +115,8 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------
     def _build_tree(self) -> QTreeView:
         tree = QTreeView()
-        tree.setModel(self.model)
+        tree.setModel(self.proxy)
+        tree.setItemDelegate(TreeDelegate(self.proxy, tree))
         tree.setAlternatingRowColors(True)
         tree.setUniformRowHeights(True)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -152,13 +169,13 @@ class MainWindow(QMainWindow):
 
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.import_action, self.paste_import_action, self.sample_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu = self.edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = self.help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
         toolbar = self.addToolBar(self.tr("Main toolbar"))
@@ -242,14 +259,17 @@ class MainWindow(QMainWindow):
             self.open_plan(plan_id)
 
     def select_node(self, node_id: int) -> None:
-        index = self.model.index_of(node_id)
+        index = self.proxy.index_of(node_id)
+        if not index.isValid() and self.proxy.active and self.model.index_of(node_id).isValid():
+            self.filter_bar.clear()  # the clerk asked for this item: show it even if filtered out
+            index = self.proxy.index_of(node_id)
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
 
     # -- reacting ------------------------------------------------------------------------
     def _current_changed(self, current, _previous) -> None:
-        self.panel.show_item(self.model.item(current) if current.isValid() else None)
+        self.panel.show_item(self.proxy.item(current) if current.isValid() else None)
 
     def _changed(self, change: Change) -> None:
         if change.plan_id == self.model.plan_id:

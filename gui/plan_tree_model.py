@@ -6,15 +6,25 @@ service returns comes back through EditContext.changed as precise dataChanged si
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+from collections.abc import Iterator
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from core.status import Status
+from core.status import OPEN_STATUSES, Status
 from core.views import Change, NodeInfo, Rollup
 from gui.commands import EditContext, SetStatusCommand
-from gui.labels import OVERDUE_COLOR, STATUS_COLORS, role_names, rollup_text, status_names
+from gui.labels import (
+    DUE_SOON_COLOR,
+    DUE_SOON_DAYS,
+    OVERDUE_COLOR,
+    STATUS_COLORS,
+    role_names,
+    rollup_text,
+    status_names,
+)
 
 TITLE, UNITS, DEADLINE, STATUS, PROGRESS = range(5)
 ROLES_SHOWN = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.CheckStateRole,
@@ -131,6 +141,25 @@ class PlanTreeModel(QAbstractItemModel):
     def task_ids(self) -> list[int]:
         return [node_id for node_id, item in self._items.items() if item.is_task]
 
+    def root(self) -> TreeItem:
+        """The invisible item above the top-level sections."""
+        return self._root
+
+    def items(self) -> Iterator[TreeItem]:
+        """Every item of the plan shown, in document order."""
+        return iter(self._items.values())
+
+    def due_state(self, info: NodeInfo, today: dt.date) -> str | None:
+        """'overdue', 'soon' (next open milestone within DUE_SOON_DAYS) or None, for open tasks."""
+        if not info.is_task:
+            return None
+        if info.is_overdue(today):
+            return "overdue"
+        due = info.next_due(today)
+        if info.status in OPEN_STATUSES and due is not None and today <= due <= today + dt.timedelta(DUE_SOON_DAYS):
+            return "soon"
+        return None
+
     # -- QAbstractItemModel --------------------------------------------------------------
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
         if parent.isValid() and parent.column() != 0:
@@ -187,8 +216,11 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item, col)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if item.is_task and info.is_overdue(self.ctx.service.today()):
+            state = self.due_state(info, self.ctx.service.today()) if item.is_task else None
+            if state == "overdue":
                 return OVERDUE_COLOR
+            if state == "soon" and col == DEADLINE:
+                return DUE_SOON_COLOR
             if item.is_task and col == STATUS:
                 return STATUS_COLORS.get(info.status)
             return None
@@ -205,13 +237,22 @@ class PlanTreeModel(QAbstractItemModel):
         if col == UNITS:
             return "、".join(info.all_units)
         if col == DEADLINE:
-            return "；".join(d.text for d in info.deadlines)
+            return self._deadline_display(info)
         if col == STATUS:
             return self._status_names[info.status] if item.is_task else ""
         if col == PROGRESS:
             r = item.rollup
             return "" if item.is_task else f"{r.done}/{r.applicable}"
         return None
+
+    def _deadline_display(self, info: NodeInfo) -> str:
+        """A task with several dated milestones shows the next open one, and how many there are."""
+        dated = [d for d in info.deadlines if d.date]
+        if not info.is_task or len(dated) < 2 or info.status not in OPEN_STATUSES:
+            return "；".join(d.text for d in info.deadlines)
+        due = info.next_due(self.ctx.service.today())
+        current = next(d for d in dated if d.date == due)
+        return self.tr("%1 (next of %2)").replace("%1", current.text).replace("%2", str(len(info.deadlines)))
 
     def _tooltip(self, item: TreeItem, col: int) -> str | None:
         """Rich text, so Qt wraps long texts instead of drawing one screen-wide line."""

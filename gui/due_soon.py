@@ -1,0 +1,75 @@
+"""近期到期: open tasks that are overdue or whose next milestone falls within the coming weeks, by date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from core.status import OPEN_STATUSES
+from core.views import NodeInfo
+from gui.labels import DUE_SOON_COLOR, DUE_SOON_DAYS, OVERDUE_COLOR
+
+HORIZON_DAYS = 30
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def due_soon(tasks: list[NodeInfo], today: dt.date, days: int = HORIZON_DAYS) -> list[tuple[dt.date, NodeInfo]]:
+    """(date, task) for open tasks overdue or due within `days`, soonest first (overdue at the top)."""
+    out = []
+    for info in tasks:
+        if not info.is_task or info.status not in OPEN_STATUSES:
+            continue
+        if info.is_overdue(today):
+            out.append((info.final_due(), info))
+            continue
+        due = info.next_due(today)
+        if due is not None and today <= due <= today + dt.timedelta(days=days):
+            out.append((due, info))
+    out.sort(key=lambda pair: (pair[0], pair[1].plan_id, pair[1].id))
+    return out
+
+
+class DueSoonList(QTreeWidget):
+    """Date, task and lead unit; a click asks for the task to be shown."""
+
+    task_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderLabels([self.tr("Due"), self.tr("Task"), self.tr("Lead unit")])
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 140)
+        self.itemClicked.connect(lambda item, _col: self.task_clicked.emit(item.data(0, ID_ROLE)))
+        self.itemActivated.connect(lambda item, _col: self.task_clicked.emit(item.data(0, ID_ROLE)))
+
+    def fill(self, tasks: list[NodeInfo], today: dt.date) -> int:
+        """Show the tasks due soon; returns how many."""
+        self.clear()
+        rows = []
+        for due, info in due_soon(tasks, today):
+            overdue = due < today
+            when = due.strftime("%m-%d") if due.year == today.year else due.isoformat()
+            title = f"{info.label} {info.title}".strip()
+            units = info.units.get("lead") or info.units.get("responsible") or info.all_units
+            row = QTreeWidgetItem([when, title, "、".join(units)])
+            row.setData(0, ID_ROLE, info.id)
+            row.setToolTip(1, info.text or title)
+            row.setToolTip(0, self.tr("Overdue since %1").replace("%1", due.isoformat()) if overdue
+                           else self.tr("Due %1").replace("%1", due.isoformat()))
+            color = OVERDUE_COLOR if overdue else DUE_SOON_COLOR if due <= today + dt.timedelta(DUE_SOON_DAYS) else None
+            if color is not None:
+                for col in range(3):
+                    row.setForeground(col, color)
+            rows.append(row)
+        self.addTopLevelItems(rows)
+        return len(rows)

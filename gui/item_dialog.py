@@ -1,0 +1,104 @@
+"""The dialog to add or edit one item of a plan: number, title, text, units by role, deadlines.
+
+Deadlines are typed as the plan words them ("6月底前"), one a line; the date each means is read
+the same way the importer reads them and shown beside, so the clerk sees what will count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model import ROLES
+from core.views import NodeInfo
+from gui.labels import role_names
+
+_SPLIT = re.compile(r"[、，,；;\n]+")
+
+
+def parse_deadlines(text: str, year: int | None) -> list[tuple[str, dt.date | None]]:
+    """One deadline per non-empty line, each with the date it means (None when it names none)."""
+    from core.parse.deadlines import find_deadlines
+
+    out = []
+    for line in (part.strip() for part in text.splitlines()):
+        if line:
+            found = [d.date for d in find_deadlines(line, year, cell=True) if d.date]
+            out.append((line, found[-1] if found else None))
+    return out
+
+
+def split_units(text: str) -> list[str]:
+    return [name.strip() for name in _SPLIT.split(text) if name.strip()]
+
+
+class ItemDialog(QDialog):
+    """Add (info None) or edit one item; `values()` gives what the clerk entered."""
+
+    def __init__(self, parent: QWidget | None, info: NodeInfo | None, year: int | None,
+                 label: str = "", title: str = "") -> None:
+        super().__init__(parent)
+        self.year = year
+        self.setWindowTitle(self.tr("Edit item") if info is not None else self.tr("Add item"))
+        self.label = QLineEdit(info.label if info else label)
+        self.label.setMaximumWidth(120)
+        self.title_edit = QLineEdit(info.title if info else title)
+        self.title_edit.setPlaceholderText(self.tr("What is to be done, in a few words"))
+        self.text = QPlainTextEdit(info.text if info and info.text != info.title else "")
+        self.text.setPlaceholderText(self.tr("The full wording from the plan (optional)"))
+        self.text.setMaximumHeight(110)
+        self.units = {}
+        form = QFormLayout()
+        form.addRow(self.tr("Number:"), self.label)
+        form.addRow(self.tr("Title:"), self.title_edit)
+        form.addRow(self.tr("Text:"), self.text)
+        for role in ROLES:
+            edit = QLineEdit("、".join(info.units.get(role, [])) if info else "")
+            edit.setPlaceholderText(self.tr("Separate units with 、"))
+            self.units[role] = edit
+            form.addRow(role_names()[role] + self.tr(":"), edit)
+        self.deadlines = QPlainTextEdit("\n".join(d.text for d in info.deadlines) if info else "")
+        self.deadlines.setPlaceholderText(self.tr("One per line, as the plan words it, e.g. 6月底前"))
+        self.deadlines.setMaximumHeight(80)
+        self.deadlines.textChanged.connect(self._show_dates)
+        self.dates = QLabel()
+        self.dates.setEnabled(False)
+        form.addRow(self.tr("Deadlines:"), self.deadlines)
+        form.addRow("", self.dates)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.title_edit.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
+        self.ok.setEnabled(bool(self.title_edit.text().strip()))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+        self._show_dates()
+        self.title_edit.setFocus()
+
+    def _show_dates(self) -> None:
+        parsed = parse_deadlines(self.deadlines.toPlainText(), self.year)
+        shown = [f"{text} → {day.isoformat() if day else self.tr('no date')}" for text, day in parsed]
+        self.dates.setText("\n".join(shown))
+        self.dates.setVisible(bool(shown))
+
+    def values(self) -> dict:
+        """label, title, text, units (by role) and deadlines (text, date) as entered."""
+        title = self.title_edit.text().strip()
+        text = self.text.toPlainText().strip() or title
+        return {"label": self.label.text().strip(), "title": title, "text": text,
+                "units": {role: split_units(edit.text()) for role, edit in self.units.items()},
+                "deadlines": parse_deadlines(self.deadlines.toPlainText(), self.year)}
