@@ -110,3 +110,23 @@ def next_label(label: str) -> str:
     if found.kind in ("(cn)", "cn、"):
         return re.sub(f"[{CN_DIGITS}]+", cn_numeral(value), printed, count=1)
     return re.sub(r"\d+", str(value), printed, count=1)
+
+
+def redated(plan, year: int | None) -> dict:
+    """{node path: deadlines} for the nodes whose deadline dates change when the plan's year does.
+
+    A deadline printed without a year ("6月底前") means the plan's year; one that names its
+    year keeps its date. Deadlines no rule dates stay as they are.
+    """
+    from core.import_checks import walk_paths
+    from core.parse.deadlines import find_deadlines
+
+    out: dict = {}
+    for path, node, _ in walk_paths(plan):
+        new = []
+        for d in node.deadlines:
+            found = [f.date for f in find_deadlines(d.text, year, cell=True) if f.date] if d.text else []
+            new.append(ParsedDeadline(d.text, found[-1] if len(found) == 1 else d.date))
+        if new != node.deadlines:
+            out[path] = new
+    return out

@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand
 
 from core.import_checks import NodePath
 from core.model import ParsedNode
-from core.plan_edits import merged_fields, split_node
+from core.plan_edits import merged_fields, redated, split_node
 from gui.preview_model import PreviewModel
 
 EDIT_ID, META_ID = 101, 102
@@ -59,12 +59,16 @@ class EditNodeCommand(_Command):
 
 
 class SetMetaCommand(_Command):
-    """Change the plan's title, year, issuer or document number; typing undoes as one step."""
+    """Change the plan's title, year, issuer or document number; typing undoes as one step.
+
+    A new year also re-dates the deadlines printed without one ("6月底前"), as the parser would have.
+    """
 
     def __init__(self, model: PreviewModel, name: str, value: object) -> None:
         super().__init__(model, translate("PreviewCommands", "Edit plan details"))
         self.name, self.new = name, value
         self.old = getattr(model.plan, name)
+        self.old_deadlines: dict[NodePath, list] = {}  # deadlines before the first re-dating
 
     def id(self) -> int:
         return META_ID
@@ -73,13 +77,21 @@ class SetMetaCommand(_Command):
         if not isinstance(other, SetMetaCommand) or other.name != self.name:
             return False
         self.new = other.new
-        self.setObsolete(self.new == self.old)
+        for path, deadlines in other.old_deadlines.items():
+            self.old_deadlines.setdefault(path, deadlines)
+        self.setObsolete(self.new == self.old and not self.old_deadlines)
         return True
 
     def redo(self) -> None:
         self.model.set_meta(self.name, self.new)
+        if self.name == "year" and self.new is not None:
+            for path, deadlines in redated(self.model.plan, self.new).items():
+                old = self.model.set_fields(path, {"deadlines": deadlines})["deadlines"]
+                self.old_deadlines.setdefault(path, old)
 
     def undo(self) -> None:
+        for path, deadlines in self.old_deadlines.items():
+            self.model.set_fields(path, {"deadlines": deadlines})
         self.model.set_meta(self.name, self.old)
 
 

@@ -128,3 +128,15 @@ def test_typing_in_one_field_merges_into_one_undo_step(model, plan):
     assert model.stack.count() == 1
     model.stack.undo()
     assert node_at(plan, (1, 0)).text == "网站改版。"
+
+
+def test_setting_the_year_dates_deadlines_printed_without_one(model, plan):
+    plan.year = None
+    node_at(plan, (0, 0)).deadlines = [ParsedDeadline("6月底前", None), ParsedDeadline("长期坚持", None)]
+    for year in (2023, 2025):  # spinning the year box is one undo step
+        model.stack.push(SetMetaCommand(model, "year", year))
+    assert model.stack.count() == 1
+    assert node_at(plan, (0, 0)).deadlines[0].date == dt.date(2025, 6, 30)
+    assert node_at(plan, (0, 0)).deadlines[1].date is None
+    model.stack.undo()
+    assert plan.year is None and node_at(plan, (0, 0)).deadlines[0].date is None
