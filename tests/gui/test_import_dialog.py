@@ -187,3 +187,19 @@ def test_welcome_import_button_opens_the_dialog(window, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=15000)
     assert dialog.isVisible() and dialog.model.plan.counts() == (4, 14)
     window.paste_import_action  # noqa: B018 — the File menu offers 从剪贴板导入 too
+
+
+def test_keyboard_moves_and_undoes_in_the_tree(window, qtbot):
+    dialog = opened(window, qtbot, PLAN_TXT)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.view.select((0, 0))
+    dialog.view.tree.setFocus()
+    first = dialog.model.plan.nodes[0].children[0].title
+    qtbot.keyClick(dialog.view.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert dialog.model.plan.nodes[0].children[1].title == first
+    assert dialog.view.current_path() == (0, 1)
+    qtbot.keyClick(dialog.view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.model.plan.nodes[0].children[0].title == first
+    qtbot.keyClick(dialog.view.tree, Qt.Key.Key_Delete)
+    assert dialog.model.plan.counts() == (4, 13)
