@@ -122,6 +122,44 @@ All plans and progress will be as they were then; changes made since are replace
     </message>
 </context>
 <context>
+    <name>CarryOverDialog</name>
+    <message>
+        <location filename="../../gui/carry_over.py" line="33"/>
+        <source>Carry over unfinished tasks</source>
+        <translation>结转未完成任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/carry_over.py" line="35"/>
+        <source>A new plan is made with the %1 unfinished tasks (not started, in progress or ongoing) of “%2”, with their sections, units, deadlines and notes. The old plan stays as it is.</source>
+        <translation>将“%2”中 %1 项未完成的任务（未开始、进行中、持续推进）连同所在部分、责任单位、时限和完成情况结转为一个新计划，原计划保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/carry_over.py" line="39"/>
+        <source>%1 (carried over)</source>
+        <translation>%1（结转）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/carry_over.py" line="44"/>
+        <source>New plan title:</source>
+        <translation>新计划名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/carry_over.py" line="45"/>
+        <source>Year:</source>
+        <translation type="unfinished">年份：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/carry_over.py" line="47"/>
+        <source>Carry over</source>
+        <translation>结转</translation>
+    </message>
+    <message>
+        <location filename="../../gui/carry_over.py" line="77"/>
+        <source>Carried over %1 tasks into “%2”.</source>
+        <translation>已将 %1 项任务结转到“%2”。</translation>
+    </message>
+</context>
+<context>
     <name>CloseGuard</name>
     <message>
         <location filename="../../gui/retry.py" line="172"/>
@@ -159,6 +197,153 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <location filename="../../gui/commands.py" line="109"/>
         <source>Change completion date</source>
         <translation>修改完成日期</translation>
+    </message>
+</context>
+<context>
+    <name>DailyTracking</name>
+    <message>
+        <location filename="../../gui/tracking.py" line="66"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="67"/>
+        <source>&amp;Overview</source>
+        <translation>概览(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="68"/>
+        <source>Progress of the whole plan, and what is due soon (Ctrl+D)</source>
+        <translation>整个计划的进度和近期到期事项（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="69"/>
+        <source>&amp;My tasks</source>
+        <translation>我的任务(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="70"/>
+        <source>Set my &amp;unit…</source>
+        <translation>设置我的单位(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="71"/>
+        <source>&amp;Clear filters</source>
+        <translation>清除筛选(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="72"/>
+        <source>E&amp;xpand all</source>
+        <translation>全部展开(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="73"/>
+        <source>Co&amp;llapse all</source>
+        <translation>全部折叠(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="78"/>
+        <source>Set to %1</source>
+        <translation>设为“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="81"/>
+        <source>Edit &amp;note</source>
+        <translation>填写完成情况(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="82"/>
+        <source>Enter on a task also starts the note</source>
+        <translation>在任务上按回车键也可填写完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="83"/>
+        <source>Attach &amp;file…</source>
+        <translation>添加佐证文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="84"/>
+        <source>Add &amp;link…</source>
+        <translation>添加佐证链接(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="85"/>
+        <source>&amp;Carry over unfinished tasks…</source>
+        <translation>从本计划结转(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="86"/>
+        <source>Start next year&apos;s plan with this plan&apos;s unfinished tasks</source>
+        <translation>用本计划未完成的任务建立下一年度的计划（回头看）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="97"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="102"/>
+        <source>&amp;Task</source>
+        <translation>任务(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="136"/>
+        <source>Carried over from “%1”</source>
+        <translation>结转自“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="155"/>
+        <location filename="../../gui/tracking.py" line="274"/>
+        <source>Supporting material</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="156"/>
+        <source>History</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="290"/>
+        <source>Set “%1” to %2</source>
+        <translation type="unfinished">将“%1”设为%2</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../gui/dashboard.py" line="173"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard.py" line="174"/>
+        <source>Due in %1 days</source>
+        <translation>%1天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard.py" line="176"/>
+        <source>Unfinished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard.py" line="177"/>
+        <source>My tasks</source>
+        <translation>我的任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard.py" line="178"/>
+        <source>Mine, unfinished</source>
+        <translation>我的未完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard.py" line="198"/>
+        <source>Progress by section</source>
+        <translation>各部分进度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard.py" line="263"/>
+        <source>Due soon (overdue, or due within %1 days): %2</source>
+        <translation>近期到期（已逾期或%1天内到期）：%2 项</translation>
     </message>
 </context>
 <context>
@@ -279,69 +464,97 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../gui/detail_panel.py" line="56"/>
+        <location filename="../../gui/detail_panel.py" line="60"/>
         <source>Select a task on the left to see and record its progress.</source>
         <translation>在左侧选择一项任务，即可查看并登记其完成情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="76"/>
+        <location filename="../../gui/detail_panel.py" line="80"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="77"/>
+        <location filename="../../gui/detail_panel.py" line="81"/>
         <source>Deadline:</source>
         <translation>完成时限：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="78"/>
+        <location filename="../../gui/detail_panel.py" line="82"/>
         <source>Progress:</source>
         <translation>完成进度：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="112"/>
+        <location filename="../../gui/detail_panel.py" line="116"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="114"/>
+        <location filename="../../gui/detail_panel.py" line="118"/>
         <source>Recorded</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="115"/>
+        <location filename="../../gui/detail_panel.py" line="119"/>
         <source>Untick when the task has no completion date</source>
         <translation>没有完成日期时请取消勾选</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="125"/>
+        <location filename="../../gui/detail_panel.py" line="129"/>
         <source>Completion date:</source>
         <translation>完成日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="128"/>
+        <location filename="../../gui/detail_panel.py" line="132"/>
         <source>What was done, with dates and links to the published pages… Saved automatically.</source>
         <translation>填写具体做了哪些工作、完成时间、发布网址等……内容自动保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="133"/>
+        <location filename="../../gui/detail_panel.py" line="137"/>
         <source>Progress note:</source>
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="185"/>
+        <location filename="../../gui/detail_panel.py" line="199"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="201"/>
+        <location filename="../../gui/detail_panel.py" line="215"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="215"/>
+        <location filename="../../gui/detail_panel.py" line="229"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
+    </message>
+</context>
+<context>
+    <name>DueSoonList</name>
+    <message>
+        <location filename="../../gui/due_soon.py" line="41"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/due_soon.py" line="41"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/due_soon.py" line="41"/>
+        <source>Lead unit</source>
+        <translation type="unfinished">牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/due_soon.py" line="67"/>
+        <source>Overdue since %1</source>
+        <translation>%1 起已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/due_soon.py" line="68"/>
+        <source>Due %1</source>
+        <translation>%1 到期</translation>
     </message>
 </context>
 <context>
@@ -581,6 +794,64 @@ The details were written to {path}.</source>
     </message>
 </context>
 <context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../gui/evidence_panel.py" line="71"/>
+        <source>Double-click to open; drop files here to attach them</source>
+        <translation>双击打开；把文件拖到这里即可添加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evidence_panel.py" line="75"/>
+        <source>Attach file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evidence_panel.py" line="77"/>
+        <source>Add link…</source>
+        <translation>添加链接…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evidence_panel.py" line="79"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evidence_panel.py" line="81"/>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evidence_panel.py" line="124"/>
+        <source>Attach supporting material</source>
+        <translation>添加佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evidence_panel.py" line="142"/>
+        <source>Add link</source>
+        <translation>添加链接</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evidence_panel.py" line="143"/>
+        <source>Address of the published page (for example on the portal):</source>
+        <translation>已发布页面的网址（例如门户网站上的页面）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evidence_panel.py" line="172"/>
+        <source>Remove “%1”? The copy kept in the evidence folder is deleted too.</source>
+        <translation>删除“%1”吗？保存在佐证材料文件夹中的副本也会一并删除。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evidence_panel.py" line="173"/>
+        <source>Remove the link “%1”?</source>
+        <translation>删除链接“%1”吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evidence_panel.py" line="174"/>
+        <source>Remove supporting material</source>
+        <translation>删除佐证材料</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../gui/export_dialog.py" line="49"/>
@@ -705,79 +976,113 @@ Open it now?</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/filter_bar.py" line="39"/>
+        <location filename="../../gui/filter_bar.py" line="40"/>
         <source>Search tasks, units, notes (simplified or traditional)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索任务、单位、完成情况（简繁体均可）</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="46"/>
+        <location filename="../../gui/filter_bar.py" line="47"/>
         <source>My tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/filter_bar.py" line="52"/>
-        <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>我的任务</translation>
     </message>
     <message>
         <location filename="../../gui/filter_bar.py" line="53"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="54"/>
         <source>Unfinished</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="58"/>
+        <location filename="../../gui/filter_bar.py" line="59"/>
         <source>Any role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/filter_bar.py" line="62"/>
-        <source>Any deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>全部角色</translation>
     </message>
     <message>
         <location filename="../../gui/filter_bar.py" line="63"/>
+        <source>Any deadline</source>
+        <translation>全部时限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="64"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="65"/>
+        <location filename="../../gui/filter_bar.py" line="66"/>
         <source>Due within %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="69"/>
+        <location filename="../../gui/filter_bar.py" line="70"/>
         <source>Any unit</source>
-        <translation type="unfinished"></translation>
+        <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="72"/>
+        <location filename="../../gui/filter_bar.py" line="71"/>
         <source>Tasks that name this unit itself</source>
-        <translation type="unfinished"></translation>
+        <translation>直接写明该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="78"/>
+        <location filename="../../gui/filter_bar.py" line="77"/>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="142"/>
+        <location filename="../../gui/filter_bar.py" line="150"/>
         <source>Set your unit first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/filter_bar.py" line="143"/>
-        <source>Tasks assigned to my unit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>请先设置我的单位</translation>
     </message>
     <message>
         <location filename="../../gui/filter_bar.py" line="151"/>
-        <source>%1 of %2 tasks</source>
-        <translation type="unfinished"></translation>
+        <source>Tasks assigned to my unit: %1</source>
+        <translation>分配给我单位的任务：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="152"/>
+        <location filename="../../gui/filter_bar.py" line="159"/>
+        <source>%1 of %2 tasks</source>
+        <translation>显示 %1/%2 项任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="160"/>
         <source>%1 tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 项任务</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../gui/history_view.py" line="25"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="25"/>
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="51"/>
+        <source>Status: %1 → %2</source>
+        <translation>状态：%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="53"/>
+        <source>Note: %1</source>
+        <translation>完成情况：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="53"/>
+        <location filename="../../gui/history_view.py" line="55"/>
+        <source>(cleared)</source>
+        <translation>（已清空）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="55"/>
+        <source>Completion date: %1</source>
+        <translation>完成日期：%1</translation>
     </message>
 </context>
 <context>
@@ -828,22 +1133,22 @@ Open it now?</source>
         <translation>用粘贴的内容替换当前预览（包括已做的修改）吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="185"/>
+        <location filename="../../gui/import_dialog.py" line="186"/>
         <source>%1 sections, %2 tasks</source>
         <translation>共 %1 个分组、%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="207"/>
+        <location filename="../../gui/import_dialog.py" line="208"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="221"/>
+        <location filename="../../gui/import_dialog.py" line="222"/>
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="222"/>
+        <location filename="../../gui/import_dialog.py" line="223"/>
         <source>“%1” has already been imported (the same file, or the same title and year).
 
 Import it again as a separate plan?</source>
@@ -852,7 +1157,7 @@ Import it again as a separate plan?</source>
 要再作为一份新计划导入吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="225"/>
+        <location filename="../../gui/import_dialog.py" line="226"/>
         <source>Import as a new plan</source>
         <translation>作为新计划导入</translation>
     </message>
@@ -935,22 +1240,22 @@ Import it again as a separate plan?</source>
     <message>
         <location filename="../../gui/item_dialog.py" line="53"/>
         <source>Edit item</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑事项</translation>
     </message>
     <message>
         <location filename="../../gui/item_dialog.py" line="53"/>
         <source>Add item</source>
-        <translation type="unfinished"></translation>
+        <translation>新增事项</translation>
     </message>
     <message>
         <location filename="../../gui/item_dialog.py" line="57"/>
         <source>What is to be done, in a few words</source>
-        <translation type="unfinished"></translation>
+        <translation>简要写明要做什么</translation>
     </message>
     <message>
         <location filename="../../gui/item_dialog.py" line="59"/>
         <source>The full wording from the plan (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>计划原文（可不填）</translation>
     </message>
     <message>
         <location filename="../../gui/item_dialog.py" line="63"/>
@@ -970,7 +1275,7 @@ Import it again as a separate plan?</source>
     <message>
         <location filename="../../gui/item_dialog.py" line="68"/>
         <source>Separate units with 、</source>
-        <translation type="unfinished"></translation>
+        <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
         <location filename="../../gui/item_dialog.py" line="70"/>
@@ -980,7 +1285,7 @@ Import it again as a separate plan?</source>
     <message>
         <location filename="../../gui/item_dialog.py" line="72"/>
         <source>One per line, as the plan words it, e.g. 6月底前</source>
-        <translation type="unfinished"></translation>
+        <translation>每行一个，按计划原文填写，如“6月底前”</translation>
     </message>
     <message>
         <location filename="../../gui/item_dialog.py" line="77"/>
@@ -1157,6 +1462,29 @@ Import it again as a separate plan?</source>
     </message>
 </context>
 <context>
+    <name>MyUnitsDialog</name>
+    <message>
+        <location filename="../../gui/my_units_dialog.py" line="29"/>
+        <source>My unit</source>
+        <translation>我的单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/my_units_dialog.py" line="31"/>
+        <source>Tick the unit(s) you work for. “My tasks” then shows the tasks assigned to them, by name or through names such as 市直各单位 or 各有关单位.</source>
+        <translation>勾选您所在的单位（可多选）。“我的任务”将列出分配给这些单位的任务，包括写明单位名称的，以及通过“市直各单位”“各有关单位”等统称分配的。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/my_units_dialog.py" line="35"/>
+        <source>Find a unit</source>
+        <translation>查找单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/my_units_dialog.py" line="80"/>
+        <source>Also meant by: %1</source>
+        <translation>以下统称也包括您的单位：%1</translation>
+    </message>
+</context>
+<context>
     <name>NodeEditor</name>
     <message>
         <location filename="../../gui/node_editor.py" line="97"/>
@@ -1165,7 +1493,7 @@ Import it again as a separate plan?</source>
     </message>
     <message>
         <location filename="../../gui/node_editor.py" line="100"/>
-        <location filename="../../gui/node_editor.py" line="212"/>
+        <location filename="../../gui/node_editor.py" line="214"/>
         <source>Add deadline</source>
         <translation>添加时限</translation>
     </message>
@@ -1205,32 +1533,32 @@ Import it again as a separate plan?</source>
         <translation>修改编号</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="184"/>
+        <location filename="../../gui/node_editor.py" line="186"/>
         <source>Edit title</source>
         <translation>修改标题</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="187"/>
+        <location filename="../../gui/node_editor.py" line="189"/>
         <source>Edit text</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="196"/>
+        <location filename="../../gui/node_editor.py" line="198"/>
         <source>Edit units</source>
         <translation>修改单位</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="202"/>
+        <location filename="../../gui/node_editor.py" line="204"/>
         <source>%1/%2 or before</source>
         <translation>%1月%2日前</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="203"/>
+        <location filename="../../gui/node_editor.py" line="205"/>
         <source>Edit deadlines</source>
         <translation>修改时限</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="207"/>
+        <location filename="../../gui/node_editor.py" line="209"/>
         <source>Remove deadline</source>
         <translation>删除时限</translation>
     </message>
@@ -1309,7 +1637,7 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
     <message>
         <location filename="../../gui/plan_tree_model.py" line="255"/>
         <source>%1 (next of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（共%2个时间节点）</translation>
     </message>
     <message>
         <location filename="../../gui/plan_tree_model.py" line="287"/>
@@ -1325,47 +1653,47 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 <context>
     <name>PreviewCommands</name>
     <message>
-        <location filename="../../gui/preview_commands.py" line="65"/>
+        <location filename="../../gui/preview_commands.py" line="68"/>
         <source>Edit plan details</source>
         <translation>修改计划信息</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="95"/>
+        <location filename="../../gui/preview_commands.py" line="107"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="95"/>
+        <location filename="../../gui/preview_commands.py" line="107"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="103"/>
+        <location filename="../../gui/preview_commands.py" line="115"/>
         <source>Indent</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="108"/>
+        <location filename="../../gui/preview_commands.py" line="120"/>
         <source>Outdent</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="123"/>
+        <location filename="../../gui/preview_commands.py" line="135"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="144"/>
+        <location filename="../../gui/preview_commands.py" line="156"/>
         <source>Add task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="164"/>
+        <location filename="../../gui/preview_commands.py" line="176"/>
         <source>Merge into previous</source>
         <translation>合并到上一项</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="206"/>
+        <location filename="../../gui/preview_commands.py" line="218"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
@@ -1657,57 +1985,144 @@ If Taizhang is still open there, close it first: two windows on one database can
     </message>
 </context>
 <context>
+    <name>StructureActions</name>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="42"/>
+        <source>&amp;Add item…</source>
+        <translation>新增事项(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="43"/>
+        <source>Add s&amp;ub-item…</source>
+        <translation>新增下级事项(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="44"/>
+        <source>&amp;Edit item…</source>
+        <translation>编辑事项(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="45"/>
+        <source>&amp;Delete item</source>
+        <translation>删除事项(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="47"/>
+        <source>Move u&amp;p</source>
+        <translation>上移(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="48"/>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="49"/>
+        <source>&amp;Indent</source>
+        <translation>降级(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="50"/>
+        <source>&amp;Outdent</source>
+        <translation>升级(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="55"/>
+        <source>Add an item after the selected one</source>
+        <translation>在所选事项之后新增一项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="56"/>
+        <source>Add an item under the selected one</source>
+        <translation>在所选事项之下新增一项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="126"/>
+        <source>Add “%1”</source>
+        <translation>新增“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="160"/>
+        <source>Edit “%1”</source>
+        <translation>编辑“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="172"/>
+        <source>Delete item</source>
+        <translation>删除事项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="173"/>
+        <source>Delete “%1” and the %2 tasks under it, with their progress and supporting material records?
+
+You can undo this with Ctrl+Z.</source>
+        <translation>删除“%1”及其下的 %2 项任务（连同完成情况和佐证材料记录）吗？
+
+可以用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="191"/>
+        <source>Move “%1” up</source>
+        <translation>上移“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="191"/>
+        <source>Move “%1” down</source>
+        <translation>下移“%1”</translation>
+    </message>
+</context>
+<context>
     <name>StructureCommands</name>
     <message>
         <location filename="../../gui/structure_commands.py" line="47"/>
         <source>Add “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>新增“%1”</translation>
     </message>
     <message>
         <location filename="../../gui/structure_commands.py" line="72"/>
         <source>Delete “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>删除“%1”</translation>
     </message>
     <message>
         <location filename="../../gui/structure_commands.py" line="107"/>
         <source>Outdent “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>升级“%1”</translation>
     </message>
     <message>
         <location filename="../../gui/structure_commands.py" line="108"/>
         <source>Indent “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>降级“%1”</translation>
     </message>
     <message>
         <location filename="../../gui/structure_commands.py" line="128"/>
         <source>Rename “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>修改“%1”</translation>
     </message>
     <message>
         <location filename="../../gui/structure_commands.py" line="146"/>
         <source>Change units</source>
-        <translation type="unfinished"></translation>
+        <translation>修改责任单位</translation>
     </message>
     <message>
         <location filename="../../gui/structure_commands.py" line="163"/>
         <source>Change deadlines</source>
-        <translation type="unfinished"></translation>
+        <translation>修改完成时限</translation>
     </message>
 </context>
 <context>
     <name>TreeDelegate</name>
     <message>
-        <location filename="../../gui/tree_delegate.py" line="41"/>
+        <location filename="../../gui/tree_delegate.py" line="42"/>
         <source>Lead</source>
         <translation type="unfinished">牵头</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_delegate.py" line="41"/>
+        <location filename="../../gui/tree_delegate.py" line="42"/>
         <source>Resp.</source>
         <translation type="unfinished">责任</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_delegate.py" line="42"/>
+        <location filename="../../gui/tree_delegate.py" line="43"/>
         <source>Coop.</source>
         <translation type="unfinished">配合</translation>
     </message>
