@@ -11,11 +11,23 @@ import dataclasses
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
 
-from core import queries
 from core.views import Change, NodeInfo, TaskFilter
 from gui.plan_tree_model import PlanTreeModel, TreeItem
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class _Queries:
+    """core.queries, imported when first used (it pulls in the unit rules and text folding)."""
+
+    def __getattr__(self, name: str):
+        from core import queries as module
+
+        globals()["queries"] = module
+        return getattr(module, name)
+
+
+queries = _Queries()
 
 
 class TaskFilterProxy(QSortFilterProxyModel):

@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from gui.item_dialog import ItemDialog
 from gui.plan_tree_model import TreeItem, short_name
 from gui.structure_commands import (
     AddNodeCommand,
@@ -117,6 +116,8 @@ class StructureActions(QObject):
         if window.model.plan_id is None:
             return
         window.panel.flush_note()
+        from gui.item_dialog import ItemDialog  # not needed to start up
+
         dialog = ItemDialog(window, None, self._year(), label=label)
         if not dialog.exec():
             return
@@ -139,6 +140,8 @@ class StructureActions(QObject):
             return
         window, info = self.window, item.info
         window.panel.flush_note()
+        from gui.item_dialog import ItemDialog
+
         dialog = ItemDialog(window, info, self._year())
         if not dialog.exec():
             return

@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from core.textfold import fold
 from gui.filter_proxy import TaskFilterProxy
 from gui.plan_tree_model import TITLE
 
@@ -22,6 +21,8 @@ def hit_spans(text: str, needle: str) -> list[tuple[int, int]]:
     """Where `needle` (already folded and lower-cased) occurs in `text`, as (start, end)."""
     if not needle:
         return []
+    from core.textfold import fold
+
     hay = fold(text).lower()
     if len(hay) != len(text):  # lower() changed a length (rare non-CJK letters): no marks
         return []
