@@ -215,8 +215,10 @@ def inline_units(text: str) -> tuple[dict[str, list[str]], str]:
         return out, text[:m.start()] + text[close + 1:]
     key = _KEY.search(folded)
     if key and _depth(folded, key.start()) == 0:
-        merge_units(out, _read_keyed(text[key.start():]))  # "…。牵头单位:X;配合单位:Y。" at the end
-        return out, text[:key.start()]
+        # "…。牵头单位:X;配合单位:Y。" — the keyed list runs to the end of its sentence
+        stop = _sentence_end(folded, list(_KEY.finditer(folded))[-1].end())
+        merge_units(out, _read_keyed(text[key.start():stop]))
+        return out, text[:key.start()] + text[stop + 1:]
     for a, b in _role_groups(folded):  # "(市政府办公室牵头，各区政府配合)"
         if looks_like_unit_cell(text[a:b]):
             merge_units(out, read_cell(text[a:b], "responsible"))
@@ -237,6 +239,14 @@ def inline_units(text: str) -> tuple[dict[str, list[str]], str]:
         if tail and looks_like_unit_cell(tail):
             merge_units(out, read_cell(tail, "responsible"))
     return out, text
+
+
+def _sentence_end(folded: str, start: int) -> int:
+    """Index of the first 。 outside brackets at or after `start` (the text's end when none)."""
+    for _start, b in _top_level_split(folded, "。"):
+        if start <= b < len(folded):
+            return b
+    return len(folded)
 
 
 def _role_groups(folded: str) -> list[tuple[int, int]]:

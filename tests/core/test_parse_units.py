@@ -105,3 +105,15 @@ def test_time_key_inside_unit_brackets_is_not_a_unit():
 def test_bracketed_roles_without_keys():
     units, _ = inline_units("做好信息公开工作。（市政府办公室牵头，各区政府、市直各单位配合）")
     assert units["lead"] == ["市政府办公室"] and units["cooperating"] == ["各区政府", "市直各单位"]
+
+
+def test_keyed_unit_list_ends_with_its_sentence():
+    from core.importer import parse_text
+
+    plan = parse_text("示例县2024年政务公开工作要点\n一、加强政策解读\n"
+                      "1. 做好政策解读工作。牵头单位：县发改局。6月底前完成。\n"
+                      "2. 做好回应关切工作。牵头单位：县政府办；配合单位：县直各单位、县委网信办。\n")
+    first, second = plan.nodes[0].children
+    assert first.units["lead"] == ["县发改局"]
+    assert [d.text for d in first.deadlines] == ["6月底前"]
+    assert (second.units["lead"], second.units["cooperating"]) == (["县政府办"], ["县直各单位", "县委网信办"])
