@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import TaizhangError
 from core.export import ExportOptions, default_file_name, export_plan
+from gui.collation import sorted_for_display
 from gui.errors import show_error
 from gui.labels import STATUS_ORDER, status_names
 
@@ -62,7 +63,7 @@ class ExportDialog(QDialog):
 
         self.unit_box = QComboBox()
         self.unit_box.addItem(self.tr("All units"), None)
-        for unit in self._plan_units():
+        for unit in sorted_for_display(self._plan_units()):  # pinyin order, like the other unit lists
             self.unit_box.addItem(unit, unit)
         form.addRow(self.tr("Unit:"), self.unit_box)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from core.status import OPEN_STATUSES, Status
 from core.views import TaskFilter
+from gui.collation import sorted_for_display
 from gui.labels import DUE_SOON_DAYS, role_names, status_names
 
 ROLES = ("lead", "responsible", "cooperating")
@@ -137,7 +138,7 @@ class FilterBar(QWidget):
         text = self.unit.currentText()
         self._quiet = True
         self.unit.clear()
-        self.unit.addItems(units)
+        self.unit.addItems(sorted_for_display(units))  # pinyin order in the Chinese UI
         self.unit.setEditText(text)
         completer = QCompleter(units, self.unit)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

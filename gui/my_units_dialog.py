@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.units import covers, is_collective
+from gui.collation import sorted_for_display
 
 
 class MyUnitsDialog(QDialog):
@@ -36,7 +37,7 @@ class MyUnitsDialog(QDialog):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.list = QListWidget()
-        named = [u for u in all_units if not is_collective(u)]
+        named = sorted_for_display(u for u in all_units if not is_collective(u))  # pinyin order
         for name in dict.fromkeys([*mine, *named]):
             item = QListWidgetItem(name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
