@@ -1,0 +1,94 @@
+"""佐证材料 and the change history in the task's tabs."""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from core.paths import evidence_dir
+from core.status import Status
+
+
+def show_task(window, index: int = 0) -> int:
+    task = window.model.task_ids()[index]
+    window.select_node(task)
+    return task
+
+
+def test_attaching_a_file_copies_it_beside_the_database(sample_window, tmp_path):
+    window = sample_window
+    task = show_task(window)
+    original = tmp_path / "发布截图:6月.png"
+    original.write_bytes(b"\x89PNG fake image")
+    panel = window.tracking.evidence
+    panel.attach_files([original])
+    assert panel.list.count() == 1
+    record = window.service.evidence(task)[0]
+    assert record.path.parent.parent == evidence_dir(window.service.db_path)
+    assert ":" not in record.path.name  # a name Windows accepts
+    assert record.sha256 == hashlib.sha256(b"\x89PNG fake image").hexdigest()
+    assert record.path.read_bytes() == original.read_bytes() and original.exists()
+    tabs = window.panel.tabs
+    assert tabs.tabText(window.tracking.evidence_tab).endswith("(1)")
+
+
+def test_opening_uses_the_system_viewer(sample_window, tmp_path, monkeypatch):
+    window = sample_window
+    show_task(window)
+    doc = tmp_path / "方案.docx"
+    doc.write_bytes(b"PK")
+    panel = window.tracking.evidence
+    panel.attach_files([doc])
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    panel.open_item(panel.list.item(0))
+    assert opened and opened[0].isLocalFile() and opened[0].toLocalFile().endswith("方案.docx")
+
+
+def test_a_link_is_added_and_removed_after_confirmation(sample_window, monkeypatch):
+    window = sample_window
+    task = show_task(window, 1)
+    panel = window.tracking.evidence
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("https://www.example.gov.cn/zwgk/1.html", True))
+    panel.ask_link()
+    assert [e.kind for e in window.service.evidence(task)] == ["link"]
+    panel.list.setCurrentRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    panel.remove_current()
+    assert len(window.service.evidence(task)) == 1  # the clerk said no
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    panel.remove_current()
+    assert window.service.evidence(task) == []
+    assert panel.list.count() == 0
+
+
+def test_removing_a_file_deletes_its_copy(sample_window, tmp_path, monkeypatch):
+    window = sample_window
+    show_task(window)
+    original = tmp_path / "记录.pdf"
+    original.write_bytes(b"%PDF")
+    panel = window.tracking.evidence
+    panel.attach_files([original])
+    copy = next(iter(panel.records.values())).path
+    panel.list.setCurrentRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    panel.remove_current()
+    assert not copy.exists() and original.exists()
+
+
+def test_history_lists_status_and_note_changes_newest_first(sample_window, qtbot):
+    window = sample_window
+    task = show_task(window, 2)
+    history = window.tracking.history
+    assert history.topLevelItemCount() == 0
+    window.tracking.set_status(Status.DOING)
+    window.panel.note_edit.setPlainText("已起草")
+    window.panel.flush_note()
+    rows = [history.topLevelItem(i).text(1) for i in range(history.topLevelItemCount())]
+    assert len(rows) == 2 and "已起草" in rows[0] and "→" in rows[1]
+    assert history.topLevelItem(0).text(0)[:4].isdigit()  # the time it was recorded
+    window.undo_action.trigger()  # undoing the note is recorded too
+    assert history.topLevelItemCount() >= 2
+    assert window.service.node(task).note == ""

@@ -1,0 +1,140 @@
+"""The filtered tree: the proxy over the plan model, with core's one predicate and cached keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.service import PlanService
+from core.status import Status
+from core.views import TaskFilter
+from gui.commands import EditContext, SetStatusCommand
+from gui.filter_proxy import TaskFilterProxy
+from gui.plan_tree_model import PlanTreeModel
+from gui.tree_delegate import hit_spans
+
+TODAY = dt.date(2026, 7, 15)
+
+
+@pytest.fixture
+def dated(db_path, sample_plan, qapp):
+    """The sample plan on 15 July 2026, in a model and a proxy."""
+    service = PlanService(db_path, today=lambda: TODAY)
+    plan_id = service.import_plan(sample_plan, source_name="sample").plan_id
+    model = PlanTreeModel(EditContext(service))
+    model.load(plan_id)
+    yield service, model, TaskFilterProxy(model)
+    service.close()
+
+
+def shown_ids(proxy) -> list[int]:
+    """Every node the proxy shows, in document order."""
+    out = []
+
+    def walk(parent):
+        for row in range(proxy.rowCount(parent)):
+            index = proxy.index(row, 0, parent)
+            out.append(proxy.item(index).info.id)
+            walk(index)
+
+    from PySide6.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    return out
+
+
+def titles(proxy) -> set[str]:
+    return {proxy.source.item(proxy.source.index_of(i)).info.label for i in shown_ids(proxy)}
+
+
+def test_proxy_passes_qtmodeltester_filtered_and_not(qtmodeltester, dated):
+    _service, _model, proxy = dated
+    qtmodeltester.check(proxy, force_py=True)
+    proxy.set_filter(TaskFilter(text="公开"))
+    qtmodeltester.check(proxy, force_py=True)
+
+
+def test_search_matches_either_script_and_keeps_ancestors(dated):
+    service, model, proxy = dated
+    task = next(i for i in model.task_ids() if model.item(model.index_of(i)).info.label == "9.")
+    service.rename_node(task, "9.", "規範政府資訊公開指南", "規範政府資訊公開指南和目錄")  # traditional now
+    model.load(model.plan_id)
+    for needle in ("规范", "規範", "規范"):
+        proxy.set_filter(TaskFilter(text=needle))
+        assert titles(proxy) == {"三、", "9.", "10."}, needle  # 10. says 规范 in simplified
+    assert proxy.shown == 2 and proxy.total == 15
+
+
+def test_clearing_the_filter_shows_every_node_again(dated):
+    _service, model, proxy = dated
+    proxy.set_filter(TaskFilter(statuses={Status.DONE}))
+    assert shown_ids(proxy) == []
+    proxy.set_filter(TaskFilter())
+    assert shown_ids(proxy) == model.node_ids()
+
+
+def test_my_tasks_include_collective_names_and_roles(dated):
+    _service, _model, proxy = dated
+    proxy.set_my_units(["县教育局"])
+    proxy.set_filter(TaskFilter(mine=True))
+    # named (6.), and through 县直各单位 (1. 3. 9. 10. 12.); never through 各乡镇人民政府 alone
+    assert titles(proxy) - {"一、", "二、", "三、", "（一）", "（二）"} == {"1.", "3.", "6.", "9.", "10.", "12."}
+    proxy.set_filter(TaskFilter(mine=True, role="lead"))
+    assert proxy.shown == 0
+    proxy.set_my_units(["县政府办公室"])
+    proxy.set_filter(TaskFilter(mine=True, role="lead"))
+    assert titles(proxy) >= {"1.", "11.", "13.", "14.", "15."}
+
+
+def test_my_role_is_the_strongest_one_named(dated):
+    _service, model, proxy = dated
+    proxy.set_my_units(["县政府办公室"])
+    item = next(model.item(model.index_of(i)) for i in model.task_ids()
+                if model.item(model.index_of(i)).info.label == "1.")
+    assert proxy.my_role(item) == "lead"
+    proxy.set_my_units(["县财政局"])
+    assert proxy.my_role(item) == "responsible"  # through 县直各单位
+
+
+def test_overdue_and_due_within_use_the_next_milestone(dated):
+    service, model, proxy = dated
+    proxy.set_filter(TaskFilter(overdue=True))
+    assert titles(proxy) >= {"2.", "7.", "12.", "13."}
+    task = next(i for i in model.task_ids() if model.item(model.index_of(i)).info.label == "14.")
+    service.set_deadlines(task, [("7月20日前完成方案", dt.date(2026, 7, 20)), ("年底前", dt.date(2026, 12, 31))])
+    model.load(model.plan_id)
+    proxy.set_filter(TaskFilter(due_within=14))
+    assert "14." in titles(proxy)
+    assert model.data(model.index_of(task, 2)).startswith("7月20日前完成方案")  # the next milestone only
+    assert "年底前" not in model.data(model.index_of(task, 2))
+
+
+def test_an_edit_refilters_but_keeps_the_edited_task_on_screen(dated):
+    _service, model, proxy = dated
+    ctx = model.ctx
+    proxy.set_filter(TaskFilter(statuses={Status.TODO}))
+    first, second = [i for i in model.task_ids()][:2]
+    proxy.pinned = first
+    ctx.push(SetStatusCommand(ctx, [model.item(model.index_of(first)).info], Status.DONE, "tick"))
+    assert first in shown_ids(proxy)  # the clerk still sees what they just ticked
+    proxy.pinned = None
+    ctx.push(SetStatusCommand(ctx, [model.item(model.index_of(second)).info], Status.DONE, "tick"))
+    assert second not in shown_ids(proxy)
+    assert proxy.shown == 13
+
+
+def test_a_structure_change_refilters_the_rebuilt_tree(dated):
+    service, model, proxy = dated
+    proxy.set_filter(TaskFilter(text="培训"))
+    assert proxy.shown == 1
+    node_id, change = service.add_node(model.plan_id, None, None, "五、", "培训考核")
+    model.apply_change(change)
+    assert node_id in shown_ids(proxy)
+    assert proxy.shown == 2
+
+
+def test_hits_are_found_in_the_original_characters():
+    assert hit_spans("規範政府資訊公開", "规范") == [(0, 2)]
+    assert hit_spans("公开规范，再规范", "规范") == [(2, 4), (6, 8)]
+    assert hit_spans("anything", "") == []

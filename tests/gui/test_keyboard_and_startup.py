@@ -1,0 +1,74 @@
+"""The keyboard way through the day, what the window remembers, and the start-up shell."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from core.status import Status
+from gui.app import start_window
+from gui.main_window import MainWindow
+from gui.plan_tree_model import UNITS
+
+
+def test_ctrl_number_sets_the_status_and_undoes(sample_window, qtbot):
+    window = sample_window
+    task = window.model.task_ids()[0]
+    window.select_node(task)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.service.node(task).status is Status.DOING
+    qtbot.keyClick(window.tree, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.service.node(task).status is Status.NA
+    qtbot.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.service.node(task).status is Status.DOING
+
+
+def test_enter_edits_the_note_and_escape_returns_to_the_tree(sample_window, qtbot):
+    window = sample_window
+    window.activateWindow()
+    task = window.model.task_ids()[1]
+    window.select_node(task)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is window.panel.note_edit
+    window.panel.note_edit.insertPlainText("已完成")
+    qtbot.keyClick(window.panel.note_edit, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.tree
+    assert window.service.node(task).note == "已完成"  # saved on the way out
+
+
+def test_ctrl_f_goes_to_search_and_down_comes_back(sample_window, qtbot):
+    window = sample_window
+    window.activateWindow()
+    window.tree.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.filter_bar.search
+    qtbot.keyClick(window.filter_bar.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is window.tree
+
+
+def test_column_widths_are_remembered(sample_window, service, settings, qtbot):
+    sample_window.tree.header().resizeSection(UNITS, 333)
+    sample_window.close()
+    again = MainWindow(service, QSettings(settings.fileName(), QSettings.Format.IniFormat))
+    qtbot.addWidget(again)
+    assert again.tree.header().sectionSize(UNITS) == 333
+    again.close()
+
+
+def test_start_window_paints_the_shell_then_opens_the_database(qtbot, db_path, settings, sample_plan):
+    from core.service import PlanService
+
+    with_plan = PlanService(db_path)
+    plan_id = with_plan.import_plan(sample_plan, source_name="sample").plan_id
+    with_plan.close()
+    window = start_window(db_path, settings)
+    qtbot.addWidget(window)
+    assert window.service is None  # the shell is on screen before the database is touched
+    with qtbot.waitSignal(window.plan_shown, timeout=5000) as shown:
+        pass
+    assert shown.args == [plan_id]
+    assert window.model.plan_id == plan_id and len(window.model.task_ids()) == 15
+    window.close()
+    window.service.close()
