@@ -8,8 +8,9 @@ the ids to show in a set, so Qt's per-row question is a set lookup.
 from __future__ import annotations
 
 import dataclasses
+import time
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, QTimer, Signal
 
 from core.views import Change, NodeInfo, TaskFilter
 from gui.plan_tree_model import PlanTreeModel, TreeItem
@@ -47,6 +48,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
         self._keys: dict[int, tuple[NodeInfo, str]] = {}
         self._roles: dict[int, tuple[NodeInfo, str | None]] = {}
         self._last: tuple[TaskFilter, list[TreeItem]] | None = None  # to narrow while typing on
+        self._warm = iter(())
         self.shown = self.total = 0
         self.setSourceModel(model)
         model.modelAboutToBeReset.connect(self._source_resetting)
@@ -58,10 +60,11 @@ class TaskFilterProxy(QSortFilterProxyModel):
     def active(self) -> bool:
         return self.flt != TaskFilter()
 
-    def set_filter(self, flt: TaskFilter) -> None:
+    def set_filter(self, flt: TaskFilter) -> bool:
+        """Apply `flt`; True when what is shown changed (typing on often changes nothing)."""
         self.flt = flt
         self.needle = queries.fold_query(flt.text)
-        self._refilter()
+        return self._refilter()
 
     def set_my_units(self, units: list[str]) -> None:
         self.my_units = list(units)
@@ -102,8 +105,14 @@ class TaskFilterProxy(QSortFilterProxyModel):
             self.shown = self.total
             return None
         ctx = queries.FilterContext(today=self.source.ctx.service.today(), my_units=self.my_units)
-        flt, key, matches = self.flt, self.key, queries.matches
-        found = [item for item in self._candidates(tasks) if matches(item.info, flt, ctx, key(item.info))]
+        flt, key, matches, needle = self.flt, self.key, queries.matches, self.needle
+        candidates = self._candidates(tasks)
+        # cheap necessary conditions from the caches first; core's predicate decides
+        if needle:
+            candidates = [item for item in candidates if needle in key(item.info)]
+        if flt.mine:
+            candidates = [item for item in candidates if self.my_role(item) is not None]
+        found = [item for item in candidates if matches(item.info, flt, ctx, key(item.info) if needle else "")]
         self._last = (flt, found)
         self.shown = len(found)
         if keep is not None and (kept := self.source.item(self.source.index_of(keep))).info is not None:
@@ -113,7 +122,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
             while item is not None and item.info is not None and item.info.id not in visible:
                 visible.add(item.info.id)
                 item = item.parent
-        return visible
+        return None if len(visible) == len(items) else visible  # all shown: nothing to filter
 
     def _candidates(self, tasks: list[TreeItem]) -> list[TreeItem]:
         """Typing on only narrows a search: test just the tasks the shorter text matched."""
@@ -124,12 +133,14 @@ class TaskFilterProxy(QSortFilterProxyModel):
         same_rest = dataclasses.replace(last, text=None) == dataclasses.replace(self.flt, text=None)
         return found if same_rest and old and old in new else tasks
 
-    def _refilter(self) -> None:
+    def _refilter(self) -> bool:
         stale = self._dirty
         visible = self._compute()
-        if visible != self._visible or stale:
+        changed = visible != self._visible or stale
+        if changed:
             self._invalidate(visible)
         self.counts_changed.emit(self.shown, self.total)
+        return changed
 
     def _invalidate(self, visible: set[int] | None) -> None:
         self.beginFilterChange()
@@ -146,6 +157,19 @@ class TaskFilterProxy(QSortFilterProxyModel):
     def _source_reset(self) -> None:
         self.visible_ids()
         self.counts_changed.emit(self.shown, self.total)
+        self._warm = iter(list(self.source.items()))
+        QTimer.singleShot(0, self._warm_keys)
+
+    def _warm_keys(self) -> None:
+        """Fold the search keys in the idle moments after a plan opens, so the first search is quick."""
+        started = time.perf_counter()
+        for item in self._warm:
+            if item.info is not None:
+                self.key(item.info)
+                self.my_role(item)
+            if time.perf_counter() - started > 0.01:
+                QTimer.singleShot(0, self._warm_keys)
+                return
 
     def _source_changed(self, change: Change) -> None:
         """After an edit, re-run the filter; the edited node stays until the filter changes."""

@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
     def _build_tree(self) -> QTreeView:
         tree = QTreeView()
         tree.setModel(self.proxy)
-        tree.setItemDelegate(TreeDelegate(self.proxy, tree))
+        tree.setItemDelegateForColumn(TITLE, TreeDelegate(self.proxy, tree))
         tree.setAlternatingRowColors(True)
         tree.setUniformRowHeights(True)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

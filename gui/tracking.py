@@ -206,11 +206,12 @@ class DailyTracking(QObject):
         current = self.current_id()
         if not was_active and flt != TaskFilter():
             self._saved_expansion = self._expanded_ids()
-        w.proxy.set_filter(flt)
+        changed = w.proxy.set_filter(flt)
         if w.proxy.active:
-            w.tree.expandAll()  # show every match, under its sections
-        elif was_active:
-            self._expand(self._saved_expansion)
+            if changed:
+                self._expand_matches()  # show every match, under its sections
+        elif was_active:  # back to the sections the clerk had open
+            self._restore_expansion(self._saved_expansion)
             self._saved_expansion = None
         if current is not None and w.proxy.index_of(current).isValid():
             w.tree.scrollTo(w.proxy.index_of(current))
@@ -227,14 +228,32 @@ class DailyTracking(QObject):
                     out.add(item.info.id)
         return out
 
+    def _expand_matches(self) -> None:
+        """Open every section the filter shows (only those: cheaper than expandAll on a big plan)."""
+        visible = self.window.proxy.visible_ids()
+        self._expand({item.info.id for item in self.window.model.items()
+                      if item.children and (visible is None or item.info.id in visible)})
+
+    def _restore_expansion(self, ids: set[int] | None) -> None:
+        """Open exactly `ids`, touching only the sections whose state differs (each costs a layout)."""
+        if ids is None:
+            return
+        w = self.window
+        for item in w.model.items():
+            if item.children:
+                index = w.proxy.index_of(item.info.id)
+                if index.isValid() and w.tree.isExpanded(index) != (item.info.id in ids):
+                    w.tree.setExpanded(index, item.info.id in ids)
+
     def _expand(self, ids: set[int] | None) -> None:
         w = self.window
         if ids is None:
             return
+        tree = w.tree
         for node_id in ids:
             index = w.proxy.index_of(node_id)
-            if index.isValid():
-                w.tree.setExpanded(index, True)
+            if index.isValid() and not tree.isExpanded(index):
+                tree.setExpanded(index, True)
 
     def _before_reset(self) -> None:
         self._reset_plan = self.window.model.plan_id
@@ -244,7 +263,7 @@ class DailyTracking(QObject):
         w = self.window
         if self._reset_plan is not None and self._reset_plan == w.model.plan_id:
             if w.proxy.active:
-                w.tree.expandAll()
+                self._expand_matches()
             else:
                 self._expand(self._reset_expansion)
         self._reset_expansion = self._reset_plan = None

@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from gui.filter_proxy import TaskFilterProxy
-from gui.plan_tree_model import TITLE
 
 HIT_COLOR = QColor("#ffe082")
 HIT_TEXT = QColor("#000000")
@@ -34,7 +33,7 @@ def hit_spans(text: str, needle: str) -> list[tuple[int, int]]:
 
 
 class TreeDelegate(QStyledItemDelegate):
-    """Draws the title column itself only when there is a hit or a badge to show."""
+    """The title column's delegate: draws the cell itself only when there is a hit or a badge."""
 
     def __init__(self, proxy: TaskFilterProxy, parent=None) -> None:
         super().__init__(parent)
@@ -43,9 +42,6 @@ class TreeDelegate(QStyledItemDelegate):
                        "cooperating": self.tr("Coop.")}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        if index.column() != TITLE:
-            super().paint(painter, option, index)
-            return
         item = self.proxy.item(index)
         role = self.proxy.my_role(item)
         opt = QStyleOptionViewItem(option)
