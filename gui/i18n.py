@@ -32,9 +32,11 @@ class TsTranslator(QTranslator):
             name = context.findtext("name") or ""
             for msg in context.iter("message"):
                 tr = msg.find("translation")
-                if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished") or not tr.text:
+                if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished"):
                     continue
-                self._table[(name, msg.findtext("source") or "")] = tr.text
+                text = tr.findtext("numerusform") if msg.get("numerus") == "yes" else tr.text
+                if text:  # Chinese has one plural form; Qt puts the count in for %n afterwards
+                    self._table[(name, msg.findtext("source") or "")] = text
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D401 (Qt's name)
         return self._table.get((context, source_text))  # None: a null QString, so Qt asks the next one

@@ -6,61 +6,65 @@
     <message>
         <location filename="../../gui/backup_dialog.py" line="92"/>
         <source>Backups and restore</source>
-        <translation type="unfinished"></translation>
+        <translation>备份与恢复</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="94"/>
         <source>A backup is a copy of the whole database. One is made on each day you work, and before every import, plan deletion, upgrade and restore. The newest 20 are kept, and one for each month before them.
 
 Folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>备份是整个数据库的副本。每个使用日自动备份一次；每次导入、删除计划、升级和恢复之前也会先备份。保留最近的 20 份，更早的每月保留一份。
+
+备份文件夹：%1</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="107"/>
         <source>Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即备份</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="108"/>
         <source>Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复…</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="109"/>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件夹</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="160"/>
         <source>Restored</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="161"/>
         <source>The data is now as it was on %1. The state before the restore was backed up too, and is listed as “Before a restore”.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据已恢复到 %1 时的状态。恢复之前的状态也已备份，列为“恢复之前”。</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="167"/>
         <source>Restore the backup of %1 (%2 plans, %3 tasks)?
 
 All plans and progress will be as they were then; changes made since are replaced. The current state is backed up first, so you can go back to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复 %1 的备份（%2 个计划，%3 项任务）？
+
+所有计划和进度都将回到当时的状态，此后所做的更改会被替换。恢复前会先备份当前状态，需要时可以再恢复回来。</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="171"/>
         <source>Restore backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="179"/>
         <source>&amp;Backups and restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="180"/>
         <source>Back up the database now, or go back to an earlier backup</source>
-        <translation type="unfinished"></translation>
+        <translation>立即备份数据库，或恢复到以前的备份</translation>
     </message>
 </context>
 <context>
@@ -68,57 +72,57 @@ All plans and progress will be as they were then; changes made since are replace
     <message>
         <location filename="../../gui/backup_dialog.py" line="35"/>
         <source>Daily (automatic)</source>
-        <translation type="unfinished"></translation>
+        <translation>每日（自动）</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="36"/>
         <source>Before an import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入之前</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="37"/>
         <source>Before an upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>升级之前</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="38"/>
         <source>Before a restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复之前</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="39"/>
         <source>Before deleting a plan</source>
-        <translation type="unfinished"></translation>
+        <translation>删除计划之前</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="40"/>
         <source>Made by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>手动备份</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="48"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="48"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="48"/>
         <source>Plans</source>
-        <translation type="unfinished"></translation>
+        <translation>计划数</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="48"/>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>任务数</translation>
     </message>
     <message>
         <location filename="../../gui/backup_dialog.py" line="68"/>
         <source>unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取</translation>
     </message>
 </context>
 <context>
@@ -146,7 +150,7 @@ All plans and progress will be as they were then; changes made since are replace
     <message>
         <location filename="../../gui/carry_over.py" line="45"/>
         <source>Year:</source>
-        <translation type="unfinished">年份：</translation>
+        <translation>年度：</translation>
     </message>
     <message>
         <location filename="../../gui/carry_over.py" line="47"/>
@@ -164,26 +168,28 @@ All plans and progress will be as they were then; changes made since are replace
     <message>
         <location filename="../../gui/retry.py" line="172"/>
         <source>Changes not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>有更改尚未保存</translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/retry.py" line="173"/>
         <source>%n change(s) could not be saved yet: %1
 
 If you close the window now, they are lost. Fix the problem (for example put the USB stick back) and they are saved automatically.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有 %n 处更改尚未保存：%1
+
+现在关闭窗口，这些更改将会丢失。排除问题（例如重新插好 U 盘）后，它们会自动保存。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../gui/retry.py" line="178"/>
         <source>Keep the window open</source>
-        <translation type="unfinished"></translation>
+        <translation>保持窗口打开</translation>
     </message>
     <message>
         <location filename="../../gui/retry.py" line="179"/>
         <source>Close and lose them</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭并放弃这些更改</translation>
     </message>
 </context>
 <context>
@@ -305,7 +311,7 @@ If you close the window now, they are lost. Fix the problem (for example put the
     <message>
         <location filename="../../gui/tracking.py" line="290"/>
         <source>Set “%1” to %2</source>
-        <translation type="unfinished">将“%1”设为%2</translation>
+        <translation>将“%1”设为%2</translation>
     </message>
 </context>
 <context>
@@ -351,58 +357,59 @@ If you close the window now, they are lost. Fix the problem (for example put the
     <message>
         <location filename="../../gui/db_open.py" line="49"/>
         <source>The file may have been damaged by a power cut, by a USB stick pulled out while saving, or by a disk fault. Taizhang will not change or repair it. You can restore a backup: the damaged file is kept beside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件可能因断电、保存时拔出 U 盘或磁盘故障而损坏。要点台账不会修改或修复它。可以恢复一份备份，损坏的文件会保留在旁边。</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="52"/>
         <source>The file is not a Taizhang database (it may belong to another program). It has not been changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不是要点台账的数据库（可能属于其他程序），未作任何改动。</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="54"/>
         <source>It was saved by a newer version of Taizhang. Install that version to keep working with it. Restoring an older backup instead loses the changes made since; the file itself is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件由更新版本的要点台账保存，请安装该版本后继续使用。若改为恢复较早的备份，此后所做的更改会丢失；文件本身会保留。</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="57"/>
         <source>The file or its folder cannot be written (read-only, or no permission). Copy the database to a folder you can write to, or choose another database.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件或其所在文件夹不能写入（只读或没有权限）。请把数据库复制到可以写入的文件夹，或选择另一个数据库。</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="60"/>
         <source>Another program is using the database (perhaps a backup or sync tool). Close it, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个程序正在使用该数据库（可能是备份或同步工具）。请关闭它后重试。</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="62"/>
         <source>The database file is not there, but backups of it are. Restore one, or start with an empty database.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库文件不见了，但有它的备份。可以恢复一份备份，或从空数据库开始。</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="65"/>
         <source>Choose another database file, or try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择另一个数据库文件，或稍后重试。</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="137"/>
         <source>Open or create a database</source>
-        <translation type="unfinished"></translation>
+        <translation>打开或新建数据库</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="138"/>
         <source>Taizhang databases (*.sqlite3);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>要点台账数据库 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="172"/>
         <source>Backup restored</source>
-        <translation type="unfinished"></translation>
+        <translation>备份已恢复</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="173"/>
         <source>The backup was restored. The file that could not be opened is kept as:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>备份已恢复。无法打开的文件保留为：
+%1</translation>
     </message>
 </context>
 <context>
@@ -410,37 +417,37 @@ If you close the window now, they are lost. Fix the problem (for example put the
     <message>
         <location filename="../../gui/db_open.py" line="75"/>
         <source>The database cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="93"/>
         <source>Backups of this database:</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据库的备份：</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="99"/>
         <source>Restore the chosen backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复所选备份</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="100"/>
         <source>Start an empty database</source>
-        <translation type="unfinished"></translation>
+        <translation>从空数据库开始</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="101"/>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="102"/>
         <source>Open another database…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开其他数据库…</translation>
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="103"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -544,7 +551,7 @@ If you close the window now, they are lost. Fix the problem (for example put the
     <message>
         <location filename="../../gui/due_soon.py" line="41"/>
         <source>Lead unit</source>
-        <translation type="unfinished">牵头单位</translation>
+        <translation>牵头单位</translation>
     </message>
     <message>
         <location filename="../../gui/due_soon.py" line="67"/>
@@ -673,7 +680,7 @@ If you close the window now, they are lost. Fix the problem (for example put the
     <message>
         <location filename="../../gui/errors.py" line="51"/>
         <source>The database file cannot be found: {path} (was it moved, or the USB stick removed?)</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到数据库文件：{path}（是否被移走，或 U 盘已拔出？）</translation>
     </message>
     <message>
         <location filename="../../gui/errors.py" line="53"/>
@@ -1260,17 +1267,17 @@ Import it again as a separate plan?</source>
     <message>
         <location filename="../../gui/item_dialog.py" line="63"/>
         <source>Number:</source>
-        <translation type="unfinished">编号：</translation>
+        <translation>序号：</translation>
     </message>
     <message>
         <location filename="../../gui/item_dialog.py" line="64"/>
         <source>Title:</source>
-        <translation type="unfinished">标题：</translation>
+        <translation>标题：</translation>
     </message>
     <message>
         <location filename="../../gui/item_dialog.py" line="65"/>
         <source>Text:</source>
-        <translation type="unfinished">内容：</translation>
+        <translation>原文：</translation>
     </message>
     <message>
         <location filename="../../gui/item_dialog.py" line="68"/>
@@ -1280,7 +1287,7 @@ Import it again as a separate plan?</source>
     <message>
         <location filename="../../gui/item_dialog.py" line="70"/>
         <source>:</source>
-        <translation type="unfinished">：</translation>
+        <translation>：</translation>
     </message>
     <message>
         <location filename="../../gui/item_dialog.py" line="72"/>
@@ -1290,7 +1297,7 @@ Import it again as a separate plan?</source>
     <message>
         <location filename="../../gui/item_dialog.py" line="77"/>
         <source>Deadlines:</source>
-        <translation type="unfinished">完成时限：</translation>
+        <translation>完成时限：</translation>
     </message>
 </context>
 <context>
@@ -1844,13 +1851,13 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
     <message>
         <location filename="../../gui/retry.py" line="135"/>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即重试</translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/retry.py" line="149"/>
         <source>Could not save: %1 Your %n change(s) are kept and will be saved automatically once this is fixed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>无法保存：%1 您的 %n 处更改已保留，问题解决后会自动保存。</numerusform>
         </translation>
     </message>
 </context>
@@ -1862,12 +1869,15 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 %1
 
 Switch to that window (see the taskbar).</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据库已在另一个要点台账窗口中打开：
+%1
+
+请切换到那个窗口（见任务栏）。</translation>
     </message>
     <message>
         <location filename="../../gui/single_instance.py" line="72"/>
         <source>Taizhang</source>
-        <translation type="unfinished">要点台账</translation>
+        <translation>要点台账</translation>
     </message>
     <message>
         <location filename="../../gui/single_instance.py" line="86"/>
@@ -1875,22 +1885,25 @@ Switch to that window (see the taskbar).</source>
 %2
 
 If Taizhang is still open there, close it first: two windows on one database can overwrite each other&apos;s changes. If that computer is off or the program crashed there, you can open it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据库在计算机“%1”上标记为已打开：
+%2
+
+如果那台电脑上的要点台账仍在运行，请先关闭它：两个窗口同时使用一个数据库可能互相覆盖更改。如果那台电脑已关机，或程序在那里意外退出，可以在这里打开。</translation>
     </message>
     <message>
         <location filename="../../gui/single_instance.py" line="90"/>
         <source>Database in use</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库正在使用</translation>
     </message>
     <message>
         <location filename="../../gui/single_instance.py" line="92"/>
         <source>Open it here</source>
-        <translation type="unfinished"></translation>
+        <translation>在这里打开</translation>
     </message>
     <message>
         <location filename="../../gui/single_instance.py" line="93"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -2114,17 +2127,17 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <location filename="../../gui/tree_delegate.py" line="42"/>
         <source>Lead</source>
-        <translation type="unfinished">牵头</translation>
+        <translation>牵头</translation>
     </message>
     <message>
         <location filename="../../gui/tree_delegate.py" line="42"/>
         <source>Resp.</source>
-        <translation type="unfinished">责任</translation>
+        <translation>责任</translation>
     </message>
     <message>
         <location filename="../../gui/tree_delegate.py" line="43"/>
         <source>Coop.</source>
-        <translation type="unfinished">配合</translation>
+        <translation>配合</translation>
     </message>
 </context>
 <context>

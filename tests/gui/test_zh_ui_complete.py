@@ -270,3 +270,23 @@ def test_unit_names_sort_by_pinyin_in_the_chinese_ui(zh_translation):
 
     names = ["住建局", "市政府办公室", "财政局", "安徽省数据资源局", "第10组", "第2组"]
     assert sorted_for_display(names) == ["安徽省数据资源局", "财政局", "第2组", "第10组", "市政府办公室", "住建局"]
+
+
+def test_plural_messages_read_from_the_ts_get_their_count(qapp):
+    """A checkout without the built .qm reads the .ts; its %n messages must not come out blank."""
+    from PySide6.QtCore import QCoreApplication
+
+    from gui.i18n import TsTranslator
+
+    plural = [(ctx.findtext("name"), msg.findtext("source"))
+              for ctx in ET.parse(TS).getroot().iter("context") for msg in ctx.iter("message")
+              if msg.get("numerus") == "yes"]
+    assert plural
+    translator = TsTranslator(TS)
+    qapp.installTranslator(translator)
+    try:
+        for context, source in plural:
+            text = QCoreApplication.translate(context, source, None, 3)
+            assert CJK.search(text) and "%n" not in text and "3" in text, (context, source, text)
+    finally:
+        qapp.removeTranslator(translator)
