@@ -87,7 +87,7 @@ class SectionChart(QWidget):
     def _layout(self) -> tuple[int, int, int]:
         """x where the bar starts, its width, and the width of the figure after it."""
         fm = self.fontMetrics()
-        figure = fm.horizontalAdvance("000/000 ") + 8
+        figure = fm.horizontalAdvance("000/000 " + self.tr("%1 overdue").replace("%1", "00")) + 8
         name = min(int(self.width() * 0.38), fm.horizontalAdvance("中") * 14)
         return name + 8, max(40, self.width() - name - 8 - figure), figure
 
@@ -117,10 +117,14 @@ class SectionChart(QWidget):
                 painter.setBrush(STATUS_COLORS[status])
                 painter.drawRoundedRect(QRect(x, bar.top(), width, bar.height()), 3, 3)
                 x += width
-            figure = f"{r.done}/{r.applicable}"
-            painter.setPen(OVERDUE_COLOR if r.overdue else text_color)
-            painter.drawText(QRect(bar.right() + 8, top, self.width() - bar.right() - 8, self.ROW),
-                             int(Qt.AlignmentFlag.AlignVCenter), figure + (" !" if r.overdue else ""))
+            figure = QRect(bar.right() + 8, top, self.width() - bar.right() - 8, self.ROW)
+            painter.setPen(text_color)
+            done = f"{r.done}/{r.applicable} "
+            painter.drawText(figure, int(Qt.AlignmentFlag.AlignVCenter), done)
+            if r.overdue:
+                painter.setPen(OVERDUE_COLOR)
+                painter.drawText(figure.adjusted(fm.horizontalAdvance(done), 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter),
+                                 self.tr("%1 overdue").replace("%1", str(r.overdue)))
         painter.end()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

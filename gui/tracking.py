@@ -65,6 +65,7 @@ class DailyTracking(QObject):
         bar = self.window.filter_bar
         self.find_action = self._action(self.tr("&Find…"), QKeySequence.StandardKey.Find, bar.focus_search)
         self.overview_action = self._action(self.tr("&Overview"), "Ctrl+D", self.show_overview)
+        self.overview_action.setIconText(self.tr("Overview"))  # the toolbar shows no mnemonic
         self.overview_action.setToolTip(self.tr("Progress of the whole plan, and what is due soon (Ctrl+D)"))
         self.mine_action = self._action(self.tr("&My tasks"), "Ctrl+M", lambda: bar.mine.toggle())
         self.my_units_action = self._action(self.tr("Set my &unit…"), None, self.choose_my_units)

@@ -219,97 +219,102 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
     <message>
         <location filename="../../gui/tracking.py" line="68"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking.py" line="69"/>
         <source>Progress of the whole plan, and what is due soon (Ctrl+D)</source>
         <translation>整个计划的进度和近期到期事项（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="69"/>
+        <location filename="../../gui/tracking.py" line="70"/>
         <source>&amp;My tasks</source>
         <translation>我的任务(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="70"/>
+        <location filename="../../gui/tracking.py" line="71"/>
         <source>Set my &amp;unit…</source>
         <translation>设置我的单位(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="71"/>
+        <location filename="../../gui/tracking.py" line="72"/>
         <source>&amp;Clear filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="72"/>
+        <location filename="../../gui/tracking.py" line="73"/>
         <source>E&amp;xpand all</source>
         <translation>全部展开(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="73"/>
+        <location filename="../../gui/tracking.py" line="74"/>
         <source>Co&amp;llapse all</source>
         <translation>全部折叠(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="78"/>
+        <location filename="../../gui/tracking.py" line="79"/>
         <source>Set to %1</source>
         <translation>设为“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="81"/>
+        <location filename="../../gui/tracking.py" line="82"/>
         <source>Edit &amp;note</source>
         <translation>填写完成情况(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="82"/>
+        <location filename="../../gui/tracking.py" line="83"/>
         <source>Enter on a task also starts the note</source>
         <translation>在任务上按回车键也可填写完成情况</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="83"/>
+        <location filename="../../gui/tracking.py" line="84"/>
         <source>Attach &amp;file…</source>
         <translation>添加佐证文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="84"/>
+        <location filename="../../gui/tracking.py" line="85"/>
         <source>Add &amp;link…</source>
         <translation>添加佐证链接(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="85"/>
+        <location filename="../../gui/tracking.py" line="86"/>
         <source>&amp;Carry over unfinished tasks…</source>
         <translation>从本计划结转(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="86"/>
+        <location filename="../../gui/tracking.py" line="87"/>
         <source>Start next year&apos;s plan with this plan&apos;s unfinished tasks</source>
         <translation>用本计划未完成的任务建立下一年度的计划（回头看）</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="97"/>
+        <location filename="../../gui/tracking.py" line="98"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="102"/>
+        <location filename="../../gui/tracking.py" line="103"/>
         <source>&amp;Task</source>
         <translation>任务(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="136"/>
+        <location filename="../../gui/tracking.py" line="137"/>
         <source>Carried over from “%1”</source>
         <translation>结转自“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="155"/>
-        <location filename="../../gui/tracking.py" line="274"/>
+        <location filename="../../gui/tracking.py" line="156"/>
+        <location filename="../../gui/tracking.py" line="294"/>
         <source>Supporting material</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="156"/>
+        <location filename="../../gui/tracking.py" line="157"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="290"/>
+        <location filename="../../gui/tracking.py" line="310"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
@@ -317,37 +322,37 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../gui/dashboard.py" line="173"/>
+        <location filename="../../gui/dashboard.py" line="177"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="174"/>
+        <location filename="../../gui/dashboard.py" line="178"/>
         <source>Due in %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="176"/>
+        <location filename="../../gui/dashboard.py" line="180"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="177"/>
+        <location filename="../../gui/dashboard.py" line="181"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="178"/>
+        <location filename="../../gui/dashboard.py" line="182"/>
         <source>Mine, unfinished</source>
         <translation>我的未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="198"/>
+        <location filename="../../gui/dashboard.py" line="202"/>
         <source>Progress by section</source>
         <translation>各部分进度</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="263"/>
+        <location filename="../../gui/dashboard.py" line="267"/>
         <source>Due soon (overdue, or due within %1 days): %2</source>
         <translation>近期到期（已逾期或%1天内到期）：%2 项</translation>
     </message>
@@ -861,119 +866,119 @@ The details were written to {path}.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="49"/>
+        <location filename="../../gui/export_dialog.py" line="50"/>
         <source>Export completion report</source>
         <translation>导出落实情况</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="57"/>
+        <location filename="../../gui/export_dialog.py" line="58"/>
         <source>Ledger (Word, landscape table)</source>
         <translation>台账（Word，横向表格）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="58"/>
+        <location filename="../../gui/export_dialog.py" line="59"/>
         <source>Report (Word, official document)</source>
         <translation>报告（Word，公文格式）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="59"/>
+        <location filename="../../gui/export_dialog.py" line="60"/>
         <source>Ledger (Excel)</source>
         <translation>台账（Excel）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="61"/>
+        <location filename="../../gui/export_dialog.py" line="62"/>
         <source>Style:</source>
         <translation>样式：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="64"/>
+        <location filename="../../gui/export_dialog.py" line="65"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="67"/>
+        <location filename="../../gui/export_dialog.py" line="68"/>
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="78"/>
+        <location filename="../../gui/export_dialog.py" line="79"/>
         <source>Statuses:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="80"/>
+        <location filename="../../gui/export_dialog.py" line="81"/>
         <source>With section headings</source>
         <translation>含分组标题</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="81"/>
+        <location filename="../../gui/export_dialog.py" line="82"/>
         <source>Tasks only</source>
         <translation>仅列任务</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="87"/>
+        <location filename="../../gui/export_dialog.py" line="88"/>
         <source>Contents:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="94"/>
+        <location filename="../../gui/export_dialog.py" line="95"/>
         <source>As of:</source>
         <translation>截至日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="96"/>
+        <location filename="../../gui/export_dialog.py" line="97"/>
         <source>Add an evidence column</source>
         <translation>增加“佐证材料”列</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="100"/>
+        <location filename="../../gui/export_dialog.py" line="101"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="105"/>
+        <location filename="../../gui/export_dialog.py" line="106"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="108"/>
+        <location filename="../../gui/export_dialog.py" line="109"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="158"/>
+        <location filename="../../gui/export_dialog.py" line="159"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="158"/>
+        <location filename="../../gui/export_dialog.py" line="159"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="159"/>
+        <location filename="../../gui/export_dialog.py" line="160"/>
         <source>Save export as</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="168"/>
+        <location filename="../../gui/export_dialog.py" line="169"/>
         <source>Choose at least one status.</source>
         <translation>请至少选择一种状态。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="172"/>
+        <location filename="../../gui/export_dialog.py" line="173"/>
         <source>Choose where to save the file.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="192"/>
+        <location filename="../../gui/export_dialog.py" line="193"/>
         <source>%1 already exists.
 Replace it?</source>
         <translation>%1 已存在。
 要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="197"/>
+        <location filename="../../gui/export_dialog.py" line="198"/>
         <source>Exported to %1.
 Open it now?</source>
         <translation>已导出到 %1。
@@ -983,77 +988,77 @@ Open it now?</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/filter_bar.py" line="40"/>
+        <location filename="../../gui/filter_bar.py" line="41"/>
         <source>Search tasks, units, notes (simplified or traditional)</source>
         <translation>搜索任务、单位、完成情况（简繁体均可）</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="47"/>
+        <location filename="../../gui/filter_bar.py" line="48"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="53"/>
+        <location filename="../../gui/filter_bar.py" line="54"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="54"/>
+        <location filename="../../gui/filter_bar.py" line="55"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="59"/>
+        <location filename="../../gui/filter_bar.py" line="60"/>
         <source>Any role</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="63"/>
+        <location filename="../../gui/filter_bar.py" line="64"/>
         <source>Any deadline</source>
         <translation>全部时限</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="64"/>
+        <location filename="../../gui/filter_bar.py" line="65"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="66"/>
+        <location filename="../../gui/filter_bar.py" line="67"/>
         <source>Due within %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="70"/>
+        <location filename="../../gui/filter_bar.py" line="71"/>
         <source>Any unit</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="71"/>
+        <location filename="../../gui/filter_bar.py" line="72"/>
         <source>Tasks that name this unit itself</source>
         <translation>直接写明该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="77"/>
+        <location filename="../../gui/filter_bar.py" line="78"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="150"/>
+        <location filename="../../gui/filter_bar.py" line="151"/>
         <source>Set your unit first</source>
         <translation>请先设置我的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="151"/>
+        <location filename="../../gui/filter_bar.py" line="152"/>
         <source>Tasks assigned to my unit: %1</source>
         <translation>分配给我单位的任务：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="159"/>
+        <location filename="../../gui/filter_bar.py" line="160"/>
         <source>%1 of %2 tasks</source>
         <translation>显示 %1/%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="160"/>
+        <location filename="../../gui/filter_bar.py" line="161"/>
         <source>%1 tasks</source>
         <translation>共 %1 项任务</translation>
     </message>
@@ -1471,22 +1476,22 @@ Import it again as a separate plan?</source>
 <context>
     <name>MyUnitsDialog</name>
     <message>
-        <location filename="../../gui/my_units_dialog.py" line="29"/>
+        <location filename="../../gui/my_units_dialog.py" line="30"/>
         <source>My unit</source>
         <translation>我的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/my_units_dialog.py" line="31"/>
+        <location filename="../../gui/my_units_dialog.py" line="32"/>
         <source>Tick the unit(s) you work for. “My tasks” then shows the tasks assigned to them, by name or through names such as 市直各单位 or 各有关单位.</source>
         <translation>勾选您所在的单位（可多选）。“我的任务”将列出分配给这些单位的任务，包括写明单位名称的，以及通过“市直各单位”“各有关单位”等统称分配的。</translation>
     </message>
     <message>
-        <location filename="../../gui/my_units_dialog.py" line="35"/>
+        <location filename="../../gui/my_units_dialog.py" line="36"/>
         <source>Find a unit</source>
         <translation>查找单位</translation>
     </message>
     <message>
-        <location filename="../../gui/my_units_dialog.py" line="80"/>
+        <location filename="../../gui/my_units_dialog.py" line="81"/>
         <source>Also meant by: %1</source>
         <translation>以下统称也包括您的单位：%1</translation>
     </message>
@@ -1617,42 +1622,42 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="78"/>
+        <location filename="../../gui/plan_tree_model.py" line="83"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="78"/>
+        <location filename="../../gui/plan_tree_model.py" line="83"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="78"/>
+        <location filename="../../gui/plan_tree_model.py" line="83"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="79"/>
+        <location filename="../../gui/plan_tree_model.py" line="84"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="79"/>
+        <location filename="../../gui/plan_tree_model.py" line="84"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="255"/>
+        <location filename="../../gui/plan_tree_model.py" line="264"/>
         <source>%1 (next of %2)</source>
         <translation>%1（共%2个时间节点）</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="287"/>
+        <location filename="../../gui/plan_tree_model.py" line="296"/>
         <source>Tick “%1”</source>
         <translation>勾选“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="290"/>
+        <location filename="../../gui/plan_tree_model.py" line="299"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
     </message>
@@ -1859,6 +1864,15 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
         <translation>
             <numerusform>无法保存：%1 您的 %n 处更改已保留，问题解决后会自动保存。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SectionChart</name>
+    <message>
+        <location filename="../../gui/dashboard.py" line="90"/>
+        <location filename="../../gui/dashboard.py" line="127"/>
+        <source>%1 overdue</source>
+        <translation>逾期%1</translation>
     </message>
 </context>
 <context>
@@ -2125,17 +2139,17 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>TreeDelegate</name>
     <message>
-        <location filename="../../gui/tree_delegate.py" line="42"/>
+        <location filename="../../gui/tree_delegate.py" line="41"/>
         <source>Lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_delegate.py" line="42"/>
+        <location filename="../../gui/tree_delegate.py" line="41"/>
         <source>Resp.</source>
         <translation>责任</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_delegate.py" line="43"/>
+        <location filename="../../gui/tree_delegate.py" line="42"/>
         <source>Coop.</source>
         <translation>配合</translation>
     </message>
