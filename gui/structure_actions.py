@@ -24,12 +24,20 @@ from gui.structure_commands import (
 )
 
 _TRAILING_NUMBER = re.compile(r"(\d+)(\D*)$")
+_CN = "一二三四五六七八九十"
+_CN_NUMBERS = [*_CN, *(f"十{d}" for d in _CN[:9]), "二十"]  # 一 … 二十
+_CN_LABEL = re.compile(r"^([（(]?)([一二三四五六七八九十]+)([)）、.．]?)$")
 
 
 def next_label(label: str) -> str:
-    """"3." → "4.", "（2）" → "（3）"; other labels are left for the clerk to fill in."""
+    """"3." → "4.", "（2）" → "（3）", "三、" → "四、"; other labels are left for the clerk."""
     m = _TRAILING_NUMBER.search(label)
-    return label[:m.start()] + str(int(m.group(1)) + 1) + m.group(2) if m else ""
+    if m:
+        return label[:m.start()] + str(int(m.group(1)) + 1) + m.group(2)
+    m = _CN_LABEL.match(label.strip())
+    if m and m.group(2) in _CN_NUMBERS[:-1]:
+        return m.group(1) + _CN_NUMBERS[_CN_NUMBERS.index(m.group(2)) + 1] + m.group(3)
+    return ""
 
 
 class StructureActions(QObject):
@@ -41,6 +49,7 @@ class StructureActions(QObject):
         tree = window.tree
         self.add_after = self._action(self.tr("&Add item…"), "Ctrl+N", self.add_item)
         self.add_child = self._action(self.tr("Add s&ub-item…"), "Ctrl+Shift+N", self.add_sub_item)
+        self.add_section = self._action(self.tr("Add se&ction…"), None, self.add_section_item)
         self.edit = self._action(self.tr("&Edit item…"), "F2", self.edit_item)
         self.delete = self._action(self.tr("&Delete item"), QKeySequence(QKeySequence.StandardKey.Delete),
                                    self.delete_item)
@@ -59,7 +68,7 @@ class StructureActions(QObject):
         self.update_enabled()
 
     def actions(self) -> list[QAction]:
-        return [self.add_after, self.add_child, self.edit, self.delete, None, self.up, self.down,
+        return [self.add_after, self.add_child, self.add_section, self.edit, self.delete, None, self.up, self.down,
                 self.indent, self.outdent]
 
     def _action(self, text: str, keys, slot) -> QAction:
@@ -78,6 +87,7 @@ class StructureActions(QObject):
         item = self.current()
         has_plan = self.window.model.plan_id is not None
         self.add_after.setEnabled(has_plan)
+        self.add_section.setEnabled(has_plan)
         self.add_child.setEnabled(item is not None)
         for action in (self.edit, self.delete):
             action.setEnabled(item is not None)
@@ -104,6 +114,17 @@ class StructureActions(QObject):
         else:
             parent = item.parent.info.id if item.parent.info is not None else None
             self._add(parent, item.row + 1, next_label(item.info.label))
+
+    def add_section_item(self) -> None:
+        """A new top-level section after the one holding the selection (at the end when none)."""
+        item = self.current()
+        while item is not None and item.parent.info is not None:
+            item = item.parent
+        roots = self.window.model.root().children
+        if item is None:
+            self._add(None, None, next_label(roots[-1].info.label) if roots else "一、")
+        else:
+            self._add(None, item.row + 1, next_label(item.info.label))
 
     def add_sub_item(self) -> None:
         item = self.current()

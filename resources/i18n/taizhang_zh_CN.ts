@@ -2014,72 +2014,77 @@ If Taizhang is still open there, close it first: two windows on one database can
 <context>
     <name>StructureActions</name>
     <message>
-        <location filename="../../gui/structure_actions.py" line="42"/>
+        <location filename="../../gui/structure_actions.py" line="50"/>
         <source>&amp;Add item…</source>
         <translation>新增事项(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="43"/>
+        <location filename="../../gui/structure_actions.py" line="51"/>
         <source>Add s&amp;ub-item…</source>
         <translation>新增下级事项(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="44"/>
+        <location filename="../../gui/structure_actions.py" line="52"/>
+        <source>Add se&amp;ction…</source>
+        <translation>新增一级标题(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="53"/>
         <source>&amp;Edit item…</source>
         <translation>编辑事项(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="45"/>
+        <location filename="../../gui/structure_actions.py" line="54"/>
         <source>&amp;Delete item</source>
         <translation>删除事项(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="47"/>
+        <location filename="../../gui/structure_actions.py" line="56"/>
         <source>Move u&amp;p</source>
         <translation>上移(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="48"/>
+        <location filename="../../gui/structure_actions.py" line="57"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="49"/>
+        <location filename="../../gui/structure_actions.py" line="58"/>
         <source>&amp;Indent</source>
         <translation>降级(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="50"/>
+        <location filename="../../gui/structure_actions.py" line="59"/>
         <source>&amp;Outdent</source>
         <translation>升级(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="55"/>
+        <location filename="../../gui/structure_actions.py" line="64"/>
         <source>Add an item after the selected one</source>
         <translation>在所选事项之后新增一项</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="56"/>
+        <location filename="../../gui/structure_actions.py" line="65"/>
         <source>Add an item under the selected one</source>
         <translation>在所选事项之下新增一项</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="126"/>
+        <location filename="../../gui/structure_actions.py" line="147"/>
         <source>Add “%1”</source>
         <translation>新增“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="160"/>
+        <location filename="../../gui/structure_actions.py" line="181"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="172"/>
+        <location filename="../../gui/structure_actions.py" line="193"/>
         <source>Delete item</source>
         <translation>删除事项</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="173"/>
+        <location filename="../../gui/structure_actions.py" line="194"/>
         <source>Delete “%1” and the %2 tasks under it, with their progress and supporting material records?
 
 You can undo this with Ctrl+Z.</source>
@@ -2088,12 +2093,12 @@ You can undo this with Ctrl+Z.</source>
 可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="191"/>
+        <location filename="../../gui/structure_actions.py" line="212"/>
         <source>Move “%1” up</source>
         <translation>上移“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="191"/>
+        <location filename="../../gui/structure_actions.py" line="212"/>
         <source>Move “%1” down</source>
         <translation>下移“%1”</translation>
     </message>

@@ -124,3 +124,27 @@ def test_editing_an_item_renames_it_and_undo_restores(sample_window, monkeypatch
 
 def test_deadline_lines_are_read_like_the_importer_reads_them():
     assert parse_deadlines("6月底前\n\n长期坚持", 2026) == [("6月底前", dt.date(2026, 6, 30)), ("长期坚持", None)]
+
+
+def test_a_new_section_goes_after_the_selected_ones_section(sample_window, monkeypatch):
+    window = sample_window
+
+    def fill(dialog):
+        assert dialog.label.text() == "三、"
+        dialog.title_edit.setText("深化基层政务公开")
+        return True
+
+    monkeypatch.setattr(ItemDialog, "exec", fill)
+    window.select_node(node(window, "5."))
+    window.tracking.structure.add_section.trigger()
+    assert labels_under(window, None) == ["一、", "二、", "三、", "三、", "四、"]
+    assert window.model.root().children[2].info.title == "深化基层政务公开"
+    window.undo_action.trigger()
+    assert labels_under(window, None) == ["一、", "二、", "三、", "四、"]
+
+
+def test_next_labels_follow_the_plans_numbering():
+    from gui.structure_actions import next_label
+
+    assert [next_label(x) for x in ("3.", "（2）", "三、", "（九）", "十、", "附件")] == \
+        ["4.", "（3）", "四、", "（十）", "十一、", ""]
