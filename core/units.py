@@ -65,6 +65,7 @@ def is_collective(name: str) -> bool:
     return kind(name) is not None
 
 
+@lru_cache(maxsize=65536)
 def covers(collective: str, unit: str) -> bool:
     """Whether a plan naming `collective` assigns the task to `unit`."""
     if _norm(collective) == _norm(unit):
