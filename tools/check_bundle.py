@@ -7,13 +7,16 @@
 2. Portable mode: with a `data/` folder beside the executable the database goes there and the
    per-user data folder stays untouched; without it, the per-user folder is used.
 3. Readers: the frozen `parse --json` of one file per format equals the source tree's.
-4. Size: the unpacked folder within the budget (150 MB).
+4. Qt: none of the Qt libraries the app does not use (WebEngine, Qml/Quick, 3D, Multimedia,
+   Network, Sql, Pdf, Svg, Designer, Wayland…) slipped back in.
+5. Size: the unpacked folder within the budget (150 MB).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 IS_WIN = sys.platform == "win32"
 BUDGET_MB = 150
+QT_LIB = re.compile(r"^(?:lib)?Qt6(\w+?)(?:\.so\.6|\.dll|\.dylib)$")
+QT_UNUSED = re.compile(r"^(WebEngine|WebChannel|WebSockets|Qml|Quick|3D|Multimedia|Network|Sql|Pdf|Svg|Designer|"
+                       r"Charts|DataVisualization|Graphs|Positioning|Location|Sensors|Bluetooth|Nfc|SerialPort|"
+                       r"TextToSpeech|Wayland|Wl|EglFS|OpenGLWidgets|Test|Xml|Help|UiTools|StateMachine|Scxml)")
 FIXTURES = ["docx/000_fe581c8cd0bdab04.table.docx", "html/000_fe581c8cd0bdab04.table.gbk.html",
             "pdf/002_0b33f68d6bab1fb5.pdf", "txt/001_ee8325b63230354f.big5.txt",
             "xlsx/003_b0058e0bd144e67c.taizhang.xlsx"]
@@ -101,6 +108,12 @@ class Checker:
             self.check(f"reader: frozen parse of {path.suffix} equals the source run", same,
                        frozen.stderr.strip() or "the JSON differs")
 
+    def qt_modules(self) -> None:
+        libs = sorted({m.group(1) for p in self.bundle.rglob("*") if (m := QT_LIB.match(p.name))})
+        print(f"Qt libraries in the bundle: {', '.join(libs)}")
+        unused = [lib for lib in libs if QT_UNUSED.match(lib)]
+        self.check("only the Qt the app uses", not unused, ", ".join(unused))
+
     def size(self) -> None:
         mb = folder_size(self.bundle) / 1e6
         print(f"bundle size: {mb:.1f} MB in {self.bundle} (budget {BUDGET_MB} MB)")
@@ -117,6 +130,7 @@ def main(argv: list[str]) -> int:
         checker.self_test()
         checker.portable()
         checker.readers()
+        checker.qt_modules()
         checker.size()
     finally:
         shutil.rmtree(checker.home, ignore_errors=True)
