@@ -290,3 +290,25 @@ def test_plural_messages_read_from_the_ts_get_their_count(qapp):
             assert CJK.search(text) and "%n" not in text and "3" in text, (context, source, text)
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_import_dialog_with_a_plan_read_is_chinese(qtbot, world):
+    """The preview, its warnings and the node editor (deadline rows too) once a file is read."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    plan = Path(__file__).resolve().parents[1] / "fixtures" / "txt" / "003_b0058e0bd144e67c.utf16le_nobom.txt"
+    dialog = world["window"].importer.open_dialog(plan)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=15000)
+    from gui.node_editor import DeadlineRow
+
+    texts, deadline_rows = {}, 0
+    for path in ((0,), (0, 0), (1, 1)):  # a section, a task, a task with a deadline (（五）)
+        dialog.view.select(path)
+        QApplication.processEvents()
+        texts |= visible_texts(dialog)
+        deadline_rows += len(dialog.findChildren(DeadlineRow))
+    dialog.reject()
+    assert deadline_rows, "no task with a deadline was shown in the node editor"
+    assert not untranslated(texts), "\n".join(untranslated(texts))
