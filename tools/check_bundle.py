@@ -108,6 +108,12 @@ class Checker:
             self.check(f"reader: frozen parse of {path.suffix} equals the source run", same,
                        frozen.stderr.strip() or "the JSON differs")
 
+    def translations(self) -> None:
+        """The app's compiled Chinese, and Qt's own for its standard buttons and dialogs."""
+        for name in ("taizhang_zh_CN.qm", "qtbase_zh_CN.qm"):
+            found = list(self.bundle.rglob(name))
+            self.check(f"translation {name} in the bundle", len(found) == 1, "missing")
+
     def qt_modules(self) -> None:
         libs = sorted({m.group(1) for p in self.bundle.rglob("*") if (m := QT_LIB.match(p.name))})
         print(f"Qt libraries in the bundle: {', '.join(libs)}")
@@ -130,6 +136,7 @@ def main(argv: list[str]) -> int:
         checker.self_test()
         checker.portable()
         checker.readers()
+        checker.translations()
         checker.qt_modules()
         checker.size()
     finally:
