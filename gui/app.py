@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from core.errors import TaizhangError
 from core.version import APP_NAME, APP_NAME_ZH, __version__
 
 
@@ -33,10 +32,13 @@ def make_app(lang: str = "zh_CN") -> QApplication:
 
 def run_gui(db_path: Path, lang: str = "zh_CN") -> int:
     """Open the database at `db_path` in the main window until the clerk closes it."""
+    from gui import single_instance
     from gui.errors import install_excepthook
 
     app = make_app(lang)
     install_excepthook(Path(db_path).parent)
+    if not single_instance.claim(Path(db_path)):  # open in another window: say so, bring nothing up
+        return 1
     window = start_window(Path(db_path))
     from gui.startup_probe import install_if_asked
 
@@ -46,6 +48,7 @@ def run_gui(db_path: Path, lang: str = "zh_CN") -> int:
     finally:
         if window.service is not None:
             window.service.close()
+        single_instance.release()
 
 
 def start_window(db_path: Path, settings: QSettings | None = None):
@@ -63,13 +66,10 @@ def start_window(db_path: Path, settings: QSettings | None = None):
 
 
 def _open_database(window, db_path: Path) -> None:
-    from core.service import PlanService
-    from gui.errors import show_error
+    from gui.db_open import open_with_recovery
 
-    try:
-        service = PlanService(db_path)
-    except TaizhangError as err:
-        show_error(window, err)
+    service = open_with_recovery(window, db_path)  # damaged, foreign, too new: explain, offer backups
+    if service is None:
         window.close()
         QApplication.exit(2)
         return
