@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from core.version import __version__
 from core.views import Change
+from gui.backup_dialog import backup_action
 from gui.commands import EditContext
 from gui.detail_panel import DetailPanel
 from gui.errors import show_error
@@ -32,6 +33,7 @@ from gui.filter_proxy import TaskFilterProxy
 from gui.importing import PlanImporter
 from gui.labels import rollup_text
 from gui.plan_tree_model import DEADLINE, PROGRESS, STATUS, TITLE, UNITS, PlanTreeModel
+from gui.retry import install_retry_bar
 from gui.tracking import DailyTracking
 from gui.tree_delegate import TreeDelegate
 from gui.welcome import WelcomePage
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.progress_label)
+        self.retry_bar = install_retry_bar(self, self.ctx.pending)  # edits the disk refused, retried
 
         self.ctx.changed.connect(self._changed)
         self.ctx.failed.connect(lambda err: show_error(self, err))
@@ -171,6 +174,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.import_action, self.paste_import_action, self.sample_action, self.export_action])
+        file_menu.addSeparator()
+        self.backup_action = backup_action(self)
+        file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.edit_menu = bar.addMenu(self.tr("&Edit"))
