@@ -103,6 +103,7 @@ class DetailPanel(QScrollArea):
         self.note_timer.setInterval(NOTE_IDLE_MS)
         self.note_timer.timeout.connect(self.flush_note)
         ctx.changed.connect(self.on_change)
+        ctx.pending.changed.connect(self._mark_unsaved)
         self.show_item(None)
 
     def _build_task_box(self) -> QWidget:
@@ -208,13 +209,23 @@ class DetailPanel(QScrollArea):
             day = info.completed_on or self.ctx.service.today()
             self.date_edit.setDate(QDate(day.year, day.month, day.day))
             self.date_edit.setEnabled(info.completed_on is not None)
+            held = self.ctx.pending.note(info.id)  # typed, refused by the disk, waiting: keep showing it
+            note = info.note if held is None else held
             typing = keep_note and self.note_timer.isActive()
-            if not typing and self.note_edit.toPlainText() != info.note:
-                self.note_edit.setPlainText(info.note)
+            if not typing and self.note_edit.toPlainText() != note:
+                self.note_edit.setPlainText(note)
             stamp = info.updated_at.strftime("%Y-%m-%d %H:%M") if info.updated_at else ""
             self.updated.setText(self.tr("Last changed %1").replace("%1", stamp) if stamp else "")
         finally:
             self._loading = False
+        self._mark_unsaved()
+
+    def _mark_unsaved(self) -> None:
+        """Say so under the note while its text waits to be saved (see gui/retry.py)."""
+        waiting = self.node_id is not None and self.ctx.pending.note(self.node_id) is not None
+        if waiting:
+            self.updated.setText(self.tr("Not saved yet: will be saved automatically once possible"))
+        self.updated.setEnabled(waiting)  # dark text while unsaved, greyed when it is a plain date
 
     def _current(self):
         item = self.model.item(self.model.index_of(self.node_id)) if self.node_id is not None else None
