@@ -69,6 +69,16 @@ class PlanService(PlanEditing):
     def backups(self) -> list[backup.BackupInfo]:
         return backup.list_backups(self.db_path)
 
+    @staticmethod
+    def backups_of(db_path: Path, with_counts: bool = True) -> list[backup.BackupInfo]:
+        """Backups of a database that may not even open (start-up recovery offers them)."""
+        return backup.list_backups(Path(db_path), with_counts)
+
+    @staticmethod
+    def replace_with_backup(db_path: Path, backup_path: Path) -> Path | None:
+        """Put a backup where a database that will not open is; returns where that file was kept."""
+        return backup.replace_with_backup(Path(db_path), Path(backup_path), max_version=migrations.LATEST)
+
     def restore_backup(self, path: Path) -> None:
         """Replace the data with a backup's, after backing up the current state."""
         self.backup_now("restore")
