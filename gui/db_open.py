@@ -148,23 +148,21 @@ def open_with_recovery(parent: QWidget | None, db_path: Path,
     are the dialogs; tests pass stand-ins.
     """
     from core.service import PlanService
-    from core.store.backup import list_backups, replace_with_backup
-    from core.store.migrations import LATEST
 
     ask = ask or _ask
     choose_file = choose_file or _choose_file
     path, create = Path(db_path), False
     while True:
         err: StoreError | None = None
-        if create or path.exists() or not list_backups(path, with_counts=False):
+        if create or path.exists() or not PlanService.backups_of(path, with_counts=False):
             try:
                 return PlanService(path)
             except StoreError as caught:
                 err = caught
-        choice, chosen = ask(path, err, list_backups(path), parent)
+        choice, chosen = ask(path, err, PlanService.backups_of(path), parent)
         if choice is Choice.RESTORE and chosen is not None:
             try:
-                aside = replace_with_backup(path, chosen, max_version=LATEST)
+                aside = PlanService.replace_with_backup(path, chosen)
             except TaizhangError as failed:
                 show_error(parent, failed)
                 continue
