@@ -405,12 +405,12 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>要点台账数据库 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="172"/>
+        <location filename="../../gui/db_open.py" line="170"/>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="173"/>
+        <location filename="../../gui/db_open.py" line="171"/>
         <source>The backup was restored. The file that could not be opened is kept as:
 %1</source>
         <translation>备份已恢复。无法打开的文件保留为：
@@ -496,47 +496,52 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>完成进度：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="116"/>
+        <location filename="../../gui/detail_panel.py" line="117"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="118"/>
+        <location filename="../../gui/detail_panel.py" line="119"/>
         <source>Recorded</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="119"/>
+        <location filename="../../gui/detail_panel.py" line="120"/>
         <source>Untick when the task has no completion date</source>
         <translation>没有完成日期时请取消勾选</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="129"/>
+        <location filename="../../gui/detail_panel.py" line="130"/>
         <source>Completion date:</source>
         <translation>完成日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="132"/>
+        <location filename="../../gui/detail_panel.py" line="133"/>
         <source>What was done, with dates and links to the published pages… Saved automatically.</source>
         <translation>填写具体做了哪些工作、完成时间、发布网址等……内容自动保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="137"/>
+        <location filename="../../gui/detail_panel.py" line="138"/>
         <source>Progress note:</source>
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="199"/>
+        <location filename="../../gui/detail_panel.py" line="200"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="215"/>
+        <location filename="../../gui/detail_panel.py" line="218"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="229"/>
+        <location filename="../../gui/detail_panel.py" line="227"/>
+        <source>Not saved yet: will be saved automatically once possible</source>
+        <translation>尚未保存：恢复后将自动保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="240"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
@@ -1878,7 +1883,7 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../gui/single_instance.py" line="70"/>
+        <location filename="../../gui/single_instance.py" line="75"/>
         <source>This database is already open in another Taizhang window:
 %1
 
@@ -1889,12 +1894,12 @@ Switch to that window (see the taskbar).</source>
 请切换到那个窗口（见任务栏）。</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="72"/>
+        <location filename="../../gui/single_instance.py" line="77"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="86"/>
+        <location filename="../../gui/single_instance.py" line="91"/>
         <source>This database is marked as open on the computer “%1”:
 %2
 
@@ -1905,17 +1910,17 @@ If Taizhang is still open there, close it first: two windows on one database can
 如果那台电脑上的要点台账仍在运行，请先关闭它：两个窗口同时使用一个数据库可能互相覆盖更改。如果那台电脑已关机，或程序在那里意外退出，可以在这里打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="90"/>
+        <location filename="../../gui/single_instance.py" line="95"/>
         <source>Database in use</source>
         <translation>数据库正在使用</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="92"/>
+        <location filename="../../gui/single_instance.py" line="97"/>
         <source>Open it here</source>
         <translation>在这里打开</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="93"/>
+        <location filename="../../gui/single_instance.py" line="98"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
