@@ -112,6 +112,8 @@ class ParsedPlan:
             )
         except (TypeError, ValueError, AttributeError, KeyError) as exc:
             raise InputError("bad_json", detail=str(exc)) from exc
+        except RecursionError as exc:  # children nested thousands deep: hostile, not a plan
+            raise InputError("bad_json", detail="层级嵌套过深") from exc
 
     @classmethod
     def from_json(cls, text: str) -> ParsedPlan:
@@ -119,6 +121,8 @@ class ParsedPlan:
             data = json.loads(text)
         except ValueError as exc:
             raise InputError("bad_json", detail=str(exc)) from exc
+        except RecursionError as exc:
+            raise InputError("bad_json", detail="层级嵌套过深") from exc
         return cls.from_dict(data)
 
 
