@@ -48,6 +48,39 @@ def test_import_track_and_check_open_no_socket(tmp_path, shared_dir):
         assert "NETWORK" not in res.stderr and res.returncode == 0, (step, res.stderr)
 
 
+MANY = GUARD.split("sys.argv = ")[0] + r"""
+import json
+sys.path.insert(0, os.getcwd())
+import main
+for argv in json.loads(sys.argv[1]):
+    print("EXIT", main.main(argv), *argv, flush=True)
+if "PySide6.QtNetwork" in sys.modules:
+    os.write(2, b"NETWORK QtNetwork imported\n")
+    os._exit(98)
+"""
+
+
+def test_importing_every_fixture_format_and_exporting_open_no_socket(tmp_path):
+    """One process, many commands: every fixture file imported, then exports, a backup and a restore."""
+    import json
+
+    db = str(tmp_path / "t.sqlite3")
+    files = sorted(p for p in (ROOT / "tests" / "fixtures").glob("*/*.*")
+                   if p.parent.name != "schemas" and "locked" not in p.name)
+    assert {p.parent.name for p in files} >= {"docx", "html", "pdf", "txt", "xlsx"}
+    steps = [["--db", db, "import", str(p)] for p in files]
+    steps += [["--db", db, "export", "--plan", "1", "--format", fmt, "--evidence", "--out", str(tmp_path / f"out.{fmt}")]
+              for fmt in ("docx", "xlsx")]
+    steps += [["--db", db, "export", "--plan", "2", "--style", "report", "--out", str(tmp_path / "report.docx")],
+              ["--db", db, "backup"], ["--db", db, "check"]]
+    res = subprocess.run([sys.executable, "-c", MANY, json.dumps(steps)], cwd=ROOT, capture_output=True, text=True,
+                         encoding="utf-8", timeout=600)
+    assert "NETWORK" not in res.stderr and res.returncode == 0, res.stderr
+    exits = [line.split()[1] for line in res.stdout.splitlines() if line.startswith("EXIT ")]
+    assert exits == ["0"] * len(steps), res.stdout + res.stderr
+    assert (tmp_path / "out.docx").stat().st_size and (tmp_path / "out.xlsx").stat().st_size
+
+
 @pytest.mark.skipif(not (ROOT / "gui" / "app.py").exists(), reason="no window yet")
 def test_the_window_self_test_opens_no_socket():
     res = guarded("--self-test")
