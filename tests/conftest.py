@@ -12,6 +12,19 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _hypothesis_profiles() -> None:
+    """`ci` (the default) keeps every property test to seconds; HYPOTHESIS_PROFILE=fuzz hunts for hours."""
+    from hypothesis import HealthCheck, settings
+
+    slow = [HealthCheck.too_slow, HealthCheck.data_too_large]
+    settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=slow)
+    settings.register_profile("fuzz", max_examples=20_000, deadline=None, suppress_health_check=slow)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+_hypothesis_profiles()
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
