@@ -50,6 +50,9 @@ def _messages() -> dict[str, str]:
         "db_write_failed": translate("Errors", "Writing to the database failed: {detail}"),
         "db_missing": translate("Errors", "The database file cannot be found: {path} (was it moved, or the USB "
                                           "stick removed?)"),
+        "db_full": translate("Errors", "The disk is full, so the database cannot be written: {path}"),
+        "db_io_error": translate("Errors", "Reading or writing the database file failed (was the USB stick "
+                                           "removed?): {path}"),
         "backup_failed": translate("Errors", "The backup failed: {detail}"),
         "backup_missing": translate("Errors", "Backup file not found: {path}"),
         "bad_link": translate("Errors", "The link must not be empty."),
