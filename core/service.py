@@ -313,5 +313,6 @@ class _Atomic:
 
 def _write_error(exc: Exception, path: str) -> StoreError:
     text = str(exc).lower()
-    code = "db_readonly" if "readonly" in text else "db_locked" if "locked" in text else None
+    code = ("db_readonly" if "readonly" in text else "db_locked" if "locked" in text
+            else "db_full" if "full" in text else "db_io_error" if "i/o error" in text else None)
     return StoreError(code, path=path) if code else StoreError("db_write_failed", detail=str(exc))
