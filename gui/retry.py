@@ -27,7 +27,7 @@ from core.errors import TaizhangError
 from gui.errors import error_text
 
 # Failures that say "not now" rather than "never": the same write can succeed once they pass.
-TRANSIENT = frozenset({"db_readonly", "db_write_failed", "db_locked", "db_missing"})
+TRANSIENT = frozenset({"db_readonly", "db_write_failed", "db_locked", "db_missing", "db_full", "db_io_error"})
 RETRY_MS = 4000
 
 
@@ -146,7 +146,7 @@ class RetryBar(QFrame):
         self.setVisible(count > 0)
         if count:
             reason = error_text(self.pending.error) if self.pending.error else ""
-            self.label.setText(self.tr("Could not save: %1 Your %n change(s) are kept and will be saved "
+            self.label.setText(self.tr("Could not save: %1\nYour %n change(s) are kept and will be saved "
                                        "automatically once this is fixed.", "", count).replace("%1", reason))
 
 

@@ -694,118 +694,128 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
     <message>
         <location filename="../../gui/errors.py" line="53"/>
+        <source>The disk is full, so the database cannot be written: {path}</source>
+        <translation>磁盘已满，无法写入数据库：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="54"/>
+        <source>Reading or writing the database file failed (was the USB stick removed?): {path}</source>
+        <translation>读写数据库文件出错（U 盘是否已拔出？）：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="56"/>
         <source>The backup failed: {detail}</source>
         <translation>备份失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="54"/>
+        <location filename="../../gui/errors.py" line="57"/>
         <source>Backup file not found: {path}</source>
         <translation>找不到备份文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="55"/>
+        <location filename="../../gui/errors.py" line="58"/>
         <source>The link must not be empty.</source>
         <translation>链接不能为空。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="56"/>
+        <location filename="../../gui/errors.py" line="59"/>
         <source>The item cannot be moved there.</source>
         <translation>不能移动到该位置。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="57"/>
+        <location filename="../../gui/errors.py" line="60"/>
         <source>The attachment file name is not valid: {name}</source>
         <translation>附件文件名无效：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="58"/>
+        <location filename="../../gui/errors.py" line="61"/>
         <source>The supporting material cannot be found.</source>
         <translation>找不到该佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="59"/>
+        <location filename="../../gui/errors.py" line="62"/>
         <source>The record cannot be found.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="60"/>
+        <location filename="../../gui/errors.py" line="63"/>
         <source>There is no plan number {plan_id}.</source>
         <translation>找不到编号为 {plan_id} 的工作要点。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="61"/>
+        <location filename="../../gui/errors.py" line="64"/>
         <source>There is no item number {node_id}.</source>
         <translation>找不到编号为 {node_id} 的事项。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="62"/>
+        <location filename="../../gui/errors.py" line="65"/>
         <source>This operation is not valid.</source>
         <translation>操作无效。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="63"/>
+        <location filename="../../gui/errors.py" line="66"/>
         <source>Unknown status: {status}</source>
         <translation>未知状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="64"/>
+        <location filename="../../gui/errors.py" line="67"/>
         <source>The date is not valid: {value} (it should look like 2024-07-01).</source>
         <translation>日期格式不正确：{value}（应为 2024-07-01 这样的格式）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="65"/>
+        <location filename="../../gui/errors.py" line="68"/>
         <source>Item {node_id} is a group; only tasks have a status.</source>
         <translation>编号为 {node_id} 的事项是一个分组，只有具体任务才有状态。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="66"/>
+        <location filename="../../gui/errors.py" line="69"/>
         <source>The export file cannot be written.</source>
         <translation>无法写入导出文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="67"/>
+        <location filename="../../gui/errors.py" line="70"/>
         <source>The file is open in another program (such as Word, WPS or Excel). Please close it and export again: {path}</source>
         <translation>文件正被其他程序（如 Word、WPS、Excel）打开，请关闭后再导出：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="69"/>
+        <location filename="../../gui/errors.py" line="72"/>
         <source>This location cannot be written to (read-only folder or no permission). Please choose another place: {path}</source>
         <translation>无法保存到此位置（文件夹只读或没有权限），请换一个位置：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="71"/>
+        <location filename="../../gui/errors.py" line="74"/>
         <source>Writing the export file failed ({detail}): {path}</source>
         <translation>导出文件写入失败（{detail}）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="72"/>
+        <location filename="../../gui/errors.py" line="75"/>
         <source>No task matches the filter, so no file was made.</source>
         <translation>没有符合筛选条件的任务，未生成文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="73"/>
+        <location filename="../../gui/errors.py" line="76"/>
         <source>Unsupported export format: {format} (use docx or xlsx).</source>
         <translation>不支持的导出格式：{format}（可用 docx、xlsx）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="89"/>
+        <location filename="../../gui/errors.py" line="92"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="112"/>
+        <location filename="../../gui/errors.py" line="115"/>
         <source>Program error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="113"/>
+        <location filename="../../gui/errors.py" line="116"/>
         <source>Something went wrong in the program. Your data saved so far is safe.
 The details were written to {path}.</source>
         <translation>程序出现了错误。此前已保存的数据不受影响。
 详细信息已记录到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="116"/>
+        <location filename="../../gui/errors.py" line="119"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -1865,9 +1875,11 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
     </message>
     <message numerus="yes">
         <location filename="../../gui/retry.py" line="149"/>
-        <source>Could not save: %1 Your %n change(s) are kept and will be saved automatically once this is fixed.</source>
+        <source>Could not save: %1
+Your %n change(s) are kept and will be saved automatically once this is fixed.</source>
         <translation>
-            <numerusform>无法保存：%1 您的 %n 处更改已保留，问题解决后会自动保存。</numerusform>
+            <numerusform>无法保存：%1
+您的 %n 处更改已保留，问题解决后会自动保存。</numerusform>
         </translation>
     </message>
 </context>

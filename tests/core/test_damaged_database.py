@@ -89,7 +89,7 @@ def test_failed_commit_is_a_store_error_and_changes_nothing(service, sample_plan
     monkeypatch.setattr(service.db, "commit", disk_gone)
     with pytest.raises(StoreError) as caught:
         service.set_status(task.id, Status.DONE)
-    assert caught.value.code == "db_write_failed"
+    assert caught.value.code == "db_io_error"
     monkeypatch.undo()
     assert service.node(task.id).status is Status.TODO
 

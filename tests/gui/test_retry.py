@@ -179,3 +179,15 @@ def test_full_disk_holds_the_note_until_space_is_freed(qtbot, small_disk, settin
     finally:
         window.close()
         service.close()
+
+
+def test_bar_names_the_full_disk_in_chinese(win, service, monkeypatch, zh_translation):
+    window = win
+    select(window, first_task(window))
+    refuse(monkeypatch, service, "set_note", code="db_full")
+    window.panel.note_edit.setPlainText("磁盘满")
+    window.panel.flush_note()
+    first_line, second_line = window.retry_bar.label.text().splitlines()
+    assert first_line.startswith("无法保存：磁盘已满") and "1 处更改已保留" in second_line
+    monkeypatch.undo()
+    assert window.ctx.pending.retry()
