@@ -173,6 +173,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
         if not found:
             print(f"还没有备份（备份放在 {backup.backup_dir(_db_path(args))}）")
         return 0
+    if args.restore:
+        from core.store.window_lock import window_pid
+
+        if window_pid(_db_path(args)) is not None:
+            raise StoreError("db_open_in_window", path=str(_db_path(args)))
     try:
         svc = _service(args)
     except StoreError as err:

@@ -76,6 +76,7 @@ MESSAGES: dict[str, str] = {
     "db_missing": "找不到数据库文件：{path}（文件被移走，或 U 盘已拔出？）",
     "db_full": "磁盘已满，无法写入数据库：{path}",
     "db_io_error": "读写数据库文件出错（U 盘是否已拔出？）：{path}",
+    "db_open_in_window": "数据库正在要点台账窗口中打开，请先关闭窗口再恢复备份：{path}",
     "backup_failed": "备份失败：{detail}",
     "backup_missing": "找不到备份文件：{path}",
     "bad_link": "链接不能为空",

@@ -66,6 +66,8 @@ def _messages() -> dict[str, str]:
         "bad_status": translate("Errors", "Unknown status: {status}"),
         "bad_date": translate("Errors", "The date is not valid: {value} (it should look like 2024-07-01)."),
         "not_a_task": translate("Errors", "Item {node_id} is a group; only tasks have a status."),
+        "db_open_in_window": translate("Errors", "The database is open in a Taizhang window; close the window "
+                                                 "before restoring a backup: {path}"),
         "output": translate("Errors", "The export file cannot be written."),
         "export_locked": translate("Errors", "The file is open in another program (such as Word, WPS or "
                                              "Excel). Please close it and export again: {path}"),

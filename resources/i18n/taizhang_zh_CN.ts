@@ -769,53 +769,58 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
     <message>
         <location filename="../../gui/errors.py" line="69"/>
+        <source>The database is open in a Taizhang window; close the window before restoring a backup: {path}</source>
+        <translation>数据库正在要点台账窗口中打开，请先关闭窗口再恢复备份：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="71"/>
         <source>The export file cannot be written.</source>
         <translation>无法写入导出文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="70"/>
+        <location filename="../../gui/errors.py" line="72"/>
         <source>The file is open in another program (such as Word, WPS or Excel). Please close it and export again: {path}</source>
         <translation>文件正被其他程序（如 Word、WPS、Excel）打开，请关闭后再导出：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="72"/>
+        <location filename="../../gui/errors.py" line="74"/>
         <source>This location cannot be written to (read-only folder or no permission). Please choose another place: {path}</source>
         <translation>无法保存到此位置（文件夹只读或没有权限），请换一个位置：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="74"/>
+        <location filename="../../gui/errors.py" line="76"/>
         <source>Writing the export file failed ({detail}): {path}</source>
         <translation>导出文件写入失败（{detail}）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="75"/>
+        <location filename="../../gui/errors.py" line="77"/>
         <source>No task matches the filter, so no file was made.</source>
         <translation>没有符合筛选条件的任务，未生成文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="76"/>
+        <location filename="../../gui/errors.py" line="78"/>
         <source>Unsupported export format: {format} (use docx or xlsx).</source>
         <translation>不支持的导出格式：{format}（可用 docx、xlsx）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="92"/>
+        <location filename="../../gui/errors.py" line="94"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="115"/>
+        <location filename="../../gui/errors.py" line="117"/>
         <source>Program error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="116"/>
+        <location filename="../../gui/errors.py" line="118"/>
         <source>Something went wrong in the program. Your data saved so far is safe.
 The details were written to {path}.</source>
         <translation>程序出现了错误。此前已保存的数据不受影响。
 详细信息已记录到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="119"/>
+        <location filename="../../gui/errors.py" line="121"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>

@@ -102,3 +102,31 @@ def test_copy_left_half_written_by_a_crash_is_cleared_later(db_path, service, sa
     service.backup_now()
     assert not stale.exists() and fresh.exists()  # a fresh one may still be being written
     assert all(b.path.suffix == ".sqlite3" for b in backup.list_backups(db_path))
+
+
+def test_cli_refuses_to_restore_under_an_open_window(db_path, sample_plan):
+    import os
+    import platform
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from core.store.window_lock import lock_path, window_pid
+
+    root = Path(__file__).resolve().parents[2]
+    svc = PlanService(db_path)
+    svc.import_plan(sample_plan)
+    saved = svc.backup_now()
+    svc.close()
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        lock_path(db_path).write_text(f"{holder.pid}\nTaizhang\n{platform.node()}\n", encoding="utf-8")
+        assert window_pid(db_path) == holder.pid
+        res = subprocess.run([sys.executable, "main.py", "--db", str(db_path), "backup", "--restore", str(saved)],
+                             cwd=root, capture_output=True, text=True, encoding="utf-8")
+        assert res.returncode != 0 and "请先关闭窗口" in res.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+    assert window_pid(db_path) is None  # its process is gone: a stale lock does not block
+    os.remove(lock_path(db_path))
