@@ -93,7 +93,7 @@ def _startup_once(kind: str) -> list[float]:
     return [float(x) for x in out.stdout.strip().splitlines()[-1].split()]
 
 
-def bench_startup(db: Path, runs: int = 9) -> None:
+def bench_startup(db: Path, runs: int = 15) -> None:
     """Bare and app start-ups taken in turns, so a busy machine slows both alike."""
     _startup_once("bare"), _startup_once(str(db))  # warm-up: bytecode and font caches, as after install
     pairs = [(_startup_once("bare")[0], _startup_once(str(db))) for _ in range(runs)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -172,16 +172,3 @@ class BackupDialog(QDialog):
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
-
-
-def backup_action(window) -> QAction:
-    """The File menu's 备份与恢复… action of `window`."""
-    action = QAction(translate("BackupDialog", "&Backups and restore…"), window)
-    action.setToolTip(translate("BackupDialog", "Back up the database now, or go back to an earlier backup"))
-
-    def open_dialog() -> None:
-        if window.service is not None:
-            BackupDialog(window).exec()
-
-    action.triggered.connect(open_dialog)
-    return action

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from core.version import __version__
 from core.views import Change
-from gui.backup_dialog import backup_action
+from gui.backup_menu import backup_action
 from gui.commands import EditContext
 from gui.detail_panel import DetailPanel
 from gui.errors import show_error

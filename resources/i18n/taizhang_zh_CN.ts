@@ -57,12 +57,12 @@ All plans and progress will be as they were then; changes made since are replace
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="179"/>
+        <location filename="../../gui/backup_menu.py" line="13"/>
         <source>&amp;Backups and restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="180"/>
+        <location filename="../../gui/backup_menu.py" line="14"/>
         <source>Back up the database now, or go back to an earlier backup</source>
         <translation>立即备份数据库，或恢复到以前的备份</translation>
     </message>
