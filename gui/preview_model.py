@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QUndoStack
 
 from core.import_checks import NodePath
 from core.model import ParsedNode, ParsedPlan
 from core.plan_edits import apply_fields, set_title
+from gui.item_tree_model import ItemTreeModel
 from gui.labels import role_names
 
 LABEL, TITLE, UNITS, DEADLINE = range(4)
@@ -43,7 +44,7 @@ class PreviewItem:
         return tuple(reversed(rows))
 
 
-class PreviewModel(QAbstractItemModel):
+class PreviewModel(ItemTreeModel):
     """Sections and tasks of a parsed plan: label, title, units by role, deadlines."""
 
     edited = Signal()  # any change to the plan (its checks are re-run)
@@ -145,30 +146,6 @@ class PreviewModel(QAbstractItemModel):
                               self.createIndex(item.row, len(self._headers) - 1, item))
 
     # -- QAbstractItemModel --------------------------------------------------------------
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        children = self.item(parent).children
-        if 0 <= row < len(children) and 0 <= column < len(self._headers):
-            return self.createIndex(row, column, children[row])
-        return QModelIndex()
-
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        up = index.internalPointer().parent
-        if up is None or up is self._root:
-            return QModelIndex()
-        return self.createIndex(up.row, 0, up)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self.item(parent).children)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return len(self._headers)
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self._headers):

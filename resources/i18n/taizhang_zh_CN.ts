@@ -1667,17 +1667,17 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="264"/>
+        <location filename="../../gui/plan_tree_model.py" line="236"/>
         <source>%1 (next of %2)</source>
         <translation>%1（共%2个时间节点）</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="296"/>
+        <location filename="../../gui/plan_tree_model.py" line="268"/>
         <source>Tick “%1”</source>
         <translation>勾选“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="299"/>
+        <location filename="../../gui/plan_tree_model.py" line="271"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
     </message>
@@ -1733,47 +1733,47 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../gui/preview_model.py" line="59"/>
+        <location filename="../../gui/preview_model.py" line="60"/>
         <source>Lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="59"/>
+        <location filename="../../gui/preview_model.py" line="60"/>
         <source>Resp.</source>
         <translation>责任</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="59"/>
+        <location filename="../../gui/preview_model.py" line="60"/>
         <source>Coop.</source>
         <translation>配合</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="60"/>
+        <location filename="../../gui/preview_model.py" line="61"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="60"/>
+        <location filename="../../gui/preview_model.py" line="61"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="60"/>
+        <location filename="../../gui/preview_model.py" line="61"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="60"/>
+        <location filename="../../gui/preview_model.py" line="61"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="228"/>
+        <location filename="../../gui/preview_model.py" line="205"/>
         <source>Edit number</source>
         <translation>修改编号</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="232"/>
+        <location filename="../../gui/preview_model.py" line="209"/>
         <source>Edit title</source>
         <translation>修改标题</translation>
     </message>
