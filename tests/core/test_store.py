@@ -213,3 +213,22 @@ def test_restore_progress_puts_back_status_and_date_at_once(service, sample_plan
     assert change.nodes == set(section.child_ids) and section.id in change.rollups
     assert [(n.status, n.completed_on) for n in service.nodes(section.child_ids).values()] == \
         [(s, d) for _, s, d in before]
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 1, 15), dt.date(2026, 7, 1), dt.date(2027, 1, 1)])
+def test_plan_totals_agree_with_the_tree_roll_ups(db_path, sample_plan, today):
+    # plan totals come from one SQL query, tree roll-ups from NodeInfo.is_overdue: they must agree
+    svc = PlanService(db_path, today=lambda: today)
+    try:
+        plan_id = svc.import_plan(sample_plan).plan_id
+        tasks = [n for n in svc.tree(plan_id) if n.is_task]
+        for task, status in zip(tasks, [Status.DONE, Status.DOING, Status.NA, Status.ONGOING], strict=False):
+            svc.set_status(task.id, status)
+        roots = [n for n in svc.tree(plan_id) if n.parent_id is None]
+        by_tree = svc.rollups(plan_id)
+        total = svc.plan(plan_id).rollup
+        assert total.overdue == sum(by_tree[r.id].overdue for r in roots)
+        assert total.counts == {s: sum(by_tree[r.id].counts[s] for r in roots) for s in Status}
+        assert total.overdue == len(svc.find_tasks(plan_id, TaskFilter(overdue=True)))
+    finally:
+        svc.close()
