@@ -2,10 +2,14 @@
 
     .venv/bin/python tools/make_fixtures.py [--shared ../shared] [--out tests/fixtures]
 
-Each fixture is one real plan (000–004, read with our own text reader) in a format a clerk
+Each fixture is one real plan (000–006, read with our own text reader) in a format a clerk
 meets: other encodings, Word with real automatic numbering, Word and web tables with merged
-cells, an Excel 台账, a LibreOffice PDF. Regenerate only on purpose and commit the result;
-the PDF step is skipped when LibreOffice (soffice) is not installed.
+cells, an Excel 台账, a LibreOffice PDF; then the old and national formats made from those:
+Word 97 .doc and WPS .wps, Excel 97 .xls and WPS .et (LibreOffice's binary filters; WPS
+writes the same OLE/BIFF8 files, so the .wps/.et copies are those bytes under WPS names), RTF
+saved as .doc, OFD printed by tools/fixture_ofd.py, and a scan: the PDF rendered to page
+images (poppler's pdftoppm) and put back together as an image-only PDF. Regenerate only on
+purpose and commit the result; steps needing soffice or pdftoppm are skipped without them.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -22,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.readers.text import TextReader  # noqa: E402
-from tools.fixture_docs import numbered_docx, table_docx, table_html, taizhang_xlsx  # noqa: E402
+from tools.fixture_docs import numbered_docx, plan_levels, table_docx, table_html, taizhang_xlsx  # noqa: E402
 
 PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
 
@@ -92,17 +97,130 @@ def pdf_fixtures(docx_by_plan: dict[str, Path], out: Path) -> None:
         write(out / "pdf" / "locked.pdf", (Path(tmp) / "locked.pdf").read_bytes())
 
 
+def convert(src: Path, fmt: str, tmp: Path) -> Path:
+    """LibreOffice headless: `src` saved in `fmt` ("doc", "xls", "rtf", "pdf") inside `tmp`."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([soffice, "--headless", "--convert-to", fmt, "--outdir", str(tmp), str(src)],
+                   check=True, capture_output=True, timeout=300)
+    return tmp / (src.stem + "." + fmt)
+
+
+def word97_continue_lists(path: Path, ilvls: set[int]) -> None:
+    """Set fNoRestart on list levels that keep counting across higher levels, as Word writes a
+    .doc of such a list; LibreOffice's .doc filter drops that (docx lvlRestart=0) on export."""
+    import olefile
+
+    from core.readers.doc_lists import _LSTF, _level
+    from core.readers.doc_text import read_fib
+
+    ole = olefile.OleFileIO(str(path), write_mode=True)
+    try:
+        fib = read_fib(ole.openstream("WordDocument").read())
+        table = bytearray(ole.openstream(fib.table_stream).read())
+        fc, _ = fib.pair(73)
+        count = struct.unpack_from("<h", table, fc)[0]
+        pos = fc + 2 + _LSTF * count
+        for i in range(count):
+            simple = table[fc + 2 + _LSTF * i + 26] & 0x01
+            for ilvl in range(1 if simple else 9):
+                if ilvl in ilvls:
+                    table[pos + 5] |= 0x08
+                _, pos = _level(bytes(table), pos)
+        ole.write_stream(fib.table_stream, bytes(table))
+    finally:
+        ole.close()
+
+
+def binary_fixtures(shared: Path, out: Path) -> None:
+    """.doc/.wps/.xls/.et/.rtf through LibreOffice's filters, from the Word and Excel fixtures."""
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        print("  (soffice not found: .doc/.xls fixtures skipped)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_dir = Path(tmp)
+        for src, fmt, name in ((out / "docx" / "002_0b33f68d6bab1fb5.numbered.docx", "doc", "doc"),
+                               (out / "docx" / "000_fe581c8cd0bdab04.table.docx", "doc", "doc"),
+                               (out / "docx" / "004_def7ff238cca8790.numbered.docx", "doc", "wps"),
+                               (shared / "plans" / "006_pengjiang-2021-table.docx", "doc", "wps"),
+                               (out / "xlsx" / "003_b0058e0bd144e67c.taizhang.xlsx", "xls", "xls"),
+                               (shared / "plans" / "005_zhuhai-2019-taizhang.xlsx", "xls", "et"),
+                               (out / "docx" / "000_fe581c8cd0bdab04.table.docx", "rtf", "rtf")):
+            made = convert(src, fmt, tmp_dir)
+            if src.name.startswith("004_"):
+                _, lines = plan_lines(shared, "004")
+                word97_continue_lists(made, {i for i, _, restarts in plan_levels(lines).values() if not restarts})
+            write(out / name / (src.stem + "." + name), made.read_bytes())
+            made.unlink()
+
+
+def ofd_fixtures(out: Path) -> None:
+    """OFD printed from the Word fixtures: a numbered plan with a 版记, and a ruled table plan."""
+    from core.readers import read_document
+    from tools.fixture_ofd import document_ofd
+
+    numbered = read_document(out / "docx" / "002_0b33f68d6bab1fb5.numbered.docx")
+    write(out / "ofd" / "002_0b33f68d6bab1fb5.ofd", document_ofd(numbered, ("江門市蓬江區民政局辦公室", "")))
+    table = read_document(out / "docx" / "000_fe581c8cd0bdab04.table.docx")
+    write(out / "ofd" / "000_fe581c8cd0bdab04.table.ofd", document_ofd(table))
+
+
+def scan_fixtures(shared: Path, out: Path) -> None:
+    """Plan 003 printed, scanned at 120 dpi in grey (JPEG pages) into an image-only PDF; page 1 as PNG."""
+    pdftoppm = shutil.which("pdftoppm")
+    if not pdftoppm or not (shutil.which("soffice") or shutil.which("libreoffice")):
+        print("  (pdftoppm or soffice not found: scan fixtures skipped)")
+        return
+    import pypdfium2 as pdfium
+
+    _, lines = plan_lines(shared, "003")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_dir = Path(tmp)
+        docx = tmp_dir / "003_b0058e0bd144e67c.docx"
+        docx.write_bytes(numbered_docx(lines))
+        pdf_path = convert(docx, "pdf", tmp_dir)
+        subprocess.run([pdftoppm, "-r", "120", "-gray", "-jpeg", "-jpegopt", "quality=70", str(pdf_path),
+                        str(tmp_dir / "page")], check=True, timeout=300)
+        subprocess.run([pdftoppm, "-r", "120", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf_path),
+                        str(tmp_dir / "first")], check=True, timeout=300)
+        pdf = pdfium.PdfDocument.new()
+        for jpeg in sorted(tmp_dir.glob("page*.jpg")):
+            image = pdfium.PdfImage.new(pdf)
+            image.load_jpeg(str(jpeg), inline=True)
+            width, height = image.get_px_size()
+            w_pt, h_pt = width * 72 / 120, height * 72 / 120
+            page = pdf.new_page(w_pt, h_pt)
+            image.set_matrix(pdfium.PdfMatrix().scale(w_pt, h_pt))
+            page.insert_obj(image)
+            page.gen_content()
+        path = tmp_dir / "scan.pdf"
+        pdf.save(str(path))
+        write(out / "scan" / "003_b0058e0bd144e67c.scan.pdf", path.read_bytes())
+        write(out / "scan" / "page1.png", (tmp_dir / "first.png").read_bytes())
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=ROOT / "tests" / "fixtures")
+    ap.add_argument("--only", default="text,office,pdf,binary,ofd,scan",
+                    help="comma-separated groups to (re)build: text, office, pdf, binary, ofd, scan")
     args = ap.parse_args(argv)
+    only = set(args.only.split(","))
     if not (args.shared / "plans").is_dir():
         print(f"no plans under {args.shared}", file=sys.stderr)
         return 1
-    text_fixtures(args.shared, args.out)
-    made = office_fixtures(args.shared, args.out)
-    pdf_fixtures(made, args.out)
+    if "text" in only:
+        text_fixtures(args.shared, args.out)
+    if "office" in only or "pdf" in only:
+        made = office_fixtures(args.shared, args.out)
+        if "pdf" in only:
+            pdf_fixtures(made, args.out)
+    if "binary" in only:
+        binary_fixtures(args.shared, args.out)
+    if "ofd" in only:
+        ofd_fixtures(args.out)
+    if "scan" in only:
+        scan_fixtures(args.shared, args.out)
     total = sum(p.stat().st_size for p in args.out.rglob("*") if p.is_file())
     print(f"total {total / 1e6:.2f} MB")
     return 0

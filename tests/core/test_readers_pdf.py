@@ -65,10 +65,13 @@ def blank_pdf() -> bytes:
     return buf.getvalue()
 
 
-def test_pdf_without_text_layer_is_refused_as_scanned():
+def test_pdf_without_text_layer_is_named_a_scan_when_ocr_is_not_installed(monkeypatch):
+    import core.readers.ocr as ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
     with pytest.raises(InputError) as err:
         PdfReader().read_bytes(blank_pdf())
-    assert err.value.code == "scanned_pdf"
+    assert err.value.code == "scanned"
 
 
 def test_broken_pdf_is_refused_as_corrupt():

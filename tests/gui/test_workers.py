@@ -33,7 +33,7 @@ def test_a_reader_error_comes_back_typed(qtbot, tmp_path):
     bad = tmp_path / "要点.doc"
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     _, done, [err] = run(qtbot, ParseSource(path=bad))
-    assert not done and isinstance(err, TaizhangError) and err.code == "old_doc"
+    assert not done and isinstance(err, TaizhangError) and err.code == "corrupt"
 
 
 def test_pasted_text_is_parsed_without_a_file(qtbot):

@@ -1,0 +1,372 @@
+"""Positioned text back into lines, tables and paragraphs: OFD glyphs and OCR boxes alike.
+
+Glyphs sharing a baseline make a line; within a line, a gap wider than CELL_GAP em splits it
+into segments (table cells, or a signature set apart). Runs of lines with several segments
+are a table: its columns are where segments start, and a line whose every segment continues
+a cell that ran full on the line above is that cell's wrapped text rather than a new row.
+Everything else goes to the PDF reader's stages (pdf_lines): wrapped lines joined back into
+paragraphs, page numbers dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from core.document import Cell, Paragraph, Table
+from core.errors import InputError
+from core.readers.pdf_lines import Line, is_page_number, join_text, paragraphs, tidy_spaces
+
+CELL_GAP = 1.5  # em: wider gaps separate table cells (Word's cell padding leaves about 1 em)
+SPACE_GAP = 0.35  # em: narrower gaps are letter spacing; wider ones a space between words
+FULL_SLACK = 2.5  # em: a cell line ending this close to the column's edge ran on
+TABLE_BRIDGE = 4  # lines: single-segment lines between table rows still belong to the table
+
+
+@dataclass
+class Glyph:
+    x: float
+    y: float
+    width: float
+    size: float
+    char: str
+
+
+@dataclass
+class Segment:
+    left: float
+    right: float
+    text: str
+    size: float
+
+
+@dataclass
+class PageLine:
+    page: int
+    y: float
+    segments: list[Segment]
+    first_on_page: bool = False
+    last_on_page: bool = False
+
+    @property
+    def left(self) -> float:
+        return self.segments[0].left
+
+    @property
+    def right(self) -> float:
+        return self.segments[-1].right
+
+    @property
+    def size(self) -> float:
+        return max(s.size for s in self.segments)
+
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments)
+
+
+def _floats(text: str | None) -> list[float]:
+    out = []
+    for tok in (text or "").replace(",", " ").split():
+        try:
+            value = float(tok)
+        except ValueError:
+            continue
+        if math.isfinite(value):
+            out.append(value)
+    return out
+
+
+def deltas(text: str | None) -> list[float]:
+    """DeltaX/DeltaY as a flat list: "g 3 5.6 2" means 5.6, 5.6, 5.6, 2."""
+    out: list[float] = []
+    toks = (text or "").split()
+    i = 0
+    while i < len(toks):
+        if toks[i] == "g" and i + 2 < len(toks):
+            try:
+                count, value = int(float(toks[i + 1])), float(toks[i + 2])
+            except ValueError:
+                break
+            out.extend([value] * max(0, min(count, 100_000)))
+            i += 3
+            continue
+        try:
+            out.append(float(toks[i]))
+        except ValueError:
+            pass
+        i += 1
+    return [v if math.isfinite(v) else 0.0 for v in out]
+
+
+def _local(el) -> str:
+    tag = el.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+@dataclass
+class Glyphs:
+    """Every glyph of every page, in page coordinates (millimetres, y downwards)."""
+
+    limit: int
+    pages: dict[int, list[Glyph]] = field(default_factory=dict)
+    rules: dict[int, list[tuple[float, float, float]]] = field(default_factory=dict)  # x, top, bottom
+    hrules: dict[int, list[tuple[float, float, float]]] = field(default_factory=dict)  # y, left, right
+    count: int = 0
+
+    def add_page_content(self, root, page: int) -> int:
+        """Add a page's (or template's) text objects and ruled lines; returns how many images it draws."""
+        images = 0
+        self.pages.setdefault(page, [])
+        for el in root.iter():
+            name = _local(el)
+            if name == "ImageObject":
+                images += 1
+            elif name == "TextObject":
+                self._text_object(el, page)
+            elif name == "PathObject":
+                self._rule(el, page)
+        return images
+
+    def _rule(self, obj, page: int) -> None:
+        """A drawn vertical line (a table's cell border): text on either side is in different cells."""
+        box = _floats(obj.get("Boundary"))
+        if len(box) != 4:
+            return
+        if box[2] <= 1.5 and box[3] >= 3.0:
+            rules = self.rules.setdefault(page, [])
+            if len(rules) < 100_000:
+                rules.append((box[0] + box[2] / 2, box[1], box[1] + box[3]))
+        elif box[3] <= 1.5 and box[2] >= 3.0:
+            rules = self.hrules.setdefault(page, [])
+            if len(rules) < 100_000:
+                rules.append((box[1] + box[3] / 2, box[0], box[0] + box[2]))
+
+    def _text_object(self, obj, page: int) -> None:
+        box = _floats(obj.get("Boundary")) + [0.0, 0.0]
+        ctm = _floats(obj.get("CTM"))
+        a, b, c, d, e, f = ctm if len(ctm) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        scale = math.sqrt(abs(a * d - b * c)) or 1.0
+        size = (_floats(obj.get("Size")) or [3.5])[0] * scale
+        size = size if 0.1 < size < 500 else 3.5
+        x = y = 0.0
+        out = self.pages.setdefault(page, [])
+        for code in obj:
+            if _local(code) != "TextCode":
+                continue
+            text = code.text or ""
+            x = (_floats(code.get("X")) or [x])[0]
+            y = (_floats(code.get("Y")) or [y])[0]
+            dx = deltas(code.get("DeltaX"))
+            self.count += len(text)
+            if self.count > self.limit:
+                raise InputError("corrupt", detail="OFD 文字过多")
+            for i, ch in enumerate(text):
+                step = dx[i] if i < len(dx) else None
+                px, py = box[0] + a * x + c * y + e, box[1] + b * x + d * y + f
+                width = (step * scale if step is not None and step > 0 else
+                         size * (0.5 if ch.isascii() else 1.0))
+                if not ch.isspace():
+                    out.append(Glyph(px, py, min(width, size * 1.2), size, ch))
+                x += step if step is not None else width / scale
+
+
+def page_lines(glyphs: list[Glyph], page: int, rules: list[tuple[float, float, float]] = ()) -> list[PageLine]:
+    """One page's glyphs as lines top to bottom, each cut into segments at wide gaps and at
+    drawn vertical rules."""
+    rows: list[list[Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: (g.y, g.x)):
+        if rows and abs(g.y - rows[-1][0].y) <= rows[-1][0].size * 0.4:
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+    out = []
+    for row in rows:
+        row.sort(key=lambda g: g.x)
+        segments: list[Segment] = []
+        chars: list[str] = []
+        left = prev = None
+        ruled = sorted(x for x, top, bottom in rules if top - 0.5 <= row[0].y - row[0].size * 0.5 <= bottom + 0.5)
+        for g in row:
+            if prev is not None:
+                gap = g.x - (prev.x + prev.width)
+                split = bool(ruled) and _between(ruled, prev.x + prev.width * 0.5, g.x + g.width * 0.5)
+                if split or gap > CELL_GAP * g.size:
+                    segments.append(Segment(left, prev.x + prev.width, tidy_spaces("".join(chars)), prev.size))
+                    chars, left = [], None
+                elif gap > SPACE_GAP * g.size:
+                    chars.append(" ")
+            if left is None:
+                left = g.x
+            chars.append(g.char)
+            prev = g
+        if chars and prev is not None:
+            segments.append(Segment(left, prev.x + prev.width, tidy_spaces("".join(chars)), prev.size))
+        segments = [s for s in segments if s.text.strip()]
+        if segments:
+            out.append(PageLine(page, row[0].y, segments))
+    if out:
+        out[0].first_on_page = True
+        out[-1].last_on_page = True
+    return out
+
+
+def _between(xs: list[float], lo: float, hi: float) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(xs, lo)
+    return i < len(xs) and xs[i] < hi
+
+
+def _as_line(pl: PageLine) -> Line:
+    return Line(pl.text(), pl.left, pl.right, pl.page, pl.first_on_page, pl.last_on_page, char_width=pl.size)
+
+
+def blocks_from_pages(glyphs: Glyphs) -> list[Paragraph | Table]:
+    """All pages' glyphs as paragraphs and tables, page numbers dropped."""
+    return blocks_from_lines([pl for page in sorted(glyphs.pages)
+                              for pl in page_lines(glyphs.pages[page], page, glyphs.rules.get(page, []))],
+                             glyphs.hrules)
+
+
+def blocks_from_lines(lines: list[PageLine], hrules: dict | None = None) -> list[Paragraph | Table]:
+    """Lines of all pages, top to bottom, as paragraphs and tables; page numbers dropped.
+    `hrules` (page → horizontal rules) tells merged cells from empty ones in ruled tables."""
+    lines = [pl for pl in lines if not is_page_number(_as_line(pl))]
+    blocks: list[Paragraph | Table] = []
+    i = 0
+    while i < len(lines):
+        end = _table_at(lines, i)
+        if end:
+            blocks.append(table_from(lines[i:end], hrules or {}))
+            i = end
+            continue
+        j = i + 1
+        while j < len(lines) and not _table_at(lines, j):
+            j += 1
+        blocks.extend(paragraphs([_as_line(pl) for pl in lines[i:j]]))
+        i = j
+    return blocks
+
+
+def _table_at(lines: list[PageLine], i: int) -> int:
+    """Where the table starting at line `i` ends, or 0: two multi-segment lines close together,
+    or one line of three or more segments (a header row); a lone "unit … date" line is no table."""
+    if len(lines[i].segments) < 2:
+        return 0
+    end = _table_end(lines, i)
+    return end if end > i + 1 or len(lines[i].segments) > 2 else 0
+
+
+def _table_end(lines: list[PageLine], start: int) -> int:
+    """The index after the table's last line. Multi-segment lines are rows; a one-segment line
+    starting at an inner column is a cell's wrapped text; one starting at the first column is a
+    section row (spanning the table) or a first cell running on, if more rows follow soon."""
+    size = lines[start].size
+    lefts = [s.left for s in lines[start].segments]
+    last = start
+    pending = 0
+    for k in range(start + 1, len(lines)):
+        pl = lines[k]
+        if len(pl.segments) > 1:
+            lefts.extend(s.left for s in pl.segments)
+            last, pending = k, 0
+            continue
+        first = min(lefts)
+        seg = pl.segments[0]
+        inner = any(abs(seg.left - x) <= size for x in lefts if x > first + size)
+        if inner:
+            last, pending = k, 0
+            continue
+        pending += 1
+        if abs(seg.left - first) > size or pending > TABLE_BRIDGE:
+            break
+    return last + 1
+
+
+def _columns(lines: list[PageLine]) -> list[float]:
+    lefts = sorted(s.left for pl in lines if len(pl.segments) > 1 for s in pl.segments)
+    cols: list[float] = []
+    size = max((pl.size for pl in lines), default=3.5)
+    for x in lefts:
+        if not cols or x - cols[-1] > 1.5 * size:
+            cols.append(x)
+    return cols
+
+
+def _column_of(cols: list[float], x: float, size: float) -> int:
+    best = 0
+    for i, c in enumerate(cols):
+        if x >= c - size:
+            best = i
+    return best
+
+
+_SENTENCE_END = re.compile(r"[。；;！!？?]$")
+
+
+def table_from(lines: list[PageLine], hrules: dict | None = None) -> Table:
+    """Table lines as rows: a line continues the row above when every segment it has lies in a
+    column whose text on the line above ran to the column's edge; otherwise it starts a row.
+    In a ruled table, an empty cell with no rule above it is covered by the cell above (merged)."""
+    cols = _columns(lines)
+    right_edge = [cols[i + 1] for i in range(len(cols) - 1)]
+    right_edge.append(max(pl.right for pl in lines))
+    rows: list[list[str]] = []
+    spans: list[bool] = []
+    open_top: list[set[int]] = []  # per row: columns with no rule above them
+    above: dict[int, Segment] = {}
+    previous: PageLine | None = None
+    for pl in lines:
+        size = pl.size
+        placed = [(_column_of(cols, s.left, size), s) for s in pl.segments]
+        page_rules = (hrules or {}).get(pl.page, [])
+        if rows and page_rules and previous is not None and previous.page == pl.page:
+            # a ruled table: a row starts below a rule; lines with no rule between are one row
+            continues = len(_unruled(cols, right_edge, previous, pl, page_rules)) == len(cols)
+        else:
+            continues = bool(rows) and all(
+                k in above and above[k].right >= right_edge[k] - FULL_SLACK * size
+                and not _SENTENCE_END.search(above[k].text) for k, _ in placed)
+        if continues:
+            for k, s in placed:
+                rows[-1][k] = join_text(rows[-1][k], s.text)
+        else:
+            row = [""] * len(cols)
+            for k, s in placed:
+                row[k] = join_text(row[k], s.text)
+            rows.append(row)
+            spans.append(len(placed) == 1 and pl.right > right_edge[placed[0][0]] + size)
+            open_top.append(_unruled(cols, right_edge, previous, pl, (hrules or {}).get(pl.page, [])))
+        above = dict(placed)
+        previous = pl
+    grid: list[list[Cell]] = []
+    for row, span, unruled in zip(rows, spans, open_top, strict=True):
+        if span:
+            k = next(i for i, t in enumerate(row) if t)
+            grid.append([Cell(t) for t in row[:k + 1]] + [Cell(row[k], merged_left=True) for _ in row[k + 1:]])
+            continue
+        line = []
+        for k, text in enumerate(row):
+            up = grid[-1][k] if grid else None
+            if not text and k in unruled and up is not None and up.text and not up.merged_left:
+                line.append(Cell(up.text, merged_up=True))
+            else:
+                line.append(Cell(text))
+        grid.append(line)
+    return Table(grid)
+
+
+def _unruled(cols: list[float], right_edge: list[float], previous: PageLine | None, pl: PageLine,
+             hrules: list[tuple[float, float, float]]) -> set[int]:
+    """Columns with no horizontal rule between the line above and this row's first line (only
+    when the page has rules at all and the row starts on the same page as the line above)."""
+    if not hrules or previous is None or previous.page != pl.page:
+        return set()
+    top, bottom = previous.y, pl.y - pl.size
+    out = set()
+    for k, left in enumerate(cols):
+        mid = (left + right_edge[k]) / 2
+        if not any(top < y < bottom and x0 <= mid <= x1 for y, x0, x1 in hrules):
+            out.add(k)
+    return out

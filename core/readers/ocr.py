@@ -1,0 +1,156 @@
+"""Reading scans (image-only PDFs, photos and scans as .png/.jpg/.tif) with OCR, when installed.
+
+OCR is an optional extra (`sh tools/setup.sh --ocr`, the 带识别 bundle): rapidocr-onnxruntime
+carries its Chinese detection and recognition models inside the wheel and runs on the CPU,
+offline. Without it a scan is refused with a message that says plainly it is a scan. Every
+recognised text box becomes a positioned "glyph" for the same line, table and paragraph
+stages as OFD (core/readers/layout.py); lines read with low confidence are listed in the
+import warnings so the clerk checks them against the paper.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+
+from core.document import Document, ReaderNote
+from core.errors import InputError
+
+MAX_OCR_PAGES = 60  # a 红头文件 plan runs to 5–30 pages; more is not a plan, and would take an hour
+MAX_PIXELS = 60_000_000  # ~A3 at 600 dpi; bigger images are decompression bombs, not scans
+LOW_CONFIDENCE = 0.80
+RENDER_DPI = 150
+_lock = threading.Lock()
+_engine = None
+
+
+def available() -> bool:
+    """True when the OCR extra is installed (the 带识别 bundle, or setup.sh --ocr)."""
+    try:
+        return importlib.util.find_spec("rapidocr_onnxruntime") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _get_engine():
+    global _engine
+    with _lock:
+        if _engine is None:
+            from rapidocr_onnxruntime import RapidOCR
+
+            _engine = RapidOCR()
+        return _engine
+
+
+def recognise(image) -> list[tuple[float, float, float, float, str, float]]:
+    """Text boxes of one BGR image: (left, top, right, bottom, text, confidence)."""
+    engine = _get_engine()
+    try:
+        result, _ = engine(image)
+    except Exception as exc:  # onnxruntime / OpenCV on a damaged image
+        raise InputError("corrupt", detail="图像无法识别") from exc
+    out = []
+    for box, text, score in result or []:
+        xs = [float(p[0]) for p in box]
+        ys = [float(p[1]) for p in box]
+        if text and text.strip():
+            out.append((min(xs), min(ys), max(xs), max(ys), text.strip(), float(score)))
+    return out
+
+
+class Scan:
+    """Pages of a scan, recognised one by one and then laid out like any positioned text."""
+
+    def __init__(self) -> None:
+        from core.readers.layout import Glyphs
+
+        self.glyphs = Glyphs(limit=5_000_000)
+        self.doubtful: list[str] = []
+        self.pages = 0
+
+    def add_page(self, image, page: int, scale: float) -> None:
+        from core.readers.layout import Glyph
+
+        boxes = recognise(image)
+        out = self.glyphs.pages.setdefault(page, [])
+        for left, top, right, bottom, text, score in boxes:
+            height = max(bottom - top, 1.0) / scale
+            out.append(Glyph(left / scale, bottom / scale, (right - left) / scale, height * 0.85, text))
+            if score < LOW_CONFIDENCE:
+                self.doubtful.append(text)
+        self.pages += 1
+
+    def document(self, name: str, total_pages: int | None = None) -> Document:
+        from core.readers.layout import blocks_from_pages
+
+        blocks = blocks_from_pages(self.glyphs)
+        if not blocks:
+            raise InputError("scan_unreadable")
+        notes = [ReaderNote("ocr_used", {"pages": self.pages})]
+        if self.doubtful:
+            notes.append(ReaderNote("ocr_low_confidence", {"count": len(self.doubtful)},
+                                    tuple(self.doubtful[:200])))
+        if total_pages is not None and total_pages > self.pages:
+            notes.append(ReaderNote("pages_cut", {"total": total_pages, "read": self.pages}))
+        return Document(blocks=blocks, source_name=name, notes=notes)
+
+
+def require(pages: int = 1) -> None:
+    """Refuse a scan we cannot or should not read: no OCR installed, or far too many pages."""
+    if not available():
+        raise InputError("scanned")
+    if pages > MAX_OCR_PAGES:
+        raise InputError("scan_too_long", pages=pages, limit=MAX_OCR_PAGES)
+
+
+def read_image(data: bytes, name: str) -> Document:
+    """One scanned page or photo as a Document."""
+    require(1)
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            width, height = img.size
+            if width * height > MAX_PIXELS:
+                raise InputError("corrupt", detail="图像尺寸过大")
+            frames = getattr(img, "n_frames", 1)
+            if frames > MAX_OCR_PAGES:
+                raise InputError("scan_too_long", pages=frames, limit=MAX_OCR_PAGES)
+            scan = Scan()
+            for index in range(frames):  # a multi-page TIFF from the office scanner
+                img.seek(index)
+                rgb = np.asarray(img.convert("RGB"))
+                scan.add_page(rgb[:, :, ::-1].copy(), index, scale=_dpi_scale(img))
+    except InputError:
+        raise
+    except Exception as exc:  # PIL: truncated or unknown image data
+        raise InputError("corrupt", detail="图像文件损坏") from exc
+    return scan.document(name)
+
+
+def _dpi_scale(img) -> float:
+    """Pixels per point (1/72 in), so glyph sizes come out in the same units for any dpi."""
+    dpi = img.info.get("dpi", (RENDER_DPI, RENDER_DPI))[0] or RENDER_DPI
+    try:
+        return max(float(dpi), 30.0) / 72
+    except (TypeError, ValueError):
+        return RENDER_DPI / 72
+
+
+def read_pdf_scan(pdf, name: str) -> Document:
+    """An image-only PDF (pypdfium2 document), every page rendered and recognised."""
+    total = len(pdf)
+    require(total)
+    scan = Scan()
+    scale = RENDER_DPI / 72
+    for index in range(total):
+        page = pdf[index]
+        try:
+            bitmap = page.render(scale=scale)
+            scan.add_page(bitmap.to_numpy(), index, scale=scale)
+        finally:
+            page.close()
+    return scan.document(name, total)
