@@ -27,7 +27,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.readers.text import TextReader  # noqa: E402
-from tools.fixture_docs import numbered_docx, plan_levels, table_docx, table_html, taizhang_xlsx  # noqa: E402
+from tools.fixture_docs import (  # noqa: E402
+    numbered_docx,
+    plan_levels,
+    printed_docx,
+    table_docx,
+    table_html,
+    taizhang_xlsx,
+)
 
 PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
 
@@ -176,7 +183,7 @@ def scan_fixtures(shared: Path, out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
         docx = tmp_dir / "003_b0058e0bd144e67c.docx"
-        docx.write_bytes(numbered_docx(lines))
+        docx.write_bytes(printed_docx(lines))
         pdf_path = convert(docx, "pdf", tmp_dir)
         subprocess.run([pdftoppm, "-r", "120", "-gray", "-jpeg", "-jpegopt", "quality=70", str(pdf_path),
                         str(tmp_dir / "page")], check=True, timeout=300)

@@ -11,6 +11,7 @@ import warnings so the clerk checks them against the paper.
 from __future__ import annotations
 
 import importlib.util
+import re
 import threading
 
 from core.document import Document, ReaderNote
@@ -20,6 +21,11 @@ MAX_OCR_PAGES = 60  # a 红头文件 plan runs to 5–30 pages; more is not a pl
 MAX_PIXELS = 60_000_000  # ~A3 at 600 dpi; bigger images are decompression bombs, not scans
 LOW_CONFIDENCE = 0.80
 RENDER_DPI = 150
+# "— 3 —" as OCR reads it: the dashes come back as 一 (yi), hyphens or tildes
+_PAGE_NUMBER = re.compile(r"^[一\-—－–~～_]{1,2}\s*(\d{1,4})\s*[一\-—－–~～_]{1,2}$")
+# Shapes OCR models confuse in official documents: 丶 (a radical, never prose) for the 顿号 、, and
+# the year brackets of a 文号 (鲁政办发〔2024〕2号) read as [ ] or 【 】.
+_YEAR_BRACKETS = re.compile(r"(?<=[\u4e00-\u9fff])[\[【［〔(（]\s*((?:19|20)\d{2})\s*[\]】］〕)）](?=\s*\d{1,4}\s*号)")
 _lock = threading.Lock()
 _engine = None
 
@@ -58,6 +64,13 @@ def recognise(image) -> list[tuple[float, float, float, float, str, float]]:
     return out
 
 
+def tidy(text: str) -> str:
+    """One recognised text box with the confusions OCR makes on 公文 undone."""
+    text = _PAGE_NUMBER.sub(r"— \1 —", text)
+    text = _YEAR_BRACKETS.sub(r"〔\1〕", text.replace("丶", "、"))
+    return text
+
+
 class Scan:
     """Pages of a scan, recognised one by one and then laid out like any positioned text."""
 
@@ -74,6 +87,7 @@ class Scan:
         boxes = recognise(image)
         out = self.glyphs.pages.setdefault(page, [])
         for left, top, right, bottom, text, score in boxes:
+            text = tidy(text)
             height = max(bottom - top, 1.0) / scale
             out.append(Glyph(left / scale, bottom / scale, (right - left) / scale, height * 0.85, text))
             if score < LOW_CONFIDENCE:

@@ -47,6 +47,8 @@ def read_stream(ole, name: str, file_size: int, required: bool = True) -> bytes 
         size = ole.get_size(name)
         if size > file_size:
             raise InputError("corrupt", detail=f"{name} 数据流长度不合理")
+        if not _chain_is_sound(ole, name, size):
+            raise InputError("corrupt", detail=f"{name} 数据流损坏")
         with ole.openstream(name) as fh:
             data = fh.read(size)
     except InputError:
@@ -54,6 +56,25 @@ def read_stream(ole, name: str, file_size: int, required: bool = True) -> bytes 
     except Exception as exc:  # olefile: sector index out of range, incomplete stream, loops
         raise InputError("corrupt", detail=f"{name} 数据流损坏") from exc
     return data
+
+
+def _chain_is_sound(ole, name: str, size: int) -> bool:
+    """The stream's sector chain is long enough and never revisits a sector: olefile would
+    otherwise read a looping chain (a forged FAT) round and round as if it were data."""
+    entry = ole.direntries[ole._find(name)]
+    if getattr(entry, "is_minifat", False):
+        if not ole.minifat:
+            ole.loadminifat()
+        fat, sector = ole.minifat, ole.minisectorsize
+    else:
+        fat, sector = ole.fat, ole.sectorsize
+    sect, seen = entry.isectStart, set()
+    for _ in range(-(-size // sector)):
+        if sect in seen or not 0 <= sect < len(fat):
+            return False
+        seen.add(sect)
+        sect = fat[sect]
+    return True
 
 
 def is_encrypted_package(ole) -> bool:
