@@ -23,11 +23,12 @@ STAGES = 3
 
 @dataclass
 class ParseSource:
-    """What to parse: a file, or pasted text or HTML (from the clipboard)."""
+    """What to parse: a file, or pasted text, HTML or RTF (from the clipboard)."""
 
     path: Path | None = None
     text: str | None = None
     html: str | None = None
+    rtf: bytes | None = None
 
     @property
     def name(self) -> str:
@@ -112,6 +113,10 @@ class ParseJob(QRunnable):
                 doc = read_document(src.path)
         elif src.html is not None:
             doc = read_html(src.html)
+        elif src.rtf is not None:
+            from core.readers.rtf import RtfReader
+
+            doc = RtfReader().read_bytes(src.rtf, "剪贴板")
         if not self._stage(PARSE):
             return None
         if plan is None:
