@@ -138,6 +138,34 @@ def word97_continue_lists(path: Path, ilvls: set[int]) -> None:
         ole.close()
 
 
+def features_xlsx() -> bytes:
+    """A small 台账 with what BIFF8 must carry over: a title merged across, a unit merged down,
+    a date, a percentage, a yes/no cell, a hidden row and a hidden column."""
+    import datetime as dt
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["某县2024年政务公开工作台账", None, None, None, None])
+    ws.merge_cells("A1:E1")
+    ws.append(["序号", "工作任务", "责任单位", "完成时限", "进度"])
+    ws.append([1, "做好政策解读", "县政府办公室", dt.date(2024, 6, 30), 0.5])
+    ws.append([2, "公开预算决算", None, dt.date(2024, 12, 31), 1])
+    ws.merge_cells("C3:C4")
+    ws.append([3, "内部草稿（隐藏）", "县财政局", None, None])
+    ws.row_dimensions[5].hidden = True
+    ws.append([4, "公开重大决策", "县发展改革局", "年底前", None])
+    ws["F2"] = "备注（隐藏列）"
+    ws.column_dimensions["F"].hidden = True
+    for row in ws.iter_rows(min_row=3, min_col=5, max_col=5):
+        row[0].number_format = "0%"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
 def binary_fixtures(shared: Path, out: Path) -> None:
     """.doc/.wps/.xls/.et/.rtf through LibreOffice's filters, from the Word and Excel fixtures."""
     if not (shutil.which("soffice") or shutil.which("libreoffice")):
@@ -158,6 +186,9 @@ def binary_fixtures(shared: Path, out: Path) -> None:
                 word97_continue_lists(made, {i for i, _, restarts in plan_levels(lines).values() if not restarts})
             write(out / name / (src.stem + "." + name), made.read_bytes())
             made.unlink()
+        features = tmp_dir / "features.xlsx"
+        features.write_bytes(features_xlsx())
+        write(out / "xls" / "features.xls", convert(features, "xls", tmp_dir).read_bytes())
 
 
 def ofd_fixtures(out: Path) -> None:

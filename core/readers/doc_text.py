@@ -66,8 +66,8 @@ def read_fib(word: bytes) -> Fib:
     if ident != MAGIC:
         raise InputError("corrupt", detail="不是 Word 文档")
     fc_min, fc_mac = struct.unpack_from("<II", word, 0x18)
-    if nfib < 0x00C1 and nfib < 0x006A:  # Word 6 / 95: a fixed FIB, ccpText at 0x4C
-        ccp_text = struct.unpack_from("<I", word, 0x4C)[0] if len(word) >= 0x50 else fc_mac - fc_min
+    if nfib < 0x006A:  # Word 6 / 95: a fixed FIB (cbMac, four spare fcs, then ccpText at 0x34)
+        ccp_text = struct.unpack_from("<I", word, 0x34)[0]
         return Fib(nfib, lid, flags, ccp_text, fc_min, fc_mac)
     pos = 32
     csw = struct.unpack_from("<H", word, pos)[0]
@@ -159,6 +159,8 @@ def runs(fib: Fib, word: bytes, table: bytes) -> list[Run]:
     if fib.word97:
         chunks = _piece_chunks(fib, word, table)
     else:
+        if fib.flags & 0x0004:  # a fast-saved Word 6/95 file: text in pieces we do not decode
+            raise InputError("old_doc")
         end = min(fib.fc_mac, len(word), fib.fc_min + max(fib.ccp_text, 0) or fib.fc_mac)
         if fib.fc_min >= end:
             raise InputError("corrupt", detail="Word 文档没有正文")

@@ -1,0 +1,111 @@
+"""Scans (image-only PDFs, .png/.jpg/.tif): named plainly as scans without the OCR extra; with it,
+recognised text goes through the same line stages, and doubtful lines become warnings."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+import core.readers.ocr as ocr
+from core.document import Paragraph
+from core.errors import InputError
+from core.import_checks import check_plan
+from core.importer import parse_document
+from core.readers import read_document
+from core.readers.pdf import PdfReader
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SCAN = FIXTURES / "scan" / "003_b0058e0bd144e67c.scan.pdf"
+
+
+@pytest.fixture
+def no_ocr(monkeypatch):
+    monkeypatch.setattr(ocr, "available", lambda: False)
+
+
+@pytest.mark.parametrize("name", ["scan/003_b0058e0bd144e67c.scan.pdf", "scan/page1.png"])
+def test_a_scan_is_named_a_scan_without_the_ocr_extra(no_ocr, name):
+    with pytest.raises(InputError) as err:
+        read_document(FIXTURES / name)
+    assert err.value.code == "scanned"
+
+
+def blank_pdf(pages: int) -> bytes:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        pdf.new_page(595, 842)
+    buf = io.BytesIO()
+    pdf.save(buf)
+    return buf.getvalue()
+
+
+def test_a_scan_too_long_to_recognise_is_refused_before_any_page_is_read(monkeypatch):
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "recognise", lambda image: pytest.fail("no page may be recognised"))
+    with pytest.raises(InputError) as err:
+        PdfReader().read_bytes(blank_pdf(ocr.MAX_OCR_PAGES + 1))
+    assert err.value.code == "scan_too_long" and err.value.params["pages"] == ocr.MAX_OCR_PAGES + 1
+
+
+BOXES = [  # (left, top, right, bottom, text, confidence) in pixels at 150 dpi, as rapidocr returns them
+    (250, 150, 1050, 200, "某县2024年政务公开工作要点", 0.98),
+    (250, 260, 600, 300, "一、加强政策解读", 0.97),
+    (310, 330, 1080, 370, "1.做好政策文件解读工作，确保政策解读与政策文", 0.95),
+    (250, 390, 900, 430, "件同步起草。责任单位：县政府办公室。", 0.62),
+    (600, 1600, 700, 1640, "一2一", 0.90),
+]
+
+
+def test_recognised_boxes_go_through_the_line_stages_and_doubtful_lines_are_noted(monkeypatch):
+    monkeypatch.setattr(ocr, "recognise", lambda image: list(BOXES))
+    scan = ocr.Scan()
+    scan.add_page(None, 0, scale=ocr.RENDER_DPI / 72)
+    doc = scan.document("扫描件.pdf", total_pages=3)
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [
+        "某县2024年政务公开工作要点", "一、加强政策解读",
+        "1.做好政策文件解读工作，确保政策解读与政策文件同步起草。责任单位：县政府办公室。"]
+    notes = {n.code: n for n in doc.notes}
+    assert notes["ocr_low_confidence"].items == ("件同步起草。责任单位：县政府办公室。",)
+    assert notes["pages_cut"].params == {"total": 3, "read": 1}
+    warnings = [w.code for w in check_plan(parse_document(doc))]
+    assert warnings[:3] == ["ocr_used", "ocr_low_confidence", "pages_cut"]
+
+
+@pytest.mark.parametrize(("raw", "tidy"), [("烟芝政办发[2024]2号", "烟芝政办发〔2024〕2号"),
+                                           ("鲁政办发【2024】9号", "鲁政办发〔2024〕9号"),
+                                           ("高水平开放丶高质量", "高水平开放、高质量"), ("一3一", "— 3 —"),
+                                           ("2024年[重点]工作", "2024年[重点]工作")])
+def test_ocr_confusions_of_official_documents_are_undone(raw, tidy):
+    assert ocr.tidy(raw) == tidy
+
+
+def test_pdf_over_the_page_cap_is_read_to_the_cap_and_says_so(monkeypatch):
+    import core.readers.pdf as pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGES", 2)
+    doc = read_document(FIXTURES / "pdf" / "002_0b33f68d6bab1fb5.pdf")
+    assert [(n.code, n.params) for n in doc.notes] == [("pages_cut", {"total": 6, "read": 2})]
+    assert "pages_cut" in [w.code for w in check_plan(parse_document(doc))]
+
+
+def test_a_page_photo_is_recognised_with_the_ocr_extra():
+    pytest.importorskip("rapidocr_onnxruntime", reason="the OCR extra (sh tools/setup.sh --ocr) is not installed")
+    doc = read_document(FIXTURES / "scan" / "page1.png")
+    text = doc.text()
+    assert "政务公开工作要点" in text and "ocr_used" in [n.code for n in doc.notes]
+
+
+def test_ocr_runs_without_the_network():
+    pytest.importorskip("rapidocr_onnxruntime", reason="the OCR extra (sh tools/setup.sh --ocr) is not installed")
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from test_no_network import guarded
+
+    res = guarded("parse", str(FIXTURES / "scan" / "page1.png"))
+    assert "NETWORK" not in res.stderr, res.stderr
+    assert res.returncode in (0, 2) and "Traceback" not in res.stderr
