@@ -6,7 +6,8 @@
    a .docx and an .xlsx export read back, reopen, check.
 2. Portable mode: with a `data/` folder beside the executable the database goes there and the
    per-user data folder stays untouched; without it, the per-user folder is used.
-3. Readers: the frozen `parse --json` of one file per format equals the source tree's.
+3. Readers: the frozen `parse --json` of one file per format equals the source tree's; a scan is
+   named a scan (default folder) or recognised (the 带识别 folder, dist/Taizhang-OCR).
 4. Qt: none of the Qt libraries the app does not use (WebEngine, Qml/Quick, 3D, Multimedia,
    Network, Sql, Pdf, Svg, Designer, Wayland…) slipped back in.
 5. Size: the unpacked folder within the budget (150 MB).
@@ -32,7 +33,10 @@ QT_UNUSED = re.compile(r"^(WebEngine|WebChannel|WebSockets|Qml|Quick|3D|Multimed
                        r"TextToSpeech|Wayland|Wl|EglFS|OpenGLWidgets|Test|Xml|Help|UiTools|StateMachine|Scxml)")
 FIXTURES = ["docx/000_fe581c8cd0bdab04.table.docx", "html/000_fe581c8cd0bdab04.table.gbk.html",
             "pdf/002_0b33f68d6bab1fb5.pdf", "txt/001_ee8325b63230354f.big5.txt",
-            "xlsx/003_b0058e0bd144e67c.taizhang.xlsx"]
+            "xlsx/003_b0058e0bd144e67c.taizhang.xlsx", "doc/000_fe581c8cd0bdab04.table.doc",
+            "wps/004_def7ff238cca8790.numbered.wps", "xls/003_b0058e0bd144e67c.taizhang.xls",
+            "et/005_zhuhai-2019-taizhang.et", "rtf/000_fe581c8cd0bdab04.table.rtf",
+            "ofd/000_fe581c8cd0bdab04.table.ofd"]
 
 
 def folder_size(folder: Path) -> int:
@@ -108,6 +112,18 @@ class Checker:
             self.check(f"reader: frozen parse of {path.suffix} equals the source run", same,
                        frozen.stderr.strip() or "the JSON differs")
 
+    def scans(self) -> None:
+        """A scan: the default folder says plainly it is one; the 带识别 folder reads it."""
+        path = ROOT / "tests" / "fixtures" / "scan" / "page1.png"
+        frozen = self.run("parse", "--json", str(path))
+        if self.bundle.name.endswith("-OCR"):
+            self.check("scan: the 带识别 bundle recognises a scanned page", frozen.returncode == 0 and
+                       "政务公开" in frozen.stdout, frozen.stderr.strip())
+        else:
+            self.check("scan: the default bundle names a scan a scan (no OCR inside)", frozen.returncode == 2 and
+                       "扫描件" in frozen.stderr and not list(self.bundle.rglob("*onnxruntime*")),
+                       frozen.stderr.strip())
+
     def translations(self) -> None:
         """The app's compiled Chinese, and Qt's own for its standard buttons and dialogs."""
         for name in ("taizhang_zh_CN.qm", "qtbase_zh_CN.qm"):
@@ -136,6 +152,7 @@ def main(argv: list[str]) -> int:
         checker.self_test()
         checker.portable()
         checker.readers()
+        checker.scans()
         checker.translations()
         checker.qt_modules()
         checker.size()
