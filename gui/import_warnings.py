@@ -108,8 +108,7 @@ class WarningsList(QTreeWidget):
 def error_hint(code: str) -> str:
     """What to do next when a file cannot be imported (the message itself says what went wrong)."""
     hints = {
-        "scanned": translate("ImportWarnings", "Import the original Word or WPS file instead, or use the edition "
-                                               "of Taizhang with text recognition (带识别)."),
+        "scanned": translate("ImportWarnings", "The sender can usually also provide the Word, WPS or OFD file."),
         "no_plan": translate("ImportWarnings", "Check that this is the work plan. You can also copy the plan's "
                                                "text from the web page or Word and choose Paste from clipboard."),
         "bad_encoding": translate("ImportWarnings", "Open the file in Notepad or WPS, save it as UTF-8 text, "

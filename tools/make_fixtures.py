@@ -138,6 +138,64 @@ def word97_continue_lists(path: Path, ilvls: set[int]) -> None:
         ole.close()
 
 
+def styled_docx() -> bytes:
+    """Headings numbered through their styles (标题 1 → 一、, 标题 2 → （一）), as Word users number."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+
+    from tools.fixture_docs import W, numbering_xml
+
+    document = docx.Document()
+    part = document.part.numbering_part
+    fresh = parse_xml(numbering_xml({"cn": (0, "%1、", True), "paren": (1, "（%2）", True)}))
+    for child in list(part.element):
+        part.element.remove(child)
+    for child in list(fresh):
+        part.element.append(child)
+    for name, ilvl in (("Heading 1", 0), ("Heading 2", 1)):
+        document.styles[name].element.get_or_add_pPr().insert(0, parse_xml(
+            f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="3"/></w:numPr>'))
+    document.add_paragraph("某县2024年政务公开工作要点")
+    for section, items in (("加强政策解读", ["做好解读", "回应关切"]), ("推进决策公开", ["公开草案"])):
+        document.add_paragraph(section, style="Heading 1")
+        for item in items:
+            document.add_paragraph(item, style="Heading 2")
+            document.add_paragraph("1.正文任务。责任单位：县政府办公室。")
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def word97_style_numbering_only(path: Path) -> None:
+    """Leave list numbers to the paragraphs' styles, as Word writes style-numbered headings:
+    LibreOffice repeats sprmPIlfo/sprmPIlvl in every paragraph, so turn those into a no-op sprm."""
+    import olefile
+
+    from core.readers.doc_props import SPRM_P_ILFO, SPRM_P_ILVL
+    from core.readers.doc_text import read_fib
+
+    ole = olefile.OleFileIO(str(path), write_mode=True)
+    try:
+        word = bytearray(ole.openstream("WordDocument").read())
+        fib = read_fib(bytes(word))
+        table = ole.openstream(fib.table_stream).read()
+        fc, lcb = fib.pair(13)
+        n = (lcb - 4) // 8
+        for pn in struct.unpack_from(f"<{n}I", table, fc + 4 * (n + 1)):
+            page = (pn & 0x3FFFFF) * 512
+            for sprm, dummy in ((SPRM_P_ILFO, 0x4A43), (SPRM_P_ILVL, 0x2A42)):  # → sprmCHps/sprmCCv-sized no-ops
+                needle = struct.pack("<H", sprm)
+                at = word.find(needle, page, page + 511)
+                while at >= 0:
+                    struct.pack_into("<H", word, at, dummy)
+                    at = word.find(needle, at + 2, page + 511)
+        ole.write_stream("WordDocument", bytes(word))
+    finally:
+        ole.close()
+
+
 def features_xlsx() -> bytes:
     """A small 台账 with what BIFF8 must carry over: a title merged across, a unit merged down,
     a date, a percentage, a yes/no cell, a hidden row and a hidden column."""
@@ -186,6 +244,11 @@ def binary_fixtures(shared: Path, out: Path) -> None:
                 word97_continue_lists(made, {i for i, _, restarts in plan_levels(lines).values() if not restarts})
             write(out / name / (src.stem + "." + name), made.read_bytes())
             made.unlink()
+        styled = tmp_dir / "styled.docx"
+        styled.write_bytes(styled_docx())
+        made = convert(styled, "doc", tmp_dir)
+        word97_style_numbering_only(made)
+        write(out / "doc" / "styled.doc", made.read_bytes())
         features = tmp_dir / "features.xlsx"
         features.write_bytes(features_xlsx())
         write(out / "xls" / "features.xls", convert(features, "xls", tmp_dir).read_bytes())

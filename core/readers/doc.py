@@ -54,10 +54,12 @@ def _fib(word: bytes):
 def _blocks(fib, word: bytes, table: bytes) -> list[Paragraph | Table]:
     from core.readers.doc_lists import read_lists
     from core.readers.doc_props import ParagraphProps
+    from core.readers.doc_styles import Styles
     from core.readers.doc_text import clean, runs, strip_fields
 
     props = ParagraphProps(word, table, *fib.pair(13)) if fib.word97 else None
     numbering = read_lists(table, fib.pair(73), fib.pair(74)) if fib.word97 else None
+    styles = Styles(table, *fib.pair(1)) if fib.word97 else None
     builder = _Builder()
     fields: list[bool] = []
     for run in runs(fib, word, table):
@@ -65,10 +67,14 @@ def _blocks(fib, word: bytes, table: bytes) -> list[Paragraph | Table]:
         para = props.at(run.fc) if props else None
         if para is None:
             para = _guess(run, builder)
+        ilfo, ilvl = styles.list_of(para.istd) if styles is not None else (0, 0)
+        ilfo = para.ilfo if para.ilfo is not None else ilfo
+        ilvl = para.ilvl if para.ilvl is not None else ilvl
         label = ""
-        if numbering is not None and para.ilfo > 0 and text.strip():
-            label = numbering.label(str(para.ilfo), para.ilvl)
-        builder.add(text, run.mark, para, label)
+        if numbering is not None and ilfo > 0 and text.strip():
+            label = numbering.label(str(ilfo), ilvl)
+        level = styles.heading_level(para.istd) if styles is not None else None
+        builder.add(text, run.mark, para, label, level)
     return builder.finish()
 
 
@@ -93,12 +99,12 @@ class _Builder:
         self.cells_in_row = 0
         self.count = 0
 
-    def add(self, text: str, mark: str, para: ParaProps, label: str) -> None:
+    def add(self, text: str, mark: str, para: ParaProps, label: str, level: int | None = None) -> None:
         in_table = para.in_table and para.depth >= 1
         if not in_table:
             self._close_table()
             if mark != "\x07" and (text.strip() or label):
-                self.blocks.append(Paragraph(text.strip(), label=label))
+                self.blocks.append(Paragraph(text.strip(), label=label, heading_level=level))
         elif para.row_end and para.depth <= 1:
             if self.cell and any(t.strip() for t in self.cell):
                 self._end_cell()

@@ -42,8 +42,8 @@ class ParaProps:
     in_table: bool = False
     row_end: bool = False
     depth: int = 0
-    ilfo: int = 0
-    ilvl: int = 0
+    ilfo: int | None = None  # None: not set here, the style's list applies; 0: no list
+    ilvl: int | None = None
     cells: list[CellDef] = field(default_factory=list)
 
 

@@ -164,7 +164,10 @@ def read_pdf_scan(pdf, name: str) -> Document:
         page = pdf[index]
         try:
             bitmap = page.render(scale=scale)
-            scan.add_page(bitmap.to_numpy(), index, scale=scale)
+            try:
+                scan.add_page(bitmap.to_numpy(), index, scale=scale)
+            finally:
+                bitmap.close()
         finally:
             page.close()
     return scan.document(name, total)

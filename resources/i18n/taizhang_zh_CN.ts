@@ -1278,8 +1278,8 @@ Import it again as a separate plan?</source>
     </message>
     <message>
         <location filename="../../gui/import_warnings.py" line="105"/>
-        <source>Import the original Word or WPS file instead, or use the edition of Taizhang with text recognition (带识别).</source>
-        <translation>请改为导入原始的 Word 或 WPS 文件，或使用“带识别”版要点台账。</translation>
+        <source>The sender can usually also provide the Word, WPS or OFD file.</source>
+        <translation>也可以请发文单位提供 Word、WPS 或 OFD 电子版。</translation>
     </message>
     <message>
         <location filename="../../gui/import_warnings.py" line="107"/>

@@ -152,3 +152,19 @@ def test_paragraph_properties_decode_table_and_list_sprms():
 
 def test_a_truncated_sprm_run_stops_instead_of_reading_past_it():
     assert list(sprms(struct.pack("<HB", 0x2416, 1) + b"\x08\xd6\xff")) == [(0x2416, b"\x01")]
+
+
+def test_numbering_and_heading_levels_given_by_paragraph_styles_come_back(monkeypatch):
+    """Word numbers 标题 1 / 标题 2 through the styles; the paragraphs name only their style."""
+    from pathlib import Path
+
+    from core.readers import read_document
+    from core.readers.doc_styles import Styles
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "doc" / "styled.doc"
+    blocks = read_document(fixture).blocks
+    assert [(b.label, b.text, b.heading_level) for b in blocks if b.label] == [
+        ("一、", "加强政策解读", 1), ("（一）", "做好解读", 2), ("（二）", "回应关切", 2),
+        ("二、", "推进决策公开", 1), ("（一）", "公开草案", 2)]
+    monkeypatch.setattr(Styles, "list_of", lambda self, istd: (0, 0))
+    assert not any(b.label for b in read_document(fixture).blocks)  # the numbers came from the styles
