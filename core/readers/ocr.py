@@ -90,7 +90,7 @@ class Scan:
             text = tidy(text)
             height = max(bottom - top, 1.0) / scale
             out.append(Glyph(left / scale, bottom / scale, (right - left) / scale, height * 0.85, text))
-            if score < LOW_CONFIDENCE:
+            if score < LOW_CONFIDENCE and not text.startswith("— "):  # page numbers are dropped anyway
                 self.doubtful.append(text)
         self.pages += 1
 
