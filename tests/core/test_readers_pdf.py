@@ -55,11 +55,13 @@ def test_spaces_around_cjk_are_removed_latin_kept():
     assert tidy_spaces("印发 2019 年 Open Data 工作") == "印发2019年Open Data工作"
 
 
-def blank_pdf() -> bytes:
+def blank_pdf(pages: int = 1) -> bytes:
+    """A PDF of `pages` empty A4 pages: what a scan looks like to a text reader."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument.new()
-    pdf.new_page(595, 842)
+    for _ in range(pages):
+        pdf.new_page(595, 842)
     buf = io.BytesIO()
     pdf.save(buf)
     return buf.getvalue()

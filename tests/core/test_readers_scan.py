@@ -3,10 +3,10 @@ recognised text goes through the same line stages, and doubtful lines become war
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
+from test_readers_pdf import blank_pdf
 
 import core.readers.ocr as ocr
 from core.document import Paragraph
@@ -30,17 +30,6 @@ def test_a_scan_is_named_a_scan_without_the_ocr_extra(no_ocr, name):
     with pytest.raises(InputError) as err:
         read_document(FIXTURES / name)
     assert err.value.code == "scanned"
-
-
-def blank_pdf(pages: int) -> bytes:
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument.new()
-    for _ in range(pages):
-        pdf.new_page(595, 842)
-    buf = io.BytesIO()
-    pdf.save(buf)
-    return buf.getvalue()
 
 
 def test_a_scan_too_long_to_recognise_is_refused_before_any_page_is_read(monkeypatch):
