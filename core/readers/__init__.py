@@ -21,9 +21,6 @@ from core.readers.xlsx import XlsxReader
 READERS: list[type[Reader]] = [TextReader, DocxReader, DocReader, XlsxReader, XlsReader, HtmlReader, PdfReader,
                                OfdReader, RtfReader, ImageReader]
 
-# Suffixes we know and refuse on purpose, with the code that tells the clerk what to do.
-REFUSED: dict[str, str] = {}
-
 
 def readable_suffixes() -> list[str]:
     """Every suffix some reader takes, in registry order (the file dialog's filter)."""
@@ -31,13 +28,11 @@ def readable_suffixes() -> list[str]:
 
 
 def reader_for(path: Path) -> Reader:
-    """The reader for `path`'s suffix; an InputError names formats we refuse on purpose."""
+    """The reader for `path`'s suffix; InputError("unsupported_format") for any other."""
     suffix = Path(path).suffix.lower()
     for cls in READERS:
         if suffix in cls.suffixes:
             return cls()
-    if suffix in REFUSED:
-        raise InputError(REFUSED[suffix])
     raise InputError("unsupported_format", suffix=suffix or "（无扩展名）")
 
 
@@ -82,5 +77,5 @@ def read_document(path: Path) -> Document:
     return reader_for_content(path, data).read_bytes(data, path.name)
 
 
-__all__ = ["READERS", "REFUSED", "Reader", "read_document", "read_html", "readable_suffixes", "reader_for",
+__all__ = ["READERS", "Reader", "read_document", "read_html", "readable_suffixes", "reader_for",
            "reader_for_content"]

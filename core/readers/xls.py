@@ -41,8 +41,9 @@ def scan(stream: bytes) -> None:
         pos += 4 + size
 
 
-def _workbook_stream(data: bytes) -> bytes:
-    from core.readers.ole import has_stream, is_encrypted_package, open_ole, read_stream
+def _workbook_stream(data: bytes) -> tuple[bytes, str | None]:
+    """The BIFF stream and the title the file's summary declares."""
+    from core.readers.ole import has_stream, is_encrypted_package, open_ole, read_stream, summary_title
 
     ole = open_ole(data)
     try:
@@ -50,7 +51,7 @@ def _workbook_stream(data: bytes) -> bytes:
             raise InputError("encrypted")
         for name in ("Workbook", "Book", "WORKBOOK", "BOOK"):
             if has_stream(ole, name):
-                return read_stream(ole, name, len(data)) or b""
+                return read_stream(ole, name, len(data)) or b"", summary_title(ole)
         if has_stream(ole, "WordDocument"):
             raise InputError("unsupported_format", suffix="（Word 文档，请改用 .doc）")
         raise InputError("corrupt", detail="缺少 Workbook 数据流")
@@ -66,7 +67,7 @@ class XlsReader(Reader):
     def read_bytes(self, data: bytes, name: str = "") -> Document:
         import xlrd
 
-        stream = _workbook_stream(data)
+        stream, title = _workbook_stream(data)
         scan(stream)
         try:
             book = xlrd.open_workbook(file_contents=stream, formatting_info=True, ragged_rows=True,
@@ -87,7 +88,7 @@ class XlsReader(Reader):
                 blocks.extend(sheet_blocks(book, sheet))
         finally:
             book.release_resources()
-        return Document(blocks=blocks, source_name=name, title_hint=None)
+        return Document(blocks=blocks, source_name=name, title_hint=title)
 
 
 class _Quiet:
