@@ -51,12 +51,19 @@ def _reserved(name: str) -> bool:
     return False
 
 
-def safe_file_name(name: str, max_bytes: int = NAME_MAX_BYTES, fallback: str = "文件") -> str:
-    """A plain file name (never a path) from `name` that every platform accepts, at most `max_bytes`."""
+def safe_file_name(name: str, max_bytes: int = NAME_MAX_BYTES, fallback: str = "文件",
+                   strip_folders: bool = True) -> str:
+    """A plain file name (never a path) from `name` that every platform accepts, at most `max_bytes`.
+
+    A name given as a path (an attachment's "..\\..\\win.ini") keeps only its last part; a title
+    (`strip_folders=False`, "公开/信息工作要点") keeps every word, its slashes made "_".
+    """
     from pathvalidate import sanitize_filename
 
     text = clean_text(str(name)).replace("\\", "/")
-    text = unicodedata.normalize("NFC", PurePosixPath(text).name if "/" in text else text)
+    if strip_folders and "/" in text:
+        text = PurePosixPath(text).name
+    text = unicodedata.normalize("NFC", text)
     text = " ".join(text.split())  # line breaks and tabs from a pasted title become one space
     stem, suffix = split_suffix(text.strip(" ."))
     suffix = shorten_bytes(suffix, MAX_SUFFIX * 4, mark="")

@@ -188,7 +188,7 @@ def default_file_name(service, plan_id: int, options: ExportOptions) -> str:
     day = (options.as_of or service.today()).strftime("%Y%m%d")
     tail = f"落实情况{kind}_{day}.{options.format}"
     room = DEFAULT_NAME_BYTES - len(tail.encode("utf-8"))
-    return safe_file_name(service.plan(plan_id).title, max_bytes=room, fallback="计划") + tail
+    return safe_file_name(service.plan(plan_id).title, max_bytes=room, fallback="计划", strip_folders=False) + tail
 
 
 def header_lines(data: ExportData) -> list[str]:
