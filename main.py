@@ -274,6 +274,8 @@ _ARGPARSE_MESSAGES = [
     (re.compile(r"argument (?P<name>.+?): invalid int value: '(?P<value>.*)'"), "cli_bad_number"),
     (re.compile(r"argument (?P<name>.+?): expected (at least )?one argument"), "cli_needs_value"),
     (re.compile(r"argument (?P<name>.+?): not allowed with argument (?P<other>.+)"), "cli_conflict"),
+    (re.compile(r"argument (?P<name>.+?): ignored explicit argument '(?P<value>.*)'"), "cli_takes_no_value"),
+    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"), "cli_ambiguous"),
     (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli_required"),
     (re.compile(r"unrecognized arguments: (?P<args>.+)"), "cli_unknown_args"),
 ]
@@ -285,8 +287,9 @@ def usage_error(text: str) -> UsageError:
         found = pattern.fullmatch(text.strip())
         if found:
             fields = {k: v for k, v in found.groupdict().items() if v is not None}
-            if "choices" in fields:
-                fields["choices"] = "、".join(c.strip(" '") for c in fields["choices"].split(","))
+            for key in ("choices", "matches"):
+                if key in fields:
+                    fields[key] = "、".join(c.strip(" '") for c in fields[key].split(","))
             for key in ("name", "other", "names"):
                 if key in fields:
                     fields[key] = fields[key].replace("/", " 或 ")

@@ -104,6 +104,8 @@ MESSAGES: dict[str, str] = {
     "cli_bad_number": "参数 {name} 需要一个整数，而不是 {value}",
     "cli_needs_value": "参数 {name} 后面缺少值",
     "cli_conflict": "参数 {name} 不能与 {other} 同时使用",
+    "cli_ambiguous": "参数 {option} 不明确：可能是 {matches}，请写全",
+    "cli_takes_no_value": "参数 {name} 不带值（却给了 {value}）",
     "output": "无法写入导出文件",
     "export_locked": "文件正被其他程序打开（如 Word、WPS、Excel），请关闭后再导出：{path}",
     "export_readonly": "无法在此位置保存（文件夹只读或没有权限），请换一个位置：{path}",

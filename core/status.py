@@ -49,14 +49,19 @@ EN_NAMES: dict[Status, str] = {
 }
 
 
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    return "".join(c for c in text if not c.isspace() and c not in "_-")
+
+
 def status_key(text: str | None) -> str:
     """A status word in one spelling: simplified script, half-width, lower case, no spaces or _."""
-    folded = fold(unicodedata.normalize("NFKC", text or "")).lower()
-    return "".join(c for c in folded if not c.isspace() and c not in "_-")
+    return _plain(fold(text or ""))
 
 
+# Built without fold(), which would load OpenCC at import: the names are simplified already.
 _WORDS: dict[str, Status] = {
-    status_key(word): status
+    _plain(word): status
     for status in Status
     for word in (status.value, status.name, ZH_NAMES[status], EN_NAMES[status])
 }

@@ -94,6 +94,8 @@ def _messages() -> dict[str, str]:
         "cli_bad_number": translate("Errors", "{name} needs a whole number, not {value}."),
         "cli_needs_value": translate("Errors", "{name} needs a value after it."),
         "cli_conflict": translate("Errors", "{name} cannot be used together with {other}."),
+        "cli_ambiguous": translate("Errors", "{option} is ambiguous: it could mean {matches}. Write the option in full."),
+        "cli_takes_no_value": translate("Errors", "{name} takes no value (given: {value})."),
         "export_wrong_suffix": translate("Errors", "The extension {suffix} of the export file does not fit the format "
                                                    "{format} (Word files end in .docx, Excel files in .xlsx): {path}"),
     }

@@ -66,6 +66,9 @@ def traditional(db_path, tmp_path):
     (["backup", "--list", "--restore", "x.sqlite3"], ["--restore 不能与 --list 同时使用"]),
     (["status", "--colour"], ["不认识的参数：--colour"]),
     (["--lang", "fr", "status"], ["--lang 的值 fr 无效"]),
+    (["export", "--plan", "1", "--st", "x"], ["--st 不明确", "--style、--status"]),
+    (["status", "--json=1"], ["--json 不带值"]),
+    (["parse"], ["缺少必需的参数：文件"]),
 ])
 def test_usage_mistakes_are_one_chinese_line_with_exit_2(db_path, args, words):
     res = run("--db", str(db_path), *args)

@@ -873,6 +873,16 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>参数 {name} 不能与 {other} 同时使用</translation>
     </message>
     <message>
+        <location filename="../../gui/errors.py" line="97"/>
+        <source>{option} is ambiguous: it could mean {matches}. Write the option in full.</source>
+        <translation>参数 {option} 不明确：可能是 {matches}，请写全</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="98"/>
+        <source>{name} takes no value (given: {value}).</source>
+        <translation>参数 {name} 不带值（却给了 {value}）</translation>
+    </message>
+    <message>
         <location filename="../../gui/errors.py" line="93"/>
         <source>The extension {suffix} of the export file does not fit the format {format} (Word files end in .docx, Excel files in .xlsx): {path}</source>
         <translation>导出文件名的扩展名 {suffix} 与导出格式 {format} 不符（Word 文件用 .docx，Excel 文件用 .xlsx）：{path}</translation>
