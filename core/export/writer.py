@@ -57,7 +57,15 @@ def write_atomically(target: Path, save: Callable[[Path], None]) -> Path:
 
 
 def _umask() -> int:
-    """The process's umask (reading it means setting it; it is put back at once)."""
+    """The process's umask: read from /proc on Linux; elsewhere reading it means setting it (and
+    putting it back at once), which another thread creating a file just then could notice."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
     mask = os.umask(0o022)
     os.umask(mask)
     return mask

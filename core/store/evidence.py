@@ -25,6 +25,7 @@ MAX_EVIDENCE_BYTES = 500 * 1024 * 1024
 # room left in a name for "（12）", the mark _unique adds to a second file of the same name
 NAME_BYTES = NAME_MAX_BYTES - 16
 TEMP_PREFIX = ".~part-"
+STALE_TEMP_SECONDS = 3600  # a temporary copy this old was left by a program that was killed
 
 
 @dataclass
@@ -72,6 +73,7 @@ def copy_in(src: Path, folder: Path, name: str | None = None) -> tuple[Path, str
         fin = open(src, "rb")  # noqa: SIM115 - closed below, with the copy
     except OSError as exc:
         raise InputError("file_unreadable", path=str(src)) from exc
+    _sweep(folder)
     fd, tmp_name = _temp_in(folder, fin)
     tmp = Path(tmp_name)
     digest = hashlib.sha256()
@@ -90,6 +92,15 @@ def copy_in(src: Path, folder: Path, name: str | None = None) -> tuple[Path, str
             raise _write_error(exc, folder) from exc
         raise
     return target, digest.hexdigest()
+
+
+def _sweep(folder: Path) -> None:
+    """Remove temporary copies a killed program left behind: they hold disk space and nothing else."""
+    limit = dt.datetime.now().timestamp() - STALE_TEMP_SECONDS
+    for leftover in folder.glob(f"{TEMP_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < limit:
+                leftover.unlink()
 
 
 def _temp_in(folder: Path, fin) -> tuple[int, str]:

@@ -110,3 +110,22 @@ def test_missing_file_is_a_clear_error(service, task_id, tmp_path):
     with pytest.raises(InputError) as err:
         service.attach_file(task_id, tmp_path / "gone.pdf")
     assert err.value.code == "file_missing"
+
+
+def test_a_copy_left_by_a_killed_program_is_swept_away(service, task_id, tmp_path):
+    import os
+    import time
+
+    from core.store.evidence import STALE_TEMP_SECONDS, TEMP_PREFIX
+
+    folder = service.evidence_root / str(task_id)
+    folder.mkdir(parents=True)
+    old, fresh = folder / f"{TEMP_PREFIX}old", folder / f"{TEMP_PREFIX}fresh"
+    old.write_bytes(b"x" * 1000)
+    fresh.write_bytes(b"being written by another process")
+    past = time.time() - STALE_TEMP_SECONDS - 60
+    os.utime(old, (past, past))
+    src = tmp_path / "a.pdf"
+    src.write_bytes(b"pdf")
+    service.attach_file(task_id, src)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["a.pdf", fresh.name])
