@@ -134,8 +134,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def _nothing_found(args: argparse.Namespace) -> str:
     """Why `list` printed no task, in the clerk's words: the unit, or the filters as a whole."""
-    if args.unit and not (args.status or args.overdue or args.search or args.due_within or args.mine or args.role):
+    others = args.status or args.overdue or args.search or args.due_within is not None or args.mine or args.role
+    if args.unit and not others:
         return f"计划 {args.plan} 中没有点名“{args.unit.strip()}”的任务（单位名称须与计划中的写法一致，简繁体均可）"
+    if not (args.unit or others):
+        return f"计划 {args.plan} 中还没有任务"
     return f"计划 {args.plan} 中没有符合筛选条件的任务"
 
 

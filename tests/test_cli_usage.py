@@ -139,12 +139,17 @@ def test_export_unit_folds_scripts_like_list(traditional, tmp_path):
     assert len(rows) == 2
 
 
-def test_a_unit_that_matches_nothing_says_so(imported):
+def test_a_unit_that_matches_nothing_says_so(imported, tmp_path):
     res = run("--db", str(imported), "list", "--plan", "1", "--unit", "无此单位")
     assert res.returncode == 0 and res.stdout == ""
     assert res.stderr.strip() == "提示：计划 1 中没有点名“无此单位”的任务（单位名称须与计划中的写法一致，简繁体均可）"
     res = run("--db", str(imported), "list", "--plan", "1", "--status", "已完成", "--json")
     assert json.loads(res.stdout) == [] and res.stderr.strip() == "提示：计划 1 中没有符合筛选条件的任务"
+    empty = tmp_path / "空计划.json"
+    empty.write_text('{"title": "空计划", "year": 2026, "nodes": []}', encoding="utf-8")
+    assert run("--db", str(imported), "import", str(empty)).returncode == 0
+    res = run("--db", str(imported), "list", "--plan", "2")
+    assert res.returncode == 0 and res.stderr.strip() == "提示：计划 2 中还没有任务"
 
 
 @pytest.mark.parametrize("word, shown", [("進行中", "进行中"), ("持續推進", "持续推进"), ("不適用", "不适用"),
