@@ -13,8 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from core.errors import TaizhangError, UsageError
-from core.errors import message as error_message
+from core.errors import TaizhangError, UsageError, message
 from core.model import ROLE_ZH
 from core.status import Status
 from core.version import __version__
@@ -312,8 +311,8 @@ class ZhArgumentParser(argparse.ArgumentParser):
         if add_help:
             self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
 
-    def error(self, message: str):  # noqa: D102 - argparse's hook; never returns
-        print(f"错误：{error_message(usage_error(message))}", file=sys.stderr)
+    def error(self, text: str):  # noqa: D102 - argparse's hook; never returns
+        print(f"错误：{message(usage_error(text))}", file=sys.stderr)
         sys.exit(EXIT_ERROR)
 
 
@@ -441,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return _quiet_broken_pipe()
     except TaizhangError as err:
-        print(f"错误：{error_message(err)}", file=sys.stderr)
+        print(f"错误：{message(err)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
