@@ -99,6 +99,7 @@ def test_a_plan_title_past_the_file_name_limit_gets_a_shortened_default_name(db_
     plan = tmp_path / "长标题.json"
     plan.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert run(db_path, "import", str(plan)).returncode == 0
+    assert run(db_path, "mine", "--set", "县政府办公室").returncode == 0  # the 填报单位
     for fmt in ("docx", "xlsx"):
         res = run(db_path, "export", "--plan", "1", "--format", fmt, "--as-of", "2026-07-01", "--out", str(tmp_path))
         assert res.returncode == 0, res.stderr

@@ -33,6 +33,8 @@ def dirty_plan(sample_plan):
 
 
 def export_both(service, plan_id, tmp_path, **options):
+    if not service.my_units():
+        service.set_my_units(["县政府办公室"])  # the 填报单位
     docx_path = export_plan(service, plan_id, ExportOptions(**options), tmp_path / "台账.docx")
     report = export_plan(service, plan_id, ExportOptions(style="report", **options), tmp_path / "报告.docx")
     xlsx_path = export_plan(service, plan_id, ExportOptions(format="xlsx", **options), tmp_path / "台账.xlsx")
@@ -85,7 +87,8 @@ def test_a_database_written_before_the_cleaning_still_exports(service, sample_pl
     Plan.update(title="旧库\x0b标题", issuer="县\x00政府").where(Plan.id == plan_id).execute()
     Node.update(title="旧\x0b任务", text="旧\x01正文\ufffe").where(Node.id == task.id).execute()
     Progress.update(note="旧的\x0b完成情况\x1b").where(Progress.node == task.id).execute()
-    Setting.insert(key="my_unit_name", value="填报\x00单位").on_conflict_replace().execute()
+    for key in ("my_unit_name", "my_units"):  # where the 填报单位 is read from
+        Setting.insert(key=key, value="填报\x00单位").on_conflict_replace().execute()
     ledger, report, sheet = export_both(service, plan_id, tmp_path)
     assert "旧的\n完成情况" in ledger and "旧的\n完成情况" in sheet and "旧\n任务" in sheet
-    assert "旧库" in report and "\x0b" not in report
+    assert "旧库" in report and "\x0b" not in report and "填报单位" in report + ledger
