@@ -111,7 +111,7 @@ class PlanService(PlanEditing):
     def import_plan(self, parsed: ParsedPlan, source_name: str | None = None,
                     sha256: str | None = None) -> ImportResult:
         """Store a parsed plan whole, or not at all; text is cleaned of what no export could hold."""
-        parsed = parsed.cleaned()
+        parsed, source_name = parsed.cleaned(), clean_text(source_name) or None
         if self._has_data():
             self.backup_now("import")
         with self._atomic():
