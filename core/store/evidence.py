@@ -13,7 +13,7 @@ import datetime as dt
 import errno
 import hashlib
 import os
-import tempfile
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,12 +104,17 @@ def _sweep(folder: Path) -> None:
 
 
 def _temp_in(folder: Path, fin) -> tuple[int, str]:
-    """A short temporary name beside the copy, whatever the length of the name it becomes."""
-    try:
-        return tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
-    except OSError as exc:
-        fin.close()
-        raise _write_error(exc, folder) from exc
+    """A new file under a short random name beside the copy, whatever the length of the name it
+    becomes; created with the umask's mode like any file (mkstemp's would be private, 0600)."""
+    while True:
+        path = folder / f"{TEMP_PREFIX}{secrets.token_hex(6)}"
+        try:
+            return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), str(path)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            fin.close()
+            raise _write_error(exc, folder) from exc
 
 
 def _write_error(exc: OSError, folder: Path) -> StoreError:

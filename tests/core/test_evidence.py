@@ -129,3 +129,17 @@ def test_a_copy_left_by_a_killed_program_is_swept_away(service, task_id, tmp_pat
     src.write_bytes(b"pdf")
     service.attach_file(task_id, src)
     assert sorted(p.name for p in folder.iterdir()) == sorted(["a.pdf", fresh.name])
+
+
+def test_a_copy_gets_the_mode_of_any_new_file(service, task_id, tmp_path):
+    import os
+    import stat
+
+    src = tmp_path / "a.pdf"
+    src.write_bytes(b"pdf")
+    old = os.umask(0o022)
+    try:
+        info = service.attach_file(task_id, src)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(info.path.stat().st_mode) == 0o644
