@@ -2,7 +2,8 @@
 
 A numbered paragraph names a list override (ilfo, 1-based into PlfLfo) and a level; the
 override names a list (lsid) whose LVL records give the start, number format (nfc) and a
-template whose characters 0–8 stand for the counters of levels 1–9 ("\\x00、" prints "一、").
+template whose characters 0–8 stand for the counters of levels 1–9 ("\\x00、" prints "一、");
+the override may restart levels at a new value (Word's 重新开始编号).
 Word 97's nfc codes map onto the numFmt names docx_numbering already formats.
 """
 
@@ -42,6 +43,23 @@ def _level(table: bytes, pos: int) -> tuple[Level, int]:
     return level, pos
 
 
+def _overrides(numbering: Numbering, table: bytes, pos: int, counts: list[int]) -> None:
+    """The LFOData after the LFOs: per override, the levels it restarts (iStartAt with fStartAt)
+    or redefines (a whole LVL with fFormatting) — how Word records 重新开始编号."""
+    for i, count in enumerate(counts):
+        num_id = str(i + 1)
+        pos += 4  # cp
+        for _ in range(count):
+            start, flags = struct.unpack_from("<iI", table, pos)
+            pos += 8
+            ilvl = flags & 0x0F
+            if flags & 0x20:  # fFormatting: a full LVL follows
+                level, pos = _level(table, pos)
+                numbering.overrides.setdefault(num_id, {})[ilvl] = level
+            if flags & 0x10 and 0 <= ilvl <= 8:  # fStartAt
+                numbering.start_overrides.setdefault(num_id, {})[ilvl] = max(0, min(start, 100_000))
+
+
 def read_lists(table: bytes, plf_lst: tuple[int, int], plf_lfo: tuple[int, int]) -> Numbering:
     """A Numbering whose num ids are the ilfo values paragraphs use; empty when the file has none."""
     numbering = Numbering()
@@ -67,10 +85,13 @@ def read_lists(table: bytes, plf_lst: tuple[int, int], plf_lfo: tuple[int, int])
         fc, lcb = plf_lfo
         if lcb < 4 or fc + lcb > len(table):
             return numbering
-        lfos = struct.unpack_from("<i", table, fc)[0]
-        for i in range(max(0, min(lfos, MAX_LISTS))):
+        lfos = max(0, min(struct.unpack_from("<i", table, fc)[0], MAX_LISTS))
+        counts = []
+        for i in range(lfos):
             lsid = struct.unpack_from("<i", table, fc + 4 + 16 * i)[0]
             numbering.num_to_abstract[str(i + 1)] = str(lsid)
+            counts.append(table[fc + 4 + 16 * i + 12])  # clfolvl: levels this override changes
+        _overrides(numbering, table, fc + 4 + 16 * lfos, counts)
     except (struct.error, IndexError):
         return numbering  # damaged list tables: the text still reads, without generated labels
     return numbering

@@ -56,7 +56,7 @@ class OfdReader(Reader):
 
         zf = open_zip(data, "old_doc")
         refuse_dtds(zf)
-        names = {n.lower(): n for n in zf.namelist()}
+        names = {posixpath.normpath(n.replace("\\", "/")).lstrip("/").lower(): n for n in zf.namelist()}
         if "ofd.xml" not in names:
             raise InputError("corrupt", detail="缺少 OFD.xml")
         root = self._xml(zf, names, names["ofd.xml"])

@@ -168,3 +168,31 @@ def test_numbering_and_heading_levels_given_by_paragraph_styles_come_back(monkey
         ("二、", "推进决策公开", 1), ("（一）", "公开草案", 2)]
     monkeypatch.setattr(Styles, "list_of", lambda self, istd: (0, 0))
     assert not any(b.label for b in read_document(fixture).blocks)  # the numbers came from the styles
+
+
+def plf_lists(restart_second: bool) -> tuple[bytes, tuple[int, int], tuple[int, int]]:
+    """A table stream with one simple list (一、二、…) and two overrides of it, the second
+    restarting at 1 as Word writes 重新开始编号 (an LFOLVL with fStartAt)."""
+    xst = "\x00、".encode("utf-16-le")
+    lstf = struct.pack("<ii", 7, 0) + b"\0" * 18 + bytes([0x01, 0])  # lsid 7, fSimpleList
+    lvlf = struct.pack("<iBB", 1, 37, 0) + b"\0" * 22  # start 1, chineseCounting, no grpprls
+    plf_lst = struct.pack("<h", 1) + lstf
+    lists = plf_lst + lvlf + struct.pack("<H", 2) + xst
+    lfo = struct.pack("<iii", 7, 0, 0) + bytes([0, 0, 0, 0])
+    restart = struct.pack("<iii", 7, 0, 0) + bytes([1 if restart_second else 0, 0, 0, 0])
+    data = struct.pack("<I", 0) + struct.pack("<I", 0)
+    if restart_second:
+        data += struct.pack("<iI", 1, 0x10)  # iStartAt 1, ilvl 0, fStartAt
+    plf_lfo = struct.pack("<i", 2) + lfo + restart + data
+    table = lists + plf_lfo
+    return table, (0, len(plf_lst)), (len(lists), len(plf_lfo))
+
+
+@pytest.mark.parametrize(("restart", "labels"), [(True, ["一、", "二、", "一、", "二、"]),
+                                                 (False, ["一、", "二、", "三、", "四、"])])
+def test_list_override_restarts_the_count_only_where_word_says(restart, labels):
+    from core.readers.doc_lists import read_lists
+
+    table, lst, lfo = plf_lists(restart)
+    numbering = read_lists(table, lst, lfo)
+    assert [numbering.label(ilfo, 0) for ilfo in ("1", "1", "2", "2")] == labels

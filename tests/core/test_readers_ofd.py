@@ -128,3 +128,12 @@ def test_fixture_joins_wrapped_lines_and_drops_page_numbers_and_keeps_the_coloph
     assert not any("—" in t and any(ch.isdigit() for ch in t) and len(t) < 8 for t in texts)
     assert texts[-2].startswith("抄送：")
     assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_package_written_with_dot_slash_and_backslash_names_still_reads():
+    base = zipfile.ZipFile(io.BytesIO(ofd([page(text(30, 40, "一、加强政策解读"))])))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name in base.namelist():
+            zf.writestr("./" + name if name.startswith("Doc_0/Pages") else name.replace("/", "\\"), base.read(name))
+    assert paragraphs(buf.getvalue()) == ["一、加强政策解读"]
