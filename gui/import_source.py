@@ -122,6 +122,7 @@ class SourceBar(QWidget):
         self.message_box.hide()
         self.job = ParseJob(source)
         self.job.signals.progress.connect(self._progress)
+        self.job.signals.pages.connect(self._pages)
         self.job.signals.finished.connect(self._finished)
         self.job.signals.failed.connect(self._failed)
         self.job.signals.crashed.connect(self._crashed)
@@ -155,6 +156,14 @@ class SourceBar(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(stage)
         self.progress.setFormat(texts[min(stage, len(texts) - 1)])
+
+    def _pages(self, done: int, total: int) -> None:
+        """A scan is being recognised page by page: say which page, so a long wait is explained."""
+        if self._mine():
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(self.tr("Recognising the scan: page %1 of %2…")
+                                    .replace("%1", str(done + 1)).replace("%2", str(total)))
 
     def _finished(self, outcome: ParseOutcome) -> None:
         if self._mine():

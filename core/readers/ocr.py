@@ -10,9 +10,12 @@ import warnings so the clerk checks them against the paper.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import re
 import threading
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 
 from core.document import Document, ReaderNote
 from core.errors import InputError
@@ -28,6 +31,25 @@ _PAGE_NUMBER = re.compile(r"^[一\-—－–~～_]{1,2}\s*(\d{1,4})\s*[一\-—�
 _YEAR_BRACKETS = re.compile(r"(?<=[\u4e00-\u9fff])[\[【［〔(（]\s*((?:19|20)\d{2})\s*[\]】］〕)）](?=\s*\d{1,4}\s*号)")
 _lock = threading.Lock()
 _engine = None
+# Who wants to hear of each recognised page (the import dialog's progress bar); may raise to stop.
+_on_page: ContextVar[Callable[[int, int], None] | None] = ContextVar("ocr_on_page", default=None)
+
+
+@contextlib.contextmanager
+def reporting(on_page: Callable[[int, int], None]) -> Iterator[None]:
+    """Call `on_page(pages done, pages in all)` as a scan is recognised in this thread; an
+    exception it raises (the clerk pressed Stop) ends the recognition there."""
+    token = _on_page.set(on_page)
+    try:
+        yield
+    finally:
+        _on_page.reset(token)
+
+
+def _report(done: int, total: int) -> None:
+    callback = _on_page.get()
+    if callback is not None:
+        callback(done, total)
 
 
 def available() -> bool:
@@ -118,31 +140,35 @@ def require(pages: int = 1) -> None:
 
 
 def read_image(data: bytes, name: str) -> Document:
-    """One scanned page or photo as a Document."""
+    """One scanned page or photo (or a multi-page TIFF from the office scanner) as a Document."""
     require(1)
     import io
 
     import numpy as np
     from PIL import Image
 
+    damaged = (OSError, ValueError, SyntaxError, EOFError, IndexError, Image.DecompressionBombError)
     try:
-        with Image.open(io.BytesIO(data)) as img:
-            width, height = img.size
-            if width * height > MAX_PIXELS:
-                raise InputError("corrupt", detail="图像尺寸过大")
-            frames = getattr(img, "n_frames", 1)
-            if frames > MAX_OCR_PAGES:
-                raise InputError("scan_too_long", pages=frames, limit=MAX_OCR_PAGES)
-            scan = Scan()
-            for index in range(frames):  # a multi-page TIFF from the office scanner
-                img.seek(index)
-                rgb = np.asarray(img.convert("RGB"))
-                scan.add_page(rgb[:, :, ::-1].copy(), index, scale=_dpi_scale(img))
-    except InputError:
-        raise
-    except Exception as exc:  # PIL: truncated or unknown image data
+        img = Image.open(io.BytesIO(data))
+        width, height = img.size
+        frames = getattr(img, "n_frames", 1)
+    except damaged as exc:  # PIL: truncated or unknown image data
         raise InputError("corrupt", detail="图像文件损坏") from exc
-    return scan.document(name)
+    if width * height > MAX_PIXELS:
+        raise InputError("corrupt", detail="图像尺寸过大")
+    if frames > MAX_OCR_PAGES:
+        raise InputError("scan_too_long", pages=frames, limit=MAX_OCR_PAGES)
+
+    def render(index: int):
+        try:
+            img.seek(index)
+            rgb = np.asarray(img.convert("RGB"))
+        except damaged as exc:
+            raise InputError("corrupt", detail="图像文件损坏") from exc
+        return rgb[:, :, ::-1].copy()  # OpenCV's BGR
+
+    with img:
+        return recognise_pages(frames, render, name, _dpi_scale(img), total=None)
 
 
 def _dpi_scale(img) -> float:
@@ -158,16 +184,27 @@ def read_pdf_scan(pdf, name: str) -> Document:
     """An image-only PDF (pypdfium2 document), every page rendered and recognised."""
     total = len(pdf)
     require(total)
-    scan = Scan()
     scale = RENDER_DPI / 72
-    for index in range(total):
+
+    def render(index: int):
         page = pdf[index]
         try:
             bitmap = page.render(scale=scale)
             try:
-                scan.add_page(bitmap.to_numpy(), index, scale=scale)
+                return bitmap.to_numpy().copy()
             finally:
                 bitmap.close()
         finally:
             page.close()
+
+    return recognise_pages(total, render, name, scale, total=total)
+
+
+def recognise_pages(count: int, render: Callable[[int], object], name: str, scale: float,
+                    total: int | None) -> Document:
+    """Render and recognise pages one by one, telling whoever listens before each page."""
+    scan = Scan()
+    for index in range(count):
+        _report(index, count)
+        scan.add_page(render(index), index, scale=scale)
     return scan.document(name, total)

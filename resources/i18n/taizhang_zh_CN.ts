@@ -2065,6 +2065,11 @@ If Taizhang is still open there, close it first: two windows on one database can
 <context>
     <name>SourceBar</name>
     <message>
+        <location filename="../../gui/import_source.py" line="1"/>
+        <source>Recognising the scan: page %1 of %2…</source>
+        <translation>正在识别扫描件：第 %1 页，共 %2 页…</translation>
+    </message>
+    <message>
         <location filename="../../gui/import_source.py" line="43"/>
         <source>Choose a file, or paste the plan&apos;s text (Ctrl+V).</source>
         <translation>请选择文件，或粘贴工作要点的正文（Ctrl+V）。</translation>

@@ -135,3 +135,18 @@ def test_file_dialog_lists_every_readable_type_in_chinese(zh_translation):
         assert pattern in first.split("(")[1].rstrip(")").split()
     assert any(f.startswith("Word 和 WPS 文字文档 (*.docx *.doc *.wps") for f in filters)
     assert filters[-1] == "所有文件 (*)"
+
+
+def test_a_dropped_scan_shows_which_page_is_being_recognised(window, qtbot, tmp_path, monkeypatch, zh_translation):
+    import threading
+
+    from test_workers import fake_scanner, scan_file
+
+    release = threading.Event()
+    fake_scanner(monkeypatch, [], on_page=lambda: release.wait(5))
+    assert drop(window, files_mime(scan_file(tmp_path, 3)))
+    bar = window.importer.dialog.source.progress
+    qtbot.waitUntil(lambda: bar.format() == "正在识别扫描件：第 1 页，共 3 页…", timeout=5000)
+    release.set()
+    shown(qtbot, window.importer.dialog)
+    assert window.importer.dialog.outcome.plan.nodes[0].label == "一、"
