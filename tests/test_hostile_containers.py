@@ -224,3 +224,9 @@ def test_image_claiming_a_billion_pixels_ends_in_one_line(tmp_path):
     png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 40_000, 40_000, 8, 0, 0, 0, 0))
            + chunk(b"IDAT", zlib.compress(b"\0" * 1000)) + chunk(b"IEND", b""))
     refused(crafted(tmp_path, "扫描.png", png), tmp_path, "扫描件", "过大", "损坏")
+
+
+def test_mht_of_a_million_parts_is_refused_before_parsing(tmp_path):
+    parts = "".join("--x\r\nContent-Type: text/plain\r\n\r\n一\r\n" for _ in range(1_000_000))
+    mht = f'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="x"\r\n\r\n{parts}--x--\r\n'
+    refused(crafted(tmp_path, "要点.doc", mht.encode("utf-8")), tmp_path, "损坏")

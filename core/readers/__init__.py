@@ -11,6 +11,7 @@ from core.readers.doc import DocReader
 from core.readers.docx import DocxReader
 from core.readers.html import HtmlReader, read_html
 from core.readers.image import ImageReader
+from core.readers.mht import MhtReader
 from core.readers.ofd import OfdReader
 from core.readers.pdf import PdfReader
 from core.readers.rtf import RtfReader
@@ -18,8 +19,8 @@ from core.readers.text import TextReader
 from core.readers.xls import XlsReader
 from core.readers.xlsx import XlsxReader
 
-READERS: list[type[Reader]] = [TextReader, DocxReader, DocReader, XlsxReader, XlsReader, HtmlReader, PdfReader,
-                               OfdReader, RtfReader, ImageReader]
+READERS: list[type[Reader]] = [TextReader, DocxReader, DocReader, XlsxReader, XlsReader, HtmlReader, MhtReader,
+                               PdfReader, OfdReader, RtfReader, ImageReader]
 
 
 def readable_suffixes() -> list[str]:
@@ -60,6 +61,8 @@ def reader_for_content(path: Path, data: bytes) -> Reader:
         return PdfReader()
     if kind == "rtf":
         return RtfReader()
+    if kind == "mht":
+        return MhtReader()
     if kind == "image":
         return ImageReader()
     if kind == "html" and suffix not in PdfReader.suffixes:

@@ -9,6 +9,8 @@ import zipfile
 
 from core.readers.container import OLE_MAGIC
 
+_MHT = re.compile(rb"^(?:[\w-]+:[^\n]*\r?\n)*?MIME-Version:\s*1\.0[^\n]*\r?\n(?:[^\n]*\n){0,20}?"
+                  rb"Content-Type:\s*multipart/related", re.IGNORECASE)
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG JPEG TIFF
 
 _HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<body|<meta|<table|"
@@ -16,7 +18,7 @@ _HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+h
 
 
 def sniff(data: bytes) -> str:
-    """One of "zip", "ole", "pdf", "rtf", "image", "html" or "text" (anything else, decoded as text)."""
+    """One of "zip", "ole", "pdf", "rtf", "image", "mht", "html" or "text" (anything else: text)."""
     head = data[:1024]
     if head.startswith(IMAGE_MAGIC):
         return "image"
@@ -28,6 +30,8 @@ def sniff(data: bytes) -> str:
         return "pdf"
     if head.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
         return "rtf"
+    if _MHT.search(head):
+        return "mht"
     if _HTML_START.match(_ascii_view(head)):
         return "html"
     return "text"

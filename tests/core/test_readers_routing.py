@@ -116,3 +116,28 @@ def test_plain_text_stays_with_the_text_reader(tmp_path):
     path = write(tmp_path, "plan.txt", "一、总则".encode("gbk"))
     assert read_document(path).encoding == "gb18030"
     assert isinstance(reader_for(path), TextReader)
+
+
+def word_single_file_web_page(html: str) -> bytes:
+    """What Word's 单个文件网页 (MHTML) looks like: GBK HTML, quoted-printable, in multipart/related."""
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    message = MIMEMultipart("related")
+    part = MIMEText(html, "html", "gb2312")
+    message.attach(part)
+    message.attach(MIMEText("body { font-family: 仿宋 }", "css", "utf-8"))
+    data = message.as_bytes()
+    return b"MIME-Version: 1.0\r\n" + data.replace(b"MIME-Version: 1.0\n", b"", 1)
+
+
+@pytest.mark.parametrize("name", ["要点.doc", "要点.mht", "要点.mhtml"])
+def test_word_single_file_web_page_is_read_as_the_page_inside(tmp_path, name):
+    page = "<html><body><p>某县2024年政务公开工作要点</p><p>一、加强政策解读</p></body></html>"
+    doc = read_document(write(tmp_path, name, word_single_file_web_page(page)))
+    assert [b.text for b in doc.blocks] == ["某县2024年政务公开工作要点", "一、加强政策解读"]
+
+
+def test_docx_saved_as_doc_is_read_as_docx(tmp_path):
+    original = FIXTURES / "docx" / "004_def7ff238cca8790.numbered.docx"
+    assert read_document(write(tmp_path, "要点.doc", original.read_bytes())).blocks == read_document(original).blocks
