@@ -1517,8 +1517,8 @@ Import it again as a separate plan?</source>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="144"/>
-        <source>Import a work plan from a Word, Excel, PDF, web page or text file</source>
-        <translation>从 Word、Excel、PDF、网页或文本文件导入工作要点</translation>
+        <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
+        <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="147"/>
@@ -1527,8 +1527,8 @@ Import it again as a separate plan?</source>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="149"/>
-        <source>Import the plan&apos;s text copied from a web page or Word</source>
-        <translation>导入从网页或 Word 中复制的要点正文</translation>
+        <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
+        <translation>导入从网页、Word 或 WPS 复制的计划文字</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="151"/>
@@ -2330,8 +2330,8 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../gui/welcome.py" line="37"/>
-        <source>Supported: Word (.docx), Excel (.xlsx), PDF, web pages (.html), plain text (.txt) and parse JSON.</source>
-        <translation>支持 Word（.docx）、Excel（.xlsx）、PDF、网页（.html）、纯文本（.txt）和解析 JSON 文件。</translation>
+        <source>Supported: Word and WPS (.docx .doc .wps), Excel and WPS (.xlsx .xls .et), PDF, OFD, web pages (.html .mht), plain text (.txt) and parse JSON; scans with the text-recognition edition. You can also drop files onto this window.</source>
+        <translation>支持 Word 和 WPS 文字（.docx .doc .wps）、Excel 和 WPS 表格（.xlsx .xls .et）、PDF、OFD、网页（.html .mht）、纯文本（.txt）和解析 JSON 文件；扫描件需使用“带识别”版。也可以把文件直接拖到本窗口。</translation>
     </message>
 </context>
 <context>
