@@ -196,6 +196,34 @@ def word97_style_numbering_only(path: Path) -> None:
         ole.close()
 
 
+def revisions_docx() -> bytes:
+    """A plan edited with Track Changes on (a deletion and an insertion) and a hidden note."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+
+    from tools.fixture_docs import W
+
+    document = docx.Document()
+    document.add_paragraph("某县2024年政务公开工作要点")
+    para = document.add_paragraph()
+    ns = f'xmlns:w="{W}"'
+    for xml in (f"<w:r {ns}><w:t>一、加强</w:t></w:r>",
+                f'<w:del {ns} w:id="1" w:author="办公室" w:date="2024-03-01T09:00:00Z"><w:r><w:delText>旧的已删去的'
+                "文字</w:delText></w:r></w:del>",
+                f'<w:ins {ns} w:id="2" w:author="办公室" w:date="2024-03-01T09:00:00Z"><w:r><w:t>政策</w:t></w:r>'
+                "</w:ins>",
+                f"<w:r {ns}><w:t>解读</w:t></w:r>"):
+        para._p.append(parse_xml(xml))
+    note = document.add_paragraph()
+    note._p.append(parse_xml(f'<w:r xmlns:w="{W}"><w:t>1.做好政策文件解读。</w:t></w:r>'))
+    note._p.append(parse_xml(f'<w:r xmlns:w="{W}"><w:rPr><w:vanish/></w:rPr><w:t>（隐藏的批注）</w:t></w:r>'))
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
 def features_xlsx() -> bytes:
     """A small 台账 with what BIFF8 must carry over: a title merged across, a unit merged down,
     a date, a percentage, a yes/no cell, a hidden row and a hidden column."""
@@ -249,6 +277,9 @@ def binary_fixtures(shared: Path, out: Path) -> None:
         made = convert(styled, "doc", tmp_dir)
         word97_style_numbering_only(made)
         write(out / "doc" / "styled.doc", made.read_bytes())
+        revised = tmp_dir / "revisions.docx"
+        revised.write_bytes(revisions_docx())
+        write(out / "doc" / "revisions.doc", convert(revised, "doc", tmp_dir).read_bytes())
         features = tmp_dir / "features.xlsx"
         features.write_bytes(features_xlsx())
         write(out / "xls" / "features.xls", convert(features, "xls", tmp_dir).read_bytes())

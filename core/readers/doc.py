@@ -53,7 +53,7 @@ def _fib(word: bytes):
 
 def _blocks(fib, word: bytes, table: bytes) -> list[Paragraph | Table]:
     from core.readers.doc_lists import read_lists
-    from core.readers.doc_props import ParagraphProps
+    from core.readers.doc_props import ParagraphProps, hidden_ranges
     from core.readers.doc_styles import Styles
     from core.readers.doc_text import clean, runs, strip_fields
 
@@ -62,7 +62,8 @@ def _blocks(fib, word: bytes, table: bytes) -> list[Paragraph | Table]:
     styles = Styles(table, *fib.pair(1)) if fib.word97 else None
     builder = _Builder()
     fields: list[bool] = []
-    for run in runs(fib, word, table):
+    hidden = hidden_ranges(word, table, *fib.pair(12)) if fib.word97 else []
+    for run in runs(fib, word, table, hidden):
         text = clean(strip_fields(run.text, fields))
         para = props.at(run.fc) if props else None
         if para is None:

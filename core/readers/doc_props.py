@@ -22,6 +22,8 @@ SPRM_P_INNER_CELL = 0x244B
 SPRM_P_INNER_TTP = 0x244C
 SPRM_T_DEF_TABLE = 0xD608
 SPRM_P_CHG_TABS = 0xC615
+SPRM_C_RMARK_DEL = 0x0800  # text deleted with Track Changes on: still in the file, not in the document
+SPRM_C_VANISH = 0x083C  # hidden text: not shown, not printed
 MAX_FKP_PAGES = 100_000
 
 
@@ -175,3 +177,33 @@ class ParagraphProps:
         if i >= 0 and fc < self._ends[i]:
             return self._props[i]
         return None
+
+
+def hidden_ranges(word: bytes, table: bytes, fc: int, lcb: int) -> list[tuple[int, int]]:
+    """Byte ranges of WordDocument whose characters Word does not show: deleted revisions and
+    hidden text, from the character properties (CHPX FKPs via the PlcBteChpx)."""
+    if lcb < 12 or fc + lcb > len(table):
+        return []
+    n = (lcb - 4) // 8
+    if n > MAX_FKP_PAGES:
+        return []
+    out: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for pn in struct.unpack_from(f"<{n}I", table, fc + 4 * (n + 1)):
+        pn &= 0x3FFFFF
+        if pn in seen or (pn + 1) * 512 > len(word):
+            continue
+        seen.add(pn)
+        page = word[pn * 512:(pn + 1) * 512]
+        crun = page[511]
+        if crun == 0 or 4 * (crun + 1) + crun > 511:
+            continue
+        fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
+        for i in range(crun):
+            offset = page[4 * (crun + 1) + i] * 2
+            if not offset or offset >= 511:
+                continue
+            grpprl = page[offset + 1:min(offset + 1 + page[offset], 511)]
+            if any(sprm in (SPRM_C_RMARK_DEL, SPRM_C_VANISH) and op[0] == 1 for sprm, op in sprms(grpprl)):
+                out.append((fcs[i], fcs[i + 1]))
+    return sorted(out)

@@ -154,10 +154,11 @@ class Run:
     fc: int
 
 
-def runs(fib: Fib, word: bytes, table: bytes) -> list[Run]:
-    """The main document's text, cut at paragraph marks."""
+def runs(fib: Fib, word: bytes, table: bytes, hidden: list[tuple[int, int]] = ()) -> list[Run]:
+    """The main document's text, cut at paragraph marks; `hidden` byte ranges (deleted
+    revisions, hidden text) are left out."""
     if fib.word97:
-        chunks = _piece_chunks(fib, word, table)
+        chunks = [part for chunk in _piece_chunks(fib, word, table) for part in _shown(chunk, hidden)]
     else:
         if fib.flags & 0x0004:  # a fast-saved Word 6/95 file: text in pieces we do not decode
             raise InputError("old_doc")
@@ -180,6 +181,23 @@ def runs(fib: Fib, word: bytes, table: bytes) -> list[Run]:
     tail = "".join(pending)
     if tail.strip():
         out.append(Run(tail, "\r", -1))
+    return out
+
+
+def _shown(chunk: tuple[bytes, int, int, str], hidden) -> list[tuple[bytes, int, int, str]]:
+    """A piece's bytes without the hidden ranges, as sub-chunks that keep their own offsets."""
+    raw, fc, width, codec = chunk
+    out, start, end = [], fc, fc + len(raw)
+    for lo, hi in hidden:
+        if hi <= start or lo >= end:
+            continue
+        lo = max(lo, start) - (max(lo, start) - fc) % width
+        if lo > start:
+            out.append((raw[start - fc:lo - fc], start, width, codec))
+        resume = min(hi, end)
+        start = max(start, resume + (-(resume - fc)) % width)  # resume on a character boundary
+    if start < end:
+        out.append((raw[start - fc:], start, width, codec))
     return out
 
 

@@ -196,3 +196,21 @@ def test_list_override_restarts_the_count_only_where_word_says(restart, labels):
     table, lst, lfo = plf_lists(restart)
     numbering = read_lists(table, lst, lfo)
     assert [numbering.label(ilfo, 0) for ilfo in ("1", "1", "2", "2")] == labels
+
+
+def test_text_deleted_under_track_changes_and_hidden_text_are_left_out():
+    from pathlib import Path
+
+    from core.readers import read_document
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "doc" / "revisions.doc"
+    assert [b.text for b in read_document(fixture).blocks] == [
+        "某县2024年政务公开工作要点", "一、加强政策解读", "1.做好政策文件解读。"]
+
+
+def test_hidden_ranges_never_split_a_utf16_character():
+    from core.readers.doc_text import _shown
+
+    raw = "甲乙丙丁".encode("utf-16-le")
+    parts = _shown((raw, 100, 2, "cp1252"), [(102, 105)])  # a range ending inside 丙
+    assert [(p[0].decode("utf-16-le"), p[1]) for p in parts] == [("甲", 100), ("丁", 106)]
