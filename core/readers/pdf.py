@@ -19,7 +19,7 @@ from core.readers.base import Reader
 from core.readers.pdf_lines import Line, paragraphs, tidy_spaces
 
 MAX_PAGES = 500
-SCAN_CHARS_PER_PAGE = 20  # fewer printed characters per page than this, and the pages hold images: a scan
+SCAN_CHARS_PER_PAGE = 200  # fewer characters a page than this (a plan page has 500–800) and pictures: a scan
 
 
 def _page_lines(page, index: int) -> list[Line]:
@@ -102,16 +102,30 @@ class PdfReader(Reader):
 
 
 def _is_scan(pdf, lines: list[Line], pages: int) -> bool:
-    """No text layer at all, or hardly any text while the first page carries an image."""
+    """No text layer, or little text on pages that are mostly one picture: a scan, perhaps with
+    the line an OA system stamps on each page ("网络公开 2024-07-01") or a searchable layer so
+    thin it holds no plan. Judged on the first pages, where a plan's title and sections are."""
     chars = sum(len(line.text) for line in lines)
     if chars == 0:
         return True
     if chars >= SCAN_CHARS_PER_PAGE * max(pages, 1):
         return False
+    sample = range(min(pages, 5))
+    pictured = sum(_mostly_picture(pdf[i]) for i in sample)
+    return pictured * 2 > len(sample)
+
+
+def _mostly_picture(page) -> bool:
+    """An image covering at least half the page."""
     import pypdfium2.raw as raw
 
-    page = pdf[0]
     try:
-        return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+        width, height = page.get_size()
+        area = max(width * height, 1.0)
+        for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            if (right - left) * (top - bottom) >= area / 2:
+                return True
+        return False
     finally:
         page.close()

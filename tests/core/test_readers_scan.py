@@ -98,3 +98,39 @@ def test_ocr_runs_without_the_network():
     res = guarded("parse", str(FIXTURES / "scan" / "page1.png"))
     assert "NETWORK" not in res.stderr, res.stderr
     assert res.returncode in (0, 2) and "Traceback" not in res.stderr
+
+
+def stamped_scan() -> bytes:
+    """The scan fixture as an OA system hands it out: a line of text stamped on every page."""
+    import io
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument(SCAN.read_bytes())
+    font = raw.FPDFText_LoadStandardFont(pdf.raw, b"Helvetica")
+    for index in range(len(pdf)):
+        page = pdf[index]
+        text = raw.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", 9.0)
+        stamp = f"Published online 2024-07-01 page {index + 1}\0"
+        buf = (raw.FPDF_WCHAR * len(stamp)).from_buffer_copy(stamp.encode("utf-16-le"))
+        raw.FPDFText_SetText(text, buf)
+        raw.FPDFPageObj_Transform(text, 1, 0, 0, 1, 40, 20)
+        raw.FPDFPage_InsertObject(page.raw, text)
+        raw.FPDFPage_GenerateContent(page.raw)
+        page.close()
+    raw.FPDFFont_Close(font)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def test_a_scan_with_a_stamped_text_line_on_each_page_is_still_a_scan(no_ocr, tmp_path):
+    path = tmp_path / "扫描件（网络公开）.pdf"
+    path.write_bytes(stamped_scan())
+    import pypdfium2 as pdfium
+
+    assert "Published online" in pdfium.PdfDocument(path.read_bytes())[0].get_textpage().get_text_range()
+    with pytest.raises(InputError) as err:
+        read_document(path)
+    assert err.value.code == "scanned"
