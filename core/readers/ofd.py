@@ -39,10 +39,14 @@ def _find(el, name: str):
     return None
 
 
-def _resolve(base_dir: str, loc: str) -> str:
+def _resolve(base_dir: str, loc: str) -> tuple[str, ...]:
+    """Where a BaseLoc may point: absolute from the package root ("/Doc_0/…"), else relative to
+    `base_dir` — or, as several writers mean it, root-relative without the slash."""
     loc = (loc or "").strip().replace("\\", "/")
-    path = loc.lstrip("/") if loc.startswith("/") else posixpath.join(base_dir, loc)
-    return posixpath.normpath(path).lstrip("/")
+    rooted = posixpath.normpath(loc).lstrip("/")
+    if loc.startswith("/") or not base_dir:
+        return (rooted,)
+    return posixpath.normpath(posixpath.join(base_dir, loc)).lstrip("/"), rooted
 
 
 class OfdReader(Reader):
@@ -59,13 +63,13 @@ class OfdReader(Reader):
         names = {posixpath.normpath(n.replace("\\", "/")).lstrip("/").lower(): n for n in zf.namelist()}
         if "ofd.xml" not in names:
             raise InputError("corrupt", detail="缺少 OFD.xml")
-        root = self._xml(zf, names, names["ofd.xml"])
+        root = self._xml(zf, names, ("ofd.xml",))
         doc_root = _find(root, "DocRoot")
         if doc_root is None or not (doc_root.text or "").strip():
             raise InputError("corrupt", detail="OFD.xml 未指明文档")
         doc_path = _resolve("", doc_root.text)
         document = self._xml(zf, names, doc_path)
-        base = posixpath.dirname(doc_path)
+        base = posixpath.dirname(doc_path[0])
         templates = {t.get("ID"): _resolve(base, t.get("BaseLoc", "")) for t in document.iter()
                      if _local(t) == "TemplatePage" and t.get("BaseLoc")}
         pages_el = _find(document, "Pages")
@@ -95,13 +99,13 @@ class OfdReader(Reader):
         return Document(blocks=blocks, source_name=name, title_hint=title, notes=notes)
 
     @staticmethod
-    def _xml(zf, names: dict[str, str], path: str, required: bool = True):
+    def _xml(zf, names: dict[str, str], paths: tuple[str, ...], required: bool = True):
         from core.readers.container import read_member, safe_xml
 
-        real = names.get(path.lower())
+        real = next((names[p.lower()] for p in paths if p.lower() in names), None)
         if real is None:
             if required:
-                raise InputError("corrupt", detail=f"缺少 {path}")
+                raise InputError("corrupt", detail=f"缺少 {paths[0]}")
             return None
         return safe_xml(read_member(zf, real) or b"")
 

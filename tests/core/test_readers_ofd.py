@@ -137,3 +137,16 @@ def test_package_written_with_dot_slash_and_backslash_names_still_reads():
         for name in base.namelist():
             zf.writestr("./" + name if name.startswith("Doc_0/Pages") else name.replace("/", "\\"), base.read(name))
     assert paragraphs(buf.getvalue()) == ["一、加强政策解读"]
+
+
+def test_page_locations_given_from_the_package_root_without_a_slash_still_resolve():
+    data = ofd([page(text(30, 40, "一、加强政策解读"))])
+    base = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name in base.namelist():
+            body = base.read(name)
+            if name == "Doc_0/Document.xml":
+                body = body.replace(b'BaseLoc="Pages/', b'BaseLoc="Doc_0/Pages/')
+            zf.writestr(name, body)
+    assert paragraphs(buf.getvalue()) == ["一、加强政策解读"]
