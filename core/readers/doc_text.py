@@ -37,6 +37,7 @@ class Fib:
     fc_min: int = 0
     fc_mac: int = 0
     pairs: tuple[tuple[int, int], ...] = ()  # FibRgFcLcb: (fc, lcb) in the table stream
+    lid_fe: int = 0  # FibRgW97.lidFE: the far-east language of the Word that wrote it
 
     @property
     def encrypted(self) -> bool:
@@ -52,7 +53,9 @@ class Fib:
 
     @property
     def codepage(self) -> str:
-        return _CJK_LIDS.get(self.lid, "cp1252")
+        """The ANSI code page of the document's language (English Word writes lid 0x0409 and
+        gives the Chinese in lidFE)."""
+        return _CJK_LIDS.get(self.lid) or _CJK_LIDS.get(self.lid_fe, "cp1252")
 
     def pair(self, index: int) -> tuple[int, int]:
         return self.pairs[index] if index < len(self.pairs) else (0, 0)
@@ -71,6 +74,7 @@ def read_fib(word: bytes) -> Fib:
         return Fib(nfib, lid, flags, ccp_text, fc_min, fc_mac)
     pos = 32
     csw = struct.unpack_from("<H", word, pos)[0]
+    lid_fe = struct.unpack_from("<H", word, pos + 2 + 13 * 2)[0] if csw >= 14 else 0
     pos += 2 + csw * 2
     if pos + 2 > len(word):
         raise InputError("corrupt", detail="Word 文档头不完整")
@@ -84,7 +88,7 @@ def read_fib(word: bytes) -> Fib:
     pos += 2
     count = min(count, (len(word) - pos) // 8)
     pairs = tuple(struct.unpack_from("<II", word, pos + 8 * i) for i in range(count))
-    return Fib(nfib, lid, flags, max(ccp_text, 0), fc_min, fc_mac, pairs)
+    return Fib(nfib, lid, flags, max(ccp_text, 0), fc_min, fc_mac, pairs, lid_fe)
 
 
 @dataclass

@@ -19,8 +19,8 @@ from core.readers.doc_text import clean, read_fib, runs, strip_fields
 TEXT_AT = 0x800
 
 
-def word97(pieces: list[tuple[str, bool]], lid: int = 0x0804, codec: str = "cp1252", flags: int = 0x0200
-           ) -> tuple[bytes, bytes]:
+def word97(pieces: list[tuple[str, bool]], lid: int = 0x0804, codec: str = "cp1252", flags: int = 0x0200,
+           lid_fe: int = 0) -> tuple[bytes, bytes]:
     """(WordDocument, 1Table) holding `pieces` of main text, each compressed (8-bit) or UTF-16."""
     body = bytearray()
     cps, pcds, cp = [0], [], 0
@@ -36,7 +36,8 @@ def word97(pieces: list[tuple[str, bool]], lid: int = 0x0804, codec: str = "cp12
     table = b"\0" * 16 + clx
     fib = bytearray(TEXT_AT)
     struct.pack_into("<HHHHHH", fib, 0, 0xA5EC, 0x00C1, 0, lid, 0, flags)
-    struct.pack_into("<H", fib, 32, 14)  # csw, then FibRgW97
+    struct.pack_into("<H", fib, 32, 14)  # csw, then FibRgW97 (lidFE is its 14th)
+    struct.pack_into("<H", fib, 34 + 13 * 2, lid_fe)
     struct.pack_into("<H", fib, 62, 22)  # cslw, then FibRgLw97 (ccpText is its fourth)
     struct.pack_into("<i", fib, 64 + 12, cp)
     struct.pack_into("<H", fib, 152, 93)  # cbRgFcLcb, then the (fc, lcb) pairs
@@ -61,6 +62,11 @@ def test_compressed_piece_is_cp1252_even_in_a_chinese_document():
 def test_compressed_piece_written_in_gbk_by_other_writers_is_read_as_gbk():
     word, table = word97([("一、加强政策解读工作\r二、推进决策公开\r", True)], codec="gbk")
     assert texts(word, table) == ["一、加强政策解读工作", "二、推进决策公开"]
+
+
+def test_english_word_gives_the_chinese_code_page_in_lid_fe():
+    word, table = word97([("一、加强政策解读工作\r", True)], lid=0x0409, lid_fe=0x0804, codec="gbk")
+    assert texts(word, table) == ["一、加强政策解读工作"]
 
 
 def test_big5_document_language_decodes_its_compressed_pieces_as_big5():
