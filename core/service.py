@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from core.model import ParsedPlan
 from core.service_edits import PlanEditing
 from core.status import Status
 from core.store import backup, migrations
-from core.store.db import close_database, open_database
+from core.store.db import checkpoint, close_database, open_database, open_empty_view, store_error
 from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups, preorder
 from core.store.tables import History, Node, Plan, Progress, Setting, Unit, now
 from core.views import Change, HistoryEntry, ImportResult, NodeInfo, PlanSummary, Rollup, TaskFilter
@@ -29,10 +30,21 @@ NOTE_MERGE_SECONDS = 300  # note edits closer together than this are one history
 class PlanService(PlanEditing):
     """Plans, their trees and the clerk's progress, in one SQLite file."""
 
-    def __init__(self, db_path: Path, today: Callable[[], dt.date] | None = None) -> None:
+    def __init__(self, db_path: Path, today: Callable[[], dt.date] | None = None, readonly: bool = False) -> None:
+        """Open `db_path`; `readonly` (status, list, export) never creates, changes or backs it up.
+
+        A daily backup that cannot be written (disk full, read-only medium) does not stop the
+        opening: it is kept in `warnings` for the window's status bar or the CLI's stderr.
+        """
         self.db_path = Path(db_path)
         self.today = today or dt.date.today
-        self.db = open_database(self.db_path)
+        self.readonly = readonly
+        self.warnings: list[StoreError] = []
+        self._unflushed, self._last_write = False, 0.0
+        if readonly:
+            self.db = self._open_readonly()
+            return
+        self.db = open_database(self.db_path, empty_is_new=not self.backups_of(self.db_path, with_counts=False))
         try:
             migrations.migrate(self.db, self.db_path)
             self._daily_backup()
@@ -40,19 +52,59 @@ class PlanService(PlanEditing):
             self.db.close()
             raise
 
+    def _open_readonly(self):
+        if not self.db_path.exists() and self.db_path.parent.is_dir():
+            db = open_empty_view()  # nothing there yet: an empty view, and no file is made
+        else:
+            db = open_database(self.db_path, readonly=True)
+            version = migrations.schema_version(db)
+            if version > migrations.LATEST:
+                db.close()
+                raise StoreError("db_too_new", found=version, supported=migrations.LATEST)
+            if version >= migrations.READABLE_FROM:
+                return db
+            db.close()
+            if version > 0:  # an old schema the queries cannot read, and no right to upgrade it
+                raise StoreError("db_needs_upgrade", path=str(self.db_path))
+            db = open_empty_view()  # an SQLite file with no tables yet
+        migrations.migrate(db)
+        return db
+
     def close(self) -> None:
+        """Close the connection, first copying this session's writes into the main file."""
+        if self._unflushed:
+            self.checkpoint_if_idle(0)
         close_database()
+
+    def checkpoint_if_idle(self, idle: float = 1.0) -> bool:
+        """Once no write came for `idle` seconds, make the main file hold every committed edit.
+
+        The window calls this from a timer after each action, off the edit's own path, so that a
+        copy of taizhang.sqlite3 alone (without its -wal) is never missing acknowledged work.
+        True when a checkpoint completed.
+        """
+        if not self._unflushed or time.monotonic() - self._last_write < idle:
+            return False
+        try:
+            done = checkpoint(self.db)
+        except (PeeweeException, sqlite3.Error):
+            return False  # the file is away or busy: the next tick tries again
+        self._unflushed = not done
+        return done
+
+    def _wrote(self) -> None:
+        self._unflushed, self._last_write = True, time.monotonic()
 
     def reopen(self) -> None:
         """Connect afresh to the same file (a USB stick put back); never creates a new, empty one."""
         if not self.db_path.is_file():
             raise StoreError("db_missing", path=str(self.db_path))
-        old, self.db = self.db, open_database(self.db_path)  # binds the new one only once it opened
+        old, self.db = self.db, open_database(self.db_path, empty_is_new=False)  # binds the new one once it opened
         if old is not self.db:
             old.close()
 
     def _atomic(self):
-        return _Atomic(self.db)
+        return _Atomic(self)
 
     # -- backups -------------------------------------------------------------------------
     def _has_data(self) -> bool:
@@ -61,10 +113,13 @@ class PlanService(PlanEditing):
     def _daily_backup(self) -> None:
         age = backup.newest_age(self.db_path)
         if self._has_data() and (age is None or age > dt.timedelta(days=1)):
-            self.backup_now("daily")
+            try:
+                self.backup_now("daily")
+            except StoreError as err:  # no space, read-only stick: say so once, and open anyway
+                self.warnings.append(err)
 
-    def backup_now(self, reason: str = "manual") -> Path:
-        return backup.make_backup(self.db.connection(), self.db_path, reason)
+    def backup_now(self, reason: str = "manual", protect: Iterable[Path] = ()) -> Path:
+        return backup.make_backup(self.db.connection(), self.db_path, reason, protect=protect)
 
     def backups(self) -> list[backup.BackupInfo]:
         return backup.list_backups(self.db_path)
@@ -80,9 +135,16 @@ class PlanService(PlanEditing):
         return backup.replace_with_backup(Path(db_path), Path(backup_path), max_version=migrations.LATEST)
 
     def restore_backup(self, path: Path) -> None:
-        """Replace the data with a backup's, after backing up the current state."""
-        self.backup_now("restore")
-        backup.restore_into(self.db.connection(), Path(path), max_version=migrations.LATEST)
+        """Replace the data with a backup's, after backing up the current state.
+
+        A file that is not an intact Taizhang database is refused before anything is touched;
+        the backup of the current state never rotates away the file being restored.
+        """
+        path = Path(path)
+        backup.verify_backup(path, max_version=migrations.LATEST)
+        self.backup_now("restore", protect=[path])
+        backup.restore_into(self.db.connection(), path, max_version=migrations.LATEST)
+        self._wrote()
         migrations.migrate(self.db, self.db_path)
 
     # -- plans ---------------------------------------------------------------------------
@@ -208,6 +270,14 @@ class PlanService(PlanEditing):
             plan_id, ancestors = self._ancestors([p.node_id for p in changed])
         return Change(plan_id=plan_id, nodes={p.node_id for p in changed}, rollups=ancestors)
 
+    def mark(self, node_id: int, status: Status | str, note: str | None = None) -> Change:
+        """Set a task's status and, if given, its note, in one transaction (the CLI's `mark`)."""
+        with self._atomic():
+            change = self.set_status(node_id, status)
+            if note is not None:
+                change.nodes |= self.set_note(node_id, note).nodes
+        return change
+
     def restore_progress(self, snaps: Iterable[tuple[int, Status, dt.date | None]]) -> Change:
         """Put tasks back to earlier (status, completion date) pairs in one transaction (undo)."""
         snaps = list(snaps)
@@ -290,11 +360,13 @@ class PlanService(PlanEditing):
 
 
 class _Atomic:
-    """db.atomic() that turns low-level write failures into a StoreError the user can read."""
+    """db.atomic() (BEGIN IMMEDIATE) that turns low-level write failures into a StoreError the user
+    can read, and tells the service a write landed (for the idle checkpoint)."""
 
-    def __init__(self, db) -> None:
-        self.ctx = db.atomic()
-        self.path = str(db.database)
+    def __init__(self, service: PlanService) -> None:
+        self.service = service
+        self.ctx = service.db.atomic()
+        self.path = str(service.db_path)
 
     def __enter__(self):
         if not Path(self.path).exists():  # a deleted file would take writes into its orphaned WAL
@@ -305,14 +377,9 @@ class _Atomic:
         try:
             result = self.ctx.__exit__(exc_type, exc, tb)
         except (PeeweeException, sqlite3.Error) as failed:  # COMMIT itself failed: disk full, USB gone
-            raise _write_error(failed, self.path) from failed
+            raise store_error(failed, self.path) from failed
         if isinstance(exc, (PeeweeException, sqlite3.Error)):
-            raise _write_error(exc, self.path) from exc
+            raise store_error(exc, self.path) from exc
+        if exc_type is None:
+            self.service._wrote()
         return result
-
-
-def _write_error(exc: Exception, path: str) -> StoreError:
-    text = str(exc).lower()
-    code = ("db_readonly" if "readonly" in text else "db_locked" if "locked" in text
-            else "db_full" if "full" in text else "db_io_error" if "i/o error" in text else None)
-    return StoreError(code, path=path) if code else StoreError("db_write_failed", detail=str(exc))

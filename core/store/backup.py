@@ -1,21 +1,27 @@
 """Backups through SQLite's online backup API: consistent copies of a live database.
 
 Kept beside the database in `backups/`: the newest KEEP_LAST, plus the newest of every month
-older than those, so a year of work can always be rolled back to any month.
+older than those, so a year of work can always be rolled back to any month; plus the newest copy
+of every distinct state a restore replaced, so going back is itself never lost to rotation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import StoreError
+from core.store.db import error_code
+from core.store.identity import connect_readonly, has_sqlite_header, identify
 
 KEEP_LAST = 20
+CLOCK_SLACK = dt.timedelta(minutes=5)  # a backup dated later than now + this was made under a wrong clock
 NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}(?:-\d+)?)-(?P<reason>[a-z-]+)\.sqlite3$")
 REASONS_ZH = {"daily": "每日自动", "import": "导入前", "migration": "升级前", "restore": "恢复前",
               "delete": "删除计划前", "manual": "手动"}
@@ -52,8 +58,11 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
 
 
 def make_backup(source: sqlite3.Connection, db_path: Path, reason: str,
-                now: dt.datetime | None = None) -> Path:
-    """Back up the live database; `reason` is one of REASONS_ZH's keys."""
+                now: dt.datetime | None = None, protect: Iterable[Path] = ()) -> Path:
+    """Back up the live database; `reason` is one of REASONS_ZH's keys.
+
+    Rotation afterwards never removes a file in `protect` (the backup about to be restored).
+    """
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     folder = backup_dir(db_path)
     target = folder / f"{Path(db_path).stem}-{stamp}-{reason}.sqlite3"
@@ -64,8 +73,9 @@ def make_backup(source: sqlite3.Connection, db_path: Path, reason: str,
     try:
         copy_database(source, target)
     except (OSError, sqlite3.Error) as exc:
-        raise StoreError("backup_failed", detail=str(exc)) from exc
-    prune(db_path)
+        code = {"db_full": "backup_full", "db_readonly": "backup_readonly"}.get(error_code(exc) or "")
+        raise (StoreError(code, path=str(folder)) if code else StoreError("backup_failed", detail=str(exc))) from exc
+    prune(db_path, protect=protect, now=now)
     return target
 
 
@@ -109,23 +119,77 @@ def _mtime(path: Path) -> int:
         return 0
 
 
-def prune(db_path: Path, keep_last: int = KEEP_LAST) -> list[Path]:
-    """Delete backups beyond the newest `keep_last`, keeping the newest of each older month."""
+def prune(db_path: Path, keep_last: int = KEEP_LAST, protect: Iterable[Path] = (),
+          now: dt.datetime | None = None) -> list[Path]:
+    """Delete backups beyond the newest `keep_last`, keeping the newest of each older month,
+    the newest copy of each distinct state a restore replaced, and every file in `protect`.
+
+    Backups dated in the future (made while the PC's clock was wrong) rank after the others, so
+    they never hold today's backups out of the newest `keep_last`.
+    """
     _remove_stale_parts(db_path)
     backups = list_backups(db_path, with_counts=False)
-    months_kept: set[tuple[int, int]] = set()
-    removed = []
-    for b in backups[keep_last:]:
+    limit = (now or dt.datetime.now()) + CLOCK_SLACK
+    ranked = [b for b in backups if b.created <= limit] + [b for b in backups if b.created > limit]
+    keep = {b.path for b in ranked[:keep_last]}
+    months_kept = {(b.created.year, b.created.month) for b in ranked[:keep_last]}
+    for b in ranked[keep_last:]:
         month = (b.created.year, b.created.month)
-        if month in months_kept or any((x.created.year, x.created.month) == month for x in backups[:keep_last]):
+        if month not in months_kept:
+            months_kept.add(month)
+            keep.add(b.path)
+    states: set[str] = set()
+    for b in ranked:
+        if b.reason == "restore":
+            digest = content_digest(b.path)
+            if digest is not None and digest not in states:
+                states.add(digest)
+                keep.add(b.path)
+    protected = {Path(p).resolve() for p in protect}
+    removed = []
+    for b in backups:
+        if b.path not in keep and b.path.resolve() not in protected:
             try:
                 b.path.unlink()
                 removed.append(b.path)
             except OSError:
                 pass
-        else:
-            months_kept.add(month)
     return removed
+
+
+_DIGESTS: dict[tuple[Path, int, int], str | None] = {}
+
+
+def content_digest(path: Path) -> str | None:
+    """A fingerprint of a backup's data (every row of every table), None when it cannot be read.
+
+    Two copies of the same state can differ byte for byte (page layout, header counters), so
+    states are compared by content. Cached by size and mtime: rotation asks on every backup.
+    """
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    key = (path, st.st_size, st.st_mtime_ns)
+    if key not in _DIGESTS:
+        _DIGESTS[key] = _digest(path)
+    return _DIGESTS[key]
+
+
+def _digest(path: Path) -> str | None:
+    h = hashlib.sha256()
+    try:
+        con = connect_readonly(path)
+        try:
+            for table in sorted(identify(con).tables):
+                h.update(table.encode())
+                for row in con.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
+                    h.update(repr(row).encode())
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return h.hexdigest()
 
 
 def _remove_stale_parts(db_path: Path, older_than: dt.timedelta = dt.timedelta(hours=1)) -> None:
@@ -141,31 +205,40 @@ def _remove_stale_parts(db_path: Path, older_than: dt.timedelta = dt.timedelta(h
 
 
 def newest_age(db_path: Path, now: dt.datetime | None = None) -> dt.timedelta | None:
-    backups = list_backups(db_path, with_counts=False)
-    return (now or dt.datetime.now()) - backups[0].created if backups else None
+    """How old the newest backup is; ones dated in the future (a wrong clock) do not count."""
+    now = now or dt.datetime.now()
+    ages = [now - b.created for b in list_backups(db_path, with_counts=False) if b.created <= now + CLOCK_SLACK]
+    return max(min(ages), dt.timedelta(0)) if ages else None
 
 
 def verify_backup(backup_path: Path, max_version: int | None = None) -> None:
-    """Raise unless `backup_path` is an intact Taizhang database no newer than `max_version`."""
-    if not Path(backup_path).is_file():
-        raise StoreError("backup_missing", path=str(backup_path))
+    """Raise unless `backup_path` is an intact Taizhang database no newer than `max_version`.
+
+    A text file, another program's SQLite file (whatever its user_version) or a damaged copy is
+    refused here, before a restore touches anything.
+    """
+    path = Path(backup_path)
+    if not path.is_file():
+        raise StoreError("backup_missing", path=str(path))
     try:
-        src = sqlite3.connect(f"{Path(backup_path).resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise StoreError("db_damaged", path=str(backup_path)) from exc
+        if not has_sqlite_header(path):
+            raise StoreError("db_not_taizhang", path=str(path))
+        src = connect_readonly(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError("db_damaged", path=str(path)) from exc
     try:
-        intact = src.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        version = src.execute("PRAGMA user_version").fetchone()[0]
+        found = identify(src)
+        intact = found.ours and src.execute("PRAGMA integrity_check(1)").fetchone()[0] == "ok"
     except sqlite3.DatabaseError as exc:
-        raise StoreError("db_damaged", path=str(backup_path)) from exc
+        raise StoreError("db_damaged", path=str(path)) from exc
     finally:
         src.close()
+    if not found.ours:
+        raise StoreError("db_not_taizhang", path=str(path))
     if not intact:
-        raise StoreError("db_damaged", path=str(backup_path))
-    if version < 1:
-        raise StoreError("db_not_taizhang", path=str(backup_path))
-    if max_version is not None and version > max_version:
-        raise StoreError("db_too_new", found=version, supported=max_version)
+        raise StoreError("db_damaged", path=str(path))
+    if max_version is not None and found.user_version > max_version:
+        raise StoreError("db_too_new", found=found.user_version, supported=max_version)
 
 
 def restore_into(target: sqlite3.Connection, backup_path: Path, max_version: int | None = None) -> None:
@@ -175,11 +248,13 @@ def restore_into(target: sqlite3.Connection, backup_path: Path, max_version: int
     one write transaction.
     """
     verify_backup(backup_path, max_version)
-    src = sqlite3.connect(f"{Path(backup_path).resolve().as_uri()}?mode=ro", uri=True)
+    src = connect_readonly(backup_path)
     try:
         src.backup(target)
     except sqlite3.Error as exc:
-        raise StoreError("db_write_failed", detail=str(exc)) from exc
+        code = error_code(exc)
+        raise (StoreError(code, path=str(backup_path)) if code else
+               StoreError("db_write_failed", detail=str(exc))) from exc
     finally:
         src.close()
 
@@ -196,7 +271,7 @@ def replace_with_backup(db_path: Path, backup_path: Path, max_version: int | Non
     verify_backup(backup_path, max_version)
     fresh = db_path.with_name(db_path.name + ".restoring")
     try:
-        src = sqlite3.connect(f"{Path(backup_path).resolve().as_uri()}?mode=ro", uri=True)
+        src = connect_readonly(backup_path)
         try:
             copy_database(src, fresh)
         finally:

@@ -72,6 +72,15 @@ def _infos(where) -> dict[int, NodeInfo]:
             for node_id, plan_id, parent_id, position, label, title, text in query.tuples().iterator()}
 
 
+def stored_status(value: str) -> Status:
+    """The status a progress row holds; a word outside the schema (a file edited by another tool)
+    reads as TODO here, so views and exports keep working, and `check` reports it."""
+    try:
+        return Status(value)
+    except ValueError:
+        return Status.TODO
+
+
 def _fill(infos: dict[int, NodeInfo], where) -> None:
     """Units, deadlines and progress of the nodes `where` selects (a condition on Node)."""
     links = (NodeUnit.select(NodeUnit.node, NodeUnit.role, Unit.name).join(Unit).switch(NodeUnit)
@@ -86,7 +95,7 @@ def _fill(infos: dict[int, NodeInfo], where) -> None:
                             Progress.updated_at).join(Node).where(where).tuples())
     for node_id, status, note, completed_on, updated_at in prog.iterator():
         info = infos[node_id]
-        info.status, info.note = Status(status), note
+        info.status, info.note = stored_status(status), note
         info.completed_on, info.updated_at = completed_on, updated_at
 
 
@@ -129,7 +138,7 @@ def plan_rollups(db, today: dt.date, plan_id: int | None = None) -> dict[int, Ro
     out: dict[int, Rollup] = {}
     today_text = today.isoformat()
     for pid, status, due in db.execute_sql(_TASK_STATES.format(where=where), params):
-        status = Status(status)
+        status = stored_status(status)
         overdue = status in OPEN_STATUSES and due is not None and str(due) < today_text
         out.setdefault(pid, Rollup()).add(status, overdue)
     return out
