@@ -31,7 +31,7 @@ from gui.backup_dialog import BackupList
 from gui.errors import error_text, show_error
 
 translate = QCoreApplication.translate
-RESTORABLE = frozenset({"db_damaged", "db_not_taizhang", "db_too_new"})
+RESTORABLE = frozenset({"db_damaged", "db_empty", "db_not_taizhang", "db_too_new"})
 MISSING = "missing"  # not an error: the file is gone but its backups are there
 
 
@@ -49,6 +49,9 @@ def explanation(code: str) -> str:
         "db_damaged": translate("DatabaseProblem", "The file may have been damaged by a power cut, by a USB "
                                 "stick pulled out while saving, or by a disk fault. Taizhang will not change or "
                                 "repair it. You can restore a backup: the damaged file is kept beside it."),
+        "db_empty": translate("DatabaseProblem", "The file is empty (0 bytes), although backups of it exist: "
+                              "what it held was lost, perhaps by a crash while it was being copied. Taizhang will "
+                              "not write over it. Restore a backup: the empty file is kept beside it."),
         "db_not_taizhang": translate("DatabaseProblem", "The file is not a Taizhang database (it may belong to "
                                      "another program). It has not been changed."),
         "db_too_new": translate("DatabaseProblem", "It was saved by a newer version of Taizhang. Install that "
