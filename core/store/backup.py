@@ -96,7 +96,7 @@ def _counts(path: Path) -> tuple[int | None, int | None]:
             return plans, tasks
         finally:
             con.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         return None, None
 
 
@@ -187,7 +187,7 @@ def _digest(path: Path) -> str | None:
                     h.update(repr(row).encode())
         finally:
             con.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         return None
     return h.hexdigest()
 
@@ -229,7 +229,7 @@ def verify_backup(backup_path: Path, max_version: int | None = None) -> None:
     try:
         found = identify(src)
         intact = found.ours and src.execute("PRAGMA integrity_check(1)").fetchone()[0] == "ok"
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise StoreError("db_damaged", path=str(path)) from exc
     finally:
         src.close()

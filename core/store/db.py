@@ -103,14 +103,17 @@ def check_before_opening(path: Path, *, empty_is_new: bool = True) -> None:
         con = connect_readonly(path)
     except (OSError, sqlite3.Error) as exc:
         raise store_error(exc, path, "db_damaged") from exc
+    con.text_factory = bytes  # a damaged page can make SQLite's report invalid UTF-8
     try:
         found = identify(con)
         if not (found.ours or found.empty):
             raise StoreError("db_not_taizhang", path=str(path))
-        if con.execute("PRAGMA integrity_check(1)").fetchall() != [("ok",)]:
+        if con.execute("PRAGMA integrity_check(1)").fetchall() != [(b"ok",)]:
             raise StoreError("db_damaged", path=str(path))
     except sqlite3.Error as exc:
         raise store_error(exc, path, "db_damaged") from exc
+    except UnicodeDecodeError as exc:  # SQLite's message about a damaged page, itself garbled
+        raise StoreError("db_damaged", path=str(path)) from exc
     finally:
         con.close()
 

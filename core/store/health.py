@@ -26,6 +26,7 @@ def check_database(path: Path) -> list[str]:
     except (OSError, sqlite3.Error) as exc:
         return [f"无法打开数据库：{exc}"]
     problems: list[str] = []
+    con.text_factory = lambda raw: raw.decode("utf-8", "replace")  # damage can garble SQLite's own report
     try:
         found = identify(con)
         if not found.ours:
@@ -52,6 +53,8 @@ def check_database(path: Path) -> list[str]:
                 problems.append(f"事项 {node_id} 的状态“{status}”无法识别（程序按“未开始”显示）")
     except sqlite3.DatabaseError as exc:
         problems.append(f"数据库已损坏：{exc}")
+    except UnicodeDecodeError:  # SQLite's own message about the damaged page is garbled
+        problems.append("数据库已损坏（无法读取的页面）")
     finally:
         con.close()
     return problems

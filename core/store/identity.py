@@ -74,6 +74,6 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
 def identify(con: sqlite3.Connection) -> Identity:
     app_id = con.execute("PRAGMA application_id").fetchone()[0]
     version = con.execute("PRAGMA user_version").fetchone()[0]
-    tables = frozenset(r[0] for r in con.execute(
+    tables = frozenset(r[0] if isinstance(r[0], str) else r[0].decode("utf-8", "replace") for r in con.execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"))
     return Identity(int(app_id), int(version), tables)
