@@ -16,7 +16,6 @@ from core.errors import StoreError
 from core.service import PlanService
 from core.status import Status
 from core.store import backup
-from tests.media import read_only  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -16,7 +16,6 @@ from core.service import PlanService
 from core.store import backup
 from core.store.health import check_database
 from core.store.identity import APPLICATION_ID
-from tests.media import read_only  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -129,7 +128,7 @@ def test_no_byte_flip_that_integrity_check_finds_gets_past_opening(tmp_path, sam
     data = good.read_bytes()
     rng = random.Random(20261201)
     let_through, damaged_count = [], 0
-    for i in range(150):  # about one flip in fifty damages an index in a way quick_check misses
+    for _ in range(150):  # about one flip in fifty damages an index in a way quick_check misses
         flipped = bytearray(data)
         at = rng.randrange(100, len(data))  # past the header, whose damage is caught anyway
         flipped[at] ^= 1 << rng.randrange(8)
