@@ -63,14 +63,11 @@ def read_only(tmp_path):
 def fill(folder: Path) -> Path:
     """Fill the file system holding `folder` to the last byte; delete the returned file to free it."""
     filler = folder / "filler"
-    st = os.statvfs(folder)
-    with open(filler, "wb") as fh:
-        try:
-            fh.write(b"\0" * (st.f_bavail * st.f_frsize))
-            fh.flush()
-            while True:
-                fh.write(b"\0" * 512)
-                fh.flush()
-        except OSError:
-            pass
+    with open(filler, "wb", buffering=0) as fh:
+        for chunk in (1 << 16, 512, 1):
+            try:
+                while True:
+                    fh.write(b"\0" * chunk)
+            except OSError:
+                pass
     return filler
