@@ -1,13 +1,16 @@
-"""Real odd media for tests: a read-only folder (a locked USB stick) and a tiny disk to fill up.
+"""Odd media and odd files for tests: a read-only folder (a locked USB stick), a tiny disk to fill
+up, a backup that finds no space, and another program's SQLite file.
 
 Root ignores chmod, so a read-only medium is a read-only bind mount and a full disk a 2 MB
-tmpfs; both need root on Linux and skip elsewhere. Import the fixtures into a test module.
+tmpfs; both need root on Linux and skip elsewhere. tests/core/conftest.py registers the fixtures.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -71,3 +74,26 @@ def fill(folder: Path) -> Path:
             except OSError:
                 pass
     return filler
+
+
+def foreign_sqlite(path: Path, user_version: int = 0,
+                   sql: tuple[str, ...] = ("CREATE TABLE person (name TEXT)", "INSERT INTO person VALUES ('张三')")
+                   ) -> Path:
+    """Another program's SQLite file: its own tables, any user_version."""
+    con = sqlite3.connect(path)
+    for statement in sql:
+        con.execute(statement)
+    con.execute(f"PRAGMA user_version = {user_version}")
+    con.commit()
+    con.close()
+    return path
+
+
+def no_space_for_backups(monkeypatch) -> None:
+    """Every backup copy fails as on a full disk (ENOSPC), until monkeypatch.undo()."""
+    from core.store import backup
+
+    def no_space(source, target):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup, "copy_database", no_space)

@@ -4,8 +4,6 @@ that cannot be written without the database staying shut."""
 from __future__ import annotations
 
 import datetime as dt
-import errno
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +14,7 @@ from core.errors import StoreError
 from core.service import PlanService
 from core.status import Status
 from core.store import backup
+from tests.media import foreign_sqlite, no_space_for_backups
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -85,20 +84,10 @@ def test_backups_dated_in_the_future_do_not_stop_daily_backups(db_path, sample_p
     assert backup.newest_age(db_path) < dt.timedelta(minutes=5)
 
 
-def _foreign_sqlite(path: Path, user_version: int) -> Path:
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE person (name TEXT)")
-    con.execute("INSERT INTO person VALUES ('张三')")
-    con.execute(f"PRAGMA user_version = {user_version}")
-    con.commit()
-    con.close()
-    return path
-
-
 def _imposters(tmp_path: Path) -> list[Path]:
     text = tmp_path / "notes.sqlite3"
     text.write_text("这不是数据库\n", encoding="utf-8")
-    return [_foreign_sqlite(tmp_path / f"other-v{v}.sqlite3", v) for v in (0, 1, 2, 3, 9)] + [text]
+    return [foreign_sqlite(tmp_path / f"other-v{v}.sqlite3", v) for v in (0, 1, 2, 3, 9)] + [text]
 
 
 def test_restore_refuses_files_that_are_not_taizhang_before_touching_anything(service, sample_plan, db_path,
@@ -130,11 +119,7 @@ def test_daily_backup_on_a_full_disk_warns_and_opens(db_path, sample_plan, monke
     svc = PlanService(db_path)
     svc.import_plan(sample_plan)
     svc.close()
-
-    def no_space(source, target):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(backup, "copy_database", no_space)
+    no_space_for_backups(monkeypatch)
     svc = PlanService(db_path)
     try:
         assert [w.code for w in svc.warnings] == ["backup_full"]

@@ -14,6 +14,7 @@ from core.errors import StoreError
 from core.service import PlanService
 from core.status import Status
 from core.store.identity import SQLITE_MAGIC
+from tests.media import foreign_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = 4096
@@ -56,12 +57,7 @@ def test_damaged_file_is_refused_and_left_untouched(db_path, sample_plan, damage
 
 
 def test_foreign_sqlite_file_is_refused_without_being_switched_to_wal(tmp_path):
-    other = tmp_path / "address-book.sqlite3"
-    con = sqlite3.connect(other)
-    con.execute("CREATE TABLE person (name TEXT)")
-    con.execute("INSERT INTO person VALUES ('张三')")
-    con.commit()
-    con.close()
+    other = foreign_sqlite(tmp_path / "address-book.sqlite3")
     before = other.read_bytes()
     with pytest.raises(StoreError) as caught:
         PlanService(other)

@@ -16,6 +16,7 @@ from core.service import PlanService
 from core.store import backup
 from core.store.health import check_database
 from core.store.identity import APPLICATION_ID
+from tests.media import foreign_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -94,13 +95,9 @@ def test_only_a_path_where_nothing_exists_starts_a_new_database(tmp_path):
 # -- foreign files ------------------------------------------------------------------------
 @pytest.mark.parametrize("user_version", [1, 2, 3, 50])
 def test_foreign_sqlite_file_of_any_version_is_refused_unchanged(tmp_path, user_version):
-    other = tmp_path / "ledger.sqlite3"
-    con = sqlite3.connect(other)
-    con.execute("CREATE TABLE plan (id INTEGER PRIMARY KEY, name TEXT)")  # even a table called plan
-    con.execute("INSERT INTO plan VALUES (1, '别人的数据')")
-    con.execute(f"PRAGMA user_version = {user_version}")
-    con.commit()
-    con.close()
+    other = foreign_sqlite(tmp_path / "ledger.sqlite3", user_version,  # even with a table called plan
+                           ("CREATE TABLE plan (id INTEGER PRIMARY KEY, name TEXT)",
+                            "INSERT INTO plan VALUES (1, '别人的数据')"))
     before = other.read_bytes()
     with pytest.raises(StoreError) as caught:
         PlanService(other)

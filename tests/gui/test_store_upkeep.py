@@ -3,7 +3,6 @@ checkpoint after an edit, and a restore that refuses a file that is not a Taizha
 
 from __future__ import annotations
 
-import errno
 import shutil
 import sqlite3
 
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from core.service import PlanService
 from core.status import Status
 from core.store import backup
+from tests.media import foreign_sqlite, no_space_for_backups
 
 
 def test_full_disk_at_the_daily_backup_is_one_status_bar_warning(qtbot, db_path, sample_plan, settings,
@@ -22,11 +22,7 @@ def test_full_disk_at_the_daily_backup_is_one_status_bar_warning(qtbot, db_path,
     svc = PlanService(db_path)
     svc.import_plan(sample_plan)
     svc.close()
-
-    def no_space(source, target):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(backup, "copy_database", no_space)
+    no_space_for_backups(monkeypatch)
     svc = PlanService(db_path)  # opens although the backup could not be written
     window = MainWindow(svc, settings)
     qtbot.addWidget(window)
@@ -78,12 +74,8 @@ def test_window_restore_refuses_a_foreign_file_named_like_a_backup(qtbot, sample
     folder = backup.backup_dir(db_path)
     folder.mkdir(exist_ok=True)
     imposter = folder / f"{db_path.stem}-20261101-090000-manual.sqlite3"
-    con = sqlite3.connect(imposter)
-    con.execute("CREATE TABLE plan (id INTEGER PRIMARY KEY)")
-    con.execute("CREATE TABLE progress (node_id INTEGER PRIMARY KEY)")
-    con.execute("PRAGMA user_version = 2")
-    con.commit()
-    con.close()
+    foreign_sqlite(imposter, 2, ("CREATE TABLE plan (id INTEGER PRIMARY KEY)",
+                                 "CREATE TABLE progress (node_id INTEGER PRIMARY KEY)"))
     shown = []
     monkeypatch.setattr(backup_dialog, "show_error", lambda parent, err: shown.append(err.code))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
