@@ -20,7 +20,7 @@ from core.service_edits import PlanEditing
 from core.status import Status
 from core.store import backup, migrations
 from core.store.db import checkpoint, close_database, open_database, open_empty_view, store_error
-from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups, preorder
+from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups, preorder, stored_time
 from core.store.tables import History, Node, Plan, Progress, Setting, Unit, now
 from core.views import Change, HistoryEntry, ImportResult, NodeInfo, PlanSummary, Rollup, TaskFilter
 
@@ -305,7 +305,8 @@ class PlanService(PlanEditing):
                 return Change(plan_id=Node.get_by_id(node_id).plan_id)
             last = (History.select().where(History.node == node_id)
                     .order_by(History.id.desc()).first())
-            if last and last.field == "note" and (now() - last.at).total_seconds() < NOTE_MERGE_SECONDS:
+            at = stored_time(last.at) if last else None
+            if last and last.field == "note" and at and (now() - at).total_seconds() < NOTE_MERGE_SECONDS:
                 last.new, last.at = note, now()
                 last.save()
             else:
@@ -327,7 +328,7 @@ class PlanService(PlanEditing):
 
     def history(self, node_id: int) -> list[HistoryEntry]:
         rows = History.select().where(History.node == node_id).order_by(History.id)
-        return [HistoryEntry(at=h.at, field=h.field, old=h.old, new=h.new) for h in rows]
+        return [HistoryEntry(at=stored_time(h.at), field=h.field, old=h.old, new=h.new) for h in rows]
 
     # -- queries -------------------------------------------------------------------------
     def find_tasks(self, plan_id: int, flt: TaskFilter | None = None) -> list[NodeInfo]:

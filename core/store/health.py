@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from core.model import ROLES
 from core.status import Status
 from core.store.identity import connect_readonly, has_sqlite_header, identify
 from core.store.migrations import LATEST
@@ -47,10 +48,7 @@ def check_database(path: Path) -> list[str]:
                                   "NOT IN (SELECT id FROM node)").fetchone()[0]
             if orphans:
                 problems.append(f"{orphans} 个事项的上级不存在")
-            known = ", ".join(f"'{s.value}'" for s in Status)
-            for node_id, status in con.execute(
-                    f"SELECT node_id, status FROM progress WHERE status NOT IN ({known}) LIMIT 20"):
-                problems.append(f"事项 {node_id} 的状态“{status}”无法识别（程序按“未开始”显示）")
+            problems += _values_outside_schema(con)
     except sqlite3.DatabaseError as exc:
         problems.append(f"数据库已损坏：{exc}")
     except UnicodeDecodeError:  # SQLite's own message about the damaged page is garbled
@@ -58,3 +56,30 @@ def check_database(path: Path) -> list[str]:
     finally:
         con.close()
     return problems
+
+
+# (query, message) for values another tool may have written that the program does not know; the
+# program shows them as a harmless default (plan_io.stored_*), and check lists them.
+_KNOWN_STATUSES = ", ".join(f"'{s.value}'" for s in Status)
+_KNOWN_ROLES = ", ".join(f"'{r}'" for r in ROLES)
+_ODD_VALUES = [
+    (f"SELECT node_id, status FROM progress WHERE status NOT IN ({_KNOWN_STATUSES})",
+     "事项 {0} 的状态“{1}”无法识别（程序按“未开始”显示）"),
+    ("SELECT node_id, completed_on FROM progress WHERE completed_on IS NOT NULL AND date(completed_on) IS NULL",
+     "事项 {0} 的完成日期“{1}”不是日期（程序按无日期显示）"),
+    ("SELECT node_id, due FROM deadline WHERE due IS NOT NULL AND date(due) IS NULL",
+     "事项 {0} 的时限日期“{1}”不是日期（程序按无日期显示）"),
+    (f"SELECT node_id, role FROM node_unit WHERE role NOT IN ({_KNOWN_ROLES})",
+     "事项 {0} 的单位角色“{1}”无法识别（程序不显示该单位）"),
+    ("SELECT node_id, updated_at FROM progress WHERE datetime(updated_at) IS NULL",
+     "事项 {0} 的修改时间“{1}”不是时间"),
+    ("SELECT node_id, at FROM history WHERE datetime(at) IS NULL",
+     "事项 {0} 的一条修改记录时间“{1}”不是时间"),
+]
+
+
+def _values_outside_schema(con: sqlite3.Connection, limit: int = 20) -> list[str]:
+    found: list[str] = []
+    for query, text in _ODD_VALUES:
+        found += [text.format(*row) for row in con.execute(f"{query} LIMIT {limit}")]
+    return found

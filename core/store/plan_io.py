@@ -72,13 +72,23 @@ def _infos(where) -> dict[int, NodeInfo]:
             for node_id, plan_id, parent_id, position, label, title, text in query.tuples().iterator()}
 
 
+# Values outside the schema (a file edited by another tool) read as the nearest harmless value, so
+# views and exports keep working; `check` (health.py) lists each one.
 def stored_status(value: str) -> Status:
-    """The status a progress row holds; a word outside the schema (a file edited by another tool)
-    reads as TODO here, so views and exports keep working, and `check` reports it."""
+    """The status a progress row holds; an unknown word reads as TODO."""
     try:
         return Status(value)
     except ValueError:
         return Status.TODO
+
+
+def stored_date(value) -> dt.date | None:
+    """A stored date; text that is not one (peewee hands it back unparsed) reads as no date."""
+    return value if isinstance(value, dt.date) else None
+
+
+def stored_time(value) -> dt.datetime | None:
+    return value if isinstance(value, dt.datetime) else None
 
 
 def _fill(infos: dict[int, NodeInfo], where) -> None:
@@ -86,17 +96,18 @@ def _fill(infos: dict[int, NodeInfo], where) -> None:
     links = (NodeUnit.select(NodeUnit.node, NodeUnit.role, Unit.name).join(Unit).switch(NodeUnit)
              .join(Node).where(where).order_by(NodeUnit.position).tuples())
     for node_id, role, name in links.iterator():
-        infos[node_id].units.setdefault(role, []).append(name)
+        if role in ROLES:  # an unknown role is left out (check reports it)
+            infos[node_id].units[role].append(name)
     dls = (Deadline.select(Deadline.node, Deadline.text, Deadline.due).join(Node).where(where)
            .order_by(Deadline.position).tuples())
     for node_id, text, due in dls.iterator():
-        infos[node_id].deadlines.append(DeadlineInfo(text, due))
+        infos[node_id].deadlines.append(DeadlineInfo(text, stored_date(due)))
     prog = (Progress.select(Progress.node, Progress.status, Progress.note, Progress.completed_on,
                             Progress.updated_at).join(Node).where(where).tuples())
     for node_id, status, note, completed_on, updated_at in prog.iterator():
         info = infos[node_id]
         info.status, info.note = stored_status(status), note
-        info.completed_on, info.updated_at = completed_on, updated_at
+        info.completed_on, info.updated_at = stored_date(completed_on), stored_time(updated_at)
 
 
 def load_tree(plan_id: int) -> dict[int, NodeInfo]:

@@ -153,22 +153,41 @@ def test_no_byte_flip_that_integrity_check_finds_gets_past_opening(tmp_path, sam
     assert damaged_count >= 5 and let_through == []
 
 
-def test_unknown_status_word_is_reported_by_check_and_crashes_nothing(db_path, sample_plan, tmp_path):
+ODD_VALUES = [  # what another tool might write into a field: (statement, what check then says)
+    ("UPDATE progress SET status = 'paused' WHERE node_id = {task}", "事项 {task} 的状态“paused”无法识别"),
+    ("UPDATE progress SET status = 'done', completed_on = '昨天' WHERE node_id = {task}",
+     "事项 {task} 的完成日期“昨天”不是日期"),
+    ("UPDATE deadline SET due = '2026-13-45' WHERE node_id = {task}", "事项 {task} 的时限日期“2026-13-45”不是日期"),
+    ("UPDATE node_unit SET role = 'boss' WHERE node_id = {task}", "事项 {task} 的单位角色“boss”无法识别"),
+    ("UPDATE progress SET updated_at = 'garbage' WHERE node_id = {task}", "事项 {task} 的修改时间“garbage”不是时间"),
+    ("INSERT INTO history (node_id, at, field, old, new) VALUES ({task}, 'soon', 'note', '', 'x')",
+     "事项 {task} 的一条修改记录时间“soon”不是时间"),
+]
+
+
+@pytest.mark.parametrize("statement, reported", ODD_VALUES, ids=["status", "completed", "due", "role", "updated",
+                                                                  "history"])
+def test_value_outside_the_schema_is_reported_by_check_and_crashes_nothing(db_path, sample_plan, tmp_path,
+                                                                          statement, reported):
     _saved(db_path, sample_plan)
     con = sqlite3.connect(db_path)
-    node_id = con.execute("SELECT node_id FROM progress LIMIT 1").fetchone()[0]
-    con.execute("UPDATE progress SET status = 'paused' WHERE node_id = ?", (node_id,))
+    task = con.execute("SELECT node_id FROM deadline WHERE due IS NOT NULL ORDER BY node_id LIMIT 1").fetchone()[0]
+    con.execute(statement.format(task=task))
     con.commit()
     con.close()
     checked = _cli("--db", str(db_path), "check")
-    assert checked.returncode == 1 and f"事项 {node_id} 的状态“paused”无法识别" in checked.stderr
-    for args in (["status"], ["list", "--plan", "1"], ["export", "--plan", "1", "--out", str(tmp_path)],
+    assert checked.returncode == 1 and reported.format(task=task) in checked.stderr, checked.stderr
+    for args in (["status"], ["list", "--plan", "1", "--json"], ["list", "--plan", "1", "--overdue"],
+                 ["export", "--plan", "1", "--out", str(tmp_path)],
+                 ["export", "--plan", "1", "--style", "report", "--out", str(tmp_path)],
                  ["export", "--plan", "1", "--format", "xlsx", "--out", str(tmp_path)]):
         res = _cli("--db", str(db_path), *args)
         assert res.returncode == 0, (args, res.stderr)
     svc = PlanService(db_path)
     try:
-        assert svc.rollups(1) and svc.node(node_id).status.value == "todo"
+        assert svc.rollups(1) and svc.node(task).title and svc.history(task) is not None
+        svc.set_note(task, "照常写入")
+        assert svc.node(task).note == "照常写入"
     finally:
         svc.close()
 
