@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import StoreError
-from core.store.db import error_code
+from core.store.db import error_code, store_error
 from core.store.identity import connect_readonly, has_sqlite_header, identify
 
 KEEP_LAST = 20
@@ -241,7 +241,8 @@ def verify_backup(backup_path: Path, max_version: int | None = None) -> None:
         raise StoreError("db_too_new", found=found.user_version, supported=max_version)
 
 
-def restore_into(target: sqlite3.Connection, backup_path: Path, max_version: int | None = None) -> None:
+def restore_into(target: sqlite3.Connection, backup_path: Path, max_version: int | None = None,
+                 target_path: Path | None = None) -> None:
     """Overwrite the live database's content with a backup's, inside SQLite (no file juggling).
 
     The backup is checked first, so a bad choice never replaces good data; the copy itself is
@@ -251,10 +252,8 @@ def restore_into(target: sqlite3.Connection, backup_path: Path, max_version: int
     src = connect_readonly(backup_path)
     try:
         src.backup(target)
-    except sqlite3.Error as exc:
-        code = error_code(exc)
-        raise (StoreError(code, path=str(backup_path)) if code else
-               StoreError("db_write_failed", detail=str(exc))) from exc
+    except sqlite3.Error as exc:  # a full disk while copying reads 磁盘已满, not SQLite's text
+        raise store_error(exc, target_path or backup_path) from exc
     finally:
         src.close()
 
@@ -291,5 +290,5 @@ def replace_with_backup(db_path: Path, backup_path: Path, max_version: int | Non
         os.replace(fresh, db_path)
     except (OSError, sqlite3.Error) as exc:
         fresh.unlink(missing_ok=True)
-        raise StoreError("db_write_failed", detail=str(exc)) from exc
+        raise store_error(exc, db_path) from exc
     return aside

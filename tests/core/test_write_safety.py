@@ -173,3 +173,25 @@ def test_full_disk_is_named_disk_full(small_disk, sample_plan, where):
         filler.unlink()
         holder.close()
     assert PlanService(db).node(task).note == ""
+
+
+def test_restore_and_backup_on_a_full_disk_say_disk_full_and_change_nothing(small_disk, sample_plan):
+    from core.errors import message
+
+    db = small_disk / "taizhang.sqlite3"
+    task = _tasks(db, sample_plan)[0]
+    svc = PlanService(db)
+    try:
+        saved = svc.backup_now()
+        svc.set_note(task, "恢复前的完成情况")
+        filler = fill(small_disk)
+        try:
+            for action in (lambda: svc.restore_backup(saved), lambda: svc.backup_now()):
+                with pytest.raises(StoreError) as caught:
+                    action()
+                assert message(caught.value).startswith("磁盘已满"), caught.value
+        finally:
+            filler.unlink()
+        assert svc.node(task).note == "恢复前的完成情况"
+    finally:
+        svc.close()
