@@ -62,6 +62,9 @@ def explanation(code: str) -> str:
                                  "another database."),
         "db_locked": translate("DatabaseProblem", "Another program is using the database (perhaps a backup or "
                                "sync tool). Close it, then try again."),
+        "db_folder_missing": translate("DatabaseProblem", "The folder that holds the database is not there: "
+                                       "perhaps the USB stick is not plugged in, or the folder was moved or "
+                                       "renamed. Plug it in and try again, or choose another database."),
         MISSING: translate("DatabaseProblem", "The database file is not there, but backups of it are. Restore "
                            "one, or start with an empty database."),
     }
@@ -101,7 +104,7 @@ class DatabaseProblemDialog(QDialog):
         self.buttons: dict[Choice, QPushButton] = {}
         offered = [(Choice.RESTORE, self.tr("Restore the chosen backup"), offer_backups),
                    (Choice.NEW, self.tr("Start an empty database"), code == MISSING),
-                   (Choice.RETRY, self.tr("Try again"), code in ("db_locked", "db_readonly")),
+                   (Choice.RETRY, self.tr("Try again"), code in ("db_locked", "db_readonly", "db_folder_missing")),
                    (Choice.OTHER, self.tr("Open another database…"), True),
                    (Choice.QUIT, self.tr("Quit"), True)]
         for choice, text, shown in offered:

@@ -391,31 +391,36 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="65"/>
+        <source>The folder that holds the database is not there: perhaps the USB stick is not plugged in, or the folder was moved or renamed. Plug it in and try again, or choose another database.</source>
+        <translation>存放数据库的文件夹不在了：可能是 U 盘没有插好，或文件夹被移动、改名。插好后点“重试”，或选择另一个数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="68"/>
         <source>The database file is not there, but backups of it are. Restore one, or start with an empty database.</source>
         <translation>数据库文件不见了，但有它的备份。可以恢复一份备份，或从空数据库开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="68"/>
+        <location filename="../../gui/db_open.py" line="71"/>
         <source>Choose another database file, or try again later.</source>
         <translation>请选择另一个数据库文件，或稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="140"/>
+        <location filename="../../gui/db_open.py" line="143"/>
         <source>Open or create a database</source>
         <translation>打开或新建数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="141"/>
+        <location filename="../../gui/db_open.py" line="144"/>
         <source>Taizhang databases (*.sqlite3);;All files (*)</source>
         <translation>要点台账数据库 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="173"/>
+        <location filename="../../gui/db_open.py" line="176"/>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="174"/>
+        <location filename="../../gui/db_open.py" line="177"/>
         <source>The backup was restored. The file that could not be opened is kept as:
 %1</source>
         <translation>备份已恢复。无法打开的文件保留为：
@@ -425,37 +430,37 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../gui/db_open.py" line="78"/>
+        <location filename="../../gui/db_open.py" line="81"/>
         <source>The database cannot be opened</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="96"/>
+        <location filename="../../gui/db_open.py" line="99"/>
         <source>Backups of this database:</source>
         <translation>该数据库的备份：</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="102"/>
+        <location filename="../../gui/db_open.py" line="105"/>
         <source>Restore the chosen backup</source>
         <translation>恢复所选备份</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="103"/>
+        <location filename="../../gui/db_open.py" line="106"/>
         <source>Start an empty database</source>
         <translation>从空数据库开始</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="104"/>
+        <location filename="../../gui/db_open.py" line="107"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="105"/>
+        <location filename="../../gui/db_open.py" line="108"/>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="106"/>
+        <location filename="../../gui/db_open.py" line="109"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -592,7 +597,7 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="81"/>
+        <location filename="../../gui/db_open.py" line="84"/>
         <location filename="../../gui/errors.py" line="26"/>
         <source>File not found: {path}</source>
         <translation>找不到文件：{path}</translation>

@@ -104,3 +104,31 @@ def test_locked_database_offers_to_try_again_not_a_restore(qtbot, damaged):
     assert set(dialog.buttons) == {Choice.RETRY, Choice.OTHER, Choice.QUIT}
     dialog.buttons[Choice.QUIT].click()
     assert dialog.choice is Choice.QUIT
+
+
+def test_missing_folder_at_start_up_explains_and_offers_to_try_again(qapp, tmp_path):
+    stick = tmp_path / "usb"
+    db_path = stick / "taizhang.sqlite3"
+    asked = []
+
+    def ask(path, err, backups, parent):
+        asked.append((err.code, choices(path, err, backups)))
+        if len(asked) == 1:
+            stick.mkdir()  # the clerk plugs the stick in, then clicks 重试
+            return Choice.RETRY, None
+        return Choice.QUIT, None
+
+    def choices(path, err, backups):
+        dialog = DatabaseProblemDialog(path, err, backups)
+        try:
+            return set(dialog.buttons), dialog.text.text()
+        finally:
+            dialog.deleteLater()
+
+    service = open_with_recovery(None, db_path, ask=ask)
+    try:
+        (code, (buttons, text)), = asked
+        assert code == "db_folder_missing" and Choice.RETRY in buttons and "USB" in text
+        assert service.db_path == db_path and db_path.is_file()
+    finally:
+        service.close()
