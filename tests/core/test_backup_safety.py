@@ -102,6 +102,9 @@ def test_restore_refuses_files_that_are_not_taizhang_before_touching_anything(se
         assert caught.value.code == "db_not_taizhang", imposter.name
         assert sorted(folder.iterdir()) == listed  # not even a safety copy was made
         assert [p.title for p in service.list_plans()] == [sample_plan.title]
+        with pytest.raises(StoreError) as caught:  # the start-up recovery's way in, for a file that will not open
+            PlanService.replace_with_backup(db_path, imposter)
+        assert caught.value.code == "db_not_taizhang" and not list(db_path.parent.glob("*.damaged-*"))
 
 
 def test_cli_restore_refuses_files_that_are_not_taizhang(db_path, sample_plan, tmp_path):

@@ -261,7 +261,9 @@ def test_read_only_commands_never_create_a_missing_folder_or_file(tmp_path):
     beside = tmp_path / "taizhang.sqlite3"
     status = _cli("--db", str(beside), "status", "--json")
     assert status.returncode == 0 and status.stdout.strip() == "[]"
-    assert not missing.parent.exists() and not beside.exists()
+    parsed = _cli("--db", str(beside), "parse", "--json", str(ROOT / "resources" / "sample_plan.json"))
+    assert parsed.returncode == 0, parsed.stderr
+    assert not missing.parent.exists() and not beside.exists() and not list(tmp_path.iterdir())
 
 
 def test_import_into_a_missing_folder_says_so(tmp_path):
