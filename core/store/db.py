@@ -42,8 +42,9 @@ _BY_SQLITE_CODE = {
     sqlite3.SQLITE_CORRUPT: "db_damaged",
     sqlite3.SQLITE_NOTADB: "db_damaged",
 }
-_BY_ERRNO = {errno.ENOSPC: "db_full", errno.EDQUOT: "db_full", errno.EROFS: "db_readonly",
-             errno.EACCES: "db_readonly", errno.EPERM: "db_readonly", errno.EIO: "db_io_error"}
+_BY_ERRNO = {errno.ENOSPC: "db_full", getattr(errno, "EDQUOT", errno.ENOSPC): "db_full",
+             errno.EROFS: "db_readonly", errno.EACCES: "db_readonly", errno.EPERM: "db_readonly",
+             errno.EIO: "db_io_error"}
 
 
 def _chain(exc: BaseException):
