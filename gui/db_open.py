@@ -162,7 +162,9 @@ def open_with_recovery(parent: QWidget | None, db_path: Path,
         err: StoreError | None = None
         if create or path.exists() or not PlanService.backups_of(path, with_counts=False):
             try:
-                return PlanService(path)
+                service = PlanService(path)
+                single_instance.lock_again(path)
+                return service
             except StoreError as caught:
                 err = caught
         choice, chosen = ask(path, err, PlanService.backups_of(path), parent)
