@@ -19,7 +19,15 @@ from core.model import ParsedPlan
 from core.service_edits import PlanEditing
 from core.status import Status
 from core.store import backup, migrations
-from core.store.db import checkpoint, close_database, open_database, open_empty_view, store_error
+from core.store.db import (
+    checkpoint,
+    close_database,
+    open_database,
+    open_empty_view,
+    sidecars,
+    store_error,
+    tidy_after_readonly,
+)
 from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups, preorder, stored_time
 from core.store.tables import History, Node, Plan, Progress, Setting, Unit, now
 from core.textclean import clean_text
@@ -43,6 +51,7 @@ class PlanService(PlanEditing):
         self.warnings: list[StoreError] = []
         self._unflushed, self._last_write = False, 0.0
         if readonly:
+            self._tidy = self.db_path.is_file() and not sidecars(self.db_path)
             self.db = self._open_readonly()
             return
         self.db = open_database(self.db_path, empty_is_new=not self.backups_of(self.db_path, with_counts=False))
@@ -76,6 +85,8 @@ class PlanService(PlanEditing):
         if self._unflushed:
             self.checkpoint_if_idle(0)
         close_database()
+        if self.readonly and self._tidy:  # leave the folder as a read-only command found it
+            tidy_after_readonly(self.db_path)
 
     def checkpoint_if_idle(self, idle: float = 1.0) -> bool:
         """Once no write came for `idle` seconds, make the main file hold every committed edit.

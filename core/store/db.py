@@ -151,6 +151,31 @@ def open_database(path: Path, *, readonly: bool = False, empty_is_new: bool = Tr
     return db
 
 
+def sidecars(path: Path) -> bool:
+    """Whether the -wal or -shm file of `path` exists (another connection may be using them)."""
+    return any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+
+
+def tidy_after_readonly(path: Path) -> None:
+    """Remove the empty -wal and the -shm a read-only connection had to create and cannot delete.
+
+    Done the SQLite way: a plain connection opened and closed as the last one deletes both, and
+    leaves them alone if any other connection (a window) is using the database. Only for an intact
+    WAL database whose -wal is empty, so that nothing (no checkpoint, no journal) can change the file.
+    """
+    wal = Path(f"{path}-wal")
+    try:
+        if not wal.exists() or wal.stat().st_size > 0 or Path(f"{path}-journal").exists():
+            return  # not WAL sidecars we made, or a log that a checkpoint would write back
+        con = sqlite3.connect(str(path))
+        try:
+            con.execute("PRAGMA schema_version").fetchone()
+        finally:
+            con.close()
+    except (OSError, sqlite3.Error):
+        pass  # a read-only medium: nothing could be created there either
+
+
 def open_empty_view() -> SqliteDatabase:
     """An empty in-memory database bound like a real one: what a read-only command sees where no
     database exists yet, without creating one."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from core.model import ROLES
 from core.status import Status
+from core.store.db import sidecars, tidy_after_readonly
 from core.store.identity import connect_readonly, has_sqlite_header, identify
 from core.store.migrations import LATEST
 
@@ -23,6 +24,7 @@ def check_database(path: Path) -> list[str]:
             return [f"数据库文件是空的（0 字节），没有任何数据：{path}"]
         if not has_sqlite_header(path):
             return [f"不是 SQLite 数据库：{path}"]
+        tidy = not sidecars(path)
         con = connect_readonly(path)  # works on a read-only medium too, and never writes
     except (OSError, sqlite3.Error) as exc:
         return [f"无法打开数据库：{exc}"]
@@ -55,6 +57,8 @@ def check_database(path: Path) -> list[str]:
         problems.append("数据库已损坏（无法读取的页面）")
     finally:
         con.close()
+        if tidy and not problems:
+            tidy_after_readonly(path)
     return problems
 
 

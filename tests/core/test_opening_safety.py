@@ -276,9 +276,12 @@ def test_import_into_a_missing_folder_says_so(tmp_path):
     assert here.is_file()
 
 
-def test_copy_of_a_read_only_database_is_byte_identical_after_commands(tmp_path, sample_plan):
+def test_read_only_commands_leave_the_file_byte_identical_and_no_helper_files(tmp_path, sample_plan):
     db = _saved(tmp_path / "taizhang.sqlite3", sample_plan)
     shutil.copy(db, tmp_path / "copy.sqlite3")
-    for args in (["status"], ["list", "--plan", "1"], ["check"], ["export", "--plan", "1", "--out", str(tmp_path)]):
+    out = tmp_path / "out"
+    out.mkdir()
+    for args in (["status"], ["list", "--plan", "1"], ["check"], ["export", "--plan", "1", "--out", str(out)]):
         assert _cli("--db", str(db), *args).returncode == 0
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.sqlite3", "out", "taizhang.sqlite3"], args
     assert db.read_bytes() == (tmp_path / "copy.sqlite3").read_bytes()
