@@ -77,7 +77,8 @@ MESSAGES: dict[str, str] = {
     "db_is_dir": "{path} 是一个文件夹，不是数据库文件（--db 应指向 .sqlite3 文件）",
     "db_folder_missing": "数据库所在的文件夹不存在：{path}",
     "db_empty": "文件是空的（0 字节），不是可用的要点台账数据库：{path}（如有备份，可用 backup --restore 恢复）",
-    "db_needs_upgrade": "数据库是旧版本结构，需要升级，但所在位置只读：{path}（请复制到可写的文件夹后打开一次）",
+    "db_needs_upgrade": "数据库是旧版本的结构，只读的命令不能升级它：{path}（用窗口或修改命令打开一次即自动升级，"
+                        "升级前会先备份；在只读的 U 盘上请先复制到可写的文件夹）",
     "db_missing": "找不到数据库文件：{path}（文件被移走，或 U 盘已拔出？）",
     "db_full": "磁盘已满，无法写入数据库：{path}",
     "db_io_error": "读写数据库文件出错（U 盘是否已拔出？）：{path}",

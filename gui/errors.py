@@ -51,8 +51,8 @@ def _messages() -> dict[str, str]:
         "db_is_dir": translate("Errors", "{path} is a folder, not a database file."),
         "db_folder_missing": translate("Errors", "The folder of the database does not exist: {path}"),
         "db_empty": translate("Errors", "The file is empty (0 bytes) and is not a usable Taizhang database: {path}"),
-        "db_needs_upgrade": translate("Errors", "The database has an older structure that must be upgraded, but its "
-                                                "location is read-only: {path}"),
+        "db_needs_upgrade": translate("Errors", "The database has an older structure, which a read-only opening "
+                                                "cannot upgrade: {path}"),
         "db_missing": translate("Errors", "The database file cannot be found: {path} (was it moved, or the USB "
                                           "stick removed?)"),
         "db_full": translate("Errors", "The disk is full, so the database cannot be written: {path}"),

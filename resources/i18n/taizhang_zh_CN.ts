@@ -415,12 +415,12 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>要点台账数据库 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="176"/>
+        <location filename="../../gui/db_open.py" line="178"/>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="177"/>
+        <location filename="../../gui/db_open.py" line="179"/>
         <source>The backup was restored. The file that could not be opened is kept as:
 %1</source>
         <translation>备份已恢复。无法打开的文件保留为：
@@ -714,8 +714,8 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
     <message>
         <location filename="../../gui/errors.py" line="54"/>
-        <source>The database has an older structure that must be upgraded, but its location is read-only: {path}</source>
-        <translation>数据库是旧版本结构，需要升级，但所在位置只读：{path}</translation>
+        <source>The database has an older structure, which a read-only opening cannot upgrade: {path}</source>
+        <translation>数据库是旧版本的结构，以只读方式打开时不能升级：{path}</translation>
     </message>
     <message>
         <location filename="../../gui/errors.py" line="56"/>
@@ -2041,7 +2041,7 @@ Switch to that window (see the taskbar).</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="91"/>
+        <location filename="../../gui/single_instance.py" line="98"/>
         <source>This database is marked as open on the computer “%1”:
 %2
 
@@ -2052,17 +2052,17 @@ If Taizhang is still open there, close it first: two windows on one database can
 如果那台电脑上的要点台账仍在运行，请先关闭它：两个窗口同时使用一个数据库可能互相覆盖更改。如果那台电脑已关机，或程序在那里意外退出，可以在这里打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="95"/>
+        <location filename="../../gui/single_instance.py" line="102"/>
         <source>Database in use</source>
         <translation>数据库正在使用</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="97"/>
+        <location filename="../../gui/single_instance.py" line="104"/>
         <source>Open it here</source>
         <translation>在这里打开</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="98"/>
+        <location filename="../../gui/single_instance.py" line="105"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>

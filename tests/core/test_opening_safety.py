@@ -119,6 +119,19 @@ def test_a_database_from_before_application_id_is_recognised_and_marked(tmp_path
     con.close()
 
 
+def test_read_only_command_on_a_schema_it_cannot_read_asks_for_an_upgrade_and_changes_nothing(tmp_path):
+    path = tmp_path / "v1.sqlite3"
+    con = sqlite3.connect(path)
+    con.executescript((ROOT / "tests" / "fixtures" / "schemas" / "v1.sql").read_text(encoding="utf-8"))
+    con.close()
+    before = path.read_bytes()
+    assert _one_line_error(_cli("--db", str(path), "status")).startswith("错误：数据库是旧版本的结构，只读的命令不能升级它")
+    assert path.read_bytes() == before and not backup.backup_dir(path).exists()
+    PlanService(path).close()  # the window (or any writing command) upgrades it, backing it up first
+    status = _cli("--db", str(path), "status")
+    assert status.returncode == 0 and "示例县2026年政务公开工作要点" in status.stdout
+
+
 # -- damage that only a full check finds ---------------------------------------------------
 def test_no_byte_flip_that_integrity_check_finds_gets_past_opening(tmp_path, sample_plan):
     good = _saved(tmp_path / "good.sqlite3", sample_plan)
