@@ -45,16 +45,28 @@ def backup_dir(db_path: Path) -> Path:
 
 
 def copy_database(source: sqlite3.Connection, target: Path) -> None:
-    """Write a consistent copy of `source` to `target`, atomically (temp file, then replace)."""
+    """Write a consistent copy of `source` to `target`, atomically (temp file, then replace).
+
+    A copy that fails (disk full) is deleted at once, so it neither wastes the space that is
+    short nor waits for the stale-part sweep.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
-    dest = sqlite3.connect(str(tmp))
     try:
-        source.backup(dest)
-        dest.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dest.close()
-    os.replace(tmp, target)
+        dest = sqlite3.connect(str(tmp))
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+    except BaseException:
+        for leftover in (tmp, Path(f"{tmp}-journal")):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
+        raise
 
 
 def make_backup(source: sqlite3.Connection, db_path: Path, reason: str,

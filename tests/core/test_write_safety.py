@@ -193,6 +193,7 @@ def test_full_disk_is_named_disk_full(small_disk, sample_plan, where):
 
 def test_restore_and_backup_on_a_full_disk_say_disk_full_and_change_nothing(small_disk, sample_plan):
     from core.errors import message
+    from core.store.backup import backup_dir
 
     db = small_disk / "taizhang.sqlite3"
     task = _tasks(db, sample_plan)[0]
@@ -206,6 +207,7 @@ def test_restore_and_backup_on_a_full_disk_say_disk_full_and_change_nothing(smal
                 with pytest.raises(StoreError) as caught:
                     action()
                 assert message(caught.value).startswith("磁盘已满"), caught.value
+            assert not list(backup_dir(db).glob("*.part*"))  # no half-written copy eats the space left
         finally:
             filler.unlink()
         assert svc.node(task).note == "恢复前的完成情况"
