@@ -154,7 +154,8 @@ class PlanService(PlanEditing):
         """
         path = Path(path)
         backup.verify_backup(path, max_version=migrations.LATEST)
-        self.backup_now("restore", protect=[path])
+        if backup.restore_copy_of(self.db_path) is None:  # this state is not saved by an earlier restore
+            self.backup_now("restore", protect=[path])
         backup.restore_into(self.db.connection(), path, max_version=migrations.LATEST, target_path=self.db_path)
         self._wrote()
         migrations.migrate(self.db, self.db_path)

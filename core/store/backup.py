@@ -134,7 +134,7 @@ def _mtime(path: Path) -> int:
 def prune(db_path: Path, keep_last: int = KEEP_LAST, protect: Iterable[Path] = (),
           now: dt.datetime | None = None) -> list[Path]:
     """Delete backups beyond the newest `keep_last`, keeping the newest of each older month,
-    the newest copy of each distinct state a restore replaced, and every file in `protect`.
+    every copy of a state a restore replaced (one per state), and every file in `protect`.
 
     Backups dated in the future (made while the PC's clock was wrong) rank after the others, so
     they never hold today's backups out of the newest `keep_last`.
@@ -150,13 +150,7 @@ def prune(db_path: Path, keep_last: int = KEEP_LAST, protect: Iterable[Path] = (
         if month not in months_kept:
             months_kept.add(month)
             keep.add(b.path)
-    states: set[str] = set()
-    for b in ranked:
-        if b.reason == "restore":
-            digest = content_digest(b.path)
-            if digest is not None and digest not in states:
-                states.add(digest)
-                keep.add(b.path)
+    keep |= {b.path for b in backups if b.reason == "restore"}  # one per state (see restore_copy_of)
     protected = {Path(p).resolve() for p in protect}
     removed = []
     for b in backups:
@@ -172,11 +166,24 @@ def prune(db_path: Path, keep_last: int = KEEP_LAST, protect: Iterable[Path] = (
 _DIGESTS: dict[tuple[Path, int, int], str | None] = {}
 
 
+def restore_copy_of(db_path: Path) -> Path | None:
+    """The restore backup that already holds exactly the live data, if there is one.
+
+    A restore first saves the state it replaces; restoring again and again from one state would
+    otherwise pile up identical copies, none of which rotation may remove.
+    """
+    copies = [b.path for b in list_backups(db_path, with_counts=False) if b.reason == "restore"]
+    if not copies:
+        return None
+    live = _digest(Path(db_path))
+    return next((p for p in copies if live is not None and content_digest(p) == live), None)
+
+
 def content_digest(path: Path) -> str | None:
     """A fingerprint of a backup's data (every row of every table), None when it cannot be read.
 
     Two copies of the same state can differ byte for byte (page layout, header counters), so
-    states are compared by content. Cached by size and mtime: rotation asks on every backup.
+    states are compared by content. Cached by size and mtime (a backup never changes).
     """
     try:
         st = path.stat()
