@@ -113,7 +113,8 @@ def _counts(path: Path) -> tuple[int | None, int | None]:
 
 
 def list_backups(db_path: Path, with_counts: bool = True) -> list[BackupInfo]:
-    """Backups of this database, newest first."""
+    """Backups of this database, newest first; ones dated in the future (a clock once wrong) last,
+    so the dialog never offers an old copy with a wrong date as the newest."""
     folder = backup_dir(db_path)
     found = []
     for path in folder.glob(f"{Path(db_path).stem}-*.sqlite3") if folder.is_dir() else []:
@@ -121,7 +122,8 @@ def list_backups(db_path: Path, with_counts: bool = True) -> list[BackupInfo]:
         if parsed:
             plans, tasks = _counts(path) if with_counts else (None, None)
             found.append(BackupInfo(path, parsed[0], parsed[1], plans, tasks))
-    return sorted(found, key=lambda b: (b.created, _mtime(b.path)), reverse=True)
+    limit = dt.datetime.now() + CLOCK_SLACK
+    return sorted(found, key=lambda b: (b.created <= limit, b.created, _mtime(b.path)), reverse=True)
 
 
 def _mtime(path: Path) -> int:

@@ -82,6 +82,7 @@ def test_backups_dated_in_the_future_do_not_stop_daily_backups(db_path, sample_p
     new = [b for b in backup.list_backups(db_path) if b.path not in before]
     assert [b.reason for b in new] == ["daily"]
     assert backup.newest_age(db_path) < dt.timedelta(minutes=5)
+    assert backup.list_backups(db_path)[0].path == new[0].path  # offered first, before the misdated ones
 
 
 def _imposters(tmp_path: Path) -> list[Path]:
