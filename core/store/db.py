@@ -78,6 +78,19 @@ def store_error(exc: BaseException, path: Path | str, default: str = "db_write_f
     return StoreError(code, path=str(path)) if code != "db_write_failed" else StoreError(code, detail=str(exc))
 
 
+def _decode(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+class _Database(SqliteDatabase):
+    """SqliteDatabase whose connections read text that is not UTF-8 (a flipped bit in a note that
+    no page check notices) as U+FFFD instead of raising on the whole query; `check` lists it."""
+
+    def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
+        super()._add_conn_hooks(conn)
+        conn.text_factory = _decode
+
+
 def check_before_opening(path: Path, *, empty_is_new: bool = True) -> None:
     """Refuse a foreign, damaged or unreadable file before a pragma could write to it.
 
@@ -137,9 +150,9 @@ def open_database(path: Path, *, readonly: bool = False, empty_is_new: bool = Tr
             uri = readonly_uri(path)
         except sqlite3.Error as exc:
             raise store_error(exc, path, "db_damaged") from exc
-        db = SqliteDatabase(uri, pragmas=READONLY_PRAGMAS, check_same_thread=False, uri=True)
+        db = _Database(uri, pragmas=READONLY_PRAGMAS, check_same_thread=False, uri=True)
     else:
-        db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE")
+        db = _Database(str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE")
     try:
         db.connect(reuse_if_open=True)
         db.execute_sql("PRAGMA schema_version").fetchone()  # forces SQLite to read the header

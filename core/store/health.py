@@ -51,6 +51,7 @@ def check_database(path: Path) -> list[str]:
             if orphans:
                 problems.append(f"{orphans} 个事项的上级不存在")
             problems += _values_outside_schema(con)
+            problems += _text_not_utf8(con, found.tables)
     except sqlite3.DatabaseError as exc:
         problems.append(f"数据库已损坏：{exc}")
     except UnicodeDecodeError:  # SQLite's own message about the damaged page is garbled
@@ -87,3 +88,30 @@ def _values_outside_schema(con: sqlite3.Connection, limit: int = 20) -> list[str
     for query, text in _ODD_VALUES:
         found += [text.format(*row) for row in con.execute(f"{query} LIMIT {limit}")]
     return found
+
+
+def _text_not_utf8(con: sqlite3.Connection, tables: frozenset[str], limit: int = 20) -> list[str]:
+    """Text cells whose bytes are not UTF-8 (damage no page check sees); shown as U+FFFD."""
+    columns = {t: [r[1] for r in con.execute(f'PRAGMA table_info("{t}")') if "CHAR" in r[2].upper()
+                   or "TEXT" in r[2].upper()] for t in sorted(tables)}
+    found: list[str] = []
+    previous, con.text_factory = con.text_factory, bytes
+    try:
+        for table, names in columns.items():
+            for name in names:
+                for rowid, raw in con.execute(f'SELECT rowid, "{name}" FROM "{table}" WHERE "{name}" IS NOT NULL'):
+                    if isinstance(raw, bytes) and not _is_utf8(raw):
+                        found.append(f"表 {table} 第 {rowid} 行的 {name} 含有无法识别的文字（程序显示为 �）")
+                        if len(found) >= limit:
+                            return found
+    finally:
+        con.text_factory = previous
+    return found
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False

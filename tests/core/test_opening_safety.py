@@ -175,11 +175,13 @@ ODD_VALUES = [  # what another tool might write into a field: (statement, what c
     ("UPDATE progress SET updated_at = 'garbage' WHERE node_id = {task}", "事项 {task} 的修改时间“garbage”不是时间"),
     ("INSERT INTO history (node_id, at, field, old, new) VALUES ({task}, 'soon', 'note', '', 'x')",
      "事项 {task} 的一条修改记录时间“soon”不是时间"),
+    ("UPDATE node SET title = CAST(X'E4B8ADFF' AS TEXT) WHERE id = {task}",  # a flipped bit in the text
+     "表 node 第 {task} 行的 title 含有无法识别的文字"),
 ]
 
 
 @pytest.mark.parametrize("statement, reported", ODD_VALUES, ids=["status", "completed", "due", "role", "updated",
-                                                                  "history"])
+                                                                  "history", "not-utf8"])
 def test_value_outside_the_schema_is_reported_by_check_and_crashes_nothing(db_path, sample_plan, tmp_path,
                                                                           statement, reported):
     _saved(db_path, sample_plan)
