@@ -97,8 +97,8 @@ def check_before_opening(path: Path, *, empty_is_new: bool = True) -> None:
     Runs on a read-only connection, so a refused file is left exactly as it was found. A file
     passes only when it is positively ours (identity.py) or an empty new database. PRAGMA
     integrity_check walks every page and index: quick_check let damage through that a full
-    check finds, and the first write of a session must not build on a bad page. It costs about
-    40 ms on 5,000 tasks (benchmarks/run.py integrity).
+    check finds, and the first write of a session must not build on a bad page. It costs 40–60 ms
+    on 5,000 tasks (benchmarks/run.py integrity).
     A zero-byte file is a new database only when `empty_is_new` (no backups of it exist);
     otherwise it is what is left of one (or not a database at all), and is refused.
     """
