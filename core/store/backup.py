@@ -1,8 +1,8 @@
 """Backups through SQLite's online backup API: consistent copies of a live database.
 
 Kept beside the database in `backups/`: the newest KEEP_LAST, plus the newest of every month
-older than those, so a year of work can always be rolled back to any month; plus the newest copy
-of every distinct state a restore replaced, so going back is itself never lost to rotation.
+older than those, so a year of work can always be rolled back to any month; plus one copy of
+every state a restore replaced, so going back is itself never lost to rotation.
 """
 
 from __future__ import annotations
