@@ -60,6 +60,7 @@ class PlanService(PlanBackups, PlanEditing):
         except Exception:
             self.db.close()
             raise
+        self._wrote()  # a new or upgraded schema is in the -wal too: the first idle tick moves it
 
     def _open_readonly(self):
         if not self.db_path.exists() and self.db_path.parent.is_dir():

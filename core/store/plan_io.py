@@ -82,12 +82,12 @@ def stored_status(value: str) -> Status:
         return Status.TODO
 
 
-def stored_date(value) -> dt.date | None:
+def stored_date(value: object) -> dt.date | None:
     """A stored date; text that is not one (peewee hands it back unparsed) reads as no date."""
     return value if isinstance(value, dt.date) else None
 
 
-def stored_time(value) -> dt.datetime | None:
+def stored_time(value: object) -> dt.datetime | None:
     return value if isinstance(value, dt.datetime) else None
 
 

@@ -153,6 +153,19 @@ def test_service_checkpoint_puts_every_saved_edit_in_the_main_file(service, samp
     con.close()
 
 
+def test_a_new_database_is_whole_in_its_main_file_after_the_first_idle_tick(tmp_path):
+    db = tmp_path / "new.sqlite3"
+    svc = PlanService(db)  # the window's first start: the schema is written, into the -wal
+    try:
+        assert svc.checkpoint_if_idle(0)
+        con = sqlite3.connect(_copy_main_file_alone(db, tmp_path / "copy.sqlite3"))
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        con.close()
+        assert {"plan", "node", "progress"} <= tables
+    finally:
+        svc.close()
+
+
 def test_cli_write_is_in_the_main_file_while_the_window_holds_it_open(db_path, sample_plan, tmp_path):
     task = _tasks(db_path, sample_plan)[0]
     window = sqlite3.connect(db_path)  # another process has the database open, as the window does
