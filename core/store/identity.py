@@ -62,7 +62,10 @@ def readonly_uri(path: Path) -> str:
     except sqlite3.Error as exc:
         wal = Path(f"{path}-wal")
         pending = wal.exists() and wal.stat().st_size > 0
-        if getattr(exc, "sqlite_errorname", "") != "SQLITE_CANTOPEN" or pending or not Path(path).is_file():
+        name = getattr(exc, "sqlite_errorname", "")
+        # CANTOPEN on Linux; a READONLY_CANTINIT-style code where a platform reports it that way
+        if not (name == "SQLITE_CANTOPEN" or name.startswith("SQLITE_READONLY")) or pending \
+                or not Path(path).is_file():
             raise
     return f"{uri}?mode=ro&immutable=1"
 
