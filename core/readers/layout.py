@@ -226,42 +226,45 @@ def blocks_from_pages(glyphs: Glyphs) -> list[Paragraph | Table]:
     """All pages' glyphs as paragraphs and tables, page numbers dropped."""
     return blocks_from_lines([pl for page in sorted(glyphs.pages)
                               for pl in page_lines(glyphs.pages[page], page, glyphs.rules.get(page, []))],
-                             glyphs.hrules)
+                             glyphs.hrules, glyphs.rules)
 
 
-def blocks_from_lines(lines: list[PageLine], hrules: dict | None = None) -> list[Paragraph | Table]:
+def blocks_from_lines(lines: list[PageLine], hrules: dict | None = None,
+                      vrules: dict | None = None) -> list[Paragraph | Table]:
     """Lines of all pages, top to bottom, as paragraphs and tables; page numbers dropped.
-    `hrules` (page → horizontal rules) tells merged cells from empty ones in ruled tables."""
+    `hrules` and `vrules` (page → drawn rules) tell rows, cells and merged cells in ruled tables."""
     lines = [pl for pl in lines if not is_page_number(_as_line(pl))]
+    vrules = vrules or {}
     blocks: list[Paragraph | Table] = []
     i = 0
     while i < len(lines):
-        end = _table_at(lines, i)
+        end = _table_at(lines, i, vrules)
         if end:
             blocks.append(table_from(lines[i:end], hrules or {}))
             i = end
             continue
         j = i + 1
-        while j < len(lines) and not _table_at(lines, j):
+        while j < len(lines) and not _table_at(lines, j, vrules):
             j += 1
         blocks.extend(paragraphs([_as_line(pl) for pl in lines[i:j]]))
         i = j
     return blocks
 
 
-def _table_at(lines: list[PageLine], i: int) -> int:
+def _table_at(lines: list[PageLine], i: int, vrules: dict) -> int:
     """Where the table starting at line `i` ends, or 0: two multi-segment lines close together,
     or one line of three or more segments (a header row); a lone "unit … date" line is no table."""
     if len(lines[i].segments) < 2:
         return 0
-    end = _table_end(lines, i)
+    end = _table_end(lines, i, vrules)
     return end if end > i + 1 or len(lines[i].segments) > 2 else 0
 
 
-def _table_end(lines: list[PageLine], start: int) -> int:
+def _table_end(lines: list[PageLine], start: int, vrules: dict) -> int:
     """The index after the table's last line. Multi-segment lines are rows; a one-segment line
-    starting at an inner column is a cell's wrapped text; one starting at the first column is a
-    section row (spanning the table) or a first cell running on, if more rows follow soon."""
+    starting at an inner column, or boxed in by drawn vertical rules, is a cell's text; one
+    starting at the first column is a section row (spanning the table) or a first cell running
+    on, if more rows follow soon."""
     size = lines[start].size
     lefts = [s.left for s in lines[start].segments]
     last = start
@@ -275,13 +278,21 @@ def _table_end(lines: list[PageLine], start: int) -> int:
         first = min(lefts)
         seg = pl.segments[0]
         inner = any(abs(seg.left - x) <= size for x in lefts if x > first + size)
-        if inner:
+        if inner or _boxed(pl, vrules.get(pl.page, [])):
             last, pending = k, 0
             continue
         pending += 1
         if abs(seg.left - first) > size or pending > TABLE_BRIDGE:
             break
     return last + 1
+
+
+def _boxed(pl: PageLine, rules: list[tuple[float, float, float]]) -> bool:
+    """A one-segment line with a drawn vertical rule on either side of it: inside a ruled table."""
+    middle = pl.y - pl.size * 0.5
+    around = [x for x, top, bottom in rules if top <= middle <= bottom]
+    seg = pl.segments[0]
+    return any(x <= seg.left + pl.size * 0.5 for x in around) and any(x >= seg.right - pl.size * 0.5 for x in around)
 
 
 def _columns(lines: list[PageLine]) -> list[float]:
@@ -363,7 +374,7 @@ def _unruled(cols: list[float], right_edge: list[float], previous: PageLine | No
     when the page has rules at all and the row starts on the same page as the line above)."""
     if not hrules or previous is None or previous.page != pl.page:
         return set()
-    top, bottom = previous.y, pl.y - pl.size
+    top, bottom = previous.y - previous.size * 0.5, pl.y - pl.size * 0.5  # between the lines' middles
     out = set()
     for k, left in enumerate(cols):
         mid = (left + right_edge[k]) / 2

@@ -70,25 +70,88 @@ def _get_engine():
         return _engine
 
 
-def recognise(image) -> list[tuple[float, float, float, float, str, float]]:
-    """Text boxes of one BGR image: (left, top, right, bottom, text, confidence)."""
+def recognise(image) -> list[tuple]:
+    """Text boxes of one BGR image: (left, top, right, bottom, text, confidence, characters),
+    where characters are (left, right, text) of each one when the engine gives them (to cut a
+    box that runs across a table's rule exactly), else None."""
     engine = _get_engine()
     try:
-        result, _ = engine(image)
+        result, _ = engine(image, return_word_box=True)
     except Exception as exc:  # onnxruntime / OpenCV on a damaged image
         raise InputError("corrupt", detail="图像无法识别") from exc
     out = []
-    for box, text, score in result or []:
+    for item in result or []:
+        box, text, score = item[0], item[1], item[2]
         xs = [float(p[0]) for p in box]
         ys = [float(p[1]) for p in box]
+        chars = None
+        if len(item) >= 5 and item[3] and len(item[3]) == len(item[4]):
+            chars = [(min(float(p[0]) for p in b), max(float(p[0]) for p in b), str(t))
+                     for b, t in zip(item[3], item[4], strict=True)]
+            if "".join(c[2] for c in chars) != text:
+                chars = None
         if text and text.strip():
-            out.append((min(xs), min(ys), max(xs), max(ys), text.strip(), float(score)))
+            out.append((min(xs), min(ys), max(xs), max(ys), text, float(score), chars))
     return out
+
+
+def ruled_lines(image, scale: float) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """A scanned table's printed rules, found with OpenCV's morphology (long thin runs of ink):
+    vertical (x, top, bottom) and horizontal (y, left, right), in the same units as the text.
+    They tell cells apart and merged cells from empty ones, as drawn rules do in an OFD."""
+    import cv2
+    import numpy as np
+
+    gray = image if image.ndim == 2 else cv2.cvtColor(np.ascontiguousarray(image), cv2.COLOR_BGR2GRAY)
+    ink = cv2.adaptiveThreshold(255 - gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -2)
+    height, width = ink.shape
+    found: list[list[tuple[float, float, float]]] = []
+    for kernel in ((max(width // 25, 20), 1), (1, max(height // 40, 20))):
+        lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
+        contours, _ = cv2.findContours(lines, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        rules = []
+        for contour in contours[:20_000]:
+            x, y, w, h = cv2.boundingRect(contour)
+            if kernel[1] == 1:  # horizontal
+                rules.append(((y + h / 2) / scale, x / scale, (x + w) / scale))
+            else:
+                rules.append(((x + w / 2) / scale, y / scale, (y + h) / scale))
+        found.append(rules)
+    horizontal, vertical = found
+    return vertical, horizontal
+
+
+def split_at_rules(box: tuple, vertical: list[tuple[float, float, float]], scale: float) -> list[tuple]:
+    """A recognised box that runs across a table's vertical rule is text of two cells: cut it
+    where the rule falls, between the characters on either side (or, without character
+    positions, where the rule falls in the text, Chinese characters being all one width)."""
+    left, top, right, bottom, text, score = box[:6]
+    chars = box[6] if len(box) > 6 else None
+    middle = (top + bottom) / 2 / scale
+    cuts = sorted(x * scale for x, lo, hi in vertical if lo <= middle <= hi and left + 4 < x * scale < right - 4)
+    if not cuts or len(text) < 2:
+        return [box]
+    if chars:
+        groups: list[list[tuple[float, float, str]]] = [[] for _ in range(len(cuts) + 1)]
+        for c in chars:
+            groups[sum((c[0] + c[1]) / 2 > x for x in cuts)].append(c)
+        return [(g[0][0], top, g[-1][1], bottom, "".join(c[2] for c in g), score, g) for g in groups if g
+                and "".join(c[2] for c in g).strip()]
+    parts, start_x, start_i = [], left, 0
+    per_char = (right - left) / len(text)
+    for x in cuts:
+        cut = min(max(round((x - left) / per_char), start_i + 1), len(text) - 1)
+        if cut <= start_i:
+            continue
+        parts.append((start_x, top, left + cut * per_char, bottom, text[start_i:cut], score, None))
+        start_x, start_i = left + cut * per_char, cut
+    parts.append((start_x, top, right, bottom, text[start_i:], score, None))
+    return [p for p in parts if p[4].strip()]
 
 
 def tidy(text: str) -> str:
     """One recognised text box with the confusions OCR makes on 公文 undone."""
-    text = _PAGE_NUMBER.sub(r"— \1 —", text)
+    text = _PAGE_NUMBER.sub(r"— \1 —", text.strip().strip("|丨｜").strip())  # a rule read as "|"
     text = _YEAR_BRACKETS.sub(r"〔\1〕", text.replace("丶", "、"))
     return text
 
@@ -107,9 +170,15 @@ class Scan:
         from core.readers.layout import Glyph
 
         boxes = recognise(image)
+        if boxes and getattr(image, "ndim", 0) in (2, 3):
+            vertical, horizontal = ruled_lines(image, scale)
+            self.glyphs.rules[page], self.glyphs.hrules[page] = vertical, horizontal
+            boxes = [part for box in boxes for part in split_at_rules(box, vertical, scale)]
         out = self.glyphs.pages.setdefault(page, [])
-        for left, top, right, bottom, text, score in boxes:
+        for left, top, right, bottom, text, score, *_ in boxes:
             text = tidy(text)
+            if not text:
+                continue
             height = max(bottom - top, 1.0) / scale
             out.append(Glyph(left / scale, bottom / scale, (right - left) / scale, height * 0.85, text))
             if score < LOW_CONFIDENCE and not text.startswith("— "):  # page numbers are dropped anyway

@@ -134,3 +134,38 @@ def test_a_scan_with_a_stamped_text_line_on_each_page_is_still_a_scan(no_ocr, tm
     with pytest.raises(InputError) as err:
         read_document(path)
     assert err.value.code == "scanned"
+
+
+def test_a_box_across_a_table_rule_is_cut_between_the_characters_on_either_side():
+    chars = [(100, 120, "做"), (120, 140, "好"), (140, 160, "解"), (160, 180, "读"), (215, 235, "县"), (235, 255, "办")]
+    box = (100, 50, 255, 70, "做好解读县办", 0.9, chars)
+    parts = ocr.split_at_rules(box, [(200 / 2, 0, 1000)], scale=2)  # a rule at x=200 px, the whole page down
+    assert [p[4] for p in parts] == ["做好解读", "县办"] and parts[1][0] == 215
+    no_positions = ocr.split_at_rules(box[:6], [(200 / 2, 0, 1000)], scale=2)
+    assert [p[4] for p in no_positions] == ["做好解读", "县办"]
+    assert ocr.split_at_rules(box, [(200 / 2, 500, 1000)], scale=2) == [box]  # the rule is elsewhere on the page
+
+
+def test_a_ruled_scanned_table_keeps_its_cells_rows_and_merges(monkeypatch):
+    """Rules found in the image separate cells, rows, and merged cells (no rule above) from empty ones."""
+    s = ocr.RENDER_DPI / 72
+    header = [(60 * s, 100 * s, 150 * s, 112 * s, "工作任务", 0.99), (260 * s, 100 * s, 350 * s, 112 * s, "责任单位", 0.99)]
+    row1 = [(60 * s, 130 * s, 410 * s, 142 * s, "做好政策文件解读工作县政府办公室", 0.95,
+             [(60 * s + i * 12 * s, 60 * s + (i + 1) * 12 * s, ch) for i, ch in enumerate("做好政策文件解读工作")]
+             + [(260 * s + i * 12 * s, 260 * s + (i + 1) * 12 * s, ch) for i, ch in enumerate("县政府办公室")])]
+    row2 = [(60 * s, 160 * s, 180 * s, 172 * s, "公开预算决算信息", 0.95)]
+    vertical = [(50, 95, 180), (250, 95, 180), (450, 95, 180)]
+    horizontal = [(95, 50, 450), (120, 50, 450), (150, 50, 250), (180, 50, 450)]  # none above row 2's unit cell
+    monkeypatch.setattr(ocr, "recognise", lambda image: header + row1 + row2)
+    monkeypatch.setattr(ocr, "ruled_lines", lambda image, scale: (vertical, horizontal))
+
+    class Image:
+        ndim = 3
+
+    scan = ocr.Scan()
+    scan.add_page(Image(), 0, scale=s)
+    table = scan.document("台账.png").blocks[0]
+    assert [[(c.text, c.merged_up) for c in row] for row in table.rows] == [
+        [("工作任务", False), ("责任单位", False)],
+        [("做好政策文件解读工作", False), ("县政府办公室", False)],
+        [("公开预算决算信息", False), ("县政府办公室", True)]]
