@@ -296,37 +296,50 @@ def ofd_fixtures(out: Path) -> None:
     write(out / "ofd" / "000_fe581c8cd0bdab04.table.ofd", document_ofd(table))
 
 
-def scan_fixtures(shared: Path, out: Path) -> None:
-    """Plan 003 printed, scanned at 120 dpi in grey (JPEG pages) into an image-only PDF; page 1 as PNG."""
-    pdftoppm = shutil.which("pdftoppm")
-    if not pdftoppm or not (shutil.which("soffice") or shutil.which("libreoffice")):
-        print("  (pdftoppm or soffice not found: scan fixtures skipped)")
-        return
+def scanned(docx: Path, tmp_dir: Path) -> Path:
+    """`docx` printed by LibreOffice and scanned at 120 dpi in grey (JPEG pages) into an
+    image-only PDF, as an office scanner makes one."""
     import pypdfium2 as pdfium
 
+    pdf_path = convert(docx, "pdf", tmp_dir)
+    subprocess.run([shutil.which("pdftoppm"), "-r", "120", "-gray", "-jpeg", "-jpegopt", "quality=70",
+                    str(pdf_path), str(tmp_dir / "page")], check=True, timeout=300)
+    pdf = pdfium.PdfDocument.new()
+    for jpeg in sorted(tmp_dir.glob("page*.jpg")):
+        image = pdfium.PdfImage.new(pdf)
+        image.load_jpeg(str(jpeg), inline=True)
+        width, height = image.get_px_size()
+        w_pt, h_pt = width * 72 / 120, height * 72 / 120
+        page = pdf.new_page(w_pt, h_pt)
+        image.set_matrix(pdfium.PdfMatrix().scale(w_pt, h_pt))
+        page.insert_obj(image)
+        page.gen_content()
+    path = tmp_dir / (docx.stem + ".scan.pdf")
+    pdf.save(str(path))
+    for jpeg in tmp_dir.glob("page*.jpg"):
+        jpeg.unlink()
+    return path
+
+
+def scan_fixtures(shared: Path, out: Path, table: bool = False) -> None:
+    """Plan 003 scanned (an image-only PDF) and its page 1 as PNG; with `table`, plan 000's Word
+    table scanned too (19 pages, 2 MB: written to --out for scoring, not committed)."""
+    if not shutil.which("pdftoppm") or not (shutil.which("soffice") or shutil.which("libreoffice")):
+        print("  (pdftoppm or soffice not found: scan fixtures skipped)")
+        return
     _, lines = plan_lines(shared, "003")
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
+        if table:
+            source = tmp_dir / "000_fe581c8cd0bdab04.table.docx"
+            shutil.copy(ROOT / "tests" / "fixtures" / "docx" / source.name, source)
+            write(out / "scan" / "000_fe581c8cd0bdab04.table.scan.pdf", scanned(source, tmp_dir).read_bytes())
+            return
         docx = tmp_dir / "003_b0058e0bd144e67c.docx"
         docx.write_bytes(printed_docx(lines))
-        pdf_path = convert(docx, "pdf", tmp_dir)
-        subprocess.run([pdftoppm, "-r", "120", "-gray", "-jpeg", "-jpegopt", "quality=70", str(pdf_path),
-                        str(tmp_dir / "page")], check=True, timeout=300)
-        subprocess.run([pdftoppm, "-r", "120", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf_path),
-                        str(tmp_dir / "first")], check=True, timeout=300)
-        pdf = pdfium.PdfDocument.new()
-        for jpeg in sorted(tmp_dir.glob("page*.jpg")):
-            image = pdfium.PdfImage.new(pdf)
-            image.load_jpeg(str(jpeg), inline=True)
-            width, height = image.get_px_size()
-            w_pt, h_pt = width * 72 / 120, height * 72 / 120
-            page = pdf.new_page(w_pt, h_pt)
-            image.set_matrix(pdfium.PdfMatrix().scale(w_pt, h_pt))
-            page.insert_obj(image)
-            page.gen_content()
-        path = tmp_dir / "scan.pdf"
-        pdf.save(str(path))
-        write(out / "scan" / "003_b0058e0bd144e67c.scan.pdf", path.read_bytes())
+        write(out / "scan" / "003_b0058e0bd144e67c.scan.pdf", scanned(docx, tmp_dir).read_bytes())
+        subprocess.run([shutil.which("pdftoppm"), "-r", "120", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile",
+                        str(tmp_dir / "003_b0058e0bd144e67c.pdf"), str(tmp_dir / "first")], check=True, timeout=300)
         write(out / "scan" / "page1.png", (tmp_dir / "first.png").read_bytes())
 
 
@@ -335,7 +348,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=ROOT / "tests" / "fixtures")
     ap.add_argument("--only", default="text,office,pdf,binary,ofd,scan",
-                    help="comma-separated groups to (re)build: text, office, pdf, binary, ofd, scan")
+                    help="comma-separated groups to (re)build: text, office, pdf, binary, ofd, scan; "
+                         "scan-table (not committed: use with --out DIR)")
     args = ap.parse_args(argv)
     only = set(args.only.split(","))
     if not (args.shared / "plans").is_dir():
@@ -353,6 +367,8 @@ def main(argv: list[str] | None = None) -> int:
         ofd_fixtures(args.out)
     if "scan" in only:
         scan_fixtures(args.shared, args.out)
+    if "scan-table" in only:
+        scan_fixtures(args.shared, args.out, table=True)
     total = sum(p.stat().st_size for p in args.out.rglob("*") if p.is_file())
     print(f"total {total / 1e6:.2f} MB")
     return 0

@@ -26,12 +26,14 @@ TOTAL = re.compile(r"^TOTAL.*?([\d.]+)\s*$", re.M)
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("formats", nargs="*")
+    ap.add_argument("--fixtures", type=Path, default=FIXTURES, help="a folder of <format>/ folders")
     args = ap.parse_args(argv)
+    fixtures = args.fixtures
     gold = SHARED / "eval" / "gold"
-    formats = args.formats or sorted(p.name for p in FIXTURES.iterdir() if p.is_dir() and p.name != "schemas")
+    formats = args.formats or sorted(p.name for p in fixtures.iterdir() if p.is_dir() and p.name != "schemas")
     failed = []
     for fmt in formats:
-        cases = sorted((FIXTURES / fmt).glob("[0-9][0-9][0-9]_*"))
+        cases = sorted((fixtures / fmt).glob("[0-9][0-9][0-9]_*"))
         if not cases:
             continue
         with tempfile.TemporaryDirectory() as docs, tempfile.TemporaryDirectory() as golds:
