@@ -23,7 +23,7 @@ from core.errors import InputError
 MAX_OCR_PAGES = 60  # a 红头文件 plan runs to 5–30 pages; more is not a plan, and would take an hour
 MAX_PIXELS = 60_000_000  # ~A3 at 600 dpi; bigger images are decompression bombs, not scans
 LOW_CONFIDENCE = 0.80
-RENDER_DPI = 110  # enough for 3号/4号 characters (24 px high); more only slows detection on the CPU
+RENDER_DPI = 130  # enough for 3号/4号 characters (28 px high); more only slows detection on the CPU
 # "— 3 —" as OCR reads it: the dashes come back as 一 (yi), hyphens or tildes
 _PAGE_NUMBER = re.compile(r"^[一\-—－–~～_]{1,2}\s*(\d{1,4})\s*[一\-—－–~～_]{1,2}$")
 # Shapes OCR models confuse in official documents: 丶 (a radical, never prose) for the 顿号 、, and
