@@ -108,6 +108,8 @@ class Node:
     children: list[Node] = field(default_factory=list)
     optional: bool = False
     label_alts: list[str] = field(default_factory=list)
+    shared: bool = False                 # in a table: shares the unit cell of the task above
+    column_limit: Limit | None = None    # in a table: the deadline column's cell
 
     @property
     def units(self) -> list[str]:

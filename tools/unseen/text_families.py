@@ -1,4 +1,4 @@
-"""Families a, b and e: plans as copied web text, as one-line bodies, in other encodings/scripts."""
+"""Families a and e, and the prose parts of b: plans as copied web text, one-line bodies, other encodings."""
 
 from __future__ import annotations
 
@@ -191,15 +191,7 @@ def dept_scheme(rng: random.Random) -> Written:
 def family_a(rng: random.Random, i: int) -> Doc:
     w = dept_list(rng) if i % 3 == 2 else prose_plan(rng)
     kind = "dept" if i % 3 == 2 else w.plan.level
-    return Doc("a", f"{kind}", "txt", page_text(rng, w).encode("utf-8"), _gold(w))
-
-
-def family_b(rng: random.Random, i: int) -> Doc:
-    if i % 2 == 1:
-        w = dept_scheme(rng)
-        return Doc("b", "scheme", "txt", one_line_text(rng, w).encode("utf-8"), _gold(w))
-    w = prose_plan(rng)
-    return Doc("b", f"prose-{w.plan.level}", "txt", one_line_text(rng, w).encode("utf-8"), _gold(w))
+    return Doc("a", f"{kind}", "txt", page_text(rng, w).encode("utf-8"), plan_gold(w))
 
 
 def family_e(rng: random.Random, i: int) -> Doc:
@@ -221,8 +213,8 @@ def family_e(rng: random.Random, i: int) -> Doc:
         data = "\ufeff".encode("utf-16-be") + text.encode("utf-16-be")
     else:
         data = text.encode("utf-8")
-    return Doc("e", how, "txt", data, _gold(w, convert))
+    return Doc("e", how, "txt", data, plan_gold(w, convert))
 
 
-def _gold(w: Written, convert=None) -> dict:
+def plan_gold(w: Written, convert=None) -> dict:
     return gold(w.plan, convert) if convert else gold(w.plan)
