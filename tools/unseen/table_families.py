@@ -64,7 +64,7 @@ def tabled_plan(rng: random.Random, *, level: str | None = None, layouts: list[l
                   pages.footer_noise(rng, o.issuer), ntitle)
 
 
-def family_c(rng: random.Random, i: int) -> Doc:
+def family_c(rng: random.Random, i: int, seed: int) -> Doc:
     """Tables in containers: .html with rowspan/colspan, .docx tables, .xlsx 台账."""
     kind = ["html", "docx", "xlsx"][i % 3]
     if kind == "xlsx":
@@ -147,7 +147,7 @@ def two_part(rng: random.Random, i: int) -> Doc:
     return Doc("d", f"two-part-{level}", kind, data, gold(plan))
 
 
-def family_d(rng: random.Random, i: int) -> Doc:
+def family_d(rng: random.Random, i: int, seed: int) -> Doc:
     return two_part(rng, i)
 
 
