@@ -83,6 +83,8 @@ def limit_in_column(rng: random.Random, year: int) -> Limit:
         return limit_in_text(rng, year)
     if kind == "full_year":
         m = rng.randint(5, 11)
+        if rng.random() < 0.4:  # "2021年8月前": before August or by its end, read either way
+            return Limit(f"{year}年{m}月前", [], [_month_end(year, m - 1), _month_end(year, m)])
         return Limit(f"{year}年{m}月底前", [_month_end(year, m)])
     if kind == "steps":
         a, b = sorted(rng.sample(range(3, 12), 2))
