@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+from tools.unseen.containers import html_page
 from tools.unseen.dept_families import dept_scheme, pianqu_copy
 from tools.unseen.table_families import breakdown_one_line, family_c, family_d
 from tools.unseen.text_families import (
@@ -23,6 +24,11 @@ from tools.unseen.text_families import (
 
 def family_a(rng: random.Random, i: int, seed: int) -> Doc:
     """Short web pages: government plans, department duty lists, 片区 copies of one plan."""
+    if i == 11:  # the page saved as .html rather than copied as text
+        w = prose_plan(rng)
+        data = html_page(rng, w.notice_title, [p.replace("\n", " ") for p in w.head + w.body], None, [],
+                         w.header, w.footer, rng.choice(["utf-8", "gbk"]))
+        return Doc("a", f"page-{w.plan.level}", "html", data, plan_gold(w))
     if i >= 9:
         w, kind = pianqu_copy(rng, seed, i), "pianqu"
     elif i % 3 == 2:
@@ -45,9 +51,9 @@ def family_b(rng: random.Random, i: int, seed: int) -> Doc:
 
 
 FAMILIES = {
-    "a": (family_a, 11),
+    "a": (family_a, 12),
     "b": (family_b, 9),
-    "c": (family_c, 9),
+    "c": (family_c, 12),
     "d": (family_d, 6),
     "e": (family_e, 5),
 }

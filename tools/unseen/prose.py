@@ -33,12 +33,14 @@ def unit_clause(rng: random.Random, n: Node, form: str, sep: str) -> str:
 
 
 def node_paragraphs(rng: random.Random, nodes: list[Node], forms: dict[str, str], sep: str,
-                    heading_stop: str) -> list[str]:
-    """Each node as one paragraph: label + title (+ 。 + body) + unit clause."""
+                    heading_stop: str, split_labels: bool = False) -> list[str]:
+    """Each node as one paragraph: label + title (+ 。 + body) + unit clause. `split_labels`
+    puts a heading's label on a line of its own, as some sites' copied text does."""
     out: list[str] = []
     for n in nodes:
         if n.children and not n.body and not n.units:
-            out.append(f"{n.label}{n.title}{heading_stop}")
+            gap = "\n" if split_labels and n.label and rng.random() < 0.7 else ""
+            out.append(f"{n.label}{gap}{n.title}{heading_stop}")
         else:
             text = n.title + "。" + (n.body + "。" if n.body else "")
             style = "lead_resp" if n.lead and n.responsible else "lead_coop" if n.lead else "resp"
@@ -48,7 +50,7 @@ def node_paragraphs(rng: random.Random, nodes: list[Node], forms: dict[str, str]
             elif clause:
                 text = text.rstrip("。") + clause + "。"
             out.append(n.label + text)
-        out.extend(node_paragraphs(rng, n.children, forms, sep, heading_stop))
+        out.extend(node_paragraphs(rng, n.children, forms, sep, heading_stop, split_labels))
     return out
 
 

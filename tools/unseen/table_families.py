@@ -64,9 +64,24 @@ def tabled_plan(rng: random.Random, *, level: str | None = None, layouts: list[l
                   pages.footer_noise(rng, o.issuer), ntitle)
 
 
+def numbered_prose_docx(rng: random.Random) -> Doc:
+    """A prose plan in Word whose labels are automatic numbering (not in the text at all)."""
+    from tools.fixture_docs import numbered_docx
+    from tools.unseen.containers import stable_zip
+    from tools.unseen.text_families import plan_gold, prose_plan
+
+    # Word's numbering prints an unbroken sequence in the families it knows: 一、（一）1.
+    w = prose_plan(rng, schemes=["cn/paren_cn/digit"], damage=False)
+    lines = [p.replace("\n", "") for p in w.head + w.body]
+    return Doc("c", f"numbered-{w.plan.level}", "docx", stable_zip(numbered_docx(lines)), plan_gold(w))
+
+
 def family_c(rng: random.Random, i: int, seed: int) -> Doc:
-    """Tables in containers: .html with rowspan/colspan, .docx tables, .xlsx 台账."""
-    kind = ["html", "docx", "xlsx"][i % 3]
+    """Tables in containers: .html with rowspan/colspan, .docx tables, .xlsx 台账; and prose in
+    Word with automatic numbering."""
+    kind = ["html", "docx", "xlsx", "numbered"][i % 4]
+    if kind == "numbered":
+        return numbered_prose_docx(rng)
     if kind == "xlsx":
         t = tabled_plan(rng, notice=0.0)
         extra = rng.choice([[], ["完成情况"], ["完成情况", "备注"], ["进展情况"]])

@@ -48,19 +48,20 @@ def _notice_title(o, title: str) -> str:
     return f"{o.issuer}关于印发{title}的通知"
 
 
-def prose_plan(rng: random.Random, level: str | None = None) -> Written:
+def prose_plan(rng: random.Random, level: str | None = None, schemes: list[str] | None = None,
+               damage: bool | None = None) -> Written:
     """A city/county/district/province plan: sections and tasks in one of the numbering families."""
     level = level or rng.choice(["province", "city", "city", "county", "district"])
     o = office(rng, level)
     year = rng.randint(2016, 2024)
     title = plan_title(rng, o, year)
     signed = issue_date(rng, year)
-    scheme = rng.choice(list(SCHEMES))
+    scheme = rng.choice(schemes or list(SCHEMES))
     families = SCHEMES[scheme]
     depth = 2 if scheme == "cn/shi" else rng.choice([2, 2, 3])
     nodes = sectioned_plan(rng, o, year, depth=depth)
     numbering(rng, nodes, families[:depth], run_on=depth == 2 and families[1] != "shi" and rng.random() < 0.35,
-              digit_mark=rng.choice([".", "、", "．"]), damage=rng.random() < 0.35)
+              digit_mark=rng.choice([".", "、", "．"]), damage=rng.random() < 0.35 if damage is None else damage)
     head_kind = rng.choice(["notice", "notice", "notice", "meta", "bare"])
     number = o.doc_number(rng, year) if head_kind != "bare" and rng.random() < 0.85 else None
     published = pages.page_date(rng, signed)
@@ -77,7 +78,8 @@ def prose_plan(rng: random.Random, level: str | None = None) -> Written:
         meta.issuer, meta.date = [o.issuer, None], [None, published.isoformat()]
     body = [title, intro(rng, plan, o)]
     heading_stop = rng.choice(["", "", "。"])
-    body += node_paragraphs(rng, nodes, pick_forms(rng), rng.choice(["、", "、", "，", "，", " "]), heading_stop)
+    body += node_paragraphs(rng, nodes, pick_forms(rng), rng.choice(["、", "、", "，", "，", " "]), heading_stop,
+                            split_labels=rng.random() < 0.15)
     if rng.random() < 0.5:
         closing = rng.choice(vocab.CLOSING)
         body.append(closing)
@@ -135,7 +137,7 @@ def one_line_text(rng: random.Random, w: Written, joiner: str | None = None) -> 
     dated = w.plan.meta.date if isinstance(w.plan.meta.date, str) else None
     published = dt.date.fromisoformat(dated) if dated else issue_date(rng, w.plan.meta.year)
     header = pages.archive_header(rng, w.notice_title, published) if rng.random() < 0.85 else ""
-    return header + joiner.join(w.head + w.body) + "\n"
+    return header + joiner.join(p.replace("\n", joiner) for p in w.head + w.body) + "\n"
 
 
 def family_e(rng: random.Random, i: int, seed: int) -> Doc:

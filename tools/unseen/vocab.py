@@ -152,6 +152,8 @@ TOPICS = [
 DEADLINE_SENTENCES = ["{dl}完成相关栏目的优化调整。", "{dl}报送阶段性落实情况。",
                       "相关工作于{dl}完成。", "{dl}完成全面自查并形成报告。",
                       "力争{dl}实现全覆盖。", "{dl}将梳理结果在门户网站集中公开。"]
+TWO_STEP_SENTENCES = ["{a}完成摸底梳理，{b}完成整改提升。", "{a}制定工作方案，{b}全面完成。",
+                      "{a}启动专栏建设，{b}上线运行。"]
 # Sentences with no date that look like one: recurring or open-ended.
 UNDATED_SENTENCES = ["每季度更新一次相关信息。", "此项工作长期坚持。", "每月5日前更新上月数据。",
                      "相关信息在形成后20个工作日内公开。"]
