@@ -186,10 +186,10 @@ def test_sample_folder_is_in_the_layout_score_py_reads():
 
 def test_pianqu_copies_share_their_text_but_not_their_issuer():
     copies = [d for d in DOCS if "pianqu" in d.name]
-    assert len(copies) == 2
+    assert len(copies) >= 2
     heads = [[n["head"] for n in flat(d.gold["nodes"])] for d in copies]
-    assert heads[0] == heads[1]
-    assert copies[0].gold["issuer"] != copies[1].gold["issuer"]
+    assert all(h == heads[0] for h in heads)
+    assert len({d.gold["issuer"] for d in copies}) > 1
 
 
 def test_tables_have_merged_cells_and_stepped_deadlines():

@@ -24,6 +24,7 @@ from tools.unseen.text_families import (
 
 def family_a(rng: random.Random, i: int, seed: int) -> Doc:
     """Short web pages: government plans, department duty lists, 片区 copies of one plan."""
+    i %= 12  # each run of twelve: six government plans, three duty lists, two 片区 copies, one .html
     if i == 11:  # the page saved as .html rather than copied as text
         w = prose_plan(rng)
         data = html_page(rng, w.notice_title, [p.replace("\n", " ") for p in w.head + w.body], None, [],
@@ -51,11 +52,11 @@ def family_b(rng: random.Random, i: int, seed: int) -> Doc:
 
 
 FAMILIES = {
-    "a": (family_a, 12),
-    "b": (family_b, 9),
-    "c": (family_c, 12),
-    "d": (family_d, 6),
-    "e": (family_e, 5),
+    "a": (family_a, 24),
+    "b": (family_b, 18),
+    "c": (family_c, 24),
+    "d": (family_d, 12),
+    "e": (family_e, 10),
 }
 
 __all__ = ["Doc", "FAMILIES"]
