@@ -56,7 +56,7 @@ FAMILIES = {
     "b": (family_b, 18),
     "c": (family_c, 24),
     "d": (family_d, 12),
-    "e": (family_e, 10),
+    "e": (family_e, 12),
 }
 
 __all__ = ["Doc", "FAMILIES"]

@@ -140,10 +140,15 @@ def one_line_text(rng: random.Random, w: Written, joiner: str | None = None) -> 
     return header + joiner.join(p.replace("\n", joiner) for p in w.head + w.body) + "\n"
 
 
+ENCODINGS = ["gb18030", "utf-16", "utf-16-be-bom", "traditional", "traditional-gb18030", "traditional-ruby"]
+
+
 def family_e(rng: random.Random, i: int, seed: int) -> Doc:
-    w = prose_plan(rng) if i % 2 == 0 else dept_list(rng)
+    """Web text in another encoding (GB18030, UTF-16 either way) or script (traditional, with or
+    without pinyin after converted characters)."""
+    w = prose_plan(rng) if (i + i // len(ENCODINGS)) % 2 == 0 else dept_list(rng)
     text = page_text(rng, w)
-    how = ["gb18030", "utf-16", "utf-16-be-bom", "traditional", "traditional-gb18030"][i % 5]
+    how = ENCODINGS[i % len(ENCODINGS)]
     convert = None
     if how.startswith("traditional"):
         import opencc
@@ -151,6 +156,10 @@ def family_e(rng: random.Random, i: int, seed: int) -> Doc:
         cc = opencc.OpenCC(rng.choice(["s2t", "s2tw", "s2hk"]))
         convert = cc.convert
         text = convert(text)
+        if how.endswith("ruby"):
+            from tools.unseen.ruby import annotate
+
+            text = annotate(rng, text, convert)
     if how in ("gb18030", "traditional-gb18030"):
         data = text.encode("gb18030")
     elif how == "utf-16":
