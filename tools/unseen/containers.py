@@ -77,6 +77,29 @@ def html_page(rng: random.Random, title: str, before: list[str], grid_or_none: G
         return text.replace(f"charset={charset}", "charset=utf-8").encode("utf-8")
 
 
+def office_html(kind: str, title: str, before: list[str], grid: Grid, rng: random.Random) -> bytes:
+    """What web systems hand out as "Excel" (.xls) or "Word" (.doc): an HTML file in Office's
+    namespaces, GBK or UTF-8, holding the table (and, for Word, the paragraphs around it)."""
+    app = "excel" if kind == "xls" else "word"
+    charset = rng.choice(["gb2312", "utf-8"])
+    head = (f'<html xmlns:o="urn:schemas-microsoft-com:office:office" '
+            f'xmlns:{app[0]}="urn:schemas-microsoft-com:office:{app}" xmlns="http://www.w3.org/TR/REC-html40">\n'
+            f'<head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+            f'<meta name="ProgId" content="{"Excel.Sheet" if app == "excel" else "Word.Document"}">'
+            f"<title>{html.escape(title)}</title></head>\n<body>")
+    body = [head]
+    if app == "word":
+        body += [f'<p class="MsoNormal">{html.escape(p)}</p>' for p in before]
+    elif grid.title:
+        body.append(f"<table><tr><td colspan=\"{grid.width}\"><b>{html.escape(grid.title)}</b></td></tr></table>")
+    body += [grid_html(grid, rng), "</body></html>\n"]
+    text = "\n".join(body)
+    try:
+        return text.encode("gbk" if charset == "gb2312" else charset)
+    except UnicodeEncodeError:
+        return text.replace(f"charset={charset}", "charset=utf-8").encode("utf-8")
+
+
 # ---- Word ------------------------------------------------------------------------------------
 
 def docx_document(before: list[str], grid: Grid | None, after: list[str], rng: random.Random) -> bytes:

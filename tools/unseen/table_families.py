@@ -16,7 +16,7 @@ from tools.unseen.compose import (
     roles_for,
     sectioned_plan,
 )
-from tools.unseen.containers import docx_document, html_page, xlsx_workbook
+from tools.unseen.containers import docx_document, html_page, office_html, xlsx_workbook
 from tools.unseen.plan import Meta, Plan, gold, limit_in_column
 from tools.unseen.prose import intro, node_paragraphs, notice_paragraphs, signed_text
 from tools.unseen.tables import LAYOUTS, Cell, Grid, build_grid, flatten, header_word, table_plan
@@ -77,11 +77,16 @@ def numbered_prose_docx(rng: random.Random) -> Doc:
 
 
 def family_c(rng: random.Random, i: int, seed: int) -> Doc:
-    """Tables in containers: .html with rowspan/colspan, .docx tables, .xlsx 台账; and prose in
-    Word with automatic numbering."""
-    kind = ["html", "docx", "xlsx", "numbered"][i % 4]
+    """Tables in containers: .html with rowspan/colspan, .docx tables, .xlsx 台账, web systems'
+    HTML saved as .xls/.doc; and prose in Word with automatic numbering."""
+    kind = ["html", "docx", "xlsx", "numbered", "html-xls", "html-doc"][i % 6]
     if kind == "numbered":
         return numbered_prose_docx(rng)
+    if kind in ("html-xls", "html-doc"):
+        ext = kind[5:]
+        t = tabled_plan(rng, notice=0.0 if ext == "xls" else 0.5)
+        data = office_html(ext, t.notice_title, t.before, t.grid, rng)
+        return Doc("c", f"web-{ext}-{t.plan.level}", ext, data, gold(t.plan))
     if kind == "xlsx":
         t = tabled_plan(rng, notice=0.0)
         extra = rng.choice([[], ["完成情况"], ["完成情况", "备注"], ["进展情况"]])
