@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+from tools.unseen import legacy
 from tools.unseen.containers import html_page
 from tools.unseen.dept_families import dept_scheme, pianqu_copy
 from tools.unseen.table_families import breakdown_one_line, family_c, family_d
@@ -41,22 +42,34 @@ def family_a(rng: random.Random, i: int, seed: int) -> Doc:
 
 
 def family_b(rng: random.Random, i: int, seed: int) -> Doc:
-    """One-line bodies: prose plans, provincial/district 分解表 flattened, department 实施方案."""
-    kind = i % 3
+    """One-line bodies: prose plans, provincial/district 分解表 flattened, department 实施方案,
+    片区 copies of one plan."""
+    kind = i % 4
     if kind == 0:
         text, gold, level = breakdown_one_line(rng)
         return Doc("b", f"breakdown-{level}", "txt", text.encode("utf-8"), gold)
-    w = dept_scheme(rng) if kind == 1 else prose_plan(rng)
-    name = "scheme" if kind == 1 else f"prose-{w.plan.level}"
+    if kind == 3:
+        w, name = pianqu_copy(rng, seed + 1, i), "pianqu"
+    else:
+        w = dept_scheme(rng) if kind == 1 else prose_plan(rng)
+        name = "scheme" if kind == 1 else f"prose-{w.plan.level}"
     return Doc("b", name, "txt", one_line_text(rng, w).encode("utf-8"), plan_gold(w))
 
 
 FAMILIES = {
     "a": (family_a, 24),
-    "b": (family_b, 18),
+    "b": (family_b, 20),
     "c": (family_c, 24),
     "d": (family_d, 12),
     "e": (family_e, 12),
+    "f": (legacy.family_f, 6),
 }
+# Families written with nothing but Python; f needs LibreOffice and is left out when it is absent.
+PORTABLE = ["a", "b", "c", "d", "e"]
 
-__all__ = ["Doc", "FAMILIES"]
+
+def available() -> list[str]:
+    """The families this machine can write."""
+    return PORTABLE + (["f"] if legacy.available() else [])
+
+__all__ = ["Doc", "FAMILIES", "PORTABLE", "available"]
