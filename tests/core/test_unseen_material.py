@@ -240,3 +240,19 @@ def test_legacy_family_writes_binary_doc_and_xls_holding_the_gold(tmp_path):
         text = fold(document_text(back, (tmp_path / f"{d.name}.{back}").read_bytes()))
         for node in flat(d.gold["nodes"]):
             assert fold(node["head"]) in text, node["head"]
+
+
+def test_score_unseen_says_it_needs_the_shared_folder(tmp_path, capsys):
+    from tools import score_unseen
+
+    assert score_unseen.main(["--shared", str(tmp_path), "--family", "a"]) == 2
+    assert "score.py not found" in capsys.readouterr().err
+
+
+def test_score_unseen_prints_a_table_per_family(shared_dir, capsys):
+    from tools import score_unseen
+
+    assert score_unseen.main(["--shared", str(shared_dir), "--family", "a,d", "--count", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "== family a" in out and "== family d" in out
+    assert out.splitlines()[-1].startswith("all")
