@@ -6,7 +6,7 @@ import random
 
 from tools.unseen import vocab
 from tools.unseen.compose import Office
-from tools.unseen.plan import Node, Plan, cn_date
+from tools.unseen.plan import Node, Plan, cn_date, limit_in_column
 
 # Unit clauses by role style: {L} lead, {R} responsible, {C} cooperating.
 CLAUSES = {
@@ -33,9 +33,10 @@ def unit_clause(rng: random.Random, n: Node, form: str, sep: str) -> str:
 
 
 def node_paragraphs(rng: random.Random, nodes: list[Node], forms: dict[str, str], sep: str,
-                    heading_stop: str, split_labels: bool = False) -> list[str]:
+                    heading_stop: str, split_labels: bool = False, limit_year: int | None = None) -> list[str]:
     """Each node as one paragraph: label + title (+ 。 + body) + unit clause. `split_labels`
-    puts a heading's label on a line of its own, as some sites' copied text does."""
+    puts a heading's label on a line of its own, as some sites' copied text does; with
+    `limit_year`, some brackets also give the time limit ("；完成时限：9月底前）")."""
     out: list[str] = []
     for n in nodes:
         if n.children and not n.body and not n.units:
@@ -45,12 +46,16 @@ def node_paragraphs(rng: random.Random, nodes: list[Node], forms: dict[str, str]
             text = n.title + "。" + (n.body + "。" if n.body else "")
             style = "lead_resp" if n.lead and n.responsible else "lead_coop" if n.lead else "resp"
             clause = unit_clause(rng, n, forms[style], sep)
+            if limit_year and clause[-1:] in "）】" and clause and not n.limits and rng.random() < 0.2:
+                lim = limit_in_column(rng, limit_year)
+                clause = clause[:-1] + rng.choice(["；完成时限：", "，完成时限：", "；时限："]) + lim.text + clause[-1]
+                n.limits.append(lim)
             if clause.startswith(" "):
                 text += clause.strip()
             elif clause:
                 text = text.rstrip("。") + clause + "。"
             out.append(n.label + text)
-        out.extend(node_paragraphs(rng, n.children, forms, sep, heading_stop, split_labels))
+        out.extend(node_paragraphs(rng, n.children, forms, sep, heading_stop, split_labels, limit_year))
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ class Tabled:
     header: list[str]
     footer: list[str]
     notice_title: str
+    published: dt.date
 
 
 def tabled_plan(rng: random.Random, *, level: str | None = None, layouts: list[list[str]] | None = None,
@@ -61,7 +63,7 @@ def tabled_plan(rng: random.Random, *, level: str | None = None, layouts: list[l
         plan = Plan(meta, nodes, level, o.place)
         before = [title]
     return Tabled(plan, grid, before, pages.header_noise(rng, o.issuer, published),
-                  pages.footer_noise(rng, o.issuer), ntitle)
+                  pages.footer_noise(rng, o.issuer), ntitle, published)
 
 
 def numbered_prose_docx(rng: random.Random) -> Doc:
@@ -99,7 +101,22 @@ def family_c(rng: random.Random, i: int, seed: int) -> Doc:
         return Doc("c", f"table-{t.plan.level}", "docx", data, gold(t.plan))
     charset = rng.choice(["utf-8", "utf-8", "gbk"])
     data = html_page(rng, t.notice_title, t.before, t.grid, [], t.header, t.footer, charset)
+    _page_meta(t)
     return Doc("c", f"table-{t.plan.level}-{charset}", "html", data, gold(t.plan))
+
+
+def _page_meta(t: Tabled) -> None:
+    """A page with no notice may still name its source and date in the site's header line
+    ("来源：… 发布时间：…"); reading them there is not wrong, so the gold allows it."""
+    if t.plan.meta.date is not None:
+        return
+    source = next((h for h in t.header if h.startswith("来源：")), None)
+    if source is None:
+        return
+    issuer = source.split("：", 1)[1].split()[0]
+    if t.plan.meta.issuer is None:
+        t.plan.meta.issuer = [None, issuer]
+    t.plan.meta.date = [None, t.published.isoformat()]
 
 
 def breakdown_one_line(rng: random.Random) -> tuple[str, dict, str]:

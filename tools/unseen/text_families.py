@@ -79,7 +79,7 @@ def prose_plan(rng: random.Random, level: str | None = None, schemes: list[str] 
     body = [title, intro(rng, plan, o)]
     heading_stop = rng.choice(["", "", "。"])
     body += node_paragraphs(rng, nodes, pick_forms(rng), rng.choice(["、", "、", "，", "，", " "]), heading_stop,
-                            split_labels=rng.random() < 0.15)
+                            split_labels=rng.random() < 0.15, limit_year=year)
     if rng.random() < 0.5:
         closing = rng.choice(vocab.CLOSING)
         body.append(closing)
@@ -113,7 +113,7 @@ def dept_list(rng: random.Random) -> Written:
     lead_in = rng.choice([f"为做好{year}年政务公开工作，结合我局实际，重点抓好以下工作：",
                           f"{year}年，我厅政务公开工作主要围绕以下几个方面开展：",
                           f"根据上级部署，{year}年本单位政务公开重点工作如下。"])
-    paras = node_paragraphs(rng, duties, pick_forms(rng, dept=True), rng.choice(["、", "，"]), "")
+    paras = node_paragraphs(rng, duties, pick_forms(rng, dept=True), rng.choice(["、", "，"]), "", limit_year=year)
     if kind == "shi" and rng.random() < 0.4:
         paras = [lead_in + "".join(p.rstrip("。") + "；" for p in paras[:-1]) + paras[-1]]
     else:
