@@ -11,7 +11,7 @@ import random
 from tools.unseen import legacy
 from tools.unseen.containers import html_page
 from tools.unseen.dept_families import dept_scheme, pianqu_copy
-from tools.unseen.table_families import breakdown_one_line, family_c, family_d
+from tools.unseen.table_families import breakdown_one_line, family_c, family_d, table_as_text
 from tools.unseen.text_families import (
     Doc,
     dept_list,
@@ -24,8 +24,12 @@ from tools.unseen.text_families import (
 
 
 def family_a(rng: random.Random, i: int, seed: int) -> Doc:
-    """Short web pages: government plans, department duty lists, 片区 copies of one plan."""
-    i %= 12  # each run of twelve: six government plans, three duty lists, two 片区 copies, one .html
+    """Short web pages: government plans in prose or as a table copied as text, department duty
+    lists, 片区 copies of one plan."""
+    i %= 12  # each run of twelve: four prose plans, two tables copied as text, three duty lists,
+    #          two 片区 copies, one page saved as .html
+    if i in (3, 7):
+        return table_as_text(rng)
     if i == 11:  # the page saved as .html rather than copied as text
         w = prose_plan(rng)
         data = html_page(rng, w.notice_title, [p.replace("\n", " ") for p in w.head + w.body], None, [],

@@ -94,5 +94,7 @@ def intro(rng: random.Random, plan: Plan, o: Office) -> str:
 
 
 def signed_text(rng: random.Random, d) -> str:
-    """The signature date as printed: 2021年6月3日 or 二〇二一年六月三日."""
-    return rng.choice([f"{d.year}年{d.month}月{d.day}日", cn_date(d)])
+    """The signature date as printed: 2021年6月3日, 二〇二一年六月三日, or with ○ for 〇 as many
+    offices type it."""
+    return rng.choice([f"{d.year}年{d.month}月{d.day}日", f"{d.year}年{d.month}月{d.day}日", cn_date(d),
+                       cn_date(d).replace("〇", "○")])

@@ -119,6 +119,21 @@ def _page_meta(t: Tabled) -> None:
     t.plan.meta.date = [None, t.published.isoformat()]
 
 
+def table_as_text(rng: random.Random) -> Doc:
+    """A web page whose plan is a table, copied as text: every cell on its own line(s), the
+    header words first, the site's noise around it."""
+    t = tabled_plan(rng, depth=rng.choice([2, 2, 3]), notice=0.5)
+    _page_meta(t)
+    lines = t.header + [""] + t.before + [""]
+    for row in t.grid.head_rows() + t.grid.rows:
+        for cell in row:
+            if cell is not None and (cell.text or rng.random() < 0.3):
+                lines.append(cell.text)
+    lines += [""] + t.footer
+    gap = rng.choice(["\n", "\n\n", "\n\n\n"])
+    return Doc("a", f"table-text-{t.plan.level}", "txt", (gap.join(lines) + "\n").encode("utf-8"), gold(t.plan))
+
+
 def breakdown_one_line(rng: random.Random) -> tuple[str, dict, str]:
     """A provincial/district 分解表 whose page text was saved as one line (cells joined by nothing)."""
     flat_layouts = [LAYOUTS[1], LAYOUTS[0], LAYOUTS[6], LAYOUTS[5], LAYOUTS[3]]
