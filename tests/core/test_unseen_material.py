@@ -256,3 +256,14 @@ def test_score_unseen_prints_a_table_per_family(shared_dir, capsys):
     out = capsys.readouterr().out
     assert "== family a" in out and "== family d" in out
     assert out.splitlines()[-1].startswith("all")
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=ids(DOCS))
+def test_gold_meta_is_printed_in_the_document(doc):
+    text = fold(document_text(doc.ext, doc.data))
+    for key in ("title", "issuer", "doc_number"):
+        wanted = doc.gold[key] if isinstance(doc.gold[key], list) else [doc.gold[key]]
+        for value in wanted:
+            assert value is None or fold(value) in text, (key, value)
+    year = str(doc.gold["year"])
+    assert year in text

@@ -42,7 +42,8 @@ def family_a(rng: random.Random, i: int, seed: int) -> Doc:
     else:
         w = prose_plan(rng)
         kind = w.plan.level
-    return Doc("a", kind, "txt", page_text(rng, w).encode("utf-8"), plan_gold(w))
+    text = page_text(rng, w)
+    return Doc("a", kind, "txt", text.encode("utf-8"), plan_gold(w, parts=[text]))
 
 
 def family_b(rng: random.Random, i: int, seed: int) -> Doc:
@@ -57,7 +58,8 @@ def family_b(rng: random.Random, i: int, seed: int) -> Doc:
     else:
         w = dept_scheme(rng) if kind == 1 else prose_plan(rng)
         name = "scheme" if kind == 1 else f"prose-{w.plan.level}"
-    return Doc("b", name, "txt", one_line_text(rng, w).encode("utf-8"), plan_gold(w))
+    text = one_line_text(rng, w)
+    return Doc("b", name, "txt", text.encode("utf-8"), plan_gold(w, parts=[text]))
 
 
 FAMILIES = {

@@ -26,8 +26,12 @@ def join_units(rng: random.Random, units: list[str], sep: str) -> str:
 
 
 def unit_clause(rng: random.Random, n: Node, form: str, sep: str) -> str:
+    """The units in the clause's wording; where the clause itself parts its roles with a comma
+    ("X牵头，Y配合"), the units within a role are parted with 、 as offices write them."""
     if not n.units:
         return ""
+    if sep == "，" and ("牵头，" in form or "，责任" in form or "，协办" in form or "，配合" in form):
+        sep = "、"
     return form.format(L=join_units(rng, n.lead, sep), R=join_units(rng, n.responsible, sep),
                        C=join_units(rng, n.cooperating, sep))
 

@@ -75,7 +75,7 @@ def numbered_prose_docx(rng: random.Random) -> Doc:
     # Word's numbering prints an unbroken sequence in the families it knows: 一、（一）1.
     w = prose_plan(rng, schemes=["cn/paren_cn/digit"], damage=False)
     lines = [p.replace("\n", "") for p in w.head + w.body]
-    return Doc("c", f"numbered-{w.plan.level}", "docx", stable_zip(numbered_docx(lines)), plan_gold(w))
+    return Doc("c", f"numbered-{w.plan.level}", "docx", stable_zip(numbered_docx(lines)), plan_gold(w, parts=lines))
 
 
 def family_c(rng: random.Random, i: int, seed: int) -> Doc:

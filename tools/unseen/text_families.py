@@ -148,6 +148,7 @@ def family_e(rng: random.Random, i: int, seed: int) -> Doc:
     without pinyin after converted characters)."""
     w = prose_plan(rng) if (i + i // len(ENCODINGS)) % 2 == 0 else dept_list(rng)
     text = page_text(rng, w)
+    simplified = text
     how = ENCODINGS[i % len(ENCODINGS)]
     convert = None
     if how.startswith("traditional"):
@@ -168,8 +169,17 @@ def family_e(rng: random.Random, i: int, seed: int) -> Doc:
         data = "\ufeff".encode("utf-16-be") + text.encode("utf-16-be")
     else:
         data = text.encode("utf-8")
-    return Doc("e", how, "txt", data, plan_gold(w, convert))
+    return Doc("e", how, "txt", data, plan_gold(w, convert, parts=[simplified]))
 
 
-def plan_gold(w: Written, convert=None) -> dict:
+def plan_gold(w: Written, convert=None, parts: list[str] | None = None) -> dict:
+    """The gold of a written plan. A metadata alternative (issuer or date read from the site's
+    header) is kept only when the document prints it; `parts` are the paragraphs it holds."""
+    printed = "".join(parts if parts is not None else w.header + w.head + w.body + w.footer)
+    meta = w.plan.meta
+    for key in ("issuer", "date"):
+        value = getattr(meta, key)
+        if isinstance(value, list):
+            kept = [v for v in value if v is None or v in printed]
+            setattr(meta, key, kept if len(kept) > 1 else kept[0])
     return gold(w.plan, convert) if convert else gold(w.plan)
