@@ -76,7 +76,12 @@ def prose_plan(rng: random.Random, level: str | None = None, schemes: list[str] 
     else:
         head = []
         meta.issuer, meta.date = [o.issuer, None], [None, published.isoformat()]
-    body = [title, intro(rng, plan, o)]
+    # a long title is sometimes printed on two lines, broken before 政务公开 or 工作要点
+    shown = title
+    if rng.random() < 0.12:
+        cut = max(title.find("政务公开"), title.find("工作要点"))
+        shown = title[:cut] + "\n" + title[cut:] if cut > 0 else title
+    body = [shown, intro(rng, plan, o)]
     heading_stop = rng.choice(["", "", "。"])
     body += node_paragraphs(rng, nodes, pick_forms(rng), rng.choice(["、", "、", "，", "，", " "]), heading_stop,
                             split_labels=rng.random() < 0.15, limit_year=year)
@@ -124,10 +129,21 @@ def dept_list(rng: random.Random) -> Written:
 
 
 def page_text(rng: random.Random, w: Written) -> str:
-    """The page as a clerk copies it from the browser: noise, blank lines, indents."""
+    """The page as a clerk copies it from the browser: noise, blank lines, indents; now and
+    then the text of a printed copy, with page numbers ("— 3 —") between paragraphs."""
     indent = rng.choice(["", "　　", "  "])
     gap = rng.choice(["\n", "\n\n", "\n \n"])
-    lines = w.header + [""] + w.head + [""] + [indent + p for p in w.body] + [""] + w.footer
+    body = [indent + p for p in w.body]
+    if rng.random() < 0.15:
+        style = rng.choice(["— {n} —", "-{n}-", "第{n}页", "- {n} -"])
+        page, out = 1, []
+        for p in body:
+            out.append(p)
+            if rng.random() < 0.12:
+                page += 1
+                out.append(style.format(n=page))
+        body = out
+    lines = w.header + [""] + w.head + [""] + body + [""] + w.footer
     return gap.join(lines).replace(gap + gap, gap) + "\n"
 
 
