@@ -67,7 +67,7 @@ FAMILIES = {
     "b": (family_b, 20),
     "c": (family_c, 24),
     "d": (family_d, 12),
-    "e": (family_e, 12),
+    "e": (family_e, 14),
     "f": (legacy.family_f, 6),
 }
 # Families written with nothing but Python; f needs LibreOffice and is left out when it is absent.

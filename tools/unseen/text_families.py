@@ -156,16 +156,35 @@ def one_line_text(rng: random.Random, w: Written, joiner: str | None = None) -> 
     return header + joiner.join(p.replace("\n", joiner) for p in w.head + w.body) + "\n"
 
 
-ENCODINGS = ["gb18030", "utf-16", "utf-16-be-bom", "traditional", "traditional-gb18030", "traditional-ruby"]
+ENCODINGS = ["gb18030", "utf-16", "utf-16-be-bom", "traditional", "traditional-gb18030", "traditional-ruby",
+             "pdf-copy"]
+
+
+def wrapped_text(rng: random.Random, w: Written) -> str:
+    """Text copied out of a PDF: every paragraph hard-wrapped at the page's width (mid-word,
+    mid-unit-name), a page number every few dozen lines, no site noise."""
+    width = rng.randint(24, 38)
+    lines: list[str] = []
+    for para in w.head + w.body:
+        for part in para.split("\n"):
+            text = "　　" + part if rng.random() < 0.8 else part
+            lines += [text[i:i + width] for i in range(0, len(text), width)] or [""]
+    out, page = [], 1
+    for n, line in enumerate(lines, 1):
+        out.append(line)
+        if n % 30 == 0:
+            page += 1
+            out.append(f"— {page} —")
+    return "\n".join(out) + "\n"
 
 
 def family_e(rng: random.Random, i: int, seed: int) -> Doc:
     """Web text in another encoding (GB18030, UTF-16 either way) or script (traditional, with or
-    without pinyin after converted characters)."""
+    without pinyin after converted characters); text copied out of a PDF, hard-wrapped."""
     w = prose_plan(rng) if (i + i // len(ENCODINGS)) % 2 == 0 else dept_list(rng)
-    text = page_text(rng, w)
-    simplified = text
     how = ENCODINGS[i % len(ENCODINGS)]
+    text = wrapped_text(rng, w) if how == "pdf-copy" else page_text(rng, w)
+    simplified = text
     convert = None
     if how.startswith("traditional"):
         import opencc
