@@ -189,25 +189,15 @@ def flat_duties(rng: random.Random, o: Office, year: int, roles: Roles, count: i
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
+# How each numbering family prints its n-th label: {c} Chinese numeral, {n} digits, {m} the
+# digit's mark (. 、 ．), {o} the circled digit.
+LABEL_FORMS = {"cn": "{c}、", "paren_cn": "（{c}）", "digit": "{n}{m}", "paren_digit": "（{n}）", "circled": "{o}",
+               "shi": "{c}是", "digit_close": "{n}）", "paren_digit_half": "({n})"}
+
+
 def label(kind: str, n: int, digit_mark: str = ".") -> str:
     """The label of the n-th item of a numbering family, as printed."""
-    if kind == "cn":
-        return f"{cn_number(n)}、"
-    if kind == "paren_cn":
-        return f"（{cn_number(n)}）"
-    if kind == "digit":
-        return f"{n}{digit_mark}"
-    if kind == "paren_digit":
-        return f"（{n}）"
-    if kind == "circled":
-        return CIRCLED[n - 1]
-    if kind == "shi":
-        return f"{cn_number(n)}是"
-    if kind == "digit_close":
-        return f"{n}）"
-    if kind == "paren_digit_half":
-        return f"({n})"
-    raise ValueError(kind)
+    return LABEL_FORMS[kind].format(c=cn_number(n), n=n, m=digit_mark, o=CIRCLED[n - 1] if n <= len(CIRCLED) else n)
 
 
 SCHEMES = {
