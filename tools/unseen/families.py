@@ -41,7 +41,7 @@ def family_a(rng: random.Random, i: int, seed: int) -> Doc:
         w, kind = dept_list(rng), "dept"
     else:
         w = prose_plan(rng)
-        kind = w.plan.level
+        kind = f"prose-{w.plan.level}"
     text = page_text(rng, w)
     return Doc("a", kind, "txt", text.encode("utf-8"), plan_gold(w, parts=[text]))
 
