@@ -24,6 +24,7 @@ GOLD_KEYS = {"title", "year", "issuer", "doc_number", "date", "nodes"}
 NODE_KEYS = {"label", "head", "units", "lead", "deadlines", "optional_deadlines", "children"}
 
 
+PAGE_NUMBER = re.compile(r"^(?:[—-] ?\d+ ?[—-]|第\d+页)$", re.M)
 PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
 
 
@@ -44,8 +45,8 @@ def decode_text(data: bytes) -> str:
 
 def document_text(ext: str, data: bytes) -> str:
     """The document's text in reading order, read with the format's own library."""
-    if ext == "txt":
-        return decode_text(data)
+    if ext == "txt":  # without the page-number lines of printed copies (they may split a name)
+        return PAGE_NUMBER.sub("", decode_text(data))
     if ext in ("html", "xls", "doc"):  # .xls/.doc here are web systems' HTML, not binary Office files
         import lxml.html
 

@@ -61,7 +61,8 @@ def prose_plan(rng: random.Random, level: str | None = None, schemes: list[str] 
     depth = 2 if scheme == "cn/shi" else rng.choice([2, 2, 3])
     nodes = sectioned_plan(rng, o, year, depth=depth)
     numbering(rng, nodes, families[:depth], run_on=depth == 2 and families[1] != "shi" and rng.random() < 0.35,
-              digit_mark=rng.choice([".", "、", "．"]), damage=rng.random() < 0.35 if damage is None else damage)
+              digit_mark=rng.choice([".", "、", "．"]), damage=rng.random() < 0.35 if damage is None else damage,
+              mixed_marks=damage is not False and rng.random() < 0.15)
     head_kind = rng.choice(["notice", "notice", "notice", "meta", "bare"])
     number = o.doc_number(rng, year) if head_kind != "bare" and rng.random() < 0.85 else None
     published = pages.page_date(rng, signed)
