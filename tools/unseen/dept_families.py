@@ -13,7 +13,14 @@ import random
 from tools.unseen import compose, pages
 from tools.unseen.compose import Office
 from tools.unseen.plan import Limit, Meta, Node, Plan
-from tools.unseen.prose import intro, node_paragraphs, notice_paragraphs, pick_forms, signed_text
+from tools.unseen.prose import (
+    intro,
+    node_paragraphs,
+    notice_paragraphs,
+    notice_title,
+    pick_forms,
+    signed_text,
+)
 from tools.unseen.text_families import Written
 
 SAFEGUARDS = [("加强组织领导", "主要负责同志亲自抓，分管负责同志具体抓，形成一级抓一级的工作格局"),
@@ -86,7 +93,7 @@ def dept_scheme(rng: random.Random) -> Written:
         sections = [guide, goal, Node("三、", "主要任务", children=tasks), steps, guard]
         meta = Meta(title, year, o.issuer, o.doc_number(rng, year) if rng.random() < 0.6 else None, signed.isoformat())
         plan = Plan(meta, sections, o.level, o.place)
-        ntitle = f"{o.issuer}关于印发{title}的通知"
+        ntitle = notice_title(rng, o, title)
         head = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed))
         body = [title, "为深入推进政务公开工作，结合工作实际，制定本方案。"]
         for sec in sections:
@@ -127,7 +134,7 @@ def pianqu_copy(rng: random.Random, seed: int, i: int) -> Written:
     signed = compose.issue_date(rng, year)
     meta = Meta(title, year, o.issuer, o.doc_number(rng, year) if rng.random() < 0.5 else None, signed.isoformat())
     plan = Plan(meta, nodes, "district", o.place)
-    ntitle = f"{o.issuer}关于印发{title}的通知"
+    ntitle = notice_title(rng, o, title)
     head = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed))
     body = [title, intro(base, plan, host)] + node_paragraphs(rng, nodes, pick_forms(rng), "、", "", limit_year=year)
     published = pages.page_date(rng, signed)

@@ -75,6 +75,11 @@ def pick_forms(rng: random.Random, dept: bool = False) -> dict[str, str]:
     return forms
 
 
+def notice_title(rng: random.Random, o: Office, title: str) -> str:
+    """The 通知 that carries a plan: "X关于印发Y的通知", the plan's title bare or in 《》."""
+    return f"{o.issuer}关于印发{title}的通知" if rng.random() < 0.75 else f"{o.issuer}关于印发《{title}》的通知"
+
+
 def notice_paragraphs(rng: random.Random, plan: Plan, o: Office, notice_title: str, signed: str) -> list[str]:
     """The 通知 that carries the plan: title, 文号, addressees, one line, signature, date."""
     m = plan.meta

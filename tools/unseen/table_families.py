@@ -19,7 +19,7 @@ from tools.unseen.compose import (
 )
 from tools.unseen.containers import docx_document, html_page, office_html, xlsx_workbook
 from tools.unseen.plan import Meta, Plan, gold, limit_in_column
-from tools.unseen.prose import intro, node_paragraphs, notice_paragraphs, signed_text
+from tools.unseen.prose import intro, node_paragraphs, notice_paragraphs, notice_title, signed_text
 from tools.unseen.tables import LAYOUTS, Cell, Grid, build_grid, flatten, header_word, table_plan
 from tools.unseen.text_families import Doc
 
@@ -50,7 +50,7 @@ def tabled_plan(rng: random.Random, *, level: str | None = None, layouts: list[l
     grid = build_grid(rng, nodes, layout, title, level)
     signed = issue_date(rng, year)
     published = pages.page_date(rng, signed)
-    ntitle = f"{o.issuer}关于印发{title}的通知"
+    ntitle = notice_title(rng, o, title)
     dept_title = title.startswith(o.issuer)
     if rng.random() < notice:
         number = o.doc_number(rng, year) if rng.random() < 0.8 else None
@@ -159,7 +159,7 @@ def two_part(rng: random.Random, i: int) -> Doc:
     signed = issue_date(rng, year)
     meta = Meta(title, year, o.issuer, o.doc_number(rng, year) if rng.random() < 0.7 else None, signed.isoformat())
     plan = Plan(meta, nodes, level, o.place)
-    ntitle = f"{o.issuer}关于印发{title}的通知"
+    ntitle = notice_title(rng, o, title)
     prose = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed)) + [title, intro(rng, plan, o)]
     silent = {"lead_resp": "", "lead_coop": "", "resp": ""}
     prose += node_paragraphs(rng, nodes, silent, "、", rng.choice(["", "。"]))

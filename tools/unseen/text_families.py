@@ -18,7 +18,14 @@ from tools.unseen.compose import (
     sectioned_plan,
 )
 from tools.unseen.plan import Meta, Node, Plan, gold
-from tools.unseen.prose import intro, node_paragraphs, notice_paragraphs, pick_forms, signed_text
+from tools.unseen.prose import (
+    intro,
+    node_paragraphs,
+    notice_paragraphs,
+    notice_title,
+    pick_forms,
+    signed_text,
+)
 
 
 @dataclass
@@ -44,10 +51,6 @@ class Written:
     notice_title: str
 
 
-def _notice_title(o, title: str) -> str:
-    return f"{o.issuer}关于印发{title}的通知"
-
-
 def prose_plan(rng: random.Random, level: str | None = None, schemes: list[str] | None = None,
                damage: bool | None = None) -> Written:
     """A city/county/district/province plan: sections and tasks in one of the numbering families."""
@@ -68,7 +71,7 @@ def prose_plan(rng: random.Random, level: str | None = None, schemes: list[str] 
     published = pages.page_date(rng, signed)
     meta = Meta(title, year, o.issuer, number, signed.isoformat())
     plan = Plan(meta, nodes, level, o.place)
-    ntitle = _notice_title(o, title)
+    ntitle = notice_title(rng, o, title)
     if head_kind == "notice":
         head = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed))
     elif head_kind == "meta":
