@@ -154,7 +154,7 @@ def sectioned_plan(rng: random.Random, o: Office, year: int, *, depth: int = 2, 
     nodes: list[Node] = []
     size = rng.choice([rng.randint(3, 6)] * 6 + [2, rng.randint(7, 10)])  # now and then a short or a long plan
     for heading, tasks in pick_topics(rng, n_sections or size):
-        sec = Node("", heading)
+        sec = Node("", heading, rng.choice(vocab.SECTION_LEADS) if rng.random() < 0.12 else "")
         for title, sentences in tasks:
             if depth == 3 and rng.random() < 0.6:
                 task = Node("", title)
