@@ -10,9 +10,11 @@ flattened 分解表, department 实施方案, 片区 copies); c tables in contai
 台账, web systems' HTML as .xls/.doc) and Word automatic numbering; d two-part documents (prose,
 then a 任务分解 table); e other encodings and scripts (GB18030, UTF-16, traditional, traditional
 with pinyin) and text copied out of a PDF; f binary .doc/.xls and PDF (only where LibreOffice is
-installed). Output: DIR/plans/<stem>.<ext> and DIR/gold/<stem>.json, the layout
+installed); h the kinds of a–e again, written with words (places, units, header words, clause
+wordings, tasks) the other families never use, to show a parser that learned this generator's
+word lists rather than the genre. Output: DIR/plans/<stem>.<ext> and DIR/gold/<stem>.json, the layout
 ../shared/eval/score.py reads. The same seed always writes the same bytes (family f: the same
-text). The sample (--sample) holds families a–e only, so it does not depend on LibreOffice.
+text). The sample (--sample) holds every family but f, so it does not depend on LibreOffice.
 
 Gold conventions (those of ../shared/eval/gold, see its README): a head is the node's first
 clause, at most 18 characters; labels as printed (alternatives for a damaged "（）", a 序号 cell

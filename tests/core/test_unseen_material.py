@@ -289,3 +289,24 @@ def test_legacy_family_prints_plans_to_pdf_holding_the_gold():
         found = text.find(fold(node["head"]).translate(loose), pos)
         assert found >= 0, node["head"]
         pos = found + 1
+
+
+def test_held_out_family_uses_other_words_for_the_same_kinds():
+    held = [d for d in DOCS if d.name[0] == "h"]
+    assert {d.name.split("_", 1)[1].split("-", 1)[0] for d in held} == {"a", "b", "c", "d", "e"}
+    units = {u for d in DOCS if d.name[0] != "h" for n in flat(d.gold["nodes"]) for u in n["units"]}
+    held_units = {u for d in held for n in flat(d.gold["nodes"]) for u in n["units"]}
+    assert held_units and len(held_units & units) / len(held_units) < 0.15
+    heads = {n["head"] for d in DOCS if d.name[0] != "h" for n in flat(d.gold["nodes"])}
+    held_heads = {n["head"] for d in held for n in flat(d.gold["nodes"])}
+    assert len(held_heads & heads) / len(held_heads) < 0.1
+
+
+def test_held_out_words_are_put_back():
+    from tools.unseen import tables, vocab
+    from tools.unseen.holdout import holdout_words
+
+    before = (vocab.TOPICS, tables.HEADER_WORDS)
+    with holdout_words():
+        assert vocab.TOPICS is not before[0]
+    assert (vocab.TOPICS, tables.HEADER_WORDS) == before

@@ -67,11 +67,15 @@ def node_paragraphs(rng: random.Random, nodes: list[Node], forms: dict[str, str]
     return out
 
 
+DEPT_CLAUSES = {"resp": ["（责任科室：{R}）", "（责任股室：{R}）", "（负责科室：{R}）", "（责任处室：{R}）"],
+                "lead_coop": ["（责任处室：{L}牵头，{C}配合）", "（责任科室：{L}牵头，{C}配合）"]}
+
+
 def pick_forms(rng: random.Random, dept: bool = False) -> dict[str, str]:
+    """The document's unit clause for each role style (a department names its 科室/处室)."""
     forms = {k: rng.choice(v) for k, v in CLAUSES.items()}
     if dept:
-        forms["resp"] = rng.choice(["（责任科室：{R}）", "（责任股室：{R}）", "（负责科室：{R}）", "（责任处室：{R}）"])
-        forms["lead_coop"] = rng.choice(["（责任处室：{L}牵头，{C}配合）", "（责任科室：{L}牵头，{C}配合）"])
+        forms.update({k: rng.choice(v) for k, v in DEPT_CLAUSES.items()})
     return forms
 
 
