@@ -102,6 +102,16 @@ WORDS = {
         "resp": ["责任主体", "落实单位", "承办单位", "责任部门（单位）"],
         "deadline": ["时间安排", "完成时间节点", "办结时限", "推进时间"], "note": ["说明"],
     },
+    (tables, "LAYOUTS"): [
+        ["serial", "task", "deadline", "lead", "coop"],
+        ["task", "lead", "coop", "req"],
+        ["category", "task", "serial", "resp", "deadline"],
+        ["serial", "deadline", "resp", "task"],
+        ["serial", "lead", "task", "req", "coop", "deadline"],
+        ["category", "task", "req", "note", "resp"],
+        ["task", "resp", "req", "deadline", "note"],
+        ["serial", "category", "lead", "coop", "task", "req"],
+    ],
     (tables, "DEPT_WORDS"): {
         "bureau": {"lead": ["牵头股室"], "coop": ["配合股室"], "resp": ["承办股室", "责任股（室）"]},
         "hall": {"lead": ["牵头处（室）"], "coop": ["协同处室"], "resp": ["承办处室", "责任处（室）"]},
