@@ -21,6 +21,7 @@ from tools.unseen.prose import (
     pick_forms,
     signed_text,
 )
+from tools.unseen.tables import Cell, Grid, flatten
 from tools.unseen.text_families import Written
 
 SAFEGUARDS = [("加强组织领导", "主要负责同志亲自抓，分管负责同志具体抓，形成一级抓一级的工作格局"),
@@ -54,17 +55,24 @@ def phase_nodes(rng: random.Random, year: int) -> list[Node]:
     return out
 
 
-def plan_table_pairs(rng: random.Random, tasks: list[Node], sep: str) -> str:
-    """The 工作计划表 as two column pairs side by side (工作任务|责任处室|工作任务|责任处室), flattened."""
+def pairs_grid(rng: random.Random, tasks: list[Node]) -> Grid:
+    """The 工作计划表 laid out as two column pairs side by side: 工作任务|责任处室|工作任务|责任处室."""
     unit_word = rng.choice(["责任处室", "责任科室", "责任单位"])
-    head = f"工作任务{unit_word}工作任务{unit_word}"
-    cells = []
-    for t in tasks:
-        cells += [t.title, "、".join(t.lead + t.cooperating)]
-    return rng.choice(["附件：工作计划表", "附件 工作计划表"]) + sep + head + "".join(cells)
+    grid = Grid(["工作任务", unit_word, "工作任务", unit_word])
+    for k in range(0, len(tasks), 2):
+        row: list[Cell | None] = []
+        for t in tasks[k:k + 2]:
+            row += [Cell(t.title), Cell("、".join(t.lead + t.cooperating))]
+        grid.rows.append(row + [Cell(""), Cell("")] * (2 - len(tasks[k:k + 2])))
+    return grid
 
 
-def dept_scheme(rng: random.Random) -> Written:
+def plan_table_pairs(rng: random.Random, tasks: list[Node], sep: str) -> str:
+    """The side-by-side 工作计划表 as a one-line page's text has it: every cell run together."""
+    return rng.choice(["附件：工作计划表", "附件 工作计划表"]) + sep + flatten(pairs_grid(rng, tasks), rng)
+
+
+def dept_scheme(rng: random.Random, attach: bool = True) -> Written:
     """A department's 实施方案 (sections, tasks with a lead+cooperating bracket, phases, safeguards)
     or its 通知 whose body is the task list; either may carry a side-by-side 工作计划表."""
     o = compose.office(rng, rng.choice(["hall", "bureau"]))
@@ -109,7 +117,7 @@ def dept_scheme(rng: random.Random) -> Written:
                 body += [f"{p.label}{p.title}。{p.body}。" for p in sec.children]
             else:
                 body += node_paragraphs(rng, sec.children, forms, "、", "")
-    if rng.random() < 0.4:
+    if attach and rng.random() < 0.4:
         body.append(plan_table_pairs(rng, tasks, rng.choice([" ", ""])))
     return Written(plan, head, body, [], [], ntitle)
 
