@@ -309,4 +309,4 @@ def test_held_out_words_are_put_back():
     before = (vocab.TOPICS, tables.HEADER_WORDS)
     with holdout_words():
         assert vocab.TOPICS is not before[0]
-    assert (vocab.TOPICS, tables.HEADER_WORDS) == before
+    assert vocab.TOPICS is before[0] and tables.HEADER_WORDS is before[1]

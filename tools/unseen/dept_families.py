@@ -10,17 +10,9 @@ import calendar
 import datetime as dt
 import random
 
-from tools.unseen import compose, pages
+from tools.unseen import compose, pages, prose
 from tools.unseen.compose import Office
 from tools.unseen.plan import Limit, Meta, Node, Plan
-from tools.unseen.prose import (
-    intro,
-    node_paragraphs,
-    notice_paragraphs,
-    notice_title,
-    pick_forms,
-    signed_text,
-)
 from tools.unseen.tables import Cell, Grid, flatten
 from tools.unseen.text_families import Written
 
@@ -90,8 +82,8 @@ def dept_scheme(rng: random.Random, attach: bool = True) -> Written:
         head = [title] + ([meta.doc_number] if meta.doc_number else [])
         head.append("，".join(rng.sample(o.collective, 2)) + "：")
         body = [f"为做好{year}年政务公开工作，现将有关事项通知如下："]
-        body += node_paragraphs(rng, tasks, forms, "、", "")
-        body += [o.issuer, signed_text(rng, signed)]
+        body += prose.node_paragraphs(rng, tasks, forms, "、", "")
+        body += [o.issuer, prose.signed_text(rng, signed)]
         ntitle = title
     else:
         title = compose.plan_title(rng, o, year, "方案")
@@ -106,8 +98,8 @@ def dept_scheme(rng: random.Random, attach: bool = True) -> Written:
         sections = [guide, goal, Node("三、", names[2], children=tasks), steps, guard]
         meta = Meta(title, year, o.issuer, o.doc_number(rng, year) if rng.random() < 0.6 else None, signed.isoformat())
         plan = Plan(meta, sections, o.level, o.place)
-        ntitle = notice_title(rng, o, title)
-        head = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed))
+        ntitle = prose.notice_title(rng, o, title)
+        head = prose.notice_paragraphs(rng, plan, o, ntitle, prose.signed_text(rng, signed))
         body = [title, "为深入推进政务公开工作，结合工作实际，制定本方案。"]
         for sec in sections:
             body.append(f"{sec.label}{sec.title}")
@@ -116,7 +108,7 @@ def dept_scheme(rng: random.Random, attach: bool = True) -> Written:
             elif sec is steps or sec is guard:
                 body += [f"{p.label}{p.title}。{p.body}。" for p in sec.children]
             else:
-                body += node_paragraphs(rng, sec.children, forms, "、", "")
+                body += prose.node_paragraphs(rng, sec.children, forms, "、", "")
     if attach and rng.random() < 0.4:
         body.append(plan_table_pairs(rng, tasks, rng.choice([" ", ""])))
     return Written(plan, head, body, [], [], ntitle)
@@ -145,9 +137,9 @@ def pianqu_copy(rng: random.Random, seed: int, i: int) -> Written:
     signed = compose.issue_date(rng, year)
     meta = Meta(title, year, o.issuer, o.doc_number(rng, year) if rng.random() < 0.5 else None, signed.isoformat())
     plan = Plan(meta, nodes, "district", o.place)
-    ntitle = notice_title(rng, o, title)
-    head = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed))
-    body = [title, intro(base, plan, host)] + node_paragraphs(rng, nodes, pick_forms(rng), "、", "", limit_year=year)
+    ntitle = prose.notice_title(rng, o, title)
+    head = prose.notice_paragraphs(rng, plan, o, ntitle, prose.signed_text(rng, signed))
+    body = [title, prose.intro(base, plan, host)] + prose.node_paragraphs(rng, nodes, prose.pick_forms(rng), "、", "", limit_year=year)
     published = pages.page_date(rng, signed)
     return Written(plan, head, body, pages.header_noise(rng, o.issuer, published),
                    pages.footer_noise(rng, o.issuer), ntitle)
