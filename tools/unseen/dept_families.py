@@ -91,7 +91,9 @@ def dept_scheme(rng: random.Random, attach: bool = True) -> Written:
         names = SCHEME_SECTIONS
         guide = Node("一、", names[0], "以习近平新时代中国特色社会主义思想为指导，全面落实上级关于政务公开的决策部署"
                      if year >= 2018 else "深入贯彻落实上级关于全面推进政务公开工作的决策部署")
-        goal = Node("二、", names[1], f"到{year}年底，本系统政务公开制度体系更加完善，公开质量明显提升")
+        # "到2021年底" is a goal, not a time limit; a reader that dates it is neither right nor wrong
+        goal = Node("二、", names[1], f"到{year}年底，本系统政务公开制度体系更加完善，公开质量明显提升",
+                    limits=[Limit(f"到{year}年底", [], [f"{year}-12-31"])])
         steps = Node("四、", names[3], children=phase_nodes(rng, year))
         guard = Node("五、", names[4], children=[Node(f"（{'一二三四'[i]}）", t, b)
                                                    for i, (t, b) in enumerate(rng.sample(SAFEGUARDS, 3))])
