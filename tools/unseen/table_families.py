@@ -39,6 +39,8 @@ class Tabled:
 
 def tabled_plan(rng: random.Random, *, level: str | None = None, layouts: list[list[str]] | None = None,
                 depth: int = 2, notice: float = 0.5) -> Tabled:
+    """A plan of any level laid out in one of the column orders, carried by a 通知 (`notice` is
+    the chance) or standing alone under its title."""
     level = level or rng.choice(["province", "city", "county", "district", "bureau"])
     o = office(rng, level)
     year = rng.randint(2016, 2024)
