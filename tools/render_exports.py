@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -93,7 +94,8 @@ def record_progress(service, plan_id: int, today: dt.date) -> None:
         if i % 5 == 4:
             status = Status.DOING
         service.set_status(task.id, status)
-        note = (f"已按要求推进“{task.title[:16]}”相关工作。"
+        subject = re.split(r"[，,；;]", task.title)[0][:18]
+        note = (f"已按要求推进“{subject}”相关工作。"
                 + ("在政府门户网站政务公开专栏集中发布相关信息，同步推送政务新媒体，接受社会监督。" if i % 2 else "")
                 + ("相关信息见 http://www.example.gov.cn/zwgk/zdlyxxgk/2020/index_12345.html 。" if i % 7 == 3
                    else "")

@@ -200,7 +200,7 @@ def gather(service, plan_id: int, options: ExportOptions) -> ExportData:
     tree = service.tree(plan_id)
     reporter = reporting_unit(service, options)
     as_of = options.as_of or service.today()
-    if options.as_of is not None:
+    if as_of < service.today():  # a past day: progress as it stood then, from the history
         history = service.plan_history(plan_id)
         tree = [task_as_of(n, history.get(n.id, []), as_of) if n.is_task else n for n in tree]
     unit = (options.unit or "").strip() or None

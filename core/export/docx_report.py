@@ -63,11 +63,15 @@ def write_report(data: ExportData, out) -> None:
     by_id = {r.node.id: r for r in data.rows}
     for row in rows:
         _add_row(document, styles, row, data, by_id)
+    body_end = len(document.paragraphs) - 1
     pending = data.pending if data.options.pending_list else []
     if pending:
         document.add_paragraph(style=styles[BODY])  # 正文下空一行编排附件说明
         document.add_paragraph(f"附件：{PENDING_TITLE}（{len(pending)}项）", style=styles[BODY])
     _add_signature(document, styles, data.reporter, zh_date(data.as_of))
+    # GB/T 9704 §7.3.5: no page with the signature alone — the last lines of the body go with it
+    for para in document.paragraphs[body_end:-1]:
+        para.paragraph_format.keep_with_next = True
     if pending:
         _add_pending(document, styles, data, pending)
     document.core_properties.title = report_title(data)
@@ -160,7 +164,7 @@ def task_label(row: Row, by_id: dict[int, Row]) -> str:
 
 def _add_row(document, styles: dict, row: Row, data: ExportData, by_id: dict[int, Row]) -> None:
     level = heading_level(row) if data.options.sections else 2
-    label = task_label(row, by_id) if row.is_task else row.node.label
+    label = task_label(row, by_id) if row.is_task else full_width_brackets(row.node.label)
     para = document.add_paragraph(style=styles[HEADING_BY_DEPTH[level]])
     _heading_runs(para, label, row.node.title, bold=level == 2)
     if not row.is_task:
@@ -173,6 +177,11 @@ def _add_row(document, styles: dict, row: Row, data: ExportData, by_id: dict[int
         lines[-1] += f"（完成日期：{zh_date(row.node.completed_on)}）"
     for line in lines:
         document.add_paragraph(breakable_urls(line), style=styles[BODY])
+
+
+def full_width_brackets(label: str) -> str:
+    """"(一)" as the standard writes it: "（一）" (crawled text often has ASCII brackets)."""
+    return label.replace("(", "（").replace(")", "）")
 
 
 def _heading_runs(para, label: str, title: str, bold: bool) -> None:

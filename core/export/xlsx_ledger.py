@@ -19,7 +19,7 @@ COLUMNS = [("序号", 6), ("工作任务", 50), ("责任单位", 26), ("完成�
            ("完成日期", 13), ("状态", 10)]
 EVIDENCE_COLUMN = ("佐证材料", 24)
 UNIT_COLUMN = 2  # index of 责任单位 in COLUMNS
-UNIT_WIDTH_LIMITS = (16, 44)  # the unit column grows to the longest unit line, within these
+UNIT_WIDTH_LIMITS = (16, 56)  # the unit column grows to the longest unit line, within these
 HEADER_ROW = 3  # title, 填报单位/截至 line, then the header
 LINE_HEIGHT_PT = 14.5  # one line of 11 pt text
 CENTRED = {1, 4, 6, 7}
