@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 FONTS_CONF = ROOT / "tests" / "fonts.conf"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOPPM = shutil.which("pdftoppm")
+PDFTOTEXT = shutil.which("pdftotext")
 KINDS = (("report", "docx", "report"), ("ledger", "docx", "ledger"), ("ledger-xlsx", "xlsx", "ledger"))
 INK_LEVEL = 160  # a grey pixel darker than this is ink
 
@@ -49,6 +51,33 @@ def page_images(pdf: Path, dpi: int = 30, fmt: str = "-gray") -> list[Path]:
                    timeout=120)
     suffix = ".png" if fmt == "-png" else ".pgm"
     return sorted(pdf.parent.glob(f"{prefix.name}-*{suffix}"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page (pdftotext; pages end with a form feed)."""
+    out = subprocess.run([PDFTOTEXT, "-layout", str(pdf), "-"], check=True, capture_output=True, timeout=120)
+    pages = out.stdout.decode("utf-8").split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def part_ends(texts: list[str]) -> set[int]:
+    """Pages (0-based) after which a new part starts — the report's 附件, the Excel summary sheet —
+    and the last page: those may be partly empty."""
+    starts = {i for i, t in enumerate(texts) if t.strip().startswith("附件") or "情况汇总" in t or "情況彙總" in t}
+    return {i - 1 for i in starts if i > 0} | {len(texts) - 1}
+
+
+@dataclass
+class Rendered:
+    pdf: Path
+    fills: list[float]  # how far down each page the ink reaches
+    texts: list[str]
+
+    @property
+    def half_empty(self) -> list[int]:
+        """1-based numbers of pages more than half empty that do not end a part."""
+        ends = part_ends(self.texts)
+        return [i + 1 for i, fill in enumerate(self.fills) if fill < 0.5 and i not in ends]
 
 
 def _read_pgm(path: Path) -> tuple[int, int, bytes]:
@@ -106,15 +135,15 @@ def record_progress(service, plan_id: int, today: dt.date) -> None:
 
 
 def render_plan(plan_file: Path, out_dir: Path, unit: str | None = None, script: str = "original",
-                reporter: str = "市政府办公室", png_dpi: int | None = 60) -> dict[str, list[float]]:
-    """Export `plan_file` three ways into `out_dir`; returns each export's page fills."""
+                reporter: str = "市政府办公室", png_dpi: int | None = 60) -> dict[str, Rendered]:
+    """Export `plan_file` three ways into `out_dir`; returns each export's PDF and page measures."""
     from core.export import ExportOptions, export_plan
     from core.export import gbt9704 as G
     from core.importer import parse_file
     from core.service import PlanService
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    results: dict[str, list[float]] = {}
+    results: dict[str, Rendered] = {}
     with tempfile.TemporaryDirectory() as tmp:
         today = dt.date.today()  # history is stamped with the real clock: report as of now
         service = PlanService(Path(tmp) / "render.sqlite3")
@@ -130,7 +159,8 @@ def render_plan(plan_file: Path, out_dir: Path, unit: str | None = None, script:
                 top, bottom = ((G.MARGIN_TOP_MM, G.MARGIN_BOTTOM_MM) if portrait
                                else (G.LEDGER_MARGIN_TOP_MM, G.LEDGER_MARGIN_BOTTOM_MM) if fmt == "docx"
                                else (19.0, 19.0))
-                results[kind] = [page_fill(p, top, bottom, page_mm) for p in page_images(pdf)]
+                fills = [page_fill(p, top, bottom, page_mm) for p in page_images(pdf)]
+                results[kind] = Rendered(pdf, fills, page_texts(pdf))
                 if png_dpi:
                     page_images(pdf, png_dpi, "-png")
         finally:
@@ -146,8 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--script", default="original")
     ap.add_argument("--png-dpi", type=int, default=60)
     args = ap.parse_args(argv)
-    for kind, fills in render_plan(args.plan, args.out, args.unit, args.script, png_dpi=args.png_dpi).items():
-        print(f"{kind:12} {len(fills):3} pages  fill " + " ".join(f"{f:.2f}" for f in fills))
+    for kind, got in render_plan(args.plan, args.out, args.unit, args.script, png_dpi=args.png_dpi).items():
+        print(f"{kind:12} {len(got.fills):3} pages  fill " + " ".join(f"{f:.2f}" for f in got.fills)
+              + (f"  half-empty: {got.half_empty}" if got.half_empty else ""))
     return 0
 
 
