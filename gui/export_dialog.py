@@ -1,7 +1,8 @@
-"""The export dialog: which report, which tasks, as of when, and where to save it.
+"""The export dialog: which report, whose tasks, in which script, as of when, and where to save it.
 
-All the work is core's `export_plan`; this only gathers the clerk's choices, reports a typed
-error in one sentence, and offers to open the finished file.
+All the work is core's `write_export`; this only gathers the clerk's choices, asks for the
+reporting unit when none is known, reports a typed error in one sentence, and offers to open
+the finished file, saying how many tasks still lack a 完成情况.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -30,12 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import TaizhangError
-from core.export import ExportOptions, default_file_name, export_plan
+from core.export import ExportOptions, default_file_name, write_export
 from gui.collation import sorted_for_display
 from gui.errors import show_error
 from gui.labels import STATUS_ORDER, status_names
 
 STYLES = (("docx", "ledger"), ("docx", "report"), ("xlsx", "ledger"))
+SCRIPTS = ("original", "simplified", "traditional")
+MINE = "\x00mine"  # the unit box's entry for 我的任务 (the clerk's own units)
 
 
 class ExportDialog(QDialog):
@@ -45,6 +49,8 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.service, self.plan_id = service, plan_id
         self.exported_path: Path | None = None
+        self.reporter: str | None = None  # asked for when no unit is chosen and none is set as mine
+        self.pending_count = 0  # tasks of the last export without a 完成情况
         self._path_chosen = False  # once the clerk picks a path, option changes leave it alone
         self._confirmed: Path | None = None  # a path the file dialog already asked to replace
         self.setWindowTitle(self.tr("Export completion report"))
@@ -63,9 +69,21 @@ class ExportDialog(QDialog):
 
         self.unit_box = QComboBox()
         self.unit_box.addItem(self.tr("All units"), None)
+        self.my_units = self.service.my_units()
+        if self.my_units:
+            self.unit_box.addItem(self.tr("My tasks (%1)").replace("%1", "、".join(self.my_units)), MINE)
+            self.unit_box.setCurrentIndex(1)  # the clerk's own report, by default
         for unit in sorted_for_display(self._plan_units()):  # pinyin order, like the other unit lists
             self.unit_box.addItem(unit, unit)
+        self.unit_box.setToolTip(self.tr("A unit's tasks are those 我的任务 shows for it: named, or named "
+                                         "through a collective such as 市直各单位. It also signs the report."))
         form.addRow(self.tr("Unit:"), self.unit_box)
+
+        self.script_box = QComboBox()
+        for text, data in zip((self.tr("As the plan is written"), self.tr("Simplified (简体)"),
+                               self.tr("Traditional (繁體)")), SCRIPTS, strict=True):
+            self.script_box.addItem(text, data)
+        form.addRow(self.tr("Script:"), self.script_box)
 
         names = status_names()
         self.status_boxes = {}
@@ -96,6 +114,9 @@ class ExportDialog(QDialog):
 
         self.evidence = QCheckBox(self.tr("Add an evidence column"))
         form.addRow("", self.evidence)
+        self.pending_list = QCheckBox(self.tr("List tasks without a completion note in an appendix"))
+        self.pending_list.setChecked(True)
+        form.addRow("", self.pending_list)
 
         self.path_edit = QLineEdit()
         browse = QPushButton(self.tr("Browse…"))
@@ -116,6 +137,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.style_box.currentIndexChanged.connect(self._style_changed)
         self.as_of.dateChanged.connect(self._update_default_path)
+        self.script_box.currentIndexChanged.connect(self._update_default_path)
         self.path_edit.textEdited.connect(self._path_typed)
         self._style_changed()
         self.resize(640, self.sizeHint().height())
@@ -132,15 +154,20 @@ class ExportDialog(QDialog):
         fmt, style = self.style_box.currentData()
         chosen = frozenset(s for s, box in self.status_boxes.items() if box.isChecked())
         day = self.as_of.date()
+        unit = self.unit_box.currentData()
         return ExportOptions(
-            format=fmt, style=style, unit=self.unit_box.currentData(),
+            format=fmt, style=style, unit=None if unit == MINE else unit, mine=unit == MINE,
+            reporter=self.reporter, script=self.script_box.currentData(),
             statuses=None if len(chosen) == len(self.status_boxes) else chosen,
             as_of=dt.date(day.year(), day.month(), day.day()),
             sections=self.with_sections.isChecked(),
-            evidence=self.evidence.isChecked() and style == "ledger")
+            evidence=self.evidence.isChecked() and style == "ledger",
+            pending_list=self.pending_list.isChecked())
 
     def _style_changed(self) -> None:
-        self.evidence.setEnabled(self.style_box.currentData()[1] == "ledger")
+        fmt, style = self.style_box.currentData()
+        self.evidence.setEnabled(style == "ledger")
+        self.pending_list.setEnabled(fmt == "docx" and style == "report")
         self._update_default_path()
 
     def _path_typed(self, _text: str) -> None:
@@ -177,16 +204,29 @@ class ExportDialog(QDialog):
             out = out.with_name(out.name + f".{opts.format}")
         if out.exists() and out != self._confirmed and not self._confirm_replace(out):
             return
+        if opts.unit is None and not opts.mine and not opts.reporter and not self.my_units:
+            self.reporter = self._ask_reporter()
+            if not self.reporter:
+                return
+            opts = self.options()
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
-            self.exported_path = export_plan(self.service, self.plan_id, opts, out)
+            self.exported_path, data = write_export(self.service, self.plan_id, opts, out)
         except TaizhangError as err:
             QApplication.restoreOverrideCursor()
             show_error(self, err, self.windowTitle())
             return
         QApplication.restoreOverrideCursor()
+        self.pending_count = len(data.pending)
         self._offer_open(self.exported_path)
         self.accept()
+
+    def _ask_reporter(self) -> str | None:
+        """填报单位 for a whole-plan export when the clerk's own unit is not set."""
+        text, ok = QInputDialog.getText(self, self.windowTitle(),
+                                        self.tr("Which unit is reporting? (It signs the report; set "
+                                                "your own unit to skip this question.)"))
+        return text.strip() if ok and text.strip() else None
 
     def _confirm_replace(self, path: Path) -> bool:
         answer = QMessageBox.question(
@@ -194,8 +234,10 @@ class ExportDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def _offer_open(self, path: Path) -> None:
-        answer = QMessageBox.question(
-            self, self.windowTitle(), self.tr("Exported to %1.\nOpen it now?").replace("%1", str(path)))
+        text = self.tr("Exported to %1.").replace("%1", str(path))
+        if self.pending_count:
+            text += "\n" + self.tr("%n task(s) have no completion note yet.", "", self.pending_count)
+        answer = QMessageBox.question(self, self.windowTitle(), text + "\n" + self.tr("Open it now?"))
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 

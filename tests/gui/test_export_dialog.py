@@ -15,6 +15,7 @@ from core.status import Status
 @pytest.fixture
 def plan_id(service, sample_plan):
     plan_id = service.import_plan(sample_plan).plan_id
+    service.set_my_units(["县政府办公室"])
     first = next(n for n in service.tree(plan_id) if n.is_task)
     service.set_status(first.id, Status.DONE)
     service.set_note(first.id, "已在门户网站发布。")
@@ -33,8 +34,11 @@ def dialog(qtbot, service, plan_id):
 
 
 def test_dialog_offers_the_plans_units_and_a_default_path(dialog, service, plan_id):
+    from gui.export_dialog import MINE
+
     units = [dialog.unit_box.itemData(i) for i in range(dialog.unit_box.count())]
-    assert units[0] is None and "县发展改革局" in units
+    assert units[0] is None and units[1] == MINE and "县发展改革局" in units
+    assert dialog.unit_box.currentData() == MINE and dialog.options().mine  # 我的单位 by default
     assert dialog.path_edit.text().endswith(f"落实情况台账_{service.today():%Y%m%d}.docx")
     dialog.style_box.setCurrentIndex(1)
     assert "落实情况报告_" in dialog.path_edit.text()
@@ -56,7 +60,8 @@ def test_filling_the_dialog_exports_the_report(qtbot, dialog, tmp_path):
     assert (opts.style, opts.unit, opts.sections, opts.as_of) == ("report", "县政府办公室", False, dt.date(2026, 7, 1))
     assert Status.NA not in opts.statuses
     doc = docx.Document(str(out))
-    assert doc.paragraphs[-1].text == "2026年7月1日" and doc.paragraphs[-2].text == "县政府办公室"
+    paras = [p.text for p in doc.paragraphs]
+    assert paras.index("2026年7月1日") == paras.index("县政府办公室") + 1
 
 
 def test_excel_choice_fixes_the_suffix_and_writes_a_workbook(dialog, tmp_path):
@@ -91,3 +96,44 @@ def test_export_action_opens_the_dialog_for_the_plan_on_screen(sample_window, mo
     assert sample_window.export_action.isEnabled()
     sample_window.export_action.trigger()
     assert opened == [sample_window.model.plan_id]
+
+
+def test_script_choice_converts_the_file_name_and_the_document(dialog, tmp_path):
+    dialog.style_box.setCurrentIndex(1)
+    dialog.script_box.setCurrentIndex(dialog.script_box.findData("traditional"))
+    assert "落實情況報告_" in dialog.path_edit.text()
+    out = tmp_path / "r.docx"
+    dialog.path_edit.setText(str(out))
+    dialog.export_button.click()
+    assert docx.Document(str(out)).paragraphs[0].text.startswith("關於")
+
+
+def test_without_my_unit_the_dialog_asks_who_reports(qtbot, service, sample_plan, tmp_path):
+    from gui.export_dialog import ExportDialog
+
+    plan_id = service.import_plan(sample_plan).plan_id
+    dlg = ExportDialog(service, plan_id)
+    qtbot.addWidget(dlg)
+    dlg._offer_open = lambda path: None
+    asked = []
+    dlg._ask_reporter = lambda: asked.append(True) or "县政务公开办"
+    dlg.style_box.setCurrentIndex(1)
+    dlg.path_edit.setText(str(tmp_path / "r.docx"))
+    dlg.export_button.click()
+    assert asked and dlg.result() == dlg.DialogCode.Accepted
+    paras = [p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs]
+    assert "县政务公开办" in paras and dlg.pending_count == 15
+    dlg2 = ExportDialog(service, plan_id)
+    qtbot.addWidget(dlg2)
+    dlg2._ask_reporter = lambda: None  # the clerk cancels: nothing is written
+    dlg2.path_edit.setText(str(tmp_path / "n.docx"))
+    dlg2.export_button.click()
+    assert not (tmp_path / "n.docx").exists() and dlg2.result() != dlg2.DialogCode.Accepted
+
+
+def test_the_pending_appendix_switch_is_for_the_report_only(dialog):
+    assert not dialog.pending_list.isEnabled()
+    dialog.style_box.setCurrentIndex(1)
+    assert dialog.pending_list.isEnabled() and dialog.options().pending_list
+    dialog.pending_list.setChecked(False)
+    assert not dialog.options().pending_list
