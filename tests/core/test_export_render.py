@@ -7,6 +7,7 @@ Skipped without LibreOffice and poppler-utils (tools/setup.sh --dev installs the
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from export_helpers import AS_OF, dated_service, worked_plan
@@ -38,9 +39,8 @@ def test_sample_plan_prints_on_a_sane_number_of_pages(service, sample_plan, tmp_
 
 @pytest.fixture(scope="module")
 def plan_001(tmp_path_factory):
-    from conftest import SHARED
-
-    found = sorted((SHARED / "plans").glob("001_*")) if SHARED.is_dir() else []
+    shared = Path(__file__).resolve().parents[3] / "shared"
+    found = sorted((shared / "plans").glob("001_*")) if shared.is_dir() else []
     if not found:
         pytest.skip("../shared/plans/001 is not beside the checkout")
     from tools.render_exports import render_plan
