@@ -6,6 +6,7 @@ Excel writers only lay out plain rows and never ask the store anything.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -15,16 +16,18 @@ from core import queries
 from core.errors import UsageError
 from core.export.as_of import as_of as task_as_of
 from core.export.script import converter, resolve_script
+from core.filenames import safe_file_name
 from core.model import ROLE_ZH
 from core.status import Status
+from core.textclean import clean_text
 from core.textfold import fold
-from core.views import NodeInfo, PlanSummary, Rollup
+from core.views import DeadlineInfo, NodeInfo, PlanSummary, Rollup
 
 FORMATS = ("docx", "xlsx")
 STYLES = ("ledger", "report")
 ROLES = ("lead", "responsible", "cooperating")
 SUMMARY_ORDER = (Status.DONE, Status.ONGOING, Status.DOING, Status.TODO, Status.NA)
-_BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\r\n\t]+')
+DEFAULT_NAME_BYTES = 200  # a default name stays well inside the 255 bytes a file name may have
 # "（牵头单位：…；责任单位：…）" and "（X牵头，Y配合）": the unit column already says it
 _ROLE_WORDS = re.compile(r"(牵头|责任|配合|协办|主办|主责)(单位|部门)?\s*[:：]|牵头|配合")
 
@@ -187,8 +190,8 @@ def _bracket_groups(text: str) -> list[tuple[int, int]]:
 def reporting_unit(service, options: ExportOptions) -> str:
     """The unit chosen, else the name given, else the clerk's own unit; refused when none is known."""
     for name in (options.unit, options.reporter, *service.my_units()):
-        if name and name.strip():
-            return name.strip()
+        if clean_text(name).strip():
+            return clean_text(name).strip()
     raise UsageError("export_no_reporter")
 
 
@@ -196,14 +199,16 @@ def gather(service, plan_id: int, options: ExportOptions) -> ExportData:
     """The rows and figures of one export; raises if no task passes the filters."""
     if options.format not in FORMATS:
         raise UsageError("bad_export_format", format=options.format)
-    plan = service.plan(plan_id)
+    plan = _clean_plan(service.plan(plan_id))
     tree = service.tree(plan_id)
     reporter = reporting_unit(service, options)
     as_of = options.as_of or service.today()
     if as_of < service.today():  # a past day: progress as it stood then, from the history
         history = service.plan_history(plan_id)
         tree = [task_as_of(n, history.get(n.id, []), as_of) if n.is_task else n for n in tree]
-    unit = (options.unit or "").strip() or None
+    tree = [_clean_node(n) for n in tree]
+    unit = clean_text(options.unit).strip() or None
+    options = dataclasses.replace(options, unit=unit)
     scope_units = [unit] if unit else service.my_units() if options.mine else []
     if options.mine and not scope_units:
         raise UsageError("export_no_my_units")
@@ -241,7 +246,7 @@ def gather(service, plan_id: int, options: ExportOptions) -> ExportData:
             seq += 1
             row.seq, row.overdue, row.role = seq, n.is_overdue(as_of), chosen[n.id]
             if options.evidence:
-                row.evidence = [e.name for e in service.evidence(n.id)]
+                row.evidence = [clean_text(e.name) for e in service.evidence(n.id)]
         rows.append(row)
     script = plan_script(plan, tree, options.script)
     return ExportData(plan=plan, options=options, as_of=as_of, reporter=reporter, rows=rows,
@@ -251,6 +256,19 @@ def gather(service, plan_id: int, options: ExportOptions) -> ExportData:
 def plan_script(plan: PlanSummary, tree: list[NodeInfo], script: str) -> str:
     """The script a document of this plan prints in ("original": the one most of its text is in)."""
     return resolve_script(script, [plan.title, *(f"{n.title}{n.text}" for n in tree)])
+
+
+def _clean_plan(plan: PlanSummary) -> PlanSummary:
+    """The plan's printed fields without control characters (a database from before they were cleaned)."""
+    return dataclasses.replace(plan, title=clean_text(plan.title), issuer=clean_text(plan.issuer) or None,
+                               doc_number=clean_text(plan.doc_number) or None)
+
+
+def _clean_node(n: NodeInfo) -> NodeInfo:
+    return dataclasses.replace(
+        n, label=clean_text(n.label), title=clean_text(n.title), text=clean_text(n.text), note=clean_text(n.note),
+        units={role: [clean_text(u) for u in names] for role, names in n.units.items()},
+        deadlines=[DeadlineInfo(clean_text(d.text), d.date) for d in n.deadlines])
 
 
 def zh_date(day: dt.date) -> str:
@@ -265,13 +283,15 @@ def percent_text(r: Rollup) -> str:
 
 def default_file_name(service, plan_id: int, options: ExportOptions) -> str:
     """<plan title>落实情况台账_<date>.docx (报告 for the report style), safe on Windows, in the
-    document's script."""
-    plan = service.plan(plan_id)
-    title = _BAD_FILE_CHARS.sub("_", plan.title).strip(" .") or "计划"
+    document's script; a long title is cut (with …) so the name stays under DEFAULT_NAME_BYTES, the
+    kind, date and extension whole."""
     kind = "报告" if options.format == "docx" and options.style == "report" else "台账"
     day = (options.as_of or service.today()).strftime("%Y%m%d")
-    script = plan_script(plan, service.tree(plan_id), options.script)
-    return converter(script)(f"{title}落实情况{kind}_{day}.{options.format}")
+    tail = f"落实情况{kind}_{day}.{options.format}"
+    room = DEFAULT_NAME_BYTES - len(tail.encode("utf-8"))
+    plan = service.plan(plan_id)
+    convert = converter(plan_script(plan, service.tree(plan_id), options.script))
+    return convert(safe_file_name(plan.title, max_bytes=room, fallback="计划", strip_folders=False) + tail)
 
 
 def header_lines(data: ExportData) -> list[str]:

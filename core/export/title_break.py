@@ -66,14 +66,25 @@ def break_title(title: str, per_line: float, max_lines: int = 3) -> list[str]:
         return [title]
     costs = break_costs(title)
     n_min = max(2, math.ceil(text_width(title) / per_line))
-    for n in range(n_min, max(max_lines, n_min) + 1):
+    for n in range(n_min, max_lines + 1):
         best = _best_cuts(title, costs, n, per_line)
         if best is not None:
             return [title[a:b] for a, b in zip((0, *best), (*best, len(title)), strict=True)]
-    # nothing fits the rules: even cuts, still never inside a number
-    n = n_min
-    cuts = [round(k * len(title) / n) for k in range(1, n)]
-    return [title[a:b] for a, b in zip((0, *cuts), (*cuts, len(title)), strict=True)]
+    return _greedy_lines(title, costs, per_line)  # longer than any balanced shape: fill the lines
+
+
+def _greedy_lines(title: str, costs: list[float], per_line: float) -> list[str]:
+    """Full lines, each ended at the cheapest break among its last few characters."""
+    lines, start = [], 0
+    while text_width(title[start:]) > per_line:
+        end = start + 1
+        while end < len(title) and text_width(title[start:end + 1]) <= per_line:
+            end += 1
+        window = range(max(start + 1, end - 4), end + 1)
+        cut = min(window, key=lambda i: (costs[i], -i))
+        lines.append(title[start:cut])
+        start = cut
+    return [*lines, title[start:]]
 
 
 def _best_cuts(title: str, costs: list[float], n: int, per_line: float) -> tuple[int, ...] | None:

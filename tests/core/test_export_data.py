@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from export_helpers import AS_OF, dated_service, MY_UNIT, NOTES, tasks_of, worked_plan
+from export_helpers import AS_OF, MY_UNIT, NOTES, dated_service, tasks_of, worked_plan
 
 from core.errors import UsageError
 from core.export import ExportOptions, default_file_name

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 from docx_checks import cell_text, east_asian_font, font_size_pt, has_page_field, row_flags
 from export_helpers import AS_OF, dated_service, tasks_of, worked_plan
 
 from core.export import ExportOptions, export_plan
 from core.export import gbt9704 as G
-from core.export.docx_fonts import font_fallbacks
 from core.export.data import zh_date
+from core.export.docx_fonts import font_fallbacks
 from core.export.docx_ledger import COLUMNS, COLUMNS_WITH_EVIDENCE
 from core.export.script import converter
 from core.status import Status

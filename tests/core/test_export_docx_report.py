@@ -8,7 +8,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx_checks import bold, east_asian_font, font_size_pt, has_page_field
-from export_helpers import AS_OF, dated_service, MY_UNIT, NOTES, tasks_of, worked_plan
+from export_helpers import AS_OF, MY_UNIT, NOTES, dated_service, tasks_of, worked_plan
 
 from core.export import ExportOptions, export_plan
 from core.export import gbt9704 as G
@@ -78,7 +78,7 @@ def test_long_titles_break_between_words_into_a_balanced_shape(title):
     assert max(widths) <= per_line and max(widths) - min(widths) <= 4
     assert all(len(line) >= 3 for line in lines)  # never one character alone
     assert not any(line.endswith(("的报", "的報", "关", "落")) for line in lines)
-    assert not any(a[-1:].isdigit() and b[:1].isdigit() for a, b in zip(lines, lines[1:]))  # 2020 whole
+    assert not any(a[-1:].isdigit() and b[:1].isdigit() for a, b in zip(lines, lines[1:], strict=False))
 
 
 def test_a_short_title_stays_on_one_line():
@@ -223,3 +223,10 @@ def test_tasks_only_report_has_no_section_headings(service, plan_id, tmp_path):
     doc = _export(service, plan_id, tmp_path, sections=False)
     assert not _by_style(doc, "一级标题") and not _by_style(doc, "二级标题")
     assert len(_by_style(doc, "三级标题")) == len(NOTES)
+
+
+def test_a_title_too_long_for_three_lines_fills_full_lines():
+    title = "关于" + "进一步加强和改进政务公开工作的实施意见" * 12 + "落实情况的报告"
+    lines = title_lines(title)
+    assert "".join(lines) == title and len(lines) > 3
+    assert all(text_width(line) <= G.chars_per_line(G.TITLE_SIZE_PT) for line in lines)

@@ -13,7 +13,16 @@ import pytest
 from export_helpers import AS_OF, dated_service, worked_plan
 
 from core.export import ExportOptions, export_plan
-from tools.render_exports import PDFTOPPM, PDFTOTEXT, SOFFICE, Rendered, page_fill, page_images, page_texts, to_pdf
+from tools.render_exports import (
+    PDFTOPPM,
+    PDFTOTEXT,
+    SOFFICE,
+    Rendered,
+    page_fill,
+    page_images,
+    page_texts,
+    to_pdf,
+)
 
 pytestmark = pytest.mark.skipif(not (SOFFICE and PDFTOPPM and PDFTOTEXT and shutil.which("fc-match")),
                                 reason="LibreOffice or poppler-utils is not installed")
