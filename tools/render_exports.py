@@ -1,12 +1,13 @@
 """Render exports as a clerk would print them: LibreOffice → PDF → PNG pages, and measure the pages.
 
-    .venv/bin/python tools/render_exports.py PLAN_FILE OUT_DIR [--unit U] [--script S] [--png-dpi 60]
+    .venv/bin/python tools/render_exports.py PLAN_FILE OUT_DIR [--unit U] [--script S] [--png-dpi 60] [--docs]
 
 Imports the plan into a throw-away database, records some progress on it (a report of an
 untouched plan is only its appendix), writes the Word 报告, the Word 台账 and the Excel 台账,
 and renders each to PDF and PNG pages under OUT_DIR with the CJK font aliases of
 tests/fonts.conf, printing each file's page count and how full each page is. The render test
-(tests/core/test_export_render.py) uses the same functions.
+(tests/core/test_export_render.py) uses the same functions. --docs also copies page 1 of each
+export to docs/export-<kind>.png for the README.
 """
 
 from __future__ import annotations
@@ -175,10 +176,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--unit")
     ap.add_argument("--script", default="original")
     ap.add_argument("--png-dpi", type=int, default=60)
+    ap.add_argument("--docs", action="store_true", help="copy page 1 of each export to docs/export-<kind>.png")
     args = ap.parse_args(argv)
     for kind, got in render_plan(args.plan, args.out, args.unit, args.script, png_dpi=args.png_dpi).items():
         print(f"{kind:12} {len(got.fills):3} pages  fill " + " ".join(f"{f:.2f}" for f in got.fills)
               + (f"  half-empty: {got.half_empty}" if got.half_empty else ""))
+        if args.docs:
+            subprocess.run([PDFTOPPM, "-png", "-gray", "-r", "90", "-f", "1", "-l", "1", "-singlefile",
+                            str(got.pdf), str(ROOT / "docs" / f"export-{kind}")], check=True, timeout=120)
+            print(f"  → docs/export-{kind}.png")
     return 0
 
 

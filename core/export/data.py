@@ -87,20 +87,12 @@ class Row:
                 if (names := self.node.units.get(role))]
 
     @property
-    def units_text(self) -> str:
-        return "；".join(self.unit_lines)
-
-    @property
     def role_text(self) -> str:
         return ROLE_ZH[self.role] if self.role else ""
 
     @property
     def deadline_text(self) -> str:
         return "、".join(d.text for d in self.node.deadlines if d.text)
-
-    @property
-    def status_text(self) -> str:
-        return self.node.status.zh + ("（逾期）" if self.overdue else "")
 
 
 @dataclass
@@ -140,20 +132,6 @@ class ExportData:
                     parent = by_id.get(node.parent_id) if node.parent_id is not None else None
                     node = parent.node if parent else None
         return [r for r in self.rows if r.node.id in keep]
-
-    def groups(self) -> list[tuple[Row | None, list[Row]]]:
-        """(top-level section, the rows under it); tasks-only exports are one group."""
-        if not self.options.sections:
-            return [(None, self.rows)]
-        out: list[tuple[Row | None, list[Row]]] = []
-        for row in self.rows:
-            if row.depth == 0 and not row.is_task:
-                out.append((row, []))
-            elif not out or (row.depth == 0 and out[-1][0] is not None):
-                out.append((None, [row]))
-            else:
-                out[-1][1].append(row)
-        return out
 
 
 def strip_unit_brackets(text: str, units: list[str]) -> str:
