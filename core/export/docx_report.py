@@ -172,6 +172,9 @@ def _add_row(document, styles: dict, row: Row, data: ExportData, by_id: dict[int
     facts = [f"本单位{row.role_text}" if data.scope and row.role else "", row.node.status.zh,
              "已逾期" if row.overdue else ""]
     para.add_run(f"（{'，'.join(f for f in facts if f)}）")
+    if text_width(para.text) > 2 * BODY_PER_LINE:
+        # a long first sentence reads as body text: it may run over a page rather than leave a gap
+        para.paragraph_format.keep_with_next = False
     lines = row.note_lines
     if row.node.completed_on:
         lines[-1] += f"（完成日期：{zh_date(row.node.completed_on)}）"

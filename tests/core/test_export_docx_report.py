@@ -230,3 +230,20 @@ def test_a_title_too_long_for_three_lines_fills_full_lines():
     lines = title_lines(title)
     assert "".join(lines) == title and len(lines) > 3
     assert all(text_width(line) <= G.chars_per_line(G.TITLE_SIZE_PT) for line in lines)
+
+
+def test_a_long_first_sentence_may_run_over_a_page_but_a_short_one_keeps_with_its_note(service, sample_plan,
+                                                                                       tmp_path):
+    from core.export.docx_report import BODY_PER_LINE
+
+    task = sample_plan.nodes[1].children[0]  # a plan whose tasks are one long sentence, as Zhuhai's
+    task.title = "做好就业创业、社会保障信息公开，" * 5 + "及时公开相关政策文件和办事指南"
+    plan_id = worked_plan(service, sample_plan)
+    long = next(t for t in tasks_of(service, plan_id) if t.title == task.title)
+    service.set_note(long.id, "已公开。")
+    heads = _by_style(_export(service, plan_id, tmp_path), "三级标题")
+    longs = [p for p in heads if text_width(p.text) > 2 * BODY_PER_LINE]
+    assert longs and all(p.paragraph_format.keep_with_next is False for p in longs)
+    short = [p for p in heads if text_width(p.text) <= BODY_PER_LINE]
+    assert short and all(p.style.paragraph_format.keep_with_next and p.paragraph_format.keep_with_next is None
+                         for p in short)
