@@ -91,8 +91,13 @@ class Row:
         return ROLE_ZH[self.role] if self.role else ""
 
     @property
+    def deadline_lines(self) -> list[str]:
+        """One deadline a line, so a narrow column never breaks "11月底前" after "11"."""
+        return [d.text for d in self.node.deadlines if d.text]
+
+    @property
     def deadline_text(self) -> str:
-        return "、".join(d.text for d in self.node.deadlines if d.text)
+        return "、".join(self.deadline_lines)
 
 
 @dataclass

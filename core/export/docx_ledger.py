@@ -113,7 +113,7 @@ def _date_lines(row: Row) -> list[str]:
 def _task_cells(row: Row, evidence: bool, scoped: bool) -> list[list[str]]:
     status = [row.node.status.zh] + (["（逾期）"] if row.overdue else [])
     units = row.unit_lines + ([f"（本单位：{row.role_text}）"] if scoped and row.role else [])
-    cells = [[str(row.seq)], [row.task_text], units, [row.deadline_text or "—"], row.note_lines,
+    cells = [[str(row.seq)], [row.task_text], units, row.deadline_lines or ["—"], row.note_lines,
              _date_lines(row), status]
     if evidence:
         cells.append(row.evidence)

@@ -54,7 +54,7 @@ def _unit_names(row: Row) -> list[str]:
 
 def _task_values(row: Row, data: ExportData) -> list:
     units = "\n".join(row.unit_lines + ([f"（本单位：{row.role_text}）"] if data.scope and row.role else []))
-    values = [row.seq, row.task_text, units, row.deadline_text, "\n".join(row.note_lines),
+    values = [row.seq, row.task_text, units, "\n".join(row.deadline_lines), "\n".join(row.note_lines),
               zh_date(row.node.completed_on) if row.node.completed_on else "",
               row.node.status.zh + ("\n（逾期）" if row.overdue else "")]  # never a lone "）" in the cell
     if data.options.evidence:

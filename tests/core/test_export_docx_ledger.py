@@ -61,7 +61,7 @@ def test_every_task_appears_once_in_plan_order_with_its_details(service, plan_id
         assert seq == str(i)
         assert text.startswith(task.title)
         assert all(u in units for u in task.all_units)
-        assert deadline == ("、".join(d.text for d in task.deadlines) or "—")
+        assert deadline == ("\n".join(d.text for d in task.deadlines) or "—")  # one a line
         assert note == "\n".join(line for line in task.note.splitlines() if line.strip())
         assert done_on.replace("\n", "") == (zh_date(task.completed_on) if task.completed_on else "")
         assert status.split("\n")[0] == task.status.zh
@@ -181,3 +181,12 @@ def test_a_traditional_ledger_prints_in_one_script(service, plan_id, tmp_path):
     doc = _export(service, plan_id, tmp_path, script="traditional")
     text = "\n".join([p.text for p in doc.paragraphs] + [cell_text(c) for r in doc.tables[0].rows for c in r.cells])
     assert converter("traditional")(text) == text and "責任單位" in text and "填報單位" in text
+
+
+def test_each_deadline_has_its_own_line_in_the_narrow_column(service, sample_plan, tmp_path):
+    from core.model import ParsedDeadline
+
+    sample_plan.nodes[0].children[0].children[0].deadlines = [ParsedDeadline("8月底前"), ParsedDeadline("11月底前")]
+    plan_id = service.import_plan(sample_plan).plan_id
+    service.set_my_units(["县政府办公室"])
+    assert _task_rows(_export(service, plan_id, tmp_path))[0][3] == "8月底前\n11月底前"

@@ -40,7 +40,7 @@ def test_every_task_is_one_row_in_plan_order(service, plan_id, book):
     for row, task in zip(rows, tasks, strict=True):
         assert row[1].startswith(task.title)
         assert all(u in row[2] for u in task.all_units)
-        assert (row[3] or "") == "、".join(d.text for d in task.deadlines)
+        assert (row[3] or "") == "\n".join(d.text for d in task.deadlines)
         assert (row[4] or "") == task.note.strip()
         assert (row[5] or "") == (zh_date(task.completed_on) if task.completed_on else "")
         assert row[6].startswith(task.status.zh)
