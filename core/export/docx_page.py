@@ -122,5 +122,8 @@ def convert_text(document, convert) -> None:
         for t in root.iter(qn("w:t")):
             if t.text:
                 t.text = convert(t.text)
+    for style in document.styles:  # the style gallery Word shows is part of the document too
+        if style.name and not style.name.isascii():
+            style.name = convert(style.name)
     core = document.core_properties
     core.title = convert(core.title or "")

@@ -200,6 +200,8 @@ def test_a_traditional_report_has_no_simplified_word(service, plan_id, tmp_path)
         doc.paragraphs[0].text.replace("\n", "") == "關於示例縣2026年政務公開工作要點落實情況的報告"
     assert converter("traditional")(text) == text  # nothing left to convert: one script throughout
     assert "附件" in text and "填報" not in text  # the template's words are converted too
+    names = " ".join(s.name for s in doc.styles if s.name)
+    assert "公文正文" in names and converter("traditional")(names) == names  # 公文標題, 一級標題…
 
 
 def test_long_web_addresses_may_break_anywhere():
