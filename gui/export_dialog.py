@@ -1,8 +1,8 @@
 """The export dialog: which report, whose tasks, in which script, as of when, and where to save it.
 
 All the work is core's `write_export`; this only gathers the clerk's choices, asks for the
-reporting unit when none is known, reports a typed error in one sentence, and offers to open
-the finished file, saying how many tasks still lack a 完成情况.
+reporting unit when none is known, reports a typed error in one sentence, says how many tasks
+still lack a 完成情况 (offering to show them in the tree first), and offers to open the file.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from core.errors import TaizhangError
 from core.export import ExportOptions, default_file_name, write_export
+from core.export.data import gather
+from core.views import TaskFilter
 from gui.collation import sorted_for_display
 from gui.errors import show_error
 from gui.labels import STATUS_ORDER, status_names
@@ -50,7 +52,7 @@ class ExportDialog(QDialog):
         self.service, self.plan_id = service, plan_id
         self.exported_path: Path | None = None
         self.reporter: str | None = None  # asked for when no unit is chosen and none is set as mine
-        self.pending_count = 0  # tasks of the last export without a 完成情况
+        self.show_in_tree: TaskFilter | None = None  # the clerk chose to see the tasks lacking a note
         self._path_chosen = False  # once the clerk picks a path, option changes leave it alone
         self._confirmed: Path | None = None  # a path the file dialog already asked to replace
         self.setWindowTitle(self.tr("Export completion report"))
@@ -209,6 +211,8 @@ class ExportDialog(QDialog):
             if not self.reporter:
                 return
             opts = self.options()
+        if not self._pending_checked(opts):
+            return
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
             self.exported_path, data = write_export(self.service, self.plan_id, opts, out)
@@ -217,9 +221,36 @@ class ExportDialog(QDialog):
             show_error(self, err, self.windowTitle())
             return
         QApplication.restoreOverrideCursor()
-        self.pending_count = len(data.pending)
         self._offer_open(self.exported_path)
         self.accept()
+
+    def _pending_checked(self, opts: ExportOptions) -> bool:
+        """Say how many tasks lack a 完成情况 and offer to show them in the tree first; False when
+        the clerk chose to look (the dialog closes with `show_in_tree` set) or an error was shown."""
+        try:
+            pending = len(gather(self.service, self.plan_id, opts).pending)
+        except TaizhangError as err:
+            show_error(self, err, self.windowTitle())
+            return False
+        answer = self._ask_pending(pending, opts) if pending else "export"
+        if answer == "show":
+            self.show_in_tree = TaskFilter(missing_note=True, mine=opts.mine)
+            self.reject()
+        return answer == "export"
+
+    def _ask_pending(self, pending: int, opts: ExportOptions) -> str:
+        """"export", "show" (the tasks in the tree first) or "cancel"."""
+        text = self.tr("%n task(s) have no completion note yet.", "", pending)
+        if opts.format == "docx" and opts.style == "report":
+            text += "\n" + (self.tr("The report leaves them out of its body and lists them in an appendix.")
+                            if opts.pending_list else self.tr("The report leaves them out."))
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), text, parent=self)
+        go = box.addButton(self.tr("Export anyway"), QMessageBox.ButtonRole.AcceptRole)
+        show = box.addButton(self.tr("Show them in the tree"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "export" if clicked is go else "show" if clicked is show else "cancel"
 
     def _ask_reporter(self) -> str | None:
         """填报单位 for a whole-plan export when the clerk's own unit is not set."""
@@ -235,8 +266,6 @@ class ExportDialog(QDialog):
 
     def _offer_open(self, path: Path) -> None:
         text = self.tr("Exported to %1.").replace("%1", str(path))
-        if self.pending_count:
-            text += "\n" + self.tr("%n task(s) have no completion note yet.", "", self.pending_count)
         answer = QMessageBox.question(self, self.windowTitle(), text + "\n" + self.tr("Open it now?"))
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -1144,6 +1144,22 @@ Replace it?</source>
         <source>My tasks (%1)</source>
         <translation>我的任务（%1）</translation>
     </message>
+    <message>
+        <source>Export anyway</source>
+        <translation>仍然导出</translation>
+    </message>
+    <message>
+        <source>Show them in the tree</source>
+        <translation>先在树中查看</translation>
+    </message>
+    <message>
+        <source>The report leaves them out.</source>
+        <translation>报告正文不列入这些任务。</translation>
+    </message>
+    <message>
+        <source>The report leaves them out of its body and lists them in an appendix.</source>
+        <translation>报告正文不列入这些任务，另列为附件。</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -1221,6 +1237,10 @@ Replace it?</source>
         <location filename="../../gui/filter_bar.py" line="161"/>
         <source>%1 tasks</source>
         <translation>共 %1 项任务</translation>
+    </message>
+    <message>
+        <source>No completion note</source>
+        <translation>缺少完成情况</translation>
     </message>
 </context>
 <context>

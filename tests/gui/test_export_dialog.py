@@ -30,6 +30,8 @@ def dialog(qtbot, service, plan_id):
     qtbot.addWidget(dlg)
     dlg.opened = []
     dlg._offer_open = dlg.opened.append  # no "open it now?" box, no viewer launched
+    dlg.asked = []
+    dlg._ask_pending = lambda n, opts: dlg.asked.append(n) or "export"  # "export anyway"
     return dlg
 
 
@@ -115,6 +117,7 @@ def test_without_my_unit_the_dialog_asks_who_reports(qtbot, service, sample_plan
     dlg = ExportDialog(service, plan_id)
     qtbot.addWidget(dlg)
     dlg._offer_open = lambda path: None
+    dlg._ask_pending = lambda n, opts: "export"
     asked = []
     dlg._ask_reporter = lambda: asked.append(True) or "县政务公开办"
     dlg.style_box.setCurrentIndex(1)
@@ -122,9 +125,10 @@ def test_without_my_unit_the_dialog_asks_who_reports(qtbot, service, sample_plan
     dlg.export_button.click()
     assert asked and dlg.result() == dlg.DialogCode.Accepted
     paras = [p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs]
-    assert "县政务公开办" in paras and dlg.pending_count == 15
+    assert "县政务公开办" in paras
     dlg2 = ExportDialog(service, plan_id)
     qtbot.addWidget(dlg2)
+    dlg2._ask_pending = lambda n, opts: "export"
     dlg2._ask_reporter = lambda: None  # the clerk cancels: nothing is written
     dlg2.path_edit.setText(str(tmp_path / "n.docx"))
     dlg2.export_button.click()
@@ -137,3 +141,44 @@ def test_the_pending_appendix_switch_is_for_the_report_only(dialog):
     assert dialog.pending_list.isEnabled() and dialog.options().pending_list
     dialog.pending_list.setChecked(False)
     assert not dialog.options().pending_list
+
+
+def test_the_dialog_says_how_many_lack_a_note_before_exporting(dialog, service, plan_id, tmp_path):
+    from core.export.data import gather
+
+    dialog.path_edit.setText(str(tmp_path / "t.docx"))
+    dialog.export_button.click()
+    expected = len(gather(service, plan_id, dialog.options()).pending)
+    assert dialog.asked == [expected] and expected > 0 and (tmp_path / "t.docx").exists()
+
+
+def test_cancelling_at_the_pending_question_writes_nothing(dialog, tmp_path):
+    dialog._ask_pending = lambda n, opts: "cancel"
+    dialog.path_edit.setText(str(tmp_path / "t.docx"))
+    dialog.export_button.click()
+    assert not (tmp_path / "t.docx").exists() and dialog.show_in_tree is None
+    assert dialog.result() != dialog.DialogCode.Accepted
+
+
+def test_showing_the_tasks_without_a_note_filters_the_tree(sample_window, monkeypatch):
+    from gui import export_dialog
+
+    def exec_and_choose_show(self):
+        self._ask_pending = lambda n, opts: "show"
+        self.export()
+        return 0
+
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", exec_and_choose_show)
+    service = sample_window.service
+    first = next(n for n in service.tree(sample_window.model.plan_id) if n.is_task)
+    service.set_note(first.id, "已发布。")
+    sample_window.open_plan(sample_window.model.plan_id)  # the tree shows the note
+    service.set_my_units([])
+    monkeypatch.setattr(export_dialog.ExportDialog, "_ask_reporter", lambda self: "县政府办公室")
+    sample_window.export_action.trigger()
+    flt = sample_window.filter_bar.task_filter()
+    assert flt.missing_note and sample_window.proxy.active
+    shown = sample_window.proxy.visible_ids()
+    tasks = [n for n in sample_window.service.tree(sample_window.model.plan_id) if n.is_task]
+    assert shown is not None and {t.id for t in tasks if not t.note} <= shown
+    assert not {t.id for t in tasks if t.note} & shown
