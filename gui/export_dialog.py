@@ -7,10 +7,11 @@ still lack a 完成情况 (offering to show them in the tree first), and offers 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QCursor, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -35,8 +37,9 @@ from core.errors import TaizhangError
 from core.export import ExportOptions, default_file_name, write_export
 from core.export.data import gather
 from core.views import TaskFilter
+from gui import export_memory
 from gui.collation import sorted_for_display
-from gui.errors import show_error
+from gui.errors import error_text, show_error
 from gui.labels import STATUS_ORDER, status_names
 
 STYLES = (("docx", "ledger"), ("docx", "report"), ("xlsx", "ledger"))
@@ -47,9 +50,13 @@ MINE = "\x00mine"  # the unit box's entry for 我的任务 (the clerk's own unit
 class ExportDialog(QDialog):
     """Export one plan as the Word 台账, the Word 报告 or the Excel 台账."""
 
-    def __init__(self, service, plan_id: int, parent: QWidget | None = None) -> None:
+    MINE = MINE
+
+    def __init__(self, service, plan_id: int, parent: QWidget | None = None,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
-        self.service, self.plan_id = service, plan_id
+        self.service, self.plan_id, self.settings = service, plan_id, settings
+        self.folder: Path | None = None  # where the last export went (remembered)
         self.exported_path: Path | None = None
         self.reporter: str | None = None  # asked for when no unit is chosen and none is set as mine
         self.show_in_tree: TaskFilter | None = None  # the clerk chose to see the tasks lacking a note
@@ -57,7 +64,9 @@ class ExportDialog(QDialog):
         self._confirmed: Path | None = None  # a path the file dialog already asked to replace
         self.setWindowTitle(self.tr("Export completion report"))
         self._build()
-        self._update_default_path()
+        export_memory.restore(self, settings)
+        self._style_changed()
+        self._update_summary()
 
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -134,14 +143,19 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
 
+        self.summary = QLabel()  # "将导出 24 项任务，其中 8 项缺少完成情况", as the choices change
+        self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.style_box.currentIndexChanged.connect(self._style_changed)
         self.as_of.dateChanged.connect(self._update_default_path)
         self.script_box.currentIndexChanged.connect(self._update_default_path)
         self.path_edit.textEdited.connect(self._path_typed)
-        self._style_changed()
+        for signal in (self.unit_box.currentIndexChanged, self.as_of.dateChanged,
+                       *(box.toggled for box in self.status_boxes.values())):
+            signal.connect(self._update_summary)
         self.resize(640, self.sizeHint().height())
 
     def _plan_units(self) -> list[str]:
@@ -178,7 +192,7 @@ class ExportDialog(QDialog):
     def _update_default_path(self) -> None:
         name = default_file_name(self.service, self.plan_id, self.options())
         if not self._path_chosen:
-            self.path_edit.setText(str(documents_dir() / name))
+            self.path_edit.setText(str((self.folder or documents_dir()) / name))
             return
         current = Path(self.path_edit.text())  # keep the clerk's folder and name, fix the suffix
         self.path_edit.setText(str(current.with_suffix(Path(name).suffix)))
@@ -221,8 +235,23 @@ class ExportDialog(QDialog):
             show_error(self, err, self.windowTitle())
             return
         QApplication.restoreOverrideCursor()
+        export_memory.remember(self, self.settings, self.exported_path)
         self._offer_open(self.exported_path)
         self.accept()
+
+    def _update_summary(self, *_args) -> None:
+        """How many tasks the choices take in, and how many of them lack a 完成情况."""
+        opts = self.options()
+        if opts.statuses is not None and not opts.statuses:
+            self.summary.setText(self.tr("Choose at least one status."))
+            return
+        try:  # the reporting unit does not change the count; it is asked for at export time
+            data = gather(self.service, self.plan_id, dataclasses.replace(opts, reporter=opts.reporter or "—"))
+        except TaizhangError as err:
+            self.summary.setText(error_text(err))
+            return
+        self.summary.setText(self.tr("Exports %1 tasks; %2 of them have no completion note.")
+                             .replace("%1", str(len(data.tasks))).replace("%2", str(len(data.pending))))
 
     def _pending_checked(self, opts: ExportOptions) -> bool:
         """Say how many tasks lack a 完成情况 and offer to show them in the tree first; False when

@@ -1200,6 +1200,10 @@ Replace it?</source>
         <source>The report leaves them out of its body and lists them in an appendix.</source>
         <translation>报告正文不列入这些任务，另列为附件。</translation>
     </message>
+    <message>
+        <source>Exports %1 tasks; %2 of them have no completion note.</source>
+        <translation>将导出 %1 项任务，其中 %2 项缺少完成情况。</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>

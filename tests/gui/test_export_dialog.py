@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import docx
 import openpyxl
@@ -182,3 +183,48 @@ def test_showing_the_tasks_without_a_note_filters_the_tree(sample_window, monkey
     tasks = [n for n in sample_window.service.tree(sample_window.model.plan_id) if n.is_task]
     assert shown is not None and {t.id for t in tasks if not t.note} <= shown
     assert not {t.id for t in tasks if t.note} & shown
+
+
+def test_the_dialog_shows_what_the_choices_take_in(dialog, service, plan_id):
+    from core.export.data import gather
+
+    def expected():
+        opts = dialog.options()
+        import dataclasses
+
+        data = gather(service, plan_id, dataclasses.replace(opts, reporter="x"))
+        return f"{len(data.tasks)}", f"{len(data.pending)}"
+
+    tasks, pending = expected()
+    assert tasks in dialog.summary.text() and pending in dialog.summary.text()
+    dialog.unit_box.setCurrentIndex(0)  # all units: more tasks
+    assert expected()[0] in dialog.summary.text() and expected() != (tasks, pending)
+    for box in dialog.status_boxes.values():
+        box.setChecked(False)
+    assert dialog.summary.text() == dialog.tr("Choose at least one status.")
+
+
+def test_the_dialog_remembers_the_last_choices_and_folder(qtbot, service, plan_id, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.export_dialog import ExportDialog
+
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    first = ExportDialog(service, plan_id, settings=settings)
+    qtbot.addWidget(first)
+    first._offer_open = first._ask_pending = lambda *a: "export"
+    first.style_box.setCurrentIndex(1)
+    first.unit_box.setCurrentIndex(first.unit_box.findData("县发展改革局"))
+    first.script_box.setCurrentIndex(first.script_box.findData("traditional"))
+    first.status_boxes[Status.NA].setChecked(False)
+    first.pending_list.setChecked(False)
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    first.path_edit.setText(str(folder / "r.docx"))
+    first.export_button.click()
+    assert (folder / "r.docx").exists()
+    again = ExportDialog(service, plan_id, settings=settings)
+    qtbot.addWidget(again)
+    opts = again.options()
+    assert (opts.style, opts.unit, opts.script, opts.pending_list) == ("report", "县发展改革局", "traditional", False)
+    assert Status.NA not in opts.statuses and Path(again.path_edit.text()).parent == folder
