@@ -159,7 +159,7 @@ def render_plan(plan_file: Path, out_dir: Path, unit: str | None = None, script:
                 page_mm = G.A4_HEIGHT_MM if portrait else G.A4_WIDTH_MM
                 top, bottom = ((G.MARGIN_TOP_MM, G.MARGIN_BOTTOM_MM) if portrait
                                else (G.LEDGER_MARGIN_TOP_MM, G.LEDGER_MARGIN_BOTTOM_MM) if fmt == "docx"
-                               else (19.0, 19.0))
+                               else (25.4, 25.4))  # openpyxl's default 1-inch top and bottom
                 fills = [page_fill(p, top, bottom, page_mm) for p in page_images(pdf)]
                 results[kind] = Rendered(pdf, fills, page_texts(pdf))
                 if png_dpi:

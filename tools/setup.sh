@@ -18,6 +18,7 @@ libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxrender1 libx11-xcb1"
   # tests/fonts.conf maps 仿宋/黑体/楷体/小标宋 to (about 190 MB of packages, a few minutes).
   if [ "$mode" = "--dev" ]; then
     pkgs="$pkgs binutils libreoffice-writer libreoffice-calc poppler-utils fonts-noto-cjk fonts-arphic-ukai"
+    pkgs="$pkgs fonts-crosextra-carlito"  # Calibri's metrics: Excel column widths print as in Excel
   fi
   python3 -c "import ensurepip" >/dev/null 2>&1 || pkgs="$pkgs python3-venv"
   for p in $pkgs; do

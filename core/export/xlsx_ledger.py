@@ -8,20 +8,23 @@ import math
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from core.export import gbt9704 as G
 from core.export.data import SUMMARY_ORDER, ExportData, Row, header_lines, percent_text, zh_date
+from core.export.xlsx_pages import Page, row_breaks, scale
 
 SHEET_LEDGER, SHEET_SUMMARY = "落实情况台账", "汇总"
 # (header, width in characters); Excel counts a Chinese character as about two.
 COLUMNS = [("序号", 6), ("工作任务", 50), ("责任单位", 26), ("完成时限", 14), ("完成情况", 40),
-           ("完成日期", 13), ("状态", 10)]
+           ("完成日期", 16), ("状态", 10)]
 EVIDENCE_COLUMN = ("佐证材料", 24)
 UNIT_COLUMN = 2  # index of 责任单位 in COLUMNS
 UNIT_WIDTH_LIMITS = (16, 56)  # the unit column grows to the longest unit line, within these
 HEADER_ROW = 3  # title, 填报单位/截至 line, then the header
-LINE_HEIGHT_PT = 14.5  # one line of 11 pt text
+LINE_HEIGHT_PT = 17.0  # one line of 11 pt CJK text with the air a row needs (SimSun 14.3, Noto CJK 16+)
+INFO_HEIGHT_PT, HEADER_HEIGHT_PT = 18.0, 20.0
 CENTRED = {1, 4, 6, 7}
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -34,8 +37,8 @@ def cell_width(text: str) -> float:
 
 def _lines(text: str, width: float) -> int:
     """Lines a wrapped cell needs (Excel and LibreOffice do not grow rows written by openpyxl)."""
-    per_line = max(width - 1.5, 1)
-    return sum(max(1, math.ceil(cell_width(part) / per_line)) for part in text.split("\n"))
+    per_line = max(width - 2.0, 1)  # the cell's padding; wrapping wastes part of a character too
+    return sum(max(1, math.ceil(cell_width(part) * 1.05 / per_line)) for part in text.split("\n"))
 
 
 def column_widths(data: ExportData) -> list[tuple[str, float]]:
@@ -81,6 +84,8 @@ def write_xlsx(data: ExportData, out) -> None:
     ws["A2"] = t(f"填报单位：{data.reporter}    截至日期：{zh_date(data.as_of)}")
     ws["A2"].font = body_font
     ws.merge_cells(f"A2:{last}2")
+    ws.row_dimensions[2].height = INFO_HEIGHT_PT
+    ws.row_dimensions[HEADER_ROW].height = HEADER_HEIGHT_PT
     for col, (name, width) in enumerate(columns, start=1):
         cell = ws.cell(row=HEADER_ROW, column=col, value=t(name))
         cell.font = Font(name=G.TABLE_HEADER_FONT, size=11, bold=True)
@@ -91,9 +96,11 @@ def write_xlsx(data: ExportData, out) -> None:
     group_fill = PatternFill("solid", fgColor="F2F2F2")
     fonts = (Font(name=G.HEADING1_FONT, size=11), Font(name=G.HEADING2_FONT, size=11))
     row_no = HEADER_ROW
+    sections: set[int] = set()
     for row in data.rows:
         row_no += 1
         if not row.is_task:  # a section: one cell merged across the table
+            sections.add(row_no)
             ws.cell(row=row_no, column=1, value=t(row.heading))
             for col in range(1, len(columns) + 1):
                 cell = ws.cell(row=row_no, column=col)
@@ -116,9 +123,21 @@ def write_xlsx(data: ExportData, out) -> None:
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     _print_setup(ws, landscape=True)
     ws.page_margins.left = ws.page_margins.right = 0.6
+    _keep_sections_with_their_tasks(ws, columns, sections, row_no)
     ws.oddFooter.center.text = "— &P —"
     _summary_sheet(wb, data)
     wb.save(str(out))
+
+
+def _keep_sections_with_their_tasks(ws, columns, sections: set[int], last_row: int) -> None:
+    """Manual page breaks laid out from the row heights, so no page ends on a section row."""
+    m = ws.page_margins
+    page = Page.a4(True, m.left, m.right, m.top, m.bottom)
+    heights = {r: ws.row_dimensions[r].height for r in range(HEADER_ROW + 1, last_row + 1)}
+    top = sum(ws.row_dimensions[r].height for r in range(1, HEADER_ROW + 1))
+    factor = scale(page, [w for _, w in columns])
+    for after in row_breaks(heights, sections, HEADER_ROW + 1, HEADER_HEIGHT_PT, top, page, factor):
+        ws.row_breaks.append(Break(id=after))
 
 
 def _print_setup(ws, landscape: bool) -> None:

@@ -95,3 +95,27 @@ def test_the_unit_column_fits_the_longest_unit_name(service, sample_plan, tmp_pa
     path = export_plan(service, plan_id, ExportOptions(format="xlsx", as_of=AS_OF), tmp_path / "长.xlsx")
     width = openpyxl.load_workbook(path)[SHEET_LEDGER].column_dimensions["C"].width
     assert width >= cell_width(f"牵头：{long_name}")
+
+
+def test_pages_break_before_a_section_row_never_after_it():
+    from core.export.xlsx_pages import FILL, Page, row_breaks
+
+    page = Page(width_pt=800, height_pt=100 / FILL)  # 100 pt of rows a page at 100%
+    heights = {4: 20, 5: 30, 6: 30, 7: 10, 8: 30, 9: 30, 10: 40}
+    breaks = row_breaks(heights, sections={7}, first_row=4, header_pt=10, top_pt=10, page=page, factor=1.0)
+    assert breaks == [6, 9]  # 7 (a section) would fit, but not with 8 beside it: both go over
+    assert row_breaks(heights, set(), 4, 10, 10, page, 1.0) == [7, 9]  # as full as the rows allow
+
+
+def test_the_sheet_never_ends_a_page_on_a_section(service, sample_plan, tmp_path):
+    for node in sample_plan.nodes:  # long tasks, so the plan takes several pages
+        for child in node.children:
+            child.text = (child.text or child.title) * 6
+    plan_id = service.import_plan(sample_plan).plan_id
+    service.set_my_units(["县政府办公室"])
+    path = export_plan(service, plan_id, ExportOptions(format="xlsx", as_of=AS_OF), tmp_path / "长.xlsx")
+    ws = openpyxl.load_workbook(path)[SHEET_LEDGER]
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert len(breaks) >= 2
+    sections = {c.row for c in ws["A"][HEADER_ROW:] if isinstance(c.value, str)}
+    assert not sections & set(breaks)  # the row before each break is a task
