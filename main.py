@@ -47,16 +47,29 @@ def _print_tree(nodes, depth: int = 0) -> None:
         _print_tree(node.children, depth + 1)
 
 
+def _print_import_warnings(plan) -> None:
+    """What the import dialog asks the clerk to look at (pages cut, doubtful OCR lines, tasks with
+    no unit…), from the same checks and catalogue, as `警告：` lines on stderr; listed items indented."""
+    from core.import_checks import check_plan, warning_message
+
+    for warning in check_plan(plan):
+        print(f"警告：{warning_message(warning)}", file=sys.stderr)
+        for text, _path in warning.items:
+            print(f"  {text}", file=sys.stderr)
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     from core.importer import parse_file
 
     plan = parse_file(Path(args.file))
     if args.json:
         sys.stdout.write(plan.to_json() + "\n")
-        return 0
-    date = plan.date.isoformat() if plan.date else ""
-    print(" | ".join([plan.title, str(plan.year or ""), plan.issuer or "", plan.doc_number or "", date]))
-    _print_tree(plan.nodes)
+    else:
+        date = plan.date.isoformat() if plan.date else ""
+        print(" | ".join([plan.title, str(plan.year or ""), plan.issuer or "", plan.doc_number or "", date]))
+        _print_tree(plan.nodes)
+    sys.stdout.flush()
+    _print_import_warnings(plan)
     return 0
 
 
@@ -78,6 +91,8 @@ def cmd_import(args: argparse.Namespace) -> int:
           f"{result.units} 个单位，{result.deadlines} 个时限）")
     if args.json:
         print(json.dumps(result.__dict__, ensure_ascii=False))
+    sys.stdout.flush()
+    _print_import_warnings(plan)
     return 0
 
 
