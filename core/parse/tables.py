@@ -10,6 +10,8 @@ plan table at all comes back as plain lines for the line-based stages.
 
 from __future__ import annotations
 
+import re
+
 from core.document import Cell, Table
 from core.parse.columns import CONTENT_ROLES, SEQ, Columns, assign, is_header, roles_of
 from core.parse.deadlines import is_time_cell
@@ -97,6 +99,22 @@ def table_lines(table: Table) -> list[tuple[str, str]]:
     return out
 
 
+_UNIT_BREAK = re.compile(r"\s*(?:\n|/|／|\|)\s*")
+
+
+def unit_cell_text(cell: Cell) -> str:
+    """A unit cell's text with the names it stacks on lines or parts with "/" put in a 、 list.
+
+    Word and Excel 台账 put one unit per line in a cell, and web tables write "市民政局/市财政局";
+    a break between whole unit names is a separator, anywhere else it is only layout.
+    """
+    parts = [clean(p) for p in _UNIT_BREAK.split(cell.text.strip())]
+    parts = [p for p in parts if p]
+    if len(parts) > 1 and all(looks_like_unit_cell(p) for p in parts):
+        return "、".join(parts)
+    return clean(cell.text)
+
+
 def _label_of(cell_label: str, text: str, seq: str) -> tuple[str, str, str, int]:
     """(printed label, kind, rest of text, value) from Word numbering, the text, or the 序号 cell."""
     if cell_label:
@@ -148,7 +166,7 @@ class _Reader:
         node = self._task(row, texts, parent, "" if seq_spans and opened else seq)
         if node is None:
             return
-        units = [(texts[c], role) for c, role in cols.units if c < len(row) and texts[c]]
+        units = [(unit_cell_text(row[c]), role) for c, role in cols.units if c < len(row) and texts[c]]
         if not units and cols.units:
             units = list(self.last_units)  # a merged unit cell, or one left blank for "as above"
         for cell in units:
@@ -205,9 +223,9 @@ class _Reader:
     def _section(self, cell: Cell, text: str, seq: str) -> None:
         """A row spanning the columns: a section at the level its label kind says."""
         node = _draft(cell.label, text, seq)
-        kinds = [s.kind for s in self.sections]
-        if node.kind and node.kind in kinds:
-            del self.sections[kinds.index(node.kind):]
+        kinds = [_family(s.kind) for s in self.sections]
+        if node.kind and _family(node.kind) in kinds:
+            del self.sections[kinds.index(_family(node.kind)):]
         elif not node.kind:
             self.sections.clear()
         (self.sections[-1].children if self.sections else self.roots).append(node)
@@ -215,6 +233,11 @@ class _Reader:
         self.group_nodes.clear()
         self.group_text.clear()
         self.last_task = None
+
+
+def _family(kind: str) -> str:
+    """A section's numbering family: 序号 "三" and a printed "四、" are one level (both kinds of table)."""
+    return {"cn、": "cn", "n、": "n", "n.": "n"}.get(kind, kind)
 
 
 def read_table(table: Table, header_at: int, cols: Columns) -> tuple[list[str], list[Draft]]:
@@ -239,8 +262,12 @@ def _section_column(row: list[Cell], texts: list[str], cols: Columns) -> int | N
     if any(texts[c] for c in cols.unit_columns() | set(cols.time) if c < len(texts)):
         return None
     content = [c for c in filled if c != cols.seq]
-    if len(content) == 1 and content[0] != cols.task and content[0] not in cols.body and (spans or cols.groups):
-        return content[0]
+    if len(content) != 1:
+        return None
+    at = content[0]
+    spans_right = at + 1 < len(row) and row[at + 1].merged_left  # "一 | 围绕…(merged to the end)"
+    if spans_right or (at != cols.task and at not in cols.body and (spans or cols.groups)):
+        return at
     return None
 
 

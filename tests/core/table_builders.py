@@ -1,7 +1,7 @@
 """One table written three ways — an HTML page, a Word .docx, an Excel .xlsx 台账 — for reader+parser tests.
 
 A table is given as HTML gives it: rows of cells, each a text or (text, rowspan, colspan),
-positions covered by a span left out. Each writer turns the spans into its own format's
+positions covered by a span left out; a "\n" in a text is a line break inside the cell. Each writer turns the spans into its own format's
 merges (rowspan/colspan, vMerge/gridSpan, merged ranges), so one case tests all three paths.
 """
 
@@ -44,7 +44,7 @@ def html_bytes(title: str, rows: Spec, before: list[str] = (), after: list[str] 
         for spec in row:
             text, rs, cs = _cell(spec)
             attrs = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
-            tds.append(f"<td{attrs}>{html.escape(text)}</td>")
+            tds.append(f"<td{attrs}>{html.escape(text).replace(chr(10), '<br>')}</td>")
         trs.append("<tr>" + "".join(tds) + "</tr>")
     tail = "".join(f"<p>{html.escape(t)}</p>" for t in after)
     return (f'<html><head><meta charset="utf-8"><title>{html.escape(title)}</title></head><body>{body}'
@@ -63,7 +63,7 @@ def _docx_table(rows: Spec) -> str:
             pr = f'<w:gridSpan w:val="{cs}"/>' if cs > 1 else ""
             if rs > 1:
                 pr += '<w:vMerge w:val="restart"/>' if origin else "<w:vMerge/>"
-            body = p(html.escape(text)) if origin and text else "<w:p/>"
+            body = "".join(p(html.escape(line)) for line in text.split("\n")) if origin and text else "<w:p/>"
             tcs.append(f"<w:tc><w:tcPr>{pr}</w:tcPr>{body}</w:tc>")
             c += cs
         out.append("<w:tr>" + "".join(tcs) + "</w:tr>")

@@ -235,3 +235,46 @@ def test_header_cell_words_give_the_column_role(header, role):
     from core.parse.columns import header_role
 
     assert header_role(header) == role
+
+
+SECTIONS_IN_SEQ_COLUMN = [
+    ["编号", "工作任务", "牵头及责任单位", "时限要求", "备注"],
+    ["一", ("围绕优化营商环境深化信息公开", 1, 4)],
+    [("（一）加强监管执法信息公开", 1, 5)],
+    ["1", "全面推行行政执法公示制度。", "市直各部门", "上半年", ""],
+    ["二", ("深化基层政务公开", 1, 4)],
+    [("（一）推进村务居务公开", 1, 5)],
+    ["2", "推动基层公开与村务公开衔接。", "各县区政府", "", "纳入年度考核"],
+    [("三、规范政府信息公开办理", 1, 5)],
+    [("（一）规范依申请公开办理", 1, 5)],
+    ["3", "严格执行登记、审核、办理、答复。", "市政府各部门", "8月完成摸底,10月完成整改", ""],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_section_numbered_in_the_seq_column_and_printed_in_the_cell_are_one_level(tmp_path, fmt):
+    plan = read(tmp_path, fmt, SECTIONS_IN_SEQ_COLUMN, title="某市2019年政务公开工作要点分工方案")
+    assert shape(plan.nodes) == [
+        "一围绕优化营商环境深化信息公开", "  （一）加强监管执法信息公开", "    1全面推行行政执法公示制度",
+        "二深化基层政务公开", "  （一）推进村务居务公开", "    2推动基层公开与村务公开衔接",
+        "三、规范政府信息公开办理", "  （一）规范依申请公开办理", "    3严格执行登记、审核、办理、答复"]
+    found = tasks(plan)
+    assert [units(t) for t in found] == [{"responsible": ["市直各部门"]}, {"responsible": ["各县区政府"]},
+                                         {"responsible": ["市政府各部门"]}]
+    assert [[d.text for d in t.deadlines] for t in found] == [["上半年"], [], ["8月完成摸底", "10月完成整改"]]
+
+
+UNITS_STACKED = [
+    ["序号", "工作任务", "责任单位", "完成时限"],
+    ["1", "提升政策解读质量。", "市民政局/市财政局/各县区政府", "年底前"],
+    ["2", "办好新闻发布会。", "市政府新闻办\n市直各单位", "每季度"],
+    ["3", "做好依申请公开。", "市政府办公室牵头，\n市直各单位配合", "长期坚持"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_units_stacked_on_lines_or_parted_by_slashes_are_several_units(tmp_path, fmt):
+    found = tasks(read(tmp_path, fmt, UNITS_STACKED))
+    assert [units(t) for t in found] == [
+        {"responsible": ["市民政局", "市财政局", "各县区政府"]}, {"responsible": ["市政府新闻办", "市直各单位"]},
+        {"lead": ["市政府办公室"], "cooperating": ["市直各单位"]}]
