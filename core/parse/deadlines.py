@@ -153,8 +153,8 @@ def _name_steps(text: str, found: list[ParsedDeadline], starts: list[int]) -> No
             deadline.text = words
 
 
-_TIME_WORDS = re.compile(r"^(?:长期坚持|长期|持续推进|持续开展|常态化推进|常态化|全年|全年推进|按要求|按时|及时|每年|"
-                         r"每季度|每月|每半年)$")
+_TIME_WORDS = re.compile(r"^(?:长期坚持|长期推进|长期|持续推进|持续开展|常态化推进|常态化开展|常态化|全年|全年推进|按要求|"
+                         r"按时|及时|定期|每年|每季度|每月|每半年|按季度|按月|按年度)(?:更新|开展|推进|落实)?$")
 
 
 def is_time_cell(text: str) -> bool:

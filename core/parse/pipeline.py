@@ -18,6 +18,7 @@ from core.parse.normalise import clean, is_noise
 from core.parse.structure import Entry, build, join_lone_labels
 from core.parse.table_shapes import unfold_side_by_side
 from core.parse.tables import find_header, guess_columns, read_table, table_lines
+from core.parse.text_tables import tables_in_lines
 from core.parse.twopart import fold_repeated_tables
 from core.parse.units import inline_units, merge_units, read_cell
 
@@ -29,7 +30,7 @@ def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[
     ("table_guessed") is noted in `doubts` for the import dialog.
     """
     entries: list[Entry] = []
-    for block in doc.blocks:
+    for block in tables_in_lines(doc.blocks):
         if isinstance(block, Paragraph):
             for line in block.text.splitlines() or [""]:
                 text = clean(line)
