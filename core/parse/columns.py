@@ -21,7 +21,7 @@ DEADLINE, NOTE = "deadline", "note"
 UNIT_ROLES = (LEAD, RESPONSIBLE, COOPERATING, UNIT)
 CONTENT_ROLES = (CATEGORY, TASK, REQUIREMENT)
 
-_HEADER_MAX = 14  # a header cell is a few words; a longer cell is content
+_HEADER_MAX = 12  # a header cell is a few words; a longer cell is content
 _PUNCT = re.compile(r"[\s*＊:：()（）\[\]【】<>《》\"“”'‘’·.。,，;；]")
 _SEQ = re.compile(r"^(?:序号|编号|序|号|项次|排序|no|NO|No)$")
 # 完成情况 / 进展 columns are what the clerk fills in during the year: never plan content
@@ -32,9 +32,11 @@ _LEAD = re.compile(r"牵头|主办|主责|主要负责|主管")
 _COOPERATING = re.compile(r"配合|协办|协助|参与|协同|协作")
 _RESPONSIBLE = re.compile(r"责任|负责|承办|落实|实施|承担|执行")
 _UNIT_WORD = re.compile(r"单位|部门|处室|科室|股室|机构|主体|分工|局|科|室|处|股")
-_CATEGORY = re.compile(r"类别|分类|类型|板块|领域|方面|栏目|专项|大类|指标")
-_REQUIREMENT = re.compile(r"要求|措施|内容|标准|细化|具体|举措|做法|目标|方式|途径|路径")
-_TASK = re.compile(r"任务|事项|工作|要点|项目|分工|重点|名称|环节|步骤|阶段")
+# content headers are noun phrases ending in their class noun ("工作任务", "具体措施"); a cell with
+# the word inside ("制定年度工作计划并公开") is a task's text, not a header
+_CATEGORY = re.compile(r"(?:类别|分类|类型|板块|领域|方面|栏目|专项|大类|指标)$")
+_REQUIREMENT = re.compile(r"^(?:细化|具体)|(?:要求|措施|内容|标准|举措|做法|目标|方式|途径|路径)$")
+_TASK = re.compile(r"(?:任务|事项|工作|要点|项目|分工|重点|名称|环节|步骤|阶段)$")
 
 
 def _key(text: str) -> str:

@@ -149,6 +149,8 @@ class _Reader:
         self.group_text: dict[int, str] = {}
         self.last_units: list[tuple[str, str]] = []
         self.last_task: Draft | None = None
+        self.pending_units: list[tuple[str, str]] = []
+        self.pending_times: list[str] = []
 
     def row(self, row: list[Cell], below: list[Cell] | None) -> None:
         cols, texts = self.cols, _texts(row)
@@ -164,18 +166,23 @@ class _Reader:
             return
         parent, opened = self._groups(row, texts, seq if seq_spans else "")
         node = self._task(row, texts, parent, "" if seq_spans and opened else seq)
-        if node is None:
-            return
         units = [(unit_cell_text(row[c]), role) for c, role in cols.units if c < len(row) and texts[c]]
+        times = [texts[c] for c in cols.time if c < len(row) and texts[c]]
+        if node is None:  # units or time limits above the first task: they are the first task's
+            self.pending_units.extend(units)
+            self.pending_times.extend(times)
+            return
+        units, self.pending_units = self.pending_units + units, []
+        times, self.pending_times = self.pending_times + times, []
         if not units and cols.units:
             units = list(self.last_units)  # a merged unit cell, or one left blank for "as above"
         for cell in units:
             if cell not in node.unit_cells:
                 node.unit_cells.append(cell)
         self.last_units = units or self.last_units
-        for c in cols.time:
-            if c < len(row) and texts[c] and texts[c] not in node.time_cells:
-                node.time_cells.append(texts[c])
+        for text in times:
+            if text not in node.time_cells:
+                node.time_cells.append(text)
 
     def _groups(self, row: list[Cell], texts: list[str], seq: str) -> tuple[Draft | None, bool]:
         """The innermost group this row belongs to, opening groups whose cell changed."""
@@ -214,6 +221,8 @@ class _Reader:
             return self.last_task  # one task over several unit or time rows
         elif parent is not None and not parent.children:
             return parent  # a group row that is its own task
+        elif self.last_task is not None:
+            return self.last_task  # a row of units or time limits only: more of the task above
         else:
             return None
         (parent.children if parent else self.roots).append(node)
@@ -315,7 +324,7 @@ def guess_columns(table: Table) -> tuple[int, Columns] | None:
         cells = _origin_texts(table, c, header_at + 1)
         if not cells:
             roles.append(None)
-        elif all(bare_label(t) for t in cells):
+        elif SEQ not in roles and all(bare_label(t) for t in cells):
             roles.append(SEQ)
         elif sum(is_time_cell(t) for t in cells) * 5 >= len(cells) * 3:
             roles.append("deadline")
@@ -324,7 +333,11 @@ def guess_columns(table: Table) -> tuple[int, Columns] | None:
         else:
             roles.append("task")
     if "task" not in roles:
-        return None
+        plain = [sum(not (looks_like_unit_cell(t) or is_time_cell(t) or bare_label(t))
+                     for t in _origin_texts(table, c, header_at + 1)) for c in range(width)]
+        if not any(plain):
+            return None  # names, dates and numbers only: nothing here is a task
+        roles[plain.index(max(plain))] = "task"  # the column with most text that is neither
     cols = assign(roles, group_evidence(table, header_at, roles))
     cols.guessed = True
     return header_at, cols

@@ -9,8 +9,12 @@ no keyword names.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from table_builders import FORMATS, write
 
+from core.document import Cell, Document, Paragraph, Table
+from core.errors import InputError
 from core.import_checks import check_plan
 from core.parse.pipeline import parse_document
 from core.readers import read_document
@@ -278,3 +282,25 @@ def test_units_stacked_on_lines_or_parted_by_slashes_are_several_units(tmp_path,
     assert [units(t) for t in found] == [
         {"responsible": ["市民政局", "市财政局", "各县区政府"]}, {"responsible": ["市政府新闻办", "市直各单位"]},
         {"lead": ["市政府办公室"], "cooperating": ["市直各单位"]}]
+
+
+_CELL_TEXTS = ["制定年度工作计划并公开", "更新公开指南", "县政府办公室", "县直各单位", "3月底前", "长期坚持", "1", "2",
+               "开展专项检查，形成报告。", "各乡镇人民政府、县直各单位", ""]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_CELL_TEXTS), min_size=3, max_size=3), min_size=2, max_size=6))
+def test_a_table_with_an_unknown_header_loses_none_of_its_cells(rows):
+    table = Table(rows=[[Cell("甲栏"), Cell("乙栏"), Cell("丙栏")]] + [[Cell(t) for t in r] for r in rows])
+    try:
+        plan = parse_document(Document(blocks=[Paragraph(TITLE), table], source_name="t.html"))
+    except InputError as err:
+        # only a table with no text but unit names, time limits and numbers holds no task
+        assert err.code == "no_plan" and not {t for r in rows for t in r} & {_CELL_TEXTS[0], _CELL_TEXTS[1],
+                                                                             _CELL_TEXTS[8]}
+        return
+    said = " ".join(n.label + " " + n.text + " " + " ".join(u for us in n.units.values() for u in us) + " " +
+                    " ".join(d.text for d in n.deadlines) for root in plan.nodes for n in root.walk())
+    for text in {t for r in rows for t in r if t}:
+        for name in text.replace("，", "、").rstrip("。").split("、"):
+            assert name in said
