@@ -35,7 +35,7 @@ def generate(seed: int, families: list[str], count: int | None = None) -> list[D
     for fam in families:
         build, default = FAMILIES[fam]
         for i in range(count if count is not None else default):
-            doc = build(random.Random(f"{seed}:{fam}:{i}"), i)
+            doc = build(random.Random(f"{seed}:{fam}:{i}"), i, seed)
             doc.name = f"{fam}{i:02d}_{doc.name}"
             docs.append(doc)
     return docs

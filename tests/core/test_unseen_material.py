@@ -181,3 +181,32 @@ def test_sample_folder_is_in_the_layout_score_py_reads():
     assert plans == {p.stem for p in (SAMPLE_DIR / "gold").glob("*.json")}
     assert len(plans) == len(FAMILIES) * SAMPLE["count"]
 
+
+
+def test_pianqu_copies_share_their_text_but_not_their_issuer():
+    copies = [d for d in DOCS if "pianqu" in d.name]
+    assert len(copies) == 2
+    heads = [[n["head"] for n in flat(d.gold["nodes"])] for d in copies]
+    assert heads[0] == heads[1]
+    assert copies[0].gold["issuer"] != copies[1].gold["issuer"]
+
+
+def test_tables_have_merged_cells_and_stepped_deadlines():
+    import openpyxl
+
+    tables = [d for d in DOCS if d.name[0] == "c"]
+    for d in tables:
+        if d.ext == "xlsx":
+            assert openpyxl.load_workbook(io.BytesIO(d.data)).active.merged_cells.ranges, d.name
+        elif d.ext == "html":
+            assert b"rowspan=" in d.data or b"colspan=" in d.data, d.name
+        else:
+            assert _docx_has_merge(d.data), d.name
+    assert any(len(n["deadlines"]) >= 2 for d in tables for n in flat(d.gold["nodes"]))
+
+
+def _docx_has_merge(data: bytes) -> bool:
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    return b"w:vMerge" in xml or b"w:gridSpan" in xml

@@ -117,6 +117,8 @@ def task_body(rng: random.Random, sentences: list[str], year: int, p_limit: floa
         limits.append(lim)
     if rng.random() < 0.15:
         body.append(rng.choice(vocab.UNDATED_SENTENCES))
+    if rng.random() < 0.12:
+        body.insert(rng.randint(0, len(body)), rng.choice(vocab.REFERENCE_SENTENCES))
     return "".join(body).rstrip("。"), limits
 
 

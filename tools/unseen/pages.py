@@ -10,7 +10,9 @@ BREADCRUMBS = ["首页 > 政务公开 > 政策文件", "当前位置：首页 > 
                "位置：网站首页 - 政府信息公开 - 规划计划"]
 TOOLBARS = ["字号：大 中 小", "【字体：大 中 小】", "【打印本页】【关闭窗口】", "分享到：微信 微博 QQ空间",
             "打印本页 关闭窗口", "浏览次数：{views}", "字体：[大] [中] [小]  打印"]
-FOOTERS = ["【打印本页】 【关闭窗口】", "扫一扫在手机打开当前页", "主办单位：{issuer}  网站标识码：{site}",
+NEIGHBOURS = ["关于开展政府网站年度自查工作的通知", "关于2023年第三季度政务新媒体检查情况的通报",
+              "关于公布政府信息公开工作年度报告的公告", "关于调整政务公开工作领导小组成员的通知"]
+FOOTERS = ["上一篇：{prev}", "下一篇：{next}", "【打印本页】 【关闭窗口】", "扫一扫在手机打开当前页", "主办单位：{issuer}  网站标识码：{site}",
            "ICP备案号：{icp}  公网安备 {site}号", "相关链接：", "【我要纠错】 【打印】 【关闭】",
            "分享到：", "版权所有：{issuer}  技术支持：信息中心"]
 
@@ -32,7 +34,8 @@ def footer_noise(rng: random.Random, issuer: str) -> list[str]:
     site = f"{rng.randint(1000, 9999)}{rng.randint(100000, 999999)}"
     icp = rng.choice(["赣", "湘", "川", "冀", "皖"]) + f"ICP备{rng.randint(10000000, 99999999)}号"
     picked = rng.sample(FOOTERS, rng.randint(2, 4))
-    return [f.format(issuer=issuer, site=site, icp=icp) for f in picked]
+    prev, nxt = rng.sample(NEIGHBOURS, 2)
+    return [f.format(issuer=issuer, site=site, icp=icp, prev=prev, next=nxt) for f in picked]
 
 
 def meta_block(rng: random.Random, *, index_no: str, issuer: str, name: str, signed: dt.date,

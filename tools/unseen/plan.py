@@ -83,6 +83,8 @@ def limit_in_column(rng: random.Random, year: int) -> Limit:
         return limit_in_text(rng, year)
     if kind == "full_year":
         m = rng.randint(5, 11)
+        if rng.random() < 0.4:  # "2021年8月前": before August or by its end, read either way
+            return Limit(f"{year}年{m}月前", [], [_month_end(year, m - 1), _month_end(year, m)])
         return Limit(f"{year}年{m}月底前", [_month_end(year, m)])
     if kind == "steps":
         a, b = sorted(rng.sample(range(3, 12), 2))
@@ -108,6 +110,8 @@ class Node:
     children: list[Node] = field(default_factory=list)
     optional: bool = False
     label_alts: list[str] = field(default_factory=list)
+    shared: bool = False                 # in a table: shares the unit cell of the task above
+    column_limit: Limit | None = None    # in a table: the deadline column's cell
 
     @property
     def units(self) -> list[str]:

@@ -67,9 +67,11 @@ def notice_paragraphs(rng: random.Random, plan: Plan, o: Office, notice_title: s
     if m.doc_number:
         paras.append(m.doc_number)
     paras.append("，".join(rng.sample(o.collective, min(3, len(o.collective)))) + "：")
-    paras.append(rng.choice([f"现将《{m.title}》印发给你们，请结合实际认真贯彻执行。",
-                             f"经{o.place}人民政府同意，现将《{m.title}》印发给你们，请认真组织实施。",
-                             f"《{m.title}》已经研究同意，现印发给你们，请抓好落实。"]))
+    forms = [f"现将《{m.title}》印发给你们，请结合实际认真贯彻执行。",
+             f"《{m.title}》已经研究同意，现印发给你们，请抓好落实。"]
+    if o.level in ("province", "city", "county", "district") and not o.place.endswith("片区"):
+        forms.append(f"经{o.place}人民政府同意，现将《{m.title}》印发给你们，请认真组织实施。")
+    paras.append(rng.choice(forms))
     paras += [o.issuer, signed]
     if rng.random() < 0.6:
         paras.append("（此件公开发布）")

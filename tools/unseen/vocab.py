@@ -156,6 +156,12 @@ DEADLINE_SENTENCES = ["{dl}完成相关栏目的优化调整。", "{dl}报送阶
 UNDATED_SENTENCES = ["每季度更新一次相关信息。", "此项工作长期坚持。", "每月5日前更新上月数据。",
                      "相关信息在形成后20个工作日内公开。"]
 
+# Sentences that cite articles, document numbers and figures: none of them is a label or a limit.
+REFERENCE_SENTENCES = ["严格执行《中华人民共和国政府信息公开条例》第十九条、第二十条规定。",
+                       "落实《关于全面推进政务公开工作的意见》（中办发〔2016〕8号）要求。",
+                       "全年主动公开各类信息不少于2.5万条。", "按照第1条至第3条的要求逐项对照整改。",
+                       "参照省级标准（2019年版）执行。"]
+
 INTRO = ["为深入贯彻落实《{upper}》（{upper_no}）精神，进一步推进决策、执行、管理、服务、结果公开，"
          "结合{who}实际，制定本要点。",
          "根据{upper}部署，现就{year}年{who}政务公开工作提出如下要点。",
