@@ -71,10 +71,11 @@ def group_evidence(table: Table, header_at: int, roles: list[str | None]) -> set
         later = content[k + 1:]
         previous, blanks = "", 0
         for row in rows:
-            if c >= len(row):
-                continue
-            text = clean(row[c].text) if not row[c].merged_left else ""
-            varies = any(t < len(row) and not row[t].merged_up and clean(row[t].text) for t in later)
+            if c >= len(row) or row[c].merged_left or (c + 1 < len(row) and row[c + 1].merged_left):
+                continue  # a row spanning the table (a section) says nothing about the column
+            text = clean(row[c].text)
+            varies = any(t < len(row) and not (row[t].merged_up or row[t].merged_left) and clean(row[t].text)
+                         for t in later)
             if varies and previous and (row[c].merged_up or text == previous):
                 out.add(c)
                 break
@@ -268,14 +269,15 @@ def _section_column(row: list[Cell], texts: list[str], cols: Columns) -> int | N
     spans = any(c.merged_left for c in row)
     if len(filled) == 1 and spans:
         return filled[0]
-    if any(texts[c] for c in cols.unit_columns() | set(cols.time) if c < len(texts)):
-        return None
     content = [c for c in filled if c != cols.seq]
     if len(content) != 1:
         return None
     at = content[0]
-    spans_right = at + 1 < len(row) and row[at + 1].merged_left  # "一 | 围绕…(merged to the end)"
-    if spans_right or (at != cols.task and at not in cols.body and (spans or cols.groups)):
+    if at + 1 < len(row) and row[at + 1].merged_left:
+        return at  # "一 | 围绕…(merged to the end)", in whatever column the merge starts
+    if any(texts[c] for c in cols.unit_columns() | set(cols.time) if c < len(texts)):
+        return None
+    if at != cols.task and at not in cols.body and (spans or cols.groups):
         return at
     return None
 

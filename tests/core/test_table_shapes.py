@@ -304,3 +304,40 @@ def test_a_table_with_an_unknown_header_loses_none_of_its_cells(rows):
     for text in {t for r in rows for t in r if t}:
         for name in text.replace("，", "、").rstrip("。").split("、"):
             assert name in said
+
+
+SECTIONS_OVER_UNITS_FIRST = [
+    ["编号", "责任单位", "工作任务", "时间节点", "完成情况"],
+    [("一、夯实政务公开工作基础", 1, 4), ""],
+    ["1", "省信访局，省政府各部门", "编制年度报告。对年度报告逐项审核。", "4月底前", ""],
+    ["2", "省卫生健康委", "健全工作机制。", "三季度末前", ""],
+    ["二", ("规范政府信息公开办理", 1, 3), ""],
+    ["3", "省直有关单位", "做好规范性文件清理公开。", "每月更新", ""],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_section_row_merged_from_the_unit_column_is_a_section_not_a_unit(tmp_path, fmt):
+    plan = read(tmp_path, fmt, SECTIONS_OVER_UNITS_FIRST, title="某省2021年政务公开工作要点任务分工")
+    assert shape(plan.nodes) == ["一、夯实政务公开工作基础", "  1编制年度报告", "  2健全工作机制",
+                                 "二规范政府信息公开办理", "  3做好规范性文件清理公开"]
+    assert [units(t) for t in tasks(plan)] == [{"responsible": ["省信访局", "省政府各部门"]},
+                                               {"responsible": ["省卫生健康委"]}, {"responsible": ["省直有关单位"]}]
+
+
+SECTIONS_WITH_DETAIL = [
+    ["序号", "工作事项", "牵头科室", "负责科室", "细化分工"],
+    [("一、推进决策和执行公开", 1, 5)],
+    ["1", "涉及群众切身利益的重大决策事项", "安全监管股", "各有关科室", "应向社会公开征求意见。"],
+    ["2", "及时公布意见采纳情况", "政策法规科", "各有关科室", ""],
+    [("二、推进审计结果公开", 1, 5)],
+    ["3", "依法公开审计工作报告", "办公室", "各股室", "按规定时限公开。"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_rows_spanning_the_table_do_not_make_the_task_column_a_group(tmp_path, fmt):
+    plan = read(tmp_path, fmt, SECTIONS_WITH_DETAIL, title="某局2021年政务公开工作要点任务分工")
+    assert shape(plan.nodes) == ["一、推进决策和执行公开", "  1涉及群众切身利益的重大决策事项", "  2及时公布意见采纳情况",
+                                 "二、推进审计结果公开", "  3依法公开审计工作报告"]
+    assert tasks(plan)[0].text == "涉及群众切身利益的重大决策事项\n应向社会公开征求意见。"
