@@ -341,3 +341,10 @@ def test_rows_spanning_the_table_do_not_make_the_task_column_a_group(tmp_path, f
     assert shape(plan.nodes) == ["一、推进决策和执行公开", "  1涉及群众切身利益的重大决策事项", "  2及时公布意见采纳情况",
                                  "二、推进审计结果公开", "  3依法公开审计工作报告"]
     assert tasks(plan)[0].text == "涉及群众切身利益的重大决策事项\n应向社会公开征求意见。"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_a_tables_title_ending_in_fen_gong_biao_gives_the_plan_title_and_year(tmp_path, fmt):
+    plan = read(tmp_path, fmt, SECTIONS_AND_SEQ, title="2018年全市政务公开重点任务分工表")
+    assert (plan.title, plan.year) == ("2018年全市政务公开重点任务分工表", 2018)
+    assert [d.date.isoformat() for d in tasks(plan)[0].deadlines] == ["2018-06-30"]
