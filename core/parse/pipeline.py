@@ -77,7 +77,7 @@ def assign_deadlines(draft: Draft, year: int | None) -> None:
     found = find_deadlines(draft.text, year)
     for cell in draft.time_cells:
         for deadline in find_deadlines(cell, year, cell=True) or [ParsedDeadline(text=cell, date=None)]:
-            if deadline.date is None or all(d.date != deadline.date for d in found):
+            if all((d.text, d.date) != (deadline.text, deadline.date) for d in found):
                 found.append(deadline)  # the prose and its 分解表 both giving "6月底前" is one deadline
     draft.deadlines = found
 
