@@ -16,7 +16,7 @@ from core.parse.deadlines import find_deadlines
 from core.parse.draft import Draft
 from core.parse.normalise import clean, is_noise
 from core.parse.structure import Entry, build, join_lone_labels
-from core.parse.table_shapes import unfold_side_by_side
+from core.parse.table_shapes import join_continued, unfold_side_by_side
 from core.parse.tables import find_header, guess_columns, read_table, table_lines
 from core.parse.text_tables import tables_in_lines
 from core.parse.twopart import fold_repeated_tables
@@ -30,7 +30,7 @@ def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[
     ("table_guessed") is noted in `doubts` for the import dialog.
     """
     entries: list[Entry] = []
-    for block in tables_in_lines(doc.blocks):
+    for block in join_continued(tables_in_lines(doc.blocks)):
         if isinstance(block, Paragraph):
             for line in block.text.splitlines() or [""]:
                 text = clean(line)
