@@ -368,3 +368,20 @@ def test_a_table_broken_across_pages_is_read_as_one(tmp_path):
                                  "二、加强平台建设", "  3规范政务新媒体"]
     assert [units(t) for t in tasks(plan)][1] == {"responsible": ["县直各单位"]}
     assert "table_guessed" not in [w.code for w in check_plan(plan)]
+
+
+def test_excel_date_cells_in_the_time_column_are_deadlines(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["某县2021年政务公开工作要点任务分解表"])
+    ws.append(["序号", "工作任务", "责任单位", "完成时间"])
+    ws.append([1, "完成网站集约化改造。", "县政务服务数据管理局", dt.datetime(2021, 11, 30)])
+    ws.append([2, "编制信息公开年报。", "县政府办公室", "2021.1.31前"])
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    found = tasks(parse_document(read_document(path)))
+    assert [dates(t) for t in found] == [["2021-11-30"], ["2021-01-31"]]
