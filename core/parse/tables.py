@@ -15,7 +15,7 @@ import re
 from core.document import Cell, Table
 from core.parse.columns import CONTENT_ROLES, SEQ, Columns, assign, is_header, roles_of
 from core.parse.deadlines import is_time_cell
-from core.parse.draft import Draft
+from core.parse.draft import Draft, is_heading_text
 from core.parse.labels import bare_label, split_label
 from core.parse.normalise import clean
 from core.parse.units import looks_like_unit_cell
@@ -151,6 +151,7 @@ class _Reader:
         self.last_units: list[tuple[str, str]] = []
         self.last_task: Draft | None = None
         self.pending_units: list[tuple[str, str]] = []
+        self.task_kind = ""  # the numbering kind of rows that carry units or time limits
         self.pending_times: list[str] = []
 
     def row(self, row: list[Cell], below: list[Cell] | None) -> None:
@@ -162,6 +163,8 @@ class _Reader:
         # a 序号 merged down alongside a group cell numbers the group, not the row's task
         seq_spans = bool(seq and below is not None and cols.seq < len(below) and below[cols.seq].merged_up)
         section_col = _section_column(row, texts, cols)
+        if section_col is None and self.task_kind and _heading_row(row, texts, cols, seq, self.task_kind):
+            section_col = cols.task
         if section_col is not None:
             self._section(row[section_col], texts[section_col], seq if section_col != cols.seq else "")
             return
@@ -256,9 +259,46 @@ def read_table(table: Table, header_at: int, cols: Columns) -> tuple[list[str], 
     header = _texts(table.rows[header_at]) if header_at >= 0 else []
     reader = _Reader(cols, header)
     rows = table.rows[header_at + 1:]
+    reader.task_kind = _task_kind(rows, cols)
     for k, row in enumerate(rows):
         reader.row(row, rows[k + 1] if k + 1 < len(rows) else None)
     return before, reader.roots
+
+
+def _row_kind(row: list[Cell], texts: list[str], cols: Columns, seq: str) -> str:
+    """The numbering kind a row's 序号 or task cell carries ("" when it has none)."""
+    if seq and bare_label(seq):
+        return bare_label(seq).kind
+    if cols.task is not None and cols.task < len(row) and texts[cols.task]:
+        return _label_of(row[cols.task].label, texts[cols.task], "")[1]
+    return ""
+
+
+def _task_kind(rows: list[list[Cell]], cols: Columns) -> str:
+    """The numbering kind most rows with units or time limits carry: the tasks' kind."""
+    kinds: dict[str, int] = {}
+    for row in rows:
+        texts = _texts(row)
+        if any(texts[c] for c in cols.unit_columns() | set(cols.time) if c < len(texts)):
+            seq = texts[cols.seq] if cols.seq is not None and cols.seq < len(row) else ""
+            kind = _row_kind(row, texts, cols, seq)
+            if kind:
+                kinds[kind] = kinds.get(kind, 0) + 1
+    return max(kinds, key=kinds.get) if kinds else ""
+
+
+def _heading_row(row: list[Cell], texts: list[str], cols: Columns, seq: str, task_kind: str) -> bool:
+    """"一 | 加强政策解读 | | ": a section typed as a row, unmerged — a number of another kind
+    than the tasks', a heading's length, and no units or time limits.
+
+    Spreadsheet 台账 typed without merging and Word tables whose merges were lost both need it.
+    """
+    if cols.task is None or cols.task >= len(row) or not texts[cols.task] or row[cols.task].merged_up:
+        return False
+    others = [c for c, t in enumerate(texts) if t and c not in (cols.task, cols.seq)]
+    kind = _row_kind(row, texts, cols, seq)
+    return not others and bool(kind) and _family(kind) != _family(task_kind) and is_heading_text(
+        _label_of(row[cols.task].label, texts[cols.task], "")[2])
 
 
 def _section_column(row: list[Cell], texts: list[str], cols: Columns) -> int | None:

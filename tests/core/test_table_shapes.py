@@ -385,3 +385,22 @@ def test_excel_date_cells_in_the_time_column_are_deadlines(tmp_path):
     wb.save(path)
     found = tasks(parse_document(read_document(path)))
     assert [dates(t) for t in found] == [["2021-11-30"], ["2021-01-31"]]
+
+
+UNMERGED_SECTIONS = [
+    ["序号", "工作任务", "责任单位", "完成时限"],
+    ["一", "加强政策解读", "", ""],
+    ["1", "做好政策文件解读。", "县政府办公室", "6月底前"],
+    ["2", "回应社会关切。", "县直各单位", "年底前"],
+    ["二", "加强平台建设", "", ""],
+    ["3", "规范政务新媒体。", "县委网信办", "每季度"],
+    ["", "（一）办好政府公报", "", ""],
+    ["4", "按期出版政府公报。", "县政府办公室", "每月"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_section_rows_typed_without_merging_are_sections(tmp_path, fmt):
+    plan = read(tmp_path, fmt, UNMERGED_SECTIONS)
+    assert shape(plan.nodes) == ["一加强政策解读", "  1做好政策文件解读", "  2回应社会关切",
+                                 "二加强平台建设", "  3规范政务新媒体", "  （一）办好政府公报", "    4按期出版政府公报"]
