@@ -13,12 +13,23 @@ from __future__ import annotations
 import re
 
 from core.document import Cell, Table
-from core.parse.columns import CONTENT_ROLES, SEQ, Columns, assign, is_header, roles_of
+from core.parse.columns import (
+    CONTENT_ROLES,
+    LEAD,
+    LEAD_FIRST,
+    RESPONSIBLE,
+    SEQ,
+    Columns,
+    assign,
+    is_header,
+    roles_of,
+)
 from core.parse.deadlines import is_time_cell
 from core.parse.draft import Draft, is_heading_text
 from core.parse.labels import bare_label, split_label
 from core.parse.normalise import clean
-from core.parse.units import looks_like_unit_cell
+from core.parse.units import looks_like_unit_cell, split_units
+from core.textfold import fold
 
 _HEADER_ROWS = 6  # titles and notes above a header: a few rows at most
 
@@ -37,7 +48,7 @@ def find_header(table: Table) -> tuple[int, Columns] | None:
             both = _two_row_header(row, roles, table.rows[r + 1])
             if both is not None:
                 r, roles = r + 1, both
-        return r, assign(roles, group_evidence(table, r, roles))
+        return r, assign(roles, group_evidence(table, r, roles), [clean(c.text) for c in table.rows[r]])
     return None
 
 
@@ -116,6 +127,16 @@ def unit_cell_text(cell: Cell) -> str:
     return clean(cell.text)
 
 
+def _unit_cells(text: str, role: str) -> list[tuple[str, str]]:
+    """(cell text, role) for a unit cell; under a "first one leads" header, the first name leads."""
+    if role != LEAD_FIRST:
+        return [(text, role)]
+    names = split_units(text)
+    if len(names) < 2 or re.search(r"牵头|配合|协办|负责", fold(text)):
+        return [(text, RESPONSIBLE)]  # one name, or the cell says the roles itself
+    return [(names[0], LEAD), ("、".join(names[1:]), RESPONSIBLE)]
+
+
 def _label_of(cell_label: str, text: str, seq: str) -> tuple[str, str, str, int]:
     """(printed label, kind, rest of text, value) from Word numbering, the text, or the 序号 cell."""
     if cell_label:
@@ -170,7 +191,8 @@ class _Reader:
             return
         parent, opened = self._groups(row, texts, seq if seq_spans else "")
         node = self._task(row, texts, parent, "" if seq_spans and opened else seq)
-        units = [(unit_cell_text(row[c]), role) for c, role in cols.units if c < len(row) and texts[c]]
+        units = [cell for c, role in cols.units if c < len(row) and texts[c]
+                 for cell in _unit_cells(unit_cell_text(row[c]), role)]
         times = [texts[c] for c in cols.time if c < len(row) and texts[c]]
         if node is None:  # units or time limits above the first task: they are the first task's
             self.pending_units.extend(units)

@@ -233,7 +233,8 @@ def test_table_of_other_tasks_after_prose_is_kept_as_its_own_tasks(tmp_path):
     ("責任單位", "responsible"), ("单位", "unit"),
     ("完成时限", "deadline"), ("时间节点", "deadline"), ("时限要求", "deadline"), ("进度安排", "deadline"),
     ("备注", "note"), ("完成情况", "note"), ("责任领导", "note"), ("类别", "category"),
-    ("一、加强政策解读", None), ("做好公开工作。", None), ("", None),
+    ("责任单位（部门）", "responsible"), ("完成时限\n（年内）", "deadline"),
+    ("一、加强政策解读", None), ("做好公开工作。", None), ("制定年度工作计划并公开", None), ("", None),
 ])
 def test_header_cell_words_give_the_column_role(header, role):
     from core.parse.columns import header_role
@@ -404,3 +405,20 @@ def test_section_rows_typed_without_merging_are_sections(tmp_path, fmt):
     plan = read(tmp_path, fmt, UNMERGED_SECTIONS)
     assert shape(plan.nodes) == ["一加强政策解读", "  1做好政策文件解读", "  2回应社会关切",
                                  "二加强平台建设", "  3规范政务新媒体", "  （一）办好政府公报", "    4按期出版政府公报"]
+
+
+FIRST_LEADS = [
+    ["序号", "工作任务", "责任单位（排第一位的为牵头单位）", "完成时限（年内）"],
+    ["1", "做好政策文件解读。", "县政府办公室、县司法局、县直各单位", "6月底前"],
+    ["2", "回应社会关切。", "县委网信办", "年底前"],
+    ["3", "规范政务新媒体。", "县政府办公室牵头，县直各单位配合", "每季度"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_unit_header_saying_the_first_unit_leads_gives_a_lead(tmp_path, fmt):
+    found = tasks(read(tmp_path, fmt, FIRST_LEADS))
+    assert [units(t) for t in found] == [
+        {"lead": ["县政府办公室"], "responsible": ["县司法局", "县直各单位"]}, {"responsible": ["县委网信办"]},
+        {"lead": ["县政府办公室"], "cooperating": ["县直各单位"]}]
+    assert [dates(t) for t in found] == [["2021-06-30"], ["2021-12-31"], ["每季度"]]
