@@ -127,6 +127,44 @@ def unit_cell_text(cell: Cell) -> str:
     return clean(cell.text)
 
 
+def cell_items(cell: Cell) -> list[tuple[str, str]] | None:
+    """The numbered items of a cell that lists several tasks ("1.…" "2.…" as its paragraphs), or None.
+
+    Word 分工方案 tables and Excel 台账 alike put a task's measures in one cell, one numbered
+    paragraph each; each is a task the clerk ticks on its own. Lines without a number go on
+    the item above. None unless there are two or more items numbered in one run (1, 2, 3…).
+    """
+    lines = [clean(line) for line in cell.text.split("\n")]
+    lines = [line for line in lines if line]
+    if len(lines) < 2:
+        return None
+    items: list[tuple[str, str]] = []
+    kinds, values = set(), []
+    for i, line in enumerate(lines):
+        if i == 0 and cell.label:
+            label, kind, rest, value = _label_of(cell.label, line, "")
+        else:
+            lab, rest = split_label(line)
+            label, kind, value = (lab.printed, lab.kind, lab.value) if lab else ("", "", 0)
+        if label:
+            items.append((label, rest))
+            kinds.add(kind)
+            values.append(value)
+        elif items:
+            items[-1] = (items[-1][0], items[-1][1] + "\n" + line)
+        else:
+            return None  # the cell opens with text: one task that mentions numbers
+    if len(items) < 2 or len(kinds) != 1 or values != list(range(values[0], values[0] + len(values))):
+        return None
+    return items
+
+
+def _body_items(row: list[Cell], cols: Columns) -> list[tuple[str, str]] | None:
+    """The numbered items of the row's one filled requirement cell, when it lists several."""
+    filled = [c for c in cols.body if c < len(row) and clean(row[c].text) and not row[c].merged_up]
+    return cell_items(row[filled[0]]) if len(filled) == 1 else None
+
+
 def _unit_cells(text: str, role: str) -> list[tuple[str, str]]:
     """(cell text, role) for a unit cell; under a "first one leads" header, the first name leads."""
     if role != LEAD_FIRST:
@@ -190,11 +228,11 @@ class _Reader:
             self._section(row[section_col], texts[section_col], seq if section_col != cols.seq else "")
             return
         parent, opened = self._groups(row, texts, seq if seq_spans else "")
-        node = self._task(row, texts, parent, "" if seq_spans and opened else seq)
+        nodes = self._task(row, texts, parent, "" if seq_spans and opened else seq)
         units = [cell for c, role in cols.units if c < len(row) and texts[c]
                  for cell in _unit_cells(unit_cell_text(row[c]), role)]
         times = [texts[c] for c in cols.time if c < len(row) and texts[c]]
-        if node is None:  # units or time limits above the first task: they are the first task's
+        if not nodes:  # units or time limits above the first task: they are the first task's
             self.pending_units.extend(units)
             self.pending_times.extend(times)
             return
@@ -202,13 +240,14 @@ class _Reader:
         times, self.pending_times = self.pending_times + times, []
         if not units and cols.units:
             units = list(self.last_units)  # a merged unit cell, or one left blank for "as above"
-        for cell in units:
-            if cell not in node.unit_cells:
-                node.unit_cells.append(cell)
         self.last_units = units or self.last_units
-        for text in times:
-            if text not in node.time_cells:
-                node.time_cells.append(text)
+        for node in nodes:
+            for cell in units:
+                if cell not in node.unit_cells:
+                    node.unit_cells.append(cell)
+            for text in times:
+                if text not in node.time_cells:
+                    node.time_cells.append(text)
 
     def _groups(self, row: list[Cell], texts: list[str], seq: str) -> tuple[Draft | None, bool]:
         """The innermost group this row belongs to, opening groups whose cell changed."""
@@ -230,30 +269,41 @@ class _Reader:
                 parent = self.group_nodes[g]
         return parent, opened
 
-    def _task(self, row: list[Cell], texts: list[str], parent: Draft | None, seq: str) -> Draft | None:
-        """The row's task: its task cell and requirement cells; None for a row with neither."""
+    def _task(self, row: list[Cell], texts: list[str], parent: Draft | None, seq: str) -> list[Draft]:
+        """The row's tasks: its task cell (one task per numbered item in it) and requirement cells."""
         cols = self.cols
         task_cell = row[cols.task] if cols.task is not None and cols.task < len(row) else None
         own = task_cell is not None and bool(texts[cols.task]) and not task_cell.merged_up
         body = [texts[c] for c in cols.body if c < len(row) and texts[c] and not row[c].merged_up]
-        if own:
+        items = cell_items(task_cell) if own and not body else None
+        measures = _body_items(row, cols) if own and body else None
+        if items:
+            nodes = [_draft(label, text, "") for label, text in items]
+        elif measures:  # "做好规划公开 | 1.… 2.…": the task heads its numbered measures
+            head = _draft(task_cell.label, texts[cols.task], seq)
+            (parent.children if parent else self.roots).append(head)
+            head.children = [_draft(label, text, "") for label, text in measures]
+            self.last_task = head.children[-1]
+            return head.children
+        elif own:
             node = _draft(task_cell.label, texts[cols.task], seq)
             if body:
                 node.title = node.text
                 node.text = "\n".join([node.text, *body])
+            nodes = [node]
         elif body:
-            node = _draft(row[cols.body[0]].label, "\n".join(body), seq)
+            nodes = [_draft(row[cols.body[0]].label, "\n".join(body), seq)]
         elif task_cell is not None and task_cell.merged_up and self.last_task is not None:
-            return self.last_task  # one task over several unit or time rows
+            return [self.last_task]  # one task over several unit or time rows
         elif parent is not None and not parent.children:
-            return parent  # a group row that is its own task
+            return [parent]  # a group row that is its own task
         elif self.last_task is not None:
-            return self.last_task  # a row of units or time limits only: more of the task above
+            return [self.last_task]  # a row of units or time limits only: more of the task above
         else:
-            return None
-        (parent.children if parent else self.roots).append(node)
-        self.last_task = node
-        return node
+            return []
+        (parent.children if parent else self.roots).extend(nodes)
+        self.last_task = nodes[-1]
+        return nodes
 
     def _section(self, cell: Cell, text: str, seq: str) -> None:
         """A row spanning the columns: a section at the level its label kind says."""

@@ -422,3 +422,34 @@ def test_unit_header_saying_the_first_unit_leads_gives_a_lead(tmp_path, fmt):
         {"lead": ["县政府办公室"], "responsible": ["县司法局", "县直各单位"]}, {"responsible": ["县委网信办"]},
         {"lead": ["县政府办公室"], "cooperating": ["县直各单位"]}]
     assert [dates(t) for t in found] == [["2021-06-30"], ["2021-12-31"], ["每季度"]]
+
+
+MEASURES_IN_ONE_CELL = [
+    ["序号", "重点任务", "具体措施", "责任单位", "完成时限"],
+    ["1", "做好规划公开", "1.主动公开规划纲要。\n2.归集整理历史规划。\n通过网站集中发布。", "县发展改革局", "年底前"],
+    ["2", "做好财政公开", "扩大预决算公开范围，细化到项。", "县财政局", "6月底前"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_cell_listing_numbered_measures_gives_a_task_for_each(tmp_path, fmt):
+    plan = read(tmp_path, fmt, MEASURES_IN_ONE_CELL)
+    assert shape(plan.nodes) == ["1做好规划公开", "  1.主动公开规划纲要", "  2.归集整理历史规划", "2做好财政公开"]
+    found = tasks(plan)
+    assert found[1].text == "归集整理历史规划。\n通过网站集中发布。"
+    assert [units(t) for t in found][:2] == [{"responsible": ["县发展改革局"]}] * 2
+    assert [dates(t) for t in found][:2] == [["2021-12-31"]] * 2
+
+
+MEASURES_UNDER_A_MERGED_TASK = [
+    ["工作任务", "具体措施", "责任股室"],
+    [("一、做好财政信息公开", 2, 1), "1.推进预算公开。\n2.推进决算公开。", "财务股"],
+    ["3.公开政府债务信息。", "办公室"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_numbered_measures_in_one_cell_under_a_merged_task_are_its_tasks(tmp_path, fmt):
+    plan = read(tmp_path, fmt, MEASURES_UNDER_A_MERGED_TASK, title="某局2021年政务公开工作要点分工方案")
+    assert shape(plan.nodes) == ["一、做好财政信息公开", "  1.推进预算公开", "  2.推进决算公开", "  3.公开政府债务信息"]
+    assert [units(t) for t in tasks(plan)] == [{"responsible": ["财务股"]}] * 2 + [{"responsible": ["办公室"]}]
