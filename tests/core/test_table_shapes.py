@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from table_builders import FORMATS, write
+from table_builders import FORMATS, shape, write
 
 from core.document import Cell, Document, Paragraph, Table
 from core.errors import InputError
@@ -29,14 +29,6 @@ def read(tmp_path, fmt, rows, title=TITLE, before=(), after=()):
 def tasks(plan):
     return [n for n in plan.walk() if not n.children] if hasattr(plan, "walk") else \
         [n for root in plan.nodes for n in root.walk() if not n.children]
-
-
-def shape(nodes, depth=0):
-    out = []
-    for n in nodes:
-        out.append(("  " * depth) + n.label + n.title)
-        out.extend(shape(n.children, depth + 1))
-    return out
 
 
 def units(node):
