@@ -29,6 +29,7 @@ def find_header(table: Table) -> tuple[int, Columns] | None:
             both = _two_row_header(row, roles, table.rows[r + 1])
             if both is not None:
                 r, roles = r + 1, both
+        roles = [role or _role_by_cells(table, c, r) for c, role in enumerate(roles)]
         return r, assign(roles, group_evidence(table, r, roles), [clean(c.text) for c in table.rows[r]])
     return None
 
@@ -102,6 +103,24 @@ def _labelled_rows(table: Table) -> int:
     return count
 
 
+def _role_by_cells(table: Table, column: int, header_at: int, seq: bool = True) -> str | None:
+    """The role a column's cells show — bare numbers (序号), unit names, time limits — or None.
+
+    Serves headerless tables and header cells left blank or worded past our keywords ("承担",
+    an empty head over the 序号) alike; text is never typed this way, only these three.
+    """
+    cells = _origin_texts(table, column, header_at + 1)
+    if not cells:
+        return None
+    if seq and all(bare_label(t) for t in cells):
+        return SEQ
+    if sum(is_time_cell(t) for t in cells) * 5 >= len(cells) * 3:
+        return "deadline"
+    if sum(looks_like_unit_cell(t) for t in cells) * 5 >= len(cells) * 3:
+        return "unit"
+    return None
+
+
 def guess_columns(table: Table) -> tuple[int, Columns] | None:
     """Columns told by their cells when no header row names them: 序号, units, time limits, text.
 
@@ -120,17 +139,8 @@ def guess_columns(table: Table) -> tuple[int, Columns] | None:
         and len(first) >= 2 else -1
     roles: list[str | None] = []
     for c in range(width):
-        cells = _origin_texts(table, c, header_at + 1)
-        if not cells:
-            roles.append(None)
-        elif SEQ not in roles and all(bare_label(t) for t in cells):
-            roles.append(SEQ)
-        elif sum(is_time_cell(t) for t in cells) * 5 >= len(cells) * 3:
-            roles.append("deadline")
-        elif sum(looks_like_unit_cell(t) for t in cells) * 5 >= len(cells) * 3:
-            roles.append("unit")
-        else:
-            roles.append("task")
+        role = _role_by_cells(table, c, header_at, seq=SEQ not in roles)
+        roles.append(role or ("task" if _origin_texts(table, c, header_at + 1) else None))
     if "task" not in roles:
         plain = [sum(not (looks_like_unit_cell(t) or is_time_cell(t) or bare_label(t))
                      for t in _origin_texts(table, c, header_at + 1)) for c in range(width)]

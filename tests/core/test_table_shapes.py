@@ -445,3 +445,17 @@ def test_numbered_measures_in_one_cell_under_a_merged_task_are_its_tasks(tmp_pat
     plan = read(tmp_path, fmt, MEASURES_UNDER_A_MERGED_TASK, title="某局2021年政务公开工作要点分工方案")
     assert shape(plan.nodes) == ["一、做好财政信息公开", "  1.推进预算公开", "  2.推进决算公开", "  3.公开政府债务信息"]
     assert [units(t) for t in tasks(plan)] == [{"responsible": ["财务股"]}] * 2 + [{"responsible": ["办公室"]}]
+
+
+BLANK_HEADS = [
+    ["", "工作任务", "承担", "完成时限"],
+    ["1", "做好政策文件解读。", "县政府办公室", "6月底前"],
+    ["2", "回应社会关切。", "县直各单位", "年底前"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_header_cells_left_blank_or_unknown_are_typed_by_their_cells(tmp_path, fmt):
+    found = tasks(read(tmp_path, fmt, BLANK_HEADS))
+    assert [(t.label, t.title) for t in found] == [("1", "做好政策文件解读"), ("2", "回应社会关切")]
+    assert [units(t) for t in found] == [{"responsible": ["县政府办公室"]}, {"responsible": ["县直各单位"]}]
