@@ -13,7 +13,7 @@ from __future__ import annotations
 from core.document import Cell, Table
 from core.parse.columns import Columns
 from core.parse.draft import Draft, is_heading_text
-from core.parse.labels import bare_label
+from core.parse.labels import bare_label, split_label
 from core.parse.normalise import clean
 from core.parse.table_cells import cell_items, draft, label_of, row_texts, unit_cell_text, unit_cells
 from core.parse.table_header import find_header, guess_columns
@@ -225,6 +225,8 @@ def _section_column(row: list[Cell], texts: list[str], cols: Columns) -> int | N
     if len(filled) == 1 and spans:
         return filled[0]
     content = [c for c in filled if c != cols.seq]
+    if not content and split_label(texts[cols.seq])[0] is not None:
+        return cols.seq  # "一、加强政策解读" typed into the 序号 column, the merge lost
     if len(content) != 1:
         return None
     at = content[0]

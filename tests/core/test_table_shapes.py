@@ -459,3 +459,18 @@ def test_header_cells_left_blank_or_unknown_are_typed_by_their_cells(tmp_path, f
     found = tasks(read(tmp_path, fmt, BLANK_HEADS))
     assert [(t.label, t.title) for t in found] == [("1", "做好政策文件解读"), ("2", "回应社会关切")]
     assert [units(t) for t in found] == [{"responsible": ["县政府办公室"]}, {"responsible": ["县直各单位"]}]
+
+
+SECTIONS_IN_THE_SEQ_CELL = [
+    ["序号", "工作任务", "责任单位", "完成时限"],
+    ["一、加强政策解读", "", "", ""],
+    ["1", "做好政策文件解读。", "县政府办公室", "6月底前"],
+    ["二、加强平台建设", "", "", ""],
+    ["2", "规范政务新媒体。", "县委网信办", "每季度"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_section_typed_into_the_seq_column_is_a_section(tmp_path, fmt):
+    plan = read(tmp_path, fmt, SECTIONS_IN_THE_SEQ_CELL)
+    assert shape(plan.nodes) == ["一、加强政策解读", "  1做好政策文件解读", "二、加强平台建设", "  2规范政务新媒体"]
