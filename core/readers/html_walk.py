@@ -215,10 +215,9 @@ def build_grid(rows: list[list[tuple[int, int, tuple[str, str]]]], spans: bool =
 
 
 def _int(text: str | None, default: int) -> int:
-    try:
-        return int((text or "").strip())
-    except ValueError:
-        return default
+    """An HTML integer attribute read as browsers do: its leading digits ("2;" and "3px" count)."""
+    m = re.match(r"\s*([+-]?\d+)", text or "")
+    return int(m.group(1)) if m else default
 
 
 def _list_format(el, tag: str) -> str:
