@@ -121,6 +121,12 @@ def _role_by_cells(table: Table, column: int, header_at: int, seq: bool = True) 
     return None
 
 
+def _header_like(text: str) -> bool:
+    """A few words that are not themselves data: no unit name, time limit or number."""
+    return len(text) <= 8 and "。" not in text and not (
+        looks_like_unit_cell(text) or is_time_cell(text) or bare_label(text))
+
+
 def guess_columns(table: Table) -> tuple[int, Columns] | None:
     """Columns told by their cells when no header row names them: 序号, units, time limits, text.
 
@@ -134,9 +140,12 @@ def guess_columns(table: Table) -> tuple[int, Columns] | None:
     rows_with_text = sum(1 for t in texts if t)
     if width < 2 or rows_with_text < 2 or _labelled_rows(table) * 2 >= rows_with_text:
         return None
-    first = texts[0]
-    header_at = 0 if len(table.rows) > 2 and first and all(len(t) <= 12 and "。" not in t for t in first) \
-        and len(first) >= 2 else -1
+    top = 0  # title rows: one text merged across the table
+    while top < len(texts) - 2 and len(set(texts[top])) <= 1 and any(c.merged_left for c in table.rows[top]):
+        top += 1
+    first = texts[top] if top < len(texts) else []
+    header_at = top if len(table.rows) - top > 2 and len(first) >= 2 and all(
+        _header_like(t) for t in first) else top - 1  # no header: the last title row
     roles: list[str | None] = []
     for c in range(width):
         role = _role_by_cells(table, c, header_at, seq=SEQ not in roles)

@@ -170,8 +170,11 @@ def _family(kind: str) -> str:
 
 def read_table(table: Table, header_at: int, cols: Columns) -> tuple[list[str], list[Draft]]:
     """Lines above the header (titles) and the drafts the rows below it make."""
-    before = [t for row in table.rows[:header_at] for t in dict.fromkeys(row_texts(row)) if t]
     header = row_texts(table.rows[header_at]) if header_at >= 0 else []
+    titles = header_at
+    if cols.guessed and len({t for t in header if t}) == 1:
+        titles, header = header_at + 1, []  # no header row under the titles (guessed columns)
+    before = [t for row in table.rows[:titles] for t in dict.fromkeys(row_texts(row)) if t]
     reader = _Reader(cols, header)
     rows = table.rows[header_at + 1:]
     reader.task_kind = _task_kind(rows, cols)

@@ -474,3 +474,19 @@ SECTIONS_IN_THE_SEQ_CELL = [
 def test_a_section_typed_into_the_seq_column_is_a_section(tmp_path, fmt):
     plan = read(tmp_path, fmt, SECTIONS_IN_THE_SEQ_CELL)
     assert shape(plan.nodes) == ["一、加强政策解读", "  1做好政策文件解读", "二、加强平台建设", "  2规范政务新媒体"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_title_rows_above_an_unknown_header_are_the_plans_title(tmp_path, fmt):
+    rows = [[("某县2021年政务公开工作要点任务分解表", 1, 3)], *UNKNOWN_HEADER]
+    plan = read(tmp_path, fmt, rows, title="附件")
+    assert [t.title for t in tasks(plan)] == ["制定年度工作计划并公开", "更新政府信息公开指南", "开展专项检查"]
+    assert (plan.title, plan.year) == ("某县2021年政务公开工作要点任务分解表", 2021)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_title_rows_above_headerless_rows_are_not_tasks(tmp_path, fmt):
+    rows = [[("某县2021年政务公开工作要点任务分解表", 1, 3)], *UNKNOWN_HEADER[1:]]
+    plan = read(tmp_path, fmt, rows, title="附件")
+    assert [t.title for t in tasks(plan)] == ["制定年度工作计划并公开", "更新政府信息公开指南", "开展专项检查"]
+    assert plan.year == 2021
