@@ -55,6 +55,17 @@ def lead_listed_first(text: str) -> bool:
     return any(_FIRST_IS_LEAD.search(fold(m.group(0))) for m in _NOTE_IN_BRACKETS.finditer(text))
 
 
+def says_first_leads(text: str) -> bool:
+    """A table's note "注：排第一位的为牵头单位" (in a row of its own or just above the table)."""
+    return len(text) <= 120 and bool(_FIRST_IS_LEAD.search(fold(text)))
+
+
+def first_leads(cols: Columns) -> Columns:
+    """The columns with every plain responsible unit column read "the first unit leads"."""
+    cols.units = [(c, LEAD_FIRST if role == RESPONSIBLE else role) for c, role in cols.units]
+    return cols
+
+
 def header_role(text: str) -> str | None:
     """The column role a header cell's words give, or None when they name no role.
 
