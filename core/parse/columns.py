@@ -44,7 +44,8 @@ def _key(text: str) -> str:
 
 
 _NOTE_IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
-_FIRST_IS_LEAD = re.compile(r"(?:第一|首|前)[^()（）]{0,6}牵头|牵头[^()（）]{0,6}(?:第一|首位|居首)")
+_FIRST_IS_LEAD = re.compile(r"(?:第一|首)(?:位|个|名)?[^，,。；;()（）]{0,4}(?:为|是)牵头|"
+                            r"牵头(?:单位|部门|处室|科室)?(?:排|列|居)在?(?:第一|首)")
 
 
 def lead_listed_first(text: str) -> bool:

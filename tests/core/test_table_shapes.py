@@ -522,3 +522,13 @@ def test_a_note_row_saying_the_first_unit_leads_applies_to_the_table(tmp_path, f
     assert [units(t) for t in tasks(plan)] == [
         {"lead": ["县政府办公室"], "responsible": ["县司法局", "县直各单位"]}, {"responsible": ["县委网信办"]}]
     assert len(tasks(plan)) == 2  # the note is no task
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("注：排第一位的为牵头单位。", True), ("列第一位的单位为牵头单位", True), ("牵头单位列第一位", True),
+    ("首先由办公室牵头", False), ("办公室牵头，第一季度完成", False), ("6月底前由办公室牵头", False),
+])
+def test_only_a_note_about_the_first_unit_makes_it_lead(text, says):
+    from core.parse.columns import says_first_leads
+
+    assert says_first_leads(text) is says
