@@ -14,6 +14,7 @@ from core.parse import meta as meta_stage
 from core.parse import region as region_stage
 from core.parse.deadlines import find_deadlines
 from core.parse.draft import Draft
+from core.parse.joined import line_entries
 from core.parse.normalise import clean, is_noise
 from core.parse.structure import Entry, build, join_lone_labels
 from core.parse.tables import find_header, read_table, table_lines
@@ -28,7 +29,7 @@ def blocks(doc: Document) -> list[Entry]:
             for line in block.text.splitlines() or [""]:
                 text = clean(line)
                 if text:
-                    entries.append(Entry(text=text, word_label=block.label))
+                    entries.extend(line_entries(text, block.label))
             continue
         found = find_header(block)
         if found is None:

@@ -29,6 +29,7 @@ class Entry:
     drafts: list[Draft] = field(default_factory=list)
     is_table: bool = False
     in_cell: bool = False  # the line came from a table cell that was not a plan table
+    cells: list[tuple[str, str]] = field(default_factory=list)  # unit cells (text, role) read with it
     parsed: tuple[Label | None, str] | None = field(default=None, repr=False, compare=False)
 
 
@@ -73,7 +74,7 @@ class _Builder:
     def _attach(self, node: Draft, parent: Draft | None) -> None:
         (parent.children if parent else self.roots).append(node)
 
-    def labelled(self, label: Label, text: str) -> None:
+    def labelled(self, label: Label, text: str, cells: list[tuple[str, str]] | None = None) -> None:
         if label.kind == "()":
             sibling = next((d for d in reversed(self.stack) if d.kind in ("(cn)", "(n)")), None)
             label = repair(label, Label(sibling.kind, sibling.value, sibling.label) if sibling else None)
@@ -82,7 +83,8 @@ class _Builder:
         kinds = [d.kind for d in self.stack]
         if label.kind in kinds:
             del self.stack[kinds.index(label.kind):]
-        node = Draft(label=label.printed, kind=label.kind, value=label.value, text=text)
+        node = Draft(label=label.printed, kind=label.kind, value=label.value, text=text,
+                     unit_cells=list(cells or []))
         self._attach(node, self.stack[-1] if self.stack else None)
         self.stack.append(node)
         self.last = node
@@ -124,7 +126,7 @@ def build(entries: list[Entry]) -> list[Draft]:
             continue
         label, rest = label_of(entry)
         if label is not None:
-            builder.labelled(label, rest)
+            builder.labelled(label, rest, entry.cells)
         else:
             builder.plain(entry.text, entry.in_cell)
     if unit_lines:

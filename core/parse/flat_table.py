@@ -1,0 +1,152 @@
+"""Stage: a 分解表 whose cells were joined into one line — header words run together, rows cut
+at their labels, each row's unit cells found inside its text.
+
+Web archives and some sites' copy-paste give "…分解表工作任务工作要求牵头单位配合/责任单位一、…
+1.主动公开…。通过…展示。区经济发展局区自然资源与生态环境局 区直有关单位，…2.…". The header
+says which cells a row holds and in what order; the row's unit run (core.parse.unit_runs) is cut
+out of its text and split between the unit columns. A row without unit cells shares those of
+the row above, as a merged cell does in the table it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.parse.inline import Found
+from core.parse.tables import _CONTENT, _NOTE, _SEQ, _TIME, _UNIT
+from core.parse.unit_runs import Run, find_run, split_roles, vocabulary
+from core.textfold import fold
+
+_TERMINAL = (r"(?:任务|事项|内容|要求|措施|举措|目标|要点|项目|单位|部门|处室|科室|股室|责任人|主体|时限|时间|"
+             r"期限|日期|进度|节点|安排|序号|编号|备注|说明|分工|类别|领域)")
+_MODIFIER = r"(?:工作|主要|重点|具体|牵头|责任|配合|协办|主办|协助|参与|负责|完成|办理|落实|时间|细化|实施|[/、及和])"
+_CELL = re.compile(rf"{_MODIFIER}{{0,3}}{_TERMINAL}")
+_MAX_CELL = 10
+_MIN_CELLS = 3
+_ROLES = ("lead", "responsible", "cooperating")
+
+
+@dataclass(frozen=True)
+class Header:
+    """A flattened header: where it starts in the text, and each column's kind in order
+    ("content", "time", "seq", "note", or a unit role "lead"/"responsible"/"cooperating")."""
+
+    start: int
+    columns: tuple[str, ...]
+
+    @property
+    def unit_roles(self) -> list[str]:
+        return [c for c in self.columns if c in _ROLES]
+
+    @property
+    def units_last(self) -> bool:
+        """No text column after the unit columns: the row ends with its unit cells."""
+        last_unit = max(i for i, c in enumerate(self.columns) if c in _ROLES)
+        return all(c in ("seq", "note") for c in self.columns[last_unit + 1:])
+
+    @property
+    def units_first(self) -> bool:
+        """The unit cells come before the task's text."""
+        first_unit = min(i for i, c in enumerate(self.columns) if c in _ROLES)
+        return "content" not in self.columns[:first_unit]
+
+
+def column_kind(cell: str) -> str | None:
+    """A header cell's meaning, by the table stage's keyword classes."""
+    key = fold(cell)
+    if _SEQ.match(key):
+        return "seq"
+    if _UNIT.search(key):
+        if re.search(r"配合|协办|协助|参与", key):
+            return "cooperating"
+        return "lead" if re.search(r"牵头|主办", key) and "责任" not in key else "responsible"
+    if _TIME.search(key):
+        return "time"
+    if _NOTE.search(key):
+        return "note"
+    return "content" if _CONTENT.search(key) else None
+
+
+def find_header(text: str) -> Header | None:
+    """Header words run together at the end of `text` (the part before the first row).
+
+    Serves provincial and district 分解表 copied from web archives (task|要求|牵头|配合 and
+    task|牵头|责任|要求 orders alike) and PDF tables whose text layer lost the cell borders.
+    """
+    kept = [(i, ch) for i, ch in enumerate(text) if ch not in " \u3000\t"]
+    squeezed = fold("".join(ch for _i, ch in kept))
+    n = len(squeezed)
+    best: dict[int, list[str] | None] = {n: []}
+    for j in range(n - 1, max(-1, n - _MAX_CELL * 12), -1):
+        best[j] = None
+        for k in range(j + 2, min(n, j + _MAX_CELL) + 1):
+            rest = best.get(k)
+            shorter = rest is not None and (best[j] is None or len(rest) + 1 < len(best[j]))
+            if shorter and _CELL.fullmatch(squeezed, j, k):
+                best[j] = [squeezed[j:k], *rest]
+    starts = [j for j, cells in best.items() if cells and len(cells) >= _MIN_CELLS]
+    for j in sorted(starts):
+        kinds = [column_kind(c) for c in best[j]]
+        if None in kinds or "content" not in kinds:
+            continue
+        if not any(k in _ROLES for k in kinds):
+            continue
+        return Header(kept[j][0], tuple(kinds))
+    return None
+
+
+@dataclass
+class Row:
+    """One labelled piece of a flattened table: its text without the unit run, and its unit cells."""
+
+    found: Found
+    text: str
+    units: dict[str, list[str]]
+    leaf: bool
+
+
+def _leaves(pieces: list[tuple[Found, str]]) -> list[bool]:
+    """A piece is a row (not a section heading) when the next piece does not open a level below it."""
+    depth, stack = [], []
+    for found, _text in pieces:
+        kinds = [k for k in stack]
+        if found.label.kind in kinds:
+            del stack[kinds.index(found.label.kind):]
+        stack.append(found.label.kind)
+        depth.append(len(stack))
+    return [i + 1 == len(depth) or depth[i + 1] <= depth[i] for i in range(len(depth))]
+
+
+def read_rows(pieces: list[tuple[Found, str]], header: Header, addressees: list[str]) -> list[Row]:
+    """Each piece as a row: section headings stay text, task rows get their unit cells."""
+    leaves = _leaves(pieces)
+    vocab = vocabulary((t for (_f, t), leaf in zip(pieces, leaves, strict=True) if leaf), addressees)
+    rows: list[Row] = []
+    above: dict[str, list[str]] | None = None
+    at_end, not_before = header.units_last, 0 if header.units_first else 1
+    for (found, text), leaf in zip(pieces, leaves, strict=True):
+        if not leaf:
+            rows.append(Row(found, text.strip(), {}, False))
+            continue
+        run = find_run(text, vocab, at_end, not_before)
+        if run is None:
+            rows.append(Row(found, text.strip(), dict(above or {}), True))
+            continue
+        units = _cells(text, run, header)
+        above = units
+        rows.append(Row(found, _without(text, run), units, True))
+    return rows
+
+
+def _cells(text: str, run: Run, header: Header) -> dict[str, list[str]]:
+    after = text[run.end:]
+    blank_after = after[:1] in (" ", "\u3000") and not after.strip(" \u3000。；;")
+    blank_before = run.start > 0 and text[run.start - 1] in " \u3000"
+    return split_roles(run, header.unit_roles, blank_after, blank_before, header.units_last)
+
+
+def _without(text: str, run: Run) -> str:
+    """The row's own text: what stands before the unit run and, on a line of its own, after it."""
+    head, tail = text[:run.start].strip(), text[run.end:].strip()
+    return f"{head}\n{tail}" if head and tail else head or tail
