@@ -1,0 +1,212 @@
+"""The unseen-plan generator (tools/make_unseen.py) writes documents whose gold is true to them.
+
+These tests check the material, not the parser: the same seed writes the same bytes, every family
+is produced, each file opens with its own library, and every gold head, unit and date can be found
+in (or follows from) the document it belongs to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import unicodedata
+
+import pytest
+
+from tools.make_unseen import SAMPLE, SAMPLE_DIR, generate, main
+from tools.unseen.families import FAMILIES
+
+DOCS = generate(1, list(FAMILIES))
+GOLD_KEYS = {"title", "year", "issuer", "doc_number", "date", "nodes"}
+NODE_KEYS = {"label", "head", "units", "lead", "deadlines", "optional_deadlines", "children"}
+
+
+def fold(text: str) -> str:
+    """What score.py compares: NFKC, no white space."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def decode_text(data: bytes) -> str:
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
+def document_text(ext: str, data: bytes) -> str:
+    """The document's text in reading order, read with the format's own library."""
+    if ext == "txt":
+        return decode_text(data)
+    if ext == "html":
+        import lxml.html
+
+        root = lxml.html.fromstring(data)
+        return "\n".join(t for t in root.itertext())
+    if ext == "docx":
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        out = []
+        for block in document.element.body.iterchildren():
+            tag = block.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                out.append("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")))
+            elif tag == "tbl":
+                for tc in block.iter():
+                    if tc.tag.endswith("}tc"):
+                        out.append("".join(t.text or "" for t in tc.iter() if t.tag.endswith("}t")))
+        return "\n".join(out)
+    if ext == "xlsx":
+        import openpyxl
+
+        wb = openpyxl.load_workbook(io.BytesIO(data))
+        return "\n".join(str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
+                         for v in row if v is not None)
+    raise AssertionError(f"unexpected extension {ext}")
+
+
+def flat(nodes):
+    for node in nodes:
+        yield node
+        yield from flat(node["children"])
+
+
+def ids(docs):
+    return [d.name for d in docs]
+
+
+def test_same_seed_writes_the_same_bytes_and_gold():
+    first, second = generate(5, list(FAMILIES), 2), generate(5, list(FAMILIES), 2)
+    assert [(d.name, d.data, d.gold) for d in first] == [(d.name, d.data, d.gold) for d in second]
+
+
+def test_another_seed_writes_other_documents():
+    one, other = generate(5, list(FAMILIES), 2), generate(6, list(FAMILIES), 2)
+    assert sum(a.data != b.data for a, b in zip(one, other, strict=True)) == len(one)
+
+
+def test_committed_sample_is_what_the_generator_writes():
+    docs = generate(SAMPLE["seed"], list(FAMILIES), SAMPLE["count"])
+    on_disk = sorted(p.name for p in (SAMPLE_DIR / "plans").iterdir())
+    assert on_disk == sorted(f"{d.name}.{d.ext}" for d in docs), "run tools/make_unseen.py --sample"
+    for d in docs:
+        assert (SAMPLE_DIR / "plans" / f"{d.name}.{d.ext}").read_bytes() == d.data, d.name
+        assert json.loads((SAMPLE_DIR / "gold" / f"{d.name}.json").read_text(encoding="utf-8")) == d.gold
+
+
+def test_every_family_is_produced():
+    assert {d.name[0] for d in DOCS} == set(FAMILIES)
+    for fam in FAMILIES:
+        assert sum(d.name[0] == fam for d in DOCS) >= 4, fam
+
+
+def test_cli_writes_plans_and_gold_side_by_side(tmp_path):
+    assert main(["--out", str(tmp_path), "--family", "a,b", "--count", "2", "--seed", "3"]) == 0
+    plans = sorted(p.stem for p in (tmp_path / "plans").iterdir())
+    golds = sorted(p.stem for p in (tmp_path / "gold").iterdir())
+    assert plans == golds and len(plans) == 4
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=ids(DOCS))
+def test_gold_has_the_eval_shape(doc):
+    assert set(doc.gold) == GOLD_KEYS
+    assert isinstance(doc.gold["year"], int)
+    assert doc.gold["nodes"], "a plan with no nodes"
+    for node in flat(doc.gold["nodes"]):
+        assert NODE_KEYS <= set(node) <= NODE_KEYS | {"optional"}
+        assert node["head"] and set(node["lead"]) <= set(node["units"])
+        assert len(set(node["units"])) == len(node["units"])
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=ids(DOCS))
+def test_gold_heads_occur_in_the_document_in_order(doc):
+    text = fold(document_text(doc.ext, doc.data))
+    pos = 0
+    for node in flat(doc.gold["nodes"]):
+        found = text.find(fold(node["head"]), pos)
+        assert found >= 0, f"{node['head']!r} not found after position {pos}"
+        pos = found + 1
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=ids(DOCS))
+def test_gold_units_and_labels_occur_in_the_document(doc):
+    text = fold(document_text(doc.ext, doc.data))
+    for node in flat(doc.gold["nodes"]):
+        for unit in node["units"]:
+            assert fold(unit) in text, unit
+        labels = node["label"] if isinstance(node["label"], list) else [node["label"]]
+        assert any(fold(lab) in text for lab in labels), labels
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=ids(DOCS))
+def test_gold_dates_are_real_dates_near_the_plan_year(doc):
+    year = doc.gold["year"]
+    dates = [d for n in flat(doc.gold["nodes"]) for d in n["deadlines"] + n["optional_deadlines"]]
+    for d in dates:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", d), d
+        assert year <= dt.date.fromisoformat(d).year <= year + 1, d
+    meta_dates = doc.gold["date"] if isinstance(doc.gold["date"], list) else [doc.gold["date"]]
+    for d in meta_dates:
+        assert d is None or dt.date.fromisoformat(d).year == year
+
+
+def test_some_documents_have_dated_tasks_and_units_by_role():
+    nodes = [n for d in DOCS for n in flat(d.gold["nodes"])]
+    assert sum(bool(n["deadlines"]) for n in nodes) > 30
+    assert sum(bool(n["lead"]) for n in nodes) > 30
+    assert sum(bool(n["units"]) and not n["lead"] for n in nodes) > 30
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=ids(DOCS))
+def test_files_open_with_their_libraries(doc):
+    assert document_text(doc.ext, doc.data).strip()
+
+
+def test_other_encodings_need_their_codec():
+    enc = {d.name.split("_", 1)[1]: d for d in DOCS if d.name[0] == "e"}
+    with pytest.raises(UnicodeDecodeError):
+        enc["gb18030"].data.decode("utf-8")
+    assert enc["utf-16"].data[:2] == b"\xff\xfe" and enc["utf-16-be-bom"].data[:2] == b"\xfe\xff"
+    trad = decode_text(enc["traditional"].data)
+    assert "政務公開" in trad and "政务公开" not in trad
+    assert "務" in json.dumps(enc["traditional"].gold, ensure_ascii=False)
+
+
+def test_sample_folder_is_in_the_layout_score_py_reads():
+    plans = {p.stem for p in (SAMPLE_DIR / "plans").iterdir()}
+    assert plans == {p.stem for p in (SAMPLE_DIR / "gold").glob("*.json")}
+    assert len(plans) == len(FAMILIES) * SAMPLE["count"]
+
+
+
+def test_pianqu_copies_share_their_text_but_not_their_issuer():
+    copies = [d for d in DOCS if "pianqu" in d.name]
+    assert len(copies) == 2
+    heads = [[n["head"] for n in flat(d.gold["nodes"])] for d in copies]
+    assert heads[0] == heads[1]
+    assert copies[0].gold["issuer"] != copies[1].gold["issuer"]
+
+
+def test_tables_have_merged_cells_and_stepped_deadlines():
+    import openpyxl
+
+    tables = [d for d in DOCS if d.name[0] == "c"]
+    for d in tables:
+        if d.ext == "xlsx":
+            assert openpyxl.load_workbook(io.BytesIO(d.data)).active.merged_cells.ranges, d.name
+        elif d.ext == "html":
+            assert b"rowspan=" in d.data or b"colspan=" in d.data, d.name
+        else:
+            assert _docx_has_merge(d.data), d.name
+    assert any(len(n["deadlines"]) >= 2 for d in tables for n in flat(d.gold["nodes"]))
+
+
+def _docx_has_merge(data: bytes) -> bool:
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    return b"w:vMerge" in xml or b"w:gridSpan" in xml

@@ -1,0 +1,79 @@
+"""Write synthetic 政务公开工作要点 plans, as other offices write them, with their gold readings.
+
+    .venv/bin/python tools/make_unseen.py [--out DIR] [--seed N] [--family a,b,...] [--count N]
+    .venv/bin/python tools/make_unseen.py --sample     # rewrite tests/fixtures/unseen/ (on purpose only)
+
+Families (tools/unseen/): a short web pages (city/county/district/province plans with site noise,
+numbering families, damaged numbers; department duty lists with no title or a metadata block);
+b one-line bodies (prose plans, flattened 分解表, department 实施方案); c tables in containers
+(.html, .docx, .xlsx 台账); d two-part documents (prose, then a 任务分解 table); e other encodings and
+scripts. Output: DIR/plans/<stem>.<ext> and DIR/gold/<stem>.json, the layout ../shared/eval/score.py
+reads. The same seed always writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tools.unseen.families import FAMILIES, Doc  # noqa: E402
+
+SAMPLE_DIR = ROOT / "tests" / "fixtures" / "unseen"
+SAMPLE = {"seed": 7, "count": 2}
+
+
+def generate(seed: int, families: list[str], count: int | None = None) -> list[Doc]:
+    """Every document of the chosen families; each drawn from its own seeded generator."""
+    docs = []
+    for fam in families:
+        build, default = FAMILIES[fam]
+        for i in range(count if count is not None else default):
+            doc = build(random.Random(f"{seed}:{fam}:{i}"), i, seed)
+            doc.name = f"{fam}{i:02d}_{doc.name}"
+            docs.append(doc)
+    return docs
+
+
+def write(docs: list[Doc], out: Path) -> None:
+    (out / "plans").mkdir(parents=True, exist_ok=True)
+    (out / "gold").mkdir(parents=True, exist_ok=True)
+    for doc in docs:
+        (out / "plans" / f"{doc.name}.{doc.ext}").write_bytes(doc.data)
+        (out / "gold" / f"{doc.name}.json").write_text(
+            json.dumps(doc.gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, help="folder to write plans/ and gold/ into (default: a new temp dir)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--family", default=",".join(FAMILIES), help="comma-separated letters, e.g. a,c")
+    ap.add_argument("--count", type=int, help="documents per family (default: each family's own)")
+    ap.add_argument("--sample", action="store_true", help="rewrite the committed sample in tests/fixtures/unseen")
+    args = ap.parse_args(argv)
+    families = [f.strip() for f in args.family.split(",") if f.strip()]
+    unknown = [f for f in families if f not in FAMILIES]
+    if unknown:
+        ap.error(f"unknown family {', '.join(unknown)}; choose from {', '.join(FAMILIES)}")
+    if args.sample:
+        out = SAMPLE_DIR
+        for old in list(out.glob("plans/*")) + list(out.glob("gold/*")):
+            old.unlink()
+        docs = generate(SAMPLE["seed"], list(FAMILIES), SAMPLE["count"])
+    else:
+        out = args.out or Path(tempfile.mkdtemp(prefix="unseen-"))
+        docs = generate(args.seed, families, args.count)
+    write(docs, out)
+    print(f"{len(docs)} documents in {out}/plans, gold in {out}/gold")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""Families c and d, and the flattened 分解表 of family b: plans whose tasks sit in a table."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from tools.unseen import pages
+from tools.unseen.compose import (
+    SCHEMES,
+    issue_date,
+    numbering,
+    office,
+    pick_topics,
+    plan_title,
+    roles_for,
+    sectioned_plan,
+)
+from tools.unseen.containers import docx_document, html_page, xlsx_workbook
+from tools.unseen.plan import Meta, Plan, gold, limit_in_column
+from tools.unseen.prose import intro, node_paragraphs, notice_paragraphs, signed_text
+from tools.unseen.tables import LAYOUTS, Cell, Grid, build_grid, flatten, header_word, table_plan
+from tools.unseen.text_families import Doc
+
+
+@dataclass
+class Tabled:
+    """A plan in a grid, with the paragraphs around it (notice, title) and the page's noise."""
+
+    plan: Plan
+    grid: Grid
+    before: list[str]
+    header: list[str]
+    footer: list[str]
+    notice_title: str
+
+
+def tabled_plan(rng: random.Random, *, level: str | None = None, layouts: list[list[str]] | None = None,
+                depth: int = 2, notice: float = 0.5) -> Tabled:
+    level = level or rng.choice(["province", "city", "county", "district", "bureau"])
+    o = office(rng, level)
+    year = rng.randint(2016, 2024)
+    layout = rng.choice(layouts or LAYOUTS)
+    if depth == 3 and "category" in layout:
+        layout = [r for r in layout if r != "category"]
+    nodes = table_plan(rng, o, year, pick_topics(rng, rng.randint(3, 5)), layout, depth=depth)
+    title = plan_title(rng, o, year, rng.choice(["分解表", "要点"]))
+    grid = build_grid(rng, nodes, layout, title, level)
+    signed = issue_date(rng, year)
+    published = pages.page_date(rng, signed)
+    ntitle = f"{o.issuer}关于印发{title}的通知"
+    dept_title = title.startswith(o.issuer)
+    if rng.random() < notice:
+        number = o.doc_number(rng, year) if rng.random() < 0.8 else None
+        meta = Meta(title, year, o.issuer, number, signed.isoformat())
+        plan = Plan(meta, nodes, level, o.place)
+        before = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed))
+        before += [rng.choice(["附件", "附件：", "附件1"]), title]
+    else:
+        meta = Meta(title, year, [o.issuer, None] if dept_title else None, None, None)
+        plan = Plan(meta, nodes, level, o.place)
+        before = [title]
+    return Tabled(plan, grid, before, pages.header_noise(rng, o.issuer, published),
+                  pages.footer_noise(rng, o.issuer), ntitle)
+
+
+def family_c(rng: random.Random, i: int, seed: int) -> Doc:
+    """Tables in containers: .html with rowspan/colspan, .docx tables, .xlsx 台账."""
+    kind = ["html", "docx", "xlsx"][i % 3]
+    if kind == "xlsx":
+        t = tabled_plan(rng, notice=0.0)
+        extra = rng.choice([[], ["完成情况"], ["完成情况", "备注"], ["进展情况"]])
+        extra = [e for e in extra if e not in t.grid.header]
+        data = xlsx_workbook(t.grid, rng, extra, rng.choice(["Sheet1", "台账", "任务分解"]))
+        return Doc("c", f"taizhang-{t.plan.level}", "xlsx", data, gold(t.plan))
+    t = tabled_plan(rng, depth=rng.choice([2, 2, 3]))
+    if kind == "docx":
+        data = docx_document(t.before, t.grid, [], rng)
+        return Doc("c", f"table-{t.plan.level}", "docx", data, gold(t.plan))
+    charset = rng.choice(["utf-8", "utf-8", "gbk"])
+    data = html_page(rng, t.notice_title, t.before, t.grid, [], t.header, t.footer, charset)
+    return Doc("c", f"table-{t.plan.level}-{charset}", "html", data, gold(t.plan))
+
+
+def breakdown_one_line(rng: random.Random) -> tuple[str, dict, str]:
+    """A provincial/district 分解表 whose page text was saved as one line (cells joined by nothing)."""
+    flat_layouts = [LAYOUTS[1], LAYOUTS[0], LAYOUTS[6], LAYOUTS[5], LAYOUTS[3]]
+    t = tabled_plan(rng, level=rng.choice(["province", "district", "city", "province"]), layouts=flat_layouts,
+                    depth=rng.choice([3, 3, 2]), notice=0.9)
+    joiner = rng.choice([" ", ""])
+    body = joiner.join(t.before) + joiner + flatten(t.grid, rng, rng.choice(["", "", "　"]))
+    published = issue_date(rng, t.plan.meta.year)
+    header = pages.archive_header(rng, t.notice_title, published) if rng.random() < 0.85 else ""
+    return header + body + "\n", gold(t.plan), t.plan.level
+
+
+def two_part(rng: random.Random, i: int) -> Doc:
+    """A prose plan, then a 任务分解 table repeating its tasks with the units (负责科室) and limits."""
+    level = rng.choice(["bureau", "county", "district", "bureau", "hall"])
+    o = office(rng, level)
+    year = rng.randint(2017, 2024)
+    roles = roles_for(rng, o, rng.choice(["resp", "resp", "lead_coop"]))
+    nodes = sectioned_plan(rng, o, year, depth=2, roles=roles, p_limit=0.25, n_sections=rng.randint(3, 5))
+    families = SCHEMES[rng.choice(["cn/paren_cn/digit", "cn/digit/paren_digit"])]
+    numbering(rng, nodes, families[:2], run_on=rng.random() < 0.5, digit_mark=rng.choice([".", "、"]))
+    title = plan_title(rng, o, year)
+    signed = issue_date(rng, year)
+    meta = Meta(title, year, o.issuer, o.doc_number(rng, year) if rng.random() < 0.7 else None, signed.isoformat())
+    plan = Plan(meta, nodes, level, o.place)
+    ntitle = f"{o.issuer}关于印发{title}的通知"
+    prose = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed)) + [title, intro(rng, plan, o)]
+    silent = {"lead_resp": "", "lead_coop": "", "resp": ""}
+    prose += node_paragraphs(rng, nodes, silent, "、", rng.choice(["", "。"]))
+    # the table: one row per task, serial 1–N, the units, sometimes a deadline column
+    unit_cols = ["lead", "coop"] if roles.style == "lead_coop" else ["resp"]
+    layout = ["serial", "task"] + unit_cols + (["deadline"] if rng.random() < 0.6 else [])
+    grid = Grid([header_word(rng, r, layout, level) for r in layout])
+    sep = rng.choice(["、", "，", "\n"])
+    serial = 0
+    for sec in nodes:
+        for task in sec.children:
+            serial += 1
+            row = [Cell(str(serial)), Cell(task.title if rng.random() < 0.7 else f"{task.label}{task.title}")]
+            if roles.style == "lead_coop":
+                row += [Cell(sep.join(task.lead)), Cell(sep.join(task.cooperating))]
+            else:
+                row.append(Cell(sep.join(task.units)))
+            if "deadline" in layout:
+                lim = limit_in_column(rng, year) if rng.random() < 0.7 else None
+                row.append(Cell(lim.text if lim else ""))
+                if lim:
+                    task.limits.append(lim)
+            grid.rows.append(row)
+    annex = [rng.choice(["附件", "附件："]), rng.choice([f"{title}任务分解表", "任务分解表", f"{year}年政务公开重点任务分解"])]
+    kind = ["txt", "docx", "html"][i % 3]
+    if kind == "docx":
+        data = docx_document(prose + annex, grid, [], rng)
+    elif kind == "html":
+        published = pages.page_date(rng, signed)
+        data = html_page(rng, ntitle, prose + annex, grid, [], pages.header_noise(rng, o.issuer, published),
+                         pages.footer_noise(rng, o.issuer), "utf-8")
+    else:
+        lines = prose + annex + [" ".join(grid.header)]
+        for row in grid.rows:
+            lines += [c.text.replace("\n", "、") for c in row if c is not None]
+        data = ("\n".join(lines) + "\n").encode("utf-8")
+    return Doc("d", f"two-part-{level}", kind, data, gold(plan))
+
+
+def family_d(rng: random.Random, i: int, seed: int) -> Doc:
+    return two_part(rng, i)
+
+
