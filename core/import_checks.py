@@ -25,6 +25,7 @@ WARNINGS: dict[str, str] = {
     "no_text": "{count} 个事项没有内容",
     "noise_skipped": "以下内容疑似网页杂项，未导入（{count} 行）",
     "no_nodes": "没有任何事项，无法保存",
+    "table_guessed": "表格“{head}”的表头未能识别，已按单元格内容读取各列，请核对任务、责任单位和时限",
 }
 
 
@@ -85,6 +86,7 @@ def check_plan(plan: ParsedPlan) -> list[ImportWarning]:
     for code, found in (("no_text", no_text), ("no_units", no_units)):
         if found:
             out.append(ImportWarning(code, {"count": len(found)}, found[0][1], tuple(found[:MAX_ITEMS])))
+    out.extend(ImportWarning(code, dict(params)) for code, params in plan.doubts)
     out.extend(numbering_gaps(plan))
     if plan.skipped:
         items = tuple((line if len(line) <= 80 else line[:80] + "…", None) for line in plan.skipped[:MAX_ITEMS])

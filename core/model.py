@@ -67,6 +67,8 @@ class ParsedPlan:
     nodes: list[ParsedNode] = field(default_factory=list)
     # Lines the parser left out as page noise, for the import preview's warning; never in the JSON.
     skipped: list[str] = field(default_factory=list, repr=False, compare=False)
+    # The parser's doubts about how it read the document, as (warning code, params); never in the JSON.
+    doubts: list[tuple[str, dict]] = field(default_factory=list, repr=False, compare=False)
 
     def to_dict(self) -> dict:
         return {

@@ -29,6 +29,9 @@ def _messages() -> dict[str, str]:
         "noise_skipped": translate("ImportWarnings", "These lines look like web page clutter and were not "
                                                      "imported ({count} lines):"),
         "no_nodes": translate("ImportWarnings", "There are no items, so nothing can be saved."),
+        "table_guessed": translate("ImportWarnings", "The header of the table “{head}” was not recognised; its "
+                                                     "columns were read from their cells. Please check the "
+                                                     "tasks, units and time limits."),
     }
 
 

@@ -114,6 +114,7 @@ def find_deadlines(text: str, year: int | None, cell: bool = False) -> list[Pars
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     hits.sort()
     out: list[ParsedDeadline] = []
+    spans: list[int] = []
     for k, (start, end, kind, m) in enumerate(hits):
         nxt = hits[k + 1] if k + 1 < len(hits) else None
         joined = nxt is not None and _RANGE_GLUE.fullmatch(folded[end:nxt[0]] or "x") is not None
@@ -125,11 +126,35 @@ def find_deadlines(text: str, year: int | None, cell: bool = False) -> list[Pars
         date = _date(kind, m, year)
         shown = text[hits[k - 1][0]:end] if after_range else text[start:end]
         out.append(ParsedDeadline(text=shown.strip(), date=date if isinstance(date, dt.date) else None))
+        spans.append(start)
+    if cell and len(out) > 1:
+        _name_steps(text, out, spans)
     return out
 
 
-_TIME_WORDS = re.compile(r"^(?:长期坚持|长期|持续推进|持续开展|常态化推进|常态化|全年|全年推进|按要求|按时|及时|每年|"
-                         r"每季度|每月|每半年)$")
+_STEP_SEP = re.compile(r"[,，;；、。\n]")
+
+
+def _name_steps(text: str, found: list[ParsedDeadline], starts: list[int]) -> None:
+    """"6月公布计划,10月公布结果": each step of a time cell keeps its own words as its text.
+
+    Time columns of 任务分解表 and of departments' 工作计划表 both list several dated steps in
+    one cell; the clerk needs to know which step each date is for.
+    """
+    cuts = [0] + [m.end() for m in _STEP_SEP.finditer(text)] + [len(text) + 1]
+    clauses = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+    owners = [next(k for k, (a, b) in enumerate(clauses) if a <= start < b) for start in starts]
+    if len(set(owners)) != len(owners):
+        return  # two dates in one clause: a range or a pair, keep them as printed
+    for deadline, k in zip(found, owners, strict=True):
+        a, b = clauses[k]
+        words = text[a:b].strip(" ,，;；、。\n")
+        if words:
+            deadline.text = words
+
+
+_TIME_WORDS = re.compile(r"^(?:长期坚持|长期推进|长期|持续推进|持续开展|常态化推进|常态化开展|常态化|全年|全年推进|按要求|"
+                         r"按时|及时|定期|每年|每季度|每月|每半年|按季度|按月|按年度)(?:更新|开展|推进|落实)?$")
 
 
 def is_time_cell(text: str) -> bool:

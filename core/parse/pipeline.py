@@ -17,21 +17,33 @@ from core.parse.draft import Draft
 from core.parse.joined import line_entries
 from core.parse.normalise import clean, is_noise
 from core.parse.structure import Entry, build, join_lone_labels
-from core.parse.tables import find_header, read_table, table_lines
+from core.parse.table_shapes import unfold_side_by_side
+from core.parse.tables import find_header, guess_columns, read_table, table_lines
+from core.parse.text_tables import tables_in_lines
+from core.parse.twopart import fold_repeated_tables
 from core.parse.units import inline_units, merge_units, read_cell
 
 
-def blocks(doc: Document) -> list[Entry]:
-    """Stage 1: every block as cleaned entries; plan tables already read into drafts."""
+def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[Entry]:
+    """Stage 1: every block as cleaned entries; plan tables already read into drafts.
+
+    A table whose header is not understood is read by what its cells look like, and a doubt
+    ("table_guessed") is noted in `doubts` for the import dialog.
+    """
     entries: list[Entry] = []
-    for block in doc.blocks:
+    for block in tables_in_lines(doc.blocks):
         if isinstance(block, Paragraph):
             for line in block.text.splitlines() or [""]:
                 text = clean(line)
                 if text:
                     entries.extend(line_entries(text, block.label))
             continue
+        block = unfold_side_by_side(block)
         found = find_header(block)
+        if found is None:
+            found = guess_columns(block)
+            if found is not None and doubts is not None:
+                doubts.append(("table_guessed", {"head": _table_head(block)}))
         if found is None:
             entries.extend(Entry(text=t, word_label=lab, in_cell=True) for lab, t in table_lines(block))
             continue
@@ -39,6 +51,16 @@ def blocks(doc: Document) -> list[Entry]:
         entries.extend(Entry(text=t) for t in before)
         entries.append(Entry(drafts=drafts, is_table=True))
     return join_lone_labels(entries)
+
+
+def _table_head(table) -> str:
+    """The first text of a table, to name it in a warning."""
+    for row in table.rows:
+        for cell in row:
+            text = clean(cell.text)
+            if text:
+                return text if len(text) <= 20 else text[:20] + "…"
+    return ""
 
 
 def assign_units(draft: Draft) -> None:
@@ -55,17 +77,20 @@ def assign_deadlines(draft: Draft, year: int | None) -> None:
     """Stage: deadlines from the draft's own text and its time cells."""
     found = find_deadlines(draft.text, year)
     for cell in draft.time_cells:
-        found.extend(find_deadlines(cell, year, cell=True) or [ParsedDeadline(text=cell, date=None)])
+        for deadline in find_deadlines(cell, year, cell=True) or [ParsedDeadline(text=cell, date=None)]:
+            if deadline.date is None or all(d.date != deadline.date for d in found):
+                found.append(deadline)  # the prose and its 分解表 both giving "6月底前" is one deadline
     draft.deadlines = found
 
 
 def parse_document(doc: Document) -> ParsedPlan:
     """Read a plan out of a document; InputError("no_plan") when there is none in it."""
-    entries = blocks(doc)
+    doubts: list[tuple[str, dict]] = []
+    entries = blocks(doc, doubts)
     region = region_stage.split(entries)
     if region is None:
         raise InputError("no_plan")
-    drafts = build(region.body)
+    drafts = fold_repeated_tables(build(region.body))
     if not drafts:
         raise InputError("no_plan")
     meta = meta_stage.extract(region.before, region.title, region.after, doc.title_hint)
@@ -76,6 +101,7 @@ def parse_document(doc: Document) -> ParsedPlan:
     plan = ParsedPlan(title=meta.title, year=meta.year, issuer=meta.issuer, doc_number=meta.doc_number,
                       date=meta.date, nodes=[d.to_node() for d in drafts])
     plan.skipped = skipped_lines(entries, region)
+    plan.doubts = doubts
     return plan
 
 

@@ -93,6 +93,14 @@ def _has_unit_lines(entries: list[Entry], start: int, end: int) -> bool:
     return any(_signs(entries[i]) and not _signs(entries[i - 1]) for i in range(max(start, 1), end))
 
 
+def _plan_table_follows(entries: list[Entry], at: int) -> bool:
+    """"附件：…任务分解表" then the table: an attachment that carries the plan's units, not a footer.
+
+    Two-part plans (prose 要点 + 分工表) from provinces, cities and departments attach it so.
+    """
+    return any(e.is_table and e.drafts for e in entries[at + 1:at + 4])
+
+
 def _end(entries: list[Entry], start: int, last_content: int) -> int:
     run_start, run = None, 0
     for i in range(start, len(entries)):
@@ -100,7 +108,7 @@ def _end(entries: list[Entry], start: int, last_content: int) -> int:
         if entry.is_table:
             run = 0
             continue
-        if i > start and is_end(entry.text):
+        if i > start and is_end(entry.text) and not _plan_table_follows(entries, i):
             return i
         if i - 1 > last_content and is_date_line(entry.text) and _signs(entries[i - 1]) \
                 and not _has_unit_lines(entries, start, i - 1):

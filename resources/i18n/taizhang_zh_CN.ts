@@ -1237,6 +1237,11 @@ Import it again as a separate plan?</source>
         <translation>没有任何事项，无法保存</translation>
     </message>
     <message>
+        <location filename="../../gui/import_warnings.py" line="32"/>
+        <source>The header of the table “{head}” was not recognised; its columns were read from their cells. Please check the tasks, units and time limits.</source>
+        <translation>表格“{head}”的表头未能识别，已按单元格内容读取各列，请核对任务、责任单位和时限</translation>
+    </message>
+    <message>
         <location filename="../../gui/import_warnings.py" line="68"/>
         <source>Nothing to check: the plan looks complete.</source>
         <translation>没有需要核对的问题。</translation>

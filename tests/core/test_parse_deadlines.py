@@ -75,3 +75,18 @@ def test_range_end_keeps_range_text():
 ])
 def test_dates_worded_as_limits(text, date):
     assert dates(text) == [date]
+
+
+def test_time_cell_with_several_steps_names_each_step():
+    found = find_deadlines("6月公布计划,10月公布结果", 2021, cell=True)
+    assert [(d.text, d.date) for d in found] == [("6月公布计划", dt.date(2021, 6, 30)),
+                                                 ("10月公布结果", dt.date(2021, 10, 31))]
+
+
+def test_time_cell_range_stays_one_deadline_as_printed():
+    found = find_deadlines("6月中旬至7月中旬", 2021, cell=True)
+    assert [(d.text, d.date) for d in found] == [("6月中旬至7月中旬", dt.date(2021, 7, 20))]
+
+
+def test_time_cell_year_in_the_cell_wins_over_the_plans():
+    assert [d.date for d in find_deadlines("2021年8月前", 2022, cell=True)] == [dt.date(2021, 7, 31)]

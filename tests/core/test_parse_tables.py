@@ -50,7 +50,7 @@ def zhuhai_like():
 def test_header_row_names_the_columns():
     at, cols = find_header(zhuhai_like())
     assert at == 1
-    assert (cols.seq, cols.groups, cols.task, cols.units, cols.time) == (0, [1], 2, [(3, "responsible")], 4)
+    assert (cols.seq, cols.groups, cols.task, cols.units, cols.time) == (0, [1], 2, [(3, "responsible")], [4])
 
 
 def test_section_rows_groups_and_tasks_nest():

@@ -1,0 +1,67 @@
+"""Tables laid out in shapes other than one header over one list of rows, put back into that shape.
+
+A 工作计划表 on a portrait page is often printed as two (or three) copies of its column set
+side by side — "序号 | 工作任务 | 完成时限 | 序号 | 工作任务 | 完成时限" — with the list running
+down the left half and on down the right. Read as it stands, each row would hold two tasks.
+"""
+
+from __future__ import annotations
+
+from core.document import Cell, Table
+from core.parse.columns import CONTENT_ROLES, SEQ, is_header, roles_of
+from core.parse.labels import bare_label
+from core.parse.normalise import clean
+
+_HEADER_ROWS = 6
+
+
+def _period(roles: list[str | None]) -> int | None:
+    """The width of a column set that repeats across the whole header, if it does."""
+    n = len(roles)
+    for p in range(2, n // 2 + 1):
+        if n % p:
+            continue
+        first = roles[:p]
+        if not is_header(first) or not any(r in CONTENT_ROLES for r in first):
+            continue
+        if all(roles[i:i + p] == first for i in range(p, n, p)):
+            return p
+    return None
+
+
+def unfold_side_by_side(table: Table) -> Table:
+    """The table with its side-by-side halves stacked: left half's rows, then the right half's.
+
+    Department 工作计划表 and district 任务清单 printed in two column pairs both need it.
+    When every row carries a 序号, the rows are put in 序号 order (some tables run across
+    rather than down). A table without a repeating header comes back unchanged.
+    """
+    width = max((len(r) for r in table.rows), default=0)
+    for at, row in enumerate(table.rows[:_HEADER_ROWS]):
+        roles = roles_of([clean(c.text) if not c.merged_left else "" for c in row])
+        if not is_header(roles):
+            continue
+        p = _period(roles) if len(roles) == width else None
+        if p is None:
+            return table
+        halves: list[list[Cell]] = []
+        for k in range(0, width, p):
+            for data in table.rows[at + 1:]:
+                part = [_unspanned(c, j == 0) for j, c in enumerate(data[k:k + p])]
+                if any(clean(c.text) for c in part if not c.merged_left):
+                    halves.append(part)
+        seq = roles.index(SEQ) if SEQ in roles[:p] else None
+        if seq is not None:
+            values = [bare_label(clean(r[seq].text)) for r in halves]
+            if all(values) and len({v.value for v in values}) == len(values):
+                halves.sort(key=lambda r: bare_label(clean(r[seq].text)).value)
+        above = [r[:p] for r in table.rows[:at]]
+        return Table(rows=[*above, row[:p], *halves])
+    return table
+
+
+def _unspanned(cell: Cell, first: bool) -> Cell:
+    """A half's first cell cannot be covered from the left: that merge crossed the halves."""
+    if first and cell.merged_left:
+        return Cell(cell.text, merged_up=cell.merged_up, label=cell.label)
+    return cell
