@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.parse import columns as roles
 from core.parse.inline import Found
-from core.parse.tables import _CONTENT, _NOTE, _SEQ, _TIME, _UNIT
 from core.parse.unit_runs import Run, find_run, split_roles, vocabulary
 from core.textfold import fold
 
@@ -52,20 +52,15 @@ class Header:
         return "content" not in self.columns[:first_unit]
 
 
+_KIND = {roles.SEQ: "seq", roles.CATEGORY: "content", roles.TASK: "content", roles.REQUIREMENT: "content",
+         roles.LEAD: "lead", roles.RESPONSIBLE: "responsible", roles.COOPERATING: "cooperating",
+         roles.UNIT: "responsible", roles.DEADLINE: "time", roles.NOTE: "note"}
+
+
 def column_kind(cell: str) -> str | None:
-    """A header cell's meaning, by the table stage's keyword classes."""
-    key = fold(cell)
-    if _SEQ.match(key):
-        return "seq"
-    if _UNIT.search(key):
-        if re.search(r"配合|协办|协助|参与", key):
-            return "cooperating"
-        return "lead" if re.search(r"牵头|主办", key) and "责任" not in key else "responsible"
-    if _TIME.search(key):
-        return "time"
-    if _NOTE.search(key):
-        return "note"
-    return "content" if _CONTENT.search(key) else None
+    """A header cell's meaning, by the table stage's keyword classes (core.parse.columns)."""
+    role = roles.header_role(cell)
+    return _KIND.get(role) if role else None
 
 
 def find_header(text: str) -> Header | None:
