@@ -19,11 +19,13 @@ from core.parse.unit_runs import Run, find_run, split_roles, vocabulary
 from core.textfold import fold
 
 _TERMINAL = (r"(?:任务|事项|内容|要求|措施|举措|目标|要点|项目|单位|部门|处室|科室|股室|责任人|主体|时限|时间|"
-             r"期限|日期|进度|节点|安排|序号|编号|备注|说明|分工|类别|领域)")
-_MODIFIER = r"(?:工作|主要|重点|具体|牵头|责任|配合|协办|主办|协助|参与|负责|完成|办理|落实|时间|细化|实施|[/、及和])"
+             r"期限|日期|进度|节点|安排|序号|编号|备注|说明|分工|类别|领域|主办|协办|牵头|配合)")
+_MODIFIER = r"(?:工作|任务|主要|重点|具体|牵头|责任|配合|协办|主办|协助|参与|负责|完成|办理|落实|时间|细化|实施|[/、及和])"
 _CELL = re.compile(rf"{_MODIFIER}{{0,3}}{_TERMINAL}")
 _MAX_CELL = 10
 _MIN_CELLS = 3
+_USUAL_CELL = 4
+_NO_START = set("/、及和")
 _ROLES = ("lead", "responsible", "cooperating")
 
 
@@ -72,17 +74,23 @@ def find_header(text: str) -> Header | None:
     kept = [(i, ch) for i, ch in enumerate(text) if ch not in " \u3000\t"]
     squeezed = fold("".join(ch for _i, ch in kept))
     n = len(squeezed)
-    best: dict[int, list[str] | None] = {n: []}
+    # cells tile the tail of the text; among tilings the one whose cells are nearest the usual
+    # four characters wins ("工作任务|工作要求", not "工作任务工作要求"; "牵头单位", not "牵头|单位")
+    best: dict[int, tuple[int, list[str]] | None] = {n: (0, [])}
     for j in range(n - 1, max(-1, n - _MAX_CELL * 12), -1):
         best[j] = None
+        if squeezed[j] in _NO_START:
+            continue
         for k in range(j + 2, min(n, j + _MAX_CELL) + 1):
             rest = best.get(k)
-            shorter = rest is not None and (best[j] is None or len(rest) + 1 < len(best[j]))
-            if shorter and _CELL.fullmatch(squeezed, j, k):
-                best[j] = [squeezed[j:k], *rest]
-    starts = [j for j, cells in best.items() if cells and len(cells) >= _MIN_CELLS]
+            if rest is None or not _CELL.fullmatch(squeezed, j, k):
+                continue
+            cost = rest[0] + (k - j - _USUAL_CELL) ** 2
+            if best[j] is None or cost < best[j][0]:
+                best[j] = (cost, [squeezed[j:k], *rest[1]])
+    starts = [j for j, found in best.items() if found and len(found[1]) >= _MIN_CELLS]
     for j in sorted(starts):
-        kinds = [column_kind(c) for c in best[j]]
+        kinds = [column_kind(c) for c in best[j][1]]
         if None in kinds or "content" not in kinds:
             continue
         if not any(k in _ROLES for k in kinds):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.parse.draft import is_heading_text
 from core.parse.labels import CN_DIGITS, Label, split_label
 
 _N = CN_DIGITS
@@ -110,12 +111,32 @@ def _confirmed(found: list[Found], k: int, stack: list[list]) -> bool:
 
 
 def inline_labels(text: str) -> list[Found]:
-    """The consistent labels of one line; sub-point families only when no other family numbers it."""
+    """The consistent labels of one line, sub-points ("一是", "①") only where they are the tasks."""
     found = candidates(text)
     kept = sequence(found)
     if len(kept) < _JOINED_LABELS:
-        kept = sequence(found, _SUB_POINTS)
+        return sequence(found, _SUB_POINTS)
+    if any(f.label.kind in _SUB_POINTS for f in found):
+        return _tasks_under_headings(text, sequence(found, _SUB_POINTS))
     return kept
+
+
+def _tasks_under_headings(text: str, kept: list[Found]) -> list[Found]:
+    """Sub-points directly under a heading are its tasks; inside a task's text they stay text.
+
+    Provincial 要点 number their tasks 一是/二是 under 一、 headings, while city and county plans
+    write "（三）…。一是…；二是…" inside one task: the parent's own text tells them apart.
+    """
+    out: list[Found] = []
+    parent_text = None
+    for i, item in enumerate(kept):
+        if item.label.kind not in _SUB_POINTS:
+            nxt = kept[i + 1].start if i + 1 < len(kept) else len(text)
+            parent_text = text[item.end:nxt]
+            out.append(item)
+        elif parent_text is not None and is_heading_text(parent_text):
+            out.append(item)
+    return out
 
 
 def is_joined(text: str, labels: list[Found]) -> bool:
@@ -139,8 +160,20 @@ def cut(text: str, labels: list[Found]) -> tuple[str, list[tuple[Found, str]]]:
 
 
 _BLANK = re.compile(r"(?<![A-Za-z0-9]) +| +(?![A-Za-z0-9])")
+_BRACKET = re.compile(r"[(（)）]")
 
 
 def paragraphs(text: str) -> list[str]:
-    """A joined line's paragraphs: a blank ends one, unless it stands between two Latin words."""
-    return [p for p in (s.strip() for s in _BLANK.split(text)) if p]
+    """A joined line's paragraphs: a blank ends one, unless it stands between two Latin words
+    or inside brackets ("（牵头单位：省民政厅 省财政厅）" lists names with blanks)."""
+    brackets = [(m.start(), 1 if m.group(0) in "(（" else -1) for m in _BRACKET.finditer(text)]
+    out, start, depth, b = [], 0, 0, 0
+    for m in _BLANK.finditer(text):
+        while b < len(brackets) and brackets[b][0] < m.start():
+            depth = max(0, depth + brackets[b][1])
+            b += 1
+        if depth == 0:
+            out.append(text[start:m.start()])
+            start = m.end()
+    out.append(text[start:])
+    return [p for p in (s.strip() for s in out) if p]

@@ -12,12 +12,12 @@ import re
 
 from core.parse.flat_table import find_header, read_rows
 from core.parse.inline import Found, cut, inline_labels, is_joined, paragraphs
+from core.parse.notice import notice_lines
 from core.parse.structure import Entry
 
 _ADDRESSEE_END = re.compile(r"[:：]")
 _LIST_SEP = re.compile(r"[，,、；;]")
 _SHORTEST = 40  # a shorter line holds one paragraph at most
-_PUBLISH_NOTE = re.compile(r"^[(（]此件[^()（）]{1,8}[)）]")
 
 
 def line_entries(text: str, word_label: str = "") -> list[Entry]:
@@ -35,7 +35,7 @@ def joined_entries(text: str, labels: list[Found]) -> list[Entry]:
     prefix, pieces = cut(text, labels)
     header = find_header(prefix)
     notice = prefix[:header.start] if header else prefix
-    out = [Entry(text=p) for p in notice_paragraphs(notice)]
+    out = [Entry(text=p) for p in notice_lines(notice)]
     if header is None:
         for found, piece in pieces:
             first, *rest = paragraphs(piece) or [""]
@@ -44,6 +44,7 @@ def joined_entries(text: str, labels: list[Found]) -> list[Entry]:
         return out
     for row in read_rows(pieces, header, addressees(out)):
         entry = _labelled(row.found, row.text)
+        entry.row = True
         entry.cells = [("、".join(names), role) for role, names in row.units.items() if names]
         out.append(entry)
     return out
@@ -53,20 +54,6 @@ def _labelled(found: Found, text: str) -> Entry:
     entry = Entry(text=found.label.printed + text)
     entry.parsed = (found.label, text)
     return entry
-
-
-def notice_paragraphs(text: str) -> list[str]:
-    """The notice part's paragraphs, without a leading "（此件公开发布）"-type publication note.
-
-    Every 通知 printed for the web carries such a note before the plan's title, whether the
-    page came as lines (city plans) or as one line (provincial archives).
-    """
-    out = []
-    for para in paragraphs(text):
-        para = _PUBLISH_NOTE.sub("", para).strip()
-        if para:
-            out.append(para)
-    return out
 
 
 def addressees(entries: list[Entry]) -> list[str]:

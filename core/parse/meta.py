@@ -18,6 +18,8 @@ _TITLE_END = re.compile(r"(?:要点|方案|计划|安排|清单|任务|分工|�
 _TITLE_TOPIC = re.compile(r"公开|要点|政务")
 _NOTICE = re.compile(r"通知|关于印发|印发|转发")
 _NOT_IN_TITLE = re.compile(r"[《：:，,。；;！？…]")
+_OWN_NOTICE = re.compile(r"[^，,。：:；;]{2,30}关于[^，,。：:；;]{4,50}的(?:通知|意见)")
+_SIGN_OFF_LINES = 6  # a sign-off stands right after the plan, before attachments and footers
 _BOOK_TITLE = re.compile(r"《([^《》]{4,60}?)》")
 _NOTICE_TITLE = re.compile(r"关于印发(.{4,60}?)的通知")
 _DOCNO = re.compile(
@@ -128,6 +130,10 @@ def extract(before: list[str], title_line: str | None, after: list[str], hint: s
         issuer, date = signed
         meta.issuer = meta.issuer or issuer
         meta.date = meta.date or date
+    signed_after = _signature(after[:_SIGN_OFF_LINES]) if meta.issuer is None or meta.date is None else None
+    if signed_after:  # a 通知 whose body is the plan signs off after it
+        meta.issuer = meta.issuer or signed_after[0]
+        meta.date = meta.date or signed_after[1]
     if meta.issuer is None:
         meta.issuer = _issuer_from_titles(before, meta.title)
     if meta.date is None:
@@ -151,6 +157,18 @@ def _title_from_notice(before: list[str]) -> str:
         for m in _BOOK_TITLE.finditer(fold(line)):
             if is_title_line(m.group(1)):
                 return line[m.start(1):m.end(1)]
+    return _notice_as_title(before)
+
+
+def _notice_as_title(before: list[str]) -> str:
+    """A 通知 that carries the tasks itself ("X关于做好2017年政务公开工作的通知") is the plan's title.
+
+    Departments and counties issue their year's openness work so, as often as they attach a plan.
+    """
+    for line in before:
+        key = fold(line).strip()
+        if _OWN_NOTICE.fullmatch(key) and _TITLE_TOPIC.search(key):
+            return line.strip()
     return ""
 
 
@@ -179,7 +197,7 @@ def _looks_like_issuer(text: str) -> bool:
 def _issuer_from_titles(before: list[str], title: str) -> str | None:
     for line in before:
         key = fold(line)
-        at = key.find("关于印发")
+        at = key.find("关于")
         if at > 0 and _looks_like_issuer(line[:at]):
             return line[:at].strip()
     m = _YEAR.search(title)

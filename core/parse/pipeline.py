@@ -21,6 +21,7 @@ from core.parse.table_shapes import unfold_side_by_side
 from core.parse.tables import find_header, guess_columns, read_table, table_lines
 from core.parse.text_tables import tables_in_lines
 from core.parse.twopart import fold_repeated_tables
+from core.parse.unit_runs import plan_vocabulary, split_glued
 from core.parse.units import inline_units, merge_units, read_cell
 
 
@@ -73,6 +74,16 @@ def assign_units(draft: Draft) -> None:
     draft.units = units
 
 
+def split_run_together(drafts: list[Draft]) -> None:
+    """Stage: unit names run together ("区财政局区审计局") split, judged by the plan's own names."""
+    all_drafts = [d for root in drafts for d in root.walk()]
+    vocab = plan_vocabulary(n for d in all_drafts for names in d.units.values() for n in names)
+    for draft in all_drafts:
+        for role, names in draft.units.items():
+            if any(len(n) >= 6 for n in names):
+                draft.units[role] = list(dict.fromkeys(p for n in names for p in split_glued(n, vocab)))
+
+
 def assign_deadlines(draft: Draft, year: int | None) -> None:
     """Stage: deadlines from the draft's own text and its time cells."""
     found = find_deadlines(draft.text, year)
@@ -98,6 +109,7 @@ def parse_document(doc: Document) -> ParsedPlan:
         for draft in root.walk():
             assign_units(draft)
             assign_deadlines(draft, meta.year)
+    split_run_together(drafts)
     plan = ParsedPlan(title=meta.title, year=meta.year, issuer=meta.issuer, doc_number=meta.doc_number,
                       date=meta.date, nodes=[d.to_node() for d in drafts])
     plan.skipped = skipped_lines(entries, region)

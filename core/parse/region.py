@@ -63,7 +63,7 @@ def split(entries: list[Entry]) -> Region | None:
 
 
 def _is_headline(entry: Entry) -> bool:
-    if entry.is_table:
+    if entry.is_table or entry.row:
         return False
     label, rest = label_of(entry)
     return label is not None and len(rest) <= 40 and not _PUNCT.search(rest)

@@ -30,6 +30,7 @@ class Entry:
     is_table: bool = False
     in_cell: bool = False  # the line came from a table cell that was not a plan table
     cells: list[tuple[str, str]] = field(default_factory=list)  # unit cells (text, role) read with it
+    row: bool = False  # a row of a table whose cells were joined into the text
     parsed: tuple[Label | None, str] | None = field(default=None, repr=False, compare=False)
 
 

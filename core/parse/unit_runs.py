@@ -19,17 +19,20 @@ from core.parse.units import _is_unit_folded, split_units
 from core.textfold import fold
 
 _INITIALS = set("省市区县州盟旗乡镇街村各")  # administrative levels a unit name starts with
-_SEPS = "，,、；;"
+_SEPS = "，,、；;/／"
 _BLANKS = " \u3000"
 _STOP_IN_NAME = set("。，,、；;：:！？!? \u3000《》“”\"'")
 _LAST_CHARS = ("局委办厅府会心位门院所室股处科站队组部署社馆庭行司团道镇乡区县市构关业台联协村校级企)）】〕")
 _NAME_END = re.compile(f"[{re.escape(_LAST_CHARS)}]")
 _NAME_STOP = re.compile(f"[{re.escape(''.join(sorted(_STOP_IN_NAME)))}]")
+_GROUP = re.compile(r"[(（][^()（）]*[)）]")
+_BRACKET = re.compile(r"[(（)）]")
 _CONNECTOR = re.compile(r"会同|和|及|与")
 _ETC = re.compile(r"等(?:有关|相关)?(?:单位|部门)?")
 _ETC_TAIL = re.compile(r"等(?:有关|相关)?(?:单位|部门)?$")
 _VOCAB_MAX = 16
 _GLUED_PENALTY = 0.25
+_WEAK_GLUED = 2.0  # a bare place or a collective's first half glued to another generic name
 _NAME_MAX = 20
 _AFTER = set(_SEPS + _BLANKS + "。；;：:)）】”")  # after one of these a name may start with any character
 _START = re.compile(rf"[{''.join(sorted(_INITIALS))}]|(?<=[{re.escape(''.join(sorted(_AFTER)))}]).")
@@ -50,7 +53,7 @@ class Run:
 
 
 # a separator or stop outside brackets (brackets in unit names do not nest)
-_CUT = re.compile(r"[，,、；;。：:！？ \u3000\n](?![^(（〔\[【]*[)）〕\]】])")
+_CUT = re.compile(r"[，,、；;/／。：:！？ \u3000\n](?![^(（〔\[【]*[)）〕\]】])")
 
 
 def _pieces(text: str) -> Iterable[tuple[str, str]]:
@@ -117,7 +120,8 @@ def _two_names(piece: str, seen: set[str]) -> bool:
 def _generic(name: str, after_sep: bool) -> bool:
     if not 3 <= len(name) <= _GENERIC_MAX or not (after_sep or name[0] in _INITIALS):
         return False
-    if name[0] in ")）〕]】(（" or "的" in name or "等" in name or any(ch in _STOP_IN_NAME for ch in name):
+    bare = _GROUP.sub("", name) if "(" in name or "（" in name else name  # "各县（市、区）…" may list inside
+    if name[0] in ")）〕]】(（" or "的" in bare or "等" in bare or any(ch in _STOP_IN_NAME for ch in bare):
         return False
     if name[-1] in _INITIALS and _is_unit_folded(name[:-1]):
         return False  # "…管理局区": the level word starts the next name
@@ -157,6 +161,19 @@ def _known_ends(folded: str, vocab: frozenset[str]) -> dict[int, list[int]]:
     return ends
 
 
+def _outside_brackets(text: str, pattern: re.Pattern[str]) -> list[int]:
+    """Positions of `pattern` in `text` that stand outside brackets."""
+    brackets = [(m.start(), 1 if m.group(0) in "(（" else -1) for m in _BRACKET.finditer(text)]
+    out, depth, b = [], 0, 0
+    for m in pattern.finditer(text):
+        while b < len(brackets) and brackets[b][0] < m.start():
+            depth = max(0, depth + brackets[b][1])
+            b += 1
+        if depth == 0:
+            out.append(m.start())
+    return out
+
+
 class _Parser:
     """Best parses of runs of names in one folded row (memoised per start)."""
 
@@ -164,7 +181,7 @@ class _Parser:
         self.f, self.known, self.end = folded, _known_ends(folded, vocab), end
         self.memo: dict[tuple[int, bool, bool], tuple[float, tuple] | None] = {}
         self.ends = [m.end() for m in _NAME_END.finditer(folded)]  # where a generic name may end
-        self.stops = [m.start() for m in _NAME_STOP.finditer(folded)]  # characters no name holds
+        self.stops = _outside_brackets(folded, _NAME_STOP)  # characters no name holds
 
     def names_at(self, p: int, after_sep: bool, first: bool) -> list[tuple[int, float]]:
         f = self.f
@@ -184,6 +201,9 @@ class _Parser:
                     score -= _GLUED_PENALTY * max(0, len(name) - 6)
                 out.append((q, score))
         return out
+
+    def _is_known(self, p: int, q: int) -> bool:
+        return q in self.known.get(p, ())
 
     def skip(self, q: int) -> tuple[int, str]:
         f, gap = self.f, "glued"
@@ -216,7 +236,10 @@ class _Parser:
                 rest = self.best(q2, gap != "glued")
                 if rest is not None:
                     head = rest[1][0]
-                    options.append((score + rest[0], ((p, q, ""), (head[0], head[1], gap), *rest[1][1:])))
+                    weak = gap == "glued" and not self._is_known(p, q) and not self._is_known(head[0], head[1]) \
+                        and not _whole_alone(self.f[p:q])
+                    total = score + rest[0] - (_WEAK_GLUED if weak else 0.0)  # "各设区|市人民政府", "省政府|各部门"
+                    options.append((total, ((p, q, ""), (head[0], head[1], gap), *rest[1][1:])))
             for option in options:  # the higher score; on a tie the longer reach (longest match)
                 if found is None or (option[0], option[1][-1][1]) > (found[0], found[1][-1][1]):
                     found = option
@@ -268,12 +291,14 @@ def split_roles(run: Run, roles: list[str], blank_after: bool, blank_before: boo
     names = [list(split_units(n)) or [n] for n in run.names]
     if len(roles) == 1 or (blank_after and units_last):
         cut = len(names)
+    elif "sep" in run.gaps and _list_then_glued(run.gaps) is not None:
+        cut = _list_then_glued(run.gaps)  # "A/B/C" glued to "D/E": both cells are lists
     elif "sep" in run.gaps:
         cut = run.gaps.index("sep") - 1
     elif "blank" in run.gaps:
         cut = run.gaps.index("blank")
-    elif blank_before:
-        cut = 0
+    elif len(names) == 1 and blank_before:
+        cut = 0  # one name after an empty first unit cell
     else:
         cut = 1
     for i, group in enumerate(names):
@@ -283,3 +308,39 @@ def split_roles(run: Run, roles: list[str], blank_after: bool, blank_before: boo
                 out[role].append(name)
     return out
 
+
+
+def _list_then_glued(gaps: tuple[str, ...]) -> int | None:
+    """Where a separated list ends and the next starts with nothing between (the cell border)."""
+    for i in range(2, len(gaps)):
+        if gaps[i] in ("glued", "blank") and gaps[i - 1] == "sep":
+            return i
+    return None
+
+
+def split_glued(name: str, vocab: frozenset[str]) -> list[str]:
+    """One "name" that is several run together ("省林业局省财政厅") as its names; else itself.
+
+    Serves keyed unit lists whose names lost their separators (provincial 要点 pasted from PDF)
+    and 分解表 unit cells whose lines were joined (city and district 台账) alike.
+    """
+    if len(name) < 6:
+        return [name]
+    run = find_run(name, vocab, at_end=True, not_before=0)
+    if run is None or run.start != 0 or len(run.names) < 2 or "sep" in run.gaps:
+        return [name]
+    parts = [n.strip() for n in run.names]
+    return parts if all(fold(p) in vocab or _whole_alone(fold(p)) for p in parts) else [name]
+
+
+def _whole_alone(name: str) -> bool:
+    """A name that stands for a unit on its own: not a bare place (各设区, 各市（州）) or a collective's
+    first half (省政府|各部门)."""
+    core = _GROUP.sub("", name)
+    return len(core) >= 4 and core[-1] not in _INITIALS
+
+
+def plan_vocabulary(names: Iterable[str]) -> frozenset[str]:
+    """The names a plan's unit lists give, as a vocabulary (two names run together left out)."""
+    seen = {fold(n).strip() for n in names if 2 <= len(n.strip()) <= _NAME_MAX}
+    return frozenset(p for p in seen if not _two_names(p, seen))

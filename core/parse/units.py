@@ -104,8 +104,8 @@ def _strip_roles(folded: str, end: int, start: int = 0) -> tuple[int, str | None
 
 
 def _split_connectors(text: str, folded: str) -> list[str]:
-    """Split on 和/及/与 only where both sides are whole unit names."""
-    if "和" not in folded and "及" not in folded and "与" not in folded:
+    """Split on 和/及/与 (and a blank) only where both sides are whole unit names."""
+    if "和" not in folded and "及" not in folded and "与" not in folded and " " not in folded:
         return [text]
     cuts, depth = [], 0
     for i, ch in enumerate(folded):
@@ -113,7 +113,7 @@ def _split_connectors(text: str, folded: str) -> list[str]:
             depth += 1
         elif ch in _CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in "和及与":
+        elif depth == 0 and ch in "和及与 ":
             cuts.append(i)
     out, start = [], 0
     for i in cuts:

@@ -61,8 +61,11 @@ def test_numbering_that_runs_on_or_skips_a_lost_row_is_kept():
 def test_sub_points_count_only_where_nothing_else_numbers_the_text():
     duties = "".join(f"{n}是{FILLER}" for n in "一二三四五六")
     assert [f.label.printed for f in inline_labels(duties)][:2] == ["一是", "二是"]
-    mixed = "一、总体要求。" + "".join(f"{n}是{FILLER}" for n in "一二三") + "二、主要任务。" + FILLER + "三、保障。" + FILLER
-    assert [f.label.printed for f in inline_labels(mixed)] == ["一、", "二、", "三、"]
+    inside_a_task = "一、做好政策解读。围绕重点工作开展解读。" + "".join(f"{n}是{FILLER}" for n in "一二三") + \
+        "二、回应关切。" + FILLER + "三、办好网站。" + FILLER
+    assert [f.label.printed for f in inline_labels(inside_a_task)] == ["一、", "二、", "三、"]
+    under_a_heading = "一、夯实工作基础" + "".join(f"{n}是{FILLER}" for n in "一二三") + "二、加强平台建设一是" + FILLER
+    assert [f.label.printed for f in inline_labels(under_a_heading)] == ["一、", "一是", "二是", "三是", "二、", "一是"]
 
 
 def test_a_blank_ends_a_paragraph_but_not_between_latin_words():
@@ -77,6 +80,7 @@ def test_a_blank_ends_a_paragraph_but_not_between_latin_words():
     ("工　作　任　务牵头单位责　任　单　位工　作　要　求", ("content", "lead", "responsible", "content")),
     ("序号重点任务具体措施责任处室完成时限", ("seq", "content", "content", "responsible", "time")),
     ("主要任务主办单位协办单位时间节点", ("content", "lead", "cooperating", "time")),
+    ("任务内容　具体要求　牵头部门　协办", ("content", "content", "lead", "cooperating")),
 ])
 def test_header_words_run_together_are_read_as_columns(words, kinds):
     header = find_header("某市2022年政务公开工作要点任务分解表" + words)
