@@ -11,7 +11,7 @@ the row above, as a merged cell does in the table it came from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.parse import columns as roles
 from core.parse.inline import Found
@@ -46,6 +46,12 @@ class Header:
         """No text column after the unit columns: the row ends with its unit cells."""
         last_unit = max(i for i, c in enumerate(self.columns) if c in _ROLES)
         return all(c in ("seq", "note") for c in self.columns[last_unit + 1:])
+
+    @property
+    def time_after_units(self) -> bool:
+        """The column after the last unit column is the time limit (…|配合单位|完成时限)."""
+        last_unit = max(i for i, c in enumerate(self.columns) if c in _ROLES)
+        return self.columns[last_unit + 1:last_unit + 2] == ("time",)
 
     @property
     def units_first(self) -> bool:
@@ -107,6 +113,7 @@ class Row:
     text: str
     units: dict[str, list[str]]
     leaf: bool
+    times: list[str] = field(default_factory=list)  # the time cell, when one follows the units
 
 
 def _leaves(pieces: list[tuple[Found, str]]) -> list[bool]:
@@ -138,7 +145,10 @@ def read_rows(pieces: list[tuple[Found, str]], header: Header, addressees: list[
             continue
         units = _cells(text, run, header)
         above = units
-        rows.append(Row(found, _without(text, run), units, True))
+        if header.time_after_units and text[run.end:].strip():
+            rows.append(Row(found, text[:run.start].strip(), units, True, [text[run.end:].strip()]))
+        else:
+            rows.append(Row(found, _without(text, run), units, True))
     return rows
 
 

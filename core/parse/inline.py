@@ -22,6 +22,8 @@ _TRIGGER = re.compile(
 # before a label: the line's start, a blank, a stop or a closing bracket/quote (a "strong" place)
 _STRONG_BEFORE = set(" 。；;：:！？!?）)】〕》”’」』、，,")
 _NEVER_BEFORE = re.compile(r"[\dA-Za-z.．第〔\[/-]")
+# a number standing alone: not a date, an amount, a count or part of a longer number
+_BARE = re.compile(r"(?<![\d.．])[1-9]\d{0,2}(?![\d.．、)）年月日号%％个万亿元家次名人项条天周时分期届批级类份倍])")
 _GAP = 2  # a number may skip this many (a row lost in copying: …27. 29.)
 _SUB_POINTS = ("cn是", "①")  # inside prose these are sub-points, not nodes, unless nothing else numbers
 JOINED_MIN = 400  # a line at least this long, holding a run of labels, is several paragraphs joined
@@ -38,8 +40,22 @@ class Found:
     strong: bool
 
 
-def candidates(text: str) -> list[Found]:
-    """Every place in `text` that reads as a label, in order (no sequence check yet)."""
+def _bare_numbers(text: str) -> list[Found]:
+    """Bare numbers ("…示范点建设 区信访局…年内2及时总结…"): a 序号 column flattened into the text."""
+    out = []
+    for m in _BARE.finditer(text):
+        at = m.start()
+        if at and _NEVER_BEFORE.match(text[at - 1]):
+            continue
+        out.append(Found(at, m.end(), Label("n", int(m.group(0)), m.group(0)), at == 0 or text[at - 1] in _STRONG_BEFORE))
+    return out
+
+
+def candidates(text: str, bare: bool = False) -> list[Found]:
+    """Every place in `text` that reads as a label, in order (no sequence check yet); with `bare`,
+    also bare numbers, for a table whose 序号 column was joined into the text."""
+    if bare:
+        return sorted(candidates(text) + _bare_numbers(text), key=lambda f: f.start)
     out: list[Found] = []
     for m in _TRIGGER.finditer(text):
         at = m.start()
@@ -99,20 +115,26 @@ def sequence(found: list[Found], allow: tuple[str, ...] = ()) -> list[Found]:
 
 
 def _confirmed(found: list[Found], k: int, stack: list[list]) -> bool:
-    """Is a new level's first label followed by its next number before an open level moves on?"""
+    """Is a new level's first label followed by its next number (or by a child family's 1 and 2)
+    before an open level moves on?"""
     kind, value = found[k].label.kind, found[k].label.value
     open_kinds = {s[0]: s[1] for s in stack}
+    child = None  # a family opening under it and reaching its 2 confirms it as well
     for later in found[k + 1:]:
         if later.label.kind == kind and later.label.value == value + 1:
             return True
         if later.label.kind in open_kinds and later.label.value == open_kinds[later.label.kind] + 1:
             return False
+        if child is None and later.label.kind not in (kind, *open_kinds) and later.label.value == 1:
+            child = later.label.kind
+        elif later.label.kind == child and later.label.value == 2:
+            return True
     return False
 
 
-def inline_labels(text: str) -> list[Found]:
+def inline_labels(text: str, bare: bool = False) -> list[Found]:
     """The consistent labels of one line, sub-points ("一是", "①") only where they are the tasks."""
-    found = candidates(text)
+    found = candidates(text, bare)
     kept = sequence(found)
     if len(kept) < _JOINED_LABELS:
         return sequence(found, _SUB_POINTS)

@@ -34,6 +34,8 @@ def joined_entries(text: str, labels: list[Found]) -> list[Entry]:
     """Paragraphs before the first label, then the labelled pieces as prose or as table rows."""
     prefix, pieces = cut(text, labels)
     header = find_header(prefix)
+    if header is not None and "seq" in header.columns:  # rows numbered by a 序号 cell: bare numbers
+        prefix, pieces = cut(text, inline_labels(text, bare=True))
     notice = prefix[:header.start] if header else prefix
     out = [Entry(text=p) for p in notice_lines(notice)]
     if header is None:
@@ -45,6 +47,7 @@ def joined_entries(text: str, labels: list[Found]) -> list[Entry]:
     for row in read_rows(pieces, header, addressees(out)):
         entry = _labelled(row.found, row.text)
         entry.row = True
+        entry.times = list(row.times)
         entry.cells = [("、".join(names), role) for role, names in row.units.items() if names]
         out.append(entry)
     return out

@@ -20,7 +20,8 @@ _GRAMMAR: list[tuple[str, re.Pattern[str]]] = [
     ("()", re.compile(r"[(（] ?[)）](?=[^)）]{2})")),  # damaged: the numeral was lost
     ("cn、", re.compile(rf"([{_N}]{{1,4}}) ?[、.．](?![{_N}])")),
     ("n、", re.compile(r"(\d{1,3}) ?、")),
-    ("n.", re.compile(r"(\d{1,3}) ?[.．](?![\d.．])")),
+    # "1.5月底前…" is label 1 then "5月底前"; "3.5亿元" is a number
+    ("n.", re.compile(r"(\d{1,3}) ?[.．](?![.．])(?!\d(?!\d*[年月]))")),
     ("n)", re.compile(r"(\d{1,2})[)）]")),
     ("①", re.compile(r"([\u2460-\u2473])")),
     ("第cn", re.compile(rf"第([{_N}]{{1,3}})(?:阶段|步|部分)[,，:：、.． ]?")),

@@ -19,12 +19,15 @@ _TITLE_TOPIC = re.compile(r"公开|要点|政务")
 _NOTICE = re.compile(r"通知|关于印发|印发|转发")
 _NOT_IN_TITLE = re.compile(r"[《：:，,。；;！？…]")
 _OWN_NOTICE = re.compile(r"[^，,。：:；;]{2,30}关于[^，,。：:；;]{4,50}的(?:通知|意见)")
+_FIELD_LINE = re.compile(r"^[^:：]{1,8}[:：]")  # "发布时间: …", "Date: …": the page's, not the plan's
+_OPENING_LINES = 3  # the lines right before the first task: where an untitled list names its year
 _SIGN_OFF_LINES = 6  # a sign-off stands right after the plan, before attachments and footers
 _BOOK_TITLE = re.compile(r"《([^《》]{4,60}?)》")
 _NOTICE_TITLE = re.compile(r"关于印发(.{4,60}?)的通知")
 _DOCNO = re.compile(
     r"([\u3400-\u9fff]{1,12}?[\u3400-\u9fff]) ?([〔\[［【(（]) ?(\d{4}) ?([〕\]］】)）]) ?(\d{1,5}) ?([号號])"
 )
+_DOCNO_FIELD = re.compile(r"(?:文号|发文字号)[:：] ?")
 _DOCNO_DAMAGED = re.compile(r"^([\u3400-\u9fff]{2,12})〔(\d{4})(\d{1,4})$")
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -97,7 +100,11 @@ def is_date_line(text: str) -> bool:
 
 
 def _doc_number(lines: list[str]) -> str | None:
-    """This document's 文号: a number opening a line (or following the notice's title)."""
+    """This document's 文号: a 文号 field's, a number opening a line (or following the notice's title)."""
+    for line in lines:
+        m = _DOCNO_FIELD.search(fold(line))
+        if m and (number := _DOCNO.match(line, m.end())):
+            return number.group(0).replace(" ", "")
     for line in lines:
         at = fold(line).rfind("通知")
         segment = (line[at + 2:] if at >= 0 else line).strip()
@@ -143,7 +150,7 @@ def extract(before: list[str], title_line: str | None, after: list[str], hint: s
                 if meta.date:
                     break
     meta.doc_number = _doc_number(before)
-    meta.year = _year(meta)
+    meta.year = _year(meta) or _year_in(before[-_OPENING_LINES:])
     return meta
 
 
@@ -215,3 +222,15 @@ def _year(meta: Meta) -> int | None:
     if m:
         return _cn_number(m.group(1))
     return meta.date.year if meta.date else None
+
+
+def _year_in(lines: list[str]) -> int | None:
+    """The year an untitled list speaks of ("2021年，我厅政务公开工作主要围绕以下几个方面开展：").
+
+    Department pages and short lists often carry no title and no notice, only that opening line.
+    """
+    for line in lines:
+        m = _YEAR.search(line)
+        if m and not _FIELD_LINE.match(fold(line)):
+            return int(m.group(1))
+    return None

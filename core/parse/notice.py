@@ -53,6 +53,8 @@ def _cut(text: str) -> list[str]:
     for m in _DATE.finditer(text):
         rest = text[m.end():]
         signer = text[max([0, *(c for c in cuts if c <= m.start())]):m.start()]
+        if _FIELD.fullmatch(signer.strip()):
+            continue  # "发文日期：2019年02月13日" is a field's value
         if not rest or _NOTE.match(rest) or _ATTACHMENT.match(rest) or rest[0] in "。 " or is_unit_name(signer):
             cuts |= {m.start(), m.end()}  # a date that ends its sentence or follows a unit: the sign-off
     pieces, start = [], 0

@@ -16,7 +16,7 @@ from core.parse.deadlines import find_deadlines
 from core.parse.draft import Draft
 from core.parse.joined import line_entries
 from core.parse.normalise import clean, is_noise
-from core.parse.structure import Entry, build, join_lone_labels
+from core.parse.structure import Entry, build, join_lone_labels, sub_point_lines
 from core.parse.table_shapes import unfold_side_by_side
 from core.parse.tables import find_header, guess_columns, read_table, table_lines
 from core.parse.text_tables import tables_in_lines
@@ -51,7 +51,7 @@ def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[
         before, drafts = read_table(block, *found)
         entries.extend(Entry(text=t) for t in before)
         entries.append(Entry(drafts=drafts, is_table=True))
-    return join_lone_labels(entries)
+    return sub_point_lines(join_lone_labels(entries))
 
 
 def _table_head(table) -> str:

@@ -25,6 +25,8 @@ _STOP_IN_NAME = set("。，,、；;：:！？!? \u3000《》“”\"'")
 _LAST_CHARS = ("局委办厅府会心位门院所室股处科站队组部署社馆庭行司团道镇乡区县市构关业台联协村校级企)）】〕")
 _NAME_END = re.compile(f"[{re.escape(_LAST_CHARS)}]")
 _NAME_STOP = re.compile(f"[{re.escape(''.join(sorted(_STOP_IN_NAME)))}]")
+# names for many units at once (各乡镇, 区直有关单位, 县属国有企业): the other column's, as a rule
+_COLLECTIVE = re.compile(r"^各|有关|相关|直属|所属|^[省市区县][直属]")
 _GROUP = re.compile(r"[(（][^()（）]*[)）]")
 _BRACKET = re.compile(r"[(（)）]")
 _CONNECTOR = re.compile(r"会同|和|及|与")
@@ -285,7 +287,8 @@ def split_roles(run: Run, roles: list[str], blank_after: bool, blank_before: boo
 
     The last unit column is a separated list, so the name before the first separator opens it
     and the names before that fill the first column; a blank where a cell would be is an empty
-    cell. Serves the 牵头|配合 and 牵头|责任 pairs of provincial and district 分解表.
+    cell; with nothing between any names, the first collective name (区直有关单位, 各乡镇) opens
+    the last column. Serves the 牵头|配合 and 牵头|责任 pairs of provincial and district 分解表.
     """
     out: dict[str, list[str]] = {r: [] for r in ("lead", "responsible", "cooperating")}
     names = [list(split_units(n)) or [n] for n in run.names]
@@ -300,7 +303,7 @@ def split_roles(run: Run, roles: list[str], blank_after: bool, blank_before: boo
     elif len(names) == 1 and blank_before:
         cut = 0  # one name after an empty first unit cell
     else:
-        cut = 1
+        cut = max(1, next((i for i, n in enumerate(run.names) if _COLLECTIVE.search(fold(n))), 1))
     for i, group in enumerate(names):
         role = roles[0] if i < cut else roles[-1]
         for name in group:

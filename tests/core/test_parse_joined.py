@@ -184,3 +184,25 @@ def test_a_one_line_prose_plan_reads_its_unit_sentences():
     assert units_of(tasks[0]) == ["省司法厅", "各市人民政府"]
     assert tasks[1].units["lead"] == ["省政府办公厅"]
     assert units_of(tasks[2]) == ["省政府办公厅", "省大数据局"]
+
+
+def test_a_flattened_table_numbered_by_a_serial_column_with_a_time_column():
+    rows = ("一、深化基层公开（一）开展示范点建设1选取示范乡镇开展建设 镇综治办镇司法所镇直有关单位各村（社区）年内"
+            "2总结推广经验做法镇党政办镇直有关单位各村（社区）2021年2月底前（二）推进标准化3完善事项清单。"
+            "镇经发办镇直有关单位各村（社区）6月底前4同步更新公开事项镇农业服务中心镇直有关单位3月完成摸底，4月完成整改")
+    plan = parse_text(NOTICE.replace("分解表", "台账") + "序号工作事项工作措施主办单位配合单位时间节点" + rows)
+    tasks = leaves(plan)
+    assert [t.label for t in tasks] == ["1", "2", "3", "4"]
+    assert tasks[0].units["lead"] == ["镇综治办", "镇司法所"]  # the first collective name opens the other column
+    assert tasks[0].units["cooperating"] == ["镇直有关单位", "各村（社区）"]
+    assert [str(d.date) for d in tasks[1].deadlines] == ["2021-02-28"]
+    assert [str(d.date) for d in tasks[3].deadlines] == ["2022-03-31", "2022-04-30"]
+
+
+def test_slash_separated_unit_cells_glued_to_each_other():
+    row = "1.做好公报数字化。省大数据中心/省司法厅各市（州）人民政府/省直各部门"
+    body = "一、加强平台建设" + row + "2.办好政府网站。" + FILLER + "省政府办公厅省直各部门"
+    plan = parse_text(NOTICE + "工作事项工作要求主办单位配合/责任单位" + body)
+    first = leaves(plan)[0]
+    assert first.units["lead"] == ["省大数据中心", "省司法厅"]
+    assert first.units["cooperating"] == ["各市（州）人民政府", "省直各部门"]
