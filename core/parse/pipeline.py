@@ -7,6 +7,8 @@ own module and can be run and tested alone.
 
 from __future__ import annotations
 
+import re
+
 from core.document import Document, Paragraph
 from core.errors import InputError
 from core.model import ROLES, ParsedDeadline, ParsedPlan
@@ -23,6 +25,9 @@ from core.parse.text_tables import tables_in_lines
 from core.parse.twopart import fold_repeated_tables
 from core.parse.unit_runs import plan_vocabulary, split_glued
 from core.parse.units import inline_units, merge_units, read_cell
+
+_LONG_BLOCK = 600  # a paragraph this long holding no numbering is many paragraphs run together
+_SENTENCE = re.compile(r"(?<=[。！？；])")
 
 
 def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[Entry]:
@@ -99,11 +104,13 @@ def parse_document(doc: Document) -> ParsedPlan:
     doubts: list[tuple[str, dict]] = []
     entries = blocks(doc, doubts)
     region = region_stage.split(entries)
-    if region is None:
-        raise InputError("no_plan")
-    drafts = fold_repeated_tables(build(region.body))
-    if not drafts:
-        raise InputError("no_plan")
+    drafts = fold_repeated_tables(build(region.body)) if region is not None else []
+    if not drafts:  # no numbering to go by: the paragraphs (or sentences) as flat tasks
+        region = region_stage.unnumbered(sentences_if_one_block(entries))
+        drafts = build(region.body) if region is not None else []
+        if not drafts:
+            raise InputError("no_plan")
+        doubts.append(("no_structure", {"count": len(drafts)}))
     meta = meta_stage.extract(region.before, region.title, region.after, doc.title_hint)
     for root in drafts:
         for draft in root.walk():
@@ -115,6 +122,24 @@ def parse_document(doc: Document) -> ParsedPlan:
     plan.skipped = skipped_lines(entries, region)
     plan.doubts = doubts
     return plan
+
+
+def sentences_if_one_block(entries: list[Entry]) -> list[Entry]:
+    """A body that came as one or two long paragraphs is read sentence by sentence instead.
+
+    A PDF text layer without line ends and a page pasted as one line give a whole plan so; a
+    flat list of its sentences is something the clerk can indent and merge, one block is not.
+    """
+    long = [e for e in entries if not e.is_table and len(e.text) >= _LONG_BLOCK]
+    if not long or len(long) > 2:
+        return entries
+    out: list[Entry] = []
+    for entry in entries:
+        if entry in long:
+            out.extend(Entry(text=s) for s in _SENTENCE.split(entry.text) if s.strip())
+        else:
+            out.append(entry)
+    return out
 
 
 def skipped_lines(entries: list[Entry], region: region_stage.Region) -> list[str]:

@@ -17,6 +17,7 @@ from core.parse.units import is_unit_name
 
 _PUNCT = re.compile(r"[，,。；;：:、！？]")
 _HEADLINE_RUN = 5  # this many bare numbered one-liners in a row are a list of news headlines
+_SENTENCE_MIN = 15  # a shorter line is a page line or a heading, not a paragraph of the plan
 _BODY_BEFORE_TITLE = 3  # numbered lines before a title-looking line: that line is inside the plan
 
 
@@ -60,6 +61,39 @@ def split(entries: list[Entry]) -> Region | None:
     region.after = [e.text for e in entries[end:] if not e.is_table and e.text]
     region.body = [e for e in entries[start:end] if e.is_table or not is_noise(e.text)]
     return region
+
+
+def unnumbered(entries: list[Entry]) -> Region | None:
+    """The cut for a document with no numbering to go by: the body is every paragraph after the
+    title (or after the notice's lines when there is no title) up to the first footer line.
+
+    Serves plans whose numbering was lost (pasted text, PDFs without line ends) and department
+    lists written as bare paragraphs; the import dialog shows them as flat tasks. None when the
+    document holds no text at all.
+    """
+    texts = [i for i, e in enumerate(entries) if not e.is_table and e.text and not is_noise(e.text)]
+    if not texts:
+        return None
+    titles = [i for i in texts if _is_title(entries[i])]
+    title_at = titles[0] if titles else None
+    after_title = [i for i in texts if title_at is None or i > title_at]
+    start = next((i for i in after_title if _is_body_sentence(entries[i].text)),
+                 after_title[0] if after_title else len(entries))
+    end = next((i for i in range(start + 1, len(entries)) if not entries[i].is_table and is_end(entries[i].text)),
+               len(entries))
+    region = Region(title=entries[title_at].text if title_at is not None else None)
+    region.before = [e.text for e in entries[:start] if not e.is_table and e.text]
+    region.after = [e.text for e in entries[end:] if not e.is_table and e.text]
+    region.body = [e for e in entries[start:end] if e.is_table or (e.text and not is_noise(e.text))]
+    if not region.body:  # a title and nothing else: the title is the one task
+        region.body = [entries[title_at]] if title_at is not None else []
+    return region
+
+
+def _is_body_sentence(text: str) -> bool:
+    """A paragraph of the plan, not a page line, a field ("发布机构：…") or the 主送 line."""
+    return len(text) >= _SENTENCE_MIN and not re.match(r"^[^，,。]{1,12}[:：]", text) and \
+        not text.rstrip().endswith(("：", ":"))
 
 
 def _is_headline(entry: Entry) -> bool:

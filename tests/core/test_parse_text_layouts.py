@@ -97,3 +97,29 @@ def test_names_run_together_are_split_only_into_names_that_stand_alone():
 ])
 def test_a_notice_joined_into_one_line_is_cut_into_its_lines(joined, lines):
     assert notice_lines(joined) == lines
+
+
+# ---- never refuse a plan: no numbering, flat tasks and a warning -------------------------------
+
+def test_paragraphs_without_numbering_become_flat_tasks_with_a_warning():
+    from core.import_checks import check_plan, warning_message
+
+    plan = parse_text("某局2022年政务公开工作安排\n发布机构：某局\n今年重点做好预算公开。按时公开部门预算。\n"
+                      "责任单位：财务科、办公室。\n做好政策解读，及时回应社会关切。\n打印本页 关闭窗口")
+    assert plan.title == "某局2022年政务公开工作安排" and plan.year == 2022
+    assert [n.label for n in plan.nodes] == ["", ""] and not any(n.children for n in plan.nodes)
+    assert plan.nodes[0].units["responsible"] == ["财务科", "办公室"]
+    found = [w for w in check_plan(plan) if w.code == "no_structure"]
+    assert found and "2 个段落" in warning_message(found[0])
+
+
+def test_one_long_paragraph_without_numbering_is_read_sentence_by_sentence():
+    sentence = "要围绕中心工作做好信息公开，及时回应社会关切。"
+    plan = parse_text("某县政务公开工作要点\n" + sentence * 40)
+    assert len(plan.nodes) == 40 and plan.nodes[0].text == sentence
+    assert ("no_structure", {"count": 40}) in plan.doubts
+
+
+def test_numbered_plans_carry_no_structure_warning():
+    plan = parse_text("某县2022年政务公开工作要点\n一、推进决策公开\n（一）做好预公开。" + BODY)
+    assert all(code != "no_structure" for code, _ in plan.doubts)
