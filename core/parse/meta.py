@@ -122,7 +122,7 @@ def _doc_number(lines: list[str]) -> str | None:
 def extract(before: list[str], title_line: str | None, after: list[str], hint: str | None = None) -> Meta:
     """Metadata from the lines before the plan, its title line and the lines after it."""
     meta = Meta()
-    meta.title = (title_line or "").strip().rstrip("。 ")
+    meta.title = _whole_title((title_line or "").strip().rstrip("。 "), before)
     if not meta.title:
         meta.title = _title_from_notice(before) or (hint or "").strip()
     folded_before = [fold(x) for x in before]
@@ -152,6 +152,23 @@ def extract(before: list[str], title_line: str | None, after: list[str], hint: s
     meta.doc_number = _doc_number(before)
     meta.year = _year(meta) or _year_in(before[-_OPENING_LINES:])
     return meta
+
+
+def _whole_title(title: str, before: list[str]) -> str:
+    """The title as the notice names it when the plan's own line drops the place
+    ("2020年政务公开工作要点" under "现将《朝阳市2020年政务公开工作要点》印发给你们").
+
+    City and county notices cite the full title; the attached plan often repeats it shortened.
+    """
+    if not title:
+        return title
+    key = fold(title)
+    for line in before:
+        for m in _BOOK_TITLE.finditer(fold(line)):
+            cited = m.group(1)
+            if len(cited) > len(key) and cited.endswith(key) and is_title_line(cited):
+                return line[m.start(1):m.end(1)]
+    return title
 
 
 def _title_from_notice(before: list[str]) -> str:

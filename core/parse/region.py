@@ -14,9 +14,11 @@ from core.parse.meta import is_date_line, is_title_line
 from core.parse.normalise import is_end, is_noise
 from core.parse.structure import Entry, label_of
 from core.parse.units import is_unit_name
+from core.textfold import fold
 
 _PUNCT = re.compile(r"[，,。；;：:、！？]")
 _HEADLINE_RUN = 5  # this many bare numbered one-liners in a row are a list of news headlines
+_CLOSING = re.compile(r"(?:各[^，,。；;]{1,14}?(?:要|应|须|务必)|请各|本(?:要点|方案|计划|通知|意见)(?:由|自|未尽))")
 _SENTENCE_MIN = 15  # a shorter line is a page line or a heading, not a paragraph of the plan
 _BODY_BEFORE_TITLE = 3  # numbered lines before a title-looking line: that line is inside the plan
 
@@ -60,7 +62,25 @@ def split(entries: list[Entry]) -> Region | None:
     region.before = [e.text for e in entries[:start] if not e.is_table and e.text]
     region.after = [e.text for e in entries[end:] if not e.is_table and e.text]
     region.body = [e for e in entries[start:end] if e.is_table or not is_noise(e.text)]
+    closing = _closing_lines(region.body)
+    if closing:
+        region.after = [e.text for e in region.body[-closing:]] + region.after
+        del region.body[-closing:]
     return region
+
+
+def _closing_lines(body: list[Entry]) -> int:
+    """How many unnumbered paragraphs at the body's end are the plan's closing words, not its last task.
+
+    City and provincial 要点 end "各地区、各部门要将…情况纳入年度报告…"; department 实施方案 end
+    "本方案自印发之日起施行": addressed to everyone, after the last numbered task.
+    """
+    count = 0
+    for entry in reversed(body):
+        if entry.is_table or label_of(entry)[0] is not None or not _CLOSING.match(fold(entry.text)):
+            break
+        count += 1
+    return count if count < len(body) else 0
 
 
 def unnumbered(entries: list[Entry]) -> Region | None:

@@ -123,3 +123,21 @@ def test_one_long_paragraph_without_numbering_is_read_sentence_by_sentence():
 def test_numbered_plans_carry_no_structure_warning():
     plan = parse_text("某县2022年政务公开工作要点\n一、推进决策公开\n（一）做好预公开。" + BODY)
     assert all(code != "no_structure" for code, _ in plan.doubts)
+
+
+# ---- the plan's whole title and its closing words ------------------------------------------------
+
+def test_the_title_is_the_whole_title_the_notice_cites():
+    plan = parse_text("各乡镇，县直各单位：\n现将《某县2021年政务公开工作要点》印发给你们，请认真贯彻执行。\n某县人民政府办公室\n"
+                      "2021年4月2日\n2021年政务公开工作要点\n一、推进决策公开\n（一）做好预公开。" + BODY)
+    assert plan.title == "某县2021年政务公开工作要点"
+
+
+@pytest.mark.parametrize("closing", ["各乡镇、各部门要将落实情况纳入年度报告予以公开，接受社会监督。",
+                                     "本方案自印发之日起施行。"])
+def test_closing_words_after_the_last_task_are_not_part_of_it(closing):
+    plan = parse_text("某县2021年政务公开工作要点\n一、推进决策公开\n（一）做好预公开。" + BODY + "\n（二）做好结果公开。" +
+                      BODY + "\n" + closing)
+    last = plan.nodes[0].children[-1]
+    assert last.text == "做好结果公开。" + BODY
+    assert closing in plan.skipped
