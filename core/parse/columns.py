@@ -43,6 +43,18 @@ def _key(text: str) -> str:
     return _PUNCT.sub("", fold(text))
 
 
+_NOTE_IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
+_FIRST_IS_LEAD = re.compile(r"(?:第一|首|前)[^()（）]{0,6}牵头|牵头[^()（）]{0,6}(?:第一|首位|居首)")
+
+
+def lead_listed_first(text: str) -> bool:
+    """"责任单位（排第一位的为牵头单位）": the header says the first unit named leads.
+
+    Provincial 分工方案 and city 任务分解表 both print this note in the unit column's head.
+    """
+    return any(_FIRST_IS_LEAD.search(fold(m.group(0))) for m in _NOTE_IN_BRACKETS.finditer(text))
+
+
 def header_role(text: str) -> str | None:
     """The column role a header cell's words give, or None when they name no role.
 
@@ -51,7 +63,7 @@ def header_role(text: str) -> str | None:
     later, or people) before they could be a deadline or units; "配合/责任单位" is
     cooperating before responsible; "工作要求" a requirement before "工作" a task.
     """
-    key = _key(text)
+    key = _key(_NOTE_IN_BRACKETS.sub("", text) or text)  # "责任单位（部门）": the note is not the name
     if not key or len(key) > _HEADER_MAX or split_label(text.strip())[0] is not None or "。" in text:
         return None  # a numbered or finished sentence is content, whatever words it holds
     if _SEQ.match(key):
@@ -122,7 +134,10 @@ def is_header(roles: list[str | None]) -> bool:
     return bool(others) or len(content) > 1
 
 
-def assign(roles: list[str | None], merged: set[int]) -> Columns:
+LEAD_FIRST = "lead_first"  # a unit column whose first unit leads (see lead_listed_first)
+
+
+def assign(roles: list[str | None], merged: set[int], header: list[str] | None = None) -> Columns:
     """Columns from roles; `merged` are the content columns whose cells span rows (groups).
 
     A category column, and a task column merged over several rows while a later content column
@@ -135,6 +150,8 @@ def assign(roles: list[str | None], merged: set[int]) -> Columns:
         if role == SEQ and cols.seq is None:
             cols.seq = i
         elif role in UNIT_ROLES:
+            if header is not None and i < len(header) and lead_listed_first(header[i]):
+                role = LEAD_FIRST
             cols.units.append((i, RESPONSIBLE if role == UNIT else role))
         elif role == DEADLINE:
             cols.time.append(i)

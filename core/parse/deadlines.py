@@ -83,6 +83,9 @@ def _date(kind: str, m: re.Match[str], year: int | None) -> dt.date | None | boo
 
 
 _CELL_ONLY = [
+    # an Excel date cell (the xlsx reader prints it ISO) or a typed "2021.6.30" / "2021/6/30"
+    ("md", re.compile(r"(?<!\d)(?P<y>20\d\d)[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])(?!\d)"
+                      r"(?P<b>" + _BEFORE + r")?")),
     ("month_end", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?(?![\d上中下底末前])")),
     ("year_end", re.compile(r"(?:(?P<y>\d{4}) ?年)?全年")),
 ]

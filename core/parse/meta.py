@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from core.parse.units import is_unit_name
 from core.textfold import fold
 
-_TITLE_END = re.compile(r"(?:要点|方案|计划|安排|清单|任务|分工|台账|任务表|分解表|责任表|计划表)$")
+_TITLE_END = re.compile(r"(?:(?:要点|方案|计划|安排|清单|任务|分工|分解|责任|台账)表?)$")  # …分工表, …计划表 too
 _TITLE_TOPIC = re.compile(r"公开|要点|政务")
 _NOTICE = re.compile(r"通知|关于印发|印发|转发")
 _NOT_IN_TITLE = re.compile(r"[《：:，,。；;！？…]")

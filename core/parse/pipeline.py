@@ -19,7 +19,7 @@ from core.parse.draft import Draft
 from core.parse.joined import line_entries
 from core.parse.normalise import clean, is_noise
 from core.parse.structure import Entry, build, join_lone_labels, sub_point_lines
-from core.parse.table_shapes import unfold_side_by_side
+from core.parse.table_shapes import join_continued, unfold_side_by_side
 from core.parse.tables import find_header, guess_columns, read_table, table_lines
 from core.parse.text_tables import tables_in_lines
 from core.parse.twopart import fold_repeated_tables
@@ -37,7 +37,7 @@ def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[
     ("table_guessed") is noted in `doubts` for the import dialog.
     """
     entries: list[Entry] = []
-    for block in tables_in_lines(doc.blocks):
+    for block in join_continued(tables_in_lines(doc.blocks)):
         if isinstance(block, Paragraph):
             for line in block.text.splitlines() or [""]:
                 text = clean(line)
@@ -94,7 +94,7 @@ def assign_deadlines(draft: Draft, year: int | None) -> None:
     found = find_deadlines(draft.text, year)
     for cell in draft.time_cells:
         for deadline in find_deadlines(cell, year, cell=True) or [ParsedDeadline(text=cell, date=None)]:
-            if deadline.date is None or all(d.date != deadline.date for d in found):
+            if all((d.text, d.date) != (deadline.text, deadline.date) for d in found):
                 found.append(deadline)  # the prose and its 分解表 both giving "6月底前" is one deadline
     draft.deadlines = found
 

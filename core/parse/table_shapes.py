@@ -3,11 +3,12 @@
 A 工作计划表 on a portrait page is often printed as two (or three) copies of its column set
 side by side — "序号 | 工作任务 | 完成时限 | 序号 | 工作任务 | 完成时限" — with the list running
 down the left half and on down the right. Read as it stands, each row would hold two tasks.
+And a long 分解表 pasted page by page arrives as several tables, only the first with a header.
 """
 
 from __future__ import annotations
 
-from core.document import Cell, Table
+from core.document import Block, Cell, Table
 from core.parse.columns import CONTENT_ROLES, SEQ, is_header, roles_of
 from core.parse.labels import bare_label
 from core.parse.normalise import clean
@@ -65,3 +66,31 @@ def _unspanned(cell: Cell, first: bool) -> Cell:
     if first and cell.merged_left:
         return Cell(cell.text, merged_up=cell.merged_up, label=cell.label)
     return cell
+
+
+def join_continued(blocks: list[Block]) -> list[Block]:
+    """A table right after a plan table, as wide and with no header of its own, is more of it.
+
+    Word documents assembled from pasted pages and HTML exports of long 分解表 both break one
+    table into several; read apart, the later parts would lose their columns and sections.
+    """
+    from core.parse.tables import find_header
+
+    out: list[Block] = []
+    open_table: Table | None = None
+    for block in blocks:
+        if isinstance(block, Table) and open_table is not None and _width(block) == _width(open_table) \
+                and find_header(block) is None:
+            open_table.rows.extend(block.rows)
+            continue
+        if isinstance(block, Table):
+            open_table = Table(rows=list(block.rows)) if find_header(block) is not None else None
+            out.append(open_table or block)
+            continue
+        open_table = None
+        out.append(block)
+    return out
+
+
+def _width(table: Table) -> int:
+    return max((len(r) for r in table.rows), default=0)

@@ -106,6 +106,15 @@ def xlsx_bytes(title: str, rows: Spec, before: list[str] = (), after: list[str] 
     return buf.getvalue()
 
 
+def shape(nodes, depth: int = 0) -> list[str]:
+    """A parsed tree as indented "label+title" lines, to compare with the tree a case expects."""
+    out = []
+    for n in nodes:
+        out.append(("  " * depth) + n.label + n.title)
+        out.extend(shape(n.children, depth + 1))
+    return out
+
+
 WRITERS = {"html": html_bytes, "docx": docx_file_bytes, "xlsx": xlsx_bytes}
 
 

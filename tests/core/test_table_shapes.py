@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from table_builders import FORMATS, write
+from table_builders import FORMATS, shape, write
 
 from core.document import Cell, Document, Paragraph, Table
 from core.errors import InputError
@@ -29,14 +29,6 @@ def read(tmp_path, fmt, rows, title=TITLE, before=(), after=()):
 def tasks(plan):
     return [n for n in plan.walk() if not n.children] if hasattr(plan, "walk") else \
         [n for root in plan.nodes for n in root.walk() if not n.children]
-
-
-def shape(nodes, depth=0):
-    out = []
-    for n in nodes:
-        out.append(("  " * depth) + n.label + n.title)
-        out.extend(shape(n.children, depth + 1))
-    return out
 
 
 def units(node):
@@ -233,7 +225,8 @@ def test_table_of_other_tasks_after_prose_is_kept_as_its_own_tasks(tmp_path):
     ("責任單位", "responsible"), ("单位", "unit"),
     ("完成时限", "deadline"), ("时间节点", "deadline"), ("时限要求", "deadline"), ("进度安排", "deadline"),
     ("备注", "note"), ("完成情况", "note"), ("责任领导", "note"), ("类别", "category"),
-    ("一、加强政策解读", None), ("做好公开工作。", None), ("", None),
+    ("责任单位（部门）", "responsible"), ("完成时限\n（年内）", "deadline"),
+    ("一、加强政策解读", None), ("做好公开工作。", None), ("制定年度工作计划并公开", None), ("", None),
 ])
 def test_header_cell_words_give_the_column_role(header, role):
     from core.parse.columns import header_role
@@ -291,17 +284,19 @@ _CELL_TEXTS = ["制定年度工作计划并公开", "更新公开指南", "县�
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(_CELL_TEXTS), min_size=3, max_size=3), min_size=2, max_size=6))
 def test_a_table_with_an_unknown_header_loses_none_of_its_cells(rows):
+    tasks_in_it = {t for r in rows for t in r} & {_CELL_TEXTS[0], _CELL_TEXTS[1], _CELL_TEXTS[8]}
     table = Table(rows=[[Cell("甲栏"), Cell("乙栏"), Cell("丙栏")]] + [[Cell(t) for t in r] for r in rows])
     try:
         plan = parse_document(Document(blocks=[Paragraph(TITLE), table], source_name="t.html"))
     except InputError as err:
         # only a table with no text but unit names, time limits and numbers holds no task
-        assert err.code == "no_plan" and not {t for r in rows for t in r} & {_CELL_TEXTS[0], _CELL_TEXTS[1],
-                                                                             _CELL_TEXTS[8]}
+        assert err.code == "no_plan" and not tasks_in_it
         return
+    if not tasks_in_it:
+        return  # names and numbers only: not a plan table, nothing to keep
     said = " ".join(n.label + " " + n.text + " " + " ".join(u for us in n.units.values() for u in us) + " " +
                     " ".join(d.text for d in n.deadlines) for root in plan.nodes for n in root.walk())
-    for text in {t for r in rows for t in r if t}:
+    for text in {t for r in rows for t in r if t and not t.isdigit()}:  # a bare 序号 may number nothing
         for name in text.replace("，", "、").rstrip("。").split("、"):
             assert name in said
 
@@ -341,3 +336,157 @@ def test_rows_spanning_the_table_do_not_make_the_task_column_a_group(tmp_path, f
     assert shape(plan.nodes) == ["一、推进决策和执行公开", "  1涉及群众切身利益的重大决策事项", "  2及时公布意见采纳情况",
                                  "二、推进审计结果公开", "  3依法公开审计工作报告"]
     assert tasks(plan)[0].text == "涉及群众切身利益的重大决策事项\n应向社会公开征求意见。"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_a_tables_title_ending_in_fen_gong_biao_gives_the_plan_title_and_year(tmp_path, fmt):
+    plan = read(tmp_path, fmt, SECTIONS_AND_SEQ, title="2018年全市政务公开重点任务分工表")
+    assert (plan.title, plan.year) == ("2018年全市政务公开重点任务分工表", 2018)
+    assert [d.date.isoformat() for d in tasks(plan)[0].deadlines] == ["2018-06-30"]
+
+
+def test_a_table_broken_across_pages_is_read_as_one(tmp_path):
+    from office_builders import docx_bytes, p, tbl, tc
+
+    first = tbl([tc("序号"), tc("工作任务"), tc("责任单位"), tc("完成时限")],
+                [tc("一、加强政策解读", span=4)],
+                [tc("1"), tc("做好政策文件解读。"), tc("县政府办公室"), tc("6月底前")])
+    rest = tbl([tc("2"), tc("回应社会关切。"), tc("县直各单位"), tc("年底前")],
+               [tc("二、加强平台建设", span=4)],
+               [tc("3"), tc("规范政务新媒体。"), tc("县委网信办"), tc("每季度")])
+    path = tmp_path / "plan.docx"
+    path.write_bytes(docx_bytes(p("某县2021年政务公开工作要点分工方案") + first + "<w:p/>" + rest))
+    plan = parse_document(read_document(path))
+    assert shape(plan.nodes) == ["一、加强政策解读", "  1做好政策文件解读", "  2回应社会关切",
+                                 "二、加强平台建设", "  3规范政务新媒体"]
+    assert [units(t) for t in tasks(plan)][1] == {"responsible": ["县直各单位"]}
+    assert "table_guessed" not in [w.code for w in check_plan(plan)]
+
+
+def test_excel_date_cells_in_the_time_column_are_deadlines(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["某县2021年政务公开工作要点任务分解表"])
+    ws.append(["序号", "工作任务", "责任单位", "完成时间"])
+    ws.append([1, "完成网站集约化改造。", "县政务服务数据管理局", dt.datetime(2021, 11, 30)])
+    ws.append([2, "编制信息公开年报。", "县政府办公室", "2021.1.31前"])
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    found = tasks(parse_document(read_document(path)))
+    assert [dates(t) for t in found] == [["2021-11-30"], ["2021-01-31"]]
+
+
+UNMERGED_SECTIONS = [
+    ["序号", "工作任务", "责任单位", "完成时限"],
+    ["一", "加强政策解读", "", ""],
+    ["1", "做好政策文件解读。", "县政府办公室", "6月底前"],
+    ["2", "回应社会关切。", "县直各单位", "年底前"],
+    ["二", "加强平台建设", "", ""],
+    ["3", "规范政务新媒体。", "县委网信办", "每季度"],
+    ["", "（一）办好政府公报", "", ""],
+    ["4", "按期出版政府公报。", "县政府办公室", "每月"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_section_rows_typed_without_merging_are_sections(tmp_path, fmt):
+    plan = read(tmp_path, fmt, UNMERGED_SECTIONS)
+    assert shape(plan.nodes) == ["一加强政策解读", "  1做好政策文件解读", "  2回应社会关切",
+                                 "二加强平台建设", "  3规范政务新媒体", "  （一）办好政府公报", "    4按期出版政府公报"]
+
+
+FIRST_LEADS = [
+    ["序号", "工作任务", "责任单位（排第一位的为牵头单位）", "完成时限（年内）"],
+    ["1", "做好政策文件解读。", "县政府办公室、县司法局、县直各单位", "6月底前"],
+    ["2", "回应社会关切。", "县委网信办", "年底前"],
+    ["3", "规范政务新媒体。", "县政府办公室牵头，县直各单位配合", "每季度"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_unit_header_saying_the_first_unit_leads_gives_a_lead(tmp_path, fmt):
+    found = tasks(read(tmp_path, fmt, FIRST_LEADS))
+    assert [units(t) for t in found] == [
+        {"lead": ["县政府办公室"], "responsible": ["县司法局", "县直各单位"]}, {"responsible": ["县委网信办"]},
+        {"lead": ["县政府办公室"], "cooperating": ["县直各单位"]}]
+    assert [dates(t) for t in found] == [["2021-06-30"], ["2021-12-31"], ["每季度"]]
+
+
+MEASURES_IN_ONE_CELL = [
+    ["序号", "重点任务", "具体措施", "责任单位", "完成时限"],
+    ["1", "做好规划公开", "1.主动公开规划纲要。\n2.归集整理历史规划。\n通过网站集中发布。", "县发展改革局", "年底前"],
+    ["2", "做好财政公开", "扩大预决算公开范围，细化到项。", "县财政局", "6月底前"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_cell_listing_numbered_measures_gives_a_task_for_each(tmp_path, fmt):
+    plan = read(tmp_path, fmt, MEASURES_IN_ONE_CELL)
+    assert shape(plan.nodes) == ["1做好规划公开", "  1.主动公开规划纲要", "  2.归集整理历史规划", "2做好财政公开"]
+    found = tasks(plan)
+    assert found[1].text == "归集整理历史规划。\n通过网站集中发布。"
+    assert [units(t) for t in found][:2] == [{"responsible": ["县发展改革局"]}] * 2
+    assert [dates(t) for t in found][:2] == [["2021-12-31"]] * 2
+
+
+MEASURES_UNDER_A_MERGED_TASK = [
+    ["工作任务", "具体措施", "责任股室"],
+    [("一、做好财政信息公开", 2, 1), "1.推进预算公开。\n2.推进决算公开。", "财务股"],
+    ["3.公开政府债务信息。", "办公室"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_numbered_measures_in_one_cell_under_a_merged_task_are_its_tasks(tmp_path, fmt):
+    plan = read(tmp_path, fmt, MEASURES_UNDER_A_MERGED_TASK, title="某局2021年政务公开工作要点分工方案")
+    assert shape(plan.nodes) == ["一、做好财政信息公开", "  1.推进预算公开", "  2.推进决算公开", "  3.公开政府债务信息"]
+    assert [units(t) for t in tasks(plan)] == [{"responsible": ["财务股"]}] * 2 + [{"responsible": ["办公室"]}]
+
+
+BLANK_HEADS = [
+    ["", "工作任务", "承担", "完成时限"],
+    ["1", "做好政策文件解读。", "县政府办公室", "6月底前"],
+    ["2", "回应社会关切。", "县直各单位", "年底前"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_header_cells_left_blank_or_unknown_are_typed_by_their_cells(tmp_path, fmt):
+    found = tasks(read(tmp_path, fmt, BLANK_HEADS))
+    assert [(t.label, t.title) for t in found] == [("1", "做好政策文件解读"), ("2", "回应社会关切")]
+    assert [units(t) for t in found] == [{"responsible": ["县政府办公室"]}, {"responsible": ["县直各单位"]}]
+
+
+SECTIONS_IN_THE_SEQ_CELL = [
+    ["序号", "工作任务", "责任单位", "完成时限"],
+    ["一、加强政策解读", "", "", ""],
+    ["1", "做好政策文件解读。", "县政府办公室", "6月底前"],
+    ["二、加强平台建设", "", "", ""],
+    ["2", "规范政务新媒体。", "县委网信办", "每季度"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_section_typed_into_the_seq_column_is_a_section(tmp_path, fmt):
+    plan = read(tmp_path, fmt, SECTIONS_IN_THE_SEQ_CELL)
+    assert shape(plan.nodes) == ["一、加强政策解读", "  1做好政策文件解读", "二、加强平台建设", "  2规范政务新媒体"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_title_rows_above_an_unknown_header_are_the_plans_title(tmp_path, fmt):
+    rows = [[("某县2021年政务公开工作要点任务分解表", 1, 3)], *UNKNOWN_HEADER]
+    plan = read(tmp_path, fmt, rows, title="附件")
+    assert [t.title for t in tasks(plan)] == ["制定年度工作计划并公开", "更新政府信息公开指南", "开展专项检查"]
+    assert (plan.title, plan.year) == ("某县2021年政务公开工作要点任务分解表", 2021)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_title_rows_above_headerless_rows_are_not_tasks(tmp_path, fmt):
+    rows = [[("某县2021年政务公开工作要点任务分解表", 1, 3)], *UNKNOWN_HEADER[1:]]
+    plan = read(tmp_path, fmt, rows, title="附件")
+    assert [t.title for t in tasks(plan)] == ["制定年度工作计划并公开", "更新政府信息公开指南", "开展专项检查"]
+    assert plan.year == 2021
