@@ -25,6 +25,7 @@ WARNINGS: dict[str, str] = {
     "no_text": "{count} 个事项没有内容",
     "noise_skipped": "以下内容疑似网页杂项，未导入（{count} 行）",
     "no_nodes": "没有任何事项，无法保存",
+    "no_structure": "未找到编号结构，已将 {count} 个段落逐条列为任务，请在预览中调整层级、合并段落",
     "table_guessed": "表格“{head}”的表头未能识别，已按单元格内容读取各列，请核对任务、责任单位和时限",
 }
 

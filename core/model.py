@@ -72,7 +72,7 @@ class ParsedPlan:
 
     def to_dict(self) -> dict:
         return {
-            "title": self.title,
+            "title": self.title or None,  # null when the document names no title (score.py's gold)
             "year": self.year,
             "issuer": self.issuer,
             "doc_number": self.doc_number,

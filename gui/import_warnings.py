@@ -29,6 +29,8 @@ def _messages() -> dict[str, str]:
         "noise_skipped": translate("ImportWarnings", "These lines look like web page clutter and were not "
                                                      "imported ({count} lines):"),
         "no_nodes": translate("ImportWarnings", "There are no items, so nothing can be saved."),
+        "no_structure": translate("ImportWarnings", "No numbering was found, so the {count} paragraphs are listed "
+                                                    "as separate tasks. Please indent and merge them in the preview."),
         "table_guessed": translate("ImportWarnings", "The header of the table “{head}” was not recognised; its "
                                                      "columns were read from their cells. Please check the "
                                                      "tasks, units and time limits."),

@@ -5,9 +5,11 @@
 
 Families (tools/unseen/): a short web pages (city/county/district/province plans with site noise,
 numbering families, damaged numbers; department duty lists with no title or a metadata block);
-b one-line bodies (prose plans, flattened 分解表, department 实施方案); c tables in containers
-(.html, .docx, .xlsx 台账); d two-part documents (prose, then a 任务分解 table); e other encodings and
-scripts. Output: DIR/plans/<stem>.<ext> and DIR/gold/<stem>.json, the layout ../shared/eval/score.py
+b one-line bodies (prose plans, flattened 分解表, department 实施方案, 片区 copies); c tables in
+containers (.html, .docx, .xlsx 台账, web systems' HTML as .xls/.doc) and Word automatic numbering;
+d two-part documents (prose, then a 任务分解 table); e other encodings and scripts (GB18030, UTF-16,
+traditional, traditional with pinyin); f binary .doc/.xls (only where LibreOffice is installed).
+The sample (--sample) holds families a–e only, so it does not depend on LibreOffice. Output: DIR/plans/<stem>.<ext> and DIR/gold/<stem>.json, the layout ../shared/eval/score.py
 reads. The same seed always writes the same bytes.
 """
 
@@ -23,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tools.unseen.families import FAMILIES, Doc  # noqa: E402
+from tools.unseen.families import FAMILIES, PORTABLE, Doc, available  # noqa: E402
 
 SAMPLE_DIR = ROOT / "tests" / "fixtures" / "unseen"
 SAMPLE = {"seed": 7, "count": 2}
@@ -54,19 +56,26 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, help="folder to write plans/ and gold/ into (default: a new temp dir)")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--family", default=",".join(FAMILIES), help="comma-separated letters, e.g. a,c")
+    ap.add_argument("--family", help="comma-separated letters, e.g. a,c (default: every family this machine can write)")
     ap.add_argument("--count", type=int, help="documents per family (default: each family's own)")
     ap.add_argument("--sample", action="store_true", help="rewrite the committed sample in tests/fixtures/unseen")
     args = ap.parse_args(argv)
-    families = [f.strip() for f in args.family.split(",") if f.strip()]
+    families = [f.strip() for f in args.family.split(",") if f.strip()] if args.family else available()
     unknown = [f for f in families if f not in FAMILIES]
     if unknown:
         ap.error(f"unknown family {', '.join(unknown)}; choose from {', '.join(FAMILIES)}")
+    missing = [f for f in families if f not in available()]
+    if missing:
+        print(f"make_unseen: family {', '.join(missing)} needs LibreOffice (soffice), which is not installed",
+              file=sys.stderr)
+        return 2
+    if not args.family and "f" not in families:
+        print("make_unseen: family f (.doc/.xls) skipped: LibreOffice (soffice) is not installed", file=sys.stderr)
     if args.sample:
         out = SAMPLE_DIR
         for old in list(out.glob("plans/*")) + list(out.glob("gold/*")):
             old.unlink()
-        docs = generate(SAMPLE["seed"], list(FAMILIES), SAMPLE["count"])
+        docs = generate(SAMPLE["seed"], PORTABLE, SAMPLE["count"])
     else:
         out = args.out or Path(tempfile.mkdtemp(prefix="unseen-"))
         docs = generate(args.seed, families, args.count)

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tools.make_unseen import generate, write  # noqa: E402
-from tools.unseen.families import FAMILIES  # noqa: E402
+from tools.unseen.families import FAMILIES, available  # noqa: E402
 
 METRICS = ("nodes", "tree", "labels", "units", "lead", "deadlines", "meta", "overall")
 DEFAULT_PARSER = f"{ROOT / '.venv' / 'bin' / 'python'} {ROOT / 'main.py'} parse --json"
@@ -39,7 +39,7 @@ def score(score_py: Path, parser: str, out: Path, verbose: bool) -> tuple[str, d
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--family", default=",".join(FAMILIES))
+    ap.add_argument("--family", help="comma-separated letters (default: every family this machine can write)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--count", type=int, help="documents per family (default: each family's own)")
     ap.add_argument("--parser", default=DEFAULT_PARSER)
@@ -53,10 +53,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"score_unseen: {score_py} not found; the shared folder (../shared) is needed to score",
               file=sys.stderr)
         return 2
-    families = [f.strip() for f in args.family.split(",") if f.strip()]
+    families = [f.strip() for f in args.family.split(",") if f.strip()] if args.family else available()
     unknown = [f for f in families if f not in FAMILIES]
     if unknown:
         ap.error(f"unknown family {', '.join(unknown)}; choose from {', '.join(FAMILIES)}")
+    if any(f not in available() for f in families):
+        print("score_unseen: family f needs LibreOffice (soffice), which is not installed", file=sys.stderr)
+        return 2
+    if "f" not in families and not args.family:
+        print("score_unseen: family f (.doc/.xls) skipped: LibreOffice (soffice) is not installed", file=sys.stderr)
     tmp = Path(tempfile.mkdtemp(prefix="unseen-score-"))
     summary = {}
     for fam in families:

@@ -112,7 +112,12 @@ def task_body(rng: random.Random, sentences: list[str], year: int, p_limit: floa
     limits: list[Limit] = []
     if rng.random() < p_limit:
         lim = limit_in_text(rng, year)
-        text = rng.choice(vocab.DEADLINE_SENTENCES).format(dl=lim.text)
+        later = _later_limit(rng, year, lim) if rng.random() < 0.2 else None
+        if later is not None:  # two steps in one sentence: "6月底前完成摸底，10月底前完成整改"
+            text = rng.choice(vocab.TWO_STEP_SENTENCES).format(a=lim.text, b=later.text)
+            limits.append(later)
+        else:
+            text = rng.choice(vocab.DEADLINE_SENTENCES).format(dl=lim.text)
         body.insert(rng.randint(0, len(body)), text)
         limits.append(lim)
     if rng.random() < 0.15:
@@ -120,6 +125,19 @@ def task_body(rng: random.Random, sentences: list[str], year: int, p_limit: floa
     if rng.random() < 0.12:
         body.insert(rng.randint(0, len(body)), rng.choice(vocab.REFERENCE_SENTENCES))
     return "".join(body).rstrip("。"), limits
+
+
+def _limit_key(lim: Limit) -> str:
+    return max(lim.dates or lim.optional or ["9999"])
+
+
+def _later_limit(rng: random.Random, year: int, first: Limit) -> Limit | None:
+    """A second time limit that falls after the first (a plan's steps run forward)."""
+    for _ in range(8):
+        later = limit_in_text(rng, year)
+        if later.dates and min(later.dates) > _limit_key(first):
+            return later
+    return None
 
 
 def pick_topics(rng: random.Random, n_sections: int) -> list[tuple[str, list]]:
@@ -182,6 +200,10 @@ def label(kind: str, n: int, digit_mark: str = ".") -> str:
         return CIRCLED[n - 1]
     if kind == "shi":
         return f"{cn_number(n)}是"
+    if kind == "digit_close":
+        return f"{n}）"
+    if kind == "paren_digit_half":
+        return f"({n})"
     raise ValueError(kind)
 
 
@@ -190,13 +212,17 @@ SCHEMES = {
     "cn/digit/paren_digit": ["cn", "digit", "paren_digit"],
     "digit/paren_digit/circled": ["digit", "paren_digit", "circled"],
     "cn/shi": ["cn", "shi", "circled"],
+    "paren_cn/digit/paren_digit_half": ["paren_cn", "digit", "paren_digit_half"],
+    "digit/digit_close/circled": ["digit", "digit_close", "circled"],
+    "cn/paren_cn/digit_close": ["cn", "paren_cn", "digit_close"],
 }
 
 
 def numbering(rng: random.Random, nodes: list[Node], families: list[str], *, run_on: bool = False,
               digit_mark: str = ".", damage: bool = False) -> None:
     """Give every node its label: level i uses families[i]; `run_on` numbers the second level
-    across sections (（四） under 二、); `damage` skips or repeats one number somewhere."""
+    across sections (（四） under 二、); `damage` skips or repeats one number somewhere, or
+    (for （一）) prints the brackets with the numeral lost, "（）", as a damaged copy does."""
     counters = [0] * len(families)
     damaged = not damage
 
@@ -210,6 +236,9 @@ def numbering(rng: random.Random, nodes: list[Node], families: list[str], *, run
                 counters[depth] += rng.choice([1, -1])  # a skipped or a repeated number
                 damaged = True
             node.label = label(families[depth], max(counters[depth], 1), digit_mark)
+            if not damaged and families[depth] == "paren_cn" and counters[depth] > 1 and rng.random() < 0.15:
+                node.label, node.label_alts = "（）", [node.label]
+                damaged = True
             if depth + 1 < len(families):
                 visit(node.children, depth + 1)
             elif node.children:

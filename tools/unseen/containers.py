@@ -39,8 +39,9 @@ def grid_html(grid: Grid, rng: random.Random) -> str:
                         'width="100%" style="border-collapse:collapse"'])
     rows = []
     head_tag = rng.choice(["th", "td"])
-    rows.append("<tr>" + "".join(f"<{head_tag}>{html.escape(h)}</{head_tag}>" for h in grid.header) + "</tr>")
-    for row in grid.rows:
+    heads = grid.head_rows()
+    for r, row in enumerate(heads + grid.rows):
+        tag = head_tag if r < len(heads) else "td"
         cells = []
         for cell in row:
             if cell is None:
@@ -50,7 +51,7 @@ def grid_html(grid: Grid, rng: random.Random) -> str:
             text = "<br/>".join(html.escape(t) for t in cell.text.split("\n"))
             if rng.random() < 0.3:
                 text = f'<p style="text-align:left"><span style="font-family:仿宋">{text}</span></p>'
-            cells.append(f"<td{span}>{text}</td>")
+            cells.append(f"<{tag}{span}>{text}</{tag}>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table {attrs}>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
@@ -76,6 +77,29 @@ def html_page(rng: random.Random, title: str, before: list[str], grid_or_none: G
         return text.replace(f"charset={charset}", "charset=utf-8").encode("utf-8")
 
 
+def office_html(kind: str, title: str, before: list[str], grid: Grid, rng: random.Random) -> bytes:
+    """What web systems hand out as "Excel" (.xls) or "Word" (.doc): an HTML file in Office's
+    namespaces, GBK or UTF-8, holding the table (and, for Word, the paragraphs around it)."""
+    app = "excel" if kind == "xls" else "word"
+    charset = rng.choice(["gb2312", "utf-8"])
+    head = (f'<html xmlns:o="urn:schemas-microsoft-com:office:office" '
+            f'xmlns:{app[0]}="urn:schemas-microsoft-com:office:{app}" xmlns="http://www.w3.org/TR/REC-html40">\n'
+            f'<head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+            f'<meta name="ProgId" content="{"Excel.Sheet" if app == "excel" else "Word.Document"}">'
+            f"<title>{html.escape(title)}</title></head>\n<body>")
+    body = [head]
+    if app == "word":
+        body += [f'<p class="MsoNormal">{html.escape(p)}</p>' for p in before]
+    elif grid.title:
+        body.append(f"<table><tr><td colspan=\"{grid.width}\"><b>{html.escape(grid.title)}</b></td></tr></table>")
+    body += [grid_html(grid, rng), "</body></html>\n"]
+    text = "\n".join(body)
+    try:
+        return text.encode("gbk" if charset == "gb2312" else charset)
+    except UnicodeEncodeError:
+        return text.replace(f"charset={charset}", "charset=utf-8").encode("utf-8")
+
+
 # ---- Word ------------------------------------------------------------------------------------
 
 def docx_document(before: list[str], grid: Grid | None, after: list[str], rng: random.Random) -> bytes:
@@ -96,11 +120,10 @@ def docx_document(before: list[str], grid: Grid | None, after: list[str], rng: r
     for text in before:
         document.add_paragraph(text)
     if grid is not None:
-        table = document.add_table(rows=len(grid.rows) + 1, cols=grid.width)
+        all_rows = grid.head_rows() + grid.rows
+        table = document.add_table(rows=len(all_rows), cols=grid.width)
         table.style = "Table Grid"
-        for c, h in enumerate(grid.header):
-            table.cell(0, c).text = h
-        for r, row in enumerate(grid.rows, 1):
+        for r, row in enumerate(all_rows):
             for c, cell in enumerate(row):
                 if cell is None:
                     continue
@@ -129,24 +152,33 @@ def xlsx_workbook(grid: Grid, rng: random.Random, extra_columns: list[str], shee
 
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.title = sheet
+    if rng.random() < 0.2:  # the 台账 comes after a sheet of instructions
+        ws.title = "填报说明"
+        ws.cell(1, 1, "1.请各单位对照任务逐项填写完成情况；2.佐证材料另附。")
+        ws = wb.create_sheet(sheet)
+    else:
+        ws.title = sheet
     wb.properties.creator = "Administrator"
     wb.properties.created = wb.properties.modified = dt.datetime(2020, 1, 1)
-    width = grid.width + len(extra_columns)
+    grid = grid.with_columns(extra_columns) if extra_columns else grid
     r0 = 1
     if grid.title:
         ws.cell(1, 1, grid.title)
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+        if rng.random() < 0.8:
+            ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=grid.width)
         r0 = 2
-    for c, h in enumerate(grid.header + extra_columns, 1):
-        ws.cell(r0, c, h)
-    for r, row in enumerate(grid.rows, r0 + 1):
+    if rng.random() < 0.3:  # a 填报 line between the title and the header
+        ws.cell(r0, 1, rng.choice(["填报单位（盖章）：", "填报单位："]))
+        ws.cell(r0, max(2, grid.width - 1), "填报日期：    年  月  日")
+        r0 += 1
+    merge_sections = rng.random() < 0.7  # else a section's row is just its text in the first cell
+    for r, row in enumerate(grid.head_rows() + grid.rows, r0):
         for c, cell in enumerate(row, 1):
             if cell is None:
                 continue
             value: object = int(cell.text) if cell.text.isdigit() and rng.random() < 0.7 else cell.text
             ws.cell(r, c, value if value != "" else None).alignment = Alignment(wrap_text=True, vertical="center")
-            if cell.rowspan > 1 or cell.colspan > 1:
+            if cell.rowspan > 1 or (cell.colspan > 1 and (merge_sections or cell.colspan < grid.width)):
                 ws.merge_cells(start_row=r, start_column=c, end_row=r + cell.rowspan - 1,
                                end_column=c + cell.colspan - 1)
     for col, w in zip("ABCDEFGHI", [8, 30, 40, 18, 18, 14, 12, 12, 12], strict=False):

@@ -139,7 +139,7 @@ def pianqu_copy(rng: random.Random, seed: int, i: int) -> Written:
     plan = Plan(meta, nodes, "district", o.place)
     ntitle = f"{o.issuer}关于印发{title}的通知"
     head = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed))
-    body = [title, intro(base, plan, host)] + node_paragraphs(rng, nodes, pick_forms(rng), "、", "")
+    body = [title, intro(base, plan, host)] + node_paragraphs(rng, nodes, pick_forms(rng), "、", "", limit_year=year)
     published = pages.page_date(rng, signed)
     return Written(plan, head, body, pages.header_noise(rng, o.issuer, published),
                    pages.footer_noise(rng, o.issuer), ntitle)

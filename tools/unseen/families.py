@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import random
 
+from tools.unseen import legacy
+from tools.unseen.containers import html_page
 from tools.unseen.dept_families import dept_scheme, pianqu_copy
-from tools.unseen.table_families import breakdown_one_line, family_c, family_d
+from tools.unseen.table_families import breakdown_one_line, family_c, family_d, table_as_text
 from tools.unseen.text_families import (
     Doc,
     dept_list,
@@ -22,7 +24,17 @@ from tools.unseen.text_families import (
 
 
 def family_a(rng: random.Random, i: int, seed: int) -> Doc:
-    """Short web pages: government plans, department duty lists, 片区 copies of one plan."""
+    """Short web pages: government plans in prose or as a table copied as text, department duty
+    lists, 片区 copies of one plan."""
+    i %= 12  # each run of twelve: four prose plans, two tables copied as text, three duty lists,
+    #          two 片区 copies, one page saved as .html
+    if i in (3, 7):
+        return table_as_text(rng)
+    if i == 11:  # the page saved as .html rather than copied as text
+        w = prose_plan(rng)
+        data = html_page(rng, w.notice_title, [p.replace("\n", " ") for p in w.head + w.body], None, [],
+                         w.header, w.footer, rng.choice(["utf-8", "gbk"]))
+        return Doc("a", f"page-{w.plan.level}", "html", data, plan_gold(w))
     if i >= 9:
         w, kind = pianqu_copy(rng, seed, i), "pianqu"
     elif i % 3 == 2:
@@ -30,26 +42,40 @@ def family_a(rng: random.Random, i: int, seed: int) -> Doc:
     else:
         w = prose_plan(rng)
         kind = w.plan.level
-    return Doc("a", kind, "txt", page_text(rng, w).encode("utf-8"), plan_gold(w))
+    text = page_text(rng, w)
+    return Doc("a", kind, "txt", text.encode("utf-8"), plan_gold(w, parts=[text]))
 
 
 def family_b(rng: random.Random, i: int, seed: int) -> Doc:
-    """One-line bodies: prose plans, provincial/district 分解表 flattened, department 实施方案."""
-    kind = i % 3
+    """One-line bodies: prose plans, provincial/district 分解表 flattened, department 实施方案,
+    片区 copies of one plan."""
+    kind = i % 4
     if kind == 0:
         text, gold, level = breakdown_one_line(rng)
         return Doc("b", f"breakdown-{level}", "txt", text.encode("utf-8"), gold)
-    w = dept_scheme(rng) if kind == 1 else prose_plan(rng)
-    name = "scheme" if kind == 1 else f"prose-{w.plan.level}"
-    return Doc("b", name, "txt", one_line_text(rng, w).encode("utf-8"), plan_gold(w))
+    if kind == 3:
+        w, name = pianqu_copy(rng, seed + 1, i), "pianqu"
+    else:
+        w = dept_scheme(rng) if kind == 1 else prose_plan(rng)
+        name = "scheme" if kind == 1 else f"prose-{w.plan.level}"
+    text = one_line_text(rng, w)
+    return Doc("b", name, "txt", text.encode("utf-8"), plan_gold(w, parts=[text]))
 
 
 FAMILIES = {
-    "a": (family_a, 11),
-    "b": (family_b, 9),
-    "c": (family_c, 9),
-    "d": (family_d, 6),
-    "e": (family_e, 5),
+    "a": (family_a, 24),
+    "b": (family_b, 20),
+    "c": (family_c, 24),
+    "d": (family_d, 12),
+    "e": (family_e, 12),
+    "f": (legacy.family_f, 6),
 }
+# Families written with nothing but Python; f needs LibreOffice and is left out when it is absent.
+PORTABLE = ["a", "b", "c", "d", "e"]
 
-__all__ = ["Doc", "FAMILIES"]
+
+def available() -> list[str]:
+    """The families this machine can write."""
+    return PORTABLE + (["f"] if legacy.available() else [])
+
+__all__ = ["Doc", "FAMILIES", "PORTABLE", "available"]

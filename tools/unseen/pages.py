@@ -42,7 +42,11 @@ def meta_block(rng: random.Random, *, index_no: str, issuer: str, name: str, sig
                doc_number: str | None) -> list[str]:
     """索引号/发布机构/名称/发文日期/文号, in one of the layouts public-information catalogues use."""
     number = doc_number or ""
-    if rng.random() < 0.5:
+    style = rng.random()
+    if style < 0.25:  # the catalogue's other wording: 发文机关 / 成文日期, two fields a line
+        return [f"索引号：{index_no}　主题分类：政务公开", f"发文机关：{issuer}　成文日期：{signed.isoformat()}",
+                f"标题：{name}", f"发文字号：{number}　发布日期：{signed.isoformat()}", "有效性：有效"]
+    if style < 0.6:
         return [f"索引号：{index_no}　　主题分类：综合政务", f"发布机构：{issuer}　　发文日期：{signed.isoformat()}",
                 f"名称：{name}", f"文号：{number}　　主题词：政务公开"]
     spaced = rng.random() < 0.5

@@ -54,10 +54,17 @@ def limit_in_text(rng: random.Random, year: int) -> Limit:
     and "全年" are neutral 12-31 (as the shared gold treats them).
     """
     kind = rng.choice(["month_end"] * 4 + ["day"] * 2 + ["year_end"] * 2 + ["half", "quarter", "month_before",
-                                                                             "within_year", "next_year"])
+                                                                             "within_year", "next_year",
+                                                                             "dated_day", "cn_month"])
     if kind == "month_end":
         m = rng.randint(3, 11)
-        return Limit(f"{m}月底前", [_month_end(year, m)])
+        return Limit(rng.choice([f"{m}月底前", f"{m}月底前", f"{m}月末前", f"{m}月份底前"]), [_month_end(year, m)])
+    if kind == "cn_month":
+        m = rng.randint(3, 11)
+        return Limit(f"{cn_number(m)}月底前", [_month_end(year, m)])
+    if kind == "dated_day":
+        m, d = rng.randint(3, 12), rng.choice([1, 10, 15, 20, 30])
+        return Limit(f"{year}年{m}月{d}日前", [dt.date(year, m, d).isoformat()])
     if kind == "day":
         m, d = rng.randint(3, 11), rng.choice([10, 15, 20, 25, 30])
         return Limit(f"{m}月{d}日前", [dt.date(year, m, d).isoformat()])
@@ -66,7 +73,9 @@ def limit_in_text(rng: random.Random, year: int) -> Limit:
     if kind == "half":
         return Limit("上半年", [f"{year}-06-30"])
     if kind == "quarter":
-        return Limit(rng.choice(["三季度末前", "第三季度前"]), [f"{year}-09-30"])
+        q = rng.choice([2, 3, 3])
+        text = rng.choice([f"{cn_number(q)}季度末前", f"第{cn_number(q)}季度前", f"第{cn_number(q)}季度末"])
+        return Limit(text, [_month_end(year, q * 3)])
     if kind == "month_before":
         m = rng.randint(4, 11)
         return Limit(f"{m}月前", [], [_month_end(year, m - 1), _month_end(year, m)])

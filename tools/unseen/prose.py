@@ -6,7 +6,7 @@ import random
 
 from tools.unseen import vocab
 from tools.unseen.compose import Office
-from tools.unseen.plan import Node, Plan, cn_date
+from tools.unseen.plan import Node, Plan, cn_date, limit_in_column
 
 # Unit clauses by role style: {L} lead, {R} responsible, {C} cooperating.
 CLAUSES = {
@@ -26,29 +26,40 @@ def join_units(rng: random.Random, units: list[str], sep: str) -> str:
 
 
 def unit_clause(rng: random.Random, n: Node, form: str, sep: str) -> str:
+    """The units in the clause's wording; where the clause itself parts its roles with a comma
+    ("X牵头，Y配合"), the units within a role are parted with 、 as offices write them."""
     if not n.units:
         return ""
+    if sep == "，" and ("牵头，" in form or "，责任" in form or "，协办" in form or "，配合" in form):
+        sep = "、"
     return form.format(L=join_units(rng, n.lead, sep), R=join_units(rng, n.responsible, sep),
                        C=join_units(rng, n.cooperating, sep))
 
 
 def node_paragraphs(rng: random.Random, nodes: list[Node], forms: dict[str, str], sep: str,
-                    heading_stop: str) -> list[str]:
-    """Each node as one paragraph: label + title (+ 。 + body) + unit clause."""
+                    heading_stop: str, split_labels: bool = False, limit_year: int | None = None) -> list[str]:
+    """Each node as one paragraph: label + title (+ 。 + body) + unit clause. `split_labels`
+    puts a heading's label on a line of its own, as some sites' copied text does; with
+    `limit_year`, some brackets also give the time limit ("；完成时限：9月底前）")."""
     out: list[str] = []
     for n in nodes:
         if n.children and not n.body and not n.units:
-            out.append(f"{n.label}{n.title}{heading_stop}")
+            gap = "\n" if split_labels and n.label and rng.random() < 0.7 else ""
+            out.append(f"{n.label}{gap}{n.title}{heading_stop}")
         else:
             text = n.title + "。" + (n.body + "。" if n.body else "")
             style = "lead_resp" if n.lead and n.responsible else "lead_coop" if n.lead else "resp"
             clause = unit_clause(rng, n, forms[style], sep)
+            if limit_year and clause[-1:] in "）】" and clause and not n.limits and rng.random() < 0.2:
+                lim = limit_in_column(rng, limit_year)
+                clause = clause[:-1] + rng.choice(["；完成时限：", "，完成时限：", "；时限："]) + lim.text + clause[-1]
+                n.limits.append(lim)
             if clause.startswith(" "):
                 text += clause.strip()
             elif clause:
                 text = text.rstrip("。") + clause + "。"
             out.append(n.label + text)
-        out.extend(node_paragraphs(rng, n.children, forms, sep, heading_stop))
+        out.extend(node_paragraphs(rng, n.children, forms, sep, heading_stop, split_labels, limit_year))
     return out
 
 
@@ -87,5 +98,7 @@ def intro(rng: random.Random, plan: Plan, o: Office) -> str:
 
 
 def signed_text(rng: random.Random, d) -> str:
-    """The signature date as printed: 2021年6月3日 or 二〇二一年六月三日."""
-    return rng.choice([f"{d.year}年{d.month}月{d.day}日", cn_date(d)])
+    """The signature date as printed: 2021年6月3日, 二〇二一年六月三日, or with ○ for 〇 as many
+    offices type it."""
+    return rng.choice([f"{d.year}年{d.month}月{d.day}日", f"{d.year}年{d.month}月{d.day}日", cn_date(d),
+                       cn_date(d).replace("〇", "○")])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from tools.unseen.compose import (
     roles_for,
     sectioned_plan,
 )
-from tools.unseen.containers import docx_document, html_page, xlsx_workbook
+from tools.unseen.containers import docx_document, html_page, office_html, xlsx_workbook
 from tools.unseen.plan import Meta, Plan, gold, limit_in_column
 from tools.unseen.prose import intro, node_paragraphs, notice_paragraphs, signed_text
 from tools.unseen.tables import LAYOUTS, Cell, Grid, build_grid, flatten, header_word, table_plan
@@ -33,6 +34,7 @@ class Tabled:
     header: list[str]
     footer: list[str]
     notice_title: str
+    published: dt.date
 
 
 def tabled_plan(rng: random.Random, *, level: str | None = None, layouts: list[list[str]] | None = None,
@@ -61,12 +63,32 @@ def tabled_plan(rng: random.Random, *, level: str | None = None, layouts: list[l
         plan = Plan(meta, nodes, level, o.place)
         before = [title]
     return Tabled(plan, grid, before, pages.header_noise(rng, o.issuer, published),
-                  pages.footer_noise(rng, o.issuer), ntitle)
+                  pages.footer_noise(rng, o.issuer), ntitle, published)
+
+
+def numbered_prose_docx(rng: random.Random) -> Doc:
+    """A prose plan in Word whose labels are automatic numbering (not in the text at all)."""
+    from tools.fixture_docs import numbered_docx
+    from tools.unseen.containers import stable_zip
+    from tools.unseen.text_families import plan_gold, prose_plan
+
+    # Word's numbering prints an unbroken sequence in the families it knows: 一、（一）1.
+    w = prose_plan(rng, schemes=["cn/paren_cn/digit"], damage=False)
+    lines = [p.replace("\n", "") for p in w.head + w.body]
+    return Doc("c", f"numbered-{w.plan.level}", "docx", stable_zip(numbered_docx(lines)), plan_gold(w, parts=lines))
 
 
 def family_c(rng: random.Random, i: int, seed: int) -> Doc:
-    """Tables in containers: .html with rowspan/colspan, .docx tables, .xlsx 台账."""
-    kind = ["html", "docx", "xlsx"][i % 3]
+    """Tables in containers: .html with rowspan/colspan, .docx tables, .xlsx 台账, web systems'
+    HTML saved as .xls/.doc; and prose in Word with automatic numbering."""
+    kind = ["html", "docx", "xlsx", "numbered", "html-xls", "html-doc"][i % 6]
+    if kind == "numbered":
+        return numbered_prose_docx(rng)
+    if kind in ("html-xls", "html-doc"):
+        ext = kind[5:]
+        t = tabled_plan(rng, notice=0.0 if ext == "xls" else 0.5)
+        data = office_html(ext, t.notice_title, t.before, t.grid, rng)
+        return Doc("c", f"web-{ext}-{t.plan.level}", ext, data, gold(t.plan))
     if kind == "xlsx":
         t = tabled_plan(rng, notice=0.0)
         extra = rng.choice([[], ["完成情况"], ["完成情况", "备注"], ["进展情况"]])
@@ -79,7 +101,37 @@ def family_c(rng: random.Random, i: int, seed: int) -> Doc:
         return Doc("c", f"table-{t.plan.level}", "docx", data, gold(t.plan))
     charset = rng.choice(["utf-8", "utf-8", "gbk"])
     data = html_page(rng, t.notice_title, t.before, t.grid, [], t.header, t.footer, charset)
+    _page_meta(t)
     return Doc("c", f"table-{t.plan.level}-{charset}", "html", data, gold(t.plan))
+
+
+def _page_meta(t: Tabled) -> None:
+    """A page with no notice may still name its source and date in the site's header line
+    ("来源：… 发布时间：…"); reading them there is not wrong, so the gold allows it."""
+    if t.plan.meta.date is not None:
+        return
+    source = next((h for h in t.header if h.startswith("来源：")), None)
+    if source is None:
+        return
+    issuer = source.split("：", 1)[1].split()[0]
+    if t.plan.meta.issuer is None:
+        t.plan.meta.issuer = [None, issuer]
+    t.plan.meta.date = [None, t.published.isoformat()]
+
+
+def table_as_text(rng: random.Random) -> Doc:
+    """A web page whose plan is a table, copied as text: every cell on its own line(s), the
+    header words first, the site's noise around it."""
+    t = tabled_plan(rng, depth=rng.choice([2, 2, 3]), notice=0.5)
+    _page_meta(t)
+    lines = t.header + [""] + t.before + [""]
+    for row in t.grid.head_rows() + t.grid.rows:
+        for cell in row:
+            if cell is not None and (cell.text or rng.random() < 0.3):
+                lines.append(cell.text)
+    lines += [""] + t.footer
+    gap = rng.choice(["\n", "\n\n", "\n\n\n"])
+    return Doc("a", f"table-text-{t.plan.level}", "txt", (gap.join(lines) + "\n").encode("utf-8"), gold(t.plan))
 
 
 def breakdown_one_line(rng: random.Random) -> tuple[str, dict, str]:

@@ -58,10 +58,40 @@ class Grid:
     header: list[str]
     rows: list[list[Cell | None]] = field(default_factory=list)
     title: str = ""
+    group: tuple[int, str] | None = None  # (first column, word): a two-row header over two columns
 
     @property
     def width(self) -> int:
         return len(self.header)
+
+    def head_rows(self) -> list[list[Cell | None]]:
+        """The header as rows of cells: one row, or two when a word such as 责任单位 spans
+        two sub-headers (牵头单位 | 配合单位) and every other header cell spans both rows."""
+        if self.group is None:
+            return [[Cell(h) for h in self.header]]
+        start, word = self.group
+        top: list[Cell | None] = []
+        sub: list[Cell | None] = []
+        for c, h in enumerate(self.header):
+            if c == start:
+                top.append(Cell(word, colspan=2))
+            elif c == start + 1:
+                top.append(None)
+            else:
+                top.append(Cell(h, rowspan=2))
+            sub.append(Cell(h) if c in (start, start + 1) else None)
+        return [top, sub]
+
+    def with_columns(self, extra: list[str]) -> Grid:
+        """The grid with empty columns added on the right (完成情况, 备注 … for the clerk to fill)."""
+        rows: list[list[Cell | None]] = []
+        for row in self.rows:
+            first = row[0]
+            if first is not None and first.colspan == self.width:
+                rows.append([Cell(first.text, first.rowspan, first.colspan + len(extra))] + row[1:] + [None] * len(extra))
+            else:
+                rows.append(row + [Cell("") for _ in extra])
+        return Grid(self.header + extra, rows, self.title, self.group)
 
 
 def header_word(rng: random.Random, role: str, layout: list[str], level: str = "city") -> str:
@@ -142,6 +172,9 @@ def build_grid(rng: random.Random, nodes: list[Node], layout: list[str], title: 
     """Lay the tree out: section rows (or a merged category column), one row per task, serials
     1–N across sections, unit cells merged down over tasks that share them. Sets labels."""
     grid = Grid([header_word(rng, r, layout, level) for r in layout], title=title)
+    if "lead" in layout and "coop" in layout and layout.index("coop") == layout.index("lead") + 1 \
+            and rng.random() < 0.4:
+        grid.group = (layout.index("lead"), rng.choice(["责任单位", "责任分工", "责任部门"]))
     sep = rng.choice(["、", "、", "，", "；", "/", "\n"])
     serial = 0
     sec_label_kind = rng.choice(["cn", "cn", "plain"]) if "category" in layout else "cn"

@@ -48,19 +48,20 @@ def _notice_title(o, title: str) -> str:
     return f"{o.issuer}关于印发{title}的通知"
 
 
-def prose_plan(rng: random.Random, level: str | None = None) -> Written:
+def prose_plan(rng: random.Random, level: str | None = None, schemes: list[str] | None = None,
+               damage: bool | None = None) -> Written:
     """A city/county/district/province plan: sections and tasks in one of the numbering families."""
     level = level or rng.choice(["province", "city", "city", "county", "district"])
     o = office(rng, level)
     year = rng.randint(2016, 2024)
     title = plan_title(rng, o, year)
     signed = issue_date(rng, year)
-    scheme = rng.choice(list(SCHEMES))
+    scheme = rng.choice(schemes or list(SCHEMES))
     families = SCHEMES[scheme]
     depth = 2 if scheme == "cn/shi" else rng.choice([2, 2, 3])
     nodes = sectioned_plan(rng, o, year, depth=depth)
     numbering(rng, nodes, families[:depth], run_on=depth == 2 and families[1] != "shi" and rng.random() < 0.35,
-              digit_mark=rng.choice([".", "、", "．"]), damage=rng.random() < 0.35)
+              digit_mark=rng.choice([".", "、", "．"]), damage=rng.random() < 0.35 if damage is None else damage)
     head_kind = rng.choice(["notice", "notice", "notice", "meta", "bare"])
     number = o.doc_number(rng, year) if head_kind != "bare" and rng.random() < 0.85 else None
     published = pages.page_date(rng, signed)
@@ -77,7 +78,8 @@ def prose_plan(rng: random.Random, level: str | None = None) -> Written:
         meta.issuer, meta.date = [o.issuer, None], [None, published.isoformat()]
     body = [title, intro(rng, plan, o)]
     heading_stop = rng.choice(["", "", "。"])
-    body += node_paragraphs(rng, nodes, pick_forms(rng), rng.choice(["、", "、", "，", "，", " "]), heading_stop)
+    body += node_paragraphs(rng, nodes, pick_forms(rng), rng.choice(["、", "、", "，", "，", " "]), heading_stop,
+                            split_labels=rng.random() < 0.15, limit_year=year)
     if rng.random() < 0.5:
         closing = rng.choice(vocab.CLOSING)
         body.append(closing)
@@ -111,7 +113,7 @@ def dept_list(rng: random.Random) -> Written:
     lead_in = rng.choice([f"为做好{year}年政务公开工作，结合我局实际，重点抓好以下工作：",
                           f"{year}年，我厅政务公开工作主要围绕以下几个方面开展：",
                           f"根据上级部署，{year}年本单位政务公开重点工作如下。"])
-    paras = node_paragraphs(rng, duties, pick_forms(rng, dept=True), rng.choice(["、", "，"]), "")
+    paras = node_paragraphs(rng, duties, pick_forms(rng, dept=True), rng.choice(["、", "，"]), "", limit_year=year)
     if kind == "shi" and rng.random() < 0.4:
         paras = [lead_in + "".join(p.rstrip("。") + "；" for p in paras[:-1]) + paras[-1]]
     else:
@@ -135,13 +137,19 @@ def one_line_text(rng: random.Random, w: Written, joiner: str | None = None) -> 
     dated = w.plan.meta.date if isinstance(w.plan.meta.date, str) else None
     published = dt.date.fromisoformat(dated) if dated else issue_date(rng, w.plan.meta.year)
     header = pages.archive_header(rng, w.notice_title, published) if rng.random() < 0.85 else ""
-    return header + joiner.join(w.head + w.body) + "\n"
+    return header + joiner.join(p.replace("\n", joiner) for p in w.head + w.body) + "\n"
+
+
+ENCODINGS = ["gb18030", "utf-16", "utf-16-be-bom", "traditional", "traditional-gb18030", "traditional-ruby"]
 
 
 def family_e(rng: random.Random, i: int, seed: int) -> Doc:
-    w = prose_plan(rng) if i % 2 == 0 else dept_list(rng)
+    """Web text in another encoding (GB18030, UTF-16 either way) or script (traditional, with or
+    without pinyin after converted characters)."""
+    w = prose_plan(rng) if (i + i // len(ENCODINGS)) % 2 == 0 else dept_list(rng)
     text = page_text(rng, w)
-    how = ["gb18030", "utf-16", "utf-16-be-bom", "traditional", "traditional-gb18030"][i % 5]
+    simplified = text
+    how = ENCODINGS[i % len(ENCODINGS)]
     convert = None
     if how.startswith("traditional"):
         import opencc
@@ -149,6 +157,10 @@ def family_e(rng: random.Random, i: int, seed: int) -> Doc:
         cc = opencc.OpenCC(rng.choice(["s2t", "s2tw", "s2hk"]))
         convert = cc.convert
         text = convert(text)
+        if how.endswith("ruby"):
+            from tools.unseen.ruby import annotate
+
+            text = annotate(rng, text, convert)
     if how in ("gb18030", "traditional-gb18030"):
         data = text.encode("gb18030")
     elif how == "utf-16":
@@ -157,8 +169,17 @@ def family_e(rng: random.Random, i: int, seed: int) -> Doc:
         data = "\ufeff".encode("utf-16-be") + text.encode("utf-16-be")
     else:
         data = text.encode("utf-8")
-    return Doc("e", how, "txt", data, plan_gold(w, convert))
+    return Doc("e", how, "txt", data, plan_gold(w, convert, parts=[simplified]))
 
 
-def plan_gold(w: Written, convert=None) -> dict:
+def plan_gold(w: Written, convert=None, parts: list[str] | None = None) -> dict:
+    """The gold of a written plan. A metadata alternative (issuer or date read from the site's
+    header) is kept only when the document prints it; `parts` are the paragraphs it holds."""
+    printed = "".join(parts if parts is not None else w.header + w.head + w.body + w.footer)
+    meta = w.plan.meta
+    for key in ("issuer", "date"):
+        value = getattr(meta, key)
+        if isinstance(value, list):
+            kept = [v for v in value if v is None or v in printed]
+            setattr(meta, key, kept if len(kept) > 1 else kept[0])
     return gold(w.plan, convert) if convert else gold(w.plan)
