@@ -13,17 +13,20 @@ import datetime as dt
 import re
 
 from core.model import ParsedDeadline
+from core.parse.labels import cn_value
 from core.textfold import fold
 
 _Y = r"(?:(?P<y>\d{4}) ?年(?:度)?)?"
+# "四月底前", "十二月份": offices write months in Chinese numerals too (never after another numeral)
+_M = r"(?P<m>1[0-2]|0?[1-9]|(?<![一二三四五六七八九十〇○零])(?:十[一二]|[一二三四五六七八九十]))"
 _BEFORE = r"(?:前|之前|以前)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymd_packed", re.compile(r"(?<!\d)(?P<y>20\d\d)(?P<m>1[0-2]|0?[1-9])(?P<d>3[01]|[12]\d|0?[1-9])日" + _BEFORE)),
-    ("md", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月 ?(?P<d>3[01]|[12]\d|0?[1-9]) ?[日号]"
+    ("md", re.compile(_Y + _M + r" ?月 ?(?P<d>3[01]|[12]\d|0?[1-9]) ?[日号]"
                       r"(?P<b>" + _BEFORE + r")?")),
-    ("xun", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?(?P<x>上旬|中旬|下旬)(?P<b>末|底|" + _BEFORE + r")?")),
-    ("month_end", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?(?:底|末)" + _BEFORE + "?")),
-    ("month_before", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?" + _BEFORE)),
+    ("xun", re.compile(_Y + _M + r" ?月(?:份)?(?P<x>上旬|中旬|下旬)(?P<b>末|底|" + _BEFORE + r")?")),
+    ("month_end", re.compile(_Y + _M + r" ?月(?:份)?(?:底|末)" + _BEFORE + "?")),
+    ("month_before", re.compile(_Y + _M + r" ?月(?:份)?" + _BEFORE)),
     ("year_end", re.compile(r"(?:(?P<y>\d{4}) ?年|(?<![\d一二三四五六七八九十两个每明多])年)(?:底|末)(?:前|之前|以前)?|"
                             r"(?<![\d一二三四五六七八九十两个每明多])年(?:度)?内")),
     ("half", re.compile(_Y + r"(?P<h>上|下)半年")),
@@ -35,6 +38,10 @@ _RANGE_GLUE = re.compile(r" ?(?:至|到|-|—|－|~|～) ?")
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _BOOK = re.compile(r"《[^《》\n]{0,200}》")
 _CITED = re.compile(r"[(（〔\[【][^()（）\n]{0,40}(?:号|令|〕|\])[^()（）\n]{0,10}[)）\]】]")
+
+
+def _month(text: str) -> int:
+    return int(text) if text.isdigit() else cn_value(text)
 
 
 def _last_day(year: int, month: int) -> int:
@@ -59,16 +66,16 @@ def _date(kind: str, m: re.Match[str], year: int | None) -> dt.date | None | boo
         return None
     try:
         if kind in ("ymd_packed", "md"):
-            return dt.date(y, int(g["m"]), int(g["d"]))
+            return dt.date(y, _month(g["m"]), int(g["d"]))
         if kind == "xun":
-            month = int(g["m"])
+            month = _month(g["m"])
             day = {"上旬": 10, "中旬": 20}.get(g["x"]) or _last_day(y, month)
             return dt.date(y, month, day)
         if kind == "month_end":
-            month = int(g["m"])
+            month = _month(g["m"])
             return dt.date(y, month, _last_day(y, month))
         if kind == "month_before":
-            month = int(g["m"]) - 1
+            month = _month(g["m"]) - 1
             return dt.date(y - 1, 12, 31) if month == 0 else dt.date(y, month, _last_day(y, month))
         if kind == "year_end":
             return dt.date(y, 12, 31)
@@ -86,7 +93,7 @@ _CELL_ONLY = [
     # an Excel date cell (the xlsx reader prints it ISO) or a typed "2021.6.30" / "2021/6/30"
     ("md", re.compile(r"(?<!\d)(?P<y>20\d\d)[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])(?!\d)"
                       r"(?P<b>" + _BEFORE + r")?")),
-    ("month_end", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?(?![\d上中下底末前])")),
+    ("month_end", re.compile(_Y + _M + r" ?月(?:份)?(?![\d上中下底末前内次一二三四五六七八九十])")),
     ("year_end", re.compile(r"(?:(?P<y>\d{4}) ?年)?全年")),
 ]
 
