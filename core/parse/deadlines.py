@@ -107,11 +107,31 @@ def _limit_context(folded: str, start: int, end: int) -> bool:
     return before.endswith(("于", "截至", "截止", "在")) or bool(_BY_DATE.match(folded, end))
 
 
+_TIME_KEYED = re.compile(r"(?:完成时限|完成时间|时间要求|时限要求|时间节点|进度安排|时限)[ ]?[:：]"
+                         r"(?P<v>[^)）】\]。；;\n]{1,60})")
+
+
 def find_deadlines(text: str, year: int | None, cell: bool = False) -> list[ParsedDeadline]:
     """Every time limit in `text`, in order; `year` fills in dates that name no year.
 
-    A time column's `cell` is all deadline, so there a bare date or month counts too.
+    A time column's `cell` is all deadline, so there a bare date or month counts too — and so
+    does what follows a time key in prose ("（责任单位：…，完成时限：3月公布计划，7月公布结果）"),
+    the way departments' 实施方案 and plans that inline their 分工 write a table cell.
     """
+    if cell:
+        return _find(text, year, True)
+    keyed = [m for m in _TIME_KEYED.finditer(fold(text))]
+    if not keyed:
+        return _find(text, year, False)
+    out: list[ParsedDeadline] = []
+    start = 0
+    for m in keyed:
+        out += _find(text[start:m.start()], year, False) + _find(text[m.start("v"):m.end("v")], year, True)
+        start = m.end()
+    return out + _find(text[start:], year, False)
+
+
+def _find(text: str, year: int | None, cell: bool) -> list[ParsedDeadline]:
     folded = _blank(fold(text))
     patterns = _PATTERNS + _CELL_ONLY if cell else _PATTERNS
     hits: list[tuple[int, int, str, re.Match[str]]] = []
