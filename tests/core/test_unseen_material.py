@@ -267,3 +267,23 @@ def test_gold_meta_is_printed_in_the_document(doc):
             assert value is None or fold(value) in text, (key, value)
     year = str(doc.gold["year"])
     assert year in text
+
+
+@pytest.mark.skipif(not legacy.available(), reason="LibreOffice (soffice) is not installed")
+def test_legacy_family_prints_plans_to_pdf_holding_the_gold():
+    import random
+
+    import pypdfium2
+
+    doc = legacy.family_f(random.Random("1:f:3"), 3, 1)  # numbered Word prose, printed to PDF
+    assert doc.ext == "pdf" and doc.data.startswith(b"%PDF")
+    pdf = pypdfium2.PdfDocument(doc.data)
+    # a PDF's text layer may put glyphs from a fallback font (quotes, ○) out of their place
+    loose = str.maketrans("", "", "“”\"○〇")
+    text = fold("".join(page.get_textpage().get_text_range() for page in pdf)).translate(loose)
+    pdf.close()
+    pos = 0
+    for node in flat(doc.gold["nodes"]):
+        found = text.find(fold(node["head"]).translate(loose), pos)
+        assert found >= 0, node["head"]
+        pos = found + 1

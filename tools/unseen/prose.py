@@ -32,8 +32,12 @@ def unit_clause(rng: random.Random, n: Node, form: str, sep: str) -> str:
         return ""
     if sep == "，" and ("牵头，" in form or "，责任" in form or "，协办" in form or "，配合" in form):
         sep = "、"
-    return form.format(L=join_units(rng, n.lead, sep), R=join_units(rng, n.responsible, sep),
-                       C=join_units(rng, n.cooperating, sep))
+    responsible = join_units(rng, n.responsible, sep)
+    if len(n.responsible) >= 3 and "，" not in form and rng.random() < 0.3:
+        # one list, two separators: "X、Y，Z、W" (named units, then the collective ones)
+        half = len(n.responsible) // 2
+        responsible = "、".join(n.responsible[:half]) + "，" + "、".join(n.responsible[half:])
+    return form.format(L=join_units(rng, n.lead, sep), R=responsible, C=join_units(rng, n.cooperating, sep))
 
 
 def node_paragraphs(rng: random.Random, nodes: list[Node], forms: dict[str, str], sep: str,

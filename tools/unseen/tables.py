@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from tools.unseen.compose import Office, assign_units, label
+from tools.unseen.compose import Office, assign_units, label, roles_for, task_body
 from tools.unseen.plan import Node, cn_number, limit_in_column
 
 HEADER_WORDS = {
@@ -121,8 +121,6 @@ def table_plan(rng: random.Random, o: Office, year: int, sections: list[tuple[st
     """Sections (→ sub-sections when depth is 3) → tasks for a table: task title, requirement,
     units by the layout's roles, a deadline-column limit; a task may share the unit cell of the
     one above (a merged cell in the original)."""
-    from tools.unseen.compose import roles_for, task_body
-
     roles = roles_for(rng, o, unit_roles(layout))
     prev: list[Node | None] = [None]
 
@@ -171,7 +169,11 @@ def _unit_cells(t: Node, role: str, layout: list[str], sep: str) -> str:
 def build_grid(rng: random.Random, nodes: list[Node], layout: list[str], title: str, level: str = "city") -> Grid:
     """Lay the tree out: section rows (or a merged category column), one row per task, serials
     1–N across sections, unit cells merged down over tasks that share them. Sets labels."""
-    grid = Grid([header_word(rng, r, layout, level) for r in layout], title=title)
+    words = [header_word(rng, r, layout, level) for r in layout]
+    if "category" in layout and rng.random() < 0.4:  # 重点任务 over the merged rows, the task per row below
+        words[layout.index("category")] = "重点任务"
+        words[layout.index("task")] = rng.choice(["具体任务", "工作内容", "任务内容", "具体工作"])
+    grid = Grid(words, title=title)
     if "lead" in layout and "coop" in layout and layout.index("coop") == layout.index("lead") + 1 \
             and rng.random() < 0.4:
         grid.group = (layout.index("lead"), rng.choice(["责任单位", "责任分工", "责任部门"]))

@@ -76,7 +76,12 @@ def prose_plan(rng: random.Random, level: str | None = None, schemes: list[str] 
     else:
         head = []
         meta.issuer, meta.date = [o.issuer, None], [None, published.isoformat()]
-    body = [title, intro(rng, plan, o)]
+    # a long title is sometimes printed on two lines, broken before 政务公开 or 工作要点
+    shown = title
+    if rng.random() < 0.12:
+        cut = max(title.find("政务公开"), title.find("工作要点"))
+        shown = title[:cut] + "\n" + title[cut:] if cut > 0 else title
+    body = [shown, intro(rng, plan, o)]
     heading_stop = rng.choice(["", "", "。"])
     body += node_paragraphs(rng, nodes, pick_forms(rng), rng.choice(["、", "、", "，", "，", " "]), heading_stop,
                             split_labels=rng.random() < 0.15, limit_year=year)
@@ -124,10 +129,21 @@ def dept_list(rng: random.Random) -> Written:
 
 
 def page_text(rng: random.Random, w: Written) -> str:
-    """The page as a clerk copies it from the browser: noise, blank lines, indents."""
+    """The page as a clerk copies it from the browser: noise, blank lines, indents; now and
+    then the text of a printed copy, with page numbers ("— 3 —") between paragraphs."""
     indent = rng.choice(["", "　　", "  "])
     gap = rng.choice(["\n", "\n\n", "\n \n"])
-    lines = w.header + [""] + w.head + [""] + [indent + p for p in w.body] + [""] + w.footer
+    body = [indent + p for p in w.body]
+    if rng.random() < 0.15:
+        style = rng.choice(["— {n} —", "-{n}-", "第{n}页", "- {n} -"])
+        page, out = 1, []
+        for p in body:
+            out.append(p)
+            if rng.random() < 0.12:
+                page += 1
+                out.append(style.format(n=page))
+        body = out
+    lines = w.header + [""] + w.head + [""] + body + [""] + w.footer
     return gap.join(lines).replace(gap + gap, gap) + "\n"
 
 
@@ -140,16 +156,35 @@ def one_line_text(rng: random.Random, w: Written, joiner: str | None = None) -> 
     return header + joiner.join(p.replace("\n", joiner) for p in w.head + w.body) + "\n"
 
 
-ENCODINGS = ["gb18030", "utf-16", "utf-16-be-bom", "traditional", "traditional-gb18030", "traditional-ruby"]
+ENCODINGS = ["gb18030", "utf-16", "utf-16-be-bom", "traditional", "traditional-gb18030", "traditional-ruby",
+             "pdf-copy"]
+
+
+def wrapped_text(rng: random.Random, w: Written) -> str:
+    """Text copied out of a PDF: every paragraph hard-wrapped at the page's width (mid-word,
+    mid-unit-name), a page number every few dozen lines, no site noise."""
+    width = rng.randint(24, 38)
+    lines: list[str] = []
+    for para in w.head + w.body:
+        for part in para.split("\n"):
+            text = "　　" + part if rng.random() < 0.8 else part
+            lines += [text[i:i + width] for i in range(0, len(text), width)] or [""]
+    out, page = [], 1
+    for n, line in enumerate(lines, 1):
+        out.append(line)
+        if n % 30 == 0:
+            page += 1
+            out.append(f"— {page} —")
+    return "\n".join(out) + "\n"
 
 
 def family_e(rng: random.Random, i: int, seed: int) -> Doc:
     """Web text in another encoding (GB18030, UTF-16 either way) or script (traditional, with or
-    without pinyin after converted characters)."""
+    without pinyin after converted characters); text copied out of a PDF, hard-wrapped."""
     w = prose_plan(rng) if (i + i // len(ENCODINGS)) % 2 == 0 else dept_list(rng)
-    text = page_text(rng, w)
-    simplified = text
     how = ENCODINGS[i % len(ENCODINGS)]
+    text = wrapped_text(rng, w) if how == "pdf-copy" else page_text(rng, w)
+    simplified = text
     convert = None
     if how.startswith("traditional"):
         import opencc
