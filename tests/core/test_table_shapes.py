@@ -227,6 +227,7 @@ def test_table_of_other_tasks_after_prose_is_kept_as_its_own_tasks(tmp_path):
     ("备注", "note"), ("完成情况", "note"), ("责任领导", "note"), ("类别", "category"),
     ("责任单位（部门）", "responsible"), ("完成时限\n（年内）", "deadline"),
     ("一、加强政策解读", None), ("做好公开工作。", None), ("制定年度工作计划并公开", None), ("", None),
+    ("各二级单位", None), ("县直单位", None), ("细化预决算公开", None),
 ])
 def test_header_cell_words_give_the_column_role(header, role):
     from core.parse.columns import header_role
@@ -532,3 +533,11 @@ def test_only_a_note_about_the_first_unit_makes_it_lead(text, says):
     from core.parse.columns import says_first_leads
 
     assert says_first_leads(text) is says
+
+
+def test_a_task_row_is_never_taken_for_a_header():
+    from core.parse.tables import find_header
+
+    table = Table(rows=[[Cell(""), Cell(""), Cell("等情况。"), Cell("")],
+                        [Cell("14"), Cell("细化预决算公开"), Cell("各二级单位"), Cell("2023年2月底前")]])
+    assert find_header(table) is None
