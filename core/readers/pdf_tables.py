@@ -83,7 +83,7 @@ class Grid:
 
 
 def find_grid(rules: list[Rule]) -> Grid | None:
-    """The table the rules draw, when they draw one of at least two rows and two columns."""
+    """The table the rules draw, when they draw one of at least two columns."""
     vs = [r for r in rules if not r.horizontal]
     if not vs:
         return None
@@ -93,8 +93,8 @@ def find_grid(rules: list[Rule]) -> Grid | None:
     hs = [r for r in rules if r.horizontal and low <= r.at <= high and r.start >= left - 20 and r.end <= right + 20]
     xs = _snap([r.at for r in vs])
     ys = sorted(_snap([r.at for r in hs]), reverse=True)
-    if len(xs) < 3 or len(ys) < 3:
-        return None
+    if len(xs) < 3 or len(ys) < 2:
+        return None  # a table has two columns at least; one row may be all a page holds of it
     rows, cols = len(ys) - 1, len(xs) - 1
     origin: dict[tuple[int, int], tuple[int, int]] = {}
     for r in range(rows):

@@ -73,3 +73,9 @@ def test_a_pdf_printed_from_word_gives_the_tables_tree_units_and_deadlines():
     tasks = [n for root in plan.nodes for n in root.children]
     assert tasks[1].units["responsible"] == ["区发展改革局"] and tasks[1].units["cooperating"] == ["各镇人民政府"]
     assert [d.date.isoformat() for d in tasks[2].deadlines] == ["2021-06-30", "2021-10-31"]
+
+
+def test_the_one_row_a_page_holds_of_a_table_is_a_table():
+    boxes = [hline(300, 0, 200), hline(280, 0, 200), vline(0, 280, 300), vline(100, 280, 300), vline(200, 280, 300)]
+    table = table_from(find_grid(rules_from_boxes(boxes)), glyphs("财政厅", 110, 290))
+    assert [[c.text for c in row] for row in table.rows] == [["", "财政厅"]]
