@@ -17,6 +17,7 @@ from core.document import Cell, Table
 THIN = 2.5  # a stroke at most this thick (points) is a border
 MIN_RULE = 6.0  # shorter strokes are underlines, bullets or dashes
 SNAP = 2.0  # borders this close are one
+MAX_COLUMNS, MAX_ROWS = 30, 200  # a plan table's page holds a few columns and some tens of rows
 _LABEL_START = re.compile(r"^(?:\d{1,3}\s*[.．、]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]+、|[①-⑳])")
 
 
@@ -95,6 +96,8 @@ def find_grid(rules: list[Rule]) -> Grid | None:
     ys = sorted(_snap([r.at for r in hs]), reverse=True)
     if len(xs) < 3 or len(ys) < 2:
         return None  # a table has two columns at least; one row may be all a page holds of it
+    if len(xs) > MAX_COLUMNS + 1 or len(ys) > MAX_ROWS + 1:
+        return None  # a drawing, a chart or a form of hundreds of boxes: no plan table
     rows, cols = len(ys) - 1, len(xs) - 1
     origin: dict[tuple[int, int], tuple[int, int]] = {}
     for r in range(rows):

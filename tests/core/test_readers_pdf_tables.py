@@ -79,3 +79,8 @@ def test_the_one_row_a_page_holds_of_a_table_is_a_table():
     boxes = [hline(300, 0, 200), hline(280, 0, 200), vline(0, 280, 300), vline(100, 280, 300), vline(200, 280, 300)]
     table = table_from(find_grid(rules_from_boxes(boxes)), glyphs("财政厅", 110, 290))
     assert [[c.text for c in row] for row in table.rows] == [["", "财政厅"]]
+
+
+def test_a_page_of_hundreds_of_strokes_is_no_table():
+    boxes = [vline(x * 10, 0, 500) for x in range(60)] + [hline(y * 10, 0, 590) for y in range(50)]
+    assert find_grid(rules_from_boxes(boxes)) is None
