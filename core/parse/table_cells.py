@@ -22,6 +22,7 @@ def row_texts(row: list[Cell]) -> list[str]:
 
 
 _UNIT_BREAK = re.compile(r"\s*(?:\n|/|／|\|)\s*")
+_SPACES = re.compile(r"[\s\u3000]+")
 
 
 def unit_cell_text(cell: Cell) -> str:
@@ -30,10 +31,11 @@ def unit_cell_text(cell: Cell) -> str:
     Word and Excel 台账 put one unit per line in a cell, and web tables write "市民政局/市财政局";
     a break between whole unit names is a separator, anywhere else it is only layout.
     """
-    parts = [clean(p) for p in _UNIT_BREAK.split(cell.text.strip())]
-    parts = [p for p in parts if p]
-    if len(parts) > 1 and all(looks_like_unit_cell(p) for p in parts):
-        return "、".join(parts)
+    for pattern in (_UNIT_BREAK, _SPACES):  # a page's line breaks often arrive as spaces
+        parts = [clean(p) for p in pattern.split(cell.text.strip())]
+        parts = [p for p in parts if p]
+        if len(parts) > 1 and all(looks_like_unit_cell(p) for p in parts):
+            return "、".join(parts)
     return clean(cell.text)
 
 

@@ -267,6 +267,7 @@ UNITS_STACKED = [
     ["1", "提升政策解读质量。", "市民政局/市财政局/各县区政府", "年底前"],
     ["2", "办好新闻发布会。", "市政府新闻办\n市直各单位", "每季度"],
     ["3", "做好依申请公开。", "市政府办公室牵头，\n市直各单位配合", "长期坚持"],
+    ["4", "规范政务新媒体。", "市委网信办 各县区政府", "每季度"],
 ]
 
 
@@ -275,7 +276,7 @@ def test_units_stacked_on_lines_or_parted_by_slashes_are_several_units(tmp_path,
     found = tasks(read(tmp_path, fmt, UNITS_STACKED))
     assert [units(t) for t in found] == [
         {"responsible": ["市民政局", "市财政局", "各县区政府"]}, {"responsible": ["市政府新闻办", "市直各单位"]},
-        {"lead": ["市政府办公室"], "cooperating": ["市直各单位"]}]
+        {"lead": ["市政府办公室"], "cooperating": ["市直各单位"]}, {"responsible": ["市委网信办", "各县区政府"]}]
 
 
 _CELL_TEXTS = ["制定年度工作计划并公开", "更新公开指南", "县政府办公室", "县直各单位", "3月底前", "长期坚持", "1", "2",
