@@ -95,7 +95,12 @@ def label_of(cell_label: str, text: str, seq: str) -> tuple[str, str, str, int]:
     lab = bare_label(seq) if seq else None
     if lab:
         return lab.printed, lab.kind, text, lab.value
+    if seq and _COMPOUND_SEQ.fullmatch(seq):
+        return seq, "seq", text, 0  # "1-1", "2.3": a 序号 numbering within a part, kept as printed
     return "", "", text, 0
+
+
+_COMPOUND_SEQ = re.compile(r"\d{1,3}(?:[-－.．—]\d{1,3}){1,2}")
 
 
 def draft(cell_label: str, text: str, seq: str) -> Draft:

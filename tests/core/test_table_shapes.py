@@ -542,3 +542,8 @@ def test_a_task_row_is_never_taken_for_a_header():
     table = Table(rows=[[Cell(""), Cell(""), Cell("等情况。"), Cell("")],
                         [Cell("14"), Cell("细化预决算公开"), Cell("各二级单位"), Cell("2023年2月底前")]])
     assert find_header(table) is None
+
+
+def test_a_compound_seq_numbers_its_task_as_printed(tmp_path):
+    rows = [["序号", "工作任务", "责任单位"], ["1-1", "做好政策文件解读。", "县政府办公室"], ["1-2", "回应社会关切。", "县直各单位"]]
+    assert [t.label for t in tasks(read(tmp_path, "html", rows))] == ["1-1", "1-2"]
