@@ -40,6 +40,11 @@ def score(score_py: Path, parser: str, out: Path, verbose: bool) -> tuple[str, d
     return shown.stdout + shown.stderr, json.loads(totals.stdout), failed
 
 
+def kind_of(name: str) -> str:
+    """The kind a generated document's name gives: a03_table-text-city → table, b01_scheme → scheme."""
+    return name.split("_", 1)[-1].split("-", 1)[0]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--family", help="comma-separated letters (default: every family this machine can write)")
@@ -82,6 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     docs = sum(len(t["documents"]) for t in summary.values())
     overall = sum(t["total"]["overall"] * len(t["documents"]) for t in summary.values()) / max(docs, 1)
     print(f"{'all':10}{'':>56}{overall:8.3f}   ({docs} documents, mean of family overalls by document count)")
+    print("\nby kind of document (mean overall of its documents):")
+    kinds: dict[str, list[float]] = {}
+    for fam, totals in summary.items():
+        for name, scores in totals["documents"].items():
+            kinds.setdefault(f"{fam} {kind_of(name)}", []).append(scores["overall"])
+    for kind, values in kinds.items():
+        print(f"  {kind:24}{sum(values) / len(values):7.3f}   ({len(values)})")
     if args.keep:
         print(f"material kept in {tmp}")
     else:

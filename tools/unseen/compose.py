@@ -154,7 +154,7 @@ def sectioned_plan(rng: random.Random, o: Office, year: int, *, depth: int = 2, 
     nodes: list[Node] = []
     size = rng.choice([rng.randint(3, 6)] * 6 + [2, rng.randint(7, 10)])  # now and then a short or a long plan
     for heading, tasks in pick_topics(rng, n_sections or size):
-        sec = Node("", heading)
+        sec = Node("", heading, rng.choice(vocab.SECTION_LEADS) if rng.random() < 0.12 else "")
         for title, sentences in tasks:
             if depth == 3 and rng.random() < 0.6:
                 task = Node("", title)
@@ -212,10 +212,11 @@ SCHEMES = {
 
 
 def numbering(rng: random.Random, nodes: list[Node], families: list[str], *, run_on: bool = False,
-              digit_mark: str = ".", damage: bool = False) -> None:
+              digit_mark: str = ".", damage: bool = False, mixed_marks: bool = False) -> None:
     """Give every node its label: level i uses families[i]; `run_on` numbers the second level
     across sections (（四） under 二、); `damage` skips or repeats one number somewhere, or
-    (for （一）) prints the brackets with the numeral lost, "（）", as a damaged copy does."""
+    (for （一）) prints the brackets with the numeral lost, "（）", as a damaged copy does;
+    `mixed_marks` types an odd "1、" among "1." (or the other way round), as hand-typed plans do."""
     counters = [0] * len(families)
     damaged = not damage
 
@@ -228,7 +229,10 @@ def numbering(rng: random.Random, nodes: list[Node], families: list[str], *, run
             if not damaged and counters[depth] > 2 and rng.random() < 0.3:
                 counters[depth] += rng.choice([1, -1])  # a skipped or a repeated number
                 damaged = True
-            node.label = label(families[depth], max(counters[depth], 1), digit_mark)
+            mark = digit_mark
+            if mixed_marks and rng.random() < 0.15:
+                mark = rng.choice([m for m in (".", "、", "．") if m != digit_mark])
+            node.label = label(families[depth], max(counters[depth], 1), mark)
             if not damaged and families[depth] == "paren_cn" and counters[depth] > 1 and rng.random() < 0.15:
                 node.label, node.label_alts = "（）", [node.label]
                 damaged = True

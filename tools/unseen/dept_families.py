@@ -13,7 +13,14 @@ import random
 from tools.unseen import compose, pages
 from tools.unseen.compose import Office
 from tools.unseen.plan import Limit, Meta, Node, Plan
-from tools.unseen.prose import intro, node_paragraphs, notice_paragraphs, pick_forms, signed_text
+from tools.unseen.prose import (
+    intro,
+    node_paragraphs,
+    notice_paragraphs,
+    notice_title,
+    pick_forms,
+    signed_text,
+)
 from tools.unseen.text_families import Written
 
 SAFEGUARDS = [("加强组织领导", "主要负责同志亲自抓，分管负责同志具体抓，形成一级抓一级的工作格局"),
@@ -22,6 +29,10 @@ SAFEGUARDS = [("加强组织领导", "主要负责同志亲自抓，分管负责
               ("严格考核问责", "将任务完成情况纳入年度考核，作为评先评优的重要依据")]
 PHASES = [("动员部署", "印发方案，明确任务分工和完成时限"), ("组织实施", "各处室按照分工抓好落实，按月报送进展"),
           ("总结评估", "对照任务逐项总结，形成总结报告报送上级")]
+SCHEME_SECTIONS = ["指导思想", "工作目标", "主要任务", "实施步骤", "保障措施"]
+# a 片区's own units, and its "all of them" names
+PIANQU_UNITS = (["片区办公室", "片区经济发展局", "片区社会事业局", "片区规划建设局", "片区综合执法局", "片区党群工作部"],
+                ["各村（社区）", "片区各部门", "辖区各单位", "各有关单位"])
 LEAD_COOP = {"hall": ["（责任处室：{L}牵头，{C}配合）", "（责任单位：{L}牵头，{C}配合）"],
              "bureau": ["（责任科室：{L}牵头，{C}配合）", "（责任股室：{L}牵头，{C}配合）", "（责任单位：{L}牵头，{C}配合）"]}
 
@@ -77,16 +88,17 @@ def dept_scheme(rng: random.Random) -> Written:
     else:
         title = compose.plan_title(rng, o, year, "方案")
         compose.numbering(rng, tasks, ["paren_cn"])
-        guide = Node("一、", "指导思想", "以习近平新时代中国特色社会主义思想为指导，全面落实上级关于政务公开的决策部署"
+        names = SCHEME_SECTIONS
+        guide = Node("一、", names[0], "以习近平新时代中国特色社会主义思想为指导，全面落实上级关于政务公开的决策部署"
                      if year >= 2018 else "深入贯彻落实上级关于全面推进政务公开工作的决策部署")
-        goal = Node("二、", "工作目标", f"到{year}年底，本系统政务公开制度体系更加完善，公开质量明显提升")
-        steps = Node("四、", "实施步骤", children=phase_nodes(rng, year))
-        guard = Node("五、", "保障措施", children=[Node(f"（{'一二三四'[i]}）", t, b)
+        goal = Node("二、", names[1], f"到{year}年底，本系统政务公开制度体系更加完善，公开质量明显提升")
+        steps = Node("四、", names[3], children=phase_nodes(rng, year))
+        guard = Node("五、", names[4], children=[Node(f"（{'一二三四'[i]}）", t, b)
                                                    for i, (t, b) in enumerate(rng.sample(SAFEGUARDS, 3))])
-        sections = [guide, goal, Node("三、", "主要任务", children=tasks), steps, guard]
+        sections = [guide, goal, Node("三、", names[2], children=tasks), steps, guard]
         meta = Meta(title, year, o.issuer, o.doc_number(rng, year) if rng.random() < 0.6 else None, signed.isoformat())
         plan = Plan(meta, sections, o.level, o.place)
-        ntitle = f"{o.issuer}关于印发{title}的通知"
+        ntitle = notice_title(rng, o, title)
         head = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed))
         body = [title, "为深入推进政务公开工作，结合工作实际，制定本方案。"]
         for sec in sections:
@@ -105,9 +117,7 @@ def dept_scheme(rng: random.Random) -> Written:
 def pianqu_office(rng: random.Random, host: Office) -> Office:
     """One of the 片区 (sub-areas) of a district or county, issuing its own copy of the plan."""
     name = host.place + rng.choice(["东部", "西部", "南部", "北部", "中心", "滨海", "高新", "城东"]) + "片区"
-    return Office("district", name, name + "管理局", host.prefix + "片", [
-        "片区办公室", "片区经济发展局", "片区社会事业局", "片区规划建设局", "片区综合执法局", "片区党群工作部"],
-        ["各村（社区）", "片区各部门", "辖区各单位", "各有关单位"])
+    return Office("district", name, name + "管理局", host.prefix + "片", list(PIANQU_UNITS[0]), list(PIANQU_UNITS[1]))
 
 
 def pianqu_copy(rng: random.Random, seed: int, i: int) -> Written:
@@ -127,7 +137,7 @@ def pianqu_copy(rng: random.Random, seed: int, i: int) -> Written:
     signed = compose.issue_date(rng, year)
     meta = Meta(title, year, o.issuer, o.doc_number(rng, year) if rng.random() < 0.5 else None, signed.isoformat())
     plan = Plan(meta, nodes, "district", o.place)
-    ntitle = f"{o.issuer}关于印发{title}的通知"
+    ntitle = notice_title(rng, o, title)
     head = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed))
     body = [title, intro(base, plan, host)] + node_paragraphs(rng, nodes, pick_forms(rng), "、", "", limit_year=year)
     published = pages.page_date(rng, signed)

@@ -17,6 +17,19 @@ FOOTERS = ["上一篇：{prev}", "下一篇：{next}", "附件下载：1.{prev}.
            "分享到：", "版权所有：{issuer}  技术支持：信息中心"]
 
 
+COPIED_TO = {"province": ["省委各部门", "省人大常委会办公厅", "省政协办公厅", "省纪委监委机关", "省法院", "省检察院"],
+             "city": ["市委各部门", "市人大常委会办公室", "市政协办公室", "市纪委监委", "市中级法院", "市检察院"],
+             "county": ["县委各部门", "县人大常委会办公室", "县政协办公室", "县纪委监委", "县法院", "县检察院"],
+             "district": ["区委各部门", "区人大常委会办公室", "区政协办公室", "区纪委监委", "区法院", "区检察院"]}
+LINKS = ["中国政府网", "省政府门户网站", "市政府门户网站", "政务服务网", "信用中国", "12345热线"]
+
+
+def copied_to(rng: random.Random, level: str) -> str:
+    """The 抄送 line of a notice's 版记: offices that are told, not tasked (never units of a task)."""
+    names = rng.sample(COPIED_TO.get(level, COPIED_TO["city"]), rng.randint(3, 6))
+    return rng.choice(["抄送：", "抄送: ", "抄 送："]) + "，".join(names) + "。"
+
+
 def page_date(rng: random.Random, signed: dt.date) -> dt.date:
     """A page is published a few days after the document is signed."""
     return signed + dt.timedelta(days=rng.randint(0, 9))
@@ -35,7 +48,10 @@ def footer_noise(rng: random.Random, issuer: str) -> list[str]:
     icp = rng.choice(["赣", "湘", "川", "冀", "皖"]) + f"ICP备{rng.randint(10000000, 99999999)}号"
     picked = rng.sample(FOOTERS, rng.randint(2, 4))
     prev, nxt = rng.sample(NEIGHBOURS, 2)
-    return [f.format(issuer=issuer, site=site, icp=icp, prev=prev, next=nxt) for f in picked]
+    out = [f.format(issuer=issuer, site=site, icp=icp, prev=prev, next=nxt) for f in picked]
+    if rng.random() < 0.25:  # a links bar, or a spammer's list of places stuck under the page
+        out.append(rng.choice(["友情链接：", "相关网站："]) + " | ".join(rng.sample(LINKS, 4)))
+    return out
 
 
 def meta_block(rng: random.Random, *, index_no: str, issuer: str, name: str, signed: dt.date,

@@ -67,12 +67,21 @@ def node_paragraphs(rng: random.Random, nodes: list[Node], forms: dict[str, str]
     return out
 
 
+DEPT_CLAUSES = {"resp": ["（责任科室：{R}）", "（责任股室：{R}）", "（负责科室：{R}）", "（责任处室：{R}）"],
+                "lead_coop": ["（责任处室：{L}牵头，{C}配合）", "（责任科室：{L}牵头，{C}配合）"]}
+
+
 def pick_forms(rng: random.Random, dept: bool = False) -> dict[str, str]:
+    """The document's unit clause for each role style (a department names its 科室/处室)."""
     forms = {k: rng.choice(v) for k, v in CLAUSES.items()}
     if dept:
-        forms["resp"] = rng.choice(["（责任科室：{R}）", "（责任股室：{R}）", "（负责科室：{R}）", "（责任处室：{R}）"])
-        forms["lead_coop"] = rng.choice(["（责任处室：{L}牵头，{C}配合）", "（责任科室：{L}牵头，{C}配合）"])
+        forms.update({k: rng.choice(v) for k, v in DEPT_CLAUSES.items()})
     return forms
+
+
+def notice_title(rng: random.Random, o: Office, title: str) -> str:
+    """The 通知 that carries a plan: "X关于印发Y的通知", the plan's title bare or in 《》."""
+    return f"{o.issuer}关于印发{title}的通知" if rng.random() < 0.75 else f"{o.issuer}关于印发《{title}》的通知"
 
 
 def notice_paragraphs(rng: random.Random, plan: Plan, o: Office, notice_title: str, signed: str) -> list[str]:
