@@ -71,8 +71,17 @@ def cell_items(cell: Cell) -> list[tuple[str, str]] | None:
     return items
 
 
+_MARK_LEAD = re.compile(r"[(（](?:主责|主办|牵头单位|牵头部门)[)）]")
+_MARK_HELP = re.compile(r"[(（](?:协同|协助|参与|配合单位|协办单位)[)）]")
+
+
 def unit_cells(text: str, role: str) -> list[tuple[str, str]]:
-    """(cell text, role) for a unit cell; under a "first one leads" header, the first name leads."""
+    """(cell text, role) for a unit cell; under a "first one leads" header, the first name leads.
+
+    A name marked "（主责）" or "（主办）" leads and one marked "（协同）" helps, in county 台账
+    and city 分工表 alike; the marks are put in the words the unit stage reads ("（牵头）").
+    """
+    text = _MARK_HELP.sub("（配合）", _MARK_LEAD.sub("（牵头）", text))
     if role != LEAD_FIRST:
         return [(text, role)]
     names = split_units(text)

@@ -547,3 +547,18 @@ def test_a_task_row_is_never_taken_for_a_header():
 def test_a_compound_seq_numbers_its_task_as_printed(tmp_path):
     rows = [["序号", "工作任务", "责任单位"], ["1-1", "做好政策文件解读。", "县政府办公室"], ["1-2", "回应社会关切。", "县直各单位"]]
     assert [t.label for t in tasks(read(tmp_path, "html", rows))] == ["1-1", "1-2"]
+
+
+HELD_OUT_WORDS = [
+    ["编号", "牵头责任单位", "重点工作", "具体举措", "协同单位", "完成时间节点"],
+    ["1", "县数据局", "推进统计信息公开。", "按时发布统计公报。", "各镇人民政府", "2024年7月底前"],
+    ["2", "县委宣传部（主责）、县气象局", "用好新闻发布平台。", "健全新闻发布制度。", "县直各单位（协同）", "年底前"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_lead_in_the_header_words_and_role_marks_in_the_cells(tmp_path, fmt):
+    found = tasks(read(tmp_path, fmt, HELD_OUT_WORDS))
+    assert [units(t) for t in found] == [
+        {"lead": ["县数据局"], "cooperating": ["各镇人民政府"]},
+        {"lead": ["县委宣传部", "县气象局"], "cooperating": ["县直各单位"]}]
