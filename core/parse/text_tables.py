@@ -21,12 +21,13 @@ from core.parse.units import looks_like_unit_cell
 
 _SPLIT = re.compile(r"\t+| {2,}|\u3000+| ")
 _MIN_COLUMNS = 3
+_SEQ_WORD = re.compile(r"序\s*号|编\s*号|序|项次|No\.?|NO\.?")
 
 
 def header_cells(text: str) -> list[str] | None:
     """The header words of a line that is a table's header row, else None."""
     cells = [c for c in _SPLIT.split(text.strip()) if c]
-    if len(cells) < _MIN_COLUMNS or len(cells) > 12:
+    if len(cells) < _MIN_COLUMNS or len(cells) > 12 or any(len(c) > 12 for c in cells):
         return None
     roles = roles_of(cells)
     return cells if all(roles) and is_header(roles) else None
@@ -61,6 +62,9 @@ def tables_in_lines(blocks: list[Block]) -> list[Block]:
 
 def _header_run(blocks: list[Block], start: int) -> list[str] | None:
     """A header copied one cell per line: three or more short lines in a row, each a column word."""
+    first = blocks[start]
+    if not isinstance(first, Paragraph) or not _SEQ_WORD.fullmatch(first.text.strip()):
+        return None  # such a header opens with its 序号 column (checked first: it is cheap)
     cells: list[str] = []
     k = start
     while k < len(blocks) and isinstance(blocks[k], Paragraph) and not blocks[k].label and len(cells) < 12:
