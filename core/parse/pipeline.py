@@ -83,11 +83,20 @@ def _table_head(table) -> str:
 
 
 def assign_units(draft: Draft) -> None:
-    """Stage: units from the draft's unit cells and from its own text."""
+    """Stage: units from the draft's unit cells and from its own text.
+
+    Where both name a unit, the role the text gives wins over a column's default: a prose
+    task saying "（责任单位：机关党委牵头，…）" whose 工作计划表 lists 机关党委 under 责任科室.
+    """
     units: dict[str, list[str]] = {r: [] for r in ROLES}
     for text, role in draft.unit_cells:
         merge_units(units, read_cell(text, role))
     found, _ = inline_units(draft.text)
+    for role in ("lead", "cooperating"):
+        for name in found[role]:
+            if name in units["responsible"]:
+                units["responsible"].remove(name)
+                units[role].append(name)
     merge_units(units, found)
     draft.units = units
 

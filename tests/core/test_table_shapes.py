@@ -562,3 +562,16 @@ def test_lead_in_the_header_words_and_role_marks_in_the_cells(tmp_path, fmt):
     assert [units(t) for t in found] == [
         {"lead": ["县数据局"], "cooperating": ["各镇人民政府"]},
         {"lead": ["县委宣传部", "县气象局"], "cooperating": ["县直各单位"]}]
+
+
+def test_the_proses_roles_win_over_the_plan_tables_column(tmp_path):
+    prose = ["一、主要任务", "（一）提升政策解读质量。开展多元化解读（责任单位：机关党委牵头，各处室配合）。",
+             "（二）细化预决算公开。部门预决算公开到项（责任单位：规划财务处牵头，各处室配合）。",
+             "（三）办好新闻发布会。定期召开新闻发布会（责任单位：办公室牵头，各处室配合）。", "附件：工作计划表"]
+    table = [["工作任务", "责任科室", "工作任务", "责任科室"],
+             ["提升政策解读质量", "机关党委、各处室", "细化预决算公开", "规划财务处、各处室"],
+             ["办好新闻发布会", "办公室、各处室", "", ""]]
+    plan = read(tmp_path, "docx", table, title="某厅2021年政务公开工作实施方案", before=prose)
+    assert [units(t) for t in tasks(plan)] == [{"lead": ["机关党委"], "cooperating": ["各处室"]},
+                                               {"lead": ["规划财务处"], "cooperating": ["各处室"]},
+                                               {"lead": ["办公室"], "cooperating": ["各处室"]}]
