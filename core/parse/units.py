@@ -17,7 +17,7 @@ from core.textfold import fold
 _ENDINGS = (
     "局", "委", "办", "厅", "府", "会", "中心", "单位", "部门", "院", "所", "室", "股", "处", "科",
     "站", "队", "组", "部", "署", "社", "馆", "庭", "行", "司", "团", "街道", "镇", "乡", "区", "县",
-    "机构", "机关", "企业", "党委", "工委", "办事处", "台", "联", "协", "村", "社区", "校", "各地", "各级",
+    "机构", "机关", "企业", "国企", "市", "党委", "工委", "办事处", "台", "联", "协", "村", "社区", "校", "各地", "各级",
 )
 # generic action words: a phrase holding one is a task's wording, not a unit's name
 _ACTION = re.compile(r"推进|加强|做好|开展|落实|完善|建立|健全|提高|提升|推动|深化|加快|强化|规范|发布|严格|持续|"
@@ -30,9 +30,11 @@ _ROLE_WORDS = (  # stripped from a clause's end; the role they give, or None
     ("共同", None), ("等有关单位", None), ("等有关部门", None), ("等相关单位", None),
     ("等相关部门", None), ("等单位", None), ("等部门", None), ("等", None),
 )
-_KEY = re.compile(r"(牵头|责任|主责|主办|承办|配合|协办|参与)(?:单位|部门|处室|科室|股室)[ ]?[:：;；]")
-_KEY_ROLE = {"牵头": "lead", "配合": "cooperating", "协办": "cooperating", "参与": "cooperating"}
-_INLINE = re.compile(r"[(（][ ]?(?=(?:牵头|责任|主责|主办|承办|配合|协办)(?:单位|部门|处室|科室|股室)[ ]?[:：;；])")
+# "牵头单位：" "负责科室：" "责任处室：", and the bare "主办：" "协办：" of 片区 and department plans
+_KEY = re.compile(r"(?:(牵头|责任|主责|主办|承办|配合|协办|参与|负责)(?:单位|部门|处室|科室|股室)|(主办|协办))[ ]?[:：;；]")
+_KEY_ROLE = {"牵头": "lead", "主办": "lead", "配合": "cooperating", "协办": "cooperating", "参与": "cooperating"}
+_INLINE = re.compile(r"[(（【\[][ ]?(?=(?:(?:牵头|责任|主责|主办|承办|配合|协办|负责)(?:单位|部门|处室|科室|股室)|主办|协办)"
+                     r"[ ]?[:：;；])")
 # a time key inside a keyed unit list ends the units: "(牵头单位:X;完成时限:6月底前)"
 _TIME_KEY = re.compile(r"(?:完成时限|完成时间|时间要求|时限要求|时限|进度安排)[ ]?[:：]")
 _BY = re.compile(r"(?:由)([^，,。；;：:]{2,160}?)(牵头负责|牵头|分别负责|具体负责|负责)")
@@ -104,8 +106,8 @@ def _strip_roles(folded: str, end: int, start: int = 0) -> tuple[int, str | None
 
 
 def _split_connectors(text: str, folded: str) -> list[str]:
-    """Split on 和/及/与 only where both sides are whole unit names."""
-    if "和" not in folded and "及" not in folded and "与" not in folded:
+    """Split on 和/及/与 (and a blank) only where both sides are whole unit names."""
+    if "和" not in folded and "及" not in folded and "与" not in folded and " " not in folded:
         return [text]
     cuts, depth = [], 0
     for i, ch in enumerate(folded):
@@ -113,7 +115,7 @@ def _split_connectors(text: str, folded: str) -> list[str]:
             depth += 1
         elif ch in _CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in "和及与":
+        elif depth == 0 and ch in "和及与 ":
             cuts.append(i)
     out, start = [], 0
     for i in cuts:
@@ -145,8 +147,14 @@ def _clauses(text: str, default: str | None) -> tuple[tuple[str | None, str], ..
     """(role, name) for each unit in a list such as "X牵头,Y、Z配合"; role None when unsaid."""
     folded = fold(text)
     result: list[tuple[str | None, str]] = []
-    for a, b in _top_level_split(folded, "，,；;。"):
-        end, role = _strip_roles(folded, b, a)
+    clauses = _top_level_split(folded, "，,；;。")
+    said = [_strip_roles(folded, b, a) for a, b in clauses]
+    for k, (a, _b) in enumerate(clauses):
+        end, role = said[k]
+        if role is None and any(r for _e, r in said[:k]):
+            role = _role_ahead(said, k)  # "X牵头，Y，Z配合": Y cooperates like Z
+        elif role is None and _role_ahead(said, k) == "lead" and not any(r for _e, r in said[:k]):
+            role = "lead"  # "X，Y，Z牵头": all three lead
         for c, d in _top_level_split(folded[a:end], "、"):
             piece, fpiece = text[a + c:a + d], folded[a + c:a + d]
             pad = len(piece) - len(piece.lstrip())
@@ -162,6 +170,11 @@ def _clauses(text: str, default: str | None) -> tuple[tuple[str | None, str], ..
                 if name:
                     result.append((piece_role or r or role or default, name))
     return tuple(result)
+
+
+def _role_ahead(said: list[tuple[int, str | None]], k: int) -> str | None:
+    """The role the next clause that says one gives (None when none after `k` does)."""
+    return next((r for _e, r in said[k + 1:] if r), None)
 
 
 def looks_like_unit_cell(text: str) -> bool:
@@ -197,7 +210,7 @@ def _read_keyed(text: str) -> dict[str, list[str]]:
         end = keys[k + 1].start() if k + 1 < len(keys) else len(text)
         if stop and m.end() <= stop.start() < end:
             end = stop.start()
-        role = _KEY_ROLE.get(m.group(1), "responsible")
+        role = _KEY_ROLE.get(m.group(1) or m.group(2), "responsible")
         part = text[m.end():end].strip().rstrip(";；。 ")
         for r, name in _clauses(part, role):
             out[r or role].append(name)

@@ -1,0 +1,74 @@
+"""Stage: one long line that holds a whole plan → the entries the line-based stages expect.
+
+The line is cut at its consistent labels (core.parse.inline). Before the first label stand the
+notice and the title, one paragraph per blank. When a flattened table header ends that part, the
+labelled pieces are table rows (core.parse.flat_table); otherwise each piece is a paragraph
+that may carry more paragraphs ("责任单位：…") after a blank.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.parse.flat_table import find_header, read_rows
+from core.parse.inline import Found, cut, inline_labels, is_joined, paragraphs
+from core.parse.notice import notice_lines
+from core.parse.structure import Entry
+
+_ADDRESSEE_END = re.compile(r"[:：]")
+_LIST_SEP = re.compile(r"[，,、；;]")
+_SHORTEST = 40  # a shorter line holds one paragraph at most
+
+
+def line_entries(text: str, word_label: str = "") -> list[Entry]:
+    """The entries of one cleaned line: itself, or — for a joined body — its paragraphs and rows."""
+    if len(text) < _SHORTEST or word_label:
+        return [Entry(text=text, word_label=word_label)]
+    labels = inline_labels(text)
+    if not is_joined(text, labels):
+        return [Entry(text=text, word_label=word_label)]
+    return joined_entries(text, labels)
+
+
+def joined_entries(text: str, labels: list[Found]) -> list[Entry]:
+    """Paragraphs before the first label, then the labelled pieces as prose or as table rows."""
+    prefix, pieces = cut(text, labels)
+    header = find_header(prefix)
+    if header is not None and "seq" in header.columns:  # rows numbered by a 序号 cell: bare numbers
+        prefix, pieces = cut(text, inline_labels(text, bare=True))
+    notice = prefix[:header.start] if header else prefix
+    out = [Entry(text=p) for p in notice_lines(notice)]
+    if header is None:
+        for found, piece in pieces:
+            first, *rest = paragraphs(piece) or [""]
+            out.append(_labelled(found, first))
+            out.extend(Entry(text=p) for p in rest)
+        return out
+    for row in read_rows(pieces, header, addressees(out)):
+        entry = _labelled(row.found, row.text)
+        entry.row = True
+        entry.times = list(row.times)
+        entry.cells = [("、".join(names), role) for role, names in row.units.items() if names]
+        out.append(entry)
+    return out
+
+
+def _labelled(found: Found, text: str) -> Entry:
+    entry = Entry(text=found.label.printed + text)
+    entry.parsed = (found.label, text)
+    return entry
+
+
+def addressees(entries: list[Entry]) -> list[str]:
+    """The notice's 主送 list ("各片区管理局，各乡镇人民政府，区直各单位：") as names.
+
+    Every 通知 opens with one, and its names are the plan's own units whatever they end with.
+    """
+    for entry in entries[:6]:
+        m = _ADDRESSEE_END.search(entry.text)
+        if not m:
+            continue
+        names = [n.strip() for n in _LIST_SEP.split(entry.text[:m.start()])]
+        if len(names) >= 2 and all(2 <= len(n) <= 20 for n in names):
+            return names
+    return []
