@@ -15,16 +15,18 @@ from dataclasses import dataclass, field
 
 from core.parse import columns as roles
 from core.parse.inline import Found
+from core.parse.meta import is_title_line
 from core.parse.unit_runs import Run, find_run, split_roles, vocabulary
 from core.textfold import fold
 
 _TERMINAL = (r"(?:任务|事项|内容|要求|措施|举措|目标|要点|项目|单位|部门|处室|科室|股室|责任人|主体|时限|时间|"
              r"期限|日期|进度|节点|安排|序号|编号|备注|说明|分工|类别|领域|主办|协办|牵头|配合)")
-_MODIFIER = r"(?:工作|任务|主要|重点|具体|牵头|责任|配合|协办|主办|协助|参与|负责|完成|办理|落实|时间|细化|实施|[/、及和])"
+_MODIFIER = r"(?:工作|任务|进度|主要|重点|具体|牵头|责任|配合|协办|主办|协助|参与|负责|完成|办理|落实|时间|细化|实施|[/、及和])"
 _CELL = re.compile(rf"{_MODIFIER}{{0,3}}{_TERMINAL}")
 _MAX_CELL = 10
 _MIN_CELLS = 3
 _USUAL_CELL = 4
+_TITLE_TAIL = 40
 _NO_START = set("/、及和")
 _ROLES = ("lead", "responsible", "cooperating")
 
@@ -96,6 +98,8 @@ def find_header(text: str) -> Header | None:
                 best[j] = (cost, [squeezed[j:k], *rest[1]])
     starts = [j for j, found in best.items() if found and len(found[1]) >= _MIN_CELLS]
     for j in sorted(starts):
+        if _ends_a_title(squeezed, j, best[j][1][0]):
+            continue
         kinds = [column_kind(c) for c in best[j][1]]
         if None in kinds or "content" not in kinds:
             continue
@@ -103,6 +107,12 @@ def find_header(text: str) -> Header | None:
             continue
         return Header(kept[j][0], tuple(kinds))
     return None
+
+
+def _ends_a_title(squeezed: str, j: int, cell: str) -> bool:
+    """Is the first cell the end of the title before it ("…政务公开工作|要点|编号…")?"""
+    tail = re.split(r"[。：:；;！？）)]", squeezed[:j])[-1][-_TITLE_TAIL:]
+    return bool(tail) and not is_title_line(tail) and is_title_line(tail + cell)
 
 
 @dataclass

@@ -35,7 +35,7 @@ def joined_entries(text: str, labels: list[Found]) -> list[Entry]:
     prefix, pieces = cut(text, labels)
     header = find_header(prefix)
     if header is not None and "seq" in header.columns:  # rows numbered by a 序号 cell: bare numbers
-        prefix, pieces = cut(text, inline_labels(text, bare=True))
+        prefix, pieces = cut(text, inline_labels(text, bare_from=len(prefix)))
     notice = prefix[:header.start] if header else prefix
     out = [Entry(text=p) for p in notice_lines(notice)]
     if header is None:

@@ -26,7 +26,7 @@ _LAST_CHARS = ("局委办厅府会心位门院所室股处科站队组部署社�
 _NAME_END = re.compile(f"[{re.escape(_LAST_CHARS)}]")
 _NAME_STOP = re.compile(f"[{re.escape(''.join(sorted(_STOP_IN_NAME)))}]")
 # names for many units at once (各乡镇, 区直有关单位, 县属国有企业): the other column's, as a rule
-_COLLECTIVE = re.compile(r"^各|有关|相关|直属|所属|^[省市区县][直属]")
+_COLLECTIVE = re.compile(r"^各|有关|相关|直属|所属|^[省市区县][直属]|.各(?:部门|单位|处室|科室|股室)$")
 _GROUP = re.compile(r"[(（][^()（）]*[)）]")
 _BRACKET = re.compile(r"[(（)）]")
 _CONNECTOR = re.compile(r"会同|和|及|与")
@@ -34,6 +34,8 @@ _ETC = re.compile(r"等(?:有关|相关)?(?:单位|部门)?")
 _ETC_TAIL = re.compile(r"等(?:有关|相关)?(?:单位|部门)?$")
 _VOCAB_MAX = 16
 _GLUED_PENALTY = 0.25
+_TEXT_LIKE = 0.3
+_LEVEL_BACK = 6  # how far back a level character may start the same name
 _WEAK_GLUED = 2.0  # a bare place or a collective's first half glued to another generic name
 _NAME_MAX = 20
 _AFTER = set(_SEPS + _BLANKS + "。；;：:)）】”")  # after one of these a name may start with any character
@@ -199,6 +201,8 @@ class _Parser:
             name = f[p:q]
             if _generic(name, after_sep):
                 score = _GENERIC_LEVEL if name[0] in _INITIALS else _GENERIC
+                if name[0] not in _INITIALS and _CONNECTOR.search(name):
+                    score = _TEXT_LIKE  # "流程和时限区文化局" after a 、: text ending in a name
                 if first and not after_sep:  # glued to the text before: the longer, the likelier it is text
                     score -= _GLUED_PENALTY * max(0, len(name) - 6)
                 out.append((q, score))
@@ -271,6 +275,8 @@ def find_run(text: str, vocab: frozenset[str], at_end: bool, not_before: int = 1
         if parsed is None:
             continue
         score, spans = parsed
+        if not after_sep and _longer_start(parser, folded, starts, p, spans[0][1], max(0, not_before)):
+            continue  # "…公示区市场监督管理局", "…信息省住房城乡建设厅": the name keeps its level character
         names = tuple(text[a:b] for a, b, _g in spans)
         has_vocab = any(folded[a:b] in vocab for a, b, _g in spans)
         if len(names) < 2 and not has_vocab and not (at_end and after_sep):
@@ -279,6 +285,17 @@ def find_run(text: str, vocab: frozenset[str], at_end: bool, not_before: int = 1
         if best is None or (run.score, run.end) > (best.score, best.end):
             best = run
     return best
+
+
+def _longer_start(parser: _Parser, folded: str, starts: set[int], p: int, q: int, lowest: int) -> bool:
+    """Does a level character a few places before `p` start a name ending where p's first one ends?"""
+    for earlier in range(max(lowest, p - _LEVEL_BACK), p):
+        if earlier in starts and folded[earlier] in _INITIALS:
+            before = folded[earlier - 1] if earlier else " "
+            parsed = parser.best(earlier, before in _AFTER, True)
+            if parsed is not None and parsed[1][0][1] == q:
+                return True
+    return False
 
 
 def split_roles(run: Run, roles: list[str], blank_after: bool, blank_before: bool,

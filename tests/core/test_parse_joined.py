@@ -206,3 +206,31 @@ def test_slash_separated_unit_cells_glued_to_each_other():
     first = leaves(plan)[0]
     assert first.units["lead"] == ["省大数据中心", "省司法厅"]
     assert first.units["cooperating"] == ["各市（州）人民政府", "省直各部门"]
+
+
+def test_bare_section_numerals_of_a_serial_column_and_names_keeping_their_level():
+    body = ("一、推进决策公开（一）公开目录1编制并公开决策事项目录县财政局县直各部门（二）公开结果2做好全过程记录公示县市场监督管理局县直各部门"
+            "二加强平台建设（一）办好网站3严格落实网站安全防护信息县住房城乡建设厅县直各部门4统一规范办事指南县政务服务中心县直各部门")
+    plan = parse_text(NOTICE + "编号主要任务牵头部门责任部门" + body)
+    assert [n.label for n in plan.nodes] == ["一、", "二"]
+    tasks = leaves(plan)
+    assert [t.units["lead"] for t in tasks] == [["县财政局"], ["县市场监督管理局"], ["县住房城乡建设厅"], ["县政务服务中心"]]
+    assert all(t.units["responsible"] == ["县直各部门"] for t in tasks)
+
+
+def test_a_header_does_not_take_the_end_of_the_title_before_it():
+    header = find_header("附件1 2020年某区政务公开工作要点 编号主要任务牵头部门责任部门工作要求")
+    assert header is not None and header.columns == ("seq", "content", "lead", "responsible", "content")
+
+
+def test_a_name_after_a_separator_that_reads_as_text_gives_way_to_the_name_it_ends_with():
+    vocab = vocabulary([])
+    run = find_run("同步公开办理依据、流程和时限区文化广电旅游局区直各部门，各街道办事处", vocab, at_end=True)
+    assert run is not None and run.names[0] == "区文化广电旅游局"
+
+
+def test_collective_names_open_the_other_column_also_when_they_end_in_ge_bumen():
+    run = find_run("公开救灾物资情况 省发展改革委省应急管理厅省政府各部门省直有关单位", frozenset(), at_end=True)
+    roles = split_roles(run, ["lead", "cooperating"], False, True, units_last=True)
+    assert roles["lead"] == ["省发展改革委", "省应急管理厅"]
+    assert roles["cooperating"] == ["省政府各部门", "省直有关单位"]

@@ -141,3 +141,19 @@ def test_closing_words_after_the_last_task_are_not_part_of_it(closing):
     last = plan.nodes[0].children[-1]
     assert last.text == "做好结果公开。" + BODY
     assert closing in plan.skipped
+
+
+@pytest.mark.parametrize(("joined", "lines"), [
+    ("某县2023年政务公开工作要点根据2023年政务公开工作要点部署，制定本要点。",
+     ["某县2023年政务公开工作要点", "根据2023年政务公开工作要点部署，制定本要点。"]),
+    ("根据2023年政务公开工作要点部署，现就全县工作提出如下要点。", ["根据2023年政务公开工作要点部署，现就全县工作提出如下要点。"]),
+    ("某县2023年政务公开工作要点分解表为做好今年工作制定本表。", ["某县2023年政务公开工作要点分解表", "为做好今年工作制定本表。"]),
+])
+def test_a_title_glued_to_the_first_sentence_is_cut_where_the_sentence_starts(joined, lines):
+    assert notice_lines(joined) == lines
+
+
+def test_a_markdown_link_line_gives_its_text():
+    plan = parse_text("[某市人民政府办公室关于印发某市2022年政务公开工作要点的通知](http://www.example.gov.cn/a.html)\n"
+                      "某市2022年政务公开工作要点\n一、推进决策公开\n（一）做好预公开。" + BODY)
+    assert plan.issuer == "某市人民政府办公室"
