@@ -8,6 +8,7 @@ to the clerk is never folded; only comparisons are. The search (issue 5) reuses 
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 
 _table: dict[int, str] = {}  # ord(traditional) -> simplified char; identity entries are omitted
 _seen: set[str] = set()
@@ -44,6 +45,11 @@ def fold(text: str) -> str:
     """The simplified form of `text`, character for character (same length, same indices)."""
     if text.isascii():
         return text
+    return _fold(text)
+
+
+@lru_cache(maxsize=8192)  # the parser folds the same lines in several stages
+def _fold(text: str) -> str:
     chars = set(text)
     if not chars <= _seen:
         with _lock:

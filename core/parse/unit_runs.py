@@ -29,6 +29,7 @@ _NAME_STOP = re.compile(f"[{re.escape(''.join(sorted(_STOP_IN_NAME)))}]")
 _COLLECTIVE = re.compile(r"^各|有关|相关|直属|所属|^[省市区县][直属]|.各(?:部门|单位|处室|科室|股室)$")
 _GROUP = re.compile(r"[(（][^()（）]*[)）]")
 _BRACKET = re.compile(r"[(（)）]")
+_TWO_IN_ONE = re.compile(f"[{re.escape(_LAST_CHARS)}][{''.join(sorted(_INITIALS))}]")  # "…局省…", "…办区…"
 _CONNECTOR = re.compile(r"会同|和|及|与")
 _ETC = re.compile(r"等(?:有关|相关)?(?:单位|部门)?")
 _ETC_TAIL = re.compile(r"等(?:有关|相关)?(?:单位|部门)?$")
@@ -344,7 +345,7 @@ def split_glued(name: str, vocab: frozenset[str]) -> list[str]:
     Serves keyed unit lists whose names lost their separators (provincial 要点 pasted from PDF)
     and 分解表 unit cells whose lines were joined (city and district 台账) alike.
     """
-    if len(name) < 6:
+    if len(name) < 6 or not _TWO_IN_ONE.search(fold(name)):
         return [name]
     run = find_run(name, vocab, at_end=True, not_before=0)
     if run is None or run.start != 0 or len(run.names) < 2 or "sep" in run.gaps:
