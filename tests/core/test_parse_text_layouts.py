@@ -157,3 +157,15 @@ def test_a_markdown_link_line_gives_its_text():
     plan = parse_text("[某市人民政府办公室关于印发某市2022年政务公开工作要点的通知](http://www.example.gov.cn/a.html)\n"
                       "某市2022年政务公开工作要点\n一、推进决策公开\n（一）做好预公开。" + BODY)
     assert plan.issuer == "某市人民政府办公室"
+
+
+@pytest.mark.parametrize("joined", [False, True])
+def test_phases_of_an_implementation_plan_are_labels_with_their_date_span(joined):
+    lines = ["某局2018年政务公开工作实施方案", "一、工作目标", "全面提升政务公开水平。", "二、实施步骤",
+             "第一阶段：动员部署（2018年2月1日—4月30日）。制定方案（责任处室：办公室牵头，各相关处室配合）。",
+             "第二阶段：组织实施（2018年5月1日—10月31日）。抓好落实（责任处室：各相关处室）。"]
+    plan = parse_text(" ".join(lines) if joined else "\n".join(lines))
+    phases = plan.nodes[1].children
+    assert [p.label for p in phases] == ["第一阶段：", "第二阶段："]
+    assert [str(d.date) for p in phases for d in p.deadlines] == ["2018-04-30", "2018-10-31"]
+    assert (phases[0].units["lead"], phases[0].units["cooperating"]) == (["办公室"], ["各相关处室"])
