@@ -84,9 +84,9 @@ def sub_point_lines(entries: list[Entry]) -> list[Entry]:
         if label is not None or not parent_is_heading:
             continue
         sub, rest = split_label(entry.text, sub_points=True)
-        if sub is not None and sub.kind == "cn是" and expected <= sub.value <= expected + 1:
-            entry.parsed = (sub, rest)  # one number may have been lost in copying
-            expected = sub.value + 1
+        if sub is not None and sub.kind == "cn是" and expected - 1 <= sub.value <= expected + 1 and sub.value:
+            entry.parsed = (sub, rest)  # one number may have been lost or repeated in copying
+            expected = max(expected, sub.value + 1)
     return entries
 
 

@@ -172,6 +172,24 @@ def _clauses(text: str, default: str | None) -> tuple[tuple[str | None, str], ..
     return tuple(result)
 
 
+def keyed_times(text: str) -> list[str]:
+    """What a time key inside a task's text says ("…；时限：6月完成摸底，8月完成整改）"): a time cell.
+
+    County and department plans put the limit into the same bracket as the units.
+    """
+    folded = fold(text)
+    out = []
+    for m in _TIME_KEY.finditer(folded):
+        end = len(folded)
+        for stop in ("；", ";", "。", ")", "）", "】"):
+            at = folded.find(stop, m.end())
+            if 0 <= at < end:
+                end = at
+        if text[m.end():end].strip():
+            out.append(text[m.end():end].strip())
+    return out
+
+
 def _role_ahead(said: list[tuple[int, str | None]], k: int) -> str | None:
     """The role the next clause that says one gives (None when none after `k` does)."""
     return next((r for _e, r in said[k + 1:] if r), None)

@@ -169,3 +169,17 @@ def test_phases_of_an_implementation_plan_are_labels_with_their_date_span(joined
     assert [p.label for p in phases] == ["第一阶段：", "第二阶段："]
     assert [str(d.date) for p in phases for d in p.deadlines] == ["2018-04-30", "2018-10-31"]
     assert (phases[0].units["lead"], phases[0].units["cooperating"]) == (["办公室"], ["各相关处室"])
+
+
+def test_a_time_key_inside_the_unit_bracket_gives_dated_steps():
+    plan = parse_text("某县2024年政务公开工作要点\n一、推进决策公开\n（一）做好采购公开。落实全流程公开要求（牵头单位：县财政局；"
+                      "责任单位：县直有关单位；完成时限：7月启动，8月完成）。")
+    task = plan.nodes[0].children[0]
+    assert [str(d.date) for d in task.deadlines] == ["2024-07-31", "2024-08-31"]
+    assert task.units["lead"] == ["县财政局"]
+
+
+def test_a_repeated_yishi_number_is_still_a_task():
+    plan = parse_text("某县2021年政务公开工作要点\n一、推进决策公开\n一是做好预公开。" + BODY + "\n二是公开目录。" + BODY +
+                      "\n二是公开结果。" + BODY + "\n三是公开评估。" + BODY)
+    assert [c.label for c in plan.nodes[0].children] == ["一是", "二是", "二是", "三是"]
