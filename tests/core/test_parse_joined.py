@@ -7,6 +7,7 @@ words, column orders, unit vocabularies and separators), never taken from ../sha
 from __future__ import annotations
 
 import pytest
+from table_builders import shape
 
 from core.importer import parse_text
 from core.parse.flat_table import find_header
@@ -14,14 +15,6 @@ from core.parse.inline import inline_labels, paragraphs
 from core.parse.unit_runs import find_run, split_roles, vocabulary
 
 FILLER = "按照统一部署，认真抓好落实，确保取得实效，并将工作情况及时报送。"
-
-
-def shape(nodes, depth=0):
-    out = []
-    for n in nodes:
-        out.append(("  " * depth) + n.label + n.title)
-        out.extend(shape(n.children, depth + 1))
-    return out
 
 
 def leaves(plan):
