@@ -272,7 +272,7 @@ def find_run(text: str, vocab: frozenset[str], at_end: bool, not_before: int = 1
             continue
         before = folded[p - 1] if p else " "
         after_sep = before in _AFTER
-        parsed = parser.best(p, after_sep, True)
+        parsed = parser.best(p, after_sep, not after_sep)  # "first" only weighs a name glued to text
         if parsed is None:
             continue
         score, spans = parsed
@@ -293,7 +293,7 @@ def _longer_start(parser: _Parser, folded: str, starts: set[int], p: int, q: int
     for earlier in range(max(lowest, p - _LEVEL_BACK), p):
         if earlier in starts and folded[earlier] in _INITIALS:
             before = folded[earlier - 1] if earlier else " "
-            parsed = parser.best(earlier, before in _AFTER, True)
+            parsed = parser.best(earlier, before in _AFTER, before not in _AFTER)
             if parsed is not None and parsed[1][0][1] == q:
                 return True
     return False
