@@ -27,6 +27,9 @@ _MAX_CELL = 10
 _MIN_CELLS = 3
 _USUAL_CELL = 4
 _TITLE_TAIL = 40
+_TIME_CELL_MAX = 30
+_HEAD_ROOM = 80  # the first section's heading, between the header and the first label
+_FIRST_SECTION = re.compile(r"[一1](?=[^一二三四五六七八九十\d、.．])")
 _NO_START = set("/、及和")
 _ROLES = ("lead", "responsible", "cooperating")
 
@@ -38,6 +41,7 @@ class Header:
 
     start: int
     columns: tuple[str, ...]
+    end: int = -1  # where the rows begin (-1: at the end of the text searched)
 
     @property
     def unit_roles(self) -> list[str]:
@@ -74,16 +78,28 @@ def column_kind(cell: str) -> str | None:
 
 
 def find_header(text: str) -> Header | None:
-    """Header words run together at the end of `text` (the part before the first row).
+    """Header words run together at the end of `text` (the part before the first row), or just
+    before the bare 序号 numeral of the first section ("…序号责任单位工作事项完成时限一　推进…").
 
     Serves provincial and district 分解表 copied from web archives (task|要求|牵头|配合 and
     task|牵头|责任|要求 orders alike) and PDF tables whose text layer lost the cell borders.
     """
     kept = [(i, ch) for i, ch in enumerate(text) if ch not in " \u3000\t"]
     squeezed = fold("".join(ch for _i, ch in kept))
-    n = len(squeezed)
-    # cells tile the tail of the text; among tilings the one whose cells are nearest the usual
-    # four characters wins ("工作任务|工作要求", not "工作任务工作要求"; "牵头单位", not "牵头|单位")
+    ends = [len(squeezed)] + [m.start() for m in _FIRST_SECTION.finditer(squeezed, max(0, len(squeezed) - _HEAD_ROOM))]
+    for n in ends:
+        found = _header_ending_at(squeezed, n)
+        if found is not None:
+            j, kinds = found
+            end = kept[n][0] if n < len(kept) else len(text)
+            return Header(kept[j][0], tuple(kinds), end)
+    return None
+
+
+def _header_ending_at(squeezed: str, n: int) -> tuple[int, list[str]] | None:
+    """The earliest start of header cells tiling squeezed[:n] up to n, with their kinds."""
+    # among tilings the one whose cells are nearest the usual four characters wins
+    # ("工作任务|工作要求", not "工作任务工作要求"; "牵头单位", not "牵头|单位")
     best: dict[int, tuple[int, list[str]] | None] = {n: (0, [])}
     for j in range(n - 1, max(-1, n - _MAX_CELL * 12), -1):
         best[j] = None
@@ -101,11 +117,9 @@ def find_header(text: str) -> Header | None:
         if _ends_a_title(squeezed, j, best[j][1][0]):
             continue
         kinds = [column_kind(c) for c in best[j][1]]
-        if None in kinds or "content" not in kinds:
+        if None in kinds or "content" not in kinds or not any(k in _ROLES for k in kinds):
             continue
-        if not any(k in _ROLES for k in kinds):
-            continue
-        return Header(kept[j][0], tuple(kinds))
+        return j, kinds
     return None
 
 
@@ -158,8 +172,16 @@ def read_rows(pieces: list[tuple[Found, str]], header: Header, addressees: list[
         if header.time_after_units and text[run.end:].strip():
             rows.append(Row(found, text[:run.start].strip(), units, True, [text[run.end:].strip()]))
         else:
-            rows.append(Row(found, _without(text, run), units, True))
+            rows.append(Row(found, _without(text, run), units, True, _last_time_cell(text, header)))
     return rows
+
+
+def _last_time_cell(text: str, header: Header) -> list[str]:
+    """A time column at the row's end, parted from the text before it by a blank ("…公示。　7月前")."""
+    if header.columns[-1] != "time":
+        return []
+    tail = re.split(r"[ \u3000]", text.strip())[-1]
+    return [tail] if tail != text.strip() and len(tail) <= _TIME_CELL_MAX else []
 
 
 def _cells(text: str, run: Run, header: Header) -> dict[str, list[str]]:

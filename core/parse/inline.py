@@ -126,7 +126,8 @@ def sequence(found: list[Found], allow: tuple[str, ...] = ()) -> list[Found]:
 def _rows_follow(found: list[Found], k: int, stack: list[list], last: dict[str, int], at: int) -> bool:
     """A bare 序号 numeral is the next section only as the next sibling of an open section whose
     following label (a task number restarting or running on) belongs under it."""
-    if at >= len(stack) or found[k].label.value != stack[at][1] + 1:
+    first = not stack and found[k].label.value == 1  # the table's first section
+    if not first and (at >= len(stack) or found[k].label.value != stack[at][1] + 1):
         return False
     nxt = next((f for f in found[k + 1:] if not f.bare_section), None)
     if nxt is None or nxt.start - found[k].end > _SECTION_HEAD_MAX or nxt.label.kind == found[k].label.kind:

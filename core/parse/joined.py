@@ -35,7 +35,8 @@ def joined_entries(text: str, labels: list[Found]) -> list[Entry]:
     prefix, pieces = cut(text, labels)
     header = find_header(prefix)
     if header is not None and "seq" in header.columns:  # rows numbered by a 序号 cell: bare numbers
-        prefix, pieces = cut(text, inline_labels(text, bare_from=len(prefix)))
+        rows_from = header.end if header.end >= 0 else len(prefix)
+        prefix, pieces = cut(text, inline_labels(text, bare_from=rows_from))
     notice = prefix[:header.start] if header else prefix
     out = [Entry(text=p) for p in notice_lines(notice)]
     if header is None:

@@ -39,7 +39,8 @@ _TEXT_LIKE = 0.3
 _LEVEL_BACK = 6  # how far back a level character may start the same name
 _WEAK_GLUED = 2.0  # a bare place or a collective's first half glued to another generic name
 _NAME_MAX = 20
-_AFTER = set(_SEPS + _BLANKS + "。；;：:)）】”")  # after one of these a name may start with any character
+_AFTER = set(_SEPS + "。；;：:)）】”")  # after one of these a name may start with any character
+# (not after a blank: a blank also stands between a unit cell and the text of the next cell)
 _START = re.compile(rf"[{''.join(sorted(_INITIALS))}]|(?<=[{re.escape(''.join(sorted(_AFTER)))}]).")
 _GENERIC_MAX = 15
 _VOCAB, _GENERIC_LEVEL, _GENERIC = 3.0, 1.5, 1.0
@@ -240,7 +241,7 @@ class _Parser:
                 options.append((score, ((p, q, ""),)))
             q2, gap = self.skip(q)
             if q2 < len(self.f) and (self.end is None or q2 < self.end):
-                rest = self.best(q2, gap != "glued")
+                rest = self.best(q2, gap == "sep")
                 if rest is not None:
                     head = rest[1][0]
                     weak = gap == "glued" and not self._is_known(p, q) and not self._is_known(head[0], head[1]) \

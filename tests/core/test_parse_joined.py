@@ -227,3 +227,18 @@ def test_collective_names_open_the_other_column_also_when_they_end_in_ge_bumen()
     roles = split_roles(run, ["lead", "cooperating"], False, True, units_last=True)
     assert roles["lead"] == ["省发展改革委", "省应急管理厅"]
     assert roles["cooperating"] == ["省政府各部门", "省直有关单位"]
+
+
+def test_units_first_rows_parted_by_blanks_with_the_first_section_a_bare_numeral():
+    rows = ("一　推进乡村振兴领域公开（一）涉农资金公开1　县统计局、县直各部门　对项目实施情况进行公示。接受群众监督。　7月前"
+            "2　县直各部门　公开资金使用情况。" + FILLER + "　（二）集体资产公开3　县水利局、县直各部门　推动集体资产定期公开。" + FILLER + "　长期推进"
+            "（三）惠农政策公开4　县农业农村局　公开补贴对象和金额。" + FILLER + "　年底前"
+            "二、加强平台建设（一）办好网站5　县政务服务中心　通过村务公开栏发布信息。　8月公布计划，11月公布结果")
+    plan = parse_text(NOTICE + "序号　责任单位　工作事项　完成时限" + rows)
+    assert [n.label for n in plan.nodes] == ["一", "二、"]
+    tasks = leaves(plan)
+    assert [t.label for t in tasks] == ["1", "2", "3", "4", "5"]
+    assert units_of(tasks[0]) == ["县统计局", "县直各部门"]  # "对项目实施情况进行…" after the blank is text
+    assert units_of(tasks[4]) == ["县政务服务中心"]
+    assert [str(d.date) for d in tasks[0].deadlines] == ["2022-06-30"]
+    assert [str(d.date) for d in tasks[4].deadlines] == ["2022-08-31", "2022-11-30"]
