@@ -183,3 +183,12 @@ def test_a_repeated_yishi_number_is_still_a_task():
     plan = parse_text("某县2021年政务公开工作要点\n一、推进决策公开\n一是做好预公开。" + BODY + "\n二是公开目录。" + BODY +
                       "\n二是公开结果。" + BODY + "\n三是公开评估。" + BODY)
     assert [c.label for c in plan.nodes[0].children] == ["一是", "二是", "二是", "三是"]
+
+
+def test_a_heading_with_one_paragraph_is_a_section_with_a_body():
+    plan = parse_text("某局2021年政务公开工作实施方案\n一、指导思想\n以新时代思想为指导，全面落实政务公开部署。\n二、主要任务\n"
+                      "（一）做好预算公开。" + BODY + "\n（二）做好政策解读。" + BODY)
+    first = plan.nodes[0]
+    assert first.label == "一、" and not first.children
+    assert first.text == "指导思想\n以新时代思想为指导，全面落实政务公开部署。"
+    assert [c.label for c in plan.nodes[1].children] == ["（一）", "（二）"]
