@@ -250,7 +250,10 @@ def inline_units(text: str) -> tuple[dict[str, list[str]], str]:
         stop = _sentence_end(folded, list(_KEY.finditer(folded))[-1].end())
         merge_units(out, _read_keyed(text[key.start():stop]))
         return out, text[:key.start()] + text[stop + 1:]
-    for a, b in _role_groups(folded):  # "(市政府办公室牵头，各区政府配合)"
+    for a, b in _role_groups(folded):  # "(市政府办公室牵头，各区政府配合)", maybe "…；时限：6月底前)"
+        stop = _TIME_KEY.search(folded, a, b)
+        if stop:
+            b = len(folded[:stop.start()].rstrip("，,；; "))
         if looks_like_unit_cell(text[a:b]):
             merge_units(out, read_cell(text[a:b], "responsible"))
     for a, b in _top_level_split(folded, "。"):
