@@ -193,3 +193,13 @@ def test_a_heading_with_one_paragraph_is_a_section_with_a_body():
     assert first.label == "一、" and not first.children
     assert first.text == "指导思想\n以新时代思想为指导，全面落实政务公开部署。"
     assert [c.label for c in plan.nodes[1].children] == ["（一）", "（二）"]
+
+
+def test_a_crawl_header_gives_number_and_issuer_of_a_one_line_body():
+    plan = parse_text("标题: 某省人民政府办公厅关于印发某省2020年政务公开工作要点的通知\n发布时间: 2020-05-29 09:56\n"
+                      "文号: 某政办〔2020〕5号\n发布机构: 某省人民政府办公厅\n==================== 正文 ====================\n"
+                      "各设区市人民政府： 现将要点印发给你们。 某省2020年政务公开工作要点 一、推进决策公开 （一）做好预公开。" + BODY +
+                      " 责任单位：省司法厅。 （二）做好结果公开。" + BODY + " 二、加强平台建设 （一）办好网站。" + BODY)
+    assert (plan.title, plan.doc_number, plan.issuer) == ("某省2020年政务公开工作要点", "某政办〔2020〕5号", "某省人民政府办公厅")
+    assert plan.date is None  # the page's 发布时间 is not the plan's date
+    assert plan.nodes[0].children[0].units["responsible"] == ["省司法厅"]
