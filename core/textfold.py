@@ -27,7 +27,8 @@ def _opencc():
 
 def _learn(chars: set[str]) -> None:
     """Convert characters not met before, in one OpenCC call, and remember the answers."""
-    todo = sorted(c for c in chars if c not in _seen and c > "\u2e7f" and c != "\n")
+    # lone surrogates (broken pasted text) cannot reach OpenCC; they fold to themselves
+    todo = sorted(c for c in chars if c not in _seen and c > "\u2e7f" and c != "\n" and not "\ud800" <= c <= "\udfff")
     if not todo:
         _seen.update(chars)
         return
