@@ -9,15 +9,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
-from core.errors import TaizhangError, message
+from core.errors import TaizhangError, UsageError, message
 from core.model import ROLE_ZH
 from core.status import Status
 from core.version import __version__
 
-EXIT_ERROR = 2
+EXIT_ERROR = 2  # every error a user can make, argparse's own included
+EXIT_BROKEN_PIPE = 141  # what a shell shows for a tool stopped by SIGPIPE (`… | head`)
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -59,9 +61,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     plan = parse_file(path)
+    sha = file_sha256(path)
     svc = _service(args)
     try:
-        result = svc.import_plan(plan, source_name=path.name, sha256=file_sha256(path))
+        same = [] if args.again else svc.plans_like(sha, plan.title, plan.year)
+        if same:  # the window asks; a script must say --again to mean it
+            raise UsageError("plan_already_imported", plan_id=same[0].id, title=same[0].title)
+        result = svc.import_plan(plan, source_name=path.name, sha256=sha)
     finally:
         svc.close()
     print(f"已导入计划 {result.plan_id}：{plan.title}（{result.sections} 个分组，{result.tasks} 项任务，"
@@ -113,6 +119,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         tasks = svc.find_tasks(args.plan, flt)
     finally:
         svc.close()
+    if not tasks:
+        _notice(_nothing_found(args))
     if args.json:
         print(json.dumps([_task_json(t) for t in tasks], ensure_ascii=False, indent=2))
         return 0
@@ -121,6 +129,21 @@ def cmd_list(args: argparse.Namespace) -> int:
         dls = "、".join(d.text for d in t.deadlines) or "—"
         print(f"{t.id:>5}  {t.status.zh:<4}  {t.label}{t.title}  〔{units}；{dls}〕")
     return 0
+
+
+def _nothing_found(args: argparse.Namespace) -> str:
+    """Why `list` printed no task, in the clerk's words: the unit, or the filters as a whole."""
+    others = args.status or args.overdue or args.search or args.due_within is not None or args.mine or args.role
+    if args.unit and not others:
+        return f"计划 {args.plan} 中没有点名“{args.unit.strip()}”的任务（单位名称须与计划中的写法一致，简繁体均可）"
+    if not (args.unit or others):
+        return f"计划 {args.plan} 中还没有任务"
+    return f"计划 {args.plan} 中没有符合筛选条件的任务"
+
+
+def _notice(text: str) -> None:
+    """One line on stderr that is not an error (the exit code stays 0)."""
+    print(f"提示：{text}", file=sys.stderr)
 
 
 def cmd_mine(args: argparse.Namespace) -> int:
@@ -146,6 +169,19 @@ def cmd_mark(args: argparse.Namespace) -> int:
     finally:
         svc.close()
     print(f"{node.label}{node.title}：{node.status.zh}")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    svc = _service(args)
+    try:
+        plan = svc.plan(args.plan)
+        if not args.yes:  # a command line cannot ask; it must be told
+            raise UsageError("delete_needs_yes", plan_id=plan.id, title=plan.title)
+        kept = svc.delete_plan(plan.id)
+    finally:
+        svc.close()
+    print(f"已删除计划 {plan.id}：{plan.title}（删除前的数据已备份到 {kept}）")
     return 0
 
 
@@ -200,84 +236,160 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    import dataclasses
     import datetime as dt
 
-    from core.errors import UsageError
     from core.export import ExportOptions, default_file_name, export_plan
+    from core.export.target import export_target
 
     try:
         as_of = dt.date.fromisoformat(args.as_of) if args.as_of else None
     except ValueError:
         raise UsageError("bad_date", value=args.as_of) from None
-    opts = ExportOptions(format=args.format, style=args.style, unit=args.unit, as_of=as_of,
+    opts = ExportOptions(style=args.style, unit=args.unit, as_of=as_of,
                          statuses=frozenset(Status.parse(s) for s in args.status) if args.status else None,
                          sections=args.sections, evidence=args.evidence)
     svc = _service(args)
     try:
-        out = Path(args.out) if args.out else Path.cwd()
-        if out.is_dir():
-            out = out / default_file_name(svc, args.plan, opts)
-        path = export_plan(svc, args.plan, opts, out)
+        out, fmt = export_target(args.out, args.format, lambda f: default_file_name(
+            svc, args.plan, dataclasses.replace(opts, format=f)))
+        path = export_plan(svc, args.plan, dataclasses.replace(opts, format=fmt), out)
     finally:
         svc.close()
     print(f"已导出：{path}")
     return 0
 
 
+class _ZhHelpFormatter(argparse.HelpFormatter):
+    """argparse's help with a Chinese "用法：" heading."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+# argparse's own messages (English, with the usage above them) → one catalogue code and its fields
+_ARGPARSE_MESSAGES = [
+    (re.compile(r"argument (?P<name>命令): invalid choice: '(?P<command>.*)' \(choose from (?P<choices>.*)\)"),
+     "cli_no_command"),
+    (re.compile(r"argument (?P<name>.+?): invalid choice: '(?P<value>.*)' \(choose from (?P<choices>.*)\)"),
+     "cli_bad_choice"),
+    (re.compile(r"argument (?P<name>.+?): invalid int value: '(?P<value>.*)'"), "cli_bad_number"),
+    (re.compile(r"argument (?P<name>.+?): expected (at least )?one argument"), "cli_needs_value"),
+    (re.compile(r"argument (?P<name>.+?): not allowed with argument (?P<other>.+)"), "cli_conflict"),
+    (re.compile(r"argument (?P<name>.+?): ignored explicit argument '(?P<value>.*)'"), "cli_takes_no_value"),
+    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"), "cli_ambiguous"),
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli_required"),
+    (re.compile(r"unrecognized arguments: (?P<args>.+)"), "cli_unknown_args"),
+]
+
+
+def usage_error(text: str) -> UsageError:
+    """argparse's English message as a typed error with a Chinese message (cli_usage if unknown)."""
+    for pattern, code in _ARGPARSE_MESSAGES:
+        found = pattern.fullmatch(text.strip())
+        if found:
+            fields = {k: v for k, v in found.groupdict().items() if v is not None}
+            for key in ("choices", "matches"):
+                if key in fields:
+                    fields[key] = "、".join(c.strip(" '") for c in fields[key].split(","))
+            for key in ("name", "other", "names"):
+                if key in fields:
+                    fields[key] = fields[key].replace("/", " 或 ")
+            return UsageError(code, **fields)
+    return UsageError("cli_usage", detail=text.strip())
+
+
+class ZhArgumentParser(argparse.ArgumentParser):
+    """argparse in Chinese: a mistake is one line on stderr and exit 2, like every other CLI error;
+    the help keeps argparse's layout with Chinese headings."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _ZhHelpFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "位置参数"
+        self._optionals.title = "选项"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, text: str):  # noqa: D102 - argparse's hook; never returns
+        print(f"错误：{message(usage_error(text))}", file=sys.stderr)
+        sys.exit(EXIT_ERROR)
+
+
+def _global_options(parser: argparse.ArgumentParser, default) -> None:
+    """--db and --lang, before the command (`main.py --db X list`) or after it (`main.py list --db X`)."""
+    parser.add_argument("--db", metavar="PATH", default=default, help="使用指定的数据库文件（默认在用户数据目录）")
+    parser.add_argument("--lang", default="zh_CN" if default is None else default, choices=["zh_CN", "en"],
+                        help="界面语言")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="main.py", description="要点台账：政务公开工作要点的任务台账。不带命令时打开窗口。")
-    ap.add_argument("--version", action="version", version=f"Taizhang {__version__}")
-    ap.add_argument("--db", metavar="PATH", help="使用指定的数据库文件（默认在用户数据目录）")
-    ap.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"], help="界面语言")
+    ap = ZhArgumentParser(prog="main.py", description="要点台账：政务公开工作要点的任务台账。不带命令时打开窗口。")
+    ap.add_argument("--version", action="version", version=f"Taizhang {__version__}", help="显示版本号并退出")
+    _global_options(ap, None)
     ap.add_argument("--self-test", action="store_true", help="在临时数据库上自检整个流程后退出")
+    # after the command the options only override what was given before it (SUPPRESS: no default)
+    common = ZhArgumentParser(add_help=False)
+    common._optionals.title = "通用选项（也可写在命令之前）"
+    _global_options(common, argparse.SUPPRESS)
     sub = ap.add_subparsers(dest="command", metavar="命令")
 
-    p = sub.add_parser("parse", help="读取工作要点文件并显示解析结果（不写数据库）")
-    p.add_argument("file")
+    def command(name: str, help_text: str):
+        return sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+
+    p = command("parse", "读取工作要点文件并显示解析结果（不写数据库）")
+    p.add_argument("file", metavar="文件")
     p.add_argument("--json", action="store_true", help="输出解析 JSON")
     p.set_defaults(func=cmd_parse)
 
-    p = sub.add_parser("import", help="导入工作要点文件（任何 parse 能读的格式，或解析 JSON）")
-    p.add_argument("file")
+    p = command("import", "导入工作要点文件（任何 parse 能读的格式，或解析 JSON）")
+    p.add_argument("file", metavar="文件")
     p.add_argument("--json", action="store_true", help="另起一行输出 JSON 结果")
+    p.add_argument("--again", action="store_true", help="同一文件（或同名同年份的计划）已导入过时，仍再导入一份")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("status", help="各计划的完成情况")
-    p.add_argument("--json", action="store_true")
+    p = command("status", "各计划的完成情况")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=cmd_status)
 
-    p = sub.add_parser("list", help="列出一个计划的任务")
-    p.add_argument("--plan", type=int, required=True, metavar="ID")
-    p.add_argument("--unit", metavar="U", help="只列出点名该单位的任务")
-    p.add_argument("--status", action="append", metavar="S", help="状态（可重复）：未开始 进行中 已完成 持续推进 不适用")
+    p = command("list", "列出一个计划的任务")
+    p.add_argument("--plan", type=int, required=True, metavar="ID", help="计划编号（见 status）")
+    p.add_argument("--unit", metavar="U", help="只列出点名该单位的任务（简繁体、全角半角通查）")
+    p.add_argument("--status", action="append", metavar="S", help=STATUS_HELP)
     p.add_argument("--overdue", action="store_true", help="只列出已逾期的任务")
     p.add_argument("--due-within", type=int, metavar="DAYS", help="只列出 DAYS 天内到期的未完成任务")
     p.add_argument("--role", choices=["lead", "responsible", "cooperating"],
                    help="配合 --unit/--mine：该单位的角色（牵头/责任/配合）")
     p.add_argument("--mine", action="store_true", help="只列出本单位的任务（含“市直各单位”等统称）")
     p.add_argument("--search", metavar="TEXT", help="按文字查找（简繁体通查）")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("mine", help="查看或设置本单位（用于“我的任务”）")
+    p = command("mine", "查看或设置本单位（用于“我的任务”）")
     p.add_argument("--set", nargs="+", metavar="UNIT", help="设置本单位名称（可多个）")
     p.set_defaults(func=cmd_mine)
 
-    p = sub.add_parser("mark", help="设置任务状态（及完成情况）")
-    p.add_argument("--node", type=int, required=True, metavar="ID")
-    p.add_argument("--status", required=True, metavar="S")
-    p.add_argument("--note", metavar="TEXT")
+    p = command("mark", "设置任务状态（及完成情况）")
+    p.add_argument("--node", type=int, required=True, metavar="ID", help="任务编号（见 list）")
+    p.add_argument("--status", required=True, metavar="S", help=STATUS_HELP)
+    p.add_argument("--note", metavar="TEXT", help="完成情况")
     p.set_defaults(func=cmd_mark)
 
-    p = sub.add_parser("backup", help="立即备份数据库；--list 列出备份；--restore 从备份恢复")
+    p = command("delete", "删除一个计划及其全部任务和进展（先自动备份；须加 --yes 确认）")
+    p.add_argument("--plan", type=int, required=True, metavar="ID", help="计划编号（见 status）")
+    p.add_argument("--yes", action="store_true", help="确认删除")
+    p.set_defaults(func=cmd_delete)
+
+    p = command("backup", "立即备份数据库；--list 列出备份；--restore 从备份恢复")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--list", action="store_true", help="列出已有备份")
     group.add_argument("--restore", metavar="FILE", help="从该备份恢复（会先备份当前数据）")
     p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("export", help="导出落实情况：Word 台账或报告（.docx），Excel 台账（.xlsx）")
-    p.add_argument("--plan", type=int, required=True, metavar="ID")
-    p.add_argument("--format", choices=["docx", "xlsx"], default="docx")
+    p = command("export", "导出落实情况：Word 台账或报告（.docx），Excel 台账（.xlsx）")
+    p.add_argument("--plan", type=int, required=True, metavar="ID", help="计划编号（见 status）")
+    p.add_argument("--format", choices=["docx", "xlsx"],
+                   help="docx 或 xlsx（默认按 --out 的扩展名，没有扩展名时为 docx）")
     p.add_argument("--style", choices=["ledger", "report"], default="ledger", help="Word 样式：台账（横向表格）或报告（公文）")
     p.add_argument("--unit", metavar="U", help="只导出点名该单位的任务；也作填报单位")
     p.add_argument("--status", nargs="+", action="extend", metavar="S", help="只导出这些状态的任务")
@@ -285,18 +397,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sections", dest="sections", action="store_true", default=True, help="带分组标题（默认）")
     p.add_argument("--tasks-only", dest="sections", action="store_false", help="只列任务")
     p.add_argument("--evidence", action="store_true", help="加“佐证材料”列")
-    p.add_argument("--out", metavar="FILE", help="输出文件或文件夹（默认当前文件夹下的默认文件名）")
+    p.add_argument("--out", metavar="FILE", help="输出文件，或文件夹（以 / 结尾或已存在：其中的默认文件名）")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("check", help="检查数据库是否完好")
+    p = command("check", "检查数据库是否完好")
     p.set_defaults(func=cmd_check)
     return ap
 
 
+STATUS_HELP = "状态（可重复）：未开始 进行中 已完成 持续推进 不适用（繁体、英文代码 todo/doing/done/ongoing/na 亦可）"
+
+
+def _quiet_broken_pipe() -> int:
+    """`main.py list … | head` closed our stdout: stop quietly, as Unix tools do.
+
+    Python's own recipe (signal module docs): point stdout at devnull so the flush at exit does
+    not fail again, and exit as a process killed by SIGPIPE would (128 + 13).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = build_parser()
-    args = ap.parse_args(argv)
     try:
+        args = ap.parse_args(argv)
         if args.self_test:
             from gui.app import self_test
 
@@ -305,7 +434,11 @@ def main(argv: list[str] | None = None) -> int:
             from gui.app import run_gui
 
             return run_gui(_db_path(args), lang=args.lang)
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the try, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
     except TaizhangError as err:
         print(f"错误：{message(err)}", file=sys.stderr)
         return EXIT_ERROR

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 
 from core.errors import InputError
+from core.textclean import clean_text
 
 ROLES: tuple[str, ...] = ("lead", "responsible", "cooperating")
 ROLE_ZH: dict[str, str] = {"lead": "牵头", "responsible": "责任", "cooperating": "配合"}
@@ -54,6 +55,13 @@ class ParsedNode:
         for child in self.children:
             yield from child.walk()
 
+    def cleaned(self) -> ParsedNode:
+        """A copy whose every text is `clean_text`-ed (what the store accepts)."""
+        return ParsedNode(label=clean_text(self.label), title=clean_text(self.title), text=clean_text(self.text),
+                          units={r: [clean_text(u) for u in names] for r, names in self.units.items()},
+                          deadlines=[ParsedDeadline(clean_text(d.text), d.date) for d in self.deadlines],
+                          children=[c.cleaned() for c in self.children])
+
 
 @dataclass
 class ParsedPlan:
@@ -88,6 +96,12 @@ class ParsedPlan:
         for node in self.nodes:
             yield from node.walk()
 
+    def cleaned(self) -> ParsedPlan:
+        """A copy without the control characters Word leaves in text, which no .docx/.xlsx can hold."""
+        return ParsedPlan(title=clean_text(self.title), year=self.year, issuer=clean_text(self.issuer) or None,
+                          doc_number=clean_text(self.doc_number) or None, date=self.date,
+                          nodes=[n.cleaned() for n in self.nodes], skipped=list(self.skipped))
+
     def counts(self) -> tuple[int, int]:
         """(sections, tasks) in this plan."""
         sections = tasks = 0
@@ -106,7 +120,7 @@ class ParsedPlan:
         try:
             return cls(
                 title=str(data.get("title") or ""),
-                year=int(data["year"]) if data.get("year") not in (None, "") else None,
+                year=_year(data.get("year")),
                 issuer=data.get("issuer") or None,
                 doc_number=data.get("doc_number") or None,
                 date=_date(data.get("date")),
@@ -126,6 +140,26 @@ class ParsedPlan:
         except RecursionError as exc:
             raise InputError("bad_json", detail="层级嵌套过深") from exc
         return cls.from_dict(data)
+
+
+YEARS = range(1000, 10000)  # what a plan's year can be: four digits, as in 2026年
+
+
+def _year(value: object) -> int | None:
+    """The plan's year from JSON: a whole number (or its digits as text) of four digits, else bad JSON.
+
+    Infinity, 1e999, NaN and integers of hundreds of digits are valid JSON but no year; they must
+    be refused here, not overflow later in int() or SQLite.
+    """
+    if value in (None, ""):
+        return None
+    if isinstance(value, float) and value.is_integer():  # 2026.0; never NaN or ±Infinity
+        value = int(value)
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and len(value.strip()) <= 4:
+        value = int(value.strip())
+    if type(value) is not int or value not in YEARS:  # bool is an int, but not a year
+        raise ValueError("year 应为四位数的年份")
+    return value
 
 
 def _date(value: object) -> dt.date | None:

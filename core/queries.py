@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from core.status import OPEN_STATUSES
 from core.textfold import fold
-from core.units import covers
+from core.units import covers, same_unit
 from core.views import NodeInfo, TaskFilter
 
 
@@ -28,10 +28,13 @@ class FilterContext:
 
 
 def role_of(info: NodeInfo, units: list[str], exact: bool) -> str | None:
-    """The strongest role under which any of `units` is named for this task."""
+    """The strongest role under which any of `units` is named for this task (in either script).
+
+    `exact` asks for the unit itself; otherwise collective names that take it in count too.
+    """
     for role in ("lead", "responsible", "cooperating"):
         for name in info.units.get(role, []):
-            if any(name == u if exact else covers(name, u) for u in units):
+            if any(same_unit(name, u) if exact else covers(name, u) for u in units):
                 return role
     return None
 

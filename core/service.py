@@ -21,6 +21,7 @@ from core.store import backup, migrations
 from core.store.db import close_database, open_database
 from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups, preorder
 from core.store.tables import History, Node, Plan, Progress, Setting, Unit, now
+from core.textclean import clean_text
 from core.views import Change, HistoryEntry, ImportResult, NodeInfo, PlanSummary, Rollup, TaskFilter
 
 NOTE_MERGE_SECONDS = 300  # note edits closer together than this are one history entry
@@ -109,7 +110,8 @@ class PlanService(PlanEditing):
 
     def import_plan(self, parsed: ParsedPlan, source_name: str | None = None,
                     sha256: str | None = None) -> ImportResult:
-        """Store a parsed plan whole, or not at all."""
+        """Store a parsed plan whole, or not at all; text is cleaned of what no export could hold."""
+        parsed, source_name = parsed.cleaned(), clean_text(source_name) or None
         if self._has_data():
             self.backup_now("import")
         with self._atomic():
@@ -122,11 +124,13 @@ class PlanService(PlanEditing):
             cond = cond | (Plan.source_sha256 == sha256)
         return [self._summary(p) for p in Plan.select().where(cond)]
 
-    def delete_plan(self, plan_id: int) -> None:
+    def delete_plan(self, plan_id: int) -> Path:
+        """Delete a plan whole, in one transaction, after a backup; returns that backup."""
         self._plan_row(plan_id)
-        self.backup_now("delete")
+        kept = self.backup_now("delete")
         with self._atomic():
             Plan.delete().where(Plan.id == plan_id).execute()
+        return kept
 
     # -- trees and nodes -----------------------------------------------------------------
     def tree(self, plan_id: int) -> list[NodeInfo]:
@@ -229,6 +233,7 @@ class PlanService(PlanEditing):
 
     def set_note(self, node_id: int, note: str) -> Change:
         """Save the 完成情况 note; edits in one sitting make one history entry."""
+        note = clean_text(note)
         with self._atomic():
             p = self._task_rows([node_id])[node_id]
             if p.note == note:
@@ -277,7 +282,8 @@ class PlanService(PlanEditing):
         return [u for u in (self.setting("my_units") or "").split("\n") if u.strip()]
 
     def set_my_units(self, units: list[str]) -> None:
-        self.set_setting("my_units", "\n".join(dict.fromkeys(u.strip() for u in units if u.strip())))
+        names = (clean_text(u).replace("\n", " ").strip() for u in units)
+        self.set_setting("my_units", "\n".join(dict.fromkeys(u for u in names if u)))
 
     # -- settings ------------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:

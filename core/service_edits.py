@@ -15,6 +15,7 @@ from core.store import edits
 from core.store import evidence as ev
 from core.store.carry import carry_over
 from core.store.tables import Evidence, Node, Plan
+from core.textclean import clean_text
 from core.views import Change, ImportResult
 
 
@@ -25,6 +26,7 @@ class PlanEditing:
         return Change(plan_id=plan_id, structure=True)
 
     def rename_plan(self, plan_id: int, title: str, year: int | None) -> tuple[str, int | None]:
+        title = clean_text(title)
         with self._atomic():
             plan = self._plan_row(plan_id)
             old = (plan.title, plan.year)
@@ -35,6 +37,7 @@ class PlanEditing:
     def add_node(self, plan_id: int, parent_id: int | None, position: int | None = None,
                  label: str = "", title: str = "新任务", text: str = "") -> tuple[int, Change]:
         """A new task; under a task, that task becomes a section."""
+        label, title, text = clean_text(label), clean_text(title), clean_text(text)
         with self._atomic():
             node_id = edits.add_node(plan_id, parent_id, position, label, title, text)
         return node_id, self._structure_change(plan_id)
@@ -78,16 +81,20 @@ class PlanEditing:
         return self.move_node(node_id, parent.parent_id, parent.position + 1)
 
     def rename_node(self, node_id: int, label: str, title: str, text: str | None = None) -> tuple[tuple, Change]:
+        label, title = clean_text(label), clean_text(title)
+        text = clean_text(text) if text is not None else None
         with self._atomic():
             old = edits.rename_node(node_id, label, title, text)
         return old, Change(plan_id=edits.get_node(node_id).plan_id, nodes={node_id})
 
     def set_units(self, node_id: int, units: dict[str, list[str]]) -> tuple[dict, Change]:
+        units = {role: [clean_text(u) for u in names] for role, names in units.items()}
         with self._atomic():
             old = edits.set_units(node_id, units)
         return old, Change(plan_id=edits.get_node(node_id).plan_id, nodes={node_id})
 
     def set_deadlines(self, node_id: int, deadlines: list[tuple[str, dt.date | None]]) -> tuple[list, Change]:
+        deadlines = [(clean_text(text), day) for text, day in deadlines]
         with self._atomic():
             old = edits.set_deadlines(node_id, deadlines)
             plan_id, ancestors = self._ancestors([node_id])
@@ -108,7 +115,7 @@ class PlanEditing:
         target, digest = ev.copy_in(Path(path), self.evidence_root / str(node_id))
         try:
             with self._atomic():
-                row = Evidence.create(node=node_id, kind="file", name=Path(path).name,
+                row = Evidence.create(node=node_id, kind="file", name=clean_text(Path(path).name),
                                       target=target.relative_to(self.evidence_root).as_posix(), sha256=digest)
         except Exception:
             target.unlink(missing_ok=True)
@@ -117,11 +124,11 @@ class PlanEditing:
 
     def attach_link(self, node_id: int, url: str, name: str | None = None) -> ev.EvidenceInfo:
         edits.get_node(node_id)
-        url = url.strip()
+        url = clean_text(url).strip()
         if not url:
             raise UsageError("bad_link")
         with self._atomic():
-            row = Evidence.create(node=node_id, kind="link", name=(name or url).strip(), target=url)
+            row = Evidence.create(node=node_id, kind="link", name=clean_text(name or url).strip(), target=url)
         return ev.info(row, self.evidence_root)
 
     def remove_evidence(self, evidence_id: int) -> None:

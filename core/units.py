@@ -9,6 +9,7 @@ work for any city, county or district without lists of names. Both scripts are u
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from core.textfold import fold
@@ -26,10 +27,17 @@ LEVEL_WORDS = {"县": "县", "市": "市", "区": "区", "镇": "镇", "乡": "�
                "州": "州", "管委会": "管委会", "开发区": "开发区"}
 
 
+@lru_cache(maxsize=65536)
 def _norm(name: str) -> str:
-    text = fold(name).strip()
+    """One spelling of a unit name: simplified script, half-width letters and brackets, no spaces."""
+    text = fold(unicodedata.normalize("NFKC", name)).strip()
     text = text.replace("（", "(").replace("）", ")")
     return re.sub(r"\s+", "", text)
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Whether two names are the same unit written in another script or width (市政府辦公室, ＸＸ局)."""
+    return _norm(a) == _norm(b)
 
 
 def _strip_parens(text: str) -> tuple[str, str]:
@@ -68,7 +76,7 @@ def is_collective(name: str) -> bool:
 @lru_cache(maxsize=65536)
 def covers(collective: str, unit: str) -> bool:
     """Whether a plan naming `collective` assigns the task to `unit`."""
-    if _norm(collective) == _norm(unit):
+    if same_unit(collective, unit):
         return True
     k = kind(collective)
     if k is None:

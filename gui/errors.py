@@ -76,6 +76,28 @@ def _messages() -> dict[str, str]:
         "export_failed": translate("Errors", "Writing the export file failed ({detail}): {path}"),
         "export_empty": translate("Errors", "No task matches the filter, so no file was made."),
         "bad_export_format": translate("Errors", "Unsupported export format: {format} (use docx or xlsx)."),
+        "file_unreadable": translate("Errors", "The file cannot be read (no permission, or another program holds "
+                                               "it): {path}"),
+        "evidence_disk_full": translate("Errors", "The disk is full, so the supporting material was not saved: {path}"),
+        "evidence_readonly": translate("Errors", "The supporting material folder cannot be written (read-only or no "
+                                                 "permission), so nothing was saved: {path}"),
+        "evidence_write_failed": translate("Errors", "Saving the supporting material failed ({detail}): {path}"),
+        "plan_already_imported": translate("Errors", "This plan was imported before (plan {plan_id}: {title}); add "
+                                                     "--again to import another copy."),
+        "delete_needs_yes": translate("Errors", "Deleting plan {plan_id} ({title}) needs confirming: add --yes (a "
+                                                "backup is made first)."),
+        "cli_usage": translate("Errors", "The command is not used correctly: {detail}. See --help."),
+        "cli_no_command": translate("Errors", "Unknown command: {command} (use one of {choices}). See --help."),
+        "cli_required": translate("Errors", "A required option is missing: {names}. See --help."),
+        "cli_unknown_args": translate("Errors", "Unknown option: {args}. See --help."),
+        "cli_bad_choice": translate("Errors", "The value {value} of {name} is not valid (use one of {choices})."),
+        "cli_bad_number": translate("Errors", "{name} needs a whole number, not {value}."),
+        "cli_needs_value": translate("Errors", "{name} needs a value after it."),
+        "cli_conflict": translate("Errors", "{name} cannot be used together with {other}."),
+        "cli_ambiguous": translate("Errors", "{option} is ambiguous: it could mean {matches}. Write the option in full."),
+        "cli_takes_no_value": translate("Errors", "{name} takes no value (given: {value})."),
+        "export_wrong_suffix": translate("Errors", "The extension {suffix} of the export file does not fit the format "
+                                                   "{format} (Word files end in .docx, Excel files in .xlsx): {path}"),
     }
 
 

@@ -39,7 +39,7 @@ def test_import_prints_plan_id_and_counts(db_path):
 
 
 def test_status_json_has_one_object_per_plan(imported):
-    run("import", str(SAMPLE), db=imported)
+    run("import", str(SAMPLE), "--again", db=imported)
     plans = json.loads(run("status", "--json", db=imported).stdout)
     assert [p["id"] for p in plans] == [2, 1]
     first = plans[0]

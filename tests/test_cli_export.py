@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -50,3 +52,59 @@ def test_export_errors_are_one_chinese_line(imported, tmp_path):
     res = run(imported, "export", "--plan", "1", "--as-of", "2026-02-30", "--out", str(tmp_path / "a.docx"))
     assert res.returncode == 2 and "日期格式不正确" in res.stderr
     assert not (tmp_path / "a.docx").exists()
+
+
+def test_export_to_a_folder_path_ending_in_a_separator_writes_inside_it(imported, tmp_path):
+    folder = tmp_path / "报送"  # not there yet: the trailing / says it is a folder
+    res = run(imported, "export", "--plan", "1", "--as-of", "2026-07-01", "--out", f"{folder}{os.sep}")
+    assert res.returncode == 0, res.stderr
+    assert [p.name for p in folder.iterdir()] == ["示例县2026年政务公开工作要点落实情况台账_20260701.docx"]
+    res = run(imported, "export", "--plan", "1", "--format", "xlsx", "--as-of", "2026-07-01", "--out", str(folder))
+    assert res.returncode == 0 and (folder / "示例县2026年政务公开工作要点落实情况台账_20260701.xlsx").is_file()
+
+
+def test_export_reads_the_format_from_the_extension(imported, tmp_path):
+    res = run(imported, "export", "--plan", "1", "--out", str(tmp_path / "台账.xlsx"))
+    assert res.returncode == 0, res.stderr
+    assert openpyxl.load_workbook(tmp_path / "台账.xlsx").active.max_row > 3
+    res = run(imported, "export", "--plan", "1", "--style", "report", "--out", str(tmp_path / "报告"))
+    assert res.returncode == 0 and docx.Document(str(tmp_path / "报告.docx")).paragraphs
+
+
+@pytest.mark.parametrize("out, fmt", [("x.txt", None), ("x.txt", "docx"), ("x.xlsx", "docx"), ("x.docx", "xlsx"),
+                                      ("x.doc", None)])
+def test_export_refuses_a_name_whose_extension_is_not_the_formats(imported, tmp_path, out, fmt):
+    res = run(imported, "export", "--plan", "1", "--out", str(tmp_path / out), *(["--format", fmt] if fmt else []))
+    assert res.returncode == 2
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("错误：导出文件名的扩展名") and "与导出格式" in lines[0]
+    assert list(tmp_path.glob("x.*")) == []
+
+
+def test_export_file_honours_the_umask(imported, tmp_path):
+    cmd = [sys.executable, str(ROOT / "main.py"), "--db", str(imported), "export", "--plan", "1"]
+    for mask, mode in ((0o022, 0o644), (0o077, 0o600)):
+        out = tmp_path / f"umask-{mask:o}.docx"
+        res = subprocess.run([*cmd, "--out", str(out)], capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
+                             timeout=120, preexec_fn=lambda m=mask: os.umask(m))
+        assert res.returncode == 0, res.stderr
+        assert stat.S_IMODE(out.stat().st_mode) == mode
+
+
+def test_a_plan_title_past_the_file_name_limit_gets_a_shortened_default_name(db_path, tmp_path):
+    import json
+
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["title"] = "关于印发" + "某某县人民政府办公室" * 12 + "2026年政务公开工作要点的通知"  # ~420 bytes
+    plan = tmp_path / "长标题.json"
+    plan.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert run(db_path, "import", str(plan)).returncode == 0
+    assert run(db_path, "mine", "--set", "县政府办公室").returncode == 0  # the 填报单位
+    for fmt in ("docx", "xlsx"):
+        res = run(db_path, "export", "--plan", "1", "--format", fmt, "--as-of", "2026-07-01", "--out", str(tmp_path))
+        assert res.returncode == 0, res.stderr
+    names = sorted(p.name for p in tmp_path.glob("关于印发*"))
+    assert len(names) == 2
+    for name in names:
+        assert len(name.encode("utf-8")) <= 200
+        assert "…落实情况台账_20260701." in name and name.startswith("关于印发某某县人民政府办公室")

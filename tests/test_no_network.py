@@ -68,7 +68,7 @@ def test_importing_every_fixture_format_and_exporting_open_no_socket(tmp_path):
     files = sorted(p for p in (ROOT / "tests" / "fixtures").glob("*/*.*")
                    if p.parent.name != "schemas" and "locked" not in p.name)
     assert {p.parent.name for p in files} >= {"docx", "html", "pdf", "txt", "xlsx"}
-    steps = [["--db", db, "import", str(p)] for p in files]
+    steps = [["--db", db, "import", "--again", str(p)] for p in files]  # one plan in many formats
     steps += [["--db", db, "export", "--plan", "1", "--format", fmt, "--evidence", "--out", str(tmp_path / f"out.{fmt}")]
               for fmt in ("docx", "xlsx")]
     steps += [["--db", db, "export", "--plan", "2", "--style", "report", "--out", str(tmp_path / "report.docx")],

@@ -4,13 +4,28 @@
     .venv/bin/python tools/make_unseen.py --sample     # rewrite tests/fixtures/unseen/ (on purpose only)
 
 Families (tools/unseen/): a short web pages (city/county/district/province plans with site noise,
-numbering families, damaged numbers; department duty lists with no title or a metadata block);
-b one-line bodies (prose plans, flattened 分解表, department 实施方案, 片区 copies); c tables in
-containers (.html, .docx, .xlsx 台账, web systems' HTML as .xls/.doc) and Word automatic numbering;
-d two-part documents (prose, then a 任务分解 table); e other encodings and scripts (GB18030, UTF-16,
-traditional, traditional with pinyin); f binary .doc/.xls (only where LibreOffice is installed).
-The sample (--sample) holds families a–e only, so it does not depend on LibreOffice. Output: DIR/plans/<stem>.<ext> and DIR/gold/<stem>.json, the layout ../shared/eval/score.py
-reads. The same seed always writes the same bytes.
+numbering families, damaged numbers; tables copied as text; department duty lists with no title
+or a metadata block; 片区 copies; a page saved as .html); b one-line bodies (prose plans,
+flattened 分解表, department 实施方案, 片区 copies); c tables in containers (.html, .docx, .xlsx
+台账, web systems' HTML as .xls/.doc) and Word automatic numbering; d two-part documents (prose,
+then a 任务分解 table); e other encodings and scripts (GB18030, UTF-16, traditional, traditional
+with pinyin) and text copied out of a PDF; f binary .doc/.xls and PDF (only where LibreOffice is
+installed); h the kinds of a–e again, written with words (places, units, header words, clause
+wordings, tasks) the other families never use, to show a parser that learned this generator's
+word lists rather than the genre. Output: DIR/plans/<stem>.<ext> and DIR/gold/<stem>.json, the layout
+../shared/eval/score.py reads. The same seed always writes the same bytes (family f: the same
+text). The sample (--sample) holds every family but f, so it does not depend on LibreOffice.
+
+Gold conventions (those of ../shared/eval/gold, see its README): a head is the node's first
+clause, at most 18 characters; labels as printed (alternatives for a damaged "（）", a 序号 cell
+"一"/"一、", a phase "第一阶段："/"第一阶段"); units are every unit named for the node, lead only
+where the plan says 牵头/主办 (a 责任单位 or 牵头及责任单位 column gives no lead); a task whose
+unit cell is merged with the one above has those units; deadlines are the dated limits (month
+ends for "8月底前" or a bare month in a deadline column), while "8月前" (either end), 年内 and
+phase spans are optional_deadlines; rows of a 任务分解 or 工作计划表 that repeat the prose tasks
+are not nodes, their units and limits belong to the prose tasks; a closing paragraph is an
+optional node; the title is the plan's own (the 通知's when the 通知 is the plan), and issuer or
+date read from a site's 来源/发布时间 line are allowed only where the page prints them.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@
 
 Generates each family with tools/make_unseen.py into a temp dir and runs ../shared/eval/score.py
 on it with the parser command (default `.venv/bin/python main.py parse --json`), then prints one
-table per family and a summary with the micro total over all of them. Exits 2 when ../shared
+table per family and a summary: each family's micro totals, how many of its documents the parser
+failed on (refused or crashed), and the mean overall over all documents. Exits 2 when ../shared
 (score.py) is absent; --min F exits 1 when the total overall is below F.
 """
 
@@ -29,12 +30,19 @@ METRICS = ("nodes", "tree", "labels", "units", "lead", "deadlines", "meta", "ove
 DEFAULT_PARSER = f"{ROOT / '.venv' / 'bin' / 'python'} {ROOT / 'main.py'} parse --json"
 
 
-def score(score_py: Path, parser: str, out: Path, verbose: bool) -> tuple[str, dict]:
-    """score.py's table (or its verbose log) and its totals for one folder of plans and gold."""
+def score(score_py: Path, parser: str, out: Path, verbose: bool) -> tuple[str, dict, int]:
+    """score.py's table (or its verbose log), its totals, and how many documents the parser
+    failed on (refused or crashed), for one folder of plans and gold."""
     base = [sys.executable, str(score_py), "--parser", parser, str(out / "plans"), str(out / "gold")]
     shown = subprocess.run(base + (["--verbose"] if verbose else []), capture_output=True, text=True, cwd=ROOT)
     totals = subprocess.run(base + ["--json"], capture_output=True, text=True, cwd=ROOT)
-    return shown.stdout + shown.stderr, json.loads(totals.stdout)
+    failed = sum("parser failed" in line for line in shown.stderr.splitlines())
+    return shown.stdout + shown.stderr, json.loads(totals.stdout), failed
+
+
+def kind_of(name: str) -> str:
+    """The kind a generated document's name gives: a03_table-text-city → table, b01_scheme → scheme."""
+    return name.split("_", 1)[-1].split("-", 1)[0]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,20 +71,29 @@ def main(argv: list[str] | None = None) -> int:
     if "f" not in families and not args.family:
         print("score_unseen: family f (.doc/.xls) skipped: LibreOffice (soffice) is not installed", file=sys.stderr)
     tmp = Path(tempfile.mkdtemp(prefix="unseen-score-"))
-    summary = {}
+    summary, refused = {}, {}
     for fam in families:
         out = tmp / fam
         write(generate(args.seed, [fam], args.count), out)
-        table, totals = score(score_py, args.parser, out, args.verbose)
+        table, totals, failed = score(score_py, args.parser, out, args.verbose)
         print(f"== family {fam}\n{table}")
         summary[fam] = totals
-    print(f"{'family':10}" + "".join(f"{k:>8}" for k in METRICS))
+        refused[fam] = failed
+    print(f"{'family':10}" + "".join(f"{k:>8}" for k in METRICS) + "  failed")
     for fam, totals in summary.items():
         t = totals["total"]
-        print(f"{fam:10}" + "".join("     -  " if t.get(k) is None else f"{t[k]:8.3f}" for k in METRICS))
+        print(f"{fam:10}" + "".join("     -  " if t.get(k) is None else f"{t[k]:8.3f}" for k in METRICS)
+              + f"  {refused[fam]:>3}/{len(totals['documents'])}")
     docs = sum(len(t["documents"]) for t in summary.values())
     overall = sum(t["total"]["overall"] * len(t["documents"]) for t in summary.values()) / max(docs, 1)
     print(f"{'all':10}{'':>56}{overall:8.3f}   ({docs} documents, mean of family overalls by document count)")
+    print("\nby kind of document (mean overall of its documents):")
+    kinds: dict[str, list[float]] = {}
+    for fam, totals in summary.items():
+        for name, scores in totals["documents"].items():
+            kinds.setdefault(f"{fam} {kind_of(name)}", []).append(scores["overall"])
+    for kind, values in kinds.items():
+        print(f"  {kind:24}{sum(values) / len(values):7.3f}   ({len(values)})")
     if args.keep:
         print(f"material kept in {tmp}")
     else:

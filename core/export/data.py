@@ -6,20 +6,23 @@ writers only lay out plain rows and never ask the store anything.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from core.errors import UsageError
+from core.filenames import safe_file_name
 from core.model import ROLE_ZH
+from core.queries import role_of
 from core.status import Status
-from core.views import NodeInfo, PlanSummary, Rollup
+from core.textclean import clean_text
+from core.views import DeadlineInfo, NodeInfo, PlanSummary, Rollup
 
 FORMATS = ("docx", "xlsx")
 STYLES = ("ledger", "report")
 MY_UNIT_SETTING = "my_unit_name"
 SUMMARY_ORDER = (Status.DONE, Status.ONGOING, Status.DOING, Status.TODO, Status.NA)
-_BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\r\n\t]+')
+DEFAULT_NAME_BYTES = 200  # a default name stays well inside the 255 bytes a file name may have
 
 
 @dataclass(frozen=True)
@@ -112,10 +115,11 @@ def gather(service, plan_id: int, options: ExportOptions) -> ExportData:
     """The rows and figures of one export; raises if no task passes the filters."""
     if options.format not in FORMATS:
         raise UsageError("bad_export_format", format=options.format)
-    plan = service.plan(plan_id)
-    tree = service.tree(plan_id)
+    plan = _clean_plan(service.plan(plan_id))
+    tree = [_clean_node(n) for n in service.tree(plan_id)]
     as_of = options.as_of or service.today()
-    unit = (options.unit or "").strip() or None
+    unit = clean_text(options.unit).strip() or None
+    options = dataclasses.replace(options, unit=unit)
     by_id = {n.id: n for n in tree}
     depth: dict[int, int] = {}
     for n in tree:
@@ -123,7 +127,7 @@ def gather(service, plan_id: int, options: ExportOptions) -> ExportData:
     summary = Rollup()
     chosen: list[NodeInfo] = []
     for n in tree:
-        if not n.is_task or (unit and unit not in n.all_units):
+        if not n.is_task or (unit and role_of(n, [unit], exact=True) is None):
             continue
         summary.add(n.status, n.is_overdue(as_of))
         if options.statuses is None or n.status in options.statuses:
@@ -147,11 +151,24 @@ def gather(service, plan_id: int, options: ExportOptions) -> ExportData:
             seq += 1
             row.seq, row.overdue = seq, n.is_overdue(as_of)
             if options.evidence:
-                row.evidence = [e.name for e in service.evidence(n.id)]
+                row.evidence = [clean_text(e.name) for e in service.evidence(n.id)]
         rows.append(row)
-    reporter = unit or service.setting(MY_UNIT_SETTING) or plan.issuer or ""
+    reporter = unit or clean_text(service.setting(MY_UNIT_SETTING)) or plan.issuer or ""
     return ExportData(plan=plan, options=options, as_of=as_of, reporter=reporter, rows=rows,
                       summary=summary)
+
+
+def _clean_plan(plan: PlanSummary) -> PlanSummary:
+    """The plan's printed fields without control characters (a database from before they were cleaned)."""
+    return dataclasses.replace(plan, title=clean_text(plan.title), issuer=clean_text(plan.issuer) or None,
+                               doc_number=clean_text(plan.doc_number) or None)
+
+
+def _clean_node(n: NodeInfo) -> NodeInfo:
+    return dataclasses.replace(
+        n, label=clean_text(n.label), title=clean_text(n.title), text=clean_text(n.text), note=clean_text(n.note),
+        units={role: [clean_text(u) for u in names] for role, names in n.units.items()},
+        deadlines=[DeadlineInfo(clean_text(d.text), d.date) for d in n.deadlines])
 
 
 def zh_date(day: dt.date) -> str:
@@ -165,11 +182,13 @@ def percent_text(r: Rollup) -> str:
 
 
 def default_file_name(service, plan_id: int, options: ExportOptions) -> str:
-    """<plan title>落实情况台账_<date>.docx (报告 for the report style), safe on Windows."""
-    title = _BAD_FILE_CHARS.sub("_", service.plan(plan_id).title).strip(" .") or "计划"
+    """<plan title>落实情况台账_<date>.docx (报告 for the report style), safe on Windows; a long title
+    is cut (with …) so the name stays under DEFAULT_NAME_BYTES, the kind, date and extension whole."""
     kind = "报告" if options.format == "docx" and options.style == "report" else "台账"
     day = (options.as_of or service.today()).strftime("%Y%m%d")
-    return f"{title}落实情况{kind}_{day}.{options.format}"
+    tail = f"落实情况{kind}_{day}.{options.format}"
+    room = DEFAULT_NAME_BYTES - len(tail.encode("utf-8"))
+    return safe_file_name(service.plan(plan_id).title, max_bytes=room, fallback="计划", strip_folders=False) + tail
 
 
 def header_lines(data: ExportData) -> list[str]:

@@ -1,7 +1,9 @@
 """Write an export whole or not at all: a temporary file in the target's folder, then os.replace.
 
 A file open in Word (Windows refuses the replace), a read-only file or folder, a full disk: each
-becomes a typed OutputError, and no half-written file is left behind.
+becomes a typed OutputError, and no half-written file is left behind. The file gets the mode any
+new file gets (0644 under umask 022), not the private 0600 of a temporary file, so a colleague or
+a shared folder can read the report as they read every other document.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ def write_atomically(target: Path, save: Callable[[Path], None]) -> Path:
     tmp = Path(tmp_name)
     try:
         save(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
         _fsync(tmp)
         os.replace(tmp, target)
     except PermissionError as exc:
@@ -51,6 +54,21 @@ def write_atomically(target: Path, save: Callable[[Path], None]) -> Path:
         _discard(tmp)
         raise
     return target
+
+
+def _umask() -> int:
+    """The process's umask: read from /proc on Linux; elsewhere reading it means setting it (and
+    putting it back at once), which another thread creating a file just then could notice."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _read_only(path: Path) -> bool:

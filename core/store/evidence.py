@@ -1,24 +1,31 @@
 """佐证材料: files copied into the evidence folder beside the database, and links.
 
-A copied file's name is made safe (no folders, no reserved names, no control characters), so
-whatever the clerk attaches can never land outside the evidence folder.
+A copied file's name is made safe (no folders, no reserved names, no control characters, short
+enough for any file system), so whatever the clerk attaches can never land outside the evidence
+folder. The copy is written under a short temporary name and moved into place only when whole: a
+full disk or a pulled USB stick leaves nothing behind and is named as such.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import hashlib
 import os
-import re
-import unicodedata
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import InputError, NotFoundError
+from core.errors import InputError, NotFoundError, StoreError
+from core.filenames import NAME_MAX_BYTES, safe_file_name
 from core.store.tables import Evidence
 
 MAX_EVIDENCE_BYTES = 500 * 1024 * 1024
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+# room left in a name for "（12）", the mark _unique adds to a second file of the same name
+NAME_BYTES = NAME_MAX_BYTES - 16
+TEMP_PREFIX = ".~part-"
+STALE_TEMP_SECONDS = 3600  # a temporary copy this old was left by a program that was killed
 
 
 @dataclass
@@ -33,18 +40,9 @@ class EvidenceInfo:
     added_at: dt.datetime
 
 
-def safe_name(name: str, limit: int = 120) -> str:
+def safe_name(name: str, max_bytes: int = NAME_BYTES) -> str:
     """A file name that is valid on Windows and Linux and cannot climb out of its folder."""
-    name = unicodedata.normalize("NFC", Path(str(name).replace("\\", "/")).name)
-    name = re.sub(r'[\x00-\x1f<>:"/\\|?*]', "_", name).strip(" .")
-    stem, dot, suffix = name.rpartition(".")
-    if not dot:
-        stem, suffix = name, ""
-    if stem.upper() in _RESERVED or not stem:
-        stem = f"_{stem}" if stem else "附件"
-    suffix = suffix[:16]
-    stem = stem[: max(1, limit - len(suffix) - 1)]
-    return f"{stem}.{suffix}" if suffix else stem
+    return safe_file_name(name, max_bytes=max_bytes, fallback="附件")
 
 
 def _unique(folder: Path, name: str) -> Path:
@@ -64,20 +62,68 @@ def copy_in(src: Path, folder: Path, name: str | None = None) -> tuple[Path, str
         raise InputError("file_missing", path=str(src))
     if src.stat().st_size > MAX_EVIDENCE_BYTES:
         raise InputError("file_too_large", size_mb=src.stat().st_size // 2**20, limit_mb=MAX_EVIDENCE_BYTES // 2**20)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _write_error(exc, folder) from exc
     target = _unique(folder, safe_name(name or src.name))
     if folder.resolve() not in target.resolve().parents:
         raise InputError("bad_evidence_name", name=name or src.name)
+    try:
+        fin = open(src, "rb")  # noqa: SIM115 - closed below, with the copy
+    except OSError as exc:
+        raise InputError("file_unreadable", path=str(src)) from exc
+    _sweep(folder)
+    fd, tmp_name = _temp_in(folder, fin)
+    tmp = Path(tmp_name)
     digest = hashlib.sha256()
-    tmp = target.with_name(target.name + ".part")
-    with open(src, "rb") as fin, open(tmp, "wb") as fout:
-        for chunk in iter(lambda: fin.read(1 << 20), b""):
-            digest.update(chunk)
-            fout.write(chunk)
-        fout.flush()
-        os.fsync(fout.fileno())
-    os.replace(tmp, target)
+    try:
+        with fin, os.fdopen(fd, "wb") as fout:
+            for chunk in iter(lambda: fin.read(1 << 20), b""):
+                digest.update(chunk)
+                fout.write(chunk)
+            fout.flush()
+            os.fsync(fout.fileno())
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise _write_error(exc, folder) from exc
+        raise
     return target, digest.hexdigest()
+
+
+def _sweep(folder: Path) -> None:
+    """Remove temporary copies a killed program left behind: they hold disk space and nothing else."""
+    limit = dt.datetime.now().timestamp() - STALE_TEMP_SECONDS
+    for leftover in folder.glob(f"{TEMP_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < limit:
+                leftover.unlink()
+
+
+def _temp_in(folder: Path, fin) -> tuple[int, str]:
+    """A new file under a short random name beside the copy, whatever the length of the name it
+    becomes; created with the umask's mode like any file (mkstemp's would be private, 0600)."""
+    while True:
+        path = folder / f"{TEMP_PREFIX}{secrets.token_hex(6)}"
+        try:
+            return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), str(path)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            fin.close()
+            raise _write_error(exc, folder) from exc
+
+
+def _write_error(exc: OSError, folder: Path) -> StoreError:
+    """What stopped a copy, by errno: a full disk, a read-only folder, or another fault named as is."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StoreError("evidence_disk_full", path=str(folder))
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return StoreError("evidence_readonly", path=str(folder))
+    return StoreError("evidence_write_failed", path=str(folder), detail=exc.strerror or type(exc).__name__)
 
 
 def info(row: Evidence, root: Path) -> EvidenceInfo:

@@ -803,6 +803,91 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>不支持的导出格式：{format}（可用 docx、xlsx）。</translation>
     </message>
     <message>
+        <location filename="../../gui/errors.py" line="79"/>
+        <source>The file cannot be read (no permission, or another program holds it): {path}</source>
+        <translation>无法读取文件（没有权限，或正被其他程序占用）：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="80"/>
+        <source>The disk is full, so the supporting material was not saved: {path}</source>
+        <translation>磁盘已满，佐证材料没有保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="81"/>
+        <source>The supporting material folder cannot be written (read-only or no permission), so nothing was saved: {path}</source>
+        <translation>佐证材料文件夹不可写（只读或没有权限），佐证材料没有保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="82"/>
+        <source>Saving the supporting material failed ({detail}): {path}</source>
+        <translation>佐证材料保存失败（{detail}）：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="83"/>
+        <source>This plan was imported before (plan {plan_id}: {title}); add --again to import another copy.</source>
+        <translation>该计划已经导入过（计划 {plan_id}：{title}），没有重复导入；确要再导入一份，请加 --again</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="84"/>
+        <source>Deleting plan {plan_id} ({title}) needs confirming: add --yes (a backup is made first).</source>
+        <translation>删除计划 {plan_id}（{title}）需要确认：请加 --yes（删除前会自动备份）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="85"/>
+        <source>The command is not used correctly: {detail}. See --help.</source>
+        <translation>命令用法不对：{detail}。用 --help 查看用法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="86"/>
+        <source>Unknown command: {command} (use one of {choices}). See --help.</source>
+        <translation>未知命令：{command}（可用：{choices}）。用 --help 查看用法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="87"/>
+        <source>A required option is missing: {names}. See --help.</source>
+        <translation>缺少必需的参数：{names}。用 --help 查看用法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="88"/>
+        <source>Unknown option: {args}. See --help.</source>
+        <translation>不认识的参数：{args}。用 --help 查看用法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="89"/>
+        <source>The value {value} of {name} is not valid (use one of {choices}).</source>
+        <translation>参数 {name} 的值 {value} 无效（可用：{choices}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="90"/>
+        <source>{name} needs a whole number, not {value}.</source>
+        <translation>参数 {name} 需要一个整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="91"/>
+        <source>{name} needs a value after it.</source>
+        <translation>参数 {name} 后面缺少值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="92"/>
+        <source>{name} cannot be used together with {other}.</source>
+        <translation>参数 {name} 不能与 {other} 同时使用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="97"/>
+        <source>{option} is ambiguous: it could mean {matches}. Write the option in full.</source>
+        <translation>参数 {option} 不明确：可能是 {matches}，请写全</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="98"/>
+        <source>{name} takes no value (given: {value}).</source>
+        <translation>参数 {name} 不带值（却给了 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="93"/>
+        <source>The extension {suffix} of the export file does not fit the format {format} (Word files end in .docx, Excel files in .xlsx): {path}</source>
+        <translation>导出文件名的扩展名 {suffix} 与导出格式 {format} 不符（Word 文件用 .docx，Excel 文件用 .xlsx）：{path}</translation>
+    </message>
+    <message>
         <location filename="../../gui/errors.py" line="94"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>

@@ -48,3 +48,12 @@ def test_role_is_the_strongest_naming():
     assert role_for(units, ["市教育局"]) == "cooperating"
     assert role_for(units, ["市政府办公室"]) == "lead"
     assert role_for(units, ["香洲区政府"]) is None
+
+
+@pytest.mark.parametrize("a, b", [("市政府办公室", "市政府辦公室"), ("XX市大数据局", "ＸＸ市大數據局"),
+                                  ("县财政局（国资办）", "县财政局(国资办)"), ("县 教育局", "县教育局")])
+def test_same_unit_ignores_script_width_brackets_and_spaces(a, b):
+    from core.units import same_unit
+
+    assert same_unit(a, b) and same_unit(b, a)
+    assert not same_unit(a, "县司法局")

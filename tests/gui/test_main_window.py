@@ -208,3 +208,23 @@ def test_space_ticks_the_current_task(sample_window, qtbot):
     assert sample_window.service.node(task).status is Status.DONE
     qtbot.keyClick(sample_window.tree, Qt.Key.Key_Space)
     assert sample_window.service.node(task).status is Status.TODO
+
+
+def test_a_note_pasted_from_word_is_saved_clean_and_shown_as_saved(sample_window, qtbot, tmp_path):
+    """Word's manual line break (U+000B) and stray controls: stored without them, exports still work."""
+    from core.export import ExportOptions, export_plan
+
+    service, panel = sample_window.service, sample_window.panel
+    first, second = sample_window.model.task_ids()[:2]
+    sample_window.select_node(first)
+    panel.note_edit.setPlainText("已发布\x0b见门户网站\x00。")
+    sample_window.select_node(second)
+    assert service.node(first).note == "已发布\n见门户网站。"
+    steps = sample_window.ctx.stack.count()
+    sample_window.select_node(first)
+    assert panel.note_edit.toPlainText() == "已发布\n见门户网站。"
+    sample_window.select_node(second)  # nothing new to save: no second command for the same text
+    assert sample_window.ctx.stack.count() == steps
+    service.set_my_units(["县政府办公室"])
+    for fmt in ("docx", "xlsx"):
+        assert export_plan(service, 1, ExportOptions(format=fmt), tmp_path / f"台账.{fmt}").stat().st_size

@@ -96,7 +96,9 @@ def assign_units(rng: random.Random, n: Node, o: Office, roles: Roles) -> None:
     """Fill a task's units by the document's role style."""
     if roles.style == "none":
         return
-    named = rng.sample(o.specific, rng.choice([1, 1, 1, 2, 2, 3]))
+    # most tasks name one to three units; a few name a long run of them (a 三大攻坚战 kind of task)
+    count = rng.choice([1, 1, 1, 2, 2, 3]) if rng.random() > 0.08 else rng.randint(5, min(9, len(o.specific)))
+    named = rng.sample(o.specific, count)
     together = roles.shared_collective if rng.random() < 0.7 else rng.sample(o.collective, rng.randint(1, 2))
     if roles.style == "lead_resp":
         n.lead, n.responsible = named, list(together)
@@ -141,8 +143,8 @@ def _later_limit(rng: random.Random, year: int, first: Limit) -> Limit | None:
 
 
 def pick_topics(rng: random.Random, n_sections: int) -> list[tuple[str, list]]:
-    topics = rng.sample(vocab.TOPICS, n_sections)
-    return [(t, rng.sample(tasks, min(len(tasks), rng.randint(2, 4)))) for t, tasks in topics]
+    topics = rng.sample(vocab.TOPICS, min(n_sections, len(vocab.TOPICS)))
+    return [(t, rng.sample(tasks, min(len(tasks), rng.randint(1, 5)))) for t, tasks in topics]
 
 
 def sectioned_plan(rng: random.Random, o: Office, year: int, *, depth: int = 2, roles: Roles | None = None,
@@ -150,8 +152,9 @@ def sectioned_plan(rng: random.Random, o: Office, year: int, *, depth: int = 2, 
     """Sections → tasks (→ items when depth is 3); labels are filled in by `numbering`."""
     roles = roles or roles_for(rng, o)
     nodes: list[Node] = []
-    for heading, tasks in pick_topics(rng, n_sections or rng.randint(3, 6)):
-        sec = Node("", heading)
+    size = rng.choice([rng.randint(3, 6)] * 6 + [2, rng.randint(7, 10)])  # now and then a short or a long plan
+    for heading, tasks in pick_topics(rng, n_sections or size):
+        sec = Node("", heading, rng.choice(vocab.SECTION_LEADS) if rng.random() < 0.12 else "")
         for title, sentences in tasks:
             if depth == 3 and rng.random() < 0.6:
                 task = Node("", title)
@@ -186,25 +189,15 @@ def flat_duties(rng: random.Random, o: Office, year: int, roles: Roles, count: i
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
+# How each numbering family prints its n-th label: {c} Chinese numeral, {n} digits, {m} the
+# digit's mark (. 、 ．), {o} the circled digit.
+LABEL_FORMS = {"cn": "{c}、", "paren_cn": "（{c}）", "digit": "{n}{m}", "paren_digit": "（{n}）", "circled": "{o}",
+               "shi": "{c}是", "digit_close": "{n}）", "paren_digit_half": "({n})"}
+
+
 def label(kind: str, n: int, digit_mark: str = ".") -> str:
     """The label of the n-th item of a numbering family, as printed."""
-    if kind == "cn":
-        return f"{cn_number(n)}、"
-    if kind == "paren_cn":
-        return f"（{cn_number(n)}）"
-    if kind == "digit":
-        return f"{n}{digit_mark}"
-    if kind == "paren_digit":
-        return f"（{n}）"
-    if kind == "circled":
-        return CIRCLED[n - 1]
-    if kind == "shi":
-        return f"{cn_number(n)}是"
-    if kind == "digit_close":
-        return f"{n}）"
-    if kind == "paren_digit_half":
-        return f"({n})"
-    raise ValueError(kind)
+    return LABEL_FORMS[kind].format(c=cn_number(n), n=n, m=digit_mark, o=CIRCLED[n - 1] if n <= len(CIRCLED) else n)
 
 
 SCHEMES = {
@@ -219,10 +212,11 @@ SCHEMES = {
 
 
 def numbering(rng: random.Random, nodes: list[Node], families: list[str], *, run_on: bool = False,
-              digit_mark: str = ".", damage: bool = False) -> None:
+              digit_mark: str = ".", damage: bool = False, mixed_marks: bool = False) -> None:
     """Give every node its label: level i uses families[i]; `run_on` numbers the second level
     across sections (（四） under 二、); `damage` skips or repeats one number somewhere, or
-    (for （一）) prints the brackets with the numeral lost, "（）", as a damaged copy does."""
+    (for （一）) prints the brackets with the numeral lost, "（）", as a damaged copy does;
+    `mixed_marks` types an odd "1、" among "1." (or the other way round), as hand-typed plans do."""
     counters = [0] * len(families)
     damaged = not damage
 
@@ -235,7 +229,10 @@ def numbering(rng: random.Random, nodes: list[Node], families: list[str], *, run
             if not damaged and counters[depth] > 2 and rng.random() < 0.3:
                 counters[depth] += rng.choice([1, -1])  # a skipped or a repeated number
                 damaged = True
-            node.label = label(families[depth], max(counters[depth], 1), digit_mark)
+            mark = digit_mark
+            if mixed_marks and rng.random() < 0.15:
+                mark = rng.choice([m for m in (".", "、", "．") if m != digit_mark])
+            node.label = label(families[depth], max(counters[depth], 1), mark)
             if not damaged and families[depth] == "paren_cn" and counters[depth] > 1 and rng.random() < 0.15:
                 node.label, node.label_alts = "（）", [node.label]
                 damaged = True

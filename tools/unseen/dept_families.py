@@ -10,20 +10,17 @@ import calendar
 import datetime as dt
 import random
 
-from tools.unseen import pages
-from tools.unseen.compose import (
-    Office,
-    assign_units,
-    flat_duties,
-    issue_date,
-    numbering,
-    office,
-    plan_title,
-    roles_for,
-    sectioned_plan,
-)
+from tools.unseen import compose, pages
+from tools.unseen.compose import Office
 from tools.unseen.plan import Limit, Meta, Node, Plan
-from tools.unseen.prose import intro, node_paragraphs, notice_paragraphs, pick_forms, signed_text
+from tools.unseen.prose import (
+    intro,
+    node_paragraphs,
+    notice_paragraphs,
+    notice_title,
+    pick_forms,
+    signed_text,
+)
 from tools.unseen.text_families import Written
 
 SAFEGUARDS = [("加强组织领导", "主要负责同志亲自抓，分管负责同志具体抓，形成一级抓一级的工作格局"),
@@ -32,6 +29,10 @@ SAFEGUARDS = [("加强组织领导", "主要负责同志亲自抓，分管负责
               ("严格考核问责", "将任务完成情况纳入年度考核，作为评先评优的重要依据")]
 PHASES = [("动员部署", "印发方案，明确任务分工和完成时限"), ("组织实施", "各处室按照分工抓好落实，按月报送进展"),
           ("总结评估", "对照任务逐项总结，形成总结报告报送上级")]
+SCHEME_SECTIONS = ["指导思想", "工作目标", "主要任务", "实施步骤", "保障措施"]
+# a 片区's own units, and its "all of them" names
+PIANQU_UNITS = (["片区办公室", "片区经济发展局", "片区社会事业局", "片区规划建设局", "片区综合执法局", "片区党群工作部"],
+                ["各村（社区）", "片区各部门", "辖区各单位", "各有关单位"])
 LEAD_COOP = {"hall": ["（责任处室：{L}牵头，{C}配合）", "（责任单位：{L}牵头，{C}配合）"],
              "bureau": ["（责任科室：{L}牵头，{C}配合）", "（责任股室：{L}牵头，{C}配合）", "（责任单位：{L}牵头，{C}配合）"]}
 
@@ -66,16 +67,16 @@ def plan_table_pairs(rng: random.Random, tasks: list[Node], sep: str) -> str:
 def dept_scheme(rng: random.Random) -> Written:
     """A department's 实施方案 (sections, tasks with a lead+cooperating bracket, phases, safeguards)
     or its 通知 whose body is the task list; either may carry a side-by-side 工作计划表."""
-    o = office(rng, rng.choice(["hall", "bureau"]))
+    o = compose.office(rng, rng.choice(["hall", "bureau"]))
     year = rng.randint(2016, 2023)
-    signed = issue_date(rng, year)
-    roles = roles_for(rng, o, "lead_coop")
-    tasks = flat_duties(rng, o, year, roles, rng.randint(5, 8))
+    signed = compose.issue_date(rng, year)
+    roles = compose.roles_for(rng, o, "lead_coop")
+    tasks = compose.flat_duties(rng, o, year, roles, rng.randint(5, 8))
     forms = {"lead_coop": rng.choice(LEAD_COOP[o.level]), "resp": "（责任处室：{R}）", "lead_resp": "（牵头处室：{L}；责任处室：{R}）"}
     as_notice = rng.random() < 0.35
     if as_notice:
         title = f"{o.issuer}关于做好{year}年政务公开工作的通知"
-        numbering(rng, tasks, ["cn"])
+        compose.numbering(rng, tasks, ["cn"])
         meta = Meta(title, year, o.issuer, o.doc_number(rng, year) if rng.random() < 0.6 else None, signed.isoformat())
         plan = Plan(meta, tasks, o.level, o.place)
         head = [title] + ([meta.doc_number] if meta.doc_number else [])
@@ -85,18 +86,19 @@ def dept_scheme(rng: random.Random) -> Written:
         body += [o.issuer, signed_text(rng, signed)]
         ntitle = title
     else:
-        title = plan_title(rng, o, year, "方案")
-        numbering(rng, tasks, ["paren_cn"])
-        guide = Node("一、", "指导思想", "以习近平新时代中国特色社会主义思想为指导，全面落实上级关于政务公开的决策部署"
+        title = compose.plan_title(rng, o, year, "方案")
+        compose.numbering(rng, tasks, ["paren_cn"])
+        names = SCHEME_SECTIONS
+        guide = Node("一、", names[0], "以习近平新时代中国特色社会主义思想为指导，全面落实上级关于政务公开的决策部署"
                      if year >= 2018 else "深入贯彻落实上级关于全面推进政务公开工作的决策部署")
-        goal = Node("二、", "工作目标", f"到{year}年底，本系统政务公开制度体系更加完善，公开质量明显提升")
-        steps = Node("四、", "实施步骤", children=phase_nodes(rng, year))
-        guard = Node("五、", "保障措施", children=[Node(f"（{'一二三四'[i]}）", t, b)
+        goal = Node("二、", names[1], f"到{year}年底，本系统政务公开制度体系更加完善，公开质量明显提升")
+        steps = Node("四、", names[3], children=phase_nodes(rng, year))
+        guard = Node("五、", names[4], children=[Node(f"（{'一二三四'[i]}）", t, b)
                                                    for i, (t, b) in enumerate(rng.sample(SAFEGUARDS, 3))])
-        sections = [guide, goal, Node("三、", "主要任务", children=tasks), steps, guard]
+        sections = [guide, goal, Node("三、", names[2], children=tasks), steps, guard]
         meta = Meta(title, year, o.issuer, o.doc_number(rng, year) if rng.random() < 0.6 else None, signed.isoformat())
         plan = Plan(meta, sections, o.level, o.place)
-        ntitle = f"{o.issuer}关于印发{title}的通知"
+        ntitle = notice_title(rng, o, title)
         head = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed))
         body = [title, "为深入推进政务公开工作，结合工作实际，制定本方案。"]
         for sec in sections:
@@ -115,29 +117,27 @@ def dept_scheme(rng: random.Random) -> Written:
 def pianqu_office(rng: random.Random, host: Office) -> Office:
     """One of the 片区 (sub-areas) of a district or county, issuing its own copy of the plan."""
     name = host.place + rng.choice(["东部", "西部", "南部", "北部", "中心", "滨海", "高新", "城东"]) + "片区"
-    return Office("district", name, name + "管理局", host.prefix + "片", [
-        "片区办公室", "片区经济发展局", "片区社会事业局", "片区规划建设局", "片区综合执法局", "片区党群工作部"],
-        ["各村（社区）", "片区各部门", "辖区各单位", "各有关单位"])
+    return Office("district", name, name + "管理局", host.prefix + "片", list(PIANQU_UNITS[0]), list(PIANQU_UNITS[1]))
 
 
 def pianqu_copy(rng: random.Random, seed: int, i: int) -> Written:
     """Near-identical copies of one plan issued by different 片区: the text is shared by every copy
     of the run (drawn from the run's seed), the issuer and the units are each copy's own."""
     base = random.Random(f"{seed}:pianqu")
-    host = office(base, base.choice(["district", "county"]))
+    host = compose.office(base, base.choice(["district", "county"]))
     year = base.randint(2018, 2024)
-    nodes = sectioned_plan(base, host, year, depth=2, roles=roles_for(base, host, "none"))
-    numbering(base, nodes, ["cn", "paren_cn"], run_on=base.random() < 0.5)
+    nodes = compose.sectioned_plan(base, host, year, depth=2, roles=compose.roles_for(base, host, "none"))
+    compose.numbering(base, nodes, ["cn", "paren_cn"], run_on=base.random() < 0.5)
     o = pianqu_office(rng, host)
-    roles = roles_for(rng, o, rng.choice(["lead_resp", "resp", "lead_coop"]))
+    roles = compose.roles_for(rng, o, rng.choice(["lead_resp", "resp", "lead_coop"]))
     for sec in nodes:
         for t in sec.children:
-            assign_units(rng, t, o, roles)
+            compose.assign_units(rng, t, o, roles)
     title = f"{o.place}{year}年政务公开工作要点"
-    signed = issue_date(rng, year)
+    signed = compose.issue_date(rng, year)
     meta = Meta(title, year, o.issuer, o.doc_number(rng, year) if rng.random() < 0.5 else None, signed.isoformat())
     plan = Plan(meta, nodes, "district", o.place)
-    ntitle = f"{o.issuer}关于印发{title}的通知"
+    ntitle = notice_title(rng, o, title)
     head = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed))
     body = [title, intro(base, plan, host)] + node_paragraphs(rng, nodes, pick_forms(rng), "、", "", limit_year=year)
     published = pages.page_date(rng, signed)

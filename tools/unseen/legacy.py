@@ -1,7 +1,9 @@
-"""Family f: the same Word and Excel plans as binary .doc and .xls, converted by LibreOffice.
+"""Family f: the same Word and Excel plans as binary .doc/.xls and as PDF, made by LibreOffice.
 
-Offices still send 97–2003 files. These need LibreOffice (soffice) to write; without it the
-family is unavailable (`available()`), and the rest of the material is unaffected.
+Offices still send 97–2003 files, and many plans arrive as a PDF printed from Word. These need
+LibreOffice (soffice) to write; without it the family is unavailable (`available()`), and the
+rest of the material is unaffected. (PDF bytes carry a creation time, so only their text and
+gold repeat from run to run.)
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from tools.unseen.table_families import family_c
 from tools.unseen.text_families import Doc
 
 # family c's kinds this family converts: a Word table, an Excel 台账, Word automatic numbering
-_SOURCES = [(1, "doc"), (2, "xls"), (3, "doc")]
+_SOURCES = [(1, "doc"), (2, "xls"), (3, "doc"), (3, "pdf"), (1, "pdf")]
 _PROFILE: list[Path] = []
 
 
@@ -44,7 +46,7 @@ def convert(data: bytes, src_ext: str, dst_ext: str) -> bytes:
 
 
 def family_f(rng: random.Random, i: int, seed: int) -> Doc:
-    """A family c Word table, Excel 台账 or numbered Word prose, saved as .doc or .xls."""
+    """A family c Word table, Excel 台账 or numbered Word prose, saved as .doc, .xls or .pdf."""
     kind, ext = _SOURCES[i % len(_SOURCES)]
     source = family_c(rng, kind, seed)
     return Doc("f", f"{ext}-{source.name}", ext, convert(source.data, source.ext, ext), source.gold)

@@ -12,9 +12,22 @@ TOOLBARS = ["字号：大 中 小", "【字体：大 中 小】", "【打印本�
             "打印本页 关闭窗口", "浏览次数：{views}", "字体：[大] [中] [小]  打印"]
 NEIGHBOURS = ["关于开展政府网站年度自查工作的通知", "关于2023年第三季度政务新媒体检查情况的通报",
               "关于公布政府信息公开工作年度报告的公告", "关于调整政务公开工作领导小组成员的通知"]
-FOOTERS = ["上一篇：{prev}", "下一篇：{next}", "【打印本页】 【关闭窗口】", "扫一扫在手机打开当前页", "主办单位：{issuer}  网站标识码：{site}",
+FOOTERS = ["上一篇：{prev}", "下一篇：{next}", "附件下载：1.{prev}.pdf  2.{next}.docx", "【打印本页】 【关闭窗口】", "扫一扫在手机打开当前页", "主办单位：{issuer}  网站标识码：{site}",
            "ICP备案号：{icp}  公网安备 {site}号", "相关链接：", "【我要纠错】 【打印】 【关闭】",
            "分享到：", "版权所有：{issuer}  技术支持：信息中心"]
+
+
+COPIED_TO = {"province": ["省委各部门", "省人大常委会办公厅", "省政协办公厅", "省纪委监委机关", "省法院", "省检察院"],
+             "city": ["市委各部门", "市人大常委会办公室", "市政协办公室", "市纪委监委", "市中级法院", "市检察院"],
+             "county": ["县委各部门", "县人大常委会办公室", "县政协办公室", "县纪委监委", "县法院", "县检察院"],
+             "district": ["区委各部门", "区人大常委会办公室", "区政协办公室", "区纪委监委", "区法院", "区检察院"]}
+LINKS = ["中国政府网", "省政府门户网站", "市政府门户网站", "政务服务网", "信用中国", "12345热线"]
+
+
+def copied_to(rng: random.Random, level: str) -> str:
+    """The 抄送 line of a notice's 版记: offices that are told, not tasked (never units of a task)."""
+    names = rng.sample(COPIED_TO.get(level, COPIED_TO["city"]), rng.randint(3, 6))
+    return rng.choice(["抄送：", "抄送: ", "抄 送："]) + "，".join(names) + "。"
 
 
 def page_date(rng: random.Random, signed: dt.date) -> dt.date:
@@ -35,7 +48,10 @@ def footer_noise(rng: random.Random, issuer: str) -> list[str]:
     icp = rng.choice(["赣", "湘", "川", "冀", "皖"]) + f"ICP备{rng.randint(10000000, 99999999)}号"
     picked = rng.sample(FOOTERS, rng.randint(2, 4))
     prev, nxt = rng.sample(NEIGHBOURS, 2)
-    return [f.format(issuer=issuer, site=site, icp=icp, prev=prev, next=nxt) for f in picked]
+    out = [f.format(issuer=issuer, site=site, icp=icp, prev=prev, next=nxt) for f in picked]
+    if rng.random() < 0.25:  # a links bar, or a spammer's list of places stuck under the page
+        out.append(rng.choice(["友情链接：", "相关网站："]) + " | ".join(rng.sample(LINKS, 4)))
+    return out
 
 
 def meta_block(rng: random.Random, *, index_no: str, issuer: str, name: str, signed: dt.date,

@@ -32,8 +32,12 @@ def unit_clause(rng: random.Random, n: Node, form: str, sep: str) -> str:
         return ""
     if sep == "，" and ("牵头，" in form or "，责任" in form or "，协办" in form or "，配合" in form):
         sep = "、"
-    return form.format(L=join_units(rng, n.lead, sep), R=join_units(rng, n.responsible, sep),
-                       C=join_units(rng, n.cooperating, sep))
+    responsible = join_units(rng, n.responsible, sep)
+    if len(n.responsible) >= 3 and "，" not in form and rng.random() < 0.3:
+        # one list, two separators: "X、Y，Z、W" (named units, then the collective ones)
+        half = len(n.responsible) // 2
+        responsible = "、".join(n.responsible[:half]) + "，" + "、".join(n.responsible[half:])
+    return form.format(L=join_units(rng, n.lead, sep), R=responsible, C=join_units(rng, n.cooperating, sep))
 
 
 def node_paragraphs(rng: random.Random, nodes: list[Node], forms: dict[str, str], sep: str,
@@ -63,12 +67,21 @@ def node_paragraphs(rng: random.Random, nodes: list[Node], forms: dict[str, str]
     return out
 
 
+DEPT_CLAUSES = {"resp": ["（责任科室：{R}）", "（责任股室：{R}）", "（负责科室：{R}）", "（责任处室：{R}）"],
+                "lead_coop": ["（责任处室：{L}牵头，{C}配合）", "（责任科室：{L}牵头，{C}配合）"]}
+
+
 def pick_forms(rng: random.Random, dept: bool = False) -> dict[str, str]:
+    """The document's unit clause for each role style (a department names its 科室/处室)."""
     forms = {k: rng.choice(v) for k, v in CLAUSES.items()}
     if dept:
-        forms["resp"] = rng.choice(["（责任科室：{R}）", "（责任股室：{R}）", "（负责科室：{R}）", "（责任处室：{R}）"])
-        forms["lead_coop"] = rng.choice(["（责任处室：{L}牵头，{C}配合）", "（责任科室：{L}牵头，{C}配合）"])
+        forms.update({k: rng.choice(v) for k, v in DEPT_CLAUSES.items()})
     return forms
+
+
+def notice_title(rng: random.Random, o: Office, title: str) -> str:
+    """The 通知 that carries a plan: "X关于印发Y的通知", the plan's title bare or in 《》."""
+    return f"{o.issuer}关于印发{title}的通知" if rng.random() < 0.75 else f"{o.issuer}关于印发《{title}》的通知"
 
 
 def notice_paragraphs(rng: random.Random, plan: Plan, o: Office, notice_title: str, signed: str) -> list[str]:

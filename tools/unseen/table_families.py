@@ -6,7 +6,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from tools.unseen import pages
+from tools.unseen import pages, tables
 from tools.unseen.compose import (
     SCHEMES,
     issue_date,
@@ -19,8 +19,8 @@ from tools.unseen.compose import (
 )
 from tools.unseen.containers import docx_document, html_page, office_html, xlsx_workbook
 from tools.unseen.plan import Meta, Plan, gold, limit_in_column
-from tools.unseen.prose import intro, node_paragraphs, notice_paragraphs, signed_text
-from tools.unseen.tables import LAYOUTS, Cell, Grid, build_grid, flatten, header_word, table_plan
+from tools.unseen.prose import intro, node_paragraphs, notice_paragraphs, notice_title, signed_text
+from tools.unseen.tables import Cell, Grid, build_grid, flatten, header_word, table_plan
 from tools.unseen.text_families import Doc
 
 
@@ -42,7 +42,7 @@ def tabled_plan(rng: random.Random, *, level: str | None = None, layouts: list[l
     level = level or rng.choice(["province", "city", "county", "district", "bureau"])
     o = office(rng, level)
     year = rng.randint(2016, 2024)
-    layout = rng.choice(layouts or LAYOUTS)
+    layout = rng.choice(layouts or tables.LAYOUTS)
     if depth == 3 and "category" in layout:
         layout = [r for r in layout if r != "category"]
     nodes = table_plan(rng, o, year, pick_topics(rng, rng.randint(3, 5)), layout, depth=depth)
@@ -50,7 +50,7 @@ def tabled_plan(rng: random.Random, *, level: str | None = None, layouts: list[l
     grid = build_grid(rng, nodes, layout, title, level)
     signed = issue_date(rng, year)
     published = pages.page_date(rng, signed)
-    ntitle = f"{o.issuer}关于印发{title}的通知"
+    ntitle = notice_title(rng, o, title)
     dept_title = title.startswith(o.issuer)
     if rng.random() < notice:
         number = o.doc_number(rng, year) if rng.random() < 0.8 else None
@@ -136,7 +136,7 @@ def table_as_text(rng: random.Random) -> Doc:
 
 def breakdown_one_line(rng: random.Random) -> tuple[str, dict, str]:
     """A provincial/district 分解表 whose page text was saved as one line (cells joined by nothing)."""
-    flat_layouts = [LAYOUTS[1], LAYOUTS[0], LAYOUTS[6], LAYOUTS[5], LAYOUTS[3]]
+    flat_layouts = [tables.LAYOUTS[i] for i in (1, 0, 6, 5, 3)]  # the orders without a merged category column
     t = tabled_plan(rng, level=rng.choice(["province", "district", "city", "province"]), layouts=flat_layouts,
                     depth=rng.choice([3, 3, 2]), notice=0.9)
     joiner = rng.choice([" ", ""])
@@ -159,7 +159,7 @@ def two_part(rng: random.Random, i: int) -> Doc:
     signed = issue_date(rng, year)
     meta = Meta(title, year, o.issuer, o.doc_number(rng, year) if rng.random() < 0.7 else None, signed.isoformat())
     plan = Plan(meta, nodes, level, o.place)
-    ntitle = f"{o.issuer}关于印发{title}的通知"
+    ntitle = notice_title(rng, o, title)
     prose = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed)) + [title, intro(rng, plan, o)]
     silent = {"lead_resp": "", "lead_coop": "", "resp": ""}
     prose += node_paragraphs(rng, nodes, silent, "、", rng.choice(["", "。"]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from tools.unseen.compose import Office, assign_units, label
+from tools.unseen.compose import Office, assign_units, label, roles_for, task_body
 from tools.unseen.plan import Node, cn_number, limit_in_column
 
 HEADER_WORDS = {
@@ -121,9 +121,10 @@ def table_plan(rng: random.Random, o: Office, year: int, sections: list[tuple[st
     """Sections (→ sub-sections when depth is 3) → tasks for a table: task title, requirement,
     units by the layout's roles, a deadline-column limit; a task may share the unit cell of the
     one above (a merged cell in the original)."""
-    from tools.unseen.compose import roles_for, task_body
-
-    roles = roles_for(rng, o, unit_roles(layout))
+    style = unit_roles(layout)
+    if style == "resp" and rng.random() < 0.35:  # one unit column whose cells name the roles themselves
+        style = "lead_coop"
+    roles = roles_for(rng, o, style)
     prev: list[Node | None] = [None]
 
     def task(title: str, body: str, limits: list) -> Node:
@@ -159,23 +160,35 @@ def table_plan(rng: random.Random, o: Office, year: int, sections: list[tuple[st
     return nodes
 
 
-def _unit_cells(t: Node, role: str, layout: list[str], sep: str) -> str:
-    """The text of a unit cell: the units its header's role gives."""
+ROLES_IN_CELL = ["{L}牵头，{C}配合", "牵头：{L}；配合：{C}", "牵头单位：{L}\n配合单位：{C}", "{L}（牵头）、{C}"]
+
+
+def _unit_cells(t: Node, role: str, layout: list[str], sep: str, in_cell: str) -> str:
+    """The text of a unit cell: the units its header's role gives; a lone unit column whose
+    task has a lead names the roles inside the cell ("X牵头，Y配合")."""
     if role == "lead":
         return sep.join(t.lead)
     if role == "coop":
         return sep.join(t.cooperating or t.responsible)
+    if "lead" not in layout and t.lead:
+        return in_cell.format(L="、".join(t.lead), C="、".join(t.cooperating or t.responsible))
     return sep.join(t.responsible if "lead" in layout else t.units)
 
 
 def build_grid(rng: random.Random, nodes: list[Node], layout: list[str], title: str, level: str = "city") -> Grid:
     """Lay the tree out: section rows (or a merged category column), one row per task, serials
     1–N across sections, unit cells merged down over tasks that share them. Sets labels."""
-    grid = Grid([header_word(rng, r, layout, level) for r in layout], title=title)
+    words = [header_word(rng, r, layout, level) for r in layout]
+    if "category" in layout and rng.random() < 0.4:  # 重点任务 over the merged rows, the task per row below
+        words[layout.index("category")] = "重点任务"
+        words[layout.index("task")] = rng.choice(["具体任务", "工作内容", "任务内容", "具体工作"])
+    grid = Grid(words, title=title)
     if "lead" in layout and "coop" in layout and layout.index("coop") == layout.index("lead") + 1 \
             and rng.random() < 0.4:
         grid.group = (layout.index("lead"), rng.choice(["责任单位", "责任分工", "责任部门"]))
     sep = rng.choice(["、", "、", "，", "；", "/", "\n"])
+    in_cell = rng.choice(ROLES_IN_CELL)
+    serial_mark = rng.choice(["", "", "", ".", "、"])  # the 序号 column prints 1 or 1. or 1、
     serial = 0
     sec_label_kind = rng.choice(["cn", "cn", "plain"]) if "category" in layout else "cn"
     task_label = "serial" if "serial" in layout else rng.choice(["digit", "paren_cn"])
@@ -212,14 +225,14 @@ def build_grid(rng: random.Random, nodes: list[Node], layout: list[str], title: 
             serial += 1
             ti += 1
             if task_label == "serial":
-                t.label = str(serial)
+                t.label = f"{serial}{serial_mark}"
             else:
                 kind = "digit" if under_sub else task_label
                 t.label = label(kind, serial if kind == "digit" else ti, digit_mark)
             row = []
             for role in layout:
                 if role == "serial":
-                    row.append(Cell(str(serial)))
+                    row.append(Cell(t.label))
                 elif role == "category":
                     row.append(Cell(sec.label + sec.title) if ti == 1 else None)
                 elif role == "task":
@@ -228,7 +241,7 @@ def build_grid(rng: random.Random, nodes: list[Node], layout: list[str], title: 
                 elif role == "req":
                     row.append(Cell(t.body + "。" if t.body else ""))
                 elif role in ("lead", "coop", "resp"):
-                    row.append(None if t.shared else Cell(_unit_cells(t, role, layout, sep)))
+                    row.append(None if t.shared else Cell(_unit_cells(t, role, layout, sep, in_cell)))
                 elif role == "deadline":
                     row.append(Cell(t.column_limit.text if t.column_limit else ""))
                 else:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tools.unseen import pages, vocab
 from tools.unseen.compose import (
@@ -18,7 +19,14 @@ from tools.unseen.compose import (
     sectioned_plan,
 )
 from tools.unseen.plan import Meta, Node, Plan, gold
-from tools.unseen.prose import intro, node_paragraphs, notice_paragraphs, pick_forms, signed_text
+from tools.unseen.prose import (
+    intro,
+    node_paragraphs,
+    notice_paragraphs,
+    notice_title,
+    pick_forms,
+    signed_text,
+)
 
 
 @dataclass
@@ -42,10 +50,7 @@ class Written:
     header: list[str]    # site noise before
     footer: list[str]    # site noise after
     notice_title: str
-
-
-def _notice_title(o, title: str) -> str:
-    return f"{o.issuer}关于印发{title}的通知"
+    page_meta: dict = field(default_factory=dict)  # issuer/date a reader may take from the site's noise
 
 
 def prose_plan(rng: random.Random, level: str | None = None, schemes: list[str] | None = None,
@@ -61,13 +66,14 @@ def prose_plan(rng: random.Random, level: str | None = None, schemes: list[str] 
     depth = 2 if scheme == "cn/shi" else rng.choice([2, 2, 3])
     nodes = sectioned_plan(rng, o, year, depth=depth)
     numbering(rng, nodes, families[:depth], run_on=depth == 2 and families[1] != "shi" and rng.random() < 0.35,
-              digit_mark=rng.choice([".", "、", "．"]), damage=rng.random() < 0.35 if damage is None else damage)
+              digit_mark=rng.choice([".", "、", "．"]), damage=rng.random() < 0.35 if damage is None else damage,
+              mixed_marks=damage is not False and rng.random() < 0.15)
     head_kind = rng.choice(["notice", "notice", "notice", "meta", "bare"])
     number = o.doc_number(rng, year) if head_kind != "bare" and rng.random() < 0.85 else None
     published = pages.page_date(rng, signed)
     meta = Meta(title, year, o.issuer, number, signed.isoformat())
     plan = Plan(meta, nodes, level, o.place)
-    ntitle = _notice_title(o, title)
+    ntitle = notice_title(rng, o, title)
     if head_kind == "notice":
         head = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed))
     elif head_kind == "meta":
@@ -75,8 +81,14 @@ def prose_plan(rng: random.Random, level: str | None = None, schemes: list[str] 
                                 signed=signed, doc_number=number)
     else:
         head = []
-        meta.issuer, meta.date = [o.issuer, None], [None, published.isoformat()]
-    body = [title, intro(rng, plan, o)]
+        meta.issuer, meta.date = None, None
+        page_meta = {"issuer": o.issuer, "date": published.isoformat()}
+    # a long title is sometimes printed on two lines, broken before 政务公开 or 工作要点
+    shown = title
+    if rng.random() < 0.12:
+        cut = max(title.find("政务公开"), title.find("工作要点"))
+        shown = title[:cut] + "\n" + title[cut:] if cut > 0 else title
+    body = [shown] + ([intro(rng, plan, o)] if rng.random() < 0.85 else [])
     heading_stop = rng.choice(["", "", "。"])
     body += node_paragraphs(rng, nodes, pick_forms(rng), rng.choice(["、", "、", "，", "，", " "]), heading_stop,
                             split_labels=rng.random() < 0.15, limit_year=year)
@@ -84,8 +96,12 @@ def prose_plan(rng: random.Random, level: str | None = None, schemes: list[str] 
         closing = rng.choice(vocab.CLOSING)
         body.append(closing)
         plan.nodes.append(Node("", closing, optional=True))
+    if head_kind == "notice" and rng.random() < 0.3:  # the 版记: 抄送 and the 印发 date
+        printed = signed + dt.timedelta(days=rng.randint(1, 5))
+        body += [pages.copied_to(rng, o.level), f"{o.issuer}　　{printed.year}年{printed.month}月{printed.day}日印发"]
+        meta.date = [signed.isoformat(), printed.isoformat()]
     return Written(plan, head, body, pages.header_noise(rng, o.issuer, published),
-                   pages.footer_noise(rng, o.issuer), ntitle)
+                   pages.footer_noise(rng, o.issuer), ntitle, page_meta if head_kind == "bare" else {})
 
 
 def dept_list(rng: random.Random) -> Written:
@@ -107,7 +123,7 @@ def dept_list(rng: random.Random) -> Written:
         head = pages.meta_block(rng, index_no=pages.index_number(rng, year), issuer=o.issuer, name=title,
                                 signed=signed, doc_number=number)
     else:
-        meta = Meta(None, year, [None, o.issuer], None, [None, published.isoformat()])
+        meta = Meta(None, year, None, None, None)
         head = []
     plan = Plan(meta, duties, level, o.place)
     lead_in = rng.choice([f"为做好{year}年政务公开工作，结合我局实际，重点抓好以下工作：",
@@ -119,15 +135,27 @@ def dept_list(rng: random.Random) -> Written:
     else:
         paras = [lead_in] + paras
     body = ([title] if has_meta else []) + paras
+    page_meta = {} if has_meta else {"issuer": o.issuer, "date": published.isoformat()}
     return Written(plan, head, body, pages.header_noise(rng, o.issuer, published),
-                   pages.footer_noise(rng, o.issuer), title)
+                   pages.footer_noise(rng, o.issuer), title, page_meta)
 
 
 def page_text(rng: random.Random, w: Written) -> str:
-    """The page as a clerk copies it from the browser: noise, blank lines, indents."""
+    """The page as a clerk copies it from the browser: noise, blank lines, indents; now and
+    then the text of a printed copy, with page numbers ("— 3 —") between paragraphs."""
     indent = rng.choice(["", "　　", "  "])
     gap = rng.choice(["\n", "\n\n", "\n \n"])
-    lines = w.header + [""] + w.head + [""] + [indent + p for p in w.body] + [""] + w.footer
+    body = [indent + p for p in w.body]
+    if rng.random() < 0.15:
+        style = rng.choice(["— {n} —", "-{n}-", "第{n}页", "- {n} -"])
+        page, out = 1, []
+        for p in body:
+            out.append(p)
+            if rng.random() < 0.12:
+                page += 1
+                out.append(style.format(n=page))
+        body = out
+    lines = w.header + [""] + w.head + [""] + body + [""] + w.footer
     return gap.join(lines).replace(gap + gap, gap) + "\n"
 
 
@@ -140,16 +168,35 @@ def one_line_text(rng: random.Random, w: Written, joiner: str | None = None) -> 
     return header + joiner.join(p.replace("\n", joiner) for p in w.head + w.body) + "\n"
 
 
-ENCODINGS = ["gb18030", "utf-16", "utf-16-be-bom", "traditional", "traditional-gb18030", "traditional-ruby"]
+ENCODINGS = ["gb18030", "utf-16", "utf-16-be-bom", "traditional", "traditional-gb18030", "traditional-ruby",
+             "pdf-copy"]
+
+
+def wrapped_text(rng: random.Random, w: Written) -> str:
+    """Text copied out of a PDF: every paragraph hard-wrapped at the page's width (mid-word,
+    mid-unit-name), a page number every few dozen lines, no site noise."""
+    width = rng.randint(24, 38)
+    lines: list[str] = []
+    for para in w.head + w.body:
+        for part in para.split("\n"):
+            text = "　　" + part if rng.random() < 0.8 else part
+            lines += [text[i:i + width] for i in range(0, len(text), width)] or [""]
+    out, page = [], 1
+    for n, line in enumerate(lines, 1):
+        out.append(line)
+        if n % 30 == 0:
+            page += 1
+            out.append(f"— {page} —")
+    return "\n".join(out) + "\n"
 
 
 def family_e(rng: random.Random, i: int, seed: int) -> Doc:
     """Web text in another encoding (GB18030, UTF-16 either way) or script (traditional, with or
-    without pinyin after converted characters)."""
+    without pinyin after converted characters); text copied out of a PDF, hard-wrapped."""
     w = prose_plan(rng) if (i + i // len(ENCODINGS)) % 2 == 0 else dept_list(rng)
-    text = page_text(rng, w)
-    simplified = text
     how = ENCODINGS[i % len(ENCODINGS)]
+    text = wrapped_text(rng, w) if how == "pdf-copy" else page_text(rng, w)
+    simplified = text
     convert = None
     if how.startswith("traditional"):
         import opencc
@@ -176,10 +223,9 @@ def plan_gold(w: Written, convert=None, parts: list[str] | None = None) -> dict:
     """The gold of a written plan. A metadata alternative (issuer or date read from the site's
     header) is kept only when the document prints it; `parts` are the paragraphs it holds."""
     printed = "".join(parts if parts is not None else w.header + w.head + w.body + w.footer)
-    meta = w.plan.meta
-    for key in ("issuer", "date"):
-        value = getattr(meta, key)
-        if isinstance(value, list):
-            kept = [v for v in value if v is None or v in printed]
-            setattr(meta, key, kept if len(kept) > 1 else kept[0])
-    return gold(w.plan, convert) if convert else gold(w.plan)
+    meta = dataclasses.replace(w.plan.meta)
+    for key, value in w.page_meta.items():
+        if value in printed and getattr(meta, key) != value:
+            setattr(meta, key, [getattr(meta, key), value])
+    plan = dataclasses.replace(w.plan, meta=meta)
+    return gold(plan, convert) if convert else gold(plan)

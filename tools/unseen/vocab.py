@@ -203,6 +203,10 @@ TOPICS += [
     ]),
 ]
 
+# A sentence some plans put right after a section heading, before its tasks.
+SECTION_LEADS = ["围绕中心工作，突出重点领域，切实增强公开实效", "聚焦群众关切，进一步加大公开力度",
+                 "坚持以公开促落实，推动各项政策落地见效", "着力补齐短板弱项，夯实工作基础"]
+
 # Sentences that carry a time limit: {dl} is the limit, spoken as the plan would.
 DEADLINE_SENTENCES = ["{dl}完成相关栏目的优化调整。", "{dl}报送阶段性落实情况。",
                       "相关工作于{dl}完成。", "{dl}完成全面自查并形成报告。",
