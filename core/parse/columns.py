@@ -35,7 +35,7 @@ _UNIT_WORD = re.compile(r"单位|部门|处室|科室|股室|机构|主体|分�
 # content headers are noun phrases ending in their class noun ("工作任务", "具体措施"); a cell with
 # the word inside ("制定年度工作计划并公开") is a task's text, not a header
 _CATEGORY = re.compile(r"(?:类别|分类|类型|板块|领域|方面|栏目|专项|大类|指标)$")
-_REQUIREMENT = re.compile(r"^(?:细化|具体)|(?:要求|措施|内容|标准|举措|做法|目标|方式|途径|路径)$")
+_REQUIREMENT = re.compile(r"(?:要求|措施|内容|标准|举措|做法|目标|方式|途径|路径)$|^(?:细化|具体)(?:分工|任务|工作|事项|安排)$")
 _TASK = re.compile(r"(?:任务|事项|工作|要点|项目|分工|重点|名称|环节|步骤|阶段)$")
 
 
@@ -44,7 +44,8 @@ def _key(text: str) -> str:
 
 
 _NOTE_IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
-_FIRST_IS_LEAD = re.compile(r"(?:第一|首|前)[^()（）]{0,6}牵头|牵头[^()（）]{0,6}(?:第一|首位|居首)")
+_FIRST_IS_LEAD = re.compile(r"(?:第一|首)(?:位|个|名)?[^，,。；;()（）]{0,4}(?:为|是)牵头|"
+                            r"牵头(?:单位|部门|处室|科室)?(?:排|列|居)在?(?:第一|首)")
 
 
 def lead_listed_first(text: str) -> bool:
@@ -53,6 +54,17 @@ def lead_listed_first(text: str) -> bool:
     Provincial 分工方案 and city 任务分解表 both print this note in the unit column's head.
     """
     return any(_FIRST_IS_LEAD.search(fold(m.group(0))) for m in _NOTE_IN_BRACKETS.finditer(text))
+
+
+def says_first_leads(text: str) -> bool:
+    """A table's note "注：排第一位的为牵头单位" (in a row of its own or just above the table)."""
+    return len(text) <= 120 and bool(_FIRST_IS_LEAD.search(fold(text)))
+
+
+def first_leads(cols: Columns) -> Columns:
+    """The columns with every plain responsible unit column read "the first unit leads"."""
+    cols.units = [(c, LEAD_FIRST if role == RESPONSIBLE else role) for c, role in cols.units]
+    return cols
 
 
 def header_role(text: str) -> str | None:
@@ -97,8 +109,9 @@ def unit_role(key: str) -> str | None:
         return RESPONSIBLE if _RESPONSIBLE.search(key.replace("主要负责", "")) else LEAD
     if _RESPONSIBLE.search(key) and (has_word or len(key) <= 3):
         return RESPONSIBLE
-    if has_word and re.search(r"单位|部门|处室|科室|股室|机构|主体", key):
-        return UNIT
+    if has_word and len(key) <= 4 and re.search(r"单位|部门|处室|科室|股室|机构|主体", key) and not re.match(
+            r"[各省市县区乡镇]", key):
+        return UNIT  # "单位", "部门", "实施主体" — not a unit's own name ("各二级单位", "县直单位")
     return None
 
 

@@ -8,12 +8,14 @@ own module and can be run and tested alone.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from core.document import Document, Paragraph
 from core.errors import InputError
 from core.model import ROLES, ParsedDeadline, ParsedPlan
 from core.parse import meta as meta_stage
 from core.parse import region as region_stage
+from core.parse.columns import Columns, first_leads, says_first_leads
 from core.parse.deadlines import find_deadlines
 from core.parse.draft import Draft
 from core.parse.joined import line_entries
@@ -37,6 +39,7 @@ def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[
     ("table_guessed") is noted in `doubts` for the import dialog.
     """
     entries: list[Entry] = []
+    last: tuple[int, Columns] | None = None  # the last plan table's width and columns
     for block in join_continued(tables_in_lines(doc.blocks)):
         if isinstance(block, Paragraph):
             for line in block.text.splitlines() or [""]:
@@ -46,6 +49,8 @@ def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[
             continue
         block = unfold_side_by_side(block)
         found = find_header(block)
+        if found is None and last is not None and last[0] == _width(block):
+            found = (-1, last[1])  # one table per section, the header printed over the first only
         if found is None:
             found = guess_columns(block)
             if found is not None and doubts is not None:
@@ -53,10 +58,18 @@ def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[
         if found is None:
             entries.extend(Entry(text=t, word_label=lab, in_cell=True) for lab, t in table_lines(block))
             continue
+        if not found[1].guessed:
+            last = (_width(block), found[1])
+        if any(says_first_leads(e.text) for e in entries[-2:]):
+            found = (found[0], first_leads(replace(found[1], units=list(found[1].units))))
         before, drafts = read_table(block, *found)
         entries.extend(Entry(text=t) for t in before)
         entries.append(Entry(drafts=drafts, is_table=True))
     return sub_point_lines(join_lone_labels(entries))
+
+
+def _width(table) -> int:
+    return max((len(r) for r in table.rows), default=0)
 
 
 def _table_head(table) -> str:

@@ -22,9 +22,10 @@ _HEADER_ROWS = 6  # titles and notes above a header: a few rows at most
 def find_header(table: Table) -> tuple[int, Columns] | None:
     """The header row among the first rows (the lower one when two rows make the header), and its columns."""
     for r, row in enumerate(table.rows[:_HEADER_ROWS]):
-        roles = roles_of(row_texts(row))
-        if not is_header(roles):
-            continue
+        texts = row_texts(row)
+        roles = roles_of(texts)
+        if not is_header(roles) or any(bare_label(t) for t in texts if t):
+            continue  # a row holding a 序号 is a task row, whatever its words
         if r + 1 < len(table.rows):
             both = _two_row_header(row, roles, table.rows[r + 1])
             if both is not None:

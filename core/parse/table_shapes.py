@@ -81,7 +81,10 @@ def join_continued(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if isinstance(block, Table) and open_table is not None and _width(block) == _width(open_table) \
                 and find_header(block) is None:
-            open_table.rows.extend(block.rows)
+            rows = list(block.rows)
+            if rows and _split_row(open_table.rows[-1], rows[0]):
+                open_table.rows[-1] = _joined(open_table.rows[-1], rows.pop(0))
+            open_table.rows.extend(rows)
             continue
         if isinstance(block, Table):
             open_table = Table(rows=list(block.rows)) if find_header(block) is not None else None
@@ -94,3 +97,22 @@ def join_continued(blocks: list[Block]) -> list[Block]:
 
 def _width(table: Table) -> int:
     return max((len(r) for r in table.rows), default=0)
+
+
+def _split_row(last: list[Cell], first: list[Cell]) -> bool:
+    """A row a page break cut in two: the next page's first row has no 序号 cell of its own.
+
+    Word and LibreOffice let a tall row break across pages; printed to PDF (or saved page by
+    page) the rest of its cells open the next page's table.
+    """
+    return bool(clean(last[0].text)) and not clean(first[0].text) and not first[0].merged_up and any(
+        clean(c.text) for c in first)
+
+
+def _joined(last: list[Cell], rest: list[Cell]) -> list[Cell]:
+    """The two halves of a row cut by a page break, cell by cell."""
+    out = []
+    for a, b in zip(last, rest, strict=False):
+        more = clean(b.text) if not (b.merged_left or b.merged_up or a.merged_up or a.merged_left) else ""
+        out.append(Cell(a.text + more, merged_up=a.merged_up, merged_left=a.merged_left, label=a.label) if more else a)
+    return out

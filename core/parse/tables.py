@@ -10,13 +10,17 @@ plan table at all comes back as plain lines for the line-based stages.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from core.document import Cell, Table
-from core.parse.columns import Columns
+from core.parse.columns import Columns, first_leads, says_first_leads
 from core.parse.draft import Draft, is_heading_text
 from core.parse.labels import bare_label, split_label
 from core.parse.normalise import clean
 from core.parse.table_cells import cell_items, draft, label_of, row_texts, unit_cell_text, unit_cells
 from core.parse.table_header import find_header, guess_columns
+from core.textfold import fold
 
 __all__ = ["find_header", "guess_columns", "read_table", "table_lines"]
 
@@ -54,12 +58,16 @@ class _Reader:
         self.last_task: Draft | None = None
         self.pending_units: list[tuple[str, str]] = []
         self.task_kind = ""  # the numbering kind of rows that carry units or time limits
+        self.notes: list[str] = []  # "注：…" rows: about the table, not tasks
         self.pending_times: list[str] = []
 
     def row(self, row: list[Cell], below: list[Cell] | None) -> None:
         cols, texts = self.cols, row_texts(row)
         if texts == self.header or not any(texts):
             return  # the header repeated on a new page, or an empty row
+        if _note_row(texts):
+            self.notes.append(next(t for t in texts if t))
+            return
         seq_cell = row[cols.seq] if cols.seq is not None and cols.seq < len(row) else None
         seq = texts[cols.seq] if seq_cell is not None and not seq_cell.merged_up else ""
         # a 序号 merged down alongside a group cell numbers the group, not the row's task
@@ -171,16 +179,27 @@ def _family(kind: str) -> str:
 def read_table(table: Table, header_at: int, cols: Columns) -> tuple[list[str], list[Draft]]:
     """Lines above the header (titles) and the drafts the rows below it make."""
     header = row_texts(table.rows[header_at]) if header_at >= 0 else []
-    titles = header_at
+    titles = max(header_at, 0)
     if cols.guessed and len({t for t in header if t}) == 1:
         titles, header = header_at + 1, []  # no header row under the titles (guessed columns)
     before = [t for row in table.rows[:titles] for t in dict.fromkeys(row_texts(row)) if t]
-    reader = _Reader(cols, header)
     rows = table.rows[header_at + 1:]
+    if any(_note_row(t) and says_first_leads(" ".join(t)) for t in map(row_texts, rows)):
+        cols = first_leads(replace(cols, units=list(cols.units)))
+    reader = _Reader(cols, header)
     reader.task_kind = _task_kind(rows, cols)
     for k, row in enumerate(rows):
         reader.row(row, rows[k + 1] if k + 1 < len(rows) else None)
-    return before, reader.roots
+    return before + reader.notes, reader.roots
+
+
+_NOTE_START = re.compile(r"^(?:注|说明|备注|附注)\s*\d*\s*[:：]")
+
+
+def _note_row(texts: list[str]) -> bool:
+    """A row whose one text is a note on the table ("注：…"), as 分解表 of every level end with."""
+    filled = {t for t in texts if t}
+    return len(filled) == 1 and bool(_NOTE_START.match(fold(next(iter(filled)))))
 
 
 def _row_kind(row: list[Cell], texts: list[str], cols: Columns, seq: str) -> str:

@@ -14,6 +14,7 @@ from office_builders import docx_bytes, p
 
 Spec = list[list["str | tuple[str, int, int]"]]
 FORMATS = ("html", "docx", "xlsx")
+_COL = 1400  # a column's width in twips, as Word writes it (LibreOffice needs it to keep merges)
 
 
 def _cell(spec) -> tuple[str, int, int]:
@@ -60,14 +61,18 @@ def _docx_table(rows: Spec) -> str:
         tcs, c = [], 0
         while c < width:
             text, rs, cs, origin = cells.get((r, c), ("", 1, 1, True))
-            pr = f'<w:gridSpan w:val="{cs}"/>' if cs > 1 else ""
+            pr = f'<w:tcW w:w="{_COL * cs}" w:type="dxa"/>' + (f'<w:gridSpan w:val="{cs}"/>' if cs > 1 else "")
             if rs > 1:
                 pr += '<w:vMerge w:val="restart"/>' if origin else "<w:vMerge/>"
             body = "".join(p(html.escape(line)) for line in text.split("\n")) if origin and text else "<w:p/>"
             tcs.append(f"<w:tc><w:tcPr>{pr}</w:tcPr>{body}</w:tc>")
             c += cs
         out.append("<w:tr>" + "".join(tcs) + "</w:tr>")
-    return "<w:tbl>" + "".join(out) + "</w:tbl>"
+    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    grid_cols = "".join(f'<w:gridCol w:w="{_COL}"/>' for _ in range(width))
+    return (f"<w:tbl><w:tblPr><w:tblBorders>{borders}</w:tblBorders></w:tblPr><w:tblGrid>{grid_cols}</w:tblGrid>"
+            + "".join(out) + "</w:tbl>")
 
 
 def docx_file_bytes(title: str, rows: Spec, before: list[str] = (), after: list[str] = ()) -> bytes:

@@ -90,3 +90,26 @@ def test_time_cell_range_stays_one_deadline_as_printed():
 
 def test_time_cell_year_in_the_cell_wins_over_the_plans():
     assert [d.date for d in find_deadlines("2021年8月前", 2022, cell=True)] == [dt.date(2021, 7, 31)]
+
+
+@pytest.mark.parametrize("text, cell, date", [
+    ("四月底前", True, dt.date(2021, 4, 30)), ("十二月底前", True, dt.date(2021, 12, 31)),
+    ("十月前完成", False, dt.date(2021, 9, 30)), ("2021年十一月份", True, dt.date(2021, 11, 30)),
+])
+def test_months_in_chinese_numerals(text, cell, date):
+    assert [d.date for d in find_deadlines(text, 2021, cell=cell)] == [date]
+
+
+@pytest.mark.parametrize("text", ["一月一次", "三个月内", "二十一月"])
+def test_chinese_numerals_that_are_no_month_limit(text):
+    assert [d.date for d in find_deadlines(text, 2021, cell=True) if d.date] == []
+
+
+def test_what_follows_a_time_key_in_prose_is_read_as_a_time_cell():
+    text = "推动基层公开事项同步更新（责任单位：市水利局，完成时限：3月公布计划，7月公布结果）。"
+    assert [(d.text, d.date) for d in find_deadlines(text, 2020)] == [
+        ("3月公布计划", dt.date(2020, 3, 31)), ("7月公布结果", dt.date(2020, 7, 31))]
+
+
+def test_a_bare_month_in_prose_without_a_time_key_is_no_deadline():
+    assert find_deadlines("3月公布计划，7月公布结果。", 2020) == []

@@ -227,6 +227,7 @@ def test_table_of_other_tasks_after_prose_is_kept_as_its_own_tasks(tmp_path):
     ("备注", "note"), ("完成情况", "note"), ("责任领导", "note"), ("类别", "category"),
     ("责任单位（部门）", "responsible"), ("完成时限\n（年内）", "deadline"),
     ("一、加强政策解读", None), ("做好公开工作。", None), ("制定年度工作计划并公开", None), ("", None),
+    ("各二级单位", None), ("县直单位", None), ("细化预决算公开", None),
 ])
 def test_header_cell_words_give_the_column_role(header, role):
     from core.parse.columns import header_role
@@ -490,3 +491,53 @@ def test_title_rows_above_headerless_rows_are_not_tasks(tmp_path, fmt):
     plan = read(tmp_path, fmt, rows, title="附件")
     assert [t.title for t in tasks(plan)] == ["制定年度工作计划并公开", "更新政府信息公开指南", "开展专项检查"]
     assert plan.year == 2021
+
+
+def test_headerless_rows_are_read_once(tmp_path):
+    rows = UNKNOWN_HEADER[1:] + [["核查整改落实情况并公开", "县直各单位", "年底前"]]
+    plan = read(tmp_path, "html", rows)
+    assert [t.title for t in tasks(plan)] == ["制定年度工作计划并公开", "更新政府信息公开指南", "开展专项检查",
+                                              "核查整改落实情况并公开"]
+
+
+def test_one_table_per_section_with_the_header_over_the_first_only(tmp_path):
+    from office_builders import docx_bytes, p, tbl, tc
+
+    first = tbl([tc("序号"), tc("工作任务"), tc("牵头单位"), tc("完成时限")],
+                [tc("1"), tc("做好政策文件解读。"), tc("县政府办公室"), tc("6月底前")])
+    second = tbl([tc("2"), tc("规范政务新媒体。"), tc("县委网信办"), tc("每季度")])
+    body = p("某县2021年政务公开工作要点分工方案") + p("一、加强政策解读") + first + p("二、加强平台建设") + second
+    path = tmp_path / "plan.docx"
+    path.write_bytes(docx_bytes(body))
+    plan = parse_document(read_document(path))
+    assert shape(plan.nodes) == ["一、加强政策解读", "  1做好政策文件解读", "二、加强平台建设", "  2规范政务新媒体"]
+    assert [units(t) for t in tasks(plan)] == [{"lead": ["县政府办公室"]}, {"lead": ["县委网信办"]}]
+    assert "table_guessed" not in [w.code for w in check_plan(plan)]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_note_row_saying_the_first_unit_leads_applies_to_the_table(tmp_path, fmt):
+    rows = [FIRST_LEADS[0][:2] + ["责任单位", "完成时限"], *FIRST_LEADS[1:3],
+            [("注：排第一位的为牵头单位。", 1, 4)]]
+    plan = read(tmp_path, fmt, rows)
+    assert [units(t) for t in tasks(plan)] == [
+        {"lead": ["县政府办公室"], "responsible": ["县司法局", "县直各单位"]}, {"responsible": ["县委网信办"]}]
+    assert len(tasks(plan)) == 2  # the note is no task
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("注：排第一位的为牵头单位。", True), ("列第一位的单位为牵头单位", True), ("牵头单位列第一位", True),
+    ("首先由办公室牵头", False), ("办公室牵头，第一季度完成", False), ("6月底前由办公室牵头", False),
+])
+def test_only_a_note_about_the_first_unit_makes_it_lead(text, says):
+    from core.parse.columns import says_first_leads
+
+    assert says_first_leads(text) is says
+
+
+def test_a_task_row_is_never_taken_for_a_header():
+    from core.parse.tables import find_header
+
+    table = Table(rows=[[Cell(""), Cell(""), Cell("等情况。"), Cell("")],
+                        [Cell("14"), Cell("细化预决算公开"), Cell("各二级单位"), Cell("2023年2月底前")]])
+    assert find_header(table) is None
