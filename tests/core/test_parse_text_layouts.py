@@ -203,3 +203,16 @@ def test_a_crawl_header_gives_number_and_issuer_of_a_one_line_body():
     assert (plan.title, plan.doc_number, plan.issuer) == ("某省2020年政务公开工作要点", "某政办〔2020〕5号", "某省人民政府办公厅")
     assert plan.date is None  # the page's 发布时间 is not the plan's date
     assert plan.nodes[0].children[0].units["responsible"] == ["省司法厅"]
+
+
+@pytest.mark.parametrize(("key", "role"), [("主责单位", "lead"), ("牵头责任单位", "lead"), ("协同单位", "cooperating"),
+                                           ("责任主体", "responsible"), ("落实单位", "responsible")])
+def test_unit_keys_are_read_by_the_meaning_of_their_role_word(key, role):
+    units, _ = inline_units(f"做好统计数据解读（{key}：县统计局、县发展改革局）。")
+    assert units[role] == ["县统计局", "县发展改革局"]
+
+
+def test_a_breadcrumb_is_no_title():
+    plan = parse_text("网站首页 / 信息公开 / 年度计划\n2024年，我局政务公开工作要点如下：\n一是做好预算公开。" + BODY +
+                      "\n二是做好政策解读。" + BODY)
+    assert plan.title == "" and [n.label for n in plan.nodes] == ["一是", "二是"]
