@@ -25,20 +25,21 @@ _ACTION = re.compile(r"推进|加强|做好|开展|落实|完善|建立|健全|�
 _OPENERS, _CLOSERS = "(（〔[【", ")）〕]】"
 _ROLE_WORDS = (  # stripped from a clause's end; the role they give, or None
     ("牵头负责", "lead"), ("牵头", "lead"), ("配合", "cooperating"), ("协助", "cooperating"),
-    ("协办", "cooperating"), ("参与", "cooperating"), ("负责", "responsible"), ("落实", None),
+    ("协办", "cooperating"), ("参与", "cooperating"), ("协同", "cooperating"), ("协作", "cooperating"),
+    ("负责", "responsible"), ("落实", None),
     ("按职责分工", None), ("按职能分工", None), ("按职责", None), ("分别", None), ("具体", None),
     ("共同", None), ("等有关单位", None), ("等有关部门", None), ("等相关单位", None),
     ("等相关部门", None), ("等单位", None), ("等部门", None), ("等", None),
 )
 # a unit key: a two-character role word and a unit noun ("牵头单位：" "负责科室：" "主责单位：" "协同单位："
 # "责任主体："), or a bare "主办：" "协办："; its role is the table stage's (core.parse.columns.unit_role)
-_KEY_END = re.compile(r"(?:单位|部门|处室|科室|股室|主体|机构|(?<![\u3400-\u9fff])主办|(?<![\u3400-\u9fff])协办)"
+_KEY_END = re.compile(r"(?:单位|部门|处室|科室|股室|主体|机构|[处科股][(（]室[)）]|(?<![\u3400-\u9fff])主办|(?<![\u3400-\u9fff])协办)"
                       r"[ ]?[:：;；]")
 _OPEN_BEFORE = re.compile(r"[(（【\[][ ]?$")
 # a time key inside a keyed unit list ends the units: "(牵头单位:X;完成时限:6月底前)"
 _TIME_KEY = re.compile(r"(?:完成时限|完成时间|时间要求|时限要求|时限|进度安排)[ ]?[:：]")
 _BY = re.compile(r"(?:由)([^，,。；;：:]{2,160}?)(牵头负责|牵头|分别负责|具体负责|负责)")
-_ROLE_IN_SENTENCE = re.compile(r"(?:牵头|负责|配合|协助)[，,；;]?|(?:牵头|负责|配合|协助)$")
+_ROLE_IN_SENTENCE = re.compile(r"(?:牵头|负责|配合|协助|协同|协作)[，,；;]?|(?:牵头|负责|配合|协助|协同|协作)$")
 _TRAIL_ROLES = {"牵头": "lead", "配合": "cooperating", "协办": "cooperating"}
 _TRAIL_ROLE = re.compile(r"[(（](牵头|配合|协办|负责)[)）]$")
 
