@@ -218,3 +218,8 @@ def test_a_breadcrumb_is_no_title():
     plan = parse_text("网站首页 / 信息公开 / 年度计划\n2024年，我局政务公开工作要点如下：\n一是做好预算公开。" + BODY +
                       "\n二是做好政策解读。" + BODY)
     assert plan.title == "" and [n.label for n in plan.nodes] == ["一是", "二是"]
+
+
+def test_a_lead_in_sentence_is_no_title():
+    assert notice_lines("某市2023年政务公开工作要点 2023年全市政务公开工作的主要任务是：") == [
+        "某市2023年政务公开工作要点", "2023年全市政务公开工作的主要任务是："]
