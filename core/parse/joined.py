@@ -17,7 +17,9 @@ from core.parse.structure import Entry
 
 _ADDRESSEE_END = re.compile(r"[:：]")
 _LIST_SEP = re.compile(r"[，,、；;]")
+_HEADER_THEN_ONE = re.compile(r"(?:任务|事项|内容|要求|措施|单位|部门|处室|科室|股室|时限|时间|节点|安排)[ \u3000]*(?=[一1])")
 _SHORTEST = 40  # a shorter line holds one paragraph at most
+_TABLE_LINE = 200  # a table flattened into a shorter line has too few rows to tell
 
 
 def line_entries(text: str, word_label: str = "") -> list[Entry]:
@@ -26,8 +28,23 @@ def line_entries(text: str, word_label: str = "") -> list[Entry]:
         return [Entry(text=text, word_label=word_label)]
     labels = inline_labels(text)
     if not is_joined(text, labels):
-        return [Entry(text=text, word_label=word_label)]
+        labels = _rows_after_a_header(text) if len(text) >= _TABLE_LINE else []
+        if not is_joined(text, labels):
+            return [Entry(text=text, word_label=word_label)]
     return joined_entries(text, labels)
+
+
+def _rows_after_a_header(text: str) -> list[Found]:
+    """The labels of a flattened table whose sections are numbered only by its 序号 column
+    ("…序号责任部门重点任务完成时间一推进乡村振兴…1区直有关单位…"): no printed label starts it.
+
+    District and city 分解表 copied from web archives come so, as do PDF tables without borders.
+    """
+    for m in _HEADER_THEN_ONE.finditer(text):
+        header = find_header(text[:m.end()])
+        if header is not None and "seq" in header.columns:
+            return inline_labels(text, bare_from=m.end())
+    return []
 
 
 def joined_entries(text: str, labels: list[Found]) -> list[Entry]:

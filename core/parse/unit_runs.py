@@ -129,7 +129,7 @@ def _generic(name: str, after_sep: bool) -> bool:
     bare = _GROUP.sub("", name) if "(" in name or "（" in name else name  # "各县（市、区）…" may list inside
     if name[0] in ")）〕]】(（" or "的" in bare or "等" in bare or any(ch in _STOP_IN_NAME for ch in bare):
         return False
-    if name[-1] in _INITIALS and _is_unit_folded(name[:-1]):
+    if name[-1] in _INITIALS and name[-2] not in _INITIALS and _is_unit_folded(name[:-1]):
         return False  # "…管理局区": the level word starts the next name
     return _balanced(name) and _is_unit_folded(name)
 

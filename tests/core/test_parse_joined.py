@@ -242,3 +242,16 @@ def test_units_first_rows_parted_by_blanks_with_the_first_section_a_bare_numeral
     assert units_of(tasks[4]) == ["县政务服务中心"]
     assert [str(d.date) for d in tasks[0].deadlines] == ["2022-06-30"]
     assert [str(d.date) for d in tasks[4].deadlines] == ["2022-08-31", "2022-11-30"]
+
+
+def test_a_flattened_table_numbered_only_by_its_serial_column():
+    rows = ("一推进乡村振兴领域公开1县直有关单位、各乡镇公开涉农资金整合方案。" + FILLER + "常态化开展"
+            "2县农业农村局公开集体资产使用情况。" + FILLER + "9月15日前"
+            "二加强平台建设3县政务服务中心办好政府网站。" + FILLER + "长期推进"
+            "4县大数据中心、各乡镇整合政务新媒体。" + FILLER + "6月底前")
+    plan = parse_text(NOTICE + "序号责任部门重点任务完成时间" + rows)
+    assert [n.label for n in plan.nodes] == ["一", "二"]
+    tasks = leaves(plan)
+    assert [t.label for t in tasks] == ["1", "2", "3", "4"]
+    assert units_of(tasks[0]) == ["县直有关单位", "各乡镇"] and units_of(tasks[3]) == ["县大数据中心", "各乡镇"]
+    assert [str(d.date) for d in tasks[1].deadlines] == ["2022-09-15"]
