@@ -27,6 +27,7 @@ from core.parse.text_tables import tables_in_lines
 from core.parse.twopart import fold_repeated_tables
 from core.parse.unit_runs import plan_vocabulary, split_glued
 from core.parse.units import inline_units, keyed_times, merge_units, read_cell
+from core.parse.wrapped import rejoin_wrapped
 
 _LONG_BLOCK = 600  # a paragraph this long holding no numbering is many paragraphs run together
 _SENTENCE = re.compile(r"(?<=[。！？；])")
@@ -40,7 +41,7 @@ def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[
     """
     entries: list[Entry] = []
     last: tuple[int, Columns] | None = None  # the last plan table's width and columns
-    for block in join_continued(tables_in_lines(doc.blocks)):
+    for block in join_continued(tables_in_lines(rejoin_wrapped(doc.blocks))):
         if isinstance(block, Paragraph):
             for line in block.text.splitlines() or [""]:
                 text = clean(line)

@@ -223,3 +223,26 @@ def test_a_breadcrumb_is_no_title():
 def test_a_lead_in_sentence_is_no_title():
     assert notice_lines("某市2023年政务公开工作要点 2023年全市政务公开工作的主要任务是：") == [
         "某市2023年政务公开工作要点", "2023年全市政务公开工作的主要任务是："]
+
+
+def _wrapped(paragraphs: list[str], width: int = 28) -> str:
+    """Paragraphs broken at a fixed page width, as text copied out of a PDF comes."""
+    return "\n".join(p[i:i + width] for p in paragraphs for i in range(0, len(p), width))
+
+
+def test_lines_broken_at_the_page_width_are_joined_back_into_paragraphs():
+    tasks = [f"{n}、做好第{n}项公开工作，按照统一部署抓好落实，确保取得实效，并及时报送进展情况（责任单位：县教育体育局，"
+             f"各乡（镇）人民政府、县直有关单位；完成时限：2020年{n + 5}月底前）。" for n in range(1, 6)]
+    plan = parse_text(_wrapped(["某县2020年政务公开工作要点", "一、强化政策解读和回应关切。", *tasks]))
+    got = plan.nodes[0].children
+    assert [t.label for t in got] == ["1、", "2、", "3、", "4、", "5、"]
+    assert got[0].units["responsible"] == ["县教育体育局", "各乡（镇）人民政府", "县直有关单位"]
+    assert [str(d.date) for d in got[0].deadlines] == ["2020-06-30"]
+
+
+def test_text_of_many_line_lengths_is_not_rejoined():
+    from core.document import Paragraph
+    from core.parse.wrapped import rejoin_wrapped
+
+    lines = [Paragraph("甲" * n) for n in (30, 45, 22, 61, 27, 38, 50, 33, 41, 25)]
+    assert rejoin_wrapped(lines) == lines
