@@ -28,6 +28,8 @@ _MIN_CELLS = 3
 _USUAL_CELL = 4
 _TITLE_TAIL = 40
 _TIME_CELL_MAX = 30
+_MAX_BLANK_CELLS = 10
+_TAIL_CELL = 4  # the longest first cell glued to a title that is looked for
 _HEAD_ROOM = 80  # the first section's heading, between the header and the first label
 _FIRST_SECTION = re.compile(r"[一1](?=[^一二三四五六七八九十\d、.．])")
 _NO_START = set("/、及和")
@@ -84,6 +86,9 @@ def find_header(text: str) -> Header | None:
     Serves provincial and district 分解表 copied from web archives (task|要求|牵头|配合 and
     task|牵头|责任|要求 orders alike) and PDF tables whose text layer lost the cell borders.
     """
+    parted = _blank_parted_header(text)
+    if parted is not None:
+        return parted
     kept = [(i, ch) for i, ch in enumerate(text) if ch not in " \u3000\t"]
     squeezed = fold("".join(ch for _i, ch in kept))
     ends = [len(squeezed)] + [m.start() for m in _FIRST_SECTION.finditer(squeezed, max(0, len(squeezed) - _HEAD_ROOM))]
@@ -94,6 +99,32 @@ def find_header(text: str) -> Header | None:
             end = kept[n][0] if n < len(kept) else len(text)
             return Header(kept[j][0], tuple(kinds), end)
     return None
+
+
+def _blank_parted_header(text: str) -> Header | None:
+    """Header cells parted by blanks at the end of the text ("序　工作目标　办结时限　主责单位　配合部门（单位）"),
+    each known by its meaning, whatever its words; the first may be glued to the title before it.
+
+    Serves tables whose cells a web archive or a PDF kept apart by blanks, with header words the
+    cell grammar above does not know.
+    """
+    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[^ \u3000\t]+", text)]
+    cells: list[tuple[int, str]] = []
+    for at, token in reversed(tokens[-_MAX_BLANK_CELLS:]):
+        kind = column_kind(token) if len(token) <= _MAX_CELL + 2 else None
+        if kind is not None:
+            cells.insert(0, (at, kind))
+            continue
+        for n in range(1, _TAIL_CELL + 1):  # "…任务分解表序": the title glued to the first cell
+            tail = column_kind(token[-n:]) if n < len(token) else None
+            if tail is not None:
+                cells.insert(0, (at + len(token) - n, tail))
+                break
+        break
+    kinds = [k for _a, k in cells]
+    if len(cells) < _MIN_CELLS or len(cells) < 2 or "content" not in kinds or not any(k in _ROLES for k in kinds):
+        return None
+    return Header(cells[0][0], tuple(kinds))
 
 
 def _header_ending_at(squeezed: str, n: int) -> tuple[int, list[str]] | None:

@@ -14,9 +14,9 @@ from core.parse.flat_table import find_header, read_rows
 from core.parse.inline import Found, cut, inline_labels, is_joined, paragraphs
 from core.parse.notice import notice_lines
 from core.parse.structure import Entry
+from core.parse.units import split_units
 
 _ADDRESSEE_END = re.compile(r"[:：]")
-_LIST_SEP = re.compile(r"[，,、；;]")
 _HEADER_THEN_ONE = re.compile(r"(?:任务|事项|内容|要求|措施|单位|部门|处室|科室|股室|时限|时间|节点|安排)[ \u3000]*(?=[一1])")
 _SHORTEST = 40  # a shorter line holds one paragraph at most
 _TABLE_LINE = 200  # a table flattened into a shorter line has too few rows to tell
@@ -86,7 +86,9 @@ def addressees(entries: list[Entry]) -> list[str]:
         m = _ADDRESSEE_END.search(entry.text)
         if not m:
             continue
-        names = [n.strip() for n in _LIST_SEP.split(entry.text[:m.start()])]
+        names = split_units(entry.text[:m.start()])  # "各县（市、区）人民政府" stays one name
+        if names and len(names[0]) > 20:
+            names = names[1:]  # the notice's title and number glued before the first name
         if len(names) >= 2 and all(2 <= len(n) <= 20 for n in names):
             return names
     return []

@@ -255,3 +255,18 @@ def test_a_flattened_table_numbered_only_by_its_serial_column():
     assert [t.label for t in tasks] == ["1", "2", "3", "4"]
     assert units_of(tasks[0]) == ["县直有关单位", "各乡镇"] and units_of(tasks[3]) == ["县大数据中心", "各乡镇"]
     assert [str(d.date) for d in tasks[1].deadlines] == ["2022-09-15"]
+
+
+def test_header_cells_parted_by_blanks_are_read_by_meaning_whatever_their_words():
+    header = find_header("附件：某省2019年政务公开工作任务分解表序　工作目标　办结时限　主责单位　配合部门（单位）")
+    assert header is not None
+    assert header.columns == ("seq", "content", "time", "lead", "cooperating")
+
+
+def test_the_notices_addressees_are_names_the_rows_may_glue():
+    from core.parse.joined import addressees
+    from core.parse.structure import Entry
+
+    line = "某省人民政府办公厅关于印发分解表的通知某政办发〔2019〕12号省直有关部门，中央驻省有关单位，各县（市、区）政府："
+    # the first name, glued to the notice's number, is left out rather than guessed
+    assert addressees([Entry(text=line)]) == ["中央驻省有关单位", "各县（市、区）政府"]
