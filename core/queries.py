@@ -47,6 +47,8 @@ def matches(info: NodeInfo, flt: TaskFilter, ctx: FilterContext, key: str | None
         return False
     if flt.overdue and not info.is_overdue(ctx.today):
         return False
+    if flt.missing_note and info.note.strip():
+        return False
     if flt.due_within is not None:
         due = info.next_due(ctx.today)
         if info.status not in OPEN_STATUSES or due is None:

@@ -125,7 +125,10 @@ def task_body(rng: random.Random, sentences: list[str], year: int, p_limit: floa
     if rng.random() < 0.15:
         body.append(rng.choice(vocab.UNDATED_SENTENCES))
     if rng.random() < 0.12:
-        body.insert(rng.randint(0, len(body)), rng.choice(vocab.REFERENCE_SENTENCES))
+        cited = rng.choice(vocab.REFERENCE_SENTENCES)
+        body.insert(rng.randint(0, len(body)), cited)
+        if "全年" in cited:  # a whole-year figure: dating it 12-31 is neither right nor wrong
+            limits.append(Limit("全年", [], [f"{year}-12-31"]))
     return "".join(body).rstrip("。"), limits
 
 

@@ -10,17 +10,10 @@ import calendar
 import datetime as dt
 import random
 
-from tools.unseen import compose, pages
+from tools.unseen import compose, pages, prose
 from tools.unseen.compose import Office
 from tools.unseen.plan import Limit, Meta, Node, Plan
-from tools.unseen.prose import (
-    intro,
-    node_paragraphs,
-    notice_paragraphs,
-    notice_title,
-    pick_forms,
-    signed_text,
-)
+from tools.unseen.tables import Cell, Grid, flatten
 from tools.unseen.text_families import Written
 
 SAFEGUARDS = [("加强组织领导", "主要负责同志亲自抓，分管负责同志具体抓，形成一级抓一级的工作格局"),
@@ -54,17 +47,24 @@ def phase_nodes(rng: random.Random, year: int) -> list[Node]:
     return out
 
 
-def plan_table_pairs(rng: random.Random, tasks: list[Node], sep: str) -> str:
-    """The 工作计划表 as two column pairs side by side (工作任务|责任处室|工作任务|责任处室), flattened."""
+def pairs_grid(rng: random.Random, tasks: list[Node]) -> Grid:
+    """The 工作计划表 laid out as two column pairs side by side: 工作任务|责任处室|工作任务|责任处室."""
     unit_word = rng.choice(["责任处室", "责任科室", "责任单位"])
-    head = f"工作任务{unit_word}工作任务{unit_word}"
-    cells = []
-    for t in tasks:
-        cells += [t.title, "、".join(t.lead + t.cooperating)]
-    return rng.choice(["附件：工作计划表", "附件 工作计划表"]) + sep + head + "".join(cells)
+    grid = Grid(["工作任务", unit_word, "工作任务", unit_word])
+    for k in range(0, len(tasks), 2):
+        row: list[Cell | None] = []
+        for t in tasks[k:k + 2]:
+            row += [Cell(t.title), Cell("、".join(t.lead + t.cooperating))]
+        grid.rows.append(row + [Cell(""), Cell("")] * (2 - len(tasks[k:k + 2])))
+    return grid
 
 
-def dept_scheme(rng: random.Random) -> Written:
+def plan_table_pairs(rng: random.Random, tasks: list[Node], sep: str) -> str:
+    """The side-by-side 工作计划表 as a one-line page's text has it: every cell run together."""
+    return rng.choice(["附件：工作计划表", "附件 工作计划表"]) + sep + flatten(pairs_grid(rng, tasks), rng)
+
+
+def dept_scheme(rng: random.Random, attach: bool = True) -> Written:
     """A department's 实施方案 (sections, tasks with a lead+cooperating bracket, phases, safeguards)
     or its 通知 whose body is the task list; either may carry a side-by-side 工作计划表."""
     o = compose.office(rng, rng.choice(["hall", "bureau"]))
@@ -82,8 +82,8 @@ def dept_scheme(rng: random.Random) -> Written:
         head = [title] + ([meta.doc_number] if meta.doc_number else [])
         head.append("，".join(rng.sample(o.collective, 2)) + "：")
         body = [f"为做好{year}年政务公开工作，现将有关事项通知如下："]
-        body += node_paragraphs(rng, tasks, forms, "、", "")
-        body += [o.issuer, signed_text(rng, signed)]
+        body += prose.node_paragraphs(rng, tasks, forms, "、", "")
+        body += [o.issuer, prose.signed_text(rng, signed)]
         ntitle = title
     else:
         title = compose.plan_title(rng, o, year, "方案")
@@ -91,15 +91,17 @@ def dept_scheme(rng: random.Random) -> Written:
         names = SCHEME_SECTIONS
         guide = Node("一、", names[0], "以习近平新时代中国特色社会主义思想为指导，全面落实上级关于政务公开的决策部署"
                      if year >= 2018 else "深入贯彻落实上级关于全面推进政务公开工作的决策部署")
-        goal = Node("二、", names[1], f"到{year}年底，本系统政务公开制度体系更加完善，公开质量明显提升")
+        # "到2021年底" is a goal, not a time limit; a reader that dates it is neither right nor wrong
+        goal = Node("二、", names[1], f"到{year}年底，本系统政务公开制度体系更加完善，公开质量明显提升",
+                    limits=[Limit(f"到{year}年底", [], [f"{year}-12-31"])])
         steps = Node("四、", names[3], children=phase_nodes(rng, year))
         guard = Node("五、", names[4], children=[Node(f"（{'一二三四'[i]}）", t, b)
                                                    for i, (t, b) in enumerate(rng.sample(SAFEGUARDS, 3))])
         sections = [guide, goal, Node("三、", names[2], children=tasks), steps, guard]
         meta = Meta(title, year, o.issuer, o.doc_number(rng, year) if rng.random() < 0.6 else None, signed.isoformat())
         plan = Plan(meta, sections, o.level, o.place)
-        ntitle = notice_title(rng, o, title)
-        head = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed))
+        ntitle = prose.notice_title(rng, o, title)
+        head = prose.notice_paragraphs(rng, plan, o, ntitle, prose.signed_text(rng, signed))
         body = [title, "为深入推进政务公开工作，结合工作实际，制定本方案。"]
         for sec in sections:
             body.append(f"{sec.label}{sec.title}")
@@ -108,8 +110,8 @@ def dept_scheme(rng: random.Random) -> Written:
             elif sec is steps or sec is guard:
                 body += [f"{p.label}{p.title}。{p.body}。" for p in sec.children]
             else:
-                body += node_paragraphs(rng, sec.children, forms, "、", "")
-    if rng.random() < 0.4:
+                body += prose.node_paragraphs(rng, sec.children, forms, "、", "")
+    if attach and rng.random() < 0.4:
         body.append(plan_table_pairs(rng, tasks, rng.choice([" ", ""])))
     return Written(plan, head, body, [], [], ntitle)
 
@@ -137,9 +139,9 @@ def pianqu_copy(rng: random.Random, seed: int, i: int) -> Written:
     signed = compose.issue_date(rng, year)
     meta = Meta(title, year, o.issuer, o.doc_number(rng, year) if rng.random() < 0.5 else None, signed.isoformat())
     plan = Plan(meta, nodes, "district", o.place)
-    ntitle = notice_title(rng, o, title)
-    head = notice_paragraphs(rng, plan, o, ntitle, signed_text(rng, signed))
-    body = [title, intro(base, plan, host)] + node_paragraphs(rng, nodes, pick_forms(rng), "、", "", limit_year=year)
+    ntitle = prose.notice_title(rng, o, title)
+    head = prose.notice_paragraphs(rng, plan, o, ntitle, prose.signed_text(rng, signed))
+    body = [title, prose.intro(base, plan, host)] + prose.node_paragraphs(rng, nodes, prose.pick_forms(rng), "、", "", limit_year=year)
     published = pages.page_date(rng, signed)
     return Written(plan, head, body, pages.header_noise(rng, o.issuer, published),
                    pages.footer_noise(rng, o.issuer), ntitle)

@@ -76,7 +76,7 @@ FAMILIES = {
     "a": (family_a, 24),
     "b": (family_b, 20),
     "c": (family_c, 24),
-    "d": (family_d, 12),
+    "d": (family_d, 16),
     "e": (family_e, 14),
     "f": (legacy.family_f, 10),
     "h": (family_h, 30),

@@ -56,7 +56,7 @@ def node_paragraphs(rng: random.Random, nodes: list[Node], forms: dict[str, str]
             clause = unit_clause(rng, n, forms[style], sep)
             if limit_year and clause[-1:] in "）】" and clause and not n.limits and rng.random() < 0.2:
                 lim = limit_in_column(rng, limit_year)
-                clause = clause[:-1] + rng.choice(["；完成时限：", "，完成时限：", "；时限："]) + lim.text + clause[-1]
+                clause = clause[:-1] + rng.choice(LIMIT_KEYS) + lim.text + clause[-1]
                 n.limits.append(lim)
             if clause.startswith(" "):
                 text += clause.strip()
@@ -67,6 +67,7 @@ def node_paragraphs(rng: random.Random, nodes: list[Node], forms: dict[str, str]
     return out
 
 
+LIMIT_KEYS = ["；完成时限：", "，完成时限：", "；时限："]  # a time limit added inside a unit bracket
 DEPT_CLAUSES = {"resp": ["（责任科室：{R}）", "（责任股室：{R}）", "（负责科室：{R}）", "（责任处室：{R}）"],
                 "lead_coop": ["（责任处室：{L}牵头，{C}配合）", "（责任科室：{L}牵头，{C}配合）"]}
 

@@ -39,6 +39,8 @@ class Tabled:
 
 def tabled_plan(rng: random.Random, *, level: str | None = None, layouts: list[list[str]] | None = None,
                 depth: int = 2, notice: float = 0.5) -> Tabled:
+    """A plan of any level laid out in one of the column orders, carried by a 通知 (`notice` is
+    the chance) or standing alone under its title."""
     level = level or rng.choice(["province", "city", "county", "district", "bureau"])
     o = office(rng, level)
     year = rng.randint(2016, 2024)
@@ -199,7 +201,20 @@ def two_part(rng: random.Random, i: int) -> Doc:
     return Doc("d", f"two-part-{level}", kind, data, gold(plan))
 
 
+def scheme_with_plan_table(rng: random.Random) -> Doc:
+    """A department 实施方案 in Word whose 工作计划表 (two column pairs side by side) repeats its tasks."""
+    from tools.unseen.dept_families import dept_scheme, pairs_grid
+    from tools.unseen.text_families import plan_gold
+
+    w = dept_scheme(rng, attach=False)
+    tasks = [n for n in w.plan.walk() if n.units]
+    data = docx_document(w.head + w.body + [rng.choice(["附件", "附件："]), "工作计划表"], pairs_grid(rng, tasks), [], rng)
+    return Doc("d", f"scheme-table-{w.plan.level}", "docx", data, plan_gold(w))
+
+
 def family_d(rng: random.Random, i: int, seed: int) -> Doc:
-    return two_part(rng, i)
+    """Two-part documents: prose, then a table repeating its tasks (a 任务分解 with the units, or
+    a department's side-by-side 工作计划表)."""
+    return scheme_with_plan_table(rng) if i % 4 == 3 else two_part(rng, i)
 
 
