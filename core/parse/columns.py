@@ -106,6 +106,8 @@ def unit_role(key: str) -> str | None:
     if _COOPERATING.search(key) and (has_word or len(key) <= 4):
         return COOPERATING
     if _LEAD.search(key) and (has_word or len(key) <= 4):
+        if re.search(r"(?:牵头|主办|主责)责任", key):
+            return LEAD  # "牵头责任单位": the unit that leads; "牵头及责任单位" names both roles
         return RESPONSIBLE if _RESPONSIBLE.search(key.replace("主要负责", "")) else LEAD
     if _RESPONSIBLE.search(key) and (has_word or len(key) <= 3):
         return RESPONSIBLE

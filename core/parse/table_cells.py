@@ -22,6 +22,7 @@ def row_texts(row: list[Cell]) -> list[str]:
 
 
 _UNIT_BREAK = re.compile(r"\s*(?:\n|/|／|\|)\s*")
+_SPACES = re.compile(r"[\s\u3000]+")
 
 
 def unit_cell_text(cell: Cell) -> str:
@@ -30,10 +31,11 @@ def unit_cell_text(cell: Cell) -> str:
     Word and Excel 台账 put one unit per line in a cell, and web tables write "市民政局/市财政局";
     a break between whole unit names is a separator, anywhere else it is only layout.
     """
-    parts = [clean(p) for p in _UNIT_BREAK.split(cell.text.strip())]
-    parts = [p for p in parts if p]
-    if len(parts) > 1 and all(looks_like_unit_cell(p) for p in parts):
-        return "、".join(parts)
+    for pattern in (_UNIT_BREAK, _SPACES):  # a page's line breaks often arrive as spaces
+        parts = [clean(p) for p in pattern.split(cell.text.strip())]
+        parts = [p for p in parts if p]
+        if len(parts) > 1 and all(looks_like_unit_cell(p) for p in parts):
+            return "、".join(parts)
     return clean(cell.text)
 
 
@@ -69,8 +71,17 @@ def cell_items(cell: Cell) -> list[tuple[str, str]] | None:
     return items
 
 
+_MARK_LEAD = re.compile(r"[(（](?:主责|主办|牵头单位|牵头部门)[)）]")
+_MARK_HELP = re.compile(r"[(（](?:协同|协助|参与|配合单位|协办单位)[)）]")
+
+
 def unit_cells(text: str, role: str) -> list[tuple[str, str]]:
-    """(cell text, role) for a unit cell; under a "first one leads" header, the first name leads."""
+    """(cell text, role) for a unit cell; under a "first one leads" header, the first name leads.
+
+    A name marked "（主责）" or "（主办）" leads and one marked "（协同）" helps, in county 台账
+    and city 分工表 alike; the marks are put in the words the unit stage reads ("（牵头）").
+    """
+    text = _MARK_HELP.sub("（配合）", _MARK_LEAD.sub("（牵头）", text))
     if role != LEAD_FIRST:
         return [(text, role)]
     names = split_units(text)
@@ -93,7 +104,12 @@ def label_of(cell_label: str, text: str, seq: str) -> tuple[str, str, str, int]:
     lab = bare_label(seq) if seq else None
     if lab:
         return lab.printed, lab.kind, text, lab.value
+    if seq and _COMPOUND_SEQ.fullmatch(seq):
+        return seq, "seq", text, 0  # "1-1", "2.3": a 序号 numbering within a part, kept as printed
     return "", "", text, 0
+
+
+_COMPOUND_SEQ = re.compile(r"\d{1,3}(?:[-－.．—]\d{1,3}){1,2}")
 
 
 def draft(cell_label: str, text: str, seq: str) -> Draft:

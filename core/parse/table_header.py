@@ -36,7 +36,10 @@ def find_header(table: Table) -> tuple[int, Columns] | None:
 
 
 def _two_row_header(top: list[Cell], roles: list[str | None], below: list[Cell]) -> list[str | None] | None:
-    """"责任单位" over "牵头单位 | 配合单位": the lower row names the columns the upper one spans."""
+    """"责任单位" over "牵头单位 | 配合单位": the lower row names the columns the upper one spans.
+
+    County 分解表 split 责任单位 into 牵头/配合, departments' tables into 主办/协办, the same way.
+    """
     lower_roles, sub = list(roles), False
     if not any(c.merged_up for c in below) and not any(c.merged_left for c in top):
         return None  # nothing in the upper row spans the lower one: two rows of their own

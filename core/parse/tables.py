@@ -121,7 +121,11 @@ class _Reader:
         return parent, opened
 
     def _task(self, row: list[Cell], texts: list[str], parent: Draft | None, seq: str) -> list[Draft]:
-        """The row's tasks: its task cell (one task per numbered item in it) and requirement cells."""
+        """The row's tasks: its task cell (one task per numbered item in it) and requirement cells.
+
+        A row without a task cell of its own continues the task above (a merged task cell, or a
+        row that only adds units or time limits) — Word and Excel 台账 both break rows so.
+        """
         cols = self.cols
         task_cell = row[cols.task] if cols.task is not None and cols.task < len(row) else None
         own = task_cell is not None and bool(texts[cols.task]) and not task_cell.merged_up
@@ -172,7 +176,11 @@ class _Reader:
 
 
 def _family(kind: str) -> str:
-    """A section's numbering family: 序号 "三" and a printed "四、" are one level (both kinds of table)."""
+    """A section's numbering family: 序号 "三" and a printed "四、" are one level.
+
+    City 分工方案 tables number some sections in the 序号 cell and type others into the merged
+    row; provincial 分解表 do the same with 1 / 2. for their parts.
+    """
     return {"cn、": "cn", "n、": "n", "n.": "n"}.get(kind, kind)
 
 
@@ -239,7 +247,11 @@ def _heading_row(row: list[Cell], texts: list[str], cols: Columns, seq: str, tas
 
 
 def _section_column(row: list[Cell], texts: list[str], cols: Columns) -> int | None:
-    """The column holding a section row's text, or None when the row is not a section row."""
+    """The column holding a section row's text, or None when the row is not a section row.
+
+    Excel 台账 and Word 分工方案 alike print a section as one text merged across the row (from
+    the 序号 column, the task column or even a unit column when units come first).
+    """
     filled = [c for c, t in enumerate(texts) if t]
     if not filled:
         return None

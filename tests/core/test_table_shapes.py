@@ -267,6 +267,7 @@ UNITS_STACKED = [
     ["1", "提升政策解读质量。", "市民政局/市财政局/各县区政府", "年底前"],
     ["2", "办好新闻发布会。", "市政府新闻办\n市直各单位", "每季度"],
     ["3", "做好依申请公开。", "市政府办公室牵头，\n市直各单位配合", "长期坚持"],
+    ["4", "规范政务新媒体。", "市委网信办 各县区政府", "每季度"],
 ]
 
 
@@ -275,7 +276,7 @@ def test_units_stacked_on_lines_or_parted_by_slashes_are_several_units(tmp_path,
     found = tasks(read(tmp_path, fmt, UNITS_STACKED))
     assert [units(t) for t in found] == [
         {"responsible": ["市民政局", "市财政局", "各县区政府"]}, {"responsible": ["市政府新闻办", "市直各单位"]},
-        {"lead": ["市政府办公室"], "cooperating": ["市直各单位"]}]
+        {"lead": ["市政府办公室"], "cooperating": ["市直各单位"]}, {"responsible": ["市委网信办", "各县区政府"]}]
 
 
 _CELL_TEXTS = ["制定年度工作计划并公开", "更新公开指南", "县政府办公室", "县直各单位", "3月底前", "长期坚持", "1", "2",
@@ -541,3 +542,23 @@ def test_a_task_row_is_never_taken_for_a_header():
     table = Table(rows=[[Cell(""), Cell(""), Cell("等情况。"), Cell("")],
                         [Cell("14"), Cell("细化预决算公开"), Cell("各二级单位"), Cell("2023年2月底前")]])
     assert find_header(table) is None
+
+
+def test_a_compound_seq_numbers_its_task_as_printed(tmp_path):
+    rows = [["序号", "工作任务", "责任单位"], ["1-1", "做好政策文件解读。", "县政府办公室"], ["1-2", "回应社会关切。", "县直各单位"]]
+    assert [t.label for t in tasks(read(tmp_path, "html", rows))] == ["1-1", "1-2"]
+
+
+HELD_OUT_WORDS = [
+    ["编号", "牵头责任单位", "重点工作", "具体举措", "协同单位", "完成时间节点"],
+    ["1", "县数据局", "推进统计信息公开。", "按时发布统计公报。", "各镇人民政府", "2024年7月底前"],
+    ["2", "县委宣传部（主责）、县气象局", "用好新闻发布平台。", "健全新闻发布制度。", "县直各单位（协同）", "年底前"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_lead_in_the_header_words_and_role_marks_in_the_cells(tmp_path, fmt):
+    found = tasks(read(tmp_path, fmt, HELD_OUT_WORDS))
+    assert [units(t) for t in found] == [
+        {"lead": ["县数据局"], "cooperating": ["各镇人民政府"]},
+        {"lead": ["县委宣传部", "县气象局"], "cooperating": ["县直各单位"]}]

@@ -55,3 +55,18 @@ def test_two_part_text_plan_gets_units_from_its_copied_table():
         "一、加强公开平台建设", "1、加强政府网站建设管理", "2、规范政务新媒体运维", "3、建设政务公开专区"]
     assert leaf_units(plan) == [{"lead": ["县统计局"]}, {"lead": ["县交通运输局"]}, {"lead": ["县司法局"]}]
     assert [d.date.isoformat() for d in plan.nodes[0].children[2].deadlines] == ["2018-12-31"]
+
+
+def test_header_and_cells_one_per_line_with_section_lines_between_rows():
+    plan = parse("某市2023年政务公开工作要点", "序号", "牵头单位", "协办单位", "任务内容", "进度安排",
+                 "一、推进乡村振兴领域信息公开", "1", "市档案馆、市水利局", "各有关单位", "对项目实施情况进行公示。",
+                 "8月完成摸底,9月完成整改", "2", "市农业农村局", "公开强农惠农政策。", "6月底前",
+                 "二", "围绕优化营商环境深化信息公开", "3", "市政府办公室", "各县（市、区）人民政府",
+                 "加强监管执法信息公开。", "年底前")
+    assert [n.label + n.title for n in plan.nodes] == ["一、推进乡村振兴领域信息公开", "二围绕优化营商环境深化信息公开"]
+    assert [(t.label, t.title) for t in plan.nodes[0].children] == [("1", "对项目实施情况进行公示"),
+                                                                   ("2", "公开强农惠农政策")]
+    assert leaf_units(plan) == [{"lead": ["市档案馆", "市水利局"], "cooperating": ["各有关单位"]},
+                                {"lead": ["市农业农村局"]},
+                                {"lead": ["市政府办公室"], "cooperating": ["各县（市、区）人民政府"]}]
+    assert [d.date.isoformat() for d in plan.nodes[0].children[0].deadlines] == ["2023-08-31", "2023-09-30"]
