@@ -15,16 +15,23 @@ from dataclasses import dataclass, field
 
 from core.parse import columns as roles
 from core.parse.inline import Found
+from core.parse.meta import is_title_line
 from core.parse.unit_runs import Run, find_run, split_roles, vocabulary
 from core.textfold import fold
 
 _TERMINAL = (r"(?:任务|事项|内容|要求|措施|举措|目标|要点|项目|单位|部门|处室|科室|股室|责任人|主体|时限|时间|"
              r"期限|日期|进度|节点|安排|序号|编号|备注|说明|分工|类别|领域|主办|协办|牵头|配合)")
-_MODIFIER = r"(?:工作|任务|主要|重点|具体|牵头|责任|配合|协办|主办|协助|参与|负责|完成|办理|落实|时间|细化|实施|[/、及和])"
+_MODIFIER = r"(?:工作|任务|进度|主要|重点|具体|牵头|责任|配合|协办|主办|协助|参与|负责|完成|办理|落实|时间|细化|实施|[/、及和])"
 _CELL = re.compile(rf"{_MODIFIER}{{0,3}}{_TERMINAL}")
 _MAX_CELL = 10
 _MIN_CELLS = 3
 _USUAL_CELL = 4
+_TITLE_TAIL = 40
+_TIME_CELL_MAX = 30
+_MAX_BLANK_CELLS = 10
+_TAIL_CELL = 4  # the longest first cell glued to a title that is looked for
+_HEAD_ROOM = 80  # the first section's heading, between the header and the first label
+_FIRST_SECTION = re.compile(r"[一1](?=[^一二三四五六七八九十\d、.．])")
 _NO_START = set("/、及和")
 _ROLES = ("lead", "responsible", "cooperating")
 
@@ -36,6 +43,7 @@ class Header:
 
     start: int
     columns: tuple[str, ...]
+    end: int = -1  # where the rows begin (-1: at the end of the text searched)
 
     @property
     def unit_roles(self) -> list[str]:
@@ -72,16 +80,57 @@ def column_kind(cell: str) -> str | None:
 
 
 def find_header(text: str) -> Header | None:
-    """Header words run together at the end of `text` (the part before the first row).
+    """Header words run together at the end of `text` (the part before the first row), or just
+    before the bare 序号 numeral of the first section ("…序号责任单位工作事项完成时限一　推进…").
 
     Serves provincial and district 分解表 copied from web archives (task|要求|牵头|配合 and
     task|牵头|责任|要求 orders alike) and PDF tables whose text layer lost the cell borders.
     """
+    parted = _blank_parted_header(text)
+    if parted is not None:
+        return parted
     kept = [(i, ch) for i, ch in enumerate(text) if ch not in " \u3000\t"]
     squeezed = fold("".join(ch for _i, ch in kept))
-    n = len(squeezed)
-    # cells tile the tail of the text; among tilings the one whose cells are nearest the usual
-    # four characters wins ("工作任务|工作要求", not "工作任务工作要求"; "牵头单位", not "牵头|单位")
+    ends = [len(squeezed)] + [m.start() for m in _FIRST_SECTION.finditer(squeezed, max(0, len(squeezed) - _HEAD_ROOM))]
+    for n in ends:
+        found = _header_ending_at(squeezed, n)
+        if found is not None:
+            j, kinds = found
+            end = kept[n][0] if n < len(kept) else len(text)
+            return Header(kept[j][0], tuple(kinds), end)
+    return None
+
+
+def _blank_parted_header(text: str) -> Header | None:
+    """Header cells parted by blanks at the end of the text ("序　工作目标　办结时限　主责单位　配合部门（单位）"),
+    each known by its meaning, whatever its words; the first may be glued to the title before it.
+
+    Serves tables whose cells a web archive or a PDF kept apart by blanks, with header words the
+    cell grammar above does not know.
+    """
+    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[^ \u3000\t]+", text)]
+    cells: list[tuple[int, str]] = []
+    for at, token in reversed(tokens[-_MAX_BLANK_CELLS:]):
+        kind = column_kind(token) if len(token) <= _MAX_CELL + 2 else None
+        if kind is not None:
+            cells.insert(0, (at, kind))
+            continue
+        for n in range(1, _TAIL_CELL + 1):  # "…任务分解表序": the title glued to the first cell
+            tail = column_kind(token[-n:]) if n < len(token) else None
+            if tail is not None:
+                cells.insert(0, (at + len(token) - n, tail))
+                break
+        break
+    kinds = [k for _a, k in cells]
+    if len(cells) < _MIN_CELLS or len(cells) < 2 or "content" not in kinds or not any(k in _ROLES for k in kinds):
+        return None
+    return Header(cells[0][0], tuple(kinds))
+
+
+def _header_ending_at(squeezed: str, n: int) -> tuple[int, list[str]] | None:
+    """The earliest start of header cells tiling squeezed[:n] up to n, with their kinds."""
+    # among tilings the one whose cells are nearest the usual four characters wins
+    # ("工作任务|工作要求", not "工作任务工作要求"; "牵头单位", not "牵头|单位")
     best: dict[int, tuple[int, list[str]] | None] = {n: (0, [])}
     for j in range(n - 1, max(-1, n - _MAX_CELL * 12), -1):
         best[j] = None
@@ -96,13 +145,19 @@ def find_header(text: str) -> Header | None:
                 best[j] = (cost, [squeezed[j:k], *rest[1]])
     starts = [j for j, found in best.items() if found and len(found[1]) >= _MIN_CELLS]
     for j in sorted(starts):
+        if _ends_a_title(squeezed, j, best[j][1][0]):
+            continue
         kinds = [column_kind(c) for c in best[j][1]]
-        if None in kinds or "content" not in kinds:
+        if None in kinds or "content" not in kinds or not any(k in _ROLES for k in kinds):
             continue
-        if not any(k in _ROLES for k in kinds):
-            continue
-        return Header(kept[j][0], tuple(kinds))
+        return j, kinds
     return None
+
+
+def _ends_a_title(squeezed: str, j: int, cell: str) -> bool:
+    """Is the first cell the end of the title before it ("…政务公开工作|要点|编号…")?"""
+    tail = re.split(r"[。：:；;！？）)]", squeezed[:j])[-1][-_TITLE_TAIL:]
+    return bool(tail) and not is_title_line(tail) and is_title_line(tail + cell)
 
 
 @dataclass
@@ -148,8 +203,16 @@ def read_rows(pieces: list[tuple[Found, str]], header: Header, addressees: list[
         if header.time_after_units and text[run.end:].strip():
             rows.append(Row(found, text[:run.start].strip(), units, True, [text[run.end:].strip()]))
         else:
-            rows.append(Row(found, _without(text, run), units, True))
+            rows.append(Row(found, _without(text, run), units, True, _last_time_cell(text, header)))
     return rows
+
+
+def _last_time_cell(text: str, header: Header) -> list[str]:
+    """A time column at the row's end, parted from the text before it by a blank ("…公示。　7月前")."""
+    if header.columns[-1] != "time":
+        return []
+    tail = re.split(r"[ \u3000]", text.strip())[-1]
+    return [tail] if tail != text.strip() and len(tail) <= _TIME_CELL_MAX else []
 
 
 def _cells(text: str, run: Run, header: Header) -> dict[str, list[str]]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from core.parse.draft import is_heading_text
-from core.parse.labels import CN_DIGITS, Label, split_label
+from core.parse.labels import CN_DIGITS, Label, cn_value, split_label
 
 _N = CN_DIGITS
 _TRIGGER = re.compile(
@@ -23,7 +23,9 @@ _TRIGGER = re.compile(
 _STRONG_BEFORE = set(" 。；;：:！？!?）)】〕》”’」』、，,")
 _NEVER_BEFORE = re.compile(r"[\dA-Za-z.．第〔\[/-]")
 # a number standing alone: not a date, an amount, a count or part of a longer number
-_BARE = re.compile(r"(?<![\d.．])[1-9]\d{0,2}(?![\d.．、)）年月日号%％个万亿元家次名人项条天周时分期届批级类份倍])")
+_BARE = re.compile(r"(?<![\d.．])[1-9]\d{0,2}(?![\d.．、)）年月日号%％个万亿元])")
+_BARE_CN = re.compile(rf"[{_N}]{{1,3}}(?![{_N}、.．是])")
+_SECTION_HEAD_MAX = 60  # a section's heading, between its numeral and its first row's number
 _GAP = 2  # a number may skip this many (a row lost in copying: …27. 29.)
 _SUB_POINTS = ("cn是", "①")  # inside prose these are sub-points, not nodes, unless nothing else numbers
 JOINED_MIN = 400  # a line at least this long, holding a run of labels, is several paragraphs joined
@@ -38,24 +40,29 @@ class Found:
     end: int
     label: Label
     strong: bool
+    bare_section: bool = False  # a bare "四" of a 序号 column: a section only where its rows follow
 
 
-def _bare_numbers(text: str) -> list[Found]:
+def _bare_numbers(text: str, start: int = 0) -> list[Found]:
     """Bare numbers ("…示范点建设 区信访局…年内2及时总结…"): a 序号 column flattened into the text."""
     out = []
-    for m in _BARE.finditer(text):
+    for m in _BARE.finditer(text, start):
         at = m.start()
         if at and _NEVER_BEFORE.match(text[at - 1]):
             continue
         out.append(Found(at, m.end(), Label("n", int(m.group(0)), m.group(0)), at == 0 or text[at - 1] in _STRONG_BEFORE))
+    for m in _BARE_CN.finditer(text, start):
+        value = cn_value(m.group(0))
+        if value and not (m.start() and text[m.start() - 1] in _N + "(（第"):
+            out.append(Found(m.start(), m.end(), Label("cn、", value, m.group(0)), False, True))
     return out
 
 
-def candidates(text: str, bare: bool = False) -> list[Found]:
-    """Every place in `text` that reads as a label, in order (no sequence check yet); with `bare`,
-    also bare numbers, for a table whose 序号 column was joined into the text."""
-    if bare:
-        return sorted(candidates(text) + _bare_numbers(text), key=lambda f: f.start)
+def candidates(text: str, bare_from: int | None = None) -> list[Found]:
+    """Every place in `text` that reads as a label, in order (no sequence check yet); from
+    `bare_from` on also bare numbers, for a table whose 序号 column was joined into the text."""
+    if bare_from is not None:
+        return sorted(candidates(text) + _bare_numbers(text, bare_from), key=lambda f: f.start)
     out: list[Found] = []
     for m in _TRIGGER.finditer(text):
         at = m.start()
@@ -104,6 +111,8 @@ def sequence(found: list[Found], allow: tuple[str, ...] = ()) -> list[Found]:
         at = _fits(item, stack, last)
         if at is None:
             continue
+        if item.bare_section and not _rows_follow(found, k, stack, last, at):
+            continue
         seen_before = item.label.kind in last and (item.label.value == 1 or last[item.label.kind] == item.label.value - 1)
         if at == len(stack) and not (item.strong or seen_before) and not _confirmed(found, k, stack):
             continue
@@ -114,17 +123,30 @@ def sequence(found: list[Found], allow: tuple[str, ...] = ()) -> list[Found]:
     return kept
 
 
+def _rows_follow(found: list[Found], k: int, stack: list[list], last: dict[str, int], at: int) -> bool:
+    """A bare 序号 numeral is the next section only as the next sibling of an open section whose
+    following label (a task number restarting or running on) belongs under it."""
+    first = not stack and found[k].label.value == 1  # the table's first section
+    if not first and (at >= len(stack) or found[k].label.value != stack[at][1] + 1):
+        return False
+    nxt = next((f for f in found[k + 1:] if not f.bare_section), None)
+    if nxt is None or nxt.start - found[k].end > _SECTION_HEAD_MAX or nxt.label.kind == found[k].label.kind:
+        return False
+    return nxt.label.value == 1 or last.get(nxt.label.kind, -1) + 1 == nxt.label.value
+
+
 def _confirmed(found: list[Found], k: int, stack: list[list]) -> bool:
     """Is a new level's first label followed by its next number (or by a child family's 1 and 2)
     before an open level moves on?"""
     kind, value = found[k].label.kind, found[k].label.value
     open_kinds = {s[0]: s[1] for s in stack}
+    outermost = stack[0][0] if stack else None
     child = None  # a family opening under it and reaching its 2 confirms it as well
     for later in found[k + 1:]:
         if later.label.kind == kind and later.label.value == value + 1:
             return True
-        if later.label.kind in open_kinds and later.label.value == open_kinds[later.label.kind] + 1:
-            return False
+        if later.label.kind == outermost and later.label.value == open_kinds[outermost] + 1:
+            return False  # the next section: numbering may run on under a sibling, not beyond
         if child is None and later.label.kind not in (kind, *open_kinds) and later.label.value == 1:
             child = later.label.kind
         elif later.label.kind == child and later.label.value == 2:
@@ -132,9 +154,9 @@ def _confirmed(found: list[Found], k: int, stack: list[list]) -> bool:
     return False
 
 
-def inline_labels(text: str, bare: bool = False) -> list[Found]:
+def inline_labels(text: str, bare_from: int | None = None) -> list[Found]:
     """The consistent labels of one line, sub-points ("一是", "①") only where they are the tasks."""
-    found = candidates(text, bare)
+    found = candidates(text, bare_from)
     kept = sequence(found)
     if len(kept) < _JOINED_LABELS:
         return sequence(found, _SUB_POINTS)

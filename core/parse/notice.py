@@ -24,6 +24,10 @@ _NOTE = re.compile(r"[(（]此件[^()（）]{1,8}[)）]")
 _ATTACHMENT = re.compile(r"^附件\d?[:：]?")
 _SENTENCE = re.compile(r"(?<=[。！？])")
 _TITLE_MAX = 60
+_OPENER = re.compile(r"(?:根据|按照|为了|为|结合|围绕|依据|对照|现将|现就|经)")  # a sentence's first word
+_TITLE_WORD = re.compile(r"要点|方案|计划|安排|清单|任务|分工|台账|表")
+_LEAD_IN = re.compile(r"(?:是|为|如下)[:：]?$|[:：]$")
+_TITLE_GOES_ON = re.compile(r"(?:[(（]|分解|分工|任务|责任|清单|台账|计划|方案|安排|表)")
 
 
 def notice_lines(text: str) -> list[str]:
@@ -66,11 +70,18 @@ def _cut(text: str) -> list[str]:
 
 
 def _title_off(piece: str) -> list[str]:
-    """A title glued to the plan's first sentence ("…工作要点为深入贯彻…") stands on its own line."""
-    if is_title_line(piece) or len(piece) <= 8:
-        return [piece]
+    """A title glued to the plan's first sentence ("…工作要点为深入贯彻…") stands on its own line.
+
+    The shortest title that the rest does not continue ("…要点|分解表" continues, "…要点|根据…" does
+    not); a sentence opening "根据…要点" is no title.
+    """
     key = fold(piece)
-    for end in range(min(len(piece), _TITLE_MAX), 5, -1):
-        if is_title_line(key[:end]):
-            return [piece[:end], piece[end:]]
+    if len(piece) <= 8 or _OPENER.match(key):
+        return [piece]
+    for m in _TITLE_WORD.finditer(key, 0, _TITLE_MAX):  # a title ends in one of its words
+        end = m.end()
+        if _LEAD_IN.match(key, end):
+            return [piece]  # "2023年全市政务公开工作的主要任务是：" leads into the tasks, it names no plan
+        if end >= 6 and is_title_line(key[:end]) and not _TITLE_GOES_ON.match(key, end):
+            return [piece[:end], piece[end:]] if end < len(piece) else [piece]
     return [piece]

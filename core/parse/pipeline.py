@@ -26,7 +26,8 @@ from core.parse.tables import find_header, guess_columns, read_table, table_line
 from core.parse.text_tables import tables_in_lines
 from core.parse.twopart import fold_repeated_tables
 from core.parse.unit_runs import plan_vocabulary, split_glued
-from core.parse.units import inline_units, merge_units, read_cell
+from core.parse.units import inline_units, keyed_times, merge_units, read_cell
+from core.parse.wrapped import rejoin_wrapped
 
 _LONG_BLOCK = 600  # a paragraph this long holding no numbering is many paragraphs run together
 _SENTENCE = re.compile(r"(?<=[。！？；])")
@@ -40,7 +41,7 @@ def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[
     """
     entries: list[Entry] = []
     last: tuple[int, Columns] | None = None  # the last plan table's width and columns
-    for block in join_continued(tables_in_lines(doc.blocks)):
+    for block in join_continued(tables_in_lines(rejoin_wrapped(doc.blocks))):
         if isinstance(block, Paragraph):
             for line in block.text.splitlines() or [""]:
                 text = clean(line)
@@ -114,7 +115,7 @@ def split_run_together(drafts: list[Draft]) -> None:
 def assign_deadlines(draft: Draft, year: int | None) -> None:
     """Stage: deadlines from the draft's own text and its time cells."""
     found = find_deadlines(draft.text, year)
-    for cell in draft.time_cells:
+    for cell in [*draft.time_cells, *keyed_times(draft.text)]:
         for deadline in find_deadlines(cell, year, cell=True) or [ParsedDeadline(text=cell, date=None)]:
             if all((d.text, d.date) != (deadline.text, deadline.date) for d in found):
                 found.append(deadline)  # the prose and its 分解表 both giving "6月底前" is one deadline

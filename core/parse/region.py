@@ -41,7 +41,7 @@ def _is_content(entry: Entry) -> bool:
 
 
 def _is_title(entry: Entry) -> bool:
-    return not entry.is_table and label_of(entry)[0] is None and is_title_line(entry.text)
+    return not entry.is_table and label_of(entry)[0] is None and is_title_line(entry.text) and not is_noise(entry.text)
 
 
 def split(entries: list[Entry]) -> Region | None:

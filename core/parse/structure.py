@@ -84,9 +84,9 @@ def sub_point_lines(entries: list[Entry]) -> list[Entry]:
         if label is not None or not parent_is_heading:
             continue
         sub, rest = split_label(entry.text, sub_points=True)
-        if sub is not None and sub.kind == "cn是" and expected <= sub.value <= expected + 1:
-            entry.parsed = (sub, rest)  # one number may have been lost in copying
-            expected = sub.value + 1
+        if sub is not None and sub.kind == "cn是" and expected - 1 <= sub.value <= expected + 1 and sub.value:
+            entry.parsed = (sub, rest)  # one number may have been lost or repeated in copying
+            expected = max(expected, sub.value + 1)
     return entries
 
 
@@ -158,7 +158,24 @@ def build(entries: list[Entry]) -> list[Draft]:
             builder.plain(entry.text, entry.in_cell)
     if unit_lines:
         _share_units_above(builder.roots)
+    _one_paragraph_bodies(builder.roots)
     return builder.roots
+
+
+def _one_paragraph_bodies(nodes: list[Draft]) -> None:
+    """A heading whose only content is one unnumbered paragraph is a section with a body, not a
+    heading over one task ("一、指导思想 / 以习近平…为指导，…").
+
+    实施方案 open with such parts (指导思想, 工作目标), and so do 要点 with a short preamble section.
+    """
+    for node in nodes:
+        only = node.children[0] if len(node.children) == 1 else None
+        if only is not None and node.label and not only.label and not only.children and node.is_heading() \
+                and not only.unit_cells and not only.time_cells and len(nodes) > 1:
+            node.text = f"{node.text}\n{only.text}"
+            node.children = []
+        else:
+            _one_paragraph_bodies(node.children)
 
 
 def _copied_unit_column(entries: list[Entry]) -> bool:

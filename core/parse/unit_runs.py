@@ -26,17 +26,21 @@ _LAST_CHARS = ("局委办厅府会心位门院所室股处科站队组部署社�
 _NAME_END = re.compile(f"[{re.escape(_LAST_CHARS)}]")
 _NAME_STOP = re.compile(f"[{re.escape(''.join(sorted(_STOP_IN_NAME)))}]")
 # names for many units at once (各乡镇, 区直有关单位, 县属国有企业): the other column's, as a rule
-_COLLECTIVE = re.compile(r"^各|有关|相关|直属|所属|^[省市区县][直属]")
+_COLLECTIVE = re.compile(r"^各|有关|相关|直属|所属|^[省市区县][直属]|.各(?:部门|单位|处室|科室|股室)$")
 _GROUP = re.compile(r"[(（][^()（）]*[)）]")
 _BRACKET = re.compile(r"[(（)）]")
+_TWO_IN_ONE = re.compile(f"[{re.escape(_LAST_CHARS)}][{''.join(sorted(_INITIALS))}]")  # "…局省…", "…办区…"
 _CONNECTOR = re.compile(r"会同|和|及|与")
 _ETC = re.compile(r"等(?:有关|相关)?(?:单位|部门)?")
 _ETC_TAIL = re.compile(r"等(?:有关|相关)?(?:单位|部门)?$")
 _VOCAB_MAX = 16
 _GLUED_PENALTY = 0.25
+_TEXT_LIKE = 0.3
+_LEVEL_BACK = 6  # how far back a level character may start the same name
 _WEAK_GLUED = 2.0  # a bare place or a collective's first half glued to another generic name
 _NAME_MAX = 20
-_AFTER = set(_SEPS + _BLANKS + "。；;：:)）】”")  # after one of these a name may start with any character
+_AFTER = set(_SEPS + "。；;：:)）】”")  # after one of these a name may start with any character
+# (not after a blank: a blank also stands between a unit cell and the text of the next cell)
 _START = re.compile(rf"[{''.join(sorted(_INITIALS))}]|(?<=[{re.escape(''.join(sorted(_AFTER)))}]).")
 _GENERIC_MAX = 15
 _VOCAB, _GENERIC_LEVEL, _GENERIC = 3.0, 1.5, 1.0
@@ -125,7 +129,7 @@ def _generic(name: str, after_sep: bool) -> bool:
     bare = _GROUP.sub("", name) if "(" in name or "（" in name else name  # "各县（市、区）…" may list inside
     if name[0] in ")）〕]】(（" or "的" in bare or "等" in bare or any(ch in _STOP_IN_NAME for ch in bare):
         return False
-    if name[-1] in _INITIALS and _is_unit_folded(name[:-1]):
+    if name[-1] in _INITIALS and name[-2] not in _INITIALS and _is_unit_folded(name[:-1]):
         return False  # "…管理局区": the level word starts the next name
     return _balanced(name) and _is_unit_folded(name)
 
@@ -199,6 +203,8 @@ class _Parser:
             name = f[p:q]
             if _generic(name, after_sep):
                 score = _GENERIC_LEVEL if name[0] in _INITIALS else _GENERIC
+                if name[0] not in _INITIALS and _CONNECTOR.search(name):
+                    score = _TEXT_LIKE  # "流程和时限区文化局" after a 、: text ending in a name
                 if first and not after_sep:  # glued to the text before: the longer, the likelier it is text
                     score -= _GLUED_PENALTY * max(0, len(name) - 6)
                 out.append((q, score))
@@ -235,7 +241,7 @@ class _Parser:
                 options.append((score, ((p, q, ""),)))
             q2, gap = self.skip(q)
             if q2 < len(self.f) and (self.end is None or q2 < self.end):
-                rest = self.best(q2, gap != "glued")
+                rest = self.best(q2, gap == "sep")
                 if rest is not None:
                     head = rest[1][0]
                     weak = gap == "glued" and not self._is_known(p, q) and not self._is_known(head[0], head[1]) \
@@ -267,10 +273,12 @@ def find_run(text: str, vocab: frozenset[str], at_end: bool, not_before: int = 1
             continue
         before = folded[p - 1] if p else " "
         after_sep = before in _AFTER
-        parsed = parser.best(p, after_sep, True)
+        parsed = parser.best(p, after_sep, not after_sep)  # "first" only weighs a name glued to text
         if parsed is None:
             continue
         score, spans = parsed
+        if not after_sep and _longer_start(parser, folded, starts, p, spans[0][1], max(0, not_before)):
+            continue  # "…公示区市场监督管理局", "…信息省住房城乡建设厅": the name keeps its level character
         names = tuple(text[a:b] for a, b, _g in spans)
         has_vocab = any(folded[a:b] in vocab for a, b, _g in spans)
         if len(names) < 2 and not has_vocab and not (at_end and after_sep):
@@ -279,6 +287,17 @@ def find_run(text: str, vocab: frozenset[str], at_end: bool, not_before: int = 1
         if best is None or (run.score, run.end) > (best.score, best.end):
             best = run
     return best
+
+
+def _longer_start(parser: _Parser, folded: str, starts: set[int], p: int, q: int, lowest: int) -> bool:
+    """Does a level character a few places before `p` start a name ending where p's first one ends?"""
+    for earlier in range(max(lowest, p - _LEVEL_BACK), p):
+        if earlier in starts and folded[earlier] in _INITIALS:
+            before = folded[earlier - 1] if earlier else " "
+            parsed = parser.best(earlier, before in _AFTER, before not in _AFTER)
+            if parsed is not None and parsed[1][0][1] == q:
+                return True
+    return False
 
 
 def split_roles(run: Run, roles: list[str], blank_after: bool, blank_before: bool,
@@ -327,7 +346,7 @@ def split_glued(name: str, vocab: frozenset[str]) -> list[str]:
     Serves keyed unit lists whose names lost their separators (provincial 要点 pasted from PDF)
     and 分解表 unit cells whose lines were joined (city and district 台账) alike.
     """
-    if len(name) < 6:
+    if len(name) < 6 or not _TWO_IN_ONE.search(fold(name)):
         return [name]
     run = find_run(name, vocab, at_end=True, not_before=0)
     if run is None or run.start != 0 or len(run.names) < 2 or "sep" in run.gaps:

@@ -25,20 +25,22 @@ _ACTION = re.compile(r"推进|加强|做好|开展|落实|完善|建立|健全|�
 _OPENERS, _CLOSERS = "(（〔[【", ")）〕]】"
 _ROLE_WORDS = (  # stripped from a clause's end; the role they give, or None
     ("牵头负责", "lead"), ("牵头", "lead"), ("配合", "cooperating"), ("协助", "cooperating"),
-    ("协办", "cooperating"), ("参与", "cooperating"), ("负责", "responsible"), ("落实", None),
+    ("协办", "cooperating"), ("参与", "cooperating"), ("协同", "cooperating"), ("协作", "cooperating"),
+    ("负责", "responsible"), ("落实", None),
     ("按职责分工", None), ("按职能分工", None), ("按职责", None), ("分别", None), ("具体", None),
     ("共同", None), ("等有关单位", None), ("等有关部门", None), ("等相关单位", None),
     ("等相关部门", None), ("等单位", None), ("等部门", None), ("等", None),
 )
-# "牵头单位：" "负责科室：" "责任处室：", and the bare "主办：" "协办：" of 片区 and department plans
-_KEY = re.compile(r"(?:(牵头|责任|主责|主办|承办|配合|协办|参与|负责)(?:单位|部门|处室|科室|股室)|(主办|协办))[ ]?[:：;；]")
-_KEY_ROLE = {"牵头": "lead", "主办": "lead", "配合": "cooperating", "协办": "cooperating", "参与": "cooperating"}
-_INLINE = re.compile(r"[(（【\[][ ]?(?=(?:(?:牵头|责任|主责|主办|承办|配合|协办|负责)(?:单位|部门|处室|科室|股室)|主办|协办)"
-                     r"[ ]?[:：;；])")
+# a unit key: a two-character role word and a unit noun ("牵头单位：" "负责科室：" "主责单位：" "协同单位："
+# "责任主体："), or a bare "主办：" "协办："; its role is the table stage's (core.parse.columns.unit_role)
+_KEY_END = re.compile(r"(?:单位|部门|处室|科室|股室|主体|机构|[处科股][(（]室[)）]|(?<![\u3400-\u9fff])主办|(?<![\u3400-\u9fff])协办)"
+                      r"[ ]?[:：;；]")
+_OPEN_BEFORE = re.compile(r"[(（【\[][ ]?$")
 # a time key inside a keyed unit list ends the units: "(牵头单位:X;完成时限:6月底前)"
 _TIME_KEY = re.compile(r"(?:完成时限|完成时间|时间要求|时限要求|时限|进度安排)[ ]?[:：]")
 _BY = re.compile(r"(?:由)([^，,。；;：:]{2,160}?)(牵头负责|牵头|分别负责|具体负责|负责)")
-_ROLE_IN_SENTENCE = re.compile(r"(?:牵头|负责|配合|协助)[，,；;]?|(?:牵头|负责|配合|协助)$")
+_ROLE_IN_SENTENCE = re.compile(r"(?:牵头|负责|配合|协助|协同|协作)[，,；;]?|(?:牵头|负责|配合|协助|协同|协作)$")
+_TRAIL_ROLES = {"牵头": "lead", "配合": "cooperating", "协办": "cooperating"}
 _TRAIL_ROLE = re.compile(r"[(（](牵头|配合|协办|负责)[)）]$")
 
 
@@ -162,7 +164,7 @@ def _clauses(text: str, default: str | None) -> tuple[tuple[str | None, str], ..
             piece_role = None
             m = _TRAIL_ROLE.search(fpiece)
             if m:
-                piece_role = _KEY_ROLE.get(m.group(1), "responsible")
+                piece_role = _TRAIL_ROLES.get(m.group(1), "responsible")
                 piece, fpiece = piece[:m.start()], fpiece[:m.start()]
             e, r = _strip_roles(fpiece, len(fpiece))
             for name in _split_connectors(piece[:e], fpiece[:e]):
@@ -172,9 +174,58 @@ def _clauses(text: str, default: str | None) -> tuple[tuple[str | None, str], ..
     return tuple(result)
 
 
+def keyed_times(text: str) -> list[str]:
+    """What a time key inside a task's text says ("…；时限：6月完成摸底，8月完成整改）"): a time cell.
+
+    County and department plans put the limit into the same bracket as the units.
+    """
+    folded = fold(text)
+    out = []
+    for m in _TIME_KEY.finditer(folded):
+        end = len(folded)
+        for stop in ("；", ";", "。", ")", "）", "】"):
+            at = folded.find(stop, m.end())
+            if 0 <= at < end:
+                end = at
+        if text[m.end():end].strip():
+            out.append(text[m.end():end].strip())
+    return out
+
+
 def _role_ahead(said: list[tuple[int, str | None]], k: int) -> str | None:
     """The role the next clause that says one gives (None when none after `k` does)."""
     return next((r for _e, r in said[k + 1:] if r), None)
+
+
+@lru_cache(maxsize=1024)
+def _key_role(word: str) -> str | None:
+    """The role a unit key gives (lead / responsible / cooperating), None when it is no key."""
+    from core.parse.columns import unit_role
+
+    role = unit_role(word.rstrip(" :：;；"))
+    return role if role in ROLES else None  # "有关单位：" names units, it keys none
+
+
+def _keys(folded: str, start: int = 0) -> list[tuple[int, int, str]]:
+    """The unit keys in a folded text: (start, end, role); "牵头责任单位：" is one key (lead)."""
+    out = []
+    for m in _KEY_END.finditer(folded, start):
+        if folded.startswith(("主办", "协办"), m.start()):
+            out.append((m.start(), m.end(), "lead" if folded[m.start()] == "主" else "cooperating"))
+            continue
+        for n in (4, 2):
+            a = m.start() - n
+            role = _key_role(folded[a:m.end()]) if a >= start else None
+            first = _key_role(folded[a:a + 2] + "单位：") if role is not None and n == 4 else role
+            if first is not None:  # two role words: the first one says it ("牵头责任单位" leads)
+                out.append((a, m.end(), first))
+                break
+    return out
+
+
+def _key_at_start(folded: str) -> bool:
+    keys = _keys(folded[:12])
+    return bool(keys) and keys[0][0] == 0
 
 
 def looks_like_unit_cell(text: str) -> bool:
@@ -183,7 +234,7 @@ def looks_like_unit_cell(text: str) -> bool:
     if not text or len(text) > 200 or "《" in text:
         return False
     folded = fold(text)
-    if _KEY.match(folded):
+    if _key_at_start(folded):
         return True
     names = [n for _r, n in _clauses(text, None)]
     return bool(names) and all(is_unit_name(n) for n in names)
@@ -192,7 +243,7 @@ def looks_like_unit_cell(text: str) -> bool:
 def read_cell(text: str, default: str = "responsible") -> dict[str, list[str]]:
     """Units of a unit cell: keyed ("牵头单位:X;责任单位:Y") or a list with role words."""
     folded = fold(text)
-    if _KEY.search(folded):
+    if _keys(folded):
         return _read_keyed(text)
     out: dict[str, list[str]] = {r: [] for r in ROLES}
     for role, name in _clauses(text, default):
@@ -204,14 +255,13 @@ def read_cell(text: str, default: str = "responsible") -> dict[str, list[str]]:
 def _read_keyed(text: str) -> dict[str, list[str]]:
     folded = fold(text)
     out: dict[str, list[str]] = {r: [] for r in ROLES}
-    keys = list(_KEY.finditer(folded))
+    keys = _keys(folded)
     stop = _TIME_KEY.search(folded)
-    for k, m in enumerate(keys):
-        end = keys[k + 1].start() if k + 1 < len(keys) else len(text)
-        if stop and m.end() <= stop.start() < end:
+    for k, (_a, key_end, role) in enumerate(keys):
+        end = keys[k + 1][0] if k + 1 < len(keys) else len(text)
+        if stop and key_end <= stop.start() < end:
             end = stop.start()
-        role = _KEY_ROLE.get(m.group(1) or m.group(2), "responsible")
-        part = text[m.end():end].strip().rstrip(";；。 ")
+        part = text[key_end:end].strip().rstrip(";；。 ")
         for r, name in _clauses(part, role):
             out[r or role].append(name)
     return out
@@ -221,18 +271,23 @@ def inline_units(text: str) -> tuple[dict[str, list[str]], str]:
     """Units a task's own text names, and the text with a unit parenthesis cut out."""
     folded = fold(text)
     out: dict[str, list[str]] = {r: [] for r in ROLES}
-    m = _INLINE.search(folded)
-    if m:
-        close = _matching_close(folded, m.start())
-        merge_units(out, _read_keyed(text[m.end():close]))
-        return out, text[:m.start()] + text[close + 1:]
-    key = _KEY.search(folded)
-    if key and _depth(folded, key.start()) == 0:
+    keys = _keys(folded)
+    opened = next(((a, b) for a, _e, _r in keys if (b := _OPEN_BEFORE.search(folded, 0, a))), None)
+    if opened:  # "（牵头单位：X；责任单位：Y）"
+        key_start, bracket = opened
+        close = _matching_close(folded, bracket.start())
+        merge_units(out, _read_keyed(text[key_start:close]))
+        return out, text[:bracket.start()] + text[close + 1:]
+    if keys and _depth(folded, keys[0][0]) == 0:
         # "…。牵头单位:X;配合单位:Y。" — the keyed list runs to the end of its sentence
-        stop = _sentence_end(folded, list(_KEY.finditer(folded))[-1].end())
-        merge_units(out, _read_keyed(text[key.start():stop]))
-        return out, text[:key.start()] + text[stop + 1:]
-    for a, b in _role_groups(folded):  # "(市政府办公室牵头，各区政府配合)"
+        key_start = keys[0][0]
+        stop = _sentence_end(folded, keys[-1][1])
+        merge_units(out, _read_keyed(text[key_start:stop]))
+        return out, text[:key_start] + text[stop + 1:]
+    for a, b in _role_groups(folded):  # "(市政府办公室牵头，各区政府配合)", maybe "…；时限：6月底前)"
+        stop = _TIME_KEY.search(folded, a, b)
+        if stop:
+            b = len(folded[:stop.start()].rstrip("，,；; "))
         if looks_like_unit_cell(text[a:b]):
             merge_units(out, read_cell(text[a:b], "responsible"))
     for a, b in _top_level_split(folded, "。"):
@@ -279,7 +334,7 @@ def _role_groups(folded: str) -> list[tuple[int, int]]:
 
 def is_keyed_units(text: str) -> bool:
     """A line that starts with a unit key ("责任单位:…"): a unit cell wherever it stands."""
-    return bool(_KEY.match(fold(text).strip()))
+    return _key_at_start(fold(text).strip())
 
 
 def _depth(folded: str, pos: int) -> int:

@@ -7,6 +7,7 @@ words, column orders, unit vocabularies and separators), never taken from ../sha
 from __future__ import annotations
 
 import pytest
+from table_builders import shape
 
 from core.importer import parse_text
 from core.parse.flat_table import find_header
@@ -14,14 +15,6 @@ from core.parse.inline import inline_labels, paragraphs
 from core.parse.unit_runs import find_run, split_roles, vocabulary
 
 FILLER = "按照统一部署，认真抓好落实，确保取得实效，并将工作情况及时报送。"
-
-
-def shape(nodes, depth=0):
-    out = []
-    for n in nodes:
-        out.append(("  " * depth) + n.label + n.title)
-        out.extend(shape(n.children, depth + 1))
-    return out
 
 
 def leaves(plan):
@@ -206,3 +199,74 @@ def test_slash_separated_unit_cells_glued_to_each_other():
     first = leaves(plan)[0]
     assert first.units["lead"] == ["省大数据中心", "省司法厅"]
     assert first.units["cooperating"] == ["各市（州）人民政府", "省直各部门"]
+
+
+def test_bare_section_numerals_of_a_serial_column_and_names_keeping_their_level():
+    body = ("一、推进决策公开（一）公开目录1编制并公开决策事项目录县财政局县直各部门（二）公开结果2做好全过程记录公示县市场监督管理局县直各部门"
+            "二加强平台建设（一）办好网站3严格落实网站安全防护信息县住房城乡建设厅县直各部门4统一规范办事指南县政务服务中心县直各部门")
+    plan = parse_text(NOTICE + "编号主要任务牵头部门责任部门" + body)
+    assert [n.label for n in plan.nodes] == ["一、", "二"]
+    tasks = leaves(plan)
+    assert [t.units["lead"] for t in tasks] == [["县财政局"], ["县市场监督管理局"], ["县住房城乡建设厅"], ["县政务服务中心"]]
+    assert all(t.units["responsible"] == ["县直各部门"] for t in tasks)
+
+
+def test_a_header_does_not_take_the_end_of_the_title_before_it():
+    header = find_header("附件1 2020年某区政务公开工作要点 编号主要任务牵头部门责任部门工作要求")
+    assert header is not None and header.columns == ("seq", "content", "lead", "responsible", "content")
+
+
+def test_a_name_after_a_separator_that_reads_as_text_gives_way_to_the_name_it_ends_with():
+    vocab = vocabulary([])
+    run = find_run("同步公开办理依据、流程和时限区文化广电旅游局区直各部门，各街道办事处", vocab, at_end=True)
+    assert run is not None and run.names[0] == "区文化广电旅游局"
+
+
+def test_collective_names_open_the_other_column_also_when_they_end_in_ge_bumen():
+    run = find_run("公开救灾物资情况 省发展改革委省应急管理厅省政府各部门省直有关单位", frozenset(), at_end=True)
+    roles = split_roles(run, ["lead", "cooperating"], False, True, units_last=True)
+    assert roles["lead"] == ["省发展改革委", "省应急管理厅"]
+    assert roles["cooperating"] == ["省政府各部门", "省直有关单位"]
+
+
+def test_units_first_rows_parted_by_blanks_with_the_first_section_a_bare_numeral():
+    rows = ("一　推进乡村振兴领域公开（一）涉农资金公开1　县统计局、县直各部门　对项目实施情况进行公示。接受群众监督。　7月前"
+            "2　县直各部门　公开资金使用情况。" + FILLER + "　（二）集体资产公开3　县水利局、县直各部门　推动集体资产定期公开。" + FILLER + "　长期推进"
+            "（三）惠农政策公开4　县农业农村局　公开补贴对象和金额。" + FILLER + "　年底前"
+            "二、加强平台建设（一）办好网站5　县政务服务中心　通过村务公开栏发布信息。　8月公布计划，11月公布结果")
+    plan = parse_text(NOTICE + "序号　责任单位　工作事项　完成时限" + rows)
+    assert [n.label for n in plan.nodes] == ["一", "二、"]
+    tasks = leaves(plan)
+    assert [t.label for t in tasks] == ["1", "2", "3", "4", "5"]
+    assert units_of(tasks[0]) == ["县统计局", "县直各部门"]  # "对项目实施情况进行…" after the blank is text
+    assert units_of(tasks[4]) == ["县政务服务中心"]
+    assert [str(d.date) for d in tasks[0].deadlines] == ["2022-06-30"]
+    assert [str(d.date) for d in tasks[4].deadlines] == ["2022-08-31", "2022-11-30"]
+
+
+def test_a_flattened_table_numbered_only_by_its_serial_column():
+    rows = ("一推进乡村振兴领域公开1县直有关单位、各乡镇公开涉农资金整合方案。" + FILLER + "常态化开展"
+            "2县农业农村局公开集体资产使用情况。" + FILLER + "9月15日前"
+            "二加强平台建设3县政务服务中心办好政府网站。" + FILLER + "长期推进"
+            "4县大数据中心、各乡镇整合政务新媒体。" + FILLER + "6月底前")
+    plan = parse_text(NOTICE + "序号责任部门重点任务完成时间" + rows)
+    assert [n.label for n in plan.nodes] == ["一", "二"]
+    tasks = leaves(plan)
+    assert [t.label for t in tasks] == ["1", "2", "3", "4"]
+    assert units_of(tasks[0]) == ["县直有关单位", "各乡镇"] and units_of(tasks[3]) == ["县大数据中心", "各乡镇"]
+    assert [str(d.date) for d in tasks[1].deadlines] == ["2022-09-15"]
+
+
+def test_header_cells_parted_by_blanks_are_read_by_meaning_whatever_their_words():
+    header = find_header("附件：某省2019年政务公开工作任务分解表序　工作目标　办结时限　主责单位　配合部门（单位）")
+    assert header is not None
+    assert header.columns == ("seq", "content", "time", "lead", "cooperating")
+
+
+def test_the_notices_addressees_are_names_the_rows_may_glue():
+    from core.parse.joined import addressees
+    from core.parse.structure import Entry
+
+    line = "某省人民政府办公厅关于印发分解表的通知某政办发〔2019〕12号省直有关部门，中央驻省有关单位，各县（市、区）政府："
+    # the first name, glued to the notice's number, is left out rather than guessed
+    assert addressees([Entry(text=line)]) == ["中央驻省有关单位", "各县（市、区）政府"]

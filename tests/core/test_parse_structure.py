@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from table_builders import shape
 
 from core.errors import InputError
 from core.importer import parse_text
-
-
-def shape(nodes, depth=0):
-    out = []
-    for n in nodes:
-        out.append(("  " * depth) + n.label + n.title)
-        out.extend(shape(n.children, depth + 1))
-    return out
 
 
 def test_labels_nest_in_the_order_the_document_uses():

@@ -68,6 +68,9 @@ def test_a_label_before_a_month_is_a_label_and_a_decimal_is_not():
     ("【责任单位：镇综治办、镇司法所】", [], ["镇综治办", "镇司法所"]),
     ("（责任处室：政策法规科牵头，各二级单位，各有关科室配合）", ["政策法规科"], ["各二级单位", "各有关科室"]),
     ("（责任处室：安全监管股，综合股牵头，各科室配合）", ["安全监管股", "综合股"], ["各科室"]),
+    ("（县发展和改革局、县医保局牵头，各乡镇配合，完成时限：2018年7月前）", ["县发展和改革局", "县医保局"], ["各乡镇"]),
+    ("（由县保密局、县档案馆牵头，县直有关部门协同）", ["县保密局", "县档案馆"], ["县直有关部门"]),
+    ("（责任处（室）：法规股、局机关各股室）", [], ["法规股", "局机关各股室"]),
     ("（牵头单位：市民政局 市财政局；责任单位：各县（市、区）人民政府 市直有关单位）", ["市民政局", "市财政局"],
      ["各县（市、区）人民政府", "市直有关单位"]),
 ])
@@ -141,3 +144,105 @@ def test_closing_words_after_the_last_task_are_not_part_of_it(closing):
     last = plan.nodes[0].children[-1]
     assert last.text == "做好结果公开。" + BODY
     assert closing in plan.skipped
+
+
+@pytest.mark.parametrize(("joined", "lines"), [
+    ("某县2023年政务公开工作要点根据2023年政务公开工作要点部署，制定本要点。",
+     ["某县2023年政务公开工作要点", "根据2023年政务公开工作要点部署，制定本要点。"]),
+    ("根据2023年政务公开工作要点部署，现就全县工作提出如下要点。", ["根据2023年政务公开工作要点部署，现就全县工作提出如下要点。"]),
+    ("某县2023年政务公开工作要点分解表为做好今年工作制定本表。", ["某县2023年政务公开工作要点分解表", "为做好今年工作制定本表。"]),
+])
+def test_a_title_glued_to_the_first_sentence_is_cut_where_the_sentence_starts(joined, lines):
+    assert notice_lines(joined) == lines
+
+
+def test_a_markdown_link_line_gives_its_text():
+    plan = parse_text("[某市人民政府办公室关于印发某市2022年政务公开工作要点的通知](http://www.example.gov.cn/a.html)\n"
+                      "某市2022年政务公开工作要点\n一、推进决策公开\n（一）做好预公开。" + BODY)
+    assert plan.issuer == "某市人民政府办公室"
+
+
+@pytest.mark.parametrize("joined", [False, True])
+def test_phases_of_an_implementation_plan_are_labels_with_their_date_span(joined):
+    lines = ["某局2018年政务公开工作实施方案", "一、工作目标", "全面提升政务公开水平。", "二、实施步骤",
+             "第一阶段：动员部署（2018年2月1日—4月30日）。制定方案（责任处室：办公室牵头，各相关处室配合）。",
+             "第二阶段：组织实施（2018年5月1日—10月31日）。抓好落实（责任处室：各相关处室）。"]
+    plan = parse_text(" ".join(lines) if joined else "\n".join(lines))
+    phases = plan.nodes[1].children
+    assert [p.label for p in phases] == ["第一阶段：", "第二阶段："]
+    assert [str(d.date) for p in phases for d in p.deadlines] == ["2018-04-30", "2018-10-31"]
+    assert (phases[0].units["lead"], phases[0].units["cooperating"]) == (["办公室"], ["各相关处室"])
+
+
+def test_a_time_key_inside_the_unit_bracket_gives_dated_steps():
+    plan = parse_text("某县2024年政务公开工作要点\n一、推进决策公开\n（一）做好采购公开。落实全流程公开要求（牵头单位：县财政局；"
+                      "责任单位：县直有关单位；完成时限：7月启动，8月完成）。")
+    task = plan.nodes[0].children[0]
+    assert [str(d.date) for d in task.deadlines] == ["2024-07-31", "2024-08-31"]
+    assert task.units["lead"] == ["县财政局"]
+
+
+def test_a_repeated_yishi_number_is_still_a_task():
+    plan = parse_text("某县2021年政务公开工作要点\n一、推进决策公开\n一是做好预公开。" + BODY + "\n二是公开目录。" + BODY +
+                      "\n二是公开结果。" + BODY + "\n三是公开评估。" + BODY)
+    assert [c.label for c in plan.nodes[0].children] == ["一是", "二是", "二是", "三是"]
+
+
+def test_a_heading_with_one_paragraph_is_a_section_with_a_body():
+    plan = parse_text("某局2021年政务公开工作实施方案\n一、指导思想\n以新时代思想为指导，全面落实政务公开部署。\n二、主要任务\n"
+                      "（一）做好预算公开。" + BODY + "\n（二）做好政策解读。" + BODY)
+    first = plan.nodes[0]
+    assert first.label == "一、" and not first.children
+    assert first.text == "指导思想\n以新时代思想为指导，全面落实政务公开部署。"
+    assert [c.label for c in plan.nodes[1].children] == ["（一）", "（二）"]
+
+
+def test_a_crawl_header_gives_number_and_issuer_of_a_one_line_body():
+    plan = parse_text("标题: 某省人民政府办公厅关于印发某省2020年政务公开工作要点的通知\n发布时间: 2020-05-29 09:56\n"
+                      "文号: 某政办〔2020〕5号\n发布机构: 某省人民政府办公厅\n==================== 正文 ====================\n"
+                      "各设区市人民政府： 现将要点印发给你们。 某省2020年政务公开工作要点 一、推进决策公开 （一）做好预公开。" + BODY +
+                      " 责任单位：省司法厅。 （二）做好结果公开。" + BODY + " 二、加强平台建设 （一）办好网站。" + BODY)
+    assert (plan.title, plan.doc_number, plan.issuer) == ("某省2020年政务公开工作要点", "某政办〔2020〕5号", "某省人民政府办公厅")
+    assert plan.date is None  # the page's 发布时间 is not the plan's date
+    assert plan.nodes[0].children[0].units["responsible"] == ["省司法厅"]
+
+
+@pytest.mark.parametrize(("key", "role"), [("主责单位", "lead"), ("牵头责任单位", "lead"), ("协同单位", "cooperating"),
+                                           ("责任主体", "responsible"), ("落实单位", "responsible")])
+def test_unit_keys_are_read_by_the_meaning_of_their_role_word(key, role):
+    units, _ = inline_units(f"做好统计数据解读（{key}：县统计局、县发展改革局）。")
+    assert units[role] == ["县统计局", "县发展改革局"]
+
+
+def test_a_breadcrumb_is_no_title():
+    plan = parse_text("网站首页 / 信息公开 / 年度计划\n2024年，我局政务公开工作要点如下：\n一是做好预算公开。" + BODY +
+                      "\n二是做好政策解读。" + BODY)
+    assert plan.title == "" and [n.label for n in plan.nodes] == ["一是", "二是"]
+
+
+def test_a_lead_in_sentence_is_no_title():
+    assert notice_lines("某市2023年政务公开工作要点 2023年全市政务公开工作的主要任务是：") == [
+        "某市2023年政务公开工作要点", "2023年全市政务公开工作的主要任务是："]
+
+
+def _wrapped(paragraphs: list[str], width: int = 28) -> str:
+    """Paragraphs broken at a fixed page width, as text copied out of a PDF comes."""
+    return "\n".join(p[i:i + width] for p in paragraphs for i in range(0, len(p), width))
+
+
+def test_lines_broken_at_the_page_width_are_joined_back_into_paragraphs():
+    tasks = [f"{n}、做好第{n}项公开工作，按照统一部署抓好落实，确保取得实效，并及时报送进展情况（责任单位：县教育体育局，"
+             f"各乡（镇）人民政府、县直有关单位；完成时限：2020年{n + 5}月底前）。" for n in range(1, 6)]
+    plan = parse_text(_wrapped(["某县2020年政务公开工作要点", "一、强化政策解读和回应关切。", *tasks]))
+    got = plan.nodes[0].children
+    assert [t.label for t in got] == ["1、", "2、", "3、", "4、", "5、"]
+    assert got[0].units["responsible"] == ["县教育体育局", "各乡（镇）人民政府", "县直有关单位"]
+    assert [str(d.date) for d in got[0].deadlines] == ["2020-06-30"]
+
+
+def test_text_of_many_line_lengths_is_not_rejoined():
+    from core.document import Paragraph
+    from core.parse.wrapped import rejoin_wrapped
+
+    lines = [Paragraph("甲" * n) for n in (30, 45, 22, 61, 27, 38, 50, 33, 41, 25)]
+    assert rejoin_wrapped(lines) == lines
