@@ -13,6 +13,7 @@ from pathlib import Path
 from peewee import PeeweeException
 
 from core import queries
+from core.domain.progress import tree_rollups
 from core.errors import NotFoundError, StoreError, UsageError
 from core.model import ParsedPlan
 from core.service_edits import PlanEditing
@@ -150,17 +151,7 @@ class PlanService(PlanEditing):
 
     def rollups(self, plan_id: int) -> dict[int, Rollup]:
         """Roll-up of every node of a plan (a task's is its own one-task roll-up)."""
-        infos = load_tree(plan_id)
-        today = self.today()
-        out: dict[int, Rollup] = {}
-        for info in reversed(preorder(infos)):
-            r = Rollup()
-            if info.is_task:
-                r.add(info.status, info.is_overdue(today))
-            for child in info.child_ids:
-                r.merge(out[child])
-            out[info.id] = r
-        return out
+        return tree_rollups(preorder(load_tree(plan_id)), self.today())
 
     def rollup(self, node_id: int) -> Rollup:
         return self.rollups(self.node(node_id).plan_id)[node_id]

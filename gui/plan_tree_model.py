@@ -13,13 +13,14 @@ from collections.abc import Iterator
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from core.domain.due import due_state
+from core.domain.progress import node_rollup
 from core.status import OPEN_STATUSES, Status
 from core.views import Change, NodeInfo, Rollup
 from gui.commands import EditContext, SetStatusCommand
 from gui.item_tree_model import ItemTreeModel
 from gui.labels import (
     DUE_SOON_COLOR,
-    DUE_SOON_DAYS,
     OVERDUE_COLOR,
     STATUS_COLORS,
     role_names,
@@ -155,15 +156,8 @@ class PlanTreeModel(ItemTreeModel):
         return iter(self._items.values())
 
     def due_state(self, info: NodeInfo, today: dt.date) -> str | None:
-        """'overdue', 'soon' (next open milestone within DUE_SOON_DAYS) or None, for open tasks."""
-        if not info.is_task:
-            return None
-        if info.is_overdue(today):
-            return "overdue"
-        due = info.next_due(today)
-        if info.status in OPEN_STATUSES and due is not None and today <= due <= today + dt.timedelta(DUE_SOON_DAYS):
-            return "soon"
-        return None
+        """'overdue', 'soon' or None (core.domain.due is the rule)."""
+        return due_state(info, today)
 
     # -- QAbstractItemModel --------------------------------------------------------------
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -283,10 +277,5 @@ def _depth(item: TreeItem) -> int:
 
 
 def _rollup_of(item: TreeItem, today) -> Rollup:
-    """The same roll-up the service computes (core's Rollup), from the children's cached ones."""
-    rollup = Rollup()
-    if item.is_task:
-        rollup.add(item.info.status, item.info.is_overdue(today))
-    for child in item.children:
-        rollup.merge(child.rollup)
-    return rollup
+    """The service's roll-up rule (core.domain.progress), from the children's cached roll-ups."""
+    return node_rollup(item.info, (child.rollup for child in item.children), today)

@@ -1413,31 +1413,6 @@ Import it again as a separate plan?</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../gui/labels.py" line="28"/>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <location filename="../../gui/labels.py" line="29"/>
-        <source>In progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <location filename="../../gui/labels.py" line="30"/>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <location filename="../../gui/labels.py" line="31"/>
-        <source>Ongoing</source>
-        <translation>持续推进</translation>
-    </message>
-    <message>
-        <location filename="../../gui/labels.py" line="32"/>
-        <source>Not applicable</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
         <location filename="../../gui/labels.py" line="39"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
@@ -2292,6 +2267,29 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../gui/welcome.py" line="37"/>
         <source>Supported: Word (.docx), Excel (.xlsx), PDF, web pages (.html), plain text (.txt) and parse JSON.</source>
         <translation>支持 Word（.docx）、Excel（.xlsx）、PDF、网页（.html）、纯文本（.txt）和解析 JSON 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Ongoing</source>
+        <translation>持续推进</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from gui.item_dialog import ItemDialog, parse_deadlines
+from core.domain.deadline_dates import deadline_lines
+from gui.item_dialog import ItemDialog
 
 
 def labels_under(window, node_id: int | None) -> list[str]:
@@ -123,7 +124,7 @@ def test_editing_an_item_renames_it_and_undo_restores(sample_window, monkeypatch
 
 
 def test_deadline_lines_are_read_like_the_importer_reads_them():
-    assert parse_deadlines("6月底前\n\n长期坚持", 2026) == [("6月底前", dt.date(2026, 6, 30)), ("长期坚持", None)]
+    assert deadline_lines("6月底前\n\n长期坚持", 2026) == [("6月底前", dt.date(2026, 6, 30)), ("长期坚持", None)]
 
 
 def test_a_new_section_goes_after_the_selected_ones_section(sample_window, monkeypatch):
