@@ -182,10 +182,10 @@ class PlanService(PlanEditing):
         return plan_id, found
 
     # -- the clerk's edits ---------------------------------------------------------------
-    def set_status(self, node_id: int, status: Status | str) -> Change:
-        return self.set_statuses([node_id], status)
+    def set_status(self, node_id: int, status: Status | str, initiator: object = None) -> Change:
+        return self.set_statuses([node_id], status, initiator)
 
-    def set_statuses(self, node_ids: Iterable[int], status: Status | str) -> Change:
+    def set_statuses(self, node_ids: Iterable[int], status: Status | str, initiator: object = None) -> Change:
         """Give several tasks one status in one transaction (ticking a whole section)."""
         status = status if isinstance(status, Status) else Status.parse(status)
         with self._atomic():
@@ -201,9 +201,11 @@ class PlanService(PlanEditing):
                 p.updated_at = now()
                 p.save()
             plan_id, ancestors = self._ancestors([p.node_id for p in changed])
-        return Change(plan_id=plan_id, nodes={p.node_id for p in changed}, rollups=ancestors)
+        return Change(plan_id=plan_id, nodes={p.node_id for p in changed}, rollups=ancestors,
+                      fields={"status", "completed_on"}, initiator=initiator)
 
-    def restore_progress(self, snaps: Iterable[tuple[int, Status, dt.date | None]]) -> Change:
+    def restore_progress(self, snaps: Iterable[tuple[int, Status, dt.date | None]],
+                         initiator: object = None) -> Change:
         """Put tasks back to earlier (status, completion date) pairs in one transaction (undo)."""
         snaps = list(snaps)
         with self._atomic():
@@ -220,15 +222,16 @@ class PlanService(PlanEditing):
                 p.save()
                 changed.append(node_id)
             plan_id, ancestors = self._ancestors(changed)
-        return Change(plan_id=plan_id, nodes=set(changed), rollups=ancestors)
+        return Change(plan_id=plan_id, nodes=set(changed), rollups=ancestors, fields={"status", "completed_on"},
+                      initiator=initiator)
 
-    def set_note(self, node_id: int, note: str) -> Change:
+    def set_note(self, node_id: int, note: str, initiator: object = None) -> Change:
         """Save the 完成情况 note; edits in one sitting make one history entry."""
         note = clean_text(note)
         with self._atomic():
             p = self._task_rows([node_id])[node_id]
             if p.note == note:
-                return Change(plan_id=Node.get_by_id(node_id).plan_id)
+                return Change(plan_id=Node.get_by_id(node_id).plan_id, initiator=initiator)
             last = (History.select().where(History.node == node_id)
                     .order_by(History.id.desc()).first())
             if last and last.field == "note" and (now() - last.at).total_seconds() < NOTE_MERGE_SECONDS:
@@ -238,9 +241,9 @@ class PlanService(PlanEditing):
                 History.create(node=node_id, field="note", old=p.note, new=note)
             p.note, p.updated_at = note, now()
             p.save()
-        return Change(plan_id=Node.get_by_id(node_id).plan_id, nodes={node_id})
+        return Change(plan_id=Node.get_by_id(node_id).plan_id, nodes={node_id}, fields={"note"}, initiator=initiator)
 
-    def set_completed_on(self, node_id: int, day: dt.date | None) -> Change:
+    def set_completed_on(self, node_id: int, day: dt.date | None, initiator: object = None) -> Change:
         with self._atomic():
             p = self._task_rows([node_id])[node_id]
             if p.completed_on != day:
@@ -249,7 +252,8 @@ class PlanService(PlanEditing):
                                new=day.isoformat() if day else None)
                 p.completed_on, p.updated_at = day, now()
                 p.save()
-        return Change(plan_id=Node.get_by_id(node_id).plan_id, nodes={node_id})
+        return Change(plan_id=Node.get_by_id(node_id).plan_id, nodes={node_id}, fields={"completed_on"},
+                      initiator=initiator)
 
     def history(self, node_id: int) -> list[HistoryEntry]:
         rows = History.select().where(History.node == node_id).order_by(History.id)
@@ -272,9 +276,12 @@ class PlanService(PlanEditing):
     def my_units(self) -> list[str]:
         return [u for u in (self.setting("my_units") or "").split("\n") if u.strip()]
 
-    def set_my_units(self, units: list[str]) -> None:
+    def set_my_units(self, units: list[str], initiator: object = None) -> Change:
+        """The clerk's own units (for 我的任务 and the 填报单位); `before` is the old list."""
+        old = self.my_units()
         names = (clean_text(u).replace("\n", " ").strip() for u in units)
         self.set_setting("my_units", "\n".join(dict.fromkeys(u for u in names if u)))
+        return Change(plan_id=None, fields={"my_units"}, initiator=initiator, before=old)
 
     # -- settings ------------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:

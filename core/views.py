@@ -114,14 +114,49 @@ class PlanSummary:
     rollup: Rollup = field(default_factory=Rollup)
 
 
+@dataclass(frozen=True)
+class NodePlace:
+    """Where a node is (or was): its parent (None: top level) and its row among that parent's children."""
+
+    id: int
+    parent_id: int | None
+    row: int
+
+
+@dataclass(frozen=True)
+class NodeMove:
+    """A node taken from one place and put at another (rows as they are before / after the move)."""
+
+    id: int
+    old: NodePlace
+    new: NodePlace
+
+
 @dataclass
 class Change:
-    """What one user action changed, so views update exactly those rows."""
+    """What one user action changed, so views update exactly those rows (Anki's OpChanges).
 
-    plan_id: int
+    `initiator` is whatever the caller passed (the widget that made the change): that widget
+    already shows the new state and does not redraw itself from the change. Undo and redo
+    from the stack pass none, so then everyone redraws. `before` is what undoing needs;
+    `result` what the call made (a new node's id, an evidence record).
+    """
+
+    plan_id: int | None
     nodes: set[int] = field(default_factory=set)  # rows whose own fields changed
     rollups: set[int] = field(default_factory=set)  # ancestors whose roll-up moved
-    structure: bool = False  # the tree's shape changed: views rebuild the plan
+    added: list[NodePlace] = field(default_factory=list)  # new rows (a restored subtree: its root)
+    removed: list[NodePlace] = field(default_factory=list)  # rows taken away, with all under them
+    moved: list[NodeMove] = field(default_factory=list)
+    fields: set[str] = field(default_factory=set)  # what changed: "status", "note", "title", "my_units"…
+    initiator: object = None
+    before: object = None
+    result: object = None
+
+    @property
+    def structure(self) -> bool:
+        """The tree's shape changed (rows added, removed or moved)."""
+        return bool(self.added or self.removed or self.moved)
 
 
 @dataclass

@@ -89,7 +89,7 @@ class PlanTreeModel(ItemTreeModel):
 
     # -- loading -------------------------------------------------------------------------
     def load(self, plan_id: int | None) -> None:
-        """Show a plan (None: nothing); the only place the model resets."""
+        """Show a plan (None: nothing); the only place the model resets (edits never do)."""
         self.beginResetModel()
         self.plan_id = plan_id
         self._root = TreeItem(None, None, 0)
@@ -106,13 +106,17 @@ class PlanTreeModel(ItemTreeModel):
         self.endResetModel()
 
     def apply_change(self, change: Change) -> None:
-        """Refresh exactly the rows a service call changed, and their ancestors' roll-ups."""
+        """Refresh exactly the rows a service call changed, and their ancestors' roll-ups.
+
+        Rows added, removed or moved are announced with begin/end Insert/Remove/MoveRows, so
+        the view keeps which sections are open and what is selected; no reset.
+        """
         if change.plan_id != self.plan_id or self.plan_id is None:
             return
-        if change.structure:
-            self.load(self.plan_id)
-            return
         svc = self.ctx.service
+        if change.structure and not self._apply_structure(change):
+            self.load(self.plan_id)  # the change does not fit the rows shown: rebuild (never expected)
+            return
         infos = svc.nodes(change.nodes) if change.nodes else {}
         touched = [self._items[i] for i in change.nodes | change.rollups if i in self._items]
         for item in touched:
@@ -125,6 +129,70 @@ class PlanTreeModel(ItemTreeModel):
         for item in touched:
             self.dataChanged.emit(self.createIndex(item.row, 0, item),
                                   self.createIndex(item.row, PROGRESS, item), list(ROLES_SHOWN))
+
+    def _parent_item(self, parent_id: int | None) -> TreeItem | None:
+        return self._root if parent_id is None else self._items.get(parent_id)
+
+    def _parent_index(self, item: TreeItem) -> QModelIndex:
+        return QModelIndex() if item is self._root else self.createIndex(item.row, 0, item)
+
+    def _apply_structure(self, change: Change) -> bool:
+        """Move, remove and insert the rows the change names; False when they do not match the tree."""
+        for place in change.removed:
+            item = self._items.get(place.id)
+            if item is None or item.parent is not self._parent_item(place.parent_id):
+                return False
+            parent = item.parent
+            self.beginRemoveRows(self._parent_index(parent), item.row, item.row)
+            del parent.children[item.row]
+            _renumber(parent, item.row)
+            for gone in _subtree(item):
+                self._items.pop(gone.info.id, None)
+            self.endRemoveRows()
+        for move in change.moved:
+            item = self._items.get(move.id)
+            src, dst = self._parent_item(move.old.parent_id), self._parent_item(move.new.parent_id)
+            if item is None or src is None or dst is None or item.parent is not src or item.row != move.old.row:
+                return False
+            dest_row = move.new.row + 1 if src is dst and move.new.row > move.old.row else move.new.row
+            if not self.beginMoveRows(self._parent_index(src), item.row, item.row, self._parent_index(dst), dest_row):
+                return False
+            del src.children[item.row]
+            _renumber(src, item.row)
+            dst.children.insert(move.new.row, item)
+            item.parent = dst
+            _renumber(dst, move.new.row)
+            self.endMoveRows()
+        for place in change.added:
+            parent = self._parent_item(place.parent_id)
+            if parent is None or not 0 <= place.row <= len(parent.children):
+                return False
+            infos = self._fetch_subtree(place.id)
+            self.beginInsertRows(self._parent_index(parent), place.row, place.row)
+            item = TreeItem(infos[place.id], parent, place.row)
+            parent.children.insert(place.row, item)
+            _renumber(parent, place.row)
+            self._adopt(item, infos)
+            self.endInsertRows()
+        return True
+
+    def _fetch_subtree(self, root_id: int) -> dict:
+        """Fresh records of a node and everything under it (a restored section brings its tasks back)."""
+        infos, level = {}, [root_id]
+        while level:
+            found = self.ctx.service.nodes(level)
+            infos.update(found)
+            level = [c for i in level for c in found[i].child_ids]
+        return infos
+
+    def _adopt(self, item: TreeItem, infos: dict) -> None:
+        """Register `item` and build its children from `infos`, with their roll-ups."""
+        self._items[item.info.id] = item
+        for row, child_id in enumerate(item.info.child_ids):
+            child = TreeItem(infos[child_id], item, row)
+            item.children.append(child)
+            self._adopt(child, infos)
+        item.rollup = _rollup_of(item, self.ctx.service.today())
 
     # -- lookups -------------------------------------------------------------------------
     def item(self, index: AnyIndex) -> TreeItem:
@@ -142,18 +210,22 @@ class PlanTreeModel(ItemTreeModel):
 
     def node_ids(self) -> list[int]:
         """Every node of the plan shown, in document order."""
-        return list(self._items)
+        return [item.info.id for item in self.items()]
 
     def task_ids(self) -> list[int]:
-        return [node_id for node_id, item in self._items.items() if item.is_task]
+        return [item.info.id for item in self.items() if item.is_task]
 
     def root(self) -> TreeItem:
         """The invisible item above the top-level sections."""
         return self._root
 
     def items(self) -> Iterator[TreeItem]:
-        """Every item of the plan shown, in document order."""
-        return iter(self._items.values())
+        """Every item of the plan shown, in document order (walked: edits insert rows anywhere)."""
+        stack = list(reversed(self._root.children))
+        while stack:
+            item = stack.pop()
+            yield item
+            stack.extend(reversed(item.children))
 
     def due_state(self, info: NodeInfo, today: dt.date) -> str | None:
         """'overdue', 'soon' or None (core.domain.due is the rule)."""
@@ -274,6 +346,18 @@ def _depth(item: TreeItem) -> int:
     while item.parent is not None:
         depth, item = depth + 1, item.parent
     return depth
+
+
+def _renumber(parent: TreeItem, start: int) -> None:
+    """Cached rows of `parent`'s children from `start` on, after one was put in or taken out."""
+    for row in range(start, len(parent.children)):
+        parent.children[row].row = row
+
+
+def _subtree(item: TreeItem) -> Iterator[TreeItem]:
+    yield item
+    for child in item.children:
+        yield from _subtree(child)
 
 
 def _rollup_of(item: TreeItem, today) -> Rollup:
