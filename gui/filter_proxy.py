@@ -185,6 +185,9 @@ class TaskFilterProxy(QSortFilterProxyModel):
 
     def _source_changed(self, change: Change) -> None:
         """After an edit, re-run the filter; the edited node stays until the filter changes."""
+        if "my_units" in change.fields and self.source.ctx.service is not None:
+            self.set_my_units(self.source.ctx.service.my_units())
+            return
         if change.structure or change.plan_id != self.source.plan_id:
             return
         self._last = None

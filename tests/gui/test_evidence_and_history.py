@@ -92,3 +92,22 @@ def test_history_lists_status_and_note_changes_newest_first(sample_window, qtbot
     window.undo_action.trigger()  # undoing the note is recorded too
     assert history.topLevelItemCount() >= 2
     assert window.service.node(task).note == ""
+
+
+def test_the_list_that_removed_material_drops_the_row_without_reloading(sample_window, monkeypatch):
+    """The widget that made a change does not redraw itself from it; others' changes reload it."""
+    window = sample_window
+    task = show_task(window, 1)
+    panel = window.tracking.evidence
+    for n in (1, 2):
+        window.service.attach_link(task, f"https://www.example.gov.cn/zwgk/{n}.html")
+    panel.refresh()
+    reloads = []
+    monkeypatch.setattr(panel, "refresh", lambda: reloads.append(1))
+    panel.list.setCurrentRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    panel.remove_current()
+    assert reloads == [] and panel.list.count() == 1 == len(window.service.evidence(task))
+    other = window.service.evidence(task)[0]
+    window.ctx.announce(window.service.remove_evidence(other.id))  # removed by someone else
+    assert reloads == [1]
