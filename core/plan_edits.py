@@ -6,10 +6,7 @@ rules — what a merged node keeps, where a split's units come from — are test
 
 from __future__ import annotations
 
-import re
-
 from core.domain.deadline_dates import deadline_date
-from core.domain.numerals import CN_DIGITS, cn_numeral
 from core.model import ROLES, ParsedDeadline, ParsedNode
 
 FIELDS: tuple[str, ...] = ("label", "title", "text", "units", "deadlines")
@@ -97,24 +94,6 @@ def split_node(node: ParsedNode, at: int, year: int | None) -> tuple[dict, Parse
     if dated:
         changes["deadlines"] = dates[0]
     return changes, new
-
-
-def next_label(label: str) -> str:
-    """The label after `label` in its own style: 3. → 4., （九） → （十）, 二、 → 三、; "" when unknown.
-
-    Used by the import preview and by Edit ▸ Add item in the window alike.
-    """
-    from core.parse.labels import split_label
-
-    found, _ = split_label(label.strip() + "X")
-    if found is None or not found.value:
-        return ""
-    printed, value = found.printed, found.value + 1
-    if found.kind == "①":
-        return chr(ord(printed[0]) + 1) if value <= 20 else ""
-    if found.kind in ("(cn)", "cn、"):
-        return re.sub(f"[{CN_DIGITS}]+", cn_numeral(value), printed, count=1)
-    return re.sub(r"\d+", str(value), printed, count=1)
 
 
 def redated(plan, year: int | None) -> dict:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from core.plan_edits import next_label
+from core.domain.numbering import next_label
 from gui.plan_tree_model import TreeItem, short_name
 from gui.structure_commands import (
     AddNodeCommand,

@@ -8,10 +8,10 @@ import pytest
 
 from core.domain.deadline_dates import deadline_date, deadline_lines
 from core.domain.due import DUE_SOON_DAYS, due_list, due_state, due_within
+from core.domain.numbering import next_label
 from core.domain.numerals import cn_numeral, cn_value
 from core.domain.progress import node_rollup, tree_rollups
 from core.domain.unit_lists import join_unit_list, split_unit_list
-from core.plan_edits import next_label
 from core.status import Status
 from core.views import DeadlineInfo, NodeInfo
 
