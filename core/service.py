@@ -13,6 +13,7 @@ from pathlib import Path
 from peewee import PeeweeException
 
 from core import queries
+from core.domain import settings
 from core.domain.progress import tree_rollups
 from core.errors import NotFoundError, StoreError, UsageError
 from core.model import ParsedPlan
@@ -274,17 +275,41 @@ class PlanService(PlanEditing):
         return [u.name for u in Unit.select(Unit.name).order_by(Unit.name)]
 
     def my_units(self) -> list[str]:
-        return [u for u in (self.setting("my_units") or "").split("\n") if u.strip()]
+        return self.get(settings.MY_UNITS)
 
-    def set_my_units(self, units: list[str], initiator: object = None) -> Change:
-        """The clerk's own units (for 我的任务 and the 填报单位); `before` is the old list."""
+    def set_my_units(self, units: list[str], reporter: str | None = None, initiator: object = None) -> Change:
+        """The clerk's own units (for 我的任务), and with `reporter` the 填报单位 exports print.
+
+        One transaction; `before` is the old units.
+        """
         old = self.my_units()
         names = (clean_text(u).replace("\n", " ").strip() for u in units)
-        self.set_setting("my_units", "\n".join(dict.fromkeys(u for u in names if u)))
-        return Change(plan_id=None, fields={"my_units"}, initiator=initiator, before=old)
+        fields = {settings.MY_UNITS.key}
+        with self._atomic():
+            self._put(settings.MY_UNITS, list(dict.fromkeys(u for u in names if u)))
+            if reporter is not None:
+                self._put(settings.MY_UNIT_NAME, clean_text(reporter).replace("\n", " ").strip())
+                fields.add(settings.MY_UNIT_NAME.key)
+        return Change(plan_id=None, fields=fields, initiator=initiator, before=old)
 
     # -- settings ------------------------------------------------------------------------
+    def get(self, spec: settings.SettingSpec):
+        """A declared setting's value (its default when unset)."""
+        return spec.decode(self.setting(spec.key))
+
+    def put(self, spec: settings.SettingSpec, value, initiator: object = None) -> Change:
+        """Store a declared setting in one transaction."""
+        with self._atomic():
+            self._put(spec, value)
+        return Change(plan_id=None, fields={spec.key}, initiator=initiator)
+
+    def _put(self, spec: settings.SettingSpec, value) -> None:
+        if not isinstance(value, spec.kind):
+            raise TypeError(f"{spec.key} takes {spec.kind.__name__}")
+        Setting.insert(key=spec.key, value=spec.encode(value)).on_conflict_replace().execute()
+
     def setting(self, key: str, default: str | None = None) -> str | None:
+        """The raw text under `key` (core.domain.settings declares the keys; prefer get())."""
         row = Setting.get_or_none(Setting.key == key)
         return row.value if row else default
 

@@ -11,8 +11,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
+from core.domain.settings import MY_UNIT_NAME
+from core.errors import TaizhangError
 from core.status import Status
 from gui.commands import SetStatusCommand
+from gui.errors import show_error
 from gui.labels import STATUS_ORDER, status_names
 from gui.plan_tree_model import short_name
 from gui.structure_actions import StructureActions
@@ -118,11 +121,16 @@ class TrackingActions(QObject):
         w = self.window
         if w.service is None:
             return
-        dialog = MyUnitsDialog(w, w.service.all_units(), w.service.my_units())
+        dialog = MyUnitsDialog(w, w.service.all_units(), w.service.my_units(), w.service.get(MY_UNIT_NAME))
         if not dialog.exec():
             return
         units = dialog.units()
-        w.ctx.announce(w.service.set_my_units(units, initiator=self))
+        try:
+            change = w.service.set_my_units(units, dialog.reporter_name(), initiator=self)
+        except TaizhangError as err:
+            show_error(w, err)
+            return
+        w.ctx.announce(change)
         if units and not w.filter_bar.mine.isChecked():
             w.filter_bar.mine.setChecked(True)
 

@@ -206,120 +206,6 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
 </context>
 <context>
-    <name>DailyTracking</name>
-    <message>
-        <location filename="../../gui/tracking.py" line="66"/>
-        <source>&amp;Find…</source>
-        <translation>查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="67"/>
-        <source>&amp;Overview</source>
-        <translation>概览(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="68"/>
-        <source>Overview</source>
-        <translation>概览</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="69"/>
-        <source>Progress of the whole plan, and what is due soon (Ctrl+D)</source>
-        <translation>整个计划的进度和近期到期事项（Ctrl+D）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="70"/>
-        <source>&amp;My tasks</source>
-        <translation>我的任务(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="71"/>
-        <source>Set my &amp;unit…</source>
-        <translation>设置我的单位(&amp;U)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="72"/>
-        <source>&amp;Clear filters</source>
-        <translation>清除筛选(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="73"/>
-        <source>E&amp;xpand all</source>
-        <translation>全部展开(&amp;X)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="74"/>
-        <source>Co&amp;llapse all</source>
-        <translation>全部折叠(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="79"/>
-        <source>Set to %1</source>
-        <translation>设为“%1”</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="82"/>
-        <source>Edit &amp;note</source>
-        <translation>填写完成情况(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="83"/>
-        <source>Enter on a task also starts the note</source>
-        <translation>在任务上按回车键也可填写完成情况</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="84"/>
-        <source>Attach &amp;file…</source>
-        <translation>添加佐证文件(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="85"/>
-        <source>Add &amp;link…</source>
-        <translation>添加佐证链接(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="86"/>
-        <source>&amp;Carry over unfinished tasks…</source>
-        <translation>从本计划结转(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="87"/>
-        <source>Start next year&apos;s plan with this plan&apos;s unfinished tasks</source>
-        <translation>用本计划未完成的任务建立下一年度的计划（回头看）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="98"/>
-        <source>&amp;View</source>
-        <translation>查看(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="103"/>
-        <source>&amp;Task</source>
-        <translation>任务(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="137"/>
-        <source>Carried over from “%1”</source>
-        <translation>结转自“%1”</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="156"/>
-        <location filename="../../gui/tracking.py" line="294"/>
-        <source>Supporting material</source>
-        <translation>佐证材料</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="157"/>
-        <source>History</source>
-        <translation>变更记录</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="310"/>
-        <source>Set “%1” to %2</source>
-        <translation>将“%1”设为%2</translation>
-    </message>
-</context>
-<context>
     <name>Dashboard</name>
     <message>
         <location filename="../../gui/dashboard.py" line="177"/>
@@ -1575,6 +1461,16 @@ Import it again as a separate plan?</source>
         <source>Also meant by: %1</source>
         <translation>以下统称也包括您的单位：%1</translation>
     </message>
+    <message>
+        <location filename="../../gui/my_units_dialog.py" line="54"/>
+        <source>The name reports are signed with, e.g. 某某县人民政府办公室</source>
+        <translation>报告落款所用的单位名称，如“某某县人民政府办公室”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/my_units_dialog.py" line="57"/>
+        <source>Reporting unit:</source>
+        <translation>填报单位：</translation>
+    </message>
 </context>
 <context>
     <name>NodeEditor</name>
@@ -1653,6 +1549,24 @@ Import it again as a separate plan?</source>
         <location filename="../../gui/node_editor.py" line="209"/>
         <source>Remove deadline</source>
         <translation>删除时限</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewWiring</name>
+    <message>
+        <location filename="../../gui/overview_wiring.py" line="39"/>
+        <source>Carried over from “%1”</source>
+        <translation>结转自“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview_wiring.py" line="57"/>
+        <source>Supporting material</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview_wiring.py" line="58"/>
+        <source>History</source>
+        <translation>变更记录</translation>
     </message>
 </context>
 <context>
@@ -2221,6 +2135,104 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../gui/structure_commands.py" line="163"/>
         <source>Change deadlines</source>
         <translation>修改完成时限</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingActions</name>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="52"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="53"/>
+        <source>&amp;Overview</source>
+        <translation>概览(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="54"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="55"/>
+        <source>Progress of the whole plan, and what is due soon (Ctrl+D)</source>
+        <translation>整个计划的进度和近期到期事项（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="56"/>
+        <source>&amp;My tasks</source>
+        <translation>我的任务(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="57"/>
+        <source>Set my &amp;unit…</source>
+        <translation>设置我的单位(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="58"/>
+        <source>&amp;Clear filters</source>
+        <translation>清除筛选(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="59"/>
+        <source>E&amp;xpand all</source>
+        <translation>全部展开(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="60"/>
+        <source>Co&amp;llapse all</source>
+        <translation>全部折叠(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="65"/>
+        <source>Set to %1</source>
+        <translation>设为“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="68"/>
+        <source>Edit &amp;note</source>
+        <translation>填写完成情况(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="69"/>
+        <source>Enter on a task also starts the note</source>
+        <translation>在任务上按回车键也可填写完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="70"/>
+        <source>Attach &amp;file…</source>
+        <translation>添加佐证文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="71"/>
+        <source>Add &amp;link…</source>
+        <translation>添加佐证链接(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="72"/>
+        <source>&amp;Carry over unfinished tasks…</source>
+        <translation>从本计划结转(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="73"/>
+        <source>Start next year&apos;s plan with this plan&apos;s unfinished tasks</source>
+        <translation>用本计划未完成的任务建立下一年度的计划（回头看）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="84"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="89"/>
+        <source>&amp;Task</source>
+        <translation>任务(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="143"/>
+        <source>Set “%1” to %2</source>
+        <translation>将“%1”设为%2</translation>
     </message>
 </context>
 <context>

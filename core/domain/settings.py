@@ -1,0 +1,53 @@
+"""The settings kept in the database, each declared once: key, type, default, and what it is for.
+
+Domain settings live in the plan database (they travel with it to another PC); window state
+lives in QSettings. The service reads and writes these through `PlanService.get` / `put`,
+so a key, its type and its default are never spelled twice (Vorta's store/settings.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SettingSpec(Generic[T]):
+    """One setting: stored as text under `key`; `kind` is str, int or list (one item a line)."""
+
+    key: str
+    kind: type
+    default: T
+    doc: str
+
+    def decode(self, text: str | None) -> T:
+        """The stored text as a value; the default when unset or unreadable."""
+        if text is None:
+            return self.default
+        if self.kind is list:
+            return [line for line in text.split("\n") if line.strip()]  # type: ignore[return-value]
+        if self.kind is int:
+            try:
+                return int(text)  # type: ignore[return-value]
+            except ValueError:
+                return self.default
+        return text  # type: ignore[return-value]
+
+    def encode(self, value: T) -> str:
+        if self.kind is list:
+            return "\n".join(str(v) for v in value)  # type: ignore[union-attr]
+        return str(value)
+
+
+MY_UNITS: SettingSpec[list[str]] = SettingSpec(
+    "my_units", list, [], "The clerk's own units: 我的任务 lists what names them (collective names too).")
+MY_UNIT_NAME: SettingSpec[str] = SettingSpec(
+    "my_unit_name", str, "", "The 填报单位 printed on exports; set in 设置我的单位 (empty: the plan's issuer).")
+CURRENT_PLAN: SettingSpec[int | None] = SettingSpec(
+    "gui.current_plan", int, None, "The plan the window showed last, shown again at start-up.")
+CURRENT_NODE: SettingSpec[int | None] = SettingSpec(
+    "gui.current_node", int, None, "The item selected last, selected again at start-up.")
+
+SETTINGS: dict[str, SettingSpec] = {s.key: s for s in (MY_UNITS, MY_UNIT_NAME, CURRENT_PLAN, CURRENT_NODE)}

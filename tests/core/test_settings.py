@@ -1,0 +1,47 @@
+"""Settings are declared once in core (key, type, default) and read and written through the service."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.domain import settings
+from core.domain.settings import CURRENT_PLAN, MY_UNIT_NAME, MY_UNITS, SETTINGS
+
+
+def test_every_setting_is_declared_once_with_a_default_and_a_purpose():
+    assert len(SETTINGS) == len({s.key for s in SETTINGS.values()})
+    for spec in SETTINGS.values():
+        assert spec.doc and spec.kind in (str, int, list)
+        assert spec.decode(None) == spec.default
+
+
+def test_an_unset_setting_reads_as_its_default(service):
+    assert service.get(MY_UNITS) == [] and service.get(MY_UNIT_NAME) == "" and service.get(CURRENT_PLAN) is None
+
+
+def test_settings_round_trip_in_their_own_type(service):
+    service.put(CURRENT_PLAN, 7)
+    service.put(MY_UNITS, ["县教育局", "县财政局"])
+    assert service.get(CURRENT_PLAN) == 7 and service.get(MY_UNITS) == ["县教育局", "县财政局"]
+    assert service.setting("gui.current_plan") == "7"  # the same row the window has always written
+    with pytest.raises(TypeError):
+        service.put(CURRENT_PLAN, "7")
+
+
+def test_a_damaged_number_reads_as_the_default(service):
+    service.set_setting(CURRENT_PLAN.key, "not a number")
+    assert service.get(CURRENT_PLAN) is None
+
+
+def test_setting_my_units_with_a_reporter_writes_the_name_exports_sign_with(service, sample_plan):
+    from core.export import ExportOptions
+    from core.export.data import MY_UNIT_SETTING, gather
+
+    assert settings.MY_UNIT_NAME.key == MY_UNIT_SETTING  # the export reads the declared key
+    plan_id = service.import_plan(sample_plan).plan_id
+    change = service.set_my_units(["县教育局"], reporter=" 示例县教育局\n")
+    assert change.fields == {"my_units", "my_unit_name"}
+    assert service.get(MY_UNIT_NAME) == "示例县教育局"
+    assert gather(service, plan_id, ExportOptions()).reporter == "示例县教育局"
+    service.set_my_units(["县财政局"])  # no reporter given: the name stays
+    assert service.get(MY_UNIT_NAME) == "示例县教育局" and service.my_units() == ["县财政局"]
