@@ -143,9 +143,9 @@ class PlanEditing:
         rows = Evidence.select().where(Evidence.node == node_id).order_by(Evidence.id)
         return [ev.info(r, self.evidence_root) for r in rows]
 
-    def attach_file(self, node_id: int, path: Path) -> ev.EvidenceInfo:
-        """Copy a file into the evidence folder and record it; the original is left alone."""
-        edits.get_node(node_id)
+    def attach_file(self, node_id: int, path: Path, initiator: object = None) -> Change:
+        """Copy a file into the evidence folder and record it (the record in `result`); the original is left alone."""
+        node = edits.get_node(node_id)
         target, digest = ev.copy_in(Path(path), self.evidence_root / str(node_id))
         try:
             with self._atomic():
@@ -154,16 +154,19 @@ class PlanEditing:
         except Exception:
             target.unlink(missing_ok=True)
             raise
-        return ev.info(row, self.evidence_root)
+        return Change(plan_id=node.plan_id, nodes={node_id}, fields={"evidence"}, initiator=initiator,
+                      result=ev.info(row, self.evidence_root))
 
-    def attach_link(self, node_id: int, url: str, name: str | None = None) -> ev.EvidenceInfo:
-        edits.get_node(node_id)
+    def attach_link(self, node_id: int, url: str, name: str | None = None, initiator: object = None) -> Change:
+        """Record a link to a published page (the record in `result`)."""
+        node = edits.get_node(node_id)
         url = clean_text(url).strip()
         if not url:
             raise UsageError("bad_link")
         with self._atomic():
             row = Evidence.create(node=node_id, kind="link", name=clean_text(name or url).strip(), target=url)
-        return ev.info(row, self.evidence_root)
+        return Change(plan_id=node.plan_id, nodes={node_id}, fields={"evidence"}, initiator=initiator,
+                      result=ev.info(row, self.evidence_root))
 
     def remove_evidence(self, evidence_id: int, initiator: object = None) -> Change:
         """Remove a record (and its copied file); the node's evidence list changed."""

@@ -132,10 +132,10 @@ class EvidencePanel(QWidget):
             return
         for path in paths:
             try:
-                self.ctx.service.attach_file(self.node_id, path)
+                self.ctx.announce(self.ctx.service.attach_file(self.node_id, path, initiator=self))
             except TaizhangError as err:
                 show_error(self, err)
-        self.refresh()
+        self.refresh()  # once for the batch; the Changes it announced name this list
 
     def ask_link(self) -> None:
         if self.node_id is None:
@@ -146,7 +146,7 @@ class EvidencePanel(QWidget):
         if not ok or not url.strip() or url.strip() == "https://":
             return
         try:
-            self.ctx.service.attach_link(self.node_id, url.strip())
+            self.ctx.announce(self.ctx.service.attach_link(self.node_id, url.strip(), initiator=self))
         except TaizhangError as err:
             show_error(self, err)
         self.refresh()

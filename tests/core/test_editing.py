@@ -132,7 +132,7 @@ def test_every_edit_returns_a_change_naming_its_initiator(service, plan_id):
     """The widget that asked passes itself; it gets it back and knows not to redraw from it."""
     me = object()
     task = next(n for n in service.tree(plan_id) if n.is_task)
-    evidence = service.attach_link(task.id, "https://example.org/gk")
+    evidence = service.attach_link(task.id, "https://example.org/gk").result
     plan = service.plan(plan_id)
     changes = [
         service.rename_plan(plan_id, "新标题", 2027, initiator=me),
@@ -144,8 +144,10 @@ def test_every_edit_returns_a_change_naming_its_initiator(service, plan_id):
         service.rename_node(task.id, "1.", "改", initiator=me),
         service.set_units(task.id, {"lead": ["县档案馆"]}, initiator=me),
         service.set_deadlines(task.id, [("9月底前", dt.date(2026, 9, 30))], initiator=me),
+        service.attach_link(task.id, "https://example.org/gk/2", initiator=me),
     ]
     assert all(isinstance(c, Change) and c.initiator is me for c in changes)
     assert changes[0].before == (plan.title, plan.year) and service.plan(plan_id).title == "新标题"
     assert changes[1].fields == {"my_units"} and changes[2].nodes == {task.id}
+    assert changes[-1].fields == {"evidence"} and changes[-1].result.target == "https://example.org/gk/2"
     assert service.set_status(task.id, Status.TODO).initiator is None
