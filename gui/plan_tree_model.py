@@ -79,6 +79,7 @@ class PlanTreeModel(ItemTreeModel):
         self.plan_id: int | None = None
         self._root = TreeItem(None, None, 0)
         self._items: dict[int, TreeItem] = {}
+        self._order: list[TreeItem] | None = None  # document order, None once rows moved
         self._status_names = status_names()
         self._role_names = role_names()
         self._headers = [self.tr("Item"), self.tr("Responsible units"), self.tr("Deadline"),
@@ -94,6 +95,7 @@ class PlanTreeModel(ItemTreeModel):
         self.plan_id = plan_id
         self._root = TreeItem(None, None, 0)
         self._items = {}
+        self._order = None
         if plan_id is not None:
             for info in self.ctx.service.tree(plan_id):  # parents come before their children
                 parent = self._items[info.parent_id] if info.parent_id is not None else self._root
@@ -148,6 +150,7 @@ class PlanTreeModel(ItemTreeModel):
             _renumber(parent, item.row)
             for gone in _subtree(item):
                 self._items.pop(gone.info.id, None)
+            self._order = None
             self.endRemoveRows()
         for move in change.moved:
             item = self._items.get(move.id)
@@ -162,6 +165,7 @@ class PlanTreeModel(ItemTreeModel):
             dst.children.insert(move.new.row, item)
             item.parent = dst
             _renumber(dst, move.new.row)
+            self._order = None
             self.endMoveRows()
         for place in change.added:
             parent = self._parent_item(place.parent_id)
@@ -173,6 +177,7 @@ class PlanTreeModel(ItemTreeModel):
             parent.children.insert(place.row, item)
             _renumber(parent, place.row)
             self._adopt(item, infos)
+            self._order = None
             self.endInsertRows()
         return True
 
@@ -220,12 +225,15 @@ class PlanTreeModel(ItemTreeModel):
         return self._root
 
     def items(self) -> Iterator[TreeItem]:
-        """Every item of the plan shown, in document order (walked: edits insert rows anywhere)."""
-        stack = list(reversed(self._root.children))
-        while stack:
-            item = stack.pop()
-            yield item
-            stack.extend(reversed(item.children))
+        """Every item of the plan shown, in document order (walked again after a structure edit)."""
+        if self._order is None:
+            order, stack = [], list(reversed(self._root.children))
+            while stack:
+                item = stack.pop()
+                order.append(item)
+                stack.extend(reversed(item.children))
+            self._order = order
+        return iter(self._order)
 
     def due_state(self, info: NodeInfo, today: dt.date) -> str | None:
         """'overdue', 'soon' or None (core.domain.due is the rule)."""
