@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
-from core.domain.settings import MY_UNIT_NAME
 from core.errors import TaizhangError
 from core.status import Status
 from gui.commands import SetStatusCommand
@@ -116,6 +115,7 @@ class TrackingActions(QObject):
     # -- the actions ---------------------------------------------------------------------
     def choose_my_units(self) -> None:
         """Ask for the clerk's units; the Change it makes updates the filter, the tree and the overview."""
+        from core.domain.settings import MY_UNIT_NAME
         from gui.my_units_dialog import MyUnitsDialog
 
         w = self.window
