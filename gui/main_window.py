@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.settings import CURRENT_NODE, CURRENT_PLAN
 from core.version import __version__
 from core.views import Change
 from gui.backup_menu import backup_action
@@ -41,8 +42,8 @@ from gui.welcome import WelcomePage
 if TYPE_CHECKING:  # imported when the database opens, after the window shell has painted
     from core.service import PlanService
 
-CURRENT_PLAN_KEY = "gui.current_plan"
-CURRENT_NODE_KEY = "gui.current_node"
+CURRENT_PLAN_KEY = CURRENT_PLAN.key  # declared with their types and defaults in core.domain.settings
+CURRENT_NODE_KEY = CURRENT_NODE.key
 
 
 class MainWindow(QMainWindow):

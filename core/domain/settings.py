@@ -7,47 +7,47 @@ so a key, its type and its default are never spelled twice (Vorta's store/settin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Generic, TypeVar
 
-T = TypeVar("T")
+class SettingSpec:
+    """One setting: stored as text under `key`; `kind` is str, int or list (one item a line).
 
+    A plain class, not a dataclass: the window reads these at start-up.
+    """
 
-@dataclass(frozen=True)
-class SettingSpec(Generic[T]):
-    """One setting: stored as text under `key`; `kind` is str, int or list (one item a line)."""
+    __slots__ = ("key", "kind", "default", "doc")
 
-    key: str
-    kind: type
-    default: T
-    doc: str
+    def __init__(self, key: str, kind: type, default: object, doc: str) -> None:
+        self.key, self.kind, self.default, self.doc = key, kind, default, doc
 
-    def decode(self, text: str | None) -> T:
+    def __repr__(self) -> str:
+        return f"SettingSpec({self.key!r})"
+
+    def decode(self, text: str | None) -> object:
         """The stored text as a value; the default when unset or unreadable."""
         if text is None:
-            return self.default
+            return list(self.default) if isinstance(self.default, list) else self.default  # never the shared one
         if self.kind is list:
-            return [line for line in text.split("\n") if line.strip()]  # type: ignore[return-value]
+            return [line for line in text.split("\n") if line.strip()]
         if self.kind is int:
             try:
-                return int(text)  # type: ignore[return-value]
+                return int(text)
             except ValueError:
                 return self.default
-        return text  # type: ignore[return-value]
+        return text
 
-    def encode(self, value: T) -> str:
+    def encode(self, value: object) -> str:
         if self.kind is list:
-            return "\n".join(str(v) for v in value)  # type: ignore[union-attr]
+            return "\n".join(str(v) for v in value)
         return str(value)
 
 
-MY_UNITS: SettingSpec[list[str]] = SettingSpec(
+MY_UNITS: SettingSpec = SettingSpec(
     "my_units", list, [], "The clerk's own units: 我的任务 lists what names them (collective names too).")
-MY_UNIT_NAME: SettingSpec[str] = SettingSpec(
+MY_UNIT_NAME: SettingSpec = SettingSpec(
     "my_unit_name", str, "", "The 填报单位 printed on exports; set in 设置我的单位 (empty: the plan's issuer).")
-CURRENT_PLAN: SettingSpec[int | None] = SettingSpec(
+CURRENT_PLAN: SettingSpec = SettingSpec(
     "gui.current_plan", int, None, "The plan the window showed last, shown again at start-up.")
-CURRENT_NODE: SettingSpec[int | None] = SettingSpec(
+CURRENT_NODE: SettingSpec = SettingSpec(
     "gui.current_node", int, None, "The item selected last, selected again at start-up.")
 
 SETTINGS: dict[str, SettingSpec] = {s.key: s for s in (MY_UNITS, MY_UNIT_NAME, CURRENT_PLAN, CURRENT_NODE)}

@@ -45,3 +45,8 @@ def test_setting_my_units_with_a_reporter_writes_the_name_exports_sign_with(serv
     assert gather(service, plan_id, ExportOptions()).reporter == "示例县教育局"
     service.set_my_units(["县财政局"])  # no reporter given: the name stays
     assert service.get(MY_UNIT_NAME) == "示例县教育局" and service.my_units() == ["县财政局"]
+
+
+def test_a_default_list_is_never_shared_between_readers(service):
+    service.get(MY_UNITS).append("县教育局")
+    assert service.get(MY_UNITS) == []
