@@ -91,3 +91,21 @@ def test_model_checks_hold_through_structure_edits(qtmodeltester, service, sampl
     assert model.node_ids() == [n.id for n in service.tree(plan_id)]
     rollup = service.rollups(plan_id)
     assert all(item.rollup.counts == rollup[item.info.id].counts for item in model.items())
+
+
+def test_qts_own_model_tester_finds_nothing_wrong_in_structure_edits(qtlog, service, sample_plan):
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    plan_id = service.import_plan(sample_plan).plan_id
+    ctx = EditContext(service)
+    model = PlanTreeModel(ctx)
+    model.load(plan_id)
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)  # noqa: F841 (watches while alive)
+    section, task = model.root().children[0].info.id, model.task_ids()[0]
+    ctx.push(AddNodeCommand(ctx, plan_id, task, None, "(1)", "子任务"))
+    ctx.push(MoveNodeCommand(ctx, model.task_ids()[-1], section, 0, "move"))
+    ctx.push(IndentCommand(ctx, model.root().children[1].info.id, False, "indent"))
+    ctx.push(DeleteNodeCommand(ctx, section, "s", None))
+    while ctx.stack.canUndo():
+        ctx.stack.undo()
+    assert [r.message for r in qtlog.records if "FAIL" in r.message or "Tester" in r.message] == []
