@@ -123,6 +123,27 @@ def test_editing_an_item_renames_it_and_undo_restores(sample_window, monkeypatch
     assert window.service.node(task).title.startswith("做好就业创业")
 
 
+def test_editing_an_item_keeps_a_deadline_date_its_wording_does_not_give(sample_window, monkeypatch):
+    """A date picked in the import preview for "按上级要求" survives editing the item's title."""
+    window = sample_window
+    task = node(window, "5.")
+    picked = dt.date(2026, 9, 1)
+    window.service.set_deadlines(task, [("按上级要求", picked), ("6月底前", dt.date(2026, 6, 30))])
+    window.model.load(window.model.plan_id)
+
+    def edit(dialog):
+        dialog.title_edit.setText("做好就业信息公开")
+        return True
+
+    monkeypatch.setattr(ItemDialog, "exec", edit)
+    window.select_node(task)
+    window.tracking.structure.edit.trigger()
+    assert [(d.text, d.date) for d in window.service.node(task).deadlines] == [
+        ("按上级要求", picked), ("6月底前", dt.date(2026, 6, 30))]
+    stack = window.ctx.stack
+    assert stack.command(stack.index() - 1).childCount() == 1  # the rename alone: deadlines untouched
+
+
 def test_deadline_lines_are_read_like_the_importer_reads_them():
     assert deadline_lines("6月底前\n\n长期坚持", 2026) == [("6月底前", dt.date(2026, 6, 30)), ("长期坚持", None)]
 
