@@ -106,17 +106,22 @@ def test_adding_a_task_through_the_dialog_is_one_undo_step(sample_window, monkey
     assert labels_under(window, section) == ["1.", "2."]
 
 
-def test_editing_an_item_renames_it_and_undo_restores(sample_window, monkeypatch):
-    window = sample_window
-    task = node(window, "5.")
-
+def retitle(window, task: int, title: str, monkeypatch) -> None:
+    """Edit ▸ Edit item on `task`, changing only its title."""
     def edit(dialog):
-        dialog.title_edit.setText("做好就业信息公开")
+        dialog.title_edit.setText(title)
         return True
 
     monkeypatch.setattr(ItemDialog, "exec", edit)
     window.select_node(task)
     window.tracking.structure.edit.trigger()
+
+
+def test_editing_an_item_renames_it_and_undo_restores(sample_window, monkeypatch):
+    window = sample_window
+    task = node(window, "5.")
+
+    retitle(window, task, "做好就业信息公开", monkeypatch)
     assert window.service.node(task).title == "做好就业信息公开"
     assert window.model.data(window.model.index_of(task)) == "5. 做好就业信息公开"
     window.undo_action.trigger()
@@ -131,13 +136,7 @@ def test_editing_an_item_keeps_a_deadline_date_its_wording_does_not_give(sample_
     window.service.set_deadlines(task, [("按上级要求", picked), ("6月底前", dt.date(2026, 6, 30))])
     window.model.load(window.model.plan_id)
 
-    def edit(dialog):
-        dialog.title_edit.setText("做好就业信息公开")
-        return True
-
-    monkeypatch.setattr(ItemDialog, "exec", edit)
-    window.select_node(task)
-    window.tracking.structure.edit.trigger()
+    retitle(window, task, "做好就业信息公开", monkeypatch)
     assert [(d.text, d.date) for d in window.service.node(task).deadlines] == [
         ("按上级要求", picked), ("6月底前", dt.date(2026, 6, 30))]
     stack = window.ctx.stack
