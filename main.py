@@ -28,10 +28,14 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_db_path()
 
 
-def _service(args: argparse.Namespace):
+def _service(args: argparse.Namespace, readonly: bool = False):
+    """The service on --db; `readonly` for commands that only read (works on a locked USB stick)."""
     from core.service import PlanService
 
-    return PlanService(_db_path(args))
+    svc = PlanService(_db_path(args), readonly=readonly)
+    for warning in svc.warnings:  # e.g. the daily backup found the disk full: say so, carry on
+        print(f"警告：{message(warning)}", file=sys.stderr)
+    return svc
 
 
 def _print_tree(nodes, depth: int = 0) -> None:
@@ -83,7 +87,7 @@ def _rollup_json(r) -> dict:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    svc = _service(args)
+    svc = _service(args, readonly=True)
     try:
         plans = svc.list_plans()
     finally:
@@ -114,7 +118,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     flt = TaskFilter(unit=args.unit, statuses={Status.parse(s) for s in args.status} if args.status else None,
                      overdue=args.overdue, text=args.search, role=args.role, due_within=args.due_within,
                      mine=args.mine)
-    svc = _service(args)
+    svc = _service(args, readonly=True)
     try:
         tasks = svc.find_tasks(args.plan, flt)
     finally:
@@ -147,7 +151,7 @@ def _notice(text: str) -> None:
 
 
 def cmd_mine(args: argparse.Namespace) -> int:
-    svc = _service(args)
+    svc = _service(args, readonly=not args.set)
     try:
         if args.set:
             svc.set_my_units(args.set)
@@ -162,9 +166,7 @@ def cmd_mark(args: argparse.Namespace) -> int:
     status = Status.parse(args.status)
     svc = _service(args)
     try:
-        svc.set_status(args.node, status)
-        if args.note is not None:
-            svc.set_note(args.node, args.note)
+        svc.mark(args.node, status, args.note)  # status and note in one transaction
         node = svc.node(args.node)
     finally:
         svc.close()
@@ -210,17 +212,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
             print(f"还没有备份（备份放在 {backup.backup_dir(_db_path(args))}）")
         return 0
     if args.restore:
+        from core.store.migrations import LATEST
         from core.store.window_lock import window_pid
 
         if window_pid(_db_path(args)) is not None:
             raise StoreError("db_open_in_window", path=str(_db_path(args)))
+        backup.verify_backup(Path(args.restore), max_version=LATEST)  # a foreign file: refused, nothing touched
     try:
         svc = _service(args)
     except StoreError as err:
-        if not args.restore or err.code not in ("db_damaged", "db_not_taizhang", "db_too_new"):
+        if not args.restore or err.code not in ("db_damaged", "db_empty", "db_not_taizhang", "db_too_new"):
             raise
-        from core.store.migrations import LATEST
-
         aside = backup.replace_with_backup(_db_path(args), Path(args.restore), max_version=LATEST)
         print(f"已从备份恢复：{args.restore}（无法打开的原文件已改名保留为 {aside}）")
         return 0
@@ -249,7 +251,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     opts = ExportOptions(style=args.style, unit=args.unit, as_of=as_of,
                          statuses=frozenset(Status.parse(s) for s in args.status) if args.status else None,
                          sections=args.sections, evidence=args.evidence)
-    svc = _service(args)
+    svc = _service(args, readonly=True)
     try:
         out, fmt = export_target(args.out, args.format, lambda f: default_file_name(
             svc, args.plan, dataclasses.replace(opts, format=f)))

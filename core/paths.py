@@ -45,7 +45,13 @@ def data_dir() -> Path:
 
 
 def default_db_path() -> Path:
-    return data_dir() / DB_FILE_NAME
+    """The database in the data folder; the folder is made here (the program's own), the file is not."""
+    folder = data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # opening then says the folder is missing or read-only, in the clerk's words
+    return folder / DB_FILE_NAME
 
 
 def evidence_dir(db_path: Path) -> Path:

@@ -17,11 +17,19 @@ from core.domain import settings
 from core.domain.progress import tree_rollups
 from core.errors import NotFoundError, StoreError, UsageError
 from core.model import ParsedPlan
+from core.service_backups import PlanBackups
 from core.service_edits import PlanEditing
 from core.status import Status
-from core.store import backup, migrations
-from core.store.db import close_database, open_database
-from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups, preorder
+from core.store import migrations
+from core.store.db import (
+    close_database,
+    open_database,
+    open_empty_view,
+    sidecars,
+    store_error,
+    tidy_after_readonly,
+)
+from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups, preorder, stored_time
 from core.store.tables import History, Node, Plan, Progress, Setting, Unit, now
 from core.textclean import clean_text
 from core.views import Change, HistoryEntry, ImportResult, NodeInfo, PlanSummary, Rollup, TaskFilter
@@ -29,64 +37,69 @@ from core.views import Change, HistoryEntry, ImportResult, NodeInfo, PlanSummary
 NOTE_MERGE_SECONDS = 300  # note edits closer together than this are one history entry
 
 
-class PlanService(PlanEditing):
+class PlanService(PlanBackups, PlanEditing):
     """Plans, their trees and the clerk's progress, in one SQLite file."""
 
-    def __init__(self, db_path: Path, today: Callable[[], dt.date] | None = None) -> None:
+    def __init__(self, db_path: Path, today: Callable[[], dt.date] | None = None, readonly: bool = False) -> None:
+        """Open `db_path`; `readonly` (status, list, export) never creates, changes or backs it up.
+
+        A daily backup that cannot be written (disk full, read-only medium) does not stop the
+        opening: it is kept in `warnings` for the window's status bar or the CLI's stderr.
+        """
         self.db_path = Path(db_path)
         self.today = today or dt.date.today
-        self.db = open_database(self.db_path)
+        self.readonly = readonly
+        self.warnings: list[StoreError] = []
+        self._unflushed, self._last_write = False, 0.0
+        if readonly:
+            self._tidy = self.db_path.is_file() and not sidecars(self.db_path)
+            self.db = self._open_readonly()
+            return
+        self.db = open_database(self.db_path, empty_is_new=not self.backups_of(self.db_path, with_counts=False))
         try:
             migrations.migrate(self.db, self.db_path)
             self._daily_backup()
         except Exception:
             self.db.close()
             raise
+        self._wrote()  # a new or upgraded schema is in the -wal too: the first idle tick moves it
+
+    def _open_readonly(self):
+        if not self.db_path.exists() and self.db_path.parent.is_dir():
+            db = open_empty_view()  # nothing there yet: an empty view, and no file is made
+        else:
+            db = open_database(self.db_path, readonly=True)
+            version = migrations.schema_version(db)
+            if version > migrations.LATEST:
+                db.close()
+                raise StoreError("db_too_new", found=version, supported=migrations.LATEST)
+            if version >= migrations.READABLE_FROM:
+                return db
+            db.close()
+            if version > 0:  # an old schema the queries cannot read, and no right to upgrade it
+                raise StoreError("db_needs_upgrade", path=str(self.db_path))
+            db = open_empty_view()  # an SQLite file with no tables yet
+        migrations.migrate(db)
+        return db
 
     def close(self) -> None:
+        """Close the connection, first copying this session's writes into the main file."""
+        if self._unflushed:
+            self.checkpoint_if_idle(0)
         close_database()
+        if self.readonly and self._tidy:  # leave the folder as a read-only command found it
+            tidy_after_readonly(self.db_path)
 
     def reopen(self) -> None:
         """Connect afresh to the same file (a USB stick put back); never creates a new, empty one."""
         if not self.db_path.is_file():
             raise StoreError("db_missing", path=str(self.db_path))
-        old, self.db = self.db, open_database(self.db_path)  # binds the new one only once it opened
+        old, self.db = self.db, open_database(self.db_path, empty_is_new=False)  # binds the new one once it opened
         if old is not self.db:
             old.close()
 
     def _atomic(self):
-        return _Atomic(self.db)
-
-    # -- backups -------------------------------------------------------------------------
-    def _has_data(self) -> bool:
-        return Plan.select().exists()
-
-    def _daily_backup(self) -> None:
-        age = backup.newest_age(self.db_path)
-        if self._has_data() and (age is None or age > dt.timedelta(days=1)):
-            self.backup_now("daily")
-
-    def backup_now(self, reason: str = "manual") -> Path:
-        return backup.make_backup(self.db.connection(), self.db_path, reason)
-
-    def backups(self) -> list[backup.BackupInfo]:
-        return backup.list_backups(self.db_path)
-
-    @staticmethod
-    def backups_of(db_path: Path, with_counts: bool = True) -> list[backup.BackupInfo]:
-        """Backups of a database that may not even open (start-up recovery offers them)."""
-        return backup.list_backups(Path(db_path), with_counts)
-
-    @staticmethod
-    def replace_with_backup(db_path: Path, backup_path: Path) -> Path | None:
-        """Put a backup where a database that will not open is; returns where that file was kept."""
-        return backup.replace_with_backup(Path(db_path), Path(backup_path), max_version=migrations.LATEST)
-
-    def restore_backup(self, path: Path) -> None:
-        """Replace the data with a backup's, after backing up the current state."""
-        self.backup_now("restore")
-        backup.restore_into(self.db.connection(), Path(path), max_version=migrations.LATEST)
-        migrations.migrate(self.db, self.db_path)
+        return _Atomic(self)
 
     # -- plans ---------------------------------------------------------------------------
     def list_plans(self, with_rollups: bool = True) -> list[PlanSummary]:
@@ -205,6 +218,17 @@ class PlanService(PlanEditing):
         return Change(plan_id=plan_id, nodes={p.node_id for p in changed}, rollups=ancestors,
                       fields={"status", "completed_on"}, initiator=initiator)
 
+    def mark(self, node_id: int, status: Status | str, note: str | None = None,
+             initiator: object = None) -> Change:
+        """Set a task's status and, if given, its note, in one transaction (the CLI's `mark`)."""
+        with self._atomic():
+            change = self.set_status(node_id, status, initiator)
+            if note is not None:
+                noted = self.set_note(node_id, note)
+                change.nodes |= noted.nodes
+                change.fields |= noted.fields
+        return change
+
     def restore_progress(self, snaps: Iterable[tuple[int, Status, dt.date | None]],
                          initiator: object = None) -> Change:
         """Put tasks back to earlier (status, completion date) pairs in one transaction (undo)."""
@@ -235,7 +259,8 @@ class PlanService(PlanEditing):
                 return Change(plan_id=Node.get_by_id(node_id).plan_id, initiator=initiator)
             last = (History.select().where(History.node == node_id)
                     .order_by(History.id.desc()).first())
-            if last and last.field == "note" and (now() - last.at).total_seconds() < NOTE_MERGE_SECONDS:
+            at = stored_time(last.at) if last else None
+            if last and last.field == "note" and at and (now() - at).total_seconds() < NOTE_MERGE_SECONDS:
                 last.new, last.at = note, now()
                 last.save()
             else:
@@ -258,7 +283,7 @@ class PlanService(PlanEditing):
 
     def history(self, node_id: int) -> list[HistoryEntry]:
         rows = History.select().where(History.node == node_id).order_by(History.id)
-        return [HistoryEntry(at=h.at, field=h.field, old=h.old, new=h.new) for h in rows]
+        return [HistoryEntry(at=stored_time(h.at), field=h.field, old=h.old, new=h.new) for h in rows]
 
     # -- queries -------------------------------------------------------------------------
     def find_tasks(self, plan_id: int, flt: TaskFilter | None = None) -> list[NodeInfo]:
@@ -319,11 +344,13 @@ class PlanService(PlanEditing):
 
 
 class _Atomic:
-    """db.atomic() that turns low-level write failures into a StoreError the user can read."""
+    """db.atomic() (BEGIN IMMEDIATE) that turns low-level write failures into a StoreError the user
+    can read, and tells the service a write landed (for the idle checkpoint)."""
 
-    def __init__(self, db) -> None:
-        self.ctx = db.atomic()
-        self.path = str(db.database)
+    def __init__(self, service: PlanService) -> None:
+        self.service = service
+        self.ctx = service.db.atomic()
+        self.path = str(service.db_path)
 
     def __enter__(self):
         if not Path(self.path).exists():  # a deleted file would take writes into its orphaned WAL
@@ -334,14 +361,9 @@ class _Atomic:
         try:
             result = self.ctx.__exit__(exc_type, exc, tb)
         except (PeeweeException, sqlite3.Error) as failed:  # COMMIT itself failed: disk full, USB gone
-            raise _write_error(failed, self.path) from failed
+            raise store_error(failed, self.path) from failed
         if isinstance(exc, (PeeweeException, sqlite3.Error)):
-            raise _write_error(exc, self.path) from exc
+            raise store_error(exc, self.path) from exc
+        if exc_type is None:
+            self.service._wrote()
         return result
-
-
-def _write_error(exc: Exception, path: str) -> StoreError:
-    text = str(exc).lower()
-    code = ("db_readonly" if "readonly" in text else "db_locked" if "locked" in text
-            else "db_full" if "full" in text else "db_io_error" if "i/o error" in text else None)
-    return StoreError(code, path=path) if code else StoreError("db_write_failed", detail=str(exc))

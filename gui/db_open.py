@@ -31,7 +31,7 @@ from gui.backup_dialog import BackupList
 from gui.errors import error_text, show_error
 
 translate = QCoreApplication.translate
-RESTORABLE = frozenset({"db_damaged", "db_not_taizhang", "db_too_new"})
+RESTORABLE = frozenset({"db_damaged", "db_empty", "db_not_taizhang", "db_too_new"})
 MISSING = "missing"  # not an error: the file is gone but its backups are there
 
 
@@ -49,6 +49,9 @@ def explanation(code: str) -> str:
         "db_damaged": translate("DatabaseProblem", "The file may have been damaged by a power cut, by a USB "
                                 "stick pulled out while saving, or by a disk fault. Taizhang will not change or "
                                 "repair it. You can restore a backup: the damaged file is kept beside it."),
+        "db_empty": translate("DatabaseProblem", "The file is empty (0 bytes), although backups of it exist: "
+                              "what it held was lost, perhaps by a crash while it was being copied. Taizhang will "
+                              "not write over it. Restore a backup: the empty file is kept beside it."),
         "db_not_taizhang": translate("DatabaseProblem", "The file is not a Taizhang database (it may belong to "
                                      "another program). It has not been changed."),
         "db_too_new": translate("DatabaseProblem", "It was saved by a newer version of Taizhang. Install that "
@@ -59,6 +62,9 @@ def explanation(code: str) -> str:
                                  "another database."),
         "db_locked": translate("DatabaseProblem", "Another program is using the database (perhaps a backup or "
                                "sync tool). Close it, then try again."),
+        "db_folder_missing": translate("DatabaseProblem", "The folder that holds the database is not there: "
+                                       "perhaps the USB stick is not plugged in, or the folder was moved or "
+                                       "renamed. Plug it in and try again, or choose another database."),
         MISSING: translate("DatabaseProblem", "The database file is not there, but backups of it are. Restore "
                            "one, or start with an empty database."),
     }
@@ -98,7 +104,7 @@ class DatabaseProblemDialog(QDialog):
         self.buttons: dict[Choice, QPushButton] = {}
         offered = [(Choice.RESTORE, self.tr("Restore the chosen backup"), offer_backups),
                    (Choice.NEW, self.tr("Start an empty database"), code == MISSING),
-                   (Choice.RETRY, self.tr("Try again"), code in ("db_locked", "db_readonly")),
+                   (Choice.RETRY, self.tr("Try again"), code in ("db_locked", "db_readonly", "db_folder_missing")),
                    (Choice.OTHER, self.tr("Open another database…"), True),
                    (Choice.QUIT, self.tr("Quit"), True)]
         for choice, text, shown in offered:
@@ -156,7 +162,9 @@ def open_with_recovery(parent: QWidget | None, db_path: Path,
         err: StoreError | None = None
         if create or path.exists() or not PlanService.backups_of(path, with_counts=False):
             try:
-                return PlanService(path)
+                service = PlanService(path)
+                single_instance.lock_again(path)
+                return service
             except StoreError as caught:
                 err = caught
         choice, chosen = ask(path, err, PlanService.backups_of(path), parent)

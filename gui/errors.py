@@ -48,12 +48,20 @@ def _messages() -> dict[str, str]:
         "db_readonly": translate("Errors", "The database location is not writable: {path}"),
         "db_locked": translate("Errors", "The database is being used by another program: {path}"),
         "db_write_failed": translate("Errors", "Writing to the database failed: {detail}"),
+        "db_is_dir": translate("Errors", "{path} is a folder, not a database file."),
+        "db_folder_missing": translate("Errors", "The folder of the database does not exist: {path}"),
+        "db_empty": translate("Errors", "The file is empty (0 bytes) and is not a usable Taizhang database: {path}"),
+        "db_needs_upgrade": translate("Errors", "The database has an older structure, which a read-only opening "
+                                                "cannot upgrade: {path}"),
         "db_missing": translate("Errors", "The database file cannot be found: {path} (was it moved, or the USB "
                                           "stick removed?)"),
         "db_full": translate("Errors", "The disk is full, so the database cannot be written: {path}"),
         "db_io_error": translate("Errors", "Reading or writing the database file failed (was the USB stick "
                                            "removed?): {path}"),
         "backup_failed": translate("Errors", "The backup failed: {detail}"),
+        "backup_full": translate("Errors", "The disk is full, so the backup cannot be written: {path}"),
+        "backup_readonly": translate("Errors", "The backup folder cannot be written (read-only, or no "
+                                               "permission): {path}"),
         "backup_missing": translate("Errors", "Backup file not found: {path}"),
         "bad_link": translate("Errors", "The link must not be empty."),
         "bad_move": translate("Errors", "The item cannot be moved there."),

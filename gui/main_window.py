@@ -35,6 +35,7 @@ from gui.importing import PlanImporter
 from gui.labels import rollup_text
 from gui.plan_tree_model import DEADLINE, PROGRESS, STATUS, TITLE, UNITS, PlanTreeModel
 from gui.retry import install_retry_bar
+from gui.store_upkeep import StoreUpkeep
 from gui.tracking import DailyTracking
 from gui.tree_delegate import TreeDelegate
 from gui.welcome import WelcomePage
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.retry_bar = install_retry_bar(self, self.ctx.pending)  # edits the disk refused, retried
+        self.upkeep = StoreUpkeep(self)  # idle checkpoint; start-up warnings (a backup that failed)
 
         self.ctx.changed.connect(self._changed)
         self.ctx.failed.connect(lambda err: show_error(self, err))
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         """Show the database's plans, and the plan and item on screen when it was last closed."""
         self.service = self.ctx.service = service
         self.path_label.setText(str(service.db_path))
+        self.upkeep.watch(service)
         saved = service.setting(CURRENT_PLAN_KEY)
         self.refresh_plans(int(saved) if saved and saved.isdigit() else None)
         node = service.setting(CURRENT_NODE_KEY)

@@ -32,11 +32,11 @@ class DatabaseLock:
         self.lock.setStaleLockTime(0)
 
     def acquire(self) -> bool:
-        """Lock; False only when another window holds the lock."""
-        try:
-            self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            pass
+        """Lock; False only when another window holds the lock.
+
+        A missing folder is not made here: opening the database says it is missing (a USB stick
+        not plugged in), and `lock_again` takes the lock once the database did open.
+        """
         if self.lock.tryLock(0):
             return True
         # A lock that cannot be written (read-only folder): opening the database reports that itself.
@@ -76,6 +76,13 @@ def claim(db_path: Path, parent: QWidget | None = None) -> bool:
                                            "Switch to that window (see the taskbar).")
         QMessageBox.information(parent, translate("SingleInstance", "Taizhang"), text.replace("%1", str(db_path)))
     return False
+
+
+def lock_again(db_path: Path) -> None:
+    """Take the lock that could not be written at claim() time (its folder was missing then)."""
+    lock = _held.get(Path(db_path).resolve())
+    if lock is not None and not lock.lock.isLocked():
+        lock.lock.tryLock(0)
 
 
 def release(db_path: Path | None = None) -> None:

@@ -36,7 +36,9 @@ def main() -> int:
         svc.close()
         con = sqlite3.connect(path)
         version = con.execute("PRAGMA user_version").fetchone()[0]
-        lines = [f"PRAGMA user_version = {version};", *con.iterdump()]
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]  # iterdump keeps neither header field
+        lines = [f"PRAGMA user_version = {version};", *([f"PRAGMA application_id = {app_id};"] if app_id else []),
+                 *con.iterdump()]
         con.close()
     out = ROOT / "tests" / "fixtures" / "schemas" / f"v{version}.sql"
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")

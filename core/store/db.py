@@ -5,12 +5,14 @@ Tests bind a temporary file exactly the same way. `SqliteDatabase(` appears only
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from pathlib import Path
 
-from peewee import DatabaseProxy, OperationalError, SqliteDatabase
+from peewee import DatabaseProxy, PeeweeException, SqliteDatabase
 
 from core.errors import StoreError
+from core.store.identity import connect_readonly, has_sqlite_header, identify, readonly_uri
 
 database = DatabaseProxy()
 
@@ -23,68 +25,187 @@ PRAGMAS = {
     "synchronous": "full",
     "busy_timeout": 5000,
 }
+# A read-only connection sets nothing that is stored in the file (journal_mode would write).
+READONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 5000, "query_only": 1}
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+# SQLite primary result codes (the low byte of sqlite_errorcode) → our error codes. Messages are
+# never parsed: after a failed COMMIT the text is often a follow-up ("cannot rollback - no
+# transaction is active") while the code of the first failure says what happened.
+_BY_SQLITE_CODE = {
+    sqlite3.SQLITE_FULL: "db_full",
+    sqlite3.SQLITE_READONLY: "db_readonly",
+    sqlite3.SQLITE_PERM: "db_readonly",
+    sqlite3.SQLITE_CANTOPEN: "db_readonly",
+    sqlite3.SQLITE_BUSY: "db_locked",
+    sqlite3.SQLITE_LOCKED: "db_locked",
+    sqlite3.SQLITE_IOERR: "db_io_error",
+    sqlite3.SQLITE_CORRUPT: "db_damaged",
+    sqlite3.SQLITE_NOTADB: "db_damaged",
+}
+_BY_ERRNO = {errno.ENOSPC: "db_full", getattr(errno, "EDQUOT", errno.ENOSPC): "db_full",
+             errno.EROFS: "db_readonly", errno.EACCES: "db_readonly", errno.EPERM: "db_readonly",
+             errno.EIO: "db_io_error"}
 
 
-def _open_error(exc: Exception, path: Path) -> StoreError:
-    """The StoreError for a failure to open: read-only place, locked, or a damaged file."""
-    text = str(exc).lower()
-    if "readonly" in text or "unable to open" in text:
-        return StoreError("db_readonly", path=str(path))
-    if "locked" in text:
-        return StoreError("db_locked", path=str(path))
-    return StoreError("db_damaged", path=str(path))
+def _chain(exc: BaseException):
+    """`exc`, what it wraps (peewee keeps the sqlite3 error as its first argument) and its causes."""
+    seen: set[int] = set()
+    todo = [exc]
+    while todo:
+        e = todo.pop(0)
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        yield e
+        todo += [a for a in e.args[:1] if isinstance(a, BaseException)] + [e.__cause__, e.__context__]
 
 
-def check_before_opening(path: Path) -> None:
-    """Refuse a foreign, truncated or scrambled file before a pragma could write to it.
+def error_code(exc: BaseException) -> str | None:
+    """Our code for a low-level failure, from SQLite's result code or the OS's errno; None if neither says."""
+    for e in _chain(exc):
+        if isinstance(e, sqlite3.Error):
+            code = _BY_SQLITE_CODE.get((getattr(e, "sqlite_errorcode", None) or 0) & 0xFF)
+            if code:
+                return code
+        elif isinstance(e, OSError) and e.errno in _BY_ERRNO:
+            return _BY_ERRNO[e.errno]
+    return None
 
-    Runs on a read-only connection, so a damaged file is left exactly as it was found. PRAGMA
-    quick_check reads every page once: about 10 ms on ten plans of 500 tasks (2.6 MB), and it
-    finds damage that would otherwise surface only at the first query touching a bad page.
+
+def store_error(exc: BaseException, path: Path | str, default: str = "db_write_failed") -> StoreError:
+    """The StoreError the clerk reads for `exc`: disk full, read-only, locked, I/O, damaged."""
+    code = error_code(exc) or default
+    return StoreError(code, path=str(path)) if code != "db_write_failed" else StoreError(code, detail=str(exc))
+
+
+def _decode(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+class _Database(SqliteDatabase):
+    """SqliteDatabase whose connections read text that is not UTF-8 (a flipped bit in a note that
+    no page check notices) as U+FFFD instead of raising on the whole query; `check` lists it."""
+
+    def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
+        super()._add_conn_hooks(conn)
+        conn.text_factory = _decode
+
+
+def check_before_opening(path: Path, *, empty_is_new: bool = True) -> None:
+    """Refuse a foreign, damaged or unreadable file before a pragma could write to it.
+
+    Runs on a read-only connection, so a refused file is left exactly as it was found. A file
+    passes only when it is positively ours (identity.py) or an empty new database. PRAGMA
+    integrity_check walks every page and index: quick_check let damage through that a full
+    check finds, and the first write of a session must not build on a bad page. It costs 40–60 ms
+    on 5,000 tasks (benchmarks/run.py integrity).
+    A zero-byte file is a new database only when `empty_is_new` (no backups of it exist);
+    otherwise it is what is left of one (or not a database at all), and is refused.
     """
-    if not path.exists() or path.stat().st_size == 0:
+    if path.is_dir():
+        raise StoreError("db_is_dir", path=str(path))
+    if not path.exists():
         return
-    with open(path, "rb") as fh:
-        head = fh.read(16)
-    if head != SQLITE_MAGIC:
-        raise StoreError("db_not_taizhang", path=str(path))
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise _open_error(exc, path) from exc
-    try:
-        con.execute("PRAGMA schema_version").fetchone()
-        if con.execute("PRAGMA quick_check(1)").fetchall() != [("ok",)]:
-            raise StoreError("db_damaged", path=str(path))
-        version = con.execute("PRAGMA user_version").fetchone()[0]
-        tables = con.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
-        if version == 0 and tables:
+        size = path.stat().st_size
+        if size == 0:
+            if empty_is_new:
+                return
+            raise StoreError("db_empty", path=str(path))
+        if not has_sqlite_header(path):
             raise StoreError("db_not_taizhang", path=str(path))
+        con = connect_readonly(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise store_error(exc, path, "db_damaged") from exc
+    con.text_factory = bytes  # a damaged page can make SQLite's report invalid UTF-8
+    try:
+        found = identify(con)
+        if not (found.ours or found.empty):
+            raise StoreError("db_not_taizhang", path=str(path))
+        if con.execute("PRAGMA integrity_check(1)").fetchall() != [(b"ok",)]:
+            raise StoreError("db_damaged", path=str(path))
     except sqlite3.Error as exc:
-        raise _open_error(exc, path) from exc
+        raise store_error(exc, path, "db_damaged") from exc
+    except UnicodeDecodeError as exc:  # SQLite's message about a damaged page, itself garbled
+        raise StoreError("db_damaged", path=str(path)) from exc
     finally:
         con.close()
 
 
-def open_database(path: Path) -> SqliteDatabase:
-    """Open (creating if absent) the SQLite file at `path` and bind the proxy to it."""
+def open_database(path: Path, *, readonly: bool = False, empty_is_new: bool = True) -> SqliteDatabase:
+    """Open the SQLite file at `path` (creating it if absent, unless `readonly`) and bind the proxy.
+
+    The folder must exist: a mistyped path must not quietly grow a tree of new folders. Every
+    write transaction begins IMMEDIATE, so a second writer (the window and a CLI command) waits
+    for the lock through busy_timeout instead of failing at once when it upgrades a read lock.
+    """
     path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError("db_readonly", path=str(path.parent)) from exc
-    check_before_opening(path)
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    if not path.parent.is_dir():
+        raise StoreError("db_folder_missing", path=str(path.parent))
+    if readonly and not path.exists():
+        raise StoreError("db_missing", path=str(path))
+    check_before_opening(path, empty_is_new=empty_is_new and not readonly)
+    if readonly:
+        try:
+            uri = readonly_uri(path)
+        except sqlite3.Error as exc:
+            raise store_error(exc, path, "db_damaged") from exc
+        db = _Database(uri, pragmas=READONLY_PRAGMAS, check_same_thread=False, uri=True)
+    else:
+        db = _Database(str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE")
     try:
         db.connect(reuse_if_open=True)
         db.execute_sql("PRAGMA schema_version").fetchone()  # forces SQLite to read the header
-    except (OperationalError, sqlite3.DatabaseError) as exc:
+    except (sqlite3.Error, PeeweeException) as exc:
         db.close()
-        raise _open_error(exc, path) from exc
+        code = error_code(exc) or "db_damaged"
+        raise StoreError(code, path=str(path)) from exc
     database.initialize(db)
     return db
+
+
+def sidecars(path: Path) -> bool:
+    """Whether the -wal or -shm file of `path` exists (another connection may be using them)."""
+    return any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+
+
+def tidy_after_readonly(path: Path) -> None:
+    """Remove the empty -wal and the -shm a read-only connection had to create and cannot delete.
+
+    Done the SQLite way: a plain connection opened and closed as the last one deletes both, and
+    leaves them alone if any other connection (a window) is using the database. Only for an intact
+    WAL database whose -wal is empty, so that nothing (no checkpoint, no journal) can change the file.
+    """
+    wal = Path(f"{path}-wal")
+    try:
+        if not wal.exists() or wal.stat().st_size > 0 or Path(f"{path}-journal").exists():
+            return  # not WAL sidecars we made, or a log that a checkpoint would write back
+        con = sqlite3.connect(str(path))
+        try:
+            con.execute("PRAGMA schema_version").fetchone()
+        finally:
+            con.close()
+    except (OSError, sqlite3.Error):
+        pass  # a read-only medium: nothing could be created there either
+
+
+def open_empty_view() -> SqliteDatabase:
+    """An empty in-memory database bound like a real one: what a read-only command sees where no
+    database exists yet, without creating one."""
+    db = SqliteDatabase(":memory:", pragmas={"foreign_keys": 1})
+    db.connect(reuse_if_open=True)
+    database.initialize(db)
+    return db
+
+
+def checkpoint(db: SqliteDatabase) -> bool:
+    """Copy every committed change from the -wal file into the database file itself.
+
+    PASSIVE never waits for readers, so it is safe to run from the window's idle timer; True when
+    the main file now holds everything (a copy of it alone is then complete).
+    """
+    busy, log, done = db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    return busy == 0 and log == done
 
 
 def close_database() -> None:

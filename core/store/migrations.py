@@ -13,6 +13,7 @@ from peewee import SqliteDatabase
 
 from core.errors import StoreError
 from core.store.backup import make_backup
+from core.store.identity import APPLICATION_ID
 
 # Each step's DDL is written out, not derived from the models, so that an old step keeps
 # creating exactly the schema it once did; tests check the end result matches the models.
@@ -48,6 +49,10 @@ V2 = [  # carrying unfinished tasks into a new plan remembers where they came fr
     'CREATE INDEX "plan_carried_from_id" ON "plan" ("carried_from_id")',
 ]
 
+# The header's application_id marks the file as Taizhang's (identity.py), so that another
+# program's SQLite file is never mistaken for ours and written to.
+V3 = [f"PRAGMA application_id = {APPLICATION_ID}"]
+
 
 def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
     def step(db: SqliteDatabase) -> None:
@@ -57,8 +62,11 @@ def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
     return step
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_run(V1), _run(V2)]
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_run(V1), _run(V2), _run(V3)]
 LATEST = len(MIGRATIONS)
+# The oldest version whose tables and columns the current queries read unchanged: a database that
+# cannot be upgraded (on a read-only medium) is still readable from this version on.
+READABLE_FROM = 2
 
 
 def schema_version(db: SqliteDatabase) -> int:

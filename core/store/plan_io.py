@@ -72,22 +72,42 @@ def _infos(where) -> dict[int, NodeInfo]:
             for node_id, plan_id, parent_id, position, label, title, text in query.tuples().iterator()}
 
 
+# Values outside the schema (a file edited by another tool) read as the nearest harmless value, so
+# views and exports keep working; `check` (health.py) lists each one.
+def stored_status(value: str) -> Status:
+    """The status a progress row holds; an unknown word reads as TODO."""
+    try:
+        return Status(value)
+    except ValueError:
+        return Status.TODO
+
+
+def stored_date(value: object) -> dt.date | None:
+    """A stored date; text that is not one (peewee hands it back unparsed) reads as no date."""
+    return value if isinstance(value, dt.date) else None
+
+
+def stored_time(value: object) -> dt.datetime | None:
+    return value if isinstance(value, dt.datetime) else None
+
+
 def _fill(infos: dict[int, NodeInfo], where) -> None:
     """Units, deadlines and progress of the nodes `where` selects (a condition on Node)."""
     links = (NodeUnit.select(NodeUnit.node, NodeUnit.role, Unit.name).join(Unit).switch(NodeUnit)
              .join(Node).where(where).order_by(NodeUnit.position).tuples())
     for node_id, role, name in links.iterator():
-        infos[node_id].units.setdefault(role, []).append(name)
+        if role in ROLES:  # an unknown role is left out (check reports it)
+            infos[node_id].units[role].append(name)
     dls = (Deadline.select(Deadline.node, Deadline.text, Deadline.due).join(Node).where(where)
            .order_by(Deadline.position).tuples())
     for node_id, text, due in dls.iterator():
-        infos[node_id].deadlines.append(DeadlineInfo(text, due))
+        infos[node_id].deadlines.append(DeadlineInfo(text, stored_date(due)))
     prog = (Progress.select(Progress.node, Progress.status, Progress.note, Progress.completed_on,
                             Progress.updated_at).join(Node).where(where).tuples())
     for node_id, status, note, completed_on, updated_at in prog.iterator():
         info = infos[node_id]
-        info.status, info.note = Status(status), note
-        info.completed_on, info.updated_at = completed_on, updated_at
+        info.status, info.note = stored_status(status), note
+        info.completed_on, info.updated_at = stored_date(completed_on), stored_time(updated_at)
 
 
 def load_tree(plan_id: int) -> dict[int, NodeInfo]:
@@ -129,7 +149,7 @@ def plan_rollups(db, today: dt.date, plan_id: int | None = None) -> dict[int, Ro
     out: dict[int, Rollup] = {}
     today_text = today.isoformat()
     for pid, status, due in db.execute_sql(_TASK_STATES.format(where=where), params):
-        status = Status(status)
+        status = stored_status(status)
         overdue = status in OPEN_STATUSES and due is not None and str(due) < today_text
         out.setdefault(pid, Rollup()).add(status, overdue)
     return out

@@ -252,51 +252,61 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
     <message>
         <location filename="../../gui/db_open.py" line="52"/>
+        <source>The file is empty (0 bytes), although backups of it exist: what it held was lost, perhaps by a crash while it was being copied. Taizhang will not write over it. Restore a backup: the empty file is kept beside it.</source>
+        <translation>文件是空的（0 字节），但它有备份：里面的内容已经丢失，可能是复制过程中程序崩溃或断电所致。要点台账不会覆盖它。请恢复一份备份：这个空文件会改名保留在旁边。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="55"/>
         <source>The file is not a Taizhang database (it may belong to another program). It has not been changed.</source>
         <translation>该文件不是要点台账的数据库（可能属于其他程序），未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="54"/>
+        <location filename="../../gui/db_open.py" line="57"/>
         <source>It was saved by a newer version of Taizhang. Install that version to keep working with it. Restoring an older backup instead loses the changes made since; the file itself is kept.</source>
         <translation>该文件由更新版本的要点台账保存，请安装该版本后继续使用。若改为恢复较早的备份，此后所做的更改会丢失；文件本身会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="57"/>
+        <location filename="../../gui/db_open.py" line="60"/>
         <source>The file or its folder cannot be written (read-only, or no permission). Copy the database to a folder you can write to, or choose another database.</source>
         <translation>文件或其所在文件夹不能写入（只读或没有权限）。请把数据库复制到可以写入的文件夹，或选择另一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="60"/>
+        <location filename="../../gui/db_open.py" line="63"/>
         <source>Another program is using the database (perhaps a backup or sync tool). Close it, then try again.</source>
         <translation>另一个程序正在使用该数据库（可能是备份或同步工具）。请关闭它后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="62"/>
+        <location filename="../../gui/db_open.py" line="65"/>
+        <source>The folder that holds the database is not there: perhaps the USB stick is not plugged in, or the folder was moved or renamed. Plug it in and try again, or choose another database.</source>
+        <translation>存放数据库的文件夹不在了：可能是 U 盘没有插好，或文件夹被移动、改名。插好后点“重试”，或选择另一个数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/db_open.py" line="68"/>
         <source>The database file is not there, but backups of it are. Restore one, or start with an empty database.</source>
         <translation>数据库文件不见了，但有它的备份。可以恢复一份备份，或从空数据库开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="65"/>
+        <location filename="../../gui/db_open.py" line="71"/>
         <source>Choose another database file, or try again later.</source>
         <translation>请选择另一个数据库文件，或稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="137"/>
+        <location filename="../../gui/db_open.py" line="143"/>
         <source>Open or create a database</source>
         <translation>打开或新建数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="138"/>
+        <location filename="../../gui/db_open.py" line="144"/>
         <source>Taizhang databases (*.sqlite3);;All files (*)</source>
         <translation>要点台账数据库 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="170"/>
+        <location filename="../../gui/db_open.py" line="178"/>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="171"/>
+        <location filename="../../gui/db_open.py" line="179"/>
         <source>The backup was restored. The file that could not be opened is kept as:
 %1</source>
         <translation>备份已恢复。无法打开的文件保留为：
@@ -306,37 +316,37 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../gui/db_open.py" line="75"/>
+        <location filename="../../gui/db_open.py" line="81"/>
         <source>The database cannot be opened</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="93"/>
+        <location filename="../../gui/db_open.py" line="99"/>
         <source>Backups of this database:</source>
         <translation>该数据库的备份：</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="99"/>
+        <location filename="../../gui/db_open.py" line="105"/>
         <source>Restore the chosen backup</source>
         <translation>恢复所选备份</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="100"/>
+        <location filename="../../gui/db_open.py" line="106"/>
         <source>Start an empty database</source>
         <translation>从空数据库开始</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="101"/>
+        <location filename="../../gui/db_open.py" line="107"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="102"/>
+        <location filename="../../gui/db_open.py" line="108"/>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="103"/>
+        <location filename="../../gui/db_open.py" line="109"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -473,7 +483,7 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="78"/>
+        <location filename="../../gui/db_open.py" line="84"/>
         <location filename="../../gui/errors.py" line="26"/>
         <source>File not found: {path}</source>
         <translation>找不到文件：{path}</translation>
@@ -575,223 +585,253 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
     <message>
         <location filename="../../gui/errors.py" line="51"/>
+        <source>{path} is a folder, not a database file.</source>
+        <translation>{path} 是一个文件夹，不是数据库文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="52"/>
+        <source>The folder of the database does not exist: {path}</source>
+        <translation>数据库所在的文件夹不存在：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="53"/>
+        <source>The file is empty (0 bytes) and is not a usable Taizhang database: {path}</source>
+        <translation>文件是空的（0 字节），不是可用的要点台账数据库：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="54"/>
+        <source>The database has an older structure, which a read-only opening cannot upgrade: {path}</source>
+        <translation>数据库是旧版本的结构，以只读方式打开时不能升级：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="56"/>
         <source>The database file cannot be found: {path} (was it moved, or the USB stick removed?)</source>
         <translation>找不到数据库文件：{path}（是否被移走，或 U 盘已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="53"/>
+        <location filename="../../gui/errors.py" line="58"/>
         <source>The disk is full, so the database cannot be written: {path}</source>
         <translation>磁盘已满，无法写入数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="54"/>
+        <location filename="../../gui/errors.py" line="59"/>
         <source>Reading or writing the database file failed (was the USB stick removed?): {path}</source>
         <translation>读写数据库文件出错（U 盘是否已拔出？）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="56"/>
+        <location filename="../../gui/errors.py" line="61"/>
         <source>The backup failed: {detail}</source>
         <translation>备份失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="57"/>
+        <location filename="../../gui/errors.py" line="62"/>
+        <source>The disk is full, so the backup cannot be written: {path}</source>
+        <translation>磁盘已满，无法写入备份：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="63"/>
+        <source>The backup folder cannot be written (read-only, or no permission): {path}</source>
+        <translation>备份文件夹不可写（只读或没有权限）：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="65"/>
         <source>Backup file not found: {path}</source>
         <translation>找不到备份文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="58"/>
+        <location filename="../../gui/errors.py" line="66"/>
         <source>The link must not be empty.</source>
         <translation>链接不能为空。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="59"/>
+        <location filename="../../gui/errors.py" line="67"/>
         <source>The item cannot be moved there.</source>
         <translation>不能移动到该位置。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="60"/>
+        <location filename="../../gui/errors.py" line="68"/>
         <source>The attachment file name is not valid: {name}</source>
         <translation>附件文件名无效：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="61"/>
+        <location filename="../../gui/errors.py" line="69"/>
         <source>The supporting material cannot be found.</source>
         <translation>找不到该佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="62"/>
+        <location filename="../../gui/errors.py" line="70"/>
         <source>The record cannot be found.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="63"/>
+        <location filename="../../gui/errors.py" line="71"/>
         <source>There is no plan number {plan_id}.</source>
         <translation>找不到编号为 {plan_id} 的工作要点。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="64"/>
+        <location filename="../../gui/errors.py" line="72"/>
         <source>There is no item number {node_id}.</source>
         <translation>找不到编号为 {node_id} 的事项。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="65"/>
+        <location filename="../../gui/errors.py" line="73"/>
         <source>This operation is not valid.</source>
         <translation>操作无效。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="66"/>
+        <location filename="../../gui/errors.py" line="74"/>
         <source>Unknown status: {status}</source>
         <translation>未知状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="67"/>
+        <location filename="../../gui/errors.py" line="75"/>
         <source>The date is not valid: {value} (it should look like 2024-07-01).</source>
         <translation>日期格式不正确：{value}（应为 2024-07-01 这样的格式）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="68"/>
+        <location filename="../../gui/errors.py" line="76"/>
         <source>Item {node_id} is a group; only tasks have a status.</source>
         <translation>编号为 {node_id} 的事项是一个分组，只有具体任务才有状态。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="69"/>
+        <location filename="../../gui/errors.py" line="77"/>
         <source>The database is open in a Taizhang window; close the window before restoring a backup: {path}</source>
         <translation>数据库正在要点台账窗口中打开，请先关闭窗口再恢复备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="71"/>
+        <location filename="../../gui/errors.py" line="79"/>
         <source>The export file cannot be written.</source>
         <translation>无法写入导出文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="72"/>
+        <location filename="../../gui/errors.py" line="80"/>
         <source>The file is open in another program (such as Word, WPS or Excel). Please close it and export again: {path}</source>
         <translation>文件正被其他程序（如 Word、WPS、Excel）打开，请关闭后再导出：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="74"/>
+        <location filename="../../gui/errors.py" line="82"/>
         <source>This location cannot be written to (read-only folder or no permission). Please choose another place: {path}</source>
         <translation>无法保存到此位置（文件夹只读或没有权限），请换一个位置：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="76"/>
+        <location filename="../../gui/errors.py" line="84"/>
         <source>Writing the export file failed ({detail}): {path}</source>
         <translation>导出文件写入失败（{detail}）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="77"/>
+        <location filename="../../gui/errors.py" line="85"/>
         <source>No task matches the filter, so no file was made.</source>
         <translation>没有符合筛选条件的任务，未生成文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="78"/>
+        <location filename="../../gui/errors.py" line="86"/>
         <source>Unsupported export format: {format} (use docx or xlsx).</source>
         <translation>不支持的导出格式：{format}（可用 docx、xlsx）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="79"/>
+        <location filename="../../gui/errors.py" line="87"/>
         <source>The file cannot be read (no permission, or another program holds it): {path}</source>
         <translation>无法读取文件（没有权限，或正被其他程序占用）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="80"/>
+        <location filename="../../gui/errors.py" line="89"/>
         <source>The disk is full, so the supporting material was not saved: {path}</source>
         <translation>磁盘已满，佐证材料没有保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="81"/>
+        <location filename="../../gui/errors.py" line="90"/>
         <source>The supporting material folder cannot be written (read-only or no permission), so nothing was saved: {path}</source>
         <translation>佐证材料文件夹不可写（只读或没有权限），佐证材料没有保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="82"/>
+        <location filename="../../gui/errors.py" line="92"/>
         <source>Saving the supporting material failed ({detail}): {path}</source>
         <translation>佐证材料保存失败（{detail}）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="83"/>
+        <location filename="../../gui/errors.py" line="93"/>
         <source>This plan was imported before (plan {plan_id}: {title}); add --again to import another copy.</source>
         <translation>该计划已经导入过（计划 {plan_id}：{title}），没有重复导入；确要再导入一份，请加 --again</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="84"/>
+        <location filename="../../gui/errors.py" line="95"/>
         <source>Deleting plan {plan_id} ({title}) needs confirming: add --yes (a backup is made first).</source>
         <translation>删除计划 {plan_id}（{title}）需要确认：请加 --yes（删除前会自动备份）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="85"/>
+        <location filename="../../gui/errors.py" line="97"/>
         <source>The command is not used correctly: {detail}. See --help.</source>
         <translation>命令用法不对：{detail}。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="86"/>
+        <location filename="../../gui/errors.py" line="98"/>
         <source>Unknown command: {command} (use one of {choices}). See --help.</source>
         <translation>未知命令：{command}（可用：{choices}）。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="87"/>
+        <location filename="../../gui/errors.py" line="99"/>
         <source>A required option is missing: {names}. See --help.</source>
         <translation>缺少必需的参数：{names}。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="88"/>
+        <location filename="../../gui/errors.py" line="100"/>
         <source>Unknown option: {args}. See --help.</source>
         <translation>不认识的参数：{args}。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="89"/>
+        <location filename="../../gui/errors.py" line="101"/>
         <source>The value {value} of {name} is not valid (use one of {choices}).</source>
         <translation>参数 {name} 的值 {value} 无效（可用：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="90"/>
+        <location filename="../../gui/errors.py" line="102"/>
         <source>{name} needs a whole number, not {value}.</source>
         <translation>参数 {name} 需要一个整数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="91"/>
+        <location filename="../../gui/errors.py" line="103"/>
         <source>{name} needs a value after it.</source>
         <translation>参数 {name} 后面缺少值</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="92"/>
+        <location filename="../../gui/errors.py" line="104"/>
         <source>{name} cannot be used together with {other}.</source>
         <translation>参数 {name} 不能与 {other} 同时使用</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="97"/>
+        <location filename="../../gui/errors.py" line="105"/>
         <source>{option} is ambiguous: it could mean {matches}. Write the option in full.</source>
         <translation>参数 {option} 不明确：可能是 {matches}，请写全</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="98"/>
+        <location filename="../../gui/errors.py" line="106"/>
         <source>{name} takes no value (given: {value}).</source>
         <translation>参数 {name} 不带值（却给了 {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="93"/>
+        <location filename="../../gui/errors.py" line="107"/>
         <source>The extension {suffix} of the export file does not fit the format {format} (Word files end in .docx, Excel files in .xlsx): {path}</source>
         <translation>导出文件名的扩展名 {suffix} 与导出格式 {format} 不符（Word 文件用 .docx，Excel 文件用 .xlsx）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="94"/>
+        <location filename="../../gui/errors.py" line="124"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="117"/>
+        <location filename="../../gui/errors.py" line="147"/>
         <source>Program error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="118"/>
+        <location filename="../../gui/errors.py" line="148"/>
         <source>Something went wrong in the program. Your data saved so far is safe.
 The details were written to {path}.</source>
         <translation>程序出现了错误。此前已保存的数据不受影响。
 详细信息已记录到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="121"/>
+        <location filename="../../gui/errors.py" line="151"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -1327,114 +1367,114 @@ Import it again as a separate plan?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="92"/>
+        <location filename="../../gui/main_window.py" line="93"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="144"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142"/>
+        <location filename="../../gui/main_window.py" line="145"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>Import a work plan from a Word, Excel, PDF, web page or text file</source>
         <translation>从 Word、Excel、PDF、网页或文本文件导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>Import the plan&apos;s text copied from a web page or Word</source>
         <translation>导入从网页或 Word 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="154"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="247"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="291"/>
+        <location filename="../../gui/main_window.py" line="294"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292"/>
+        <location filename="../../gui/main_window.py" line="295"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -1890,7 +1930,7 @@ Switch to that window (see the taskbar).</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="91"/>
+        <location filename="../../gui/single_instance.py" line="98"/>
         <source>This database is marked as open on the computer “%1”:
 %2
 
@@ -1901,17 +1941,17 @@ If Taizhang is still open there, close it first: two windows on one database can
 如果那台电脑上的要点台账仍在运行，请先关闭它：两个窗口同时使用一个数据库可能互相覆盖更改。如果那台电脑已关机，或程序在那里意外退出，可以在这里打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="95"/>
+        <location filename="../../gui/single_instance.py" line="102"/>
         <source>Database in use</source>
         <translation>数据库正在使用</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="97"/>
+        <location filename="../../gui/single_instance.py" line="104"/>
         <source>Open it here</source>
         <translation>在这里打开</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="98"/>
+        <location filename="../../gui/single_instance.py" line="105"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -2005,6 +2045,14 @@ If Taizhang is still open there, close it first: two windows on one database can
         <location filename="../../gui/preview_view.py" line="47"/>
         <source>Split</source>
         <translation>拆分</translation>
+    </message>
+</context>
+<context>
+    <name>StoreUpkeep</name>
+    <message>
+        <location filename="../../gui/store_upkeep.py" line="39"/>
+        <source>Warning: %1 (the database is open as usual)</source>
+        <translation>警告：%1（数据库已照常打开）</translation>
     </message>
 </context>
 <context>

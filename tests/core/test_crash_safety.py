@@ -59,3 +59,12 @@ def test_sigkill_during_imports_and_edits_leaves_database_intact(tmp_path):
         con.close()
         assert all(n == nodes_per_plan for _, n in sizes), sizes
     assert sizes, "the worker never finished an import; the test proved nothing"
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_kills_mixing_import_mark_export_and_backup_lose_no_acknowledged_write():
+    sys.path.insert(0, str(ROOT / "tools"))
+    from kill_test import run
+
+    kills, bad = run(kills=10, seed=7)  # tools/kill_test.py --kills 200 for the long run
+    assert (kills, bad) == (10, 0)

@@ -13,7 +13,8 @@ import pytest
 from core.errors import StoreError
 from core.service import PlanService
 from core.status import Status
-from core.store.db import SQLITE_MAGIC
+from core.store.identity import SQLITE_MAGIC
+from tests.media import foreign_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = 4096
@@ -56,12 +57,7 @@ def test_damaged_file_is_refused_and_left_untouched(db_path, sample_plan, damage
 
 
 def test_foreign_sqlite_file_is_refused_without_being_switched_to_wal(tmp_path):
-    other = tmp_path / "address-book.sqlite3"
-    con = sqlite3.connect(other)
-    con.execute("CREATE TABLE person (name TEXT)")
-    con.execute("INSERT INTO person VALUES ('张三')")
-    con.commit()
-    con.close()
+    other = foreign_sqlite(tmp_path / "address-book.sqlite3")
     before = other.read_bytes()
     with pytest.raises(StoreError) as caught:
         PlanService(other)
@@ -83,8 +79,10 @@ def test_failed_commit_is_a_store_error_and_changes_nothing(service, sample_plan
     plan_id = service.import_plan(sample_plan).plan_id
     task = next(n for n in service.tree(plan_id) if n.is_task)
 
-    def disk_gone():
-        raise sqlite3.OperationalError("disk I/O error")
+    def disk_gone():  # what SQLite raises when the stick is pulled: the code says it, not the words
+        err = sqlite3.OperationalError("disk I/O error")
+        err.sqlite_errorcode, err.sqlite_errorname = sqlite3.SQLITE_IOERR_WRITE, "SQLITE_IOERR_WRITE"
+        raise err
 
     monkeypatch.setattr(service.db, "commit", disk_gone)
     with pytest.raises(StoreError) as caught:

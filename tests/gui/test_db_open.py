@@ -60,6 +60,7 @@ def test_quitting_leaves_the_damaged_file_as_it_was(qapp, damaged):
 def test_another_database_can_be_chosen_instead(qapp, damaged, tmp_path):
     db_path, _ = damaged
     other = tmp_path / "elsewhere" / "other.sqlite3"
+    other.parent.mkdir()  # a file dialog only offers folders that exist; none is made for a typed path
     service = open_with_recovery(None, db_path, ask=Clerk(Choice.OTHER), choose_file=lambda parent, start: other)
     try:
         assert service.db_path == other and other.is_file()
@@ -104,3 +105,38 @@ def test_locked_database_offers_to_try_again_not_a_restore(qtbot, damaged):
     assert set(dialog.buttons) == {Choice.RETRY, Choice.OTHER, Choice.QUIT}
     dialog.buttons[Choice.QUIT].click()
     assert dialog.choice is Choice.QUIT
+
+
+def test_missing_folder_at_start_up_explains_and_offers_to_try_again(qapp, tmp_path):
+    stick = tmp_path / "usb"
+    db_path = stick / "taizhang.sqlite3"
+    asked = []
+
+    def ask(path, err, backups, parent):
+        asked.append((err.code, choices(path, err, backups)))
+        if len(asked) == 1:
+            stick.mkdir()  # the clerk plugs the stick in, then clicks 重试
+            return Choice.RETRY, None
+        return Choice.QUIT, None
+
+    def choices(path, err, backups):
+        dialog = DatabaseProblemDialog(path, err, backups)
+        try:
+            return set(dialog.buttons), dialog.text.text()
+        finally:
+            dialog.deleteLater()
+
+    from gui import single_instance
+
+    assert single_instance.claim(db_path) and not stick.exists()  # the lock makes no folder either
+    try:
+        service = open_with_recovery(None, db_path, ask=ask)
+        try:
+            (code, (buttons, text)), = asked
+            assert code == "db_folder_missing" and Choice.RETRY in buttons and "USB" in text
+            assert service.db_path == db_path and db_path.is_file()
+            assert single_instance.lock_path(db_path).is_file()  # locked once the folder was there
+        finally:
+            service.close()
+    finally:
+        single_instance.release(db_path)

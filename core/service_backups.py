@@ -1,0 +1,83 @@
+"""PlanService's care of the database file: backups, restoring one, and the idle checkpoint.
+
+A mixin only to keep service.py short; everything here is reached as a PlanService method.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from peewee import PeeweeException
+
+from core.errors import StoreError
+from core.store import backup, migrations
+from core.store.db import checkpoint
+from core.store.tables import Plan
+
+
+class PlanBackups:
+    """Mixed into PlanService; relies on its db, db_path, warnings and _unflushed/_last_write."""
+
+    def _has_data(self) -> bool:
+        return Plan.select().exists()
+
+    def _daily_backup(self) -> None:
+        age = backup.newest_age(self.db_path)
+        if self._has_data() and (age is None or age > dt.timedelta(days=1)):
+            try:
+                self.backup_now("daily")
+            except StoreError as err:  # no space, read-only stick: say so once, and open anyway
+                self.warnings.append(err)
+
+    def backup_now(self, reason: str = "manual", protect: Iterable[Path] = ()) -> Path:
+        return backup.make_backup(self.db.connection(), self.db_path, reason, protect=protect)
+
+    def backups(self) -> list[backup.BackupInfo]:
+        return backup.list_backups(self.db_path)
+
+    @staticmethod
+    def backups_of(db_path: Path, with_counts: bool = True) -> list[backup.BackupInfo]:
+        """Backups of a database that may not even open (start-up recovery offers them)."""
+        return backup.list_backups(Path(db_path), with_counts)
+
+    @staticmethod
+    def replace_with_backup(db_path: Path, backup_path: Path) -> Path | None:
+        """Put a backup where a database that will not open is; returns where that file was kept."""
+        return backup.replace_with_backup(Path(db_path), Path(backup_path), max_version=migrations.LATEST)
+
+    def restore_backup(self, path: Path) -> None:
+        """Replace the data with a backup's, after backing up the current state.
+
+        A file that is not an intact Taizhang database is refused before anything is touched;
+        the backup of the current state never rotates away the file being restored.
+        """
+        path = Path(path)
+        backup.verify_backup(path, max_version=migrations.LATEST)
+        if backup.restore_copy_of(self.db_path) is None:  # this state is not saved by an earlier restore
+            self.backup_now("restore", protect=[path])
+        backup.restore_into(self.db.connection(), path, max_version=migrations.LATEST, target_path=self.db_path)
+        self._wrote()
+        migrations.migrate(self.db, self.db_path)
+
+    def checkpoint_if_idle(self, idle: float = 1.0) -> bool:
+        """Once no write came for `idle` seconds, make the main file hold every committed edit.
+
+        The window calls this from a timer after each action, off the edit's own path, so that a
+        copy of taizhang.sqlite3 alone (without its -wal) is never missing acknowledged work.
+        True when a checkpoint completed.
+        """
+        if not self._unflushed or time.monotonic() - self._last_write < idle:
+            return False
+        try:
+            done = checkpoint(self.db)
+        except (PeeweeException, sqlite3.Error):
+            return False  # the file is away or busy: the next tick tries again
+        self._unflushed = not done
+        return done
+
+    def _wrote(self) -> None:
+        self._unflushed, self._last_write = True, time.monotonic()
