@@ -107,9 +107,21 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def _task_json(t) -> dict:
+    from core.domain.deferral import deferral_sentence
+
+    d = t.deferral
+    deferral = None if d is None else {"date": d.due.isoformat(), "reason": d.reason, "approval": d.approval,
+                                       "text": deferral_sentence(t)}
+    latest = t.latest_entry
     return {"id": t.id, "label": t.label, "title": t.title, "units": t.units,
             "deadlines": [{"text": d.text, "date": d.date.isoformat() if d.date else None} for d in t.deadlines],
-            "status": t.status.zh, "note": t.note}
+            "due": t.final_due().isoformat() if t.final_due() else None, "deferral": deferral,
+            "status": t.status.zh, "note": t.note,
+            "latest_progress": None if latest is None else _entry_json(latest)}
+
+
+def _entry_json(e) -> dict:
+    return {"id": e.id, "date": e.day.isoformat(), "text": e.text, "status": e.status.zh if e.status else None}
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -131,6 +143,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     for t in tasks:
         units = "、".join(t.all_units) or "—"
         dls = "、".join(d.text for d in t.deadlines) or "—"
+        if t.deferral is not None:
+            from core.domain.deferral import due_words
+
+            dls += f"→延期至{due_words(t.deferral.due)}"
         print(f"{t.id:>5}  {t.status.zh:<4}  {t.label}{t.title}  〔{units}；{dls}〕")
     return 0
 
@@ -172,6 +188,69 @@ def cmd_mark(args: argparse.Namespace) -> int:
         svc.close()
     print(f"{node.label}{node.title}：{node.status.zh}")
     return 0
+
+
+def cmd_defer(args: argparse.Namespace) -> int:
+    from core.domain.deferral import deferral_sentence
+    from core.domain.periods import parse_day
+
+    day = parse_day(args.to)
+    svc = _service(args)
+    try:
+        svc.defer(args.node, day, args.reason, args.approval or "")
+        node = svc.node(args.node)
+    finally:
+        svc.close()
+    print(f"{node.label}{node.title}：{deferral_sentence(node)}")
+    return 0
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from core.domain.entries import entry_line
+    from core.domain.periods import parse_day
+
+    day = parse_day(args.date) if args.date else None
+    start, end = _period_args(args)
+    if args.add is None and (args.date or args.status):
+        raise UsageError("cli_required", names="--add")
+    writes = args.add is not None or args.compose
+    svc = _service(args, readonly=not writes)
+    try:
+        if args.add is not None:
+            svc.add_entry(args.node, args.add, day, Status.parse(args.status) if args.status else None)
+        if args.compose:
+            svc.set_note(args.node, svc.composed_note(args.node))
+        node = svc.node(args.node)
+        entries = svc.entries(args.node, start, end)
+    finally:
+        svc.close()
+    if args.json:
+        print(json.dumps({"id": node.id, "status": node.status.zh, "note": node.note,
+                          "entries": [_entry_json(e) for e in entries]}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{node.label}{node.title}（{node.status.zh}）")
+    for e in entries:
+        print(f"{e.id:>5}  {entry_line(e, with_year=True)}")
+    if not entries:
+        _notice("该任务还没有进展记录" if start is None and end is None else "该时段内没有进展记录")
+    if args.compose:
+        print(f"完成情况：{node.note}")
+    return 0
+
+
+def _period_args(args: argparse.Namespace):
+    """(first day, last day) from --period or --from/--to (None: open)."""
+    import datetime as dt
+
+    from core.domain.periods import day_range, parse_day, period_range
+
+    if getattr(args, "period", None):
+        if args.date_from or args.date_to:
+            raise UsageError("cli_conflict", name="--period", other="--from/--to")
+        return period_range(args.period, dt.date.today())
+    start = parse_day(args.date_from) if getattr(args, "date_from", None) else None
+    end = parse_day(args.date_to) if getattr(args, "date_to", None) else None
+    return day_range(start, end)
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
@@ -377,6 +456,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", metavar="TEXT", help="完成情况")
     p.set_defaults(func=cmd_mark)
 
+    p = command("defer", "延期：改定任务的完成时限（原时限保留，逾期按新时限判断）")
+    p.add_argument("--node", type=int, required=True, metavar="ID", help="任务编号（见 list）")
+    p.add_argument("--to", required=True, metavar="YYYY-MM-DD", help="新的完成时限")
+    p.add_argument("--reason", required=True, metavar="TEXT", help="延期原因")
+    p.add_argument("--approval", metavar="TEXT", help="批准人或批准文号")
+    p.set_defaults(func=cmd_defer)
+
+    p = command("progress", "任务的进展记录：--add 新增一条，不带 --add 时列出")
+    p.add_argument("--node", type=int, required=True, metavar="ID", help="任务编号（见 list）")
+    p.add_argument("--add", metavar="TEXT", help="新增一条进展")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="进展日期（默认今天）")
+    p.add_argument("--status", metavar="S", help="当时的状态（最新一条的状态同时成为任务状态）；" + STATUS_HELP)
+    p.add_argument("--compose", action="store_true", help="用全部进展生成“完成情况”")
+    _period_options(p)
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=cmd_progress)
+
     p = command("delete", "删除一个计划及其全部任务和进展（先自动备份；须加 --yes 确认）")
     p.add_argument("--plan", type=int, required=True, metavar="ID", help="计划编号（见 status）")
     p.add_argument("--yes", action="store_true", help="确认删除")
@@ -405,6 +501,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("check", "检查数据库是否完好")
     p.set_defaults(func=cmd_check)
     return ap
+
+
+def _period_options(p: argparse.ArgumentParser) -> None:
+    from core.domain.periods import PERIODS
+
+    p.add_argument("--period", choices=PERIODS, help="只看这一时段的进展")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="进展起始日期")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="进展结束日期")
 
 
 STATUS_HELP = "状态（可重复）：未开始 进行中 已完成 持续推进 不适用（繁体、英文代码 todo/doing/done/ongoing/na 亦可）"

@@ -19,6 +19,7 @@ from core.errors import NotFoundError, StoreError, UsageError
 from core.model import ParsedPlan
 from core.service_backups import PlanBackups
 from core.service_edits import PlanEditing
+from core.service_tracking import PlanTracking
 from core.status import Status
 from core.store import migrations
 from core.store.db import (
@@ -37,7 +38,7 @@ from core.views import Change, HistoryEntry, ImportResult, NodeInfo, PlanSummary
 NOTE_MERGE_SECONDS = 300  # note edits closer together than this are one history entry
 
 
-class PlanService(PlanBackups, PlanEditing):
+class PlanService(PlanBackups, PlanEditing, PlanTracking):
     """Plans, their trees and the clerk's progress, in one SQLite file."""
 
     def __init__(self, db_path: Path, today: Callable[[], dt.date] | None = None, readonly: bool = False) -> None:
@@ -283,7 +284,7 @@ class PlanService(PlanBackups, PlanEditing):
 
     def history(self, node_id: int) -> list[HistoryEntry]:
         rows = History.select().where(History.node == node_id).order_by(History.id)
-        return [HistoryEntry(at=stored_time(h.at), field=h.field, old=h.old, new=h.new) for h in rows]
+        return [HistoryEntry(at=stored_time(h.at), field=h.field, old=h.old, new=h.new, source=h.source) for h in rows]
 
     # -- queries -------------------------------------------------------------------------
     def find_tasks(self, plan_id: int, flt: TaskFilter | None = None) -> list[NodeInfo]:
