@@ -238,6 +238,92 @@ def cmd_progress(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_collect(args: argparse.Namespace) -> int:
+    if not args.unit and not args.all_units:
+        raise UsageError("collect_needs_unit")
+    svc = _service(args, readonly=True)
+    try:
+        path, units = svc.collect(args.plan, Path(args.out), None if args.all_units else args.unit)
+        counts = [len(svc.unit_tasks(args.plan, u)) for u in units]
+    finally:
+        svc.close()
+    print(f"已生成填报表：{path}（" + "；".join(f"{u} {n} 项" for u, n in zip(units, counts, strict=True)) + "）")
+    return 0
+
+
+def _value_text(name: str, value) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if name == "status":
+        return value.zh
+    return value.isoformat() if hasattr(value, "isoformat") else f"“{value}”"
+
+
+FIELD_ZH = {"status": "状态", "note": "完成情况", "completed_on": "完成日期"}
+REASON_ZH = {"units_differ": "两份填报不一致", "changed_since": "生成填报表后台账已改动"}
+
+
+def _merge_json(plan) -> dict:
+    def val(name, v):
+        return None if v is None else (v.zh if name == "status" else (v.isoformat() if hasattr(v, "isoformat") else v))
+
+    return {"plan": plan.plan_id, "items": [
+        {"id": i.node_id, "title": i.title, "kind": i.kind, "files": sorted(i.files),
+         "changes": {k: {"value": val(k, p.value), "file": p.file, "unit": p.unit} for k, p in i.changes.items()},
+         "entries": [{"text": p.value, "file": p.file, "unit": p.unit} for p in i.entries],
+         "conflicts": [{"field": c.field, "reason": c.reason, "current": val(c.field, c.current),
+                        "proposals": [{"file": p.file, "unit": p.unit, "value": val(c.field, p.value)}
+                                      for p in c.proposals]} for c in i.conflicts]} for i in plan.items],
+        "unmatched": [{"file": r.file, "sheet": r.sheet, "row": r.row, "text": r.text} for r in plan.unmatched],
+        "problems": [message(UsageError(p.code, file=p.file, row=p.row, detail=p.detail)) for p in plan.problems]}
+
+
+def _print_merge(plan, applied: bool) -> None:
+    changed, conflicting = plan.of_kind("changed"), plan.of_kind("conflicting")
+    unchanged = plan.of_kind("unchanged")
+    done_word = "已应用" if applied else "将应用"
+    print(f"{done_word}改动 {len(changed) + sum(1 for i in conflicting if i.changes or i.entries)} 项任务：")
+    for item in plan.items:
+        parts = [f"{FIELD_ZH[k]} → {_value_text(k, p.value)}（{p.source}）" for k, p in item.changes.items()]
+        parts += [f"新增进展“{p.value}”（{p.source}）" for p in item.entries]
+        if parts:
+            print(f"  [{item.node_id}] {item.title}：" + "；".join(parts))
+    print(f"冲突 {len(conflicting)} 项（未应用；用 --take 文件 选定一方）：" if conflicting else "冲突 0 项")
+    for item in conflicting:
+        for c in item.conflicts:
+            offers = "；".join(f"{p.file}（{p.unit}）写 {_value_text(c.field, p.value)}" for p in c.proposals)
+            print(f"  [{item.node_id}] {item.title}：{FIELD_ZH[c.field]}现为 {_value_text(c.field, c.current)}；"
+                  f"{offers}（{REASON_ZH[c.reason]}）")
+    print(f"无变化 {len(unchanged)} 项")
+    if plan.unmatched:
+        print(f"未能对应到任务的行 {len(plan.unmatched)} 行：")
+        for r in plan.unmatched:
+            print(f"  {r.file} {r.sheet} 第 {r.row} 行：{r.text[:40]}")
+    for p in plan.problems:
+        _notice(message(UsageError(p.code, file=p.file, row=p.row, detail=p.detail)))
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    take = Path(args.take).name if args.take else None
+    svc = _service(args, readonly=not args.apply)
+    try:
+        svc.plan(args.plan)
+        returned = svc.read_returns([Path(f) for f in args.files])
+        if args.apply:
+            plan = svc.apply_merge(args.plan, returned, take).result
+        else:
+            plan = svc.merge_preview(args.plan, returned, take)
+    finally:
+        svc.close()
+    if args.json:
+        print(json.dumps({**_merge_json(plan), "applied": args.apply}, ensure_ascii=False, indent=2))
+        return 0
+    _print_merge(plan, args.apply)
+    if not args.apply:
+        print("以上为预览，尚未写入。加 --apply 应用没有冲突的改动。")
+    return 0
+
+
 def _period_args(args: argparse.Namespace):
     """(first day, last day) from --period or --from/--to (None: open)."""
     import datetime as dt
@@ -472,6 +558,22 @@ def build_parser() -> argparse.ArgumentParser:
     _period_options(p)
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=cmd_progress)
+
+    p = command("collect", "收集填报：为单位生成填报用的 Excel 表（结构列锁定，状态下拉选择）")
+    p.add_argument("--plan", type=int, required=True, metavar="ID", help="计划编号（见 status）")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--unit", action="append", metavar="U", help="单位名称（可重复；含点名统称的任务）")
+    group.add_argument("--all-units", action="store_true", help="计划点名的全部单位，每个单位一个工作表")
+    p.add_argument("--out", required=True, metavar="FILE", help="输出的 .xlsx 文件")
+    p.set_defaults(func=cmd_collect)
+
+    p = command("merge", "合并单位交回的填报表：默认只显示预览，加 --apply 才写入")
+    p.add_argument("--plan", type=int, required=True, metavar="ID", help="计划编号（见 status）")
+    p.add_argument("files", nargs="+", metavar="FILE", help="交回的填报表（可多个）")
+    p.add_argument("--apply", action="store_true", help="应用没有冲突的改动（一次写入，可撤销）")
+    p.add_argument("--take", metavar="FILE", help="有冲突时采用该文件的填报")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=cmd_merge)
 
     p = command("delete", "删除一个计划及其全部任务和进展（先自动备份；须加 --yes 确认）")
     p.add_argument("--plan", type=int, required=True, metavar="ID", help="计划编号（见 status）")

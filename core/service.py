@@ -18,6 +18,7 @@ from core.domain.progress import tree_rollups
 from core.errors import NotFoundError, StoreError, UsageError
 from core.model import ParsedPlan
 from core.service_backups import PlanBackups
+from core.service_collect import PlanCollecting
 from core.service_edits import PlanEditing
 from core.service_tracking import PlanTracking
 from core.status import Status
@@ -38,7 +39,7 @@ from core.views import Change, HistoryEntry, ImportResult, NodeInfo, PlanSummary
 NOTE_MERGE_SECONDS = 300  # note edits closer together than this are one history entry
 
 
-class PlanService(PlanBackups, PlanEditing, PlanTracking):
+class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
     """Plans, their trees and the clerk's progress, in one SQLite file."""
 
     def __init__(self, db_path: Path, today: Callable[[], dt.date] | None = None, readonly: bool = False) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from core.errors import NotFoundError
+from core.status import Status
 from core.store.plan_io import deferral_info, entry_info
-from core.store.tables import Deferral, Entry, History, Node
+from core.store.tables import Deferral, Entry, History, Node, Progress, now
 from core.views import DeferralInfo, EntryInfo
 
 
@@ -89,3 +90,47 @@ def plan_entries(plan_id: int, start: dt.date | None, end: dt.date | None) -> di
         if info is not None:
             out.setdefault(info.node_id, []).append(info)
     return out
+
+
+def write_filled(node_id: int, values: dict[str, object], sources: dict[str, str], today: dt.date) -> None:
+    """Write a unit's reported status / note / completion date, each with its history and source.
+
+    A task reported done without a date is done today (as ticking it is); reported open, it
+    loses its completion date unless the unit gave one.
+    """
+    p = Progress.get_by_id(node_id)
+    old = {"status": p.status, "note": p.note, "completed_on": p.completed_on}
+    if "status" in values:
+        status = values["status"]
+        p.status = status.value
+        if status is Status.DONE and p.completed_on is None and "completed_on" not in values:
+            p.completed_on = today
+        elif status is not Status.DONE and "completed_on" not in values:
+            p.completed_on = None
+    if "note" in values:
+        p.note = str(values["note"])
+    if "completed_on" in values:
+        p.completed_on = values["completed_on"]
+    for name in ("status", "note", "completed_on"):
+        new = getattr(p, name)
+        if new != old[name]:
+            History.create(node=node_id, field=name, old=_text(old[name]), new=_text(new),
+                           source=sources.get(name) or next(iter(sources.values()), None))
+    p.updated_at = now()
+    p.save()
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def put_back(node_id: int, status: str, note: str, completed_on: dt.date | None) -> None:
+    """Undo of write_filled: the task's values as they were, with history lines for what moves."""
+    p = Progress.get_by_id(node_id)
+    for name, value in (("status", status), ("note", note), ("completed_on", completed_on)):
+        if getattr(p, name) != value:
+            History.create(node=node_id, field=name, old=_text(getattr(p, name)), new=_text(value))
+    p.status, p.note, p.completed_on, p.updated_at = status, note, completed_on, now()
+    p.save()
