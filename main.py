@@ -178,14 +178,19 @@ def cmd_mine(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_mark(args: argparse.Namespace) -> int:
-    status = Status.parse(args.status)
+def _edit_node(args: argparse.Namespace, edit):
+    """Run one edit of task --node (a service call) and return the task as it is afterwards."""
     svc = _service(args)
     try:
-        svc.mark(args.node, status, args.note)  # status and note in one transaction
-        node = svc.node(args.node)
+        edit(svc)
+        return svc.node(args.node)
     finally:
         svc.close()
+
+
+def cmd_mark(args: argparse.Namespace) -> int:
+    status = Status.parse(args.status)
+    node = _edit_node(args, lambda svc: svc.mark(args.node, status, args.note))  # one transaction
     print(f"{node.label}{node.title}：{node.status.zh}")
     return 0
 
@@ -195,12 +200,7 @@ def cmd_defer(args: argparse.Namespace) -> int:
     from core.domain.periods import parse_day
 
     day = parse_day(args.to)
-    svc = _service(args)
-    try:
-        svc.defer(args.node, day, args.reason, args.approval or "")
-        node = svc.node(args.node)
-    finally:
-        svc.close()
+    node = _edit_node(args, lambda svc: svc.defer(args.node, day, args.reason, args.approval or ""))
     print(f"{node.label}{node.title}：{deferral_sentence(node)}")
     return 0
 

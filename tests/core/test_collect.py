@@ -13,24 +13,10 @@ from openpyxl import Workbook, load_workbook
 
 from core.collect.fillin import META_SHEET
 from core.errors import InputError, UsageError
-from core.service import PlanService
 from core.status import Status
 
 ROOT = Path(__file__).resolve().parents[2]
-TODAY = dt.date(2026, 9, 10)
 OFFICE, FINANCE, REFORM = "县政府办公室", "县财政局", "县发展改革局"
-
-
-@pytest.fixture
-def svc(db_path):
-    service = PlanService(db_path, today=lambda: TODAY)
-    yield service
-    service.close()
-
-
-@pytest.fixture
-def plan(svc, sample_plan):
-    return svc.import_plan(sample_plan).plan_id
 
 
 def _rows(path: Path) -> tuple:

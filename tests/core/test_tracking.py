@@ -10,24 +10,10 @@ from core.domain.deferral import deferral_sentence, due_words
 from core.domain.entries import compose_note, in_period
 from core.domain.periods import period_range
 from core.errors import NotFoundError, UsageError
-from core.service import PlanService
 from core.status import Status
 from core.store.plan_io import plan_rollups
 from core.views import TaskFilter
-
-TODAY = dt.date(2026, 9, 10)
-
-
-@pytest.fixture
-def svc(db_path):
-    service = PlanService(db_path, today=lambda: TODAY)
-    yield service
-    service.close()
-
-
-@pytest.fixture
-def plan(svc, sample_plan):
-    return svc.import_plan(sample_plan).plan_id
+from tests.core.conftest import TRACKING_TODAY as TODAY
 
 
 def _task(svc, plan_id, deadline_text):
