@@ -324,6 +324,58 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff_json(d) -> dict:
+    def side(info):
+        return None if info is None else {"id": info.id, "label": info.label, "text": info.text or info.title,
+                                          "units": info.units, "deadlines": [x.text for x in info.deadlines]}
+
+    return {"kind": d.kind, "old": side(d.old), "new": side(d.new), "similarity": round(d.score, 3),
+            "carried": d.carried, "marked": d.marked_text if d.kind == "reworded" else None,
+            "units_changed": {ROLE_ZH[r]: {"old": a, "new": b} for r, (a, b) in d.units.items()},
+            "deadlines_changed": None if d.deadlines is None else {"old": d.deadlines[0], "new": d.deadlines[1]}}
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    if len(args.plan) != 2:
+        raise UsageError("diff_needs_two")
+    svc = _service(args, readonly=True)
+    try:
+        old, new = (svc.plan(p) for p in args.plan)
+        diff = svc.plan_diff(old.id, new.id)
+    finally:
+        svc.close()
+    counts = {"new": len(diff.of_kind("new")), "dropped": len(diff.of_kind("dropped")),
+              "reworded": len(diff.of_kind("reworded")), "same": len(diff.of_kind("same")),
+              "units_changed": len(diff.units_changed), "deadlines_changed": len(diff.deadlines_changed),
+              "carried": len(diff.carried)}
+    if args.json:
+        print(json.dumps({"old_plan": old.id, "new_plan": new.id, "counts": counts,
+                          "tasks": [_diff_json(d) for d in diff.tasks]}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"[{old.id}] {old.title} → [{new.id}] {new.title}")
+    print(f"新增 {counts['new']} 项，删除 {counts['dropped']} 项，改写 {counts['reworded']} 项，相同 {counts['same']} 项；"
+          f"单位变化 {counts['units_changed']} 项，时限变化 {counts['deadlines_changed']} 项；结转 {counts['carried']} 项")
+
+    def name(info) -> str:
+        return f"{info.label}{(info.text or info.title)[:60]}"
+
+    for d in diff.tasks:
+        tag = "（结转）" if d.carried else ""
+        if d.kind == "new":
+            print(f"+ 新增 [{d.new.id}] {name(d.new)}")
+        elif d.kind == "dropped":
+            print(f"- 删除 [{d.old.id}] {name(d.old)}")
+        elif d.kind == "reworded":
+            print(f"~ 改写 [{d.old.id}→{d.new.id}]{tag} {d.marked_text}")
+        for role, (a, b) in d.units.items():
+            print(f"  单位 [{d.old.id}→{d.new.id}]{tag} {d.new.label}{d.new.title}：{ROLE_ZH[role]} "
+                  f"{'、'.join(a) or '（无）'} → {'、'.join(b) or '（无）'}")
+        if d.deadlines:
+            print(f"  时限 [{d.old.id}→{d.new.id}]{tag} {d.new.label}{d.new.title}：{'、'.join(d.deadlines[0]) or '（无）'}"
+                  f" → {'、'.join(d.deadlines[1]) or '（无）'}")
+    return 0
+
+
 def _period_args(args: argparse.Namespace):
     """(first day, last day) from --period or --from/--to (None: open)."""
     import datetime as dt
@@ -574,6 +626,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--take", metavar="FILE", help="有冲突时采用该文件的填报")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=cmd_merge)
+
+    p = command("diff", "比较两个计划：新增、删除、改写的任务，单位和时限的变化（按文字内容对应，不按位置）")
+    p.add_argument("--plan", type=int, action="append", required=True, metavar="ID",
+                   help="两次：先旧计划，再新计划（如 --plan 1 --plan 2）")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=cmd_diff)
 
     p = command("delete", "删除一个计划及其全部任务和进展（先自动备份；须加 --yes 确认）")
     p.add_argument("--plan", type=int, required=True, metavar="ID", help="计划编号（见 status）")

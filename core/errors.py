@@ -129,6 +129,7 @@ MESSAGES: dict[str, str] = {
     "fill_bad_date": "{file} 第 {row} 行的完成日期“{detail}”无法识别，该行日期未采用",
     "merge_same_name": "有同名的填报文件：{names}（历史记录按文件名区分来源，请先改名）",
     "merge_take_unknown": "--take 指定的 {file} 不在本次合并的文件中",
+    "diff_needs_two": "比较需要两个计划：--plan 旧计划编号 --plan 新计划编号",
     "output": "无法写入导出文件",
     "export_locked": "文件正被其他程序打开（如 Word、WPS、Excel），请关闭后再导出：{path}",
     "export_readonly": "无法在此位置保存（文件夹只读或没有权限），请换一个位置：{path}",

@@ -13,7 +13,7 @@ from core.errors import UsageError
 from core.paths import evidence_dir
 from core.store import edits
 from core.store import evidence as ev
-from core.store.carry import carry_over
+from core.store.carry import carry_over, origins
 from core.store.tables import Evidence, Node, Plan
 from core.textclean import clean_text
 from core.views import Change, ImportResult, NodeMove, NodePlace
@@ -189,3 +189,9 @@ class PlanEditing:
 
     def carried_from(self, plan_id: int) -> int | None:
         return Plan.get_by_id(plan_id).carried_from_id
+
+    def plan_diff(self, old_plan: int, new_plan: int):
+        """How `new_plan` differs from `old_plan`, task by task (core.domain.plan_diff)."""
+        from core.domain.plan_diff import diff_plans
+
+        return diff_plans(old_plan, self.tree(old_plan), new_plan, self.tree(new_plan), origins(new_plan))
