@@ -814,111 +814,131 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>不支持的导出格式：{format}（可用 docx、xlsx）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="104"/>
+        <location filename="../../gui/errors.py" line="110"/>
         <source>The file cannot be read (no permission, or another program holds it): {path}</source>
         <translation>无法读取文件（没有权限，或正被其他程序占用）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="106"/>
+        <location filename="../../gui/errors.py" line="112"/>
         <source>The disk is full, so the supporting material was not saved: {path}</source>
         <translation>磁盘已满，佐证材料没有保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="107"/>
+        <location filename="../../gui/errors.py" line="113"/>
         <source>The supporting material folder cannot be written (read-only or no permission), so nothing was saved: {path}</source>
         <translation>佐证材料文件夹不可写（只读或没有权限），佐证材料没有保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="109"/>
+        <location filename="../../gui/errors.py" line="115"/>
         <source>Saving the supporting material failed ({detail}): {path}</source>
         <translation>佐证材料保存失败（{detail}）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="110"/>
+        <location filename="../../gui/errors.py" line="116"/>
         <source>This plan was imported before (plan {plan_id}: {title}); add --again to import another copy.</source>
         <translation>该计划已经导入过（计划 {plan_id}：{title}），没有重复导入；确要再导入一份，请加 --again</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="112"/>
+        <location filename="../../gui/errors.py" line="118"/>
         <source>Deleting plan {plan_id} ({title}) needs confirming: add --yes (a backup is made first).</source>
         <translation>删除计划 {plan_id}（{title}）需要确认：请加 --yes（删除前会自动备份）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="114"/>
+        <location filename="../../gui/errors.py" line="120"/>
         <source>The command is not used correctly: {detail}. See --help.</source>
         <translation>命令用法不对：{detail}。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="115"/>
+        <location filename="../../gui/errors.py" line="121"/>
         <source>Unknown command: {command} (use one of {choices}). See --help.</source>
         <translation>未知命令：{command}（可用：{choices}）。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="116"/>
+        <location filename="../../gui/errors.py" line="122"/>
         <source>A required option is missing: {names}. See --help.</source>
         <translation>缺少必需的参数：{names}。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="117"/>
+        <location filename="../../gui/errors.py" line="123"/>
         <source>Unknown option: {args}. See --help.</source>
         <translation>不认识的参数：{args}。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="118"/>
+        <location filename="../../gui/errors.py" line="124"/>
         <source>The value {value} of {name} is not valid (use one of {choices}).</source>
         <translation>参数 {name} 的值 {value} 无效（可用：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="119"/>
+        <location filename="../../gui/errors.py" line="125"/>
         <source>{name} needs a whole number, not {value}.</source>
         <translation>参数 {name} 需要一个整数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="120"/>
+        <location filename="../../gui/errors.py" line="126"/>
         <source>{name} needs a value after it.</source>
         <translation>参数 {name} 后面缺少值</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="121"/>
+        <location filename="../../gui/errors.py" line="127"/>
         <source>{name} cannot be used together with {other}.</source>
         <translation>参数 {name} 不能与 {other} 同时使用</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="122"/>
+        <location filename="../../gui/errors.py" line="128"/>
         <source>{option} is ambiguous: it could mean {matches}. Write the option in full.</source>
         <translation>参数 {option} 不明确：可能是 {matches}，请写全</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="123"/>
+        <location filename="../../gui/errors.py" line="129"/>
         <source>{name} takes no value (given: {value}).</source>
         <translation>参数 {name} 不带值（却给了 {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="124"/>
+        <location filename="../../gui/errors.py" line="130"/>
         <source>The extension {suffix} of the export file does not fit the format {format} (Word files end in .docx, Excel files in .xlsx): {path}</source>
         <translation>导出文件名的扩展名 {suffix} 与导出格式 {format} 不符（Word 文件用 .docx，Excel 文件用 .xlsx）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="141"/>
+        <location filename="../../gui/errors.py" line="147"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="164"/>
+        <location filename="../../gui/errors.py" line="170"/>
         <source>Program error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="165"/>
+        <location filename="../../gui/errors.py" line="171"/>
         <source>Something went wrong in the program. Your data saved so far is safe.
 The details were written to {path}.</source>
         <translation>程序出现了错误。此前已保存的数据不受影响。
 详细信息已记录到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="168"/>
+        <location filename="../../gui/errors.py" line="174"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="109"/>
+        <source>Nothing to change.</source>
+        <translation>没有要修改的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="104"/>
+        <source>Which unit is reporting? Choose a unit, or set your own unit first.</source>
+        <translation>以哪个单位的名义填报？请选择单位，或先设置我的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="106"/>
+        <source>Your own unit is not set yet, so there are no “my tasks” to export.</source>
+        <translation>还没有设置我的单位，无法导出“我的任务”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="108"/>
+        <source>Unknown script: {script}.</source>
+        <translation>未知的文字选项：{script}。</translation>
     </message>
 </context>
 <context>
@@ -982,201 +1002,282 @@ The details were written to {path}.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="50"/>
+        <location filename="../../gui/export_dialog.py" line="65"/>
         <source>Export completion report</source>
         <translation>导出落实情况</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="58"/>
+        <location filename="../../gui/export_dialog.py" line="75"/>
         <source>Ledger (Word, landscape table)</source>
         <translation>台账（Word，横向表格）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="59"/>
+        <location filename="../../gui/export_dialog.py" line="76"/>
         <source>Report (Word, official document)</source>
         <translation>报告（Word，公文格式）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="60"/>
+        <location filename="../../gui/export_dialog.py" line="77"/>
         <source>Ledger (Excel)</source>
         <translation>台账（Excel）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="62"/>
+        <location filename="../../gui/export_dialog.py" line="79"/>
         <source>Style:</source>
         <translation>样式：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="65"/>
+        <location filename="../../gui/export_dialog.py" line="82"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="68"/>
+        <location filename="../../gui/export_dialog.py" line="91"/>
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="79"/>
+        <location filename="../../gui/export_dialog.py" line="108"/>
         <source>Statuses:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="81"/>
+        <location filename="../../gui/export_dialog.py" line="110"/>
         <source>With section headings</source>
         <translation>含分组标题</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="82"/>
+        <location filename="../../gui/export_dialog.py" line="111"/>
         <source>Tasks only</source>
         <translation>仅列任务</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="88"/>
+        <location filename="../../gui/export_dialog.py" line="117"/>
         <source>Contents:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="95"/>
+        <location filename="../../gui/export_dialog.py" line="124"/>
         <source>As of:</source>
         <translation>截至日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="97"/>
+        <location filename="../../gui/export_dialog.py" line="126"/>
         <source>Add an evidence column</source>
         <translation>增加“佐证材料”列</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="101"/>
+        <location filename="../../gui/export_dialog.py" line="133"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="106"/>
+        <location filename="../../gui/export_dialog.py" line="138"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="109"/>
+        <location filename="../../gui/export_dialog.py" line="141"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="159"/>
+        <location filename="../../gui/export_dialog.py" line="202"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="159"/>
+        <location filename="../../gui/export_dialog.py" line="202"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="160"/>
+        <location filename="../../gui/export_dialog.py" line="203"/>
         <source>Save export as</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="169"/>
+        <location filename="../../gui/export_dialog.py" line="212"/>
+        <location filename="../../gui/export_dialog.py" line="246"/>
         <source>Choose at least one status.</source>
         <translation>请至少选择一种状态。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="173"/>
+        <location filename="../../gui/export_dialog.py" line="216"/>
         <source>Choose where to save the file.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="193"/>
+        <location filename="../../gui/export_dialog.py" line="293"/>
         <source>%1 already exists.
 Replace it?</source>
         <translation>%1 已存在。
 要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="198"/>
-        <source>Exported to %1.
-Open it now?</source>
-        <translation>已导出到 %1。
-现在打开吗？</translation>
+        <location filename="../../gui/export_dialog.py" line="128"/>
+        <source>List tasks without a completion note in an appendix</source>
+        <translation>将缺少完成情况的任务列为附件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="89"/>
+        <source>A unit&apos;s tasks are those 我的任务 shows for it: named, or named through a collective such as 市直各单位. It also signs the report.</source>
+        <translation>某单位的任务即“我的任务”为该单位列出的任务：点名的，以及通过“市直各单位”等统称涉及的。该单位也作为报告的落款单位。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="298"/>
+        <source>Open it now?</source>
+        <translation>现在打开吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="97"/>
+        <source>Script:</source>
+        <translation>文字：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="297"/>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="95"/>
+        <source>Traditional (繁體)</source>
+        <translation>繁體</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="94"/>
+        <source>Simplified (简体)</source>
+        <translation>简体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="287"/>
+        <source>Which unit is reporting? (It signs the report; set your own unit to skip this question.)</source>
+        <translation>以哪个单位的名义填报？（该单位作为报告落款；设置“我的单位”后不再询问。）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/export_dialog.py" line="272"/>
+        <source>%n task(s) have no completion note yet.</source>
+        <translation>
+            <numerusform>其中 %n 项任务尚未填写完成情况。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="94"/>
+        <source>As the plan is written</source>
+        <translation>与计划原文相同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="85"/>
+        <source>My tasks (%1)</source>
+        <translation>我的任务（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="277"/>
+        <source>Export anyway</source>
+        <translation>仍然导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="278"/>
+        <source>Show them in the tree</source>
+        <translation>先在树中查看</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="275"/>
+        <source>The report leaves them out.</source>
+        <translation>报告正文不列入这些任务。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="274"/>
+        <source>The report leaves them out of its body and lists them in an appendix.</source>
+        <translation>报告正文不列入这些任务，另列为附件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="253"/>
+        <source>Exports %1 tasks; %2 of them have no completion note.</source>
+        <translation>将导出 %1 项任务，其中 %2 项缺少完成情况。</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/filter_bar.py" line="42"/>
+        <location filename="../../gui/filter_bar.py" line="43"/>
         <source>Search tasks, units, notes (simplified or traditional)</source>
         <translation>搜索任务、单位、完成情况（简繁体均可）</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="49"/>
+        <location filename="../../gui/filter_bar.py" line="50"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="55"/>
+        <location filename="../../gui/filter_bar.py" line="56"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="56"/>
+        <location filename="../../gui/filter_bar.py" line="57"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="61"/>
+        <location filename="../../gui/filter_bar.py" line="63"/>
         <source>Any role</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="65"/>
+        <location filename="../../gui/filter_bar.py" line="67"/>
         <source>Any deadline</source>
         <translation>全部时限</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="66"/>
+        <location filename="../../gui/filter_bar.py" line="68"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="68"/>
+        <location filename="../../gui/filter_bar.py" line="70"/>
         <source>Due within %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="72"/>
+        <location filename="../../gui/filter_bar.py" line="74"/>
         <source>Any unit</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="73"/>
+        <location filename="../../gui/filter_bar.py" line="75"/>
         <source>Tasks that name this unit itself</source>
         <translation>直接写明该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="79"/>
+        <location filename="../../gui/filter_bar.py" line="81"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="152"/>
+        <location filename="../../gui/filter_bar.py" line="157"/>
         <source>Set your unit first</source>
         <translation>请先设置我的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="153"/>
+        <location filename="../../gui/filter_bar.py" line="158"/>
         <source>Tasks assigned to my unit: %1</source>
         <translation>分配给我单位的任务：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="161"/>
+        <location filename="../../gui/filter_bar.py" line="166"/>
         <source>%1 of %2 tasks</source>
         <translation>显示 %1/%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="162"/>
+        <location filename="../../gui/filter_bar.py" line="167"/>
         <source>%1 tasks</source>
         <translation>共 %1 项任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="60"/>
+        <source>No completion note</source>
+        <translation>缺少完成情况</translation>
     </message>
 </context>
 <context>
@@ -1554,12 +1655,12 @@ Import it again as a separate plan?</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295"/>
+        <location filename="../../gui/main_window.py" line="298"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="296"/>
+        <location filename="../../gui/main_window.py" line="299"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
