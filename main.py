@@ -387,8 +387,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _period_args(args: argparse.Namespace):
-    """(first day, last day) from --period or --from/--to (None: open)."""
+def _period_args(args: argparse.Namespace, today=None):
+    """(first day, last day) from --period (around `today`, else the real today) or --from/--to (None: open)."""
     import datetime as dt
 
     from core.domain.periods import day_range, parse_day, period_range
@@ -396,7 +396,7 @@ def _period_args(args: argparse.Namespace):
     if getattr(args, "period", None):
         if args.date_from or args.date_to:
             raise UsageError("cli_conflict", name="--period", other="--from/--to")
-        return period_range(args.period, dt.date.today())
+        return period_range(args.period, today or dt.date.today())
     start = parse_day(args.date_from) if getattr(args, "date_from", None) else None
     end = parse_day(args.date_to) if getattr(args, "date_to", None) else None
     return day_range(start, end)
@@ -480,6 +480,11 @@ def cmd_export(args: argparse.Namespace) -> int:
                          script=args.script,
                          statuses=frozenset(Status.parse(s) for s in args.status) if args.status else None,
                          sections=args.sections, evidence=args.evidence, pending_list=args.pending_list)
+    if args.progress:
+        start, end = _period_args(args, as_of)
+        opts = dataclasses.replace(opts, progress=True, progress_from=start, progress_to=end)
+    elif args.period or args.date_from or args.date_to:
+        raise UsageError("cli_required", names="--progress")
     svc = _service(args, readonly=True)
     try:
         out, fmt = export_target(args.out, args.format, lambda f: default_file_name(
@@ -679,6 +684,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sections", dest="sections", action="store_true", default=True, help="带分组标题（默认）")
     p.add_argument("--tasks-only", dest="sections", action="store_false", help="只列任务")
     p.add_argument("--evidence", action="store_true", help="加“佐证材料”列")
+    p.add_argument("--progress", action="store_true", help="加“进展”（台账一列，报告一段）；时段见 --period、--from、--to")
+    _period_options(p)
     p.add_argument("--out", metavar="FILE", help="输出文件，或文件夹（以 / 结尾或已存在：其中的默认文件名）")
     p.set_defaults(func=cmd_export)
 

@@ -20,6 +20,7 @@ SHEET_LEDGER, SHEET_SUMMARY = "落实情况台账", "汇总"
 COLUMNS = [("序号", 6), ("工作任务", 50), ("责任单位", 26), ("完成时限", 14), ("完成情况", 40),
            ("完成日期", 16), ("状态", 10)]
 EVIDENCE_COLUMN = ("佐证材料", 24)
+PROGRESS_COLUMN = ("进展", 36)
 UNIT_COLUMN = 2  # index of 责任单位 in COLUMNS
 UNIT_WIDTH_LIMITS = (16, 56)  # the unit column grows to the longest unit line, within these
 HEADER_ROW = 3  # title, 填报单位/截至 line, then the header
@@ -43,7 +44,8 @@ def _lines(text: str, width: float) -> int:
 
 def column_widths(data: ExportData) -> list[tuple[str, float]]:
     """The columns, the unit column as wide as its longest line (a role and one or two unit names)."""
-    columns = [*COLUMNS, *([EVIDENCE_COLUMN] if data.options.evidence else [])]
+    columns = [*COLUMNS, *([PROGRESS_COLUMN] if data.options.progress else []),
+               *([EVIDENCE_COLUMN] if data.options.evidence else [])]
     longest = max((cell_width(name) for row in data.tasks for name in _unit_names(row)), default=0)
     low, high = UNIT_WIDTH_LIMITS
     name, _ = columns[UNIT_COLUMN]
@@ -60,6 +62,8 @@ def _task_values(row: Row, data: ExportData) -> list:
     values = [row.seq, row.task_text, units, "\n".join(row.deadline_lines), "\n".join(row.note_lines),
               zh_date(row.node.completed_on) if row.node.completed_on else "",
               row.node.status.zh + ("\n（逾期）" if row.overdue else "")]  # never a lone "）" in the cell
+    if data.options.progress:
+        values.append("\n".join(row.progress))
     if data.options.evidence:
         values.append("\n".join(row.evidence))
     return values
