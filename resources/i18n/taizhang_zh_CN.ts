@@ -1283,33 +1283,53 @@ Replace it?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../gui/history_view.py" line="25"/>
+        <location filename="../../gui/history_view.py" line="26"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="25"/>
+        <location filename="../../gui/history_view.py" line="26"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="51"/>
+        <location filename="../../gui/history_view.py" line="56"/>
+        <source>Deadline moved: %1 → %2</source>
+        <translation>延期：%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="57"/>
+        <source>(deferral taken back)</source>
+        <translation>（延期已撤回）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="60"/>
+        <source>Progress: %1</source>
+        <translation>进展：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="61"/>
+        <source>Progress removed: %1</source>
+        <translation>删除进展：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="63"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="53"/>
+        <location filename="../../gui/history_view.py" line="65"/>
         <source>Note: %1</source>
         <translation>完成情况：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="53"/>
-        <location filename="../../gui/history_view.py" line="55"/>
+        <location filename="../../gui/history_view.py" line="65"/>
+        <location filename="../../gui/history_view.py" line="67"/>
         <source>(cleared)</source>
         <translation>（已清空）</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="55"/>
+        <location filename="../../gui/history_view.py" line="67"/>
         <source>Completion date: %1</source>
         <translation>完成日期：%1</translation>
     </message>

@@ -111,3 +111,24 @@ def test_the_list_that_removed_material_drops_the_row_without_reloading(sample_w
     other = window.service.evidence(task)[0]
     window.ctx.announce(window.service.remove_evidence(other.id))  # removed by someone else
     assert reloads == [1]
+
+
+def test_history_names_deferrals_progress_and_where_a_change_came_from(sample_window, zh_translation):
+    import datetime as dt
+
+    window = sample_window
+    task = show_task(window, 2)
+    svc = window.service
+    svc.defer(task, dt.date(2026, 10, 31), "需与省级平台对接")
+    svc.add_entry(task, "已起草", dt.date(2026, 9, 1))
+    from core.store import tracking
+
+    with svc._atomic():
+        tracking.write_filled(task, {"note": "单位填写的完成情况"}, {"note": "来自县财政局填报（财政局.xlsx）"},
+                              dt.date(2026, 9, 2))
+    window.tracking.history.refresh()
+    history = window.tracking.history
+    rows = [history.topLevelItem(i).text(1) for i in range(history.topLevelItemCount())]
+    assert rows[0].endswith("（来自县财政局填报（财政局.xlsx））") and "单位填写的完成情况" in rows[0]
+    assert "已起草" in rows[1] and rows[1].startswith("进展")
+    assert rows[2].startswith("延期") and "2026-10-31" in rows[2]
