@@ -204,6 +204,21 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <source>Change completion date</source>
         <translation>修改完成日期</translation>
     </message>
+    <message>
+        <location filename="../../gui/tracking_commands.py" line="25"/>
+        <source>Defer deadline</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_commands.py" line="48"/>
+        <source>Add progress</source>
+        <translation>添加进展</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_commands.py" line="71"/>
+        <source>Merge returned ledgers</source>
+        <translation>合并填报</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
