@@ -108,5 +108,28 @@ def test_diff_on_the_command_line(db_path):
     assert "+ 新增" in shown.stdout and "[-6-]{+9+}" in shown.stdout and "时限" in shown.stdout
     data = json.loads(run("diff", "--plan", "1", "--plan", "2", "--json").stdout)
     assert data["counts"]["new"] == 1 and {t["kind"] for t in data["tasks"]} == {"same", "reworded", "new", "dropped"}
+    out = db_path.parent / "对照.xlsx"
+    saved = run("diff", "--plan", "1", "--plan", "2", "--out", str(out))
+    assert saved.returncode == 0 and f"已导出：{out}" in saved.stdout and out.stat().st_size > 0
+    wrong = run("diff", "--plan", "1", "--plan", "2", "--out", str(db_path.parent / "对照.txt"))
+    assert wrong.returncode == 2 and wrong.stderr.startswith("错误：导出文件名的扩展名 .txt 与导出格式 xlsx 不符")
     one = run("diff", "--plan", "1")
     assert (one.returncode, one.stderr.strip()) == (2, "错误：比较需要两个计划：--plan 旧计划编号 --plan 新计划编号")
+
+
+def test_the_diff_workbook_marks_the_changed_characters(service, tmp_path):
+    from openpyxl import load_workbook
+
+    from core.export.diff_xlsx import write_diff_xlsx
+
+    sample = json.loads((ROOT / "resources" / "sample_plan.json").read_text(encoding="utf-8"))
+    old, new = _import(service, sample), _import(service, _next_year(sample))
+    out = tmp_path / "对照.xlsx"
+    write_diff_xlsx(service.plan_diff(old, new), "2026", "2027", out)
+    ws = load_workbook(out, rich_text=True).active
+    rows = {r[1].value: r for r in ws.iter_rows(min_row=4)}
+    assert set(rows) == {"新增", "删除", "改写", "相同"}  # "相同" rows only for unit/deadline changes
+    marked = rows["改写"][3].value
+    struck = [str(block.text) for block in marked if getattr(block, "font", None) and block.font.strike]
+    assert struck == ["6"] and "9" in str(marked)
+    assert rows["改写"][5].value == "6月底前 → 9月底前"
