@@ -23,20 +23,24 @@ SENTENCE = "原定6月底前，经批准延期至9月底前（原因：待省级
 
 @pytest.fixture
 def service(db_path):
+    """The export tests' half-year plan with 进展 in June and July and one 延期."""
     svc = dated_service(db_path)
+    first, second = tasks_of(svc, worked_plan(svc, _sample()))[:2]
+    svc.add_entry(first.id, "上月的进展", dt.date(2026, 6, 20))
+    svc.add_entry(first.id, "本月发布12件", dt.date(2026, 7, 5))
+    svc.add_entry(second.id, "清单送审", dt.date(2026, 7, 8), "进行中")
+    svc.defer(second.id, dt.date(2026, 9, 30), "待省级平台上线", "县政府办公室")
     yield svc
     svc.close()
 
 
-@pytest.fixture
-def plan_id(service, sample_plan):
-    plan = worked_plan(service, sample_plan)
-    first, second = tasks_of(service, plan)[:2]
-    service.add_entry(first.id, "上月的进展", dt.date(2026, 6, 20))
-    service.add_entry(first.id, "本月发布12件", dt.date(2026, 7, 5))
-    service.add_entry(second.id, "清单送审", dt.date(2026, 7, 8), "进行中")
-    service.defer(second.id, dt.date(2026, 9, 30), "待省级平台上线", "县政府办公室")
-    return plan
+def _sample():
+    from core.model import ParsedPlan
+
+    return ParsedPlan.from_json((ROOT / "resources" / "sample_plan.json").read_text(encoding="utf-8"))
+
+
+PLAN = 1
 
 
 def _sheet(path):
@@ -46,23 +50,23 @@ def _sheet(path):
     return header, rows
 
 
-def test_the_excel_ledger_gets_a_progress_column_for_the_period(service, plan_id, tmp_path):
+def test_the_excel_ledger_gets_a_progress_column_for_the_period(service, tmp_path):
     opts = ExportOptions(format="xlsx", as_of=AS_OF, progress=True, progress_from=dt.date(2026, 7, 1))
-    header, rows = _sheet(export_plan(service, plan_id, opts, tmp_path / "台账.xlsx"))
+    header, rows = _sheet(export_plan(service, PLAN, opts, tmp_path / "台账.xlsx"))
     assert header[-1] == "进展"
     assert rows[0][-1] == "7月5日：本月发布12件" and rows[1][-1] == "7月8日：清单送审（进行中）"
     assert rows[2][-1] in (None, "")
     assert rows[1][header.index("完成时限")] == SENTENCE
 
 
-def test_without_the_option_the_ledger_is_as_before(service, plan_id, tmp_path):
-    header, rows = _sheet(export_plan(service, plan_id, ExportOptions(format="xlsx", as_of=AS_OF), tmp_path / "a.xlsx"))
+def test_without_the_option_the_ledger_is_as_before(service, tmp_path):
+    header, rows = _sheet(export_plan(service, PLAN, ExportOptions(format="xlsx", as_of=AS_OF), tmp_path / "a.xlsx"))
     assert "进展" not in header and rows[1][header.index("完成时限")] == SENTENCE
 
 
-def test_the_word_ledger_gets_the_column_within_the_page_width(service, plan_id, tmp_path):
+def test_the_word_ledger_gets_the_column_within_the_page_width(service, tmp_path):
     opts = ExportOptions(format="docx", as_of=AS_OF, progress=True, evidence=True)
-    document = docx.Document(str(export_plan(service, plan_id, opts, tmp_path / "台账.docx")))
+    document = docx.Document(str(export_plan(service, PLAN, opts, tmp_path / "台账.docx")))
     table = document.tables[0]
     header = [cell_text(c) for c in table.rows[0].cells]
     assert header == ["序号", "工作任务", "责任单位", "完成时限", "完成情况", "进展", "完成日期", "状态", "佐证材料"]
@@ -74,17 +78,17 @@ def test_the_word_ledger_gets_the_column_within_the_page_width(service, plan_id,
         assert sum(mm for _, mm, _ in ledger_columns(evidence, True)) == sum(mm for _, mm, _ in COLUMNS)
 
 
-def test_the_report_gets_a_progress_paragraph(service, plan_id, tmp_path):
+def test_the_report_gets_a_progress_paragraph(service, tmp_path):
     opts = ExportOptions(format="docx", style="report", as_of=AS_OF, progress=True,
                          progress_from=dt.date(2026, 7, 1), progress_to=dt.date(2026, 7, 31))
-    text = "\n".join(p.text for p in docx.Document(str(export_plan(service, plan_id, opts, tmp_path / "r.docx"))).paragraphs)
+    text = "\n".join(p.text for p in docx.Document(str(export_plan(service, PLAN, opts, tmp_path / "r.docx"))).paragraphs)
     assert "进展：7月5日：本月发布12件。" in text and "上月的进展" not in text
 
 
-def test_export_progress_on_the_command_line(service, plan_id, db_path, tmp_path):
+def test_export_progress_on_the_command_line(service, db_path, tmp_path):
     service.close()
     out = tmp_path / "台账.xlsx"
-    cmd = [sys.executable, str(ROOT / "main.py"), "--db", str(db_path), "export", "--plan", str(plan_id),
+    cmd = [sys.executable, str(ROOT / "main.py"), "--db", str(db_path), "export", "--plan", str(PLAN),
            "--as-of", AS_OF.isoformat(), "--progress", "--period", "本月", "--out", str(out)]
     res = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120)
     assert res.returncode == 0, res.stderr
