@@ -112,10 +112,15 @@ def _fill(infos: dict[int, NodeInfo], where) -> None:
         deferral = deferral_info(row)
         if deferral is not None:  # the latest one counts
             infos[row.node_id].deferral = deferral
-    for row in Entry.select().join(Node).where(where).order_by(Entry.day, Entry.id).iterator():
-        entry = entry_info(row)
-        if entry is not None:
-            infos[row.node_id].latest_entry = entry
+    latest: dict[int, tuple] = {}
+    query = (Entry.select(Entry.node, Entry.id, Entry.day, Entry.text, Entry.status).join(Node).where(where)
+             .order_by(Entry.day, Entry.id).tuples())
+    for found in query.iterator():  # plain tuples: a year of monthly entries on 5,000 tasks stays cheap
+        if stored_date(found[2]) is not None:
+            latest[found[0]] = found
+    for node_id, entry_id, day, text, status in latest.values():
+        infos[node_id].latest_entry = EntryInfo(id=entry_id, node_id=node_id, day=day, text=text,
+                                                status=stored_status(status) if status else None)
 
 
 def deferral_info(row: Deferral) -> DeferralInfo | None:
