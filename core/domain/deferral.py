@@ -13,10 +13,11 @@ from core.views import NodeInfo
 
 
 def due_words(day: dt.date, year: int | None = None) -> str:
-    """A date as plans print a deadline: 10月底前, 10月15日前, 年底前; the year only when it is not `year`."""
+    """A date as plans print a deadline: 10月底前, 10月15日前, 年底前; the year only when it is not `year`
+    (2027年3月底前, 2027年底前)."""
     prefix = f"{day.year}年" if year is not None and day.year != year else ""
     if day.month == 12 and day.day == 31:
-        return f"{prefix}年底前" if prefix else "年底前"
+        return f"{day.year}年底前" if prefix else "年底前"
     if day.day == calendar.monthrange(day.year, day.month)[1]:
         return f"{prefix}{day.month}月底前"
     return f"{prefix}{day.month}月{day.day}日前"

@@ -198,6 +198,7 @@ def gather(service, plan_id: int, options: ExportOptions) -> ExportData:
     if as_of < service.today():  # a past day: progress as it stood then, from the history
         history = service.plan_history(plan_id)
         tree = [task_as_of(n, history.get(n.id, []), as_of) if n.is_task else n for n in tree]
+        tree = [_deferral_as_of(service, n, as_of) for n in tree]
     tree = [_clean_node(n) for n in tree]
     unit = clean_text(options.unit).strip() or None
     options = dataclasses.replace(options, unit=unit)
@@ -246,6 +247,14 @@ def gather(service, plan_id: int, options: ExportOptions) -> ExportData:
     script = plan_script(plan, tree, options.script)
     return ExportData(plan=plan, options=options, as_of=as_of, reporter=reporter, rows=rows,
                       summary=summary, script=script, convert=converter(script))
+
+
+def _deferral_as_of(service, n: NodeInfo, day: dt.date) -> NodeInfo:
+    """The task with the 延期 in force when `day` ended: one approved later did not count yet."""
+    if n.deferral is None or n.deferral.at is None or n.deferral.at.date() <= day:
+        return n
+    earlier = [d for d in service.deferrals(n.id) if d.at is not None and d.at.date() <= day]
+    return dataclasses.replace(n, deferral=earlier[-1] if earlier else None)
 
 
 def plan_script(plan: PlanSummary, tree: list[NodeInfo], script: str) -> str:

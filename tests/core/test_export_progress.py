@@ -97,3 +97,23 @@ def test_export_progress_on_the_command_line(service, db_path, tmp_path):
     without = [a for a in cmd if a != "--progress"]  # a period alone is a mistake, not silently ignored
     res = subprocess.run(without, capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120)
     assert (res.returncode, res.stderr.strip()) == (2, "错误：缺少必需的参数：--progress。用 --help 查看用法")
+
+
+def test_an_export_as_of_a_day_before_a_deferral_judges_by_the_old_deadline(db_path, tmp_path):
+    from core.service import PlanService
+
+    svc = PlanService(db_path)  # today is the real day: the 延期 below is recorded today
+    try:
+        plan = svc.import_plan(_sample()).plan_id
+        task = next(n for n in svc.tree(plan) if n.is_task and n.deadlines and n.deadlines[0].text == "6月底前")
+        svc.defer(task.id, dt.date(2099, 12, 31), "待定")
+        yesterday = svc.today() - dt.timedelta(days=1)
+        opts = ExportOptions(format="xlsx", as_of=yesterday, reporter="县政府办公室")
+        header, rows = _sheet(export_plan(svc, plan, opts, tmp_path / "昨日.xlsx"))
+        row = next(r for r in rows if r[header.index("完成时限")] in ("6月底前", SENTENCE))
+        assert row[header.index("完成时限")] == "6月底前"
+        today = export_plan(svc, plan, ExportOptions(format="xlsx", reporter="县政府办公室"), tmp_path / "今日.xlsx")
+        header, rows = _sheet(today)
+        assert any(str(r[header.index("完成时限")]).startswith("原定6月底前，经批准延期至2099年底前") for r in rows)
+    finally:
+        svc.close()

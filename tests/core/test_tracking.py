@@ -84,7 +84,7 @@ def test_a_deferral_goes_with_a_deleted_task_and_comes_back_on_undo(svc, plan):
 
 @pytest.mark.parametrize(("day", "year", "words"), [
     (dt.date(2026, 10, 31), 2026, "10月底前"), (dt.date(2026, 12, 31), 2026, "年底前"),
-    (dt.date(2026, 10, 15), 2026, "10月15日前"), (dt.date(2027, 3, 31), 2026, "2027年3月底前"),
+    (dt.date(2026, 10, 15), 2026, "10月15日前"), (dt.date(2027, 3, 31), 2026, "2027年3月底前"), (dt.date(2027, 12, 31), 2026, "2027年底前"),
     (dt.date(2028, 2, 29), 2028, "2月底前")])
 def test_a_new_date_reads_as_plans_print_deadlines(day, year, words):
     assert due_words(day, year) == words
