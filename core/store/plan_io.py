@@ -168,7 +168,8 @@ def load_nodes(node_ids: list[int]) -> dict[int, NodeInfo]:
 
 _TASK_STATES = """
     SELECT n.plan_id, p.status,
-           coalesce((SELECT f.due FROM deferral f WHERE f.node_id = n.id ORDER BY f.id DESC LIMIT 1),
+           coalesce((SELECT f.due FROM deferral f WHERE f.node_id = n.id AND date(f.due) IS NOT NULL
+                     ORDER BY f.id DESC LIMIT 1),
                     (SELECT max(d.due) FROM deadline d WHERE d.node_id = n.id))
     FROM progress p JOIN node n ON n.id = p.node_id
     WHERE NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id) {where}
