@@ -437,22 +437,27 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="200"/>
+        <location filename="../../gui/detail_panel.py" line="203"/>
+        <source>deferred to %1</source>
+        <translation>延期至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="207"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="218"/>
+        <location filename="../../gui/detail_panel.py" line="225"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="227"/>
+        <location filename="../../gui/detail_panel.py" line="234"/>
         <source>Not saved yet: will be saved automatically once possible</source>
         <translation>尚未保存：恢复后将自动保存</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="240"/>
+        <location filename="../../gui/detail_panel.py" line="247"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>

@@ -132,3 +132,17 @@ def test_history_names_deferrals_progress_and_where_a_change_came_from(sample_wi
     assert rows[0].endswith("（来自县财政局填报（财政局.xlsx））") and "单位填写的完成情况" in rows[0]
     assert "已起草" in rows[1] and rows[1].startswith("进展")
     assert rows[2].startswith("延期") and "2026-10-31" in rows[2]
+
+
+def test_a_deferred_deadline_shows_struck_through_beside_the_new_one(sample_window, zh_translation):
+    import datetime as dt
+
+    window = sample_window
+    task = next(t for t in window.model.task_ids()
+                if [d.text for d in window.service.node(t).deadlines] == ["8月底前"])
+    window.select_node(task)
+    assert "<s>" not in window.panel.deadlines.text()
+    window.ctx.announce(window.service.defer(task, dt.date(2026, 10, 31), "需与省级平台对接", "县政府办公室"))
+    shown = window.panel.deadlines.text()
+    assert shown.startswith("<s>8月底前（2026-08-31）</s>") and "延期至 10月底前（2026-10-31）" in shown
+    assert "需与省级平台对接；县政府办公室" in shown
