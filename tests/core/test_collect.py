@@ -194,3 +194,16 @@ def test_collect_and_merge_on_the_command_line(svc, plan, db_path, tmp_path):
                          f"错误：找不到文件：{tmp_path / '无.xlsx'}")):
         res = _cli(*args, db=db_path)
         assert (res.returncode, res.stderr.strip()) == (2, error)
+
+
+def test_one_workbook_for_all_units_merges_each_sheet_in_its_units_name(svc, plan, tmp_path):
+    task = _task_id(svc, plan, "调整充实")  # only 县政府办公室's
+    path, units = svc.collect(plan, tmp_path / "全部单位.xlsx")
+    wb = load_workbook(path)
+    ws = wb[OFFICE]
+    header = [c.value for c in ws[3]]
+    _fill(ws, header, task, **{"状态": "已完成", "完成情况": "已调整"})
+    wb.save(path)
+    change = svc.apply_merge(plan, svc.read_returns([path]))
+    assert change.nodes == {task} and svc.node(task).status is Status.DONE
+    assert svc.history(task)[-1].source == "来自县政府办公室填报（全部单位.xlsx）"
