@@ -163,14 +163,24 @@ def cmd_mine(args: argparse.Namespace) -> int:
 
 
 def cmd_mark(args: argparse.Namespace) -> int:
-    status = Status.parse(args.status)
+    import datetime as dt
+
+    if args.status is None and args.note is None and args.date is None:
+        raise UsageError("mark_nothing")
+    status = Status.parse(args.status) if args.status is not None else None
+    try:
+        day = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise UsageError("bad_date", value=args.date) from None
     svc = _service(args)
     try:
-        svc.mark(args.node, status, args.note)  # status and note in one transaction
+        svc.mark(args.node, status, args.note, day)  # status, note and date in one transaction
         node = svc.node(args.node)
     finally:
         svc.close()
     print(f"{node.label}{node.title}：{node.status.zh}")
+    if day is not None:
+        print(f"完成日期：{node.completed_on.isoformat() if node.completed_on else '—'}")
     return 0
 
 
@@ -241,24 +251,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     import dataclasses
     import datetime as dt
 
-    from core.export import ExportOptions, default_file_name, export_plan
+    from core.export import ExportOptions, default_file_name, write_export
     from core.export.target import export_target
 
     try:
         as_of = dt.date.fromisoformat(args.as_of) if args.as_of else None
     except ValueError:
         raise UsageError("bad_date", value=args.as_of) from None
-    opts = ExportOptions(style=args.style, unit=args.unit, as_of=as_of,
+    opts = ExportOptions(style=args.style, unit=args.unit, mine=args.mine, reporter=args.reporter, as_of=as_of,
+                         script=args.script,
                          statuses=frozenset(Status.parse(s) for s in args.status) if args.status else None,
-                         sections=args.sections, evidence=args.evidence)
+                         sections=args.sections, evidence=args.evidence, pending_list=args.pending_list)
     svc = _service(args, readonly=True)
     try:
         out, fmt = export_target(args.out, args.format, lambda f: default_file_name(
             svc, args.plan, dataclasses.replace(opts, format=f)))
-        path = export_plan(svc, args.plan, dataclasses.replace(opts, format=fmt), out)
+        opts = dataclasses.replace(opts, format=fmt)
+        path, data = write_export(svc, args.plan, opts, out)
     finally:
         svc.close()
     print(f"已导出：{path}")
+    print(f"共 {len(data.tasks)} 项任务，其中 {len(data.pending)} 项缺少完成情况"
+          + ("（报告正文未列入，见附件）" if data.pending and opts.style == "report" and opts.format == "docx"
+             else ""))
     return 0
 
 
@@ -371,10 +386,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", nargs="+", metavar="UNIT", help="设置本单位名称（可多个）")
     p.set_defaults(func=cmd_mine)
 
-    p = command("mark", "设置任务状态（及完成情况）")
+    p = command("mark", "设置任务状态、完成情况或完成日期")
     p.add_argument("--node", type=int, required=True, metavar="ID", help="任务编号（见 list）")
-    p.add_argument("--status", required=True, metavar="S", help=STATUS_HELP)
+    p.add_argument("--status", metavar="S", help=STATUS_HELP)
     p.add_argument("--note", metavar="TEXT", help="完成情况")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="完成日期（详情面板中的完成日期）")
     p.set_defaults(func=cmd_mark)
 
     p = command("delete", "删除一个计划及其全部任务和进展（先自动备份；须加 --yes 确认）")
@@ -393,9 +409,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["docx", "xlsx"],
                    help="docx 或 xlsx（默认按 --out 的扩展名，没有扩展名时为 docx）")
     p.add_argument("--style", choices=["ledger", "report"], default="ledger", help="Word 样式：台账（横向表格）或报告（公文）")
-    p.add_argument("--unit", metavar="U", help="只导出点名该单位的任务；也作填报单位")
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--unit", metavar="U", help="只导出该单位承担的任务（与“我的任务”相同，含统称）；也作填报单位")
+    scope.add_argument("--mine", action="store_true", help="只导出本单位（mine --set）承担的任务")
+    p.add_argument("--reporter", metavar="UNIT", help="填报单位（不给 --unit 且未设置本单位时）")
+    p.add_argument("--script", choices=["simplified", "traditional", "original"], default="original",
+                   help="文字：简体、繁体，或与计划原文相同（默认）；全文统一")
+    p.add_argument("--no-pending-list", dest="pending_list", action="store_false",
+                   help="报告不附“待补充完成情况的任务”清单")
     p.add_argument("--status", nargs="+", action="extend", metavar="S", help="只导出这些状态的任务")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="截至日期（默认今天）")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="截至日期：按历史记录导出当日的状态和完成情况（默认今天）")
     p.add_argument("--sections", dest="sections", action="store_true", default=True, help="带分组标题（默认）")
     p.add_argument("--tasks-only", dest="sections", action="store_false", help="只列任务")
     p.add_argument("--evidence", action="store_true", help="加“佐证材料”列")

@@ -21,8 +21,9 @@ from core.export import ExportOptions, export_plan  # noqa: E402
 from core.service import PlanService  # noqa: E402
 from core.status import Status  # noqa: E402
 
-CASES = [("docx 台账", ExportOptions(), 3.0), ("docx 报告", ExportOptions(style="report"), 3.0),
-         ("xlsx 台账", ExportOptions(format="xlsx"), 2.0)]
+CASES = [("docx 台账", ExportOptions(reporter="示例单位"), 3.0),
+         ("docx 报告", ExportOptions(style="report", reporter="示例单位"), 3.0),
+         ("xlsx 台账", ExportOptions(format="xlsx", reporter="示例单位"), 2.0)]
 REPEAT = 5
 
 

@@ -119,6 +119,10 @@ MESSAGES: dict[str, str] = {
     "export_failed": "导出文件写入失败（{detail}）：{path}",
     "export_empty": "没有符合筛选条件的任务，未生成文件",
     "bad_export_format": "不支持的导出格式：{format}（可用：docx、xlsx）",
+    "export_no_reporter": "不知道以哪个单位的名义填报：请用 --unit 选择单位、用 --reporter 写明填报单位，或先用 mine --set 设置本单位",
+    "export_no_my_units": "还没有设置本单位，无法导出“我的任务”：请先用 mine --set 单位名称 设置",
+    "bad_script": "未知的文字选项：{script}（可用：simplified 简体、traditional 繁体、original 原文）",
+    "mark_nothing": "请至少给出 --status、--note 或 --date 之一",
     "export_wrong_suffix": "导出文件名的扩展名 {suffix} 与导出格式 {format} 不符（Word 文件用 .docx，Excel 文件用 .xlsx）：{path}",
 }
 

@@ -47,6 +47,8 @@ def matches(info: NodeInfo, flt: TaskFilter, ctx: FilterContext, key: str | None
         return False
     if flt.overdue and not info.is_overdue(ctx.today):
         return False
+    if flt.missing_note and info.note.strip():
+        return False
     if flt.due_within is not None and not due_within(info, ctx.today, flt.due_within):
         return False
     roles = []

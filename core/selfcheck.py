@@ -16,7 +16,8 @@ def check_exports(service, plan_id: int, done_task_id: int, folder: Path) -> lis
     task = service.node(done_task_id)
     written = []
     for fmt, read in (("docx", _docx_rows), ("xlsx", _xlsx_rows)):
-        path = export_plan(service, plan_id, ExportOptions(format=fmt), Path(folder) / f"selftest.{fmt}")
+        opts = ExportOptions(format=fmt, reporter="要点台账自检")
+        path = export_plan(service, plan_id, opts, Path(folder) / f"selftest.{fmt}")
         rows = read(path)
         if not any(task.title in " ".join(row) and "已完成" in row for row in rows):
             raise AssertionError(f"the {fmt} export does not show “{task.title}” as 已完成")

@@ -208,25 +208,27 @@ class PlanService(PlanBackups, PlanEditing):
             for p in changed:
                 History.create(node=p.node_id, field="status", old=p.status, new=status.value)
                 p.status = status.value
-                if status is Status.DONE and p.completed_on is None:
-                    p.completed_on = self.today()
-                elif status is not Status.DONE:
-                    p.completed_on = None
+                day = (p.completed_on or self.today()) if status is Status.DONE else None
+                _record_completed_on(p, day)
                 p.updated_at = now()
                 p.save()
             plan_id, ancestors = self._ancestors([p.node_id for p in changed])
         return Change(plan_id=plan_id, nodes={p.node_id for p in changed}, rollups=ancestors,
                       fields={"status", "completed_on"}, initiator=initiator)
 
-    def mark(self, node_id: int, status: Status | str, note: str | None = None,
-             initiator: object = None) -> Change:
-        """Set a task's status and, if given, its note, in one transaction (the CLI's `mark`)."""
+    def mark(self, node_id: int, status: Status | str | None, note: str | None = None,
+             completed_on: dt.date | None = None, initiator: object = None) -> Change:
+        """Set what is given of a task's status, note and completion date in one transaction (the
+        CLI's `mark`); the date is set last, so `--status 已完成 --date D` records D, not today."""
         with self._atomic():
-            change = self.set_status(node_id, status, initiator)
-            if note is not None:
-                noted = self.set_note(node_id, note)
-                change.nodes |= noted.nodes
-                change.fields |= noted.fields
+            change = (self.set_status(node_id, status, initiator) if status is not None
+                      else Change(plan_id=Node.get_by_id(node_id).plan_id, initiator=initiator))
+            parts = [self.set_note(node_id, note)] if note is not None else []
+            if completed_on is not None:
+                parts.append(self.set_completed_on(node_id, completed_on))
+            for part in parts:
+                change.nodes |= part.nodes
+                change.fields |= part.fields
         return change
 
     def restore_progress(self, snaps: Iterable[tuple[int, Status, dt.date | None]],
@@ -243,7 +245,8 @@ class PlanService(PlanBackups, PlanEditing):
                     continue
                 if p.status != status.value:
                     History.create(node=node_id, field="status", old=p.status, new=status.value)
-                p.status, p.completed_on, p.updated_at = status.value, completed_on, now()
+                _record_completed_on(p, completed_on)
+                p.status, p.updated_at = status.value, now()
                 p.save()
                 changed.append(node_id)
             plan_id, ancestors = self._ancestors(changed)
@@ -273,10 +276,8 @@ class PlanService(PlanBackups, PlanEditing):
         with self._atomic():
             p = self._task_rows([node_id])[node_id]
             if p.completed_on != day:
-                History.create(node=node_id, field="completed_on",
-                               old=p.completed_on.isoformat() if p.completed_on else None,
-                               new=day.isoformat() if day else None)
-                p.completed_on, p.updated_at = day, now()
+                _record_completed_on(p, day)
+                p.updated_at = now()
                 p.save()
         return Change(plan_id=Node.get_by_id(node_id).plan_id, nodes={node_id}, fields={"completed_on"},
                       initiator=initiator)
@@ -284,6 +285,16 @@ class PlanService(PlanBackups, PlanEditing):
     def history(self, node_id: int) -> list[HistoryEntry]:
         rows = History.select().where(History.node == node_id).order_by(History.id)
         return [HistoryEntry(at=stored_time(h.at), field=h.field, old=h.old, new=h.new) for h in rows]
+
+    def plan_history(self, plan_id: int) -> dict[int, list[HistoryEntry]]:
+        """Every task's history in one query, oldest first (an export as of a past date reads it)."""
+        self._plan_row(plan_id)
+        rows = (History.select(History, Node.id).join(Node).where(Node.plan == plan_id)
+                .order_by(History.id))
+        out: dict[int, list[HistoryEntry]] = {}
+        for h in rows:
+            out.setdefault(h.node_id, []).append(HistoryEntry(at=h.at, field=h.field, old=h.old, new=h.new))
+        return out
 
     # -- queries -------------------------------------------------------------------------
     def find_tasks(self, plan_id: int, flt: TaskFilter | None = None) -> list[NodeInfo]:
@@ -302,20 +313,13 @@ class PlanService(PlanBackups, PlanEditing):
     def my_units(self) -> list[str]:
         return self.get(settings.MY_UNITS)
 
-    def set_my_units(self, units: list[str], reporter: str | None = None, initiator: object = None) -> Change:
-        """The clerk's own units (for 我的任务), and with `reporter` the 填报单位 exports print.
-
-        One transaction; `before` is the old units.
-        """
+    def set_my_units(self, units: list[str], initiator: object = None) -> Change:
+        """The clerk's own units (for 我的任务; the first is the exports' 填报单位); `before` is the old ones."""
         old = self.my_units()
         names = (clean_text(u).replace("\n", " ").strip() for u in units)
-        fields = {settings.MY_UNITS.key}
-        with self._atomic():
-            self._put(settings.MY_UNITS, list(dict.fromkeys(u for u in names if u)))
-            if reporter is not None:
-                self._put(settings.MY_UNIT_NAME, clean_text(reporter).replace("\n", " ").strip())
-                fields.add(settings.MY_UNIT_NAME.key)
-        return Change(plan_id=None, fields=fields, initiator=initiator, before=old)
+        change = self.put(settings.MY_UNITS, list(dict.fromkeys(u for u in names if u)), initiator)
+        change.before = old
+        return change
 
     # -- settings ------------------------------------------------------------------------
     def get(self, spec: settings.SettingSpec):
@@ -341,6 +345,16 @@ class PlanService(PlanBackups, PlanEditing):
     def set_setting(self, key: str, value: str) -> None:
         with self._atomic():
             Setting.insert(key=key, value=value).on_conflict_replace().execute()
+
+
+def _record_completed_on(p: Progress, day: dt.date | None) -> None:
+    """Set a task's completion date, with a history entry, so an export as of a past day finds it."""
+    if p.completed_on == day:
+        return
+    History.create(node=p.node_id, field="completed_on",
+                   old=p.completed_on.isoformat() if p.completed_on else None,
+                   new=day.isoformat() if day else None)
+    p.completed_on = day
 
 
 class _Atomic:

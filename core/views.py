@@ -187,3 +187,4 @@ class TaskFilter:
     role: str | None = None  # "lead" / "responsible" / "cooperating": the role of unit / mine
     due_within: int | None = None  # open tasks whose next deadline is within this many days
     mine: bool = False  # tasks assigned to the clerk's units, collective names included
+    missing_note: bool = False  # tasks without a 完成情况 (those a report lists as 待补充)

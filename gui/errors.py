@@ -84,6 +84,12 @@ def _messages() -> dict[str, str]:
         "export_failed": translate("Errors", "Writing the export file failed ({detail}): {path}"),
         "export_empty": translate("Errors", "No task matches the filter, so no file was made."),
         "bad_export_format": translate("Errors", "Unsupported export format: {format} (use docx or xlsx)."),
+        "export_no_reporter": translate("Errors", "Which unit is reporting? Choose a unit, or set your own unit "
+                                                  "first."),
+        "export_no_my_units": translate("Errors", "Your own unit is not set yet, so there are no “my tasks” to "
+                                                  "export."),
+        "bad_script": translate("Errors", "Unknown script: {script}."),
+        "mark_nothing": translate("Errors", "Nothing to change."),
         "file_unreadable": translate("Errors", "The file cannot be read (no permission, or another program holds "
                                                "it): {path}"),
         "evidence_disk_full": translate("Errors", "The disk is full, so the supporting material was not saved: {path}"),

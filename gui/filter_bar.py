@@ -25,6 +25,7 @@ from gui.labels import role_names, status_names
 
 ROLES = ("lead", "responsible", "cooperating")
 OPEN = "open"
+NO_NOTE = "no_note"  # the status box's entry for tasks without a 完成情况
 
 
 class FilterBar(QWidget):
@@ -56,6 +57,7 @@ class FilterBar(QWidget):
         self.status.addItem(self.tr("Unfinished"), OPEN)
         for status, name in status_names().items():
             self.status.addItem(name, status)
+        self.status.addItem(self.tr("No completion note"), NO_NOTE)
         self.status.setCurrentIndex(0)
         self.role = QComboBox()
         self.role.addItem(self.tr("Any role"), None)
@@ -103,13 +105,14 @@ class FilterBar(QWidget):
     # -- reading and setting -------------------------------------------------------------
     def task_filter(self) -> TaskFilter:
         status = self.status.currentData()
-        statuses = set(OPEN_STATUSES) if status == OPEN else ({Status(status)} if status else None)
+        statuses = (set(OPEN_STATUSES) if status == OPEN
+                    else {Status(status)} if status and status != NO_NOTE else None)
         due = self.due.currentData()
         unit = self.unit.currentText().strip() or None
         return TaskFilter(unit=unit, statuses=statuses, overdue=due == "overdue",
                           text=self.search.text().strip() or None, role=self.role.currentData(),
                           due_within=due if isinstance(due, int) else None,
-                          mine=self.mine.isChecked() and self.has_my_units)
+                          mine=self.mine.isChecked() and self.has_my_units, missing_note=status == NO_NOTE)
 
     def set_filter(self, flt: TaskFilter) -> None:
         """Show `flt` in the controls (a figure clicked on the dashboard) and apply it."""
@@ -117,7 +120,9 @@ class FilterBar(QWidget):
         try:
             self.search.setText(flt.text or "")
             self.mine.setChecked(flt.mine)
-            if flt.statuses == set(OPEN_STATUSES):
+            if flt.missing_note:
+                self.status.setCurrentIndex(self.status.findData(NO_NOTE))
+            elif flt.statuses == set(OPEN_STATUSES):
                 self.status.setCurrentIndex(self.status.findData(OPEN))
             elif flt.statuses and len(flt.statuses) == 1:
                 self.status.setCurrentIndex(self.status.findData(next(iter(flt.statuses))))

@@ -261,7 +261,10 @@ class MainWindow(QMainWindow):
         from gui.export_dialog import ExportDialog
 
         self.panel.flush_note()
-        ExportDialog(self.service, self.model.plan_id, self).exec()
+        dialog = ExportDialog(self.service, self.model.plan_id, self, self.settings)
+        dialog.exec()
+        if dialog.show_in_tree is not None:  # the tasks still lacking a 完成情况, before exporting
+            self.tracking.filter_from_overview(dialog.show_in_tree)
 
     def _plan_chosen(self, row: int) -> None:
         plan_id = self.plan_combo.itemData(row)

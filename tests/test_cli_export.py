@@ -24,6 +24,7 @@ def run(db: Path, *args: str) -> subprocess.CompletedProcess:
 @pytest.fixture
 def imported(db_path):
     assert run(db_path, "import", str(SAMPLE)).returncode == 0
+    assert run(db_path, "mine", "--set", "县政府办公室").returncode == 0
     return db_path
 
 
@@ -33,7 +34,9 @@ def test_export_report_to_a_folder_uses_the_default_name(imported, tmp_path):
     assert res.returncode == 0, res.stderr
     out = tmp_path / "示例县2026年政务公开工作要点落实情况报告_20260701.docx"
     assert str(out) in res.stdout
-    assert docx.Document(str(out)).paragraphs[-1].text == "2026年7月1日"
+    assert "共 15 项任务，其中 15 项缺少完成情况" in res.stdout
+    paras = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert paras.index("2026年7月1日") == paras.index("县政府办公室") + 1
 
 
 def test_export_xlsx_with_filters(imported, tmp_path):
@@ -43,7 +46,56 @@ def test_export_xlsx_with_filters(imported, tmp_path):
     assert res.returncode == 0, res.stderr
     ws = openpyxl.load_workbook(out).active
     units = [r[2] for r in ws.iter_rows(min_row=4, values_only=True)]
-    assert units and all("县政府办公室" in u for u in units)
+    assert units and all("本单位" in u for u in units)
+
+
+def _count(res) -> int:
+    return int(res.stdout.split("共 ")[1].split(" 项任务")[0])
+
+
+def test_export_for_a_unit_counts_its_collective_tasks_and_mine_the_clerks(imported, tmp_path):
+    res = run(imported, "export", "--plan", "1", "--unit", "县教育局", "--out", str(tmp_path / "教育.docx"))
+    assert res.returncode == 0, res.stderr
+    named = run(imported, "list", "--plan", "1", "--unit", "县教育局", "--json").stdout.count('"id"')
+    mine = run(imported, "list", "--plan", "1", "--mine", "--json").stdout.count('"id"')
+    res_mine = run(imported, "export", "--plan", "1", "--mine", "--out", str(tmp_path / "我的.docx"))
+    assert res_mine.returncode == 0 and _count(res_mine) == mine
+    info = docx.Document(str(tmp_path / "我的.docx")).paragraphs[1].text
+    assert info.startswith("填报单位：县政府办公室")
+    assert run(imported, "mine", "--set", "县教育局").returncode == 0  # 我的任务 for that unit
+    as_mine = run(imported, "list", "--plan", "1", "--mine", "--json").stdout.count('"id"')
+    assert _count(res) == as_mine > named  # 县直各单位 counts, as in 我的任务
+
+
+def test_mark_sets_the_completion_date_and_the_export_prints_it(imported, tmp_path):
+    res = run(imported, "mark", "--node", "3", "--status", "已完成", "--note", "已发布。", "--date", "2026-06-18")
+    assert res.returncode == 0, res.stderr
+    assert "完成日期：2026-06-18" in res.stdout
+    out = tmp_path / "r.docx"
+    assert run(imported, "export", "--plan", "1", "--style", "report", "--out", str(out)).returncode == 0
+    assert "已发布。（完成日期：2026年6月18日）" in [p.text for p in docx.Document(str(out)).paragraphs]
+    res = run(imported, "mark", "--node", "3", "--date", "2026-13-01")
+    assert res.returncode == 2 and "日期格式不正确" in res.stderr
+    res = run(imported, "mark", "--node", "3")
+    assert res.returncode == 2 and res.stderr.startswith("错误：请至少给出")
+
+
+def test_traditional_script_and_no_pending_list(imported, tmp_path):
+    res = run(imported, "export", "--plan", "1", "--style", "report", "--script", "traditional",
+              "--as-of", "2026-07-01", "--no-pending-list", "--out", str(tmp_path))
+    assert res.returncode == 0, res.stderr
+    out = tmp_path / "示例縣2026年政務公開工作要點落實情況報告_20260701.docx"
+    paras = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert paras[0].replace("\n", "").startswith("關於示例縣") and "附件" not in paras
+
+
+def test_export_without_a_reporting_unit_asks_for_one(db_path, tmp_path):
+    assert run(db_path, "import", str(SAMPLE)).returncode == 0
+    res = run(db_path, "export", "--plan", "1", "--out", str(tmp_path / "a.docx"))
+    assert res.returncode == 2 and res.stderr.count("\n") == 1 and "--unit" in res.stderr
+    assert not (tmp_path / "a.docx").exists()
+    res = run(db_path, "export", "--plan", "1", "--reporter", "县政务公开办", "--out", str(tmp_path / "a.docx"))
+    assert res.returncode == 0, res.stderr
 
 
 def test_export_errors_are_one_chinese_line(imported, tmp_path):

@@ -69,9 +69,10 @@ def test_importing_every_fixture_format_and_exporting_open_no_socket(tmp_path):
                    if p.parent.name != "schemas" and "locked" not in p.name)
     assert {p.parent.name for p in files} >= {"docx", "html", "pdf", "txt", "xlsx"}
     steps = [["--db", db, "import", "--again", str(p)] for p in files]  # one plan in many formats
-    steps += [["--db", db, "export", "--plan", "1", "--format", fmt, "--evidence", "--out", str(tmp_path / f"out.{fmt}")]
-              for fmt in ("docx", "xlsx")]
-    steps += [["--db", db, "export", "--plan", "2", "--style", "report", "--out", str(tmp_path / "report.docx")],
+    steps += [["--db", db, "export", "--plan", "1", "--format", fmt, "--evidence", "--reporter", "县政府办公室",
+               "--out", str(tmp_path / f"out.{fmt}")] for fmt in ("docx", "xlsx")]
+    steps += [["--db", db, "export", "--plan", "2", "--style", "report", "--reporter", "县政府办公室",
+               "--out", str(tmp_path / "report.docx")],
               ["--db", db, "backup"], ["--db", db, "check"]]
     res = subprocess.run([sys.executable, "-c", MANY, json.dumps(steps)], cwd=ROOT, capture_output=True, text=True,
                          encoding="utf-8", timeout=600)

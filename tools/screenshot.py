@@ -1,6 +1,8 @@
 """Render the main window with the sample plan to a PNG (docs/screenshot.png for the README).
 
-    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot.py [out.png] [--lang en]
+    HOME=/home/clerk xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot.py [out.png] [--lang en]
+
+(HOME only decides the data path the status bar shows; nothing is written there.)
 
 Uses a throw-away database and window settings; a few tasks get a status so the picture shows
 ticks, roll-ups and colours.
@@ -50,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
             window.refresh_plans()
             window.select_node(tasks[1])
         window.statusBar().clearMessage()
+        # the throw-away database lives in /tmp; show where a clerk's data would be instead
+        from core.paths import default_db_path
+
+        window.path_label.setText(str(default_db_path()))
         window.show()
         QTimer.singleShot(300, app.quit)
         app.exec()

@@ -13,8 +13,13 @@ if command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 \
 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxrender1 libx11-xcb1"
   [ "$mode" = "--dev" ] || pkgs="$pkgs fonts-noto-cjk"
-  # PyInstaller (build.spec) reads the libraries' dependencies with objdump and ldd.
-  if [ "$mode" = "--dev" ]; then pkgs="$pkgs binutils"; fi
+  # PyInstaller (build.spec) reads the libraries' dependencies with objdump and ldd. The render
+  # test prints the exports with LibreOffice and measures the pages with poppler, in the fonts
+  # tests/fonts.conf maps 仿宋/黑体/楷体/小标宋 to (about 190 MB of packages, a few minutes).
+  if [ "$mode" = "--dev" ]; then
+    pkgs="$pkgs binutils libreoffice-writer libreoffice-calc poppler-utils fonts-noto-cjk fonts-arphic-ukai"
+    pkgs="$pkgs fonts-crosextra-carlito"  # Calibri's metrics: Excel column widths print as in Excel
+  fi
   python3 -c "import ensurepip" >/dev/null 2>&1 || pkgs="$pkgs python3-venv"
   for p in $pkgs; do
     dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"

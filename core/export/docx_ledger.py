@@ -1,8 +1,10 @@
-"""The 台账 in Word: A4 landscape, a header block, then one table per top-level section.
+"""The 台账 in Word: A4 landscape, a header block, then one continuous table for the plan.
 
-Tables are written as XML in one piece (a thousand rows through python-docx's cell API would
-take seconds): the header row repeats on every page (w:tblHeader), no row splits across pages
-(w:cantSplit), and fixed column widths let text wrap where a reader expects it.
+As offices circulate them: 五号 text, the header row repeated on every page (w:tblHeader), each
+section a full-width row kept with its first task (w:keepNext, w:cantSplit), task rows free to
+break across pages so no page ends half empty, fixed column widths so text wraps where a reader
+expects it. The table is written as XML in one piece (a thousand rows through python-docx's
+cell API would take seconds).
 """
 
 from __future__ import annotations
@@ -15,23 +17,25 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
 
 from core.export import gbt9704 as G
-from core.export.data import ExportData, Row, header_lines
+from core.export.data import ExportData, Row, header_lines, zh_date
 from core.export.docx_fonts import add_paragraph_style, style_font
-from core.export.docx_page import add_page_numbers, new_document, set_page
+from core.export.docx_page import add_page_numbers, convert_text, new_document, set_page
+from core.export.title_break import break_title
 
-TITLE, INFO, HEADING, CELL, HEAD, GROUP, SPACER = (
-    "台账标题", "台账说明", "台账分组标题", "表格文字", "表头文字", "表格分组", "表后间隔")
-STYLE_IDS = {TITLE: "TZLedgerTitle", INFO: "TZLedgerInfo", HEADING: "TZLedgerHeading",
-             CELL: "TZTableText", HEAD: "TZTableHeader", GROUP: "TZTableGroup", SPACER: "TZSpacer"}
+TITLE, INFO, CELL, HEAD, GROUP, SUBGROUP, SPACER = (
+    "台账标题", "台账说明", "表格文字", "表头文字", "表格分组", "表格分组二", "表后间隔")
+STYLE_IDS = {TITLE: "TZLedgerTitle", INFO: "TZLedgerInfo", CELL: "TZTableText", HEAD: "TZTableHeader",
+             GROUP: "TZTableGroup", SUBGROUP: "TZTableSubgroup", SPACER: "TZSpacer"}
 
 # (header, width in mm, centred) — widths add up to the 257 mm landscape text width.
-COLUMNS = [("序号", 14, True), ("工作任务", 81, False), ("责任单位", 50, False),
-           ("完成时限", 30, True), ("完成情况", 58, False), ("状态", 24, True)]
-COLUMNS_WITH_EVIDENCE = [("序号", 14, True), ("工作任务", 62, False), ("责任单位", 50, False),
-                         ("完成时限", 28, True), ("完成情况", 49, False), ("状态", 24, True),
-                         ("佐证材料", 30, False)]
-TABLE_LINE_PT = 20.0  # exact line height of table text: 四号 with a little air
-CELL_MARGIN_TWIPS = 85  # 1.5 mm left and right inside each cell
+COLUMNS = [("序号", 10, True), ("工作任务", 95, False), ("责任单位", 42, False), ("完成时限", 22, True),
+           ("完成情况", 51, False), ("完成日期", 20, True), ("状态", 17, True)]
+COLUMNS_WITH_EVIDENCE = [("序号", 10, True), ("工作任务", 77, False), ("责任单位", 38, False),
+                         ("完成时限", 20, True), ("完成情况", 44, False), ("完成日期", 20, True),
+                         ("状态", 17, True), ("佐证材料", 31, False)]
+TABLE_LINE_PT = 14.0  # exact line height of table text: 五号 at about 1.33 lines, as Word prints single spacing
+CELL_MARGIN_TWIPS = 57  # 1 mm left and right inside each cell
+TITLE_PER_LINE = (G.A4_HEIGHT_MM - G.LEDGER_MARGIN_LEFT_MM - G.LEDGER_MARGIN_RIGHT_MM) / G.PT_TO_MM / G.TITLE_SIZE_PT - 1
 
 
 def write_ledger(data: ExportData, out) -> None:
@@ -41,24 +45,32 @@ def write_ledger(data: ExportData, out) -> None:
              G.LEDGER_MARGIN_LEFT_MM, G.LEDGER_MARGIN_RIGHT_MM, G.LEDGER_FOOTER_DISTANCE_MM)
     _add_styles(document)
     add_page_numbers(document, section, odd_even=False)
-    document.add_paragraph(f"{data.plan.title}落实情况台账", style=TITLE)
+    title = document.add_paragraph(style=TITLE)
+    for i, line in enumerate(break_title(data.convert(ledger_title(data)), TITLE_PER_LINE)):
+        if i:
+            title.add_run().add_break()
+        title.add_run(line)
     for line in header_lines(data):
         document.add_paragraph(line, style=INFO)
     columns = COLUMNS_WITH_EVIDENCE if data.options.evidence else COLUMNS
-    for section_row, rows in data.groups():
-        if section_row is not None:
-            document.add_paragraph(section_row.heading, style=HEADING)
-        spacer = document.add_paragraph(style=SPACER)
-        spacer._p.addprevious(parse_xml(_table_xml(rows, columns)))
+    spacer = document.add_paragraph(style=SPACER)
+    spacer._p.addprevious(parse_xml(_table_xml(data, columns)))
+    document.core_properties.title = ledger_title(data)
+    convert_text(document, data.convert)
     document.save(str(out))
+
+
+def ledger_title(data: ExportData) -> str:
+    return f"{data.plan.title}落实情况台账"
 
 
 def _add_styles(document) -> None:
     styles = document.styles
-    specs = [(TITLE, G.TITLE_FONT, G.TITLE_SIZE_PT, False), (INFO, G.BODY_FONT, G.TABLE_SIZE_PT, False),
-             (HEADING, G.HEADING1_FONT, G.BODY_SIZE_PT, False), (CELL, G.TABLE_FONT, G.TABLE_SIZE_PT, False),
+    specs = [(TITLE, G.TITLE_FONT, G.TITLE_SIZE_PT, False), (INFO, G.BODY_FONT, G.LEDGER_INFO_SIZE_PT, False),
+             (CELL, G.TABLE_FONT, G.TABLE_SIZE_PT, False),
              (HEAD, G.TABLE_HEADER_FONT, G.TABLE_SIZE_PT, False),
-             (GROUP, G.HEADING2_FONT, G.TABLE_SIZE_PT, False), (SPACER, G.BODY_FONT, 6, False)]
+             (GROUP, G.HEADING1_FONT, G.TABLE_SIZE_PT, False), (SUBGROUP, G.HEADING2_FONT, G.TABLE_SIZE_PT, False),
+             (SPACER, G.BODY_FONT, 6, False)]
     for name, font, size, bold in specs:
         style = add_paragraph_style(document, name, STYLE_IDS[name], styles["Normal"])
         style_font(style, font, size, bold)
@@ -68,40 +80,49 @@ def _add_styles(document) -> None:
         fmt.line_spacing = Pt(TABLE_LINE_PT)
     title = styles[TITLE].paragraph_format
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.line_spacing, title.space_after = Pt(34), Pt(12)
-    styles[INFO].paragraph_format.line_spacing = Pt(24)
-    heading = styles[HEADING].paragraph_format
-    heading.line_spacing, heading.space_before, heading.space_after = Pt(26), Pt(10), Pt(4)
-    heading.keep_with_next = True
+    title.line_spacing, title.space_after = Pt(32), Pt(8)
+    styles[INFO].paragraph_format.line_spacing = Pt(20)
+    for name in (GROUP, SUBGROUP):
+        styles[name].paragraph_format.keep_with_next = True
     styles[HEAD].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     styles[SPACER].paragraph_format.line_spacing = Pt(6)
     styles[CELL].paragraph_format.widow_control = False
 
 
-def _para(text: str, style_id: str, centre: bool = False) -> str:
-    jc = '<w:jc w:val="center"/>' if centre else ""
-    return (f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{jc}</w:pPr>'
+def _para(text: str, style_id: str, centre: bool = False, keep: bool = False) -> str:
+    ppr = ('<w:keepNext/>' if keep else "") + ('<w:jc w:val="center"/>' if centre else "")
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{ppr}</w:pPr>'
             f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>')
 
 
-def _cell(lines: list[str], width: int, style_id: str, centre: bool, extra: str = "") -> str:
-    paras = "".join(_para(line, style_id, centre) for line in (lines or [""]))
+def _cell(lines: list[str], width: int, style_id: str, centre: bool, extra: str = "", keep: bool = False) -> str:
+    paras = "".join(_para(line, style_id, centre, keep) for line in (lines or [""]))
     return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{extra}<w:vAlign w:val="center"/>'
             f'</w:tcPr>{paras}</w:tc>')
 
 
-def _task_cells(row: Row, evidence: bool) -> list[list[str]]:
-    note = [line for line in row.node.note.splitlines() if line.strip()]
+def _date_lines(row: Row) -> list[str]:
+    """2020年 / 6月30日 on two lines: the narrow column never breaks inside the month."""
+    day = row.node.completed_on
+    if not day:
+        return []
+    text = zh_date(day)
+    return [text[:5], text[5:]]
+
+
+def _task_cells(row: Row, evidence: bool, scoped: bool) -> list[list[str]]:
     status = [row.node.status.zh] + (["（逾期）"] if row.overdue else [])
-    cells = [[str(row.seq)], [row.task_text], row.unit_lines, [row.deadline_text or "—"], note, status]
+    units = row.unit_lines + ([f"（本单位：{row.role_text}）"] if scoped and row.role else [])
+    cells = [[str(row.seq)], [row.task_text], units, row.deadline_lines or ["—"], row.note_lines,
+             _date_lines(row), status]
     if evidence:
         cells.append(row.evidence)
     return cells
 
 
-def _table_xml(rows: list[Row], columns) -> str:
+def _table_xml(data: ExportData, columns) -> str:
     widths = [int(Mm(mm).twips) for _, mm, _ in columns]
-    cell_id, head_id, group_id = STYLE_IDS[CELL], STYLE_IDS[HEAD], STYLE_IDS[GROUP]
+    cell_id, head_id = STYLE_IDS[CELL], STYLE_IDS[HEAD]
     border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     parts = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
@@ -115,15 +136,18 @@ def _table_xml(rows: list[Row], columns) -> str:
     parts += [_cell([name], w, head_id, True) for (name, _, _), w in zip(columns, widths, strict=True)]
     parts.append("</w:tr>")
     evidence = len(columns) == len(COLUMNS_WITH_EVIDENCE)
-    for row in rows:
-        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+    scoped = data.scope is not None
+    for row in data.rows:
         if row.is_task:
-            cells = _task_cells(row, evidence)
+            parts.append("<w:tr>")  # a long task may continue on the next page
+            cells = _task_cells(row, evidence, scoped)
             parts += [_cell(lines, w, cell_id, centre)
                       for lines, w, (_, _, centre) in zip(cells, widths, columns, strict=True)]
-        else:
+        else:  # a section: one full-width row, kept on the page of its first task
+            parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             span = f'<w:gridSpan w:val="{len(widths)}"/><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>'
-            parts.append(_cell([row.heading], sum(widths), group_id, False, span))
+            group_id = STYLE_IDS[GROUP if row.depth == 0 else SUBGROUP]
+            parts.append(_cell([row.heading], sum(widths), group_id, False, span, keep=True))
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return "".join(parts)

@@ -107,3 +107,23 @@ def add_page_numbers(document, section, odd_even: bool) -> None:
         _fill_footer(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left")
     else:
         _fill_footer(section.footer, WD_ALIGN_PARAGRAPH.CENTER, None)
+
+
+def convert_text(document, convert) -> None:
+    """Put every piece of text the document prints — body, headers, footers — through `convert`
+    (the export's one script), the template's own words included."""
+    parts = [document.element.body]
+    for section in document.sections:
+        for part in (section.header, section.footer, section.even_page_header, section.even_page_footer,
+                     section.first_page_header, section.first_page_footer):
+            if not part.is_linked_to_previous:
+                parts.append(part._element)
+    for root in parts:
+        for t in root.iter(qn("w:t")):
+            if t.text:
+                t.text = convert(t.text)
+    for style in document.styles:  # the style gallery Word shows is part of the document too
+        if style.name and not style.name.isascii():
+            style.name = convert(style.name)
+    core = document.core_properties
+    core.title = convert(core.title or "")

@@ -30,6 +30,7 @@ ERHAO_PT = 22.0  # 二号
 SANHAO_PT = 16.0  # 三号
 SIHAO_PT = 14.0  # 四号
 XIAOSI_PT = 12.0  # 小四
+WUHAO_PT = 10.5  # 五号
 
 LINES_PER_PAGE = 22
 CHARS_PER_LINE = 28
@@ -47,7 +48,8 @@ PAGE_NUMBER_FONT = "宋体"
 
 TITLE_SIZE_PT = ERHAO_PT
 BODY_SIZE_PT = SANHAO_PT
-TABLE_SIZE_PT = SIHAO_PT
+TABLE_SIZE_PT = WUHAO_PT  # the 台账 tables offices circulate: 五号 or 小四
+LEDGER_INFO_SIZE_PT = XIAOSI_PT
 PAGE_NUMBER_SIZE_PT = SIHAO_PT
 
 # Where a PC lacks a font, Word looks for the font table's w:altName (ISO/IEC 29500-1 §17.8.3.1)
@@ -80,6 +82,11 @@ def char_condense_twips(width_mm: float = A4_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_
     """
     pitch = width_mm / PT_TO_MM / chars
     return math.floor((pitch - size_pt) * 20)
+
+
+def chars_per_line(size_pt: float, width_mm: float = A4_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) -> float:
+    """How many full-width characters of `size_pt` fit across `width_mm` (the report's text width)."""
+    return width_mm / PT_TO_MM / size_pt
 
 
 def twips(pt: float) -> int:

@@ -835,6 +835,22 @@ The details were written to {path}.</source>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>没有要修改的内容。</translation>
+    </message>
+    <message>
+        <source>Which unit is reporting? Choose a unit, or set your own unit first.</source>
+        <translation>以哪个单位的名义填报？请选择单位，或先设置我的单位。</translation>
+    </message>
+    <message>
+        <source>Your own unit is not set yet, so there are no “my tasks” to export.</source>
+        <translation>还没有设置我的单位，无法导出“我的任务”。</translation>
+    </message>
+    <message>
+        <source>Unknown script: {script}.</source>
+        <translation>未知的文字选项：{script}。</translation>
+    </message>
 </context>
 <context>
     <name>EvidencePanel</name>
@@ -1009,11 +1025,70 @@ Replace it?</source>
 要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="198"/>
-        <source>Exported to %1.
-Open it now?</source>
-        <translation>已导出到 %1。
-现在打开吗？</translation>
+        <source>List tasks without a completion note in an appendix</source>
+        <translation>将缺少完成情况的任务列为附件</translation>
+    </message>
+    <message>
+        <source>A unit's tasks are those 我的任务 shows for it: named, or named through a collective such as 市直各单位. It also signs the report.</source>
+        <translation>某单位的任务即“我的任务”为该单位列出的任务：点名的，以及通过“市直各单位”等统称涉及的。该单位也作为报告的落款单位。</translation>
+    </message>
+    <message>
+        <source>Open it now?</source>
+        <translation>现在打开吗？</translation>
+    </message>
+    <message>
+        <source>Script:</source>
+        <translation>文字：</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Traditional (繁體)</source>
+        <translation>繁體</translation>
+    </message>
+    <message>
+        <source>Simplified (简体)</source>
+        <translation>简体</translation>
+    </message>
+    <message>
+        <source>Which unit is reporting? (It signs the report; set your own unit to skip this question.)</source>
+        <translation>以哪个单位的名义填报？（该单位作为报告落款；设置“我的单位”后不再询问。）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) have no completion note yet.</source>
+        <translation>
+            <numerusform>其中 %n 项任务尚未填写完成情况。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As the plan is written</source>
+        <translation>与计划原文相同</translation>
+    </message>
+    <message>
+        <source>My tasks (%1)</source>
+        <translation>我的任务（%1）</translation>
+    </message>
+    <message>
+        <source>Export anyway</source>
+        <translation>仍然导出</translation>
+    </message>
+    <message>
+        <source>Show them in the tree</source>
+        <translation>先在树中查看</translation>
+    </message>
+    <message>
+        <source>The report leaves them out.</source>
+        <translation>报告正文不列入这些任务。</translation>
+    </message>
+    <message>
+        <source>The report leaves them out of its body and lists them in an appendix.</source>
+        <translation>报告正文不列入这些任务，另列为附件。</translation>
+    </message>
+    <message>
+        <source>Exports %1 tasks; %2 of them have no completion note.</source>
+        <translation>将导出 %1 项任务，其中 %2 项缺少完成情况。</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1167,10 @@ Open it now?</source>
         <location filename="../../gui/filter_bar.py" line="161"/>
         <source>%1 tasks</source>
         <translation>共 %1 项任务</translation>
+    </message>
+    <message>
+        <source>No completion note</source>
+        <translation>缺少完成情况</translation>
     </message>
 </context>
 <context>
@@ -1500,16 +1579,6 @@ Import it again as a separate plan?</source>
         <location filename="../../gui/my_units_dialog.py" line="81"/>
         <source>Also meant by: %1</source>
         <translation>以下统称也包括您的单位：%1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/my_units_dialog.py" line="54"/>
-        <source>The name reports are signed with, e.g. 某某县人民政府办公室</source>
-        <translation>报告落款所用的单位名称，如“某某县人民政府办公室”</translation>
-    </message>
-    <message>
-        <location filename="../../gui/my_units_dialog.py" line="57"/>
-        <source>Reporting unit:</source>
-        <translation>填报单位：</translation>
     </message>
 </context>
 <context>

@@ -1,16 +1,26 @@
-"""Choosing what an export shows: filters, the summary figures, the 填报单位 and the file name."""
+"""Choosing what an export shows: the unit's tasks, whose report it is, the figures, the history."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from export_helpers import AS_OF, tasks_of, worked_plan
+from export_helpers import AS_OF, MY_UNIT, NOTES, dated_service, tasks_of, worked_plan
 
 from core.errors import UsageError
 from core.export import ExportOptions, default_file_name
-from core.export.data import gather, zh_date
+from core.export.as_of import as_of
+from core.export.data import gather, strip_unit_brackets, zh_date
+from core.export.script import converter
 from core.status import Status
+from core.views import HistoryEntry, NodeInfo, TaskFilter
+
+
+@pytest.fixture
+def service(db_path):
+    svc = dated_service(db_path)
+    yield svc
+    svc.close()
 
 
 @pytest.fixture
@@ -31,15 +41,49 @@ def test_summary_agrees_with_the_store(service, plan_id):
         store.total, store.overdue, store.counts)
 
 
-def test_unit_filter_keeps_only_that_units_tasks_and_their_sections(service, plan_id):
-    data = gather(service, plan_id, ExportOptions(unit="县发展改革局"))
-    expected = [n.id for n in tasks_of(service, plan_id) if "县发展改革局" in n.all_units]
-    assert [r.node.id for r in data.tasks] == expected
-    assert data.summary.total == len(expected)
+@pytest.mark.parametrize("unit", ["县发展改革局", "县教育局", "示例镇人民政府"])
+def test_a_units_export_holds_the_same_tasks_as_my_tasks_for_that_unit(service, plan_id, unit):
+    service.set_my_units([unit])
+    mine = [n.id for n in service.find_tasks(plan_id, TaskFilter(mine=True))]
+    data = gather(service, plan_id, ExportOptions(unit=unit))
+    assert [r.node.id for r in data.tasks] == mine and data.summary.total == len(mine)
+    named = [n.id for n in tasks_of(service, plan_id) if unit in n.all_units]
+    assert set(named) <= set(mine) and len(mine) > len(named)  # 县直各单位 / 各乡镇人民政府 count too
+    assert data.reporter == unit
     sections = [r for r in data.rows if not r.is_task]
     assert sections and all(any(t.node.id in _descendants(service, plan_id, s.node.id) for t in data.tasks)
                             for s in sections)
-    assert data.reporter == "县发展改革局"
+
+
+def test_each_task_of_a_unit_carries_the_units_role(service, plan_id):
+    data = gather(service, plan_id, ExportOptions(unit="县发展改革局"))
+    roles = {r.node.label: r.role for r in data.tasks}
+    assert roles["2."] == "lead" and roles["1."] == "responsible"  # named, and through 县直各单位
+    assert gather(service, plan_id, ExportOptions()).tasks[0].role is None
+
+
+def test_mine_exports_the_clerks_own_units_tasks_in_their_name(service, plan_id):
+    data = gather(service, plan_id, ExportOptions(mine=True))
+    assert [r.node.id for r in data.tasks] == [n.id for n in service.find_tasks(plan_id, TaskFilter(mine=True))]
+    assert data.reporter == MY_UNIT and data.scope == MY_UNIT
+
+
+def test_mine_without_my_units_is_refused(service, sample_plan):
+    plan_id = service.import_plan(sample_plan).plan_id
+    with pytest.raises(UsageError) as err:
+        gather(service, plan_id, ExportOptions(mine=True, reporter="县政府办公室"))
+    assert err.value.code == "export_no_my_units"
+
+
+def test_reporter_is_the_unit_chosen_else_my_unit_else_refused(service, sample_plan):
+    plan_id = service.import_plan(sample_plan).plan_id
+    with pytest.raises(UsageError) as err:
+        gather(service, plan_id, ExportOptions())
+    assert err.value.code == "export_no_reporter"  # never the plan's issuer
+    assert gather(service, plan_id, ExportOptions(reporter="县政务公开办")).reporter == "县政务公开办"
+    service.set_my_units(["县政府办公室", "县委办公室"])
+    assert gather(service, plan_id, ExportOptions()).reporter == "县政府办公室"
+    assert gather(service, plan_id, ExportOptions(unit="县教育局")).reporter == "县教育局"
 
 
 def test_status_filter_lists_fewer_rows_but_summary_keeps_the_scope(service, plan_id):
@@ -49,27 +93,26 @@ def test_status_filter_lists_fewer_rows_but_summary_keeps_the_scope(service, pla
     assert data.summary.total == len(tasks_of(service, plan_id))
 
 
-def test_tasks_only_has_no_section_rows_and_one_group(service, plan_id):
+def test_tasks_without_a_note_are_pending_and_left_out_of_the_report_body(service, plan_id):
+    data = gather(service, plan_id, ExportOptions(style="report"))
+    noted = [t.id for t in tasks_of(service, plan_id) if t.note.strip()]
+    assert len(noted) == len(NOTES)
+    assert [r.node.id for r in data.pending] == [t.id for t in tasks_of(service, plan_id) if not t.note.strip()]
+    body = data.reported_rows()
+    assert [r.node.id for r in body if r.is_task] == noted
+    kept_sections = {r.node.id for r in body if not r.is_task}
+    assert all(r.node.parent_id in kept_sections for r in body if r.node.parent_id is not None)
+
+
+def test_tasks_only_has_no_section_rows(service, plan_id):
     data = gather(service, plan_id, ExportOptions(sections=False))
-    assert all(r.is_task for r in data.rows)
-    assert len(data.groups()) == 1
-
-
-def test_groups_are_the_top_level_sections(service, plan_id, sample_plan):
-    groups = gather(service, plan_id, ExportOptions()).groups()
-    assert [g.heading for g, _ in groups] == [f"{n.label}{n.title}" for n in sample_plan.nodes]
+    assert all(r.is_task for r in data.rows) and len(data.rows) == len(tasks_of(service, plan_id))
 
 
 def test_nothing_to_export_is_a_usage_error(service, plan_id):
     with pytest.raises(UsageError) as err:
         gather(service, plan_id, ExportOptions(unit="没有这个单位"))
     assert err.value.code == "export_empty"
-
-
-def test_reporter_is_my_unit_setting_before_the_issuer(service, plan_id):
-    assert gather(service, plan_id, ExportOptions()).reporter == "示例县人民政府办公室"
-    service.set_setting("my_unit_name", "示例县政务公开办")
-    assert gather(service, plan_id, ExportOptions()).reporter == "示例县政务公开办"
 
 
 def test_as_of_date_decides_what_is_overdue(service, plan_id):
@@ -79,19 +122,80 @@ def test_as_of_date_decides_what_is_overdue(service, plan_id):
     assert early.as_of == dt.date(2026, 1, 1)
 
 
-def test_lead_unit_is_marked(service, plan_id):
+def test_as_of_yesterday_shows_the_plan_before_todays_work(service, plan_id):
+    today = service.today()
+    before = gather(service, plan_id, ExportOptions(as_of=today - dt.timedelta(days=1)))
+    now = gather(service, plan_id, ExportOptions(as_of=today))
+    assert {r.node.status for r in before.tasks} == {Status.TODO}
+    assert all(not r.node.note and r.node.completed_on is None for r in before.tasks)
+    assert now.summary.counts[Status.DONE] == 2 and now.tasks[0].node.note == NOTES[0]
+
+
+def _info(**kw) -> NodeInfo:
+    return NodeInfo(id=1, plan_id=1, parent_id=None, position=0, label="1.", title="任务", text="", **kw)
+
+
+def test_history_is_undone_newest_first_back_to_the_day():
+    at = lambda day: dt.datetime(2026, 6, day, 9, 0)  # noqa: E731
+    history = [HistoryEntry(at(1), "status", "todo", "doing"),
+               HistoryEntry(at(1), "note", "", "已起草"),
+               HistoryEntry(at(10), "status", "doing", "done"),
+               HistoryEntry(at(10), "completed_on", None, "2026-06-10"),
+               HistoryEntry(at(12), "note", "已起草", "已发布")]
+    info = _info(status=Status.DONE, note="已发布", completed_on=dt.date(2026, 6, 10))
+    june5 = as_of(info, history, dt.date(2026, 6, 5))
+    assert (june5.status, june5.note, june5.completed_on) == (Status.DOING, "已起草", None)
+    june10 = as_of(info, history, dt.date(2026, 6, 10))
+    assert (june10.status, june10.note, june10.completed_on) == (Status.DONE, "已起草", dt.date(2026, 6, 10))
+    assert as_of(info, history, dt.date(2026, 6, 30)) is info
+    assert as_of(info, history, dt.date(2026, 5, 31)).status is Status.TODO
+
+
+def test_ticking_done_records_the_completion_date_in_the_history(service, plan_id):
+    task = tasks_of(service, plan_id)[3]
+    service.set_status(task.id, Status.DONE)
+    service.set_status(task.id, Status.DOING)
+    fields = [(h.field, h.new) for h in service.history(task.id)]
+    today = service.today().isoformat()
+    assert fields == [("status", "done"), ("completed_on", today), ("status", "doing"), ("completed_on", None)]
+    assert service.plan_history(plan_id)[task.id][-1].field == "completed_on"
+
+
+def test_roles_are_shown_lead_first(service, plan_id):
     row = next(r for r in gather(service, plan_id, ExportOptions()).tasks if r.node.label == "2.")
-    assert row.units_text == "县发展改革局（牵头）、县财政局、县市场监管局"
-    assert row.unit_lines == ["牵头：县发展改革局", "县财政局、县市场监管局"]
+    assert row.unit_lines == ["牵头：县发展改革局", "配合：县财政局、县市场监管局"]
 
 
-def test_default_file_names_follow_the_style(service, plan_id):
+def test_unit_brackets_are_dropped_from_the_task_text_nested_or_not():
+    units = ["市政府辦公室", "各縣(市)區政府", "市政府各部門"]
+    text = ("建設完成政府信息公開平臺。年底前要全部公開到位。(牽頭單位:市政府辦公室;責任單位:各縣(市)區政府、"
+            "市政府各部門)")
+    assert strip_unit_brackets(text, units) == "建設完成政府信息公開平臺。年底前要全部公開到位。"
+    assert strip_unit_brackets("做好公开（县教育局牵头，县财政局配合）。", ["县教育局", "县财政局"]) == "做好公开。"
+    kept = "落实《细则(试行)》，公开各县(市)区政府信息（IPv6）。"
+    assert strip_unit_brackets(kept, units) == kept
+
+
+def test_default_file_names_follow_the_style_and_the_script(service, plan_id):
     ledger = default_file_name(service, plan_id, ExportOptions(as_of=AS_OF))
     report = default_file_name(service, plan_id, ExportOptions(style="report", as_of=AS_OF))
     xlsx = default_file_name(service, plan_id, ExportOptions(format="xlsx", as_of=AS_OF))
+    traditional = default_file_name(service, plan_id, ExportOptions(style="report", as_of=AS_OF,
+                                                                    script="traditional"))
     assert ledger == "示例县2026年政务公开工作要点落实情况台账_20260710.docx"
     assert report == "示例县2026年政务公开工作要点落实情况报告_20260710.docx"
     assert xlsx.endswith("台账_20260710.xlsx")
+    assert traditional == "示例縣2026年政務公開工作要點落實情況報告_20260710.docx"
+
+
+def test_original_script_is_the_plans_own(service, plan_id, sample_plan):
+    assert gather(service, plan_id, ExportOptions()).script == "simplified"
+    assert gather(service, plan_id, ExportOptions(script="traditional")).script == "traditional"
+    trad = sample_plan.from_json(converter("traditional")(sample_plan.to_json()))  # a 繁體 plan
+    other = service.import_plan(trad).plan_id
+    assert gather(service, other, ExportOptions()).script == "traditional"
+    with pytest.raises(UsageError):
+        gather(service, plan_id, ExportOptions(script="martian"))
 
 
 def test_dates_are_written_in_arabic_numerals_without_zeros():

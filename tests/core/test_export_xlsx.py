@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from export_helpers import AS_OF, tasks_of, worked_plan
+from export_helpers import AS_OF, dated_service, tasks_of, worked_plan
 
 from core.export import ExportOptions, export_plan
-from core.export.xlsx_ledger import HEADER_ROW, SHEET_LEDGER, SHEET_SUMMARY
+from core.export.data import zh_date
+from core.export.xlsx_ledger import HEADER_ROW, SHEET_LEDGER, SHEET_SUMMARY, cell_width
 from core.status import Status
+
+
+@pytest.fixture
+def service(db_path):
+    svc = dated_service(db_path)
+    yield svc
+    svc.close()
 
 
 @pytest.fixture
@@ -25,26 +33,27 @@ def book(service, plan_id, tmp_path):
 def test_every_task_is_one_row_in_plan_order(service, plan_id, book):
     ws = book[SHEET_LEDGER]
     header = [c.value for c in ws[HEADER_ROW]]
-    assert header == ["序号", "工作任务", "责任单位", "完成时限", "完成情况", "状态"]
-    rows = [r for r in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True) if r[0] is not None]
+    assert header == ["序号", "工作任务", "责任单位", "完成时限", "完成情况", "完成日期", "状态"]
+    rows = [r for r in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True) if isinstance(r[0], int)]
     tasks = tasks_of(service, plan_id)
     assert [r[0] for r in rows] == list(range(1, len(tasks) + 1))
     for row, task in zip(rows, tasks, strict=True):
         assert row[1].startswith(task.title)
         assert all(u in row[2] for u in task.all_units)
-        assert (row[3] or "") == "、".join(d.text for d in task.deadlines)
+        assert (row[3] or "") == "\n".join(d.text for d in task.deadlines)
         assert (row[4] or "") == task.note.strip()
-        assert row[5].startswith(task.status.zh)
+        assert (row[5] or "") == (zh_date(task.completed_on) if task.completed_on else "")
+        assert row[6].startswith(task.status.zh)
 
 
 def test_sheet_is_ready_to_filter_and_print(book):
     ws = book[SHEET_LEDGER]
     assert ws.freeze_panes == f"A{HEADER_ROW + 1}"
-    assert ws.auto_filter.ref.startswith(f"A{HEADER_ROW}:F")
+    assert ws.auto_filter.ref.startswith(f"A{HEADER_ROW}:G")
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert ws.print_title_rows.replace("$", "") == f"{HEADER_ROW}:{HEADER_ROW}"
-    assert ws.cell(row=HEADER_ROW + 2, column=2).alignment.wrap_text
+    assert ws.cell(row=HEADER_ROW + 3, column=2).alignment.wrap_text  # a task row (sections are merged)
     assert ws.column_dimensions["B"].width > ws.column_dimensions["A"].width
 
 
@@ -55,3 +64,58 @@ def test_summary_sheet_agrees_with_the_store(service, plan_id, book):
     for status in Status:
         assert values[status.zh] == rollup.counts[status]
     assert values["截至日期"] == "2026年7月10日"
+    assert values["填报单位"] == "县政府办公室"
+    assert values["缺少完成情况"] == sum(1 for t in tasks_of(service, plan_id) if not t.note)
+
+
+def test_summary_sheet_prints_as_a_titled_table(book):
+    ws = book[SHEET_SUMMARY]
+    assert ws["A1"].value == "示例县2026年政务公开工作要点落实情况汇总"
+    assert "A1:B1" in {str(r) for r in ws.merged_cells.ranges}
+    assert [ws["A2"].value, ws["B2"].value] == ["项目", "内容"]
+    assert ws["A3"].border.left.style == "thin" and ws["B3"].border.right.style == "thin"
+    assert ws.print_area and ws.page_setup.paperSize is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_section_rows_are_merged_across_the_table(book, sample_plan):
+    ws = book[SHEET_LEDGER]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    for row in ws.iter_rows(min_row=HEADER_ROW + 1):
+        if row[0].value and not isinstance(row[0].value, int):
+            assert f"A{row[0].row}:G{row[0].row}" in merged
+    top = [f"{n.label}{n.title}" for n in sample_plan.nodes]
+    assert [c.value for c in ws["A"] if c.value in top] == top
+
+
+def test_the_unit_column_fits_the_longest_unit_name(service, sample_plan, tmp_path):
+    long_name = "县人力资源和社会保障局农民工工资支付监察大队"
+    sample_plan.nodes[0].children[0].children[0].units["lead"] = [long_name]
+    plan_id = service.import_plan(sample_plan).plan_id
+    service.set_my_units(["县政府办公室"])
+    path = export_plan(service, plan_id, ExportOptions(format="xlsx", as_of=AS_OF), tmp_path / "长.xlsx")
+    width = openpyxl.load_workbook(path)[SHEET_LEDGER].column_dimensions["C"].width
+    assert width >= cell_width(f"牵头：{long_name}")
+
+
+def test_pages_break_before_a_section_row_never_after_it():
+    from core.export.xlsx_pages import FILL, Page, row_breaks
+
+    page = Page(width_pt=800, height_pt=100 / FILL)  # 100 pt of rows a page at 100%
+    heights = {4: 20, 5: 30, 6: 30, 7: 10, 8: 30, 9: 30, 10: 40}
+    breaks = row_breaks(heights, sections={7}, first_row=4, header_pt=10, top_pt=10, page=page, factor=1.0)
+    assert breaks == [6, 9]  # 7 (a section) would fit, but not with 8 beside it: both go over
+    assert row_breaks(heights, set(), 4, 10, 10, page, 1.0) == [7, 9]  # as full as the rows allow
+
+
+def test_the_sheet_never_ends_a_page_on_a_section(service, sample_plan, tmp_path):
+    for node in sample_plan.nodes:  # long tasks, so the plan takes several pages
+        for child in node.children:
+            child.text = (child.text or child.title) * 6
+    plan_id = service.import_plan(sample_plan).plan_id
+    service.set_my_units(["县政府办公室"])
+    path = export_plan(service, plan_id, ExportOptions(format="xlsx", as_of=AS_OF), tmp_path / "长.xlsx")
+    ws = openpyxl.load_workbook(path)[SHEET_LEDGER]
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert len(breaks) >= 2
+    sections = {c.row for c in ws["A"][HEADER_ROW:] if isinstance(c.value, str)}
+    assert not sections & set(breaks)  # the row before each break is a task

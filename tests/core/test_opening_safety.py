@@ -19,6 +19,7 @@ from core.store.identity import APPLICATION_ID
 from tests.media import foreign_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
+REPORTER = "--reporter"  # exports name their 填报单位 (issue 18); none is set in these databases
 
 
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -193,9 +194,9 @@ def test_value_outside_the_schema_is_reported_by_check_and_crashes_nothing(db_pa
     checked = _cli("--db", str(db_path), "check")
     assert checked.returncode == 1 and reported.format(task=task) in checked.stderr, checked.stderr
     for args in (["status"], ["list", "--plan", "1", "--json"], ["list", "--plan", "1", "--overdue"],
-                 ["export", "--plan", "1", "--out", str(tmp_path)],
-                 ["export", "--plan", "1", "--style", "report", "--out", str(tmp_path)],
-                 ["export", "--plan", "1", "--format", "xlsx", "--out", str(tmp_path)]):
+                 ["export", "--plan", "1", REPORTER, "县政府办公室", "--out", str(tmp_path)],
+                 ["export", "--plan", "1", "--style", "report", REPORTER, "县政府办公室", "--out", str(tmp_path)],
+                 ["export", "--plan", "1", "--format", "xlsx", REPORTER, "县政府办公室", "--out", str(tmp_path)]):
         res = _cli("--db", str(db_path), *args)
         assert res.returncode == 0, (args, res.stderr)
     svc = PlanService(db_path)
@@ -221,7 +222,7 @@ def test_read_only_stick_serves_status_list_export_and_check(tmp_path, sample_pl
         assert status.returncode == 0 and '"tasks": 15' in status.stdout, status.stderr
         listed = _cli("--db", str(path), "list", "--plan", "1")
         assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 15, listed.stderr
-        exported = _cli("--db", str(path), "export", "--plan", "1", "--out", str(out))
+        exported = _cli("--db", str(path), "export", "--plan", "1", REPORTER, "县政府办公室", "--out", str(out))
         assert exported.returncode == 0 and list(out.glob("*.docx")), exported.stderr
         checked = _cli("--db", str(path), "check")
         assert checked.returncode == 0 and "数据库完好" in checked.stdout, checked.stderr
@@ -296,7 +297,8 @@ def test_read_only_commands_leave_the_file_byte_identical_and_no_helper_files(tm
     shutil.copy(db, tmp_path / "copy.sqlite3")
     out = tmp_path / "out"
     out.mkdir()
-    for args in (["status"], ["list", "--plan", "1"], ["check"], ["export", "--plan", "1", "--out", str(out)]):
+    for args in (["status"], ["list", "--plan", "1"], ["check"],
+                 ["export", "--plan", "1", REPORTER, "县政府办公室", "--out", str(out)]):
         assert _cli("--db", str(db), *args).returncode == 0
         assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.sqlite3", "out", "taizhang.sqlite3"], args
     assert db.read_bytes() == (tmp_path / "copy.sqlite3").read_bytes()

@@ -56,3 +56,13 @@ def test_overdue_and_status_combine(svc):
     overdue = labels(svc, overdue=True)
     assert overdue == ["2.", "7.", "12.", "13."]
     assert labels(svc, overdue=True, statuses={Status.DOING}) == []
+
+
+def test_missing_note_lists_the_tasks_a_report_would_leave_out(svc):
+    tasks = [n for n in svc.tree(1) if n.is_task]
+    svc.set_note(tasks[0].id, "已发布。")
+    svc.set_note(tasks[2].id, "   ")  # blank is no note
+    missing = labels(svc, missing_note=True)
+    assert "1." not in missing and "3." in missing and len(missing) == len(tasks) - 1
+    svc.set_my_units(["县教育局"])
+    assert labels(svc, missing_note=True, mine=True) == ["3.", "6.", "9.", "10.", "12."]

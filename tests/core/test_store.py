@@ -81,7 +81,8 @@ def test_done_sets_completion_date_and_history(db_path, sample_plan):
         svc.set_status(task.id, Status.DOING)
         svc.set_status(task.id, Status.DONE)
         assert svc.node(task.id).completed_on == dt.date(2026, 5, 2)
-        assert [(h.old, h.new) for h in svc.history(task.id)] == [("todo", "doing"), ("doing", "done")]
+        assert [(h.field, h.old, h.new) for h in svc.history(task.id)] == [
+            ("status", "todo", "doing"), ("status", "doing", "done"), ("completed_on", None, "2026-05-02")]
     finally:
         svc.close()
 

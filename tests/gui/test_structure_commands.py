@@ -62,7 +62,7 @@ def test_undoing_a_delete_restores_the_subtree_with_its_progress(qapp, service, 
     assert shape(service, plan_id) == before
     restored = service.node(task.id)
     assert restored.status is Status.DONE and restored.note == "已发布清单"
-    assert [h.field for h in service.history(task.id)] == ["status", "note"]
+    assert [h.field for h in service.history(task.id)] == ["status", "completed_on", "note"]
 
 
 def test_moving_down_and_undo(qapp, service, sample_plan):
