@@ -225,10 +225,12 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
         with self._atomic():
             change = (self.set_status(node_id, status, initiator) if status is not None
                       else Change(plan_id=Node.get_by_id(node_id).plan_id, initiator=initiator))
-            for edit in ([self.set_note(node_id, note)] if note is not None else []) + \
-                        ([self.set_completed_on(node_id, completed_on)] if completed_on is not None else []):
-                change.nodes |= edit.nodes
-                change.fields |= edit.fields
+            parts = [self.set_note(node_id, note)] if note is not None else []
+            if completed_on is not None:
+                parts.append(self.set_completed_on(node_id, completed_on))
+            for part in parts:
+                change.nodes |= part.nodes
+                change.fields |= part.fields
         return change
 
     def restore_progress(self, snaps: Iterable[tuple[int, Status, dt.date | None]],
@@ -314,20 +316,13 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
     def my_units(self) -> list[str]:
         return self.get(settings.MY_UNITS)
 
-    def set_my_units(self, units: list[str], reporter: str | None = None, initiator: object = None) -> Change:
-        """The clerk's own units (for 我的任务), and with `reporter` the 填报单位 exports print.
-
-        One transaction; `before` is the old units.
-        """
+    def set_my_units(self, units: list[str], initiator: object = None) -> Change:
+        """The clerk's own units (for 我的任务; the first is the exports' 填报单位); `before` is the old ones."""
         old = self.my_units()
         names = (clean_text(u).replace("\n", " ").strip() for u in units)
-        fields = {settings.MY_UNITS.key}
-        with self._atomic():
-            self._put(settings.MY_UNITS, list(dict.fromkeys(u for u in names if u)))
-            if reporter is not None:
-                self._put(settings.MY_UNIT_NAME, clean_text(reporter).replace("\n", " ").strip())
-                fields.add(settings.MY_UNIT_NAME.key)
-        return Change(plan_id=None, fields=fields, initiator=initiator, before=old)
+        change = self.put(settings.MY_UNITS, list(dict.fromkeys(u for u in names if u)), initiator)
+        change.before = old
+        return change
 
     # -- settings ------------------------------------------------------------------------
     def get(self, spec: settings.SettingSpec):

@@ -1,5 +1,4 @@
-"""我的单位: the clerk ticks their unit(s) once, from the units the plans name, and says which
-name the reports are signed with (the 填报单位).
+"""我的单位: the clerk ticks their unit(s) once, from the units the plans name.
 
 Below the list the dialog says which collective names ("市直各单位", "各有关单位"…) in the plans
 take those units in, so the clerk sees why 我的任务 lists a task that does not name them.
@@ -11,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -27,7 +25,7 @@ from gui.collation import sorted_for_display
 class MyUnitsDialog(QDialog):
     """Tick your units; `units()` gives the ticked names in list order."""
 
-    def __init__(self, parent: QWidget | None, all_units: list[str], mine: list[str], reporter: str = "") -> None:
+    def __init__(self, parent: QWidget | None, all_units: list[str], mine: list[str]) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("My unit"))
         self.all_units = all_units
@@ -50,11 +48,6 @@ class MyUnitsDialog(QDialog):
         self.collectives = QLabel()
         self.collectives.setWordWrap(True)
         self.collectives.setEnabled(False)
-        self.reporter = QLineEdit(reporter)
-        self.reporter.setPlaceholderText(self.tr("The name reports are signed with, e.g. 某某县人民政府办公室"))
-        self.reporter.setClearButtonEnabled(True)
-        reporter_row = QFormLayout()
-        reporter_row.addRow(self.tr("Reporting unit:"), self.reporter)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -63,15 +56,10 @@ class MyUnitsDialog(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.collectives)
-        layout.addLayout(reporter_row)
         layout.addWidget(buttons)
         self.resize(440, 520)
         self._show_collectives()
         self.search.setFocus()
-
-    def reporter_name(self) -> str:
-        """The 填报单位 exports print (core.domain.settings.MY_UNIT_NAME); empty: not set."""
-        return self.reporter.text().strip()
 
     def units(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())

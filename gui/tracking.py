@@ -12,14 +12,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from core.status import Status
 from gui.overview_wiring import OverviewWiring
 from gui.tracking_actions import TrackingActions
 from gui.tree_filtering import TreeFiltering
 
 
 class DailyTracking(QObject):
-    """Everything of the daily-tracking issue that hangs off one MainWindow."""
+    """Everything of the daily-tracking issue that hangs off one MainWindow.
+
+    Callers keep using one object (window.tracking.dashboard, .show_overview(), .carry_action…):
+    a name not found here is looked up in the actions, then the filtering, then the overview part.
+    """
+
+    ALIASES = {"filter_from_overview": ("filtering", "filter_from")}  # names from before the split
+    PARTS = ("actions", "filtering", "overview")
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -27,28 +33,15 @@ class DailyTracking(QObject):
         self.filtering = TreeFiltering(window)
         self.overview = OverviewWiring(window, self.filtering)
         self.actions = TrackingActions(window, self.filtering, self.overview)
-        self.structure = self.actions.structure
-        self.carry_action = self.actions.carry_action
 
-    # the widgets built with the first plan
-    @property
-    def dashboard(self):
-        return self.overview.dashboard
-
-    @property
-    def evidence(self):
-        return self.overview.evidence
-
-    @property
-    def history(self):
-        return self.overview.history
-
-    @property
-    def evidence_tab(self) -> int:
-        return self.overview.evidence_tab
-
-    def show_overview(self) -> None:
-        self.overview.show_overview()
-
-    def set_status(self, status: Status) -> None:
-        self.actions.set_status(status)
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name in self.ALIASES:
+            part, name = self.ALIASES[name]
+            return getattr(self.__dict__[part], name)
+        for part in self.PARTS:
+            obj = self.__dict__.get(part)
+            if obj is not None and hasattr(obj, name):
+                return getattr(obj, name)
+        raise AttributeError(name)

@@ -115,18 +115,17 @@ class TrackingActions(QObject):
     # -- the actions ---------------------------------------------------------------------
     def choose_my_units(self) -> None:
         """Ask for the clerk's units; the Change it makes updates the filter, the tree and the overview."""
-        from core.domain.settings import MY_UNIT_NAME
         from gui.my_units_dialog import MyUnitsDialog
 
         w = self.window
         if w.service is None:
             return
-        dialog = MyUnitsDialog(w, w.service.all_units(), w.service.my_units(), w.service.get(MY_UNIT_NAME))
+        dialog = MyUnitsDialog(w, w.service.all_units(), w.service.my_units())
         if not dialog.exec():
             return
         units = dialog.units()
         try:
-            change = w.service.set_my_units(units, dialog.reporter_name(), initiator=self)
+            change = w.service.set_my_units(units, initiator=self)
         except TaizhangError as err:
             show_error(w, err)
             return

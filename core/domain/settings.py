@@ -42,12 +42,11 @@ class SettingSpec:
 
 
 MY_UNITS: SettingSpec = SettingSpec(
-    "my_units", list, [], "The clerk's own units: 我的任务 lists what names them (collective names too).")
-MY_UNIT_NAME: SettingSpec = SettingSpec(
-    "my_unit_name", str, "", "The 填报单位 printed on exports; set in 设置我的单位 (empty: the plan's issuer).")
+    "my_units", list, [], "The clerk's own units: 我的任务 lists what names them (collective names too); "
+                          "the first is the 填报单位 exports print when none is chosen.")
 CURRENT_PLAN: SettingSpec = SettingSpec(
     "gui.current_plan", int, None, "The plan the window showed last, shown again at start-up.")
 CURRENT_NODE: SettingSpec = SettingSpec(
     "gui.current_node", int, None, "The item selected last, selected again at start-up.")
 
-SETTINGS: dict[str, SettingSpec] = {s.key: s for s in (MY_UNITS, MY_UNIT_NAME, CURRENT_PLAN, CURRENT_NODE)}
+SETTINGS: dict[str, SettingSpec] = {s.key: s for s in (MY_UNITS, CURRENT_PLAN, CURRENT_NODE)}

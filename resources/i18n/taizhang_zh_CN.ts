@@ -1708,34 +1708,24 @@ Import it again as a separate plan?</source>
 <context>
     <name>MyUnitsDialog</name>
     <message>
-        <location filename="../../gui/my_units_dialog.py" line="32"/>
+        <location filename="../../gui/my_units_dialog.py" line="30"/>
         <source>My unit</source>
         <translation>我的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/my_units_dialog.py" line="34"/>
+        <location filename="../../gui/my_units_dialog.py" line="32"/>
         <source>Tick the unit(s) you work for. “My tasks” then shows the tasks assigned to them, by name or through names such as 市直各单位 or 各有关单位.</source>
         <translation>勾选您所在的单位（可多选）。“我的任务”将列出分配给这些单位的任务，包括写明单位名称的，以及通过“市直各单位”“各有关单位”等统称分配的。</translation>
     </message>
     <message>
-        <location filename="../../gui/my_units_dialog.py" line="38"/>
+        <location filename="../../gui/my_units_dialog.py" line="36"/>
         <source>Find a unit</source>
         <translation>查找单位</translation>
     </message>
     <message>
-        <location filename="../../gui/my_units_dialog.py" line="93"/>
+        <location filename="../../gui/my_units_dialog.py" line="81"/>
         <source>Also meant by: %1</source>
         <translation>以下统称也包括您的单位：%1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/my_units_dialog.py" line="54"/>
-        <source>The name reports are signed with, e.g. 某某县人民政府办公室</source>
-        <translation>报告落款所用的单位名称，如“某某县人民政府办公室”</translation>
-    </message>
-    <message>
-        <location filename="../../gui/my_units_dialog.py" line="57"/>
-        <source>Reporting unit:</source>
-        <translation>填报单位：</translation>
     </message>
 </context>
 <context>
@@ -2505,7 +2495,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>任务(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="143"/>
+        <location filename="../../gui/tracking_actions.py" line="142"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>

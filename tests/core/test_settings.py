@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.domain.settings import CURRENT_PLAN, MY_UNIT_NAME, MY_UNITS, SETTINGS
+from core.domain.settings import CURRENT_PLAN, MY_UNITS, SETTINGS
 
 
 def test_every_setting_is_declared_once_with_a_default_and_a_purpose():
@@ -15,7 +15,7 @@ def test_every_setting_is_declared_once_with_a_default_and_a_purpose():
 
 
 def test_an_unset_setting_reads_as_its_default(service):
-    assert service.get(MY_UNITS) == [] and service.get(MY_UNIT_NAME) == "" and service.get(CURRENT_PLAN) is None
+    assert service.get(MY_UNITS) == [] and service.get(CURRENT_PLAN) is None
 
 
 def test_settings_round_trip_in_their_own_type(service):
@@ -32,13 +32,11 @@ def test_a_damaged_number_reads_as_the_default(service):
     assert service.get(CURRENT_PLAN) is None
 
 
-def test_setting_my_units_with_a_reporter_writes_the_name_exports_sign_with(service):
-    change = service.set_my_units(["县教育局"], reporter=" 示例县教育局\n")
-    assert change.fields == {"my_units", "my_unit_name"}
-    assert service.get(MY_UNIT_NAME) == "示例县教育局"
-    assert service.setting("my_unit_name") == "示例县教育局"  # the key core/export/data.py reads
-    service.set_my_units(["县财政局"])  # no reporter given: the name stays
-    assert service.get(MY_UNIT_NAME) == "示例县教育局" and service.my_units() == ["县财政局"]
+def test_my_units_are_stored_as_the_declared_setting(service):
+    change = service.set_my_units([" 县教育局\n", "县教育局", "县财政局"])
+    assert change.fields == {MY_UNITS.key} and change.before == []
+    assert service.get(MY_UNITS) == ["县教育局", "县财政局"] == service.my_units()
+
 
 def test_a_default_list_is_never_shared_between_readers(service):
     service.get(MY_UNITS).append("县教育局")

@@ -116,24 +116,6 @@ def test_a_my_units_change_reaches_the_filter_the_bar_and_the_overview(sample_wi
     assert [x for x in visible_labels(window) if x[0].isdigit()] == ["1.", "3.", "6.", "9.", "10.", "12."]
 
 
-def test_the_my_unit_dialog_also_sets_the_name_reports_are_signed_with(sample_window, monkeypatch):
-    from core.domain.settings import MY_UNIT_NAME
-
-    def choose(dialog):
-        dialog.list.item(0).setCheckState(Qt.CheckState.Checked)
-        dialog.reporter.setText("示例县人民政府办公室")
-        return True
-
-    monkeypatch.setattr(MyUnitsDialog, "exec", choose)
-    sample_window.tracking.actions.choose_my_units()
-    assert sample_window.service.get(MY_UNIT_NAME) == "示例县人民政府办公室"
-    assert sample_window.service.my_units() and sample_window.filter_bar.mine.isChecked()
-    seen = []
-    monkeypatch.setattr(MyUnitsDialog, "exec", lambda dialog: seen.append(dialog.reporter.text()) or False)
-    sample_window.tracking.actions.choose_my_units()
-    assert seen == ["示例县人民政府办公室"]  # shown again next time
-
-
 def test_the_status_box_finds_tasks_without_a_completion_note(sample_window):
     from gui.filter_bar import NO_NOTE
 
