@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 
 from core.textfold import fold
@@ -59,13 +60,17 @@ def pair_up(left: Sequence[str], right: Sequence[str], threshold: float,
             pairs.append((i, free[0], 1.0))
             used_left.add(i)
             used_right.add(free[0])
-    grams = {j: _grams(right[j]) for j in range(len(right)) if j not in used_right}
+    postings: dict[str, list[int]] = {}  # character pair → the right-hand texts holding it
+    for j in range(len(right)):
+        if j not in used_right:
+            for gram in _grams(right[j]):
+                postings.setdefault(gram, []).append(j)
     scored: list[tuple[float, int, int]] = []
     for i, key in enumerate(left):
         if i in used_left or not key:
             continue
-        mine = _grams(key)
-        near = sorted(grams, key=lambda j: -len(mine & grams[j]))[:candidates]
+        shared = Counter(j for gram in _grams(key) for j in postings.get(gram, ()))
+        near = [j for j, _ in shared.most_common(candidates)]
         for j in near:
             score = similarity(key, right[j])
             if score >= threshold:
