@@ -356,13 +356,16 @@ def cmd_diff(args: argparse.Namespace) -> int:
     finally:
         svc.close()
     if args.out:
-        from core.export.diff_xlsx import write_diff_xlsx
         from core.export.writer import write_atomically
 
         out = Path(args.out)
-        if out.suffix.lower() != ".xlsx":
-            raise UsageError("export_wrong_suffix", suffix=out.suffix, format="xlsx", path=str(out))
-        print(f"已导出：{write_atomically(out, lambda tmp: write_diff_xlsx(diff, old.title, new.title, tmp))}")
+        if out.suffix.lower() == ".xlsx":
+            from core.export.diff_xlsx import write_diff_xlsx as write
+        elif out.suffix.lower() == ".docx":
+            from core.export.diff_docx import write_diff_docx as write
+        else:
+            raise UsageError("export_wrong_suffix", suffix=out.suffix, format="xlsx/docx", path=str(out))
+        print(f"已导出：{write_atomically(out, lambda tmp: write(diff, old.title, new.title, tmp))}")
     counts = {"new": len(diff.of_kind("new")), "dropped": len(diff.of_kind("dropped")),
               "reworded": len(diff.of_kind("reworded")), "same": len(diff.of_kind("same")),
               "units_changed": len(diff.units_changed), "deadlines_changed": len(diff.deadlines_changed),
@@ -661,7 +664,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plan", type=int, action="append", required=True, metavar="ID",
                    help="两次：先旧计划，再新计划（如 --plan 1 --plan 2）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
-    p.add_argument("--out", metavar="FILE.xlsx", help="另存对照表（Excel；改写处删去的字标红划线、新增的字标蓝）")
+    p.add_argument("--out", metavar="FILE", help="另存对照表：.xlsx 或 .docx（改写处删去的字标红划线、新增的字标蓝）")
     p.set_defaults(func=cmd_diff)
 
     p = command("delete", "删除一个计划及其全部任务和进展（先自动备份；须加 --yes 确认）")

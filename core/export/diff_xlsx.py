@@ -29,8 +29,24 @@ def _marked(d: TaskDiff) -> CellRichText | str:
     return CellRichText(*[TextBlock(font[op], text) for op, text in d.words])
 
 
-def _units(d: TaskDiff) -> str:
+def units_text(d: TaskDiff) -> str:
+    """Each role whose units changed: "牵头：A → A、B"."""
     return "\n".join(f"{ROLE_ZH[r]}：{'、'.join(a) or '（无）'} → {'、'.join(b) or '（无）'}" for r, (a, b) in d.units.items())
+
+
+def summary_line(diff: PlanDiff) -> str:
+    """The counts, and how the marks read."""
+    counts = {k: len(diff.of_kind(k)) for k in KIND_ZH}
+    return ("；".join(f"{KIND_ZH[k]} {n} 项" for k, n in counts.items())
+            + f"；单位变化 {len(diff.units_changed)} 项；时限变化 {len(diff.deadlines_changed)} 项；"
+              f"结转 {len(diff.carried)} 项（改写处：删去的字标红划线，新增的字标蓝下划线）")
+
+
+def shown_tasks(diff: PlanDiff) -> list[TaskDiff]:
+    """New, dropped, reworded, then unchanged tasks whose units or deadlines moved (or carried over)."""
+    order = {"new": 0, "dropped": 1, "reworded": 2, "same": 3}
+    return sorted((d for d in diff.tasks if d.kind != "same" or d.units or d.deadlines or d.carried),
+                  key=lambda d: order[d.kind])
 
 
 def write_diff_xlsx(diff: PlanDiff, old_title: str, new_title: str, out) -> None:
@@ -43,10 +59,7 @@ def write_diff_xlsx(diff: PlanDiff, old_title: str, new_title: str, out) -> None
     ws["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.merge_cells(f"A1:{last}1")
     ws.row_dimensions[1].height = 30
-    counts = {k: len(diff.of_kind(k)) for k in KIND_ZH}
-    ws["A2"] = ("；".join(f"{KIND_ZH[k]} {n} 项" for k, n in counts.items())
-                + f"；单位变化 {len(diff.units_changed)} 项；时限变化 {len(diff.deadlines_changed)} 项；"
-                  f"结转 {len(diff.carried)} 项（改写处：删去的字标红划线，新增的字标蓝下划线）")
+    ws["A2"] = summary_line(diff)
     ws.merge_cells(f"A2:{last}2")
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -56,11 +69,9 @@ def write_diff_xlsx(diff: PlanDiff, old_title: str, new_title: str, out) -> None
         cell.fill, cell.border = PatternFill("solid", fgColor="D9D9D9"), border
         cell.alignment = Alignment(horizontal="center", vertical="center")
         ws.column_dimensions[get_column_letter(col)].width = width
-    order = {"new": 0, "dropped": 1, "reworded": 2, "same": 3}
-    shown = sorted((d for d in diff.tasks if d.kind != "same" or d.units or d.deadlines or d.carried),
-                   key=lambda d: order[d.kind])
+    shown = shown_tasks(diff)
     for i, d in enumerate(shown, start=1):
-        values = [i, KIND_ZH[d.kind], task_text(d.old) if d.old else "", _marked(d), _units(d),
+        values = [i, KIND_ZH[d.kind], task_text(d.old) if d.old else "", _marked(d), units_text(d),
                   " → ".join("、".join(side) or "（无）" for side in d.deadlines) if d.deadlines else "",
                   "是" if d.carried else ""]
         for col, value in enumerate(values, start=1):

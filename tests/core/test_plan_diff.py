@@ -111,8 +111,10 @@ def test_diff_on_the_command_line(db_path):
     out = db_path.parent / "对照.xlsx"
     saved = run("diff", "--plan", "1", "--plan", "2", "--out", str(out))
     assert saved.returncode == 0 and f"已导出：{out}" in saved.stdout and out.stat().st_size > 0
+    word = db_path.parent / "对照.docx"
+    assert run("diff", "--plan", "1", "--plan", "2", "--out", str(word)).returncode == 0 and word.stat().st_size
     wrong = run("diff", "--plan", "1", "--plan", "2", "--out", str(db_path.parent / "对照.txt"))
-    assert wrong.returncode == 2 and wrong.stderr.startswith("错误：导出文件名的扩展名 .txt 与导出格式 xlsx 不符")
+    assert wrong.returncode == 2 and wrong.stderr.startswith("错误：导出文件名的扩展名 .txt 与导出格式 xlsx/docx 不符")
     one = run("diff", "--plan", "1")
     assert (one.returncode, one.stderr.strip()) == (2, "错误：比较需要两个计划：--plan 旧计划编号 --plan 新计划编号")
 
@@ -133,3 +135,22 @@ def test_the_diff_workbook_marks_the_changed_characters(service, tmp_path):
     struck = [str(block.text) for block in marked if getattr(block, "font", None) and block.font.strike]
     assert struck == ["6"] and "9" in str(marked)
     assert rows["改写"][5].value == "6月底前 → 9月底前"
+
+
+def test_the_diff_document_strikes_out_what_was_removed(service, tmp_path):
+    import docx
+
+    from core.export.diff_docx import write_diff_docx
+
+    sample = json.loads((ROOT / "resources" / "sample_plan.json").read_text(encoding="utf-8"))
+    old, new = _import(service, sample), _import(service, _next_year(sample))
+    out = tmp_path / "对照.docx"
+    write_diff_docx(service.plan_diff(old, new), "2026年要点", "2027年要点", out)
+    document = docx.Document(str(out))
+    assert document.paragraphs[0].text == "2027年要点与2026年要点对照"
+    table = document.tables[0]
+    kinds = [row.cells[1].text for row in table.rows[1:]]
+    assert kinds[:3] == ["新增", "删除", "改写"]
+    runs = table.rows[3].cells[3].paragraphs[0].runs
+    assert [r.text for r in runs if r.font.strike] == ["6"] and any(r.text == "9" and r.font.underline for r in runs)
+    assert "时限：6月底前 → 9月底前" in table.rows[3].cells[4].text
