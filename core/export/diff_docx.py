@@ -41,6 +41,9 @@ def write_diff_docx(diff: PlanDiff, old_title: str, new_title: str, out) -> None
     rows = shown_tasks(diff)
     table = document.add_table(rows=1 + len(rows), cols=len(HEADERS))
     table.style = "Table Grid"
+    table.autofit = False  # fixed widths: Word and WPS/LibreOffice both keep them (grid and cells)
+    for col, (_, width) in enumerate(HEADERS):
+        table.columns[col].width = Mm(width)
     for col, (name, width) in enumerate(HEADERS):
         cell = table.rows[0].cells[col]
         cell.width = Mm(width)

@@ -154,3 +154,6 @@ def test_the_diff_document_strikes_out_what_was_removed(service, tmp_path):
     runs = table.rows[3].cells[3].paragraphs[0].runs
     assert [r.text for r in runs if r.font.strike] == ["6"] and any(r.text == "9" and r.font.underline for r in runs)
     assert "时限：6月底前 → 9月底前" in table.rows[3].cells[4].text
+    from docx.shared import Mm
+
+    assert not table.autofit and abs(sum(c.width for c in table.columns) - Mm(257)) < Mm(1)  # the landscape text width
