@@ -19,8 +19,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from core.export import gbt9704 as G
+from core.export.xlsx_ledger import LINE_HEIGHT_PT, wrapped_lines
 from core.status import ZH_NAMES, Status
 from core.views import NodeInfo
 
@@ -121,6 +123,8 @@ def _write_sheet(ws, plan_title: str, sheet: FillSheet) -> None:
             cell.protection = Protection(locked=not is_open)
             cell.fill = OPEN_FILL if is_open else LOCKED_FILL
         ws.cell(row=row_no, column=7).number_format = "yyyy-mm-dd"
+        lines = max(wrapped_lines(str(v or ""), w) for v, (_, w, _) in zip(values, COLUMNS, strict=True))
+        ws.row_dimensions[row_no].height = LINE_HEIGHT_PT * max(lines, 2) + 4  # room to write in
     if row_no > HEADER_ROW:
         status_list.add(f"E{HEADER_ROW + 1}:E{row_no}")
         dates.add(f"G{HEADER_ROW + 1}:G{row_no}")
@@ -129,4 +133,6 @@ def _write_sheet(ws, plan_title: str, sheet: FillSheet) -> None:
     ws.protection.formatColumns = ws.protection.formatRows = False  # widening a column stays allowed
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0  # one page wide, as long as it takes
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"

@@ -36,7 +36,7 @@ def cell_width(text: str) -> float:
     return sum(2.0 if ord(ch) > 127 else 1.1 for ch in text)
 
 
-def _lines(text: str, width: float) -> int:
+def wrapped_lines(text: str, width: float) -> int:
     """Lines a wrapped cell needs (Excel and LibreOffice do not grow rows written by openpyxl)."""
     per_line = max(width - 2.0, 1)  # the cell's padding; wrapping wastes part of a character too
     return sum(max(1, math.ceil(cell_width(part) * 1.05 / per_line)) for part in text.split("\n"))
@@ -112,14 +112,14 @@ def write_xlsx(data: ExportData, out) -> None:
                 cell.font = fonts[min(row.depth, 1)]
             ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=len(columns))
             total = sum(w for _, w in columns)
-            ws.row_dimensions[row_no].height = LINE_HEIGHT_PT * _lines(row.heading, total) + 6
+            ws.row_dimensions[row_no].height = LINE_HEIGHT_PT * wrapped_lines(row.heading, total) + 6
             continue
         values = _task_values(row, data)
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row_no, column=col, value=t(value) if isinstance(value, str) else value)
             cell.font, cell.border = body_font, BORDER
             cell.alignment = centre if col in CENTRED else wrap
-        lines = max(_lines(str(v), w) for v, (_, w) in zip(values, columns, strict=True))
+        lines = max(wrapped_lines(str(v), w) for v, (_, w) in zip(values, columns, strict=True))
         ws.row_dimensions[row_no].height = LINE_HEIGHT_PT * lines + 4
 
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
@@ -188,13 +188,13 @@ def _summary_sheet(wb: Workbook, data: ExportData) -> None:
         left.border = right.border = BORDER
         left.alignment = Alignment(horizontal="center", vertical="center")
         right.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
-        ws.row_dimensions[i].height = LINE_HEIGHT_PT * _lines(str(value), 60) + 6
+        ws.row_dimensions[i].height = LINE_HEIGHT_PT * wrapped_lines(str(value), 60) + 6
     note_row = len(rows) + 4
     for j, line in enumerate(header_lines(data)[1:], start=note_row):
         ws.cell(row=j, column=1, value=t(line)).font = plain
         ws.merge_cells(start_row=j, start_column=1, end_row=j, end_column=2)
         ws.cell(row=j, column=1).alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[j].height = LINE_HEIGHT_PT * _lines(line, 76) + 4
+        ws.row_dimensions[j].height = LINE_HEIGHT_PT * wrapped_lines(line, 76) + 4
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 60
     ws.print_area = f"A1:B{note_row + len(header_lines(data)) - 2}"

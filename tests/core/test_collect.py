@@ -53,6 +53,8 @@ def test_the_fill_in_workbook_locks_structure_and_offers_the_status_words(svc, p
     lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
     assert lists and "已完成" in lists[0].formula1 and "E4" in str(lists[0].sqref)
     assert wb[META_SHEET].sheet_state == "veryHidden" and wb.security.lockStructure
+    assert all(ws.row_dimensions[r].height >= 30 for r in range(4, ws.max_row + 1))  # rows grown to fit and write in
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
 
 
 def test_all_units_go_in_one_workbook_a_sheet_each(svc, plan, tmp_path):
