@@ -4,6 +4,7 @@ retyped into the unit's own sheet, one that clashes), merged back with preview, 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -187,6 +188,12 @@ def test_collect_and_merge_on_the_command_line(svc, plan, db_path, tmp_path):
     assert "将应用改动 1 项任务" in shown.stdout and "以上为预览，尚未写入" in shown.stdout
     assert "状态 → 已完成（来自县政府办公室填报（办公室.xlsx））" in shown.stdout
     assert '"已完成"' not in _cli("list", "--plan", str(plan), "--status", "已完成", "--json", db=db_path).stdout
+    as_json = json.loads(_cli("merge", "--plan", str(plan), str(out), "--json", db=db_path).stdout)
+    assert as_json["applied"] is False and [i["kind"] for i in as_json["items"] if i["id"] == task] == ["changed"]
+    assert next(i for i in as_json["items"] if i["id"] == task)["changes"]["status"] == {
+        "value": "已完成", "file": "办公室.xlsx", "unit": OFFICE}
+    everyone = _cli("collect", "--plan", str(plan), "--all-units", "--out", str(tmp_path / "全部.xlsx"), db=db_path)
+    assert everyone.returncode == 0 and "县政府办公室 9 项" in everyone.stdout and "县财政局 6 项" in everyone.stdout
     applied = _cli("merge", "--plan", str(plan), str(out), "--apply", db=db_path)
     assert applied.returncode == 0 and "已应用改动 1 项任务" in applied.stdout
     assert _cli("list", "--plan", str(plan), "--status", "已完成", "--json", db=db_path).stdout.count('"id"') == 1
