@@ -301,7 +301,12 @@ class PlanTreeModel(ItemTreeModel):
         return None
 
     def _deadline_display(self, info: NodeInfo) -> str:
-        """A task with several dated milestones shows the next open one, and how many there are."""
+        """A task with several dated milestones shows the next open one, and how many there are;
+        a deferred task shows where its deadline moved (8月底前 → 10月底前)."""
+        if info.deferral is not None:
+            from core.domain.deferral import due_words, original_words
+
+            return f"{original_words(info)} → {due_words(info.deferral.due)}"
         dated = [d for d in info.deadlines if d.date]
         if not info.is_task or len(dated) < 2 or info.status not in OPEN_STATUSES:
             return "；".join(d.text for d in info.deadlines)
@@ -322,10 +327,19 @@ class PlanTreeModel(ItemTreeModel):
         elif col == DEADLINE:
             body = "<br>".join(html.escape(d.text + (f"（{d.date.isoformat()}）" if d.date else ""))
                                for d in info.deadlines)
+            if info.deferral is not None:
+                from core.domain.deferral import deferral_sentence
+
+                body += "<br>" + html.escape(deferral_sentence(info))
         elif col in (STATUS, PROGRESS) and not item.is_task:
             body = html.escape(rollup_text(item.rollup))
         elif col == STATUS:
             body = html.escape(self._status_names[info.status])
+            entry = info.latest_entry
+            if entry is not None:  # the newest 进展, so the clerk need not open the task
+                from core.domain.entries import entry_line
+
+                body += "<br>" + html.escape(self.tr("Latest progress: %1").replace("%1", entry_line(entry)))
         else:
             return None
         return f"<qt>{body}</qt>" if body else None

@@ -1898,17 +1898,22 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="310"/>
+        <location filename="../../gui/plan_tree_model.py" line="315"/>
         <source>%1 (next of %2)</source>
         <translation>%1（共%2个时间节点）</translation>
     </message>
     <message>
         <location filename="../../gui/plan_tree_model.py" line="342"/>
+        <source>Latest progress: %1</source>
+        <translation>最新进展：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/plan_tree_model.py" line="356"/>
         <source>Tick “%1”</source>
         <translation>勾选“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="345"/>
+        <location filename="../../gui/plan_tree_model.py" line="359"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
     </message>
