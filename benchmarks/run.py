@@ -211,8 +211,59 @@ def bench_integrity(db: Path, runs: int = 15) -> None:
     row("integrity check before first write, 5,000 tasks", f"{med:.1f} ms", "≤ 100 ms", med <= 100)
 
 
-BENCHES = [("toggle", bench_status_toggle), ("integrity", bench_integrity), ("startup", bench_startup), ("bundle startup", bench_bundle_startup),
-           ("filter search", bench_filter)]
+RSS_SNIPPET = r"""
+import resource, sys
+sys.path.insert(0, sys.argv[2])
+from core.errors import InputError
+from core.readers import read_document
+try:
+    read_document(sys.argv[1])
+    outcome = "read"
+except InputError as err:
+    outcome = err.code
+# VmHWM, not ru_maxrss: ru_maxrss survives exec, so it would report the forking parent's size
+hwm = [line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:")]
+print(outcome, hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def dense_xlsx(path: Path, rows: int, cols: int) -> Path:
+    """A workbook whose one sheet holds rows × cols numbers: what a forged or exported 台账 costs."""
+    import io
+    import zipfile
+
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    wb = openpyxl.Workbook()
+    buf = io.BytesIO()
+    wb.save(buf)
+    base = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    names = [get_column_letter(c) for c in range(1, cols + 1)]
+    body = "".join(f'<row r="{r}">' + "".join(f'<c r="{n}{r}"><v>{r}</v></c>' for n in names) + "</row>"
+                   for r in range(1, rows + 1))
+    sheet = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             f'<dimension ref="A1:{names[-1]}{rows}"/><sheetData>{body}</sheetData></worksheet>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in base.namelist():
+            zf.writestr(name, sheet if name == "xl/worksheets/sheet1.xml" else base.read(name))
+    return path
+
+
+def bench_reader_memory(_db: Path) -> None:
+    """Peak memory of reading a dense .xlsx (issue 12: it cost ~1 GB before it was refused)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for rows, cols, label in ((10_000, 100, "1,000,000 cells (refused)"), (990, 100, "99,000 cells (read)")):
+            path = dense_xlsx(Path(tmp) / f"dense{rows}.xlsx", rows, cols)
+            out = subprocess.run([sys.executable, "-c", RSS_SNIPPET, str(path), str(ROOT)], capture_output=True,
+                                 text=True, timeout=300).stdout.split()
+            mb = int(out[-1]) / 1024
+            row(f"dense .xlsx peak RSS, {label}", f"{mb:.0f} MB ({out[0]})", "≤ 100 MB", mb <= 100)
+
+
+BENCHES = [("toggle", bench_status_toggle), ("integrity", bench_integrity), ("startup", bench_startup),
+           ("bundle startup", bench_bundle_startup), ("filter search", bench_filter),
+           ("reader memory", bench_reader_memory)]
 
 
 def main(argv: list[str]) -> int:

@@ -40,6 +40,16 @@ class Table:
 Block = Paragraph | Table
 
 
+@dataclass(frozen=True)
+class ReaderNote:
+    """Something the reader had to tell the clerk about the file itself (pages left unread,
+    text guessed by OCR): `code` names it for core/import_checks, `items` are lines it lists."""
+
+    code: str
+    params: dict = field(default_factory=dict)
+    items: tuple[str, ...] = ()
+
+
 @dataclass
 class Document:
     """A document's blocks in reading order plus what the reader learnt on the way."""
@@ -48,6 +58,7 @@ class Document:
     source_name: str = ""
     encoding: str | None = None  # for text formats: the encoding that was detected
     title_hint: str | None = None  # a title the container declares (HTML <title>, docx core props)
+    notes: list[ReaderNote] = field(default_factory=list)  # for the import dialog's warnings
 
     def text(self) -> str:
         """All text, one paragraph or table row per line; for diagnostics and fallbacks."""

@@ -25,6 +25,9 @@ WARNINGS: dict[str, str] = {
     "no_text": "{count} 个事项没有内容",
     "noise_skipped": "以下内容疑似网页杂项，未导入（{count} 行）",
     "no_nodes": "没有任何事项，无法保存",
+    "pages_cut": "文件共 {total} 页，只读取了前 {read} 页，其后的内容没有导入",
+    "ocr_used": "这是扫描件，文字由识别得出（{pages} 页），请对照原件核对",
+    "ocr_low_confidence": "{count} 行文字识别把握不大，请重点核对",
 }
 
 
@@ -68,7 +71,8 @@ def walk_paths(plan: ParsedPlan):
 
 def check_plan(plan: ParsedPlan) -> list[ImportWarning]:
     """Every warning about `plan`, most important first."""
-    out: list[ImportWarning] = []
+    out: list[ImportWarning] = [ImportWarning(n.code, dict(n.params), None, tuple((t, None) for t in n.items))
+                                for n in getattr(plan, "notes", ())]
     if not plan.nodes:
         out.append(ImportWarning("no_nodes"))
     if not plan.title.strip():

@@ -14,7 +14,9 @@ from core.readers.base import load_bytes
 def parse_document(doc: Document) -> ParsedPlan:
     from core.parse.pipeline import parse_document as run
 
-    return run(doc)
+    plan = run(doc)
+    plan.notes = list(doc.notes)  # the parser reads text; what the reader noted goes to the warnings
+    return plan
 
 
 def parse_file(path: Path) -> ParsedPlan:

@@ -75,6 +75,8 @@ class ParsedPlan:
     nodes: list[ParsedNode] = field(default_factory=list)
     # Lines the parser left out as page noise, for the import preview's warning; never in the JSON.
     skipped: list[str] = field(default_factory=list, repr=False, compare=False)
+    # What the reader noted about the file (core.document.ReaderNote), for the warnings; never in the JSON.
+    notes: list = field(default_factory=list, repr=False, compare=False)
 
     def to_dict(self) -> dict:
         return {

@@ -26,8 +26,9 @@ def _messages() -> dict[str, str]:
         "file_missing": translate("Errors", "File not found: {path}"),
         "file_too_large": translate("Errors", "The file is too large ({size_mb} MB); the limit is {limit_mb} MB."),
         "file_empty": translate("Errors", "The file is empty."),
-        "unsupported_format": translate("Errors", "The file type {suffix} is not supported. Please use .txt, .docx, "
-                                  ".html, .xlsx, .pdf or a parse JSON file."),
+        "unsupported_format": translate("Errors", "The file type {suffix} is not supported. Please use .docx, .doc, "
+                                                  ".wps, .xlsx, .xls, .et, .pdf, .ofd, .html, .txt or a parse JSON "
+                                                  "file."),
         "old_doc": translate("Errors", "This is an old Word (.doc) file. Please save it as .docx in Word, then "
                        "import it again."),
         "old_xls": translate("Errors", "This is an old Excel (.xls) file. Please save it as .xlsx in Excel, then "
@@ -36,7 +37,15 @@ def _messages() -> dict[str, str]:
                          "in the original program first."),
         "corrupt": translate("Errors", "The file is damaged and cannot be opened ({detail})."),
         "zip_bomb": translate("Errors", "The file would be far too large once unpacked, so it was not read."),
-        "scanned_pdf": translate("Errors", "This PDF has no text layer (it may be a scan), so its text cannot be read."),
+        "scanned": translate("Errors", "This is a scan (a picture of the pages), with no text to read directly. Import "
+                                       "it with the text-recognition edition of Taizhang, or ask the sender for the "
+                                       "Word/WPS file."),
+        "scan_too_long": translate("Errors", "This is a scan of {pages} pages, more than text recognition takes "
+                                             "({limit} pages). Scan only the work plan part, then import it."),
+        "scan_unreadable": translate("Errors", "This is a scan, but no text was recognised in it (the image may be "
+                                               "too blurred, or not text)."),
+        "sheet_too_large": translate("Errors", "The worksheet is too large (more than {limit} cells) to be a "
+                                               "ledger, so it was not read."),
         "no_plan": translate("Errors", "No work plan content was found in this file."),
         "bad_encoding": translate("Errors", "The text encoding of this file cannot be recognised."),
         "bad_json": translate("Errors", "The parse JSON file is not valid: {detail}"),

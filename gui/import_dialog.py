@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from core.errors import TaizhangError
 from core.import_checks import check_plan
 from gui.errors import error_text
+from gui.file_drop import FileDropTarget
 from gui.import_source import SourceBar
 from gui.import_warnings import WarningsList
 from gui.node_editor import NodeEditor
@@ -43,6 +44,7 @@ class ImportDialog(QDialog):
     """Preview, fix and save one plan; `saved` carries the new plan's id."""
 
     saved = Signal(int)
+    more_files = Signal(list)  # files dropped beyond the first, for the importer to open next
 
     def __init__(self, service, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +130,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.source)
         layout.addWidget(self.content, 1)
         layout.addLayout(bottom)
+        FileDropTarget(self).dropped.connect(self.files_dropped)
         paste = QAction(self)
         paste.setShortcut(QKeySequence.StandardKey.Paste)
         paste.triggered.connect(lambda: self.paste())
@@ -141,6 +144,16 @@ class ImportDialog(QDialog):
     def paste(self, mime: QMimeData | None = None) -> None:
         """Parse the clipboard's (or `mime`'s) HTML or text in the background."""
         self.source.paste(mime)
+
+    def files_dropped(self, paths: list[Path]) -> None:
+        """The first dropped file replaces the plan shown (asking if it was edited); the rest queue."""
+        first, rest = Path(paths[0]), list(paths[1:])
+        if self.outcome is not None and not self.stack.isClean() and not self._ask(
+                self.tr("Replace the plan shown, and the changes made to it, with %1?").replace("%1", first.name)):
+            return
+        self.open_file(first)
+        if rest:
+            self.more_files.emit(rest)
 
     def _parsed(self, outcome: ParseOutcome) -> None:
         self.outcome = outcome

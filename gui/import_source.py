@@ -24,10 +24,23 @@ from PySide6.QtWidgets import (
 
 from core.errors import TaizhangError
 from gui.errors import error_text
+from gui.file_drop import plan_file_filters
 from gui.import_warnings import error_hint
 from gui.workers import ParseJob, ParseOutcome, ParseSource, WorkerCrash
 
-FILE_FILTERS = "*.txt *.docx *.html *.htm *.xlsx *.pdf *.json"
+RTF_FORMATS = ("text/rtf", "text/richtext", "application/rtf", 'application/x-qt-windows-mime;value="Rich Text Format"')
+
+
+def clipboard_rtf(mime: QMimeData | None) -> bytes | None:
+    """The RTF a copy from Word or WPS carries, when it carries any."""
+    if mime is None:
+        return None
+    for fmt in RTF_FORMATS:
+        if mime.hasFormat(fmt):
+            data = bytes(mime.data(fmt))
+            if data.lstrip().startswith(b"{\\rtf"):
+                return data
+    return None
 
 
 class SourceBar(QWidget):
@@ -77,8 +90,7 @@ class SourceBar(QWidget):
     # -- starting ------------------------------------------------------------------------
     def choose_file(self) -> None:
         start = str(self.last_dir or Path.home())
-        filters = ";;".join([self.tr("Work plans (%1)").replace("%1", FILE_FILTERS), self.tr("All files (*)")])
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import work plan"), start, filters)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import work plan"), start, plan_file_filters())
         if path:
             self.open_file(Path(path))
 
@@ -91,14 +103,17 @@ class SourceBar(QWidget):
     def paste(self, mime: QMimeData | None = None) -> None:
         """Parse pasted HTML (a copied web page or Word text) or plain text."""
         mime = mime or QGuiApplication.clipboard().mimeData()
-        if mime is None or not (mime.hasHtml() or mime.hasText()):
+        rtf = clipboard_rtf(mime)
+        if mime is None or not (mime.hasHtml() or mime.hasText() or rtf):
             self.show_message(self.tr("The clipboard holds no text. Copy the plan's text first."))
             return
         if not self.may_replace():
             return
         self.label.setText(self.tr("Pasted from the clipboard"))
-        if mime.hasHtml() and mime.html().strip():
+        if mime.hasHtml() and mime.html().strip():  # Word, WPS and browsers all put HTML there
             self.start(ParseSource(html=mime.html()))
+        elif rtf:  # what some WPS versions offer besides plain text: keeps the table rows
+            self.start(ParseSource(rtf=rtf))
         else:
             self.start(ParseSource(text=mime.text()))
 
@@ -107,6 +122,7 @@ class SourceBar(QWidget):
         self.message_box.hide()
         self.job = ParseJob(source)
         self.job.signals.progress.connect(self._progress)
+        self.job.signals.pages.connect(self._pages)
         self.job.signals.finished.connect(self._finished)
         self.job.signals.failed.connect(self._failed)
         self.job.signals.crashed.connect(self._crashed)
@@ -140,6 +156,14 @@ class SourceBar(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(stage)
         self.progress.setFormat(texts[min(stage, len(texts) - 1)])
+
+    def _pages(self, done: int, total: int) -> None:
+        """A scan is being recognised page by page: say which page, so a long wait is explained."""
+        if self._mine():
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(self.tr("Recognising the scan: page %1 of %2…")
+                                    .replace("%1", str(done + 1)).replace("%2", str(total)))
 
     def _finished(self, outcome: ParseOutcome) -> None:
         if self._mine():

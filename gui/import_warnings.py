@@ -29,6 +29,12 @@ def _messages() -> dict[str, str]:
         "noise_skipped": translate("ImportWarnings", "These lines look like web page clutter and were not "
                                                      "imported ({count} lines):"),
         "no_nodes": translate("ImportWarnings", "There are no items, so nothing can be saved."),
+        "pages_cut": translate("ImportWarnings", "The file has {total} pages; only the first {read} were read, "
+                                                 "and what follows was not imported."),
+        "ocr_used": translate("ImportWarnings", "This is a scan: its text was recognised from {pages} page images. "
+                                                "Please check it against the original."),
+        "ocr_low_confidence": translate("ImportWarnings", "{count} lines were recognised with low confidence; "
+                                                          "check these first:"),
     }
 
 
@@ -102,8 +108,7 @@ class WarningsList(QTreeWidget):
 def error_hint(code: str) -> str:
     """What to do next when a file cannot be imported (the message itself says what went wrong)."""
     hints = {
-        "scanned_pdf": translate("ImportWarnings", "Import the original Word file instead, or convert the PDF "
-                                                   "with text recognition (OCR) software first."),
+        "scanned": translate("ImportWarnings", "The sender can usually also provide the Word, WPS or OFD file."),
         "no_plan": translate("ImportWarnings", "Check that this is the work plan. You can also copy the plan's "
                                                "text from the web page or Word and choose Paste from clipboard."),
         "bad_encoding": translate("ImportWarnings", "Open the file in Notepad or WPS, save it as UTF-8 text, "

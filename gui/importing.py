@@ -1,12 +1,13 @@
-"""Import: choose a file (or take the clipboard) and open the import dialog on it; the sample
-plan is imported directly, as it needs no checking.
+"""Import: choose or drop a file (or take the clipboard) and open the import dialog on it; the
+sample plan is imported directly, as it needs no checking. Several dropped files open one
+after another, each in its own dialog.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -14,6 +15,7 @@ from core.errors import TaizhangError
 from core.paths import resource_path
 from core.views import PlanSummary
 from gui.errors import show_error
+from gui.file_drop import FileDropTarget, plan_file_filters
 
 LAST_DIR_KEY = "import/last_dir"
 
@@ -24,15 +26,30 @@ class PlanImporter(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
+        self.dialog = None
+        self.queue: list[Path] = []  # dropped files still to open, one import dialog after another
+        FileDropTarget(window).dropped.connect(self.open_files)
 
     def choose_and_import(self) -> None:
         start = str(self.window.settings.value(LAST_DIR_KEY, str(Path.home())))
-        filters = ";;".join([self.tr("Work plans (*.txt *.docx *.html *.htm *.xlsx *.pdf *.json)"),
-                             self.tr("All files (*)")])
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import work plan"), start, filters)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import work plan"), start, plan_file_filters())
         if path:
             self.window.settings.setValue(LAST_DIR_KEY, str(Path(path).parent))
             self.open_dialog(Path(path))
+
+    def open_files(self, paths: list[Path]) -> None:
+        """Files dropped on the window: each in its own import dialog, the next when one closes."""
+        if self.window.service is None or not paths:
+            return
+        self.queue.extend(Path(p) for p in paths)
+        if self.dialog is None or not self.dialog.isVisible():
+            self._next_file()
+
+    def _next_file(self) -> None:
+        if self.queue:
+            path = self.queue.pop(0)
+            self.window.settings.setValue(LAST_DIR_KEY, str(path.parent))
+            self.open_dialog(path)
 
     def import_from_clipboard(self) -> None:
         """Open the import dialog on the text or web page copied to the clipboard."""
@@ -45,6 +62,8 @@ class PlanImporter(QObject):
         dialog = ImportDialog(self.window.service, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda plan_id, d=dialog: self._saved(plan_id, d))
+        dialog.more_files.connect(self.queue.extend)
+        dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
         self.dialog = dialog
         dialog.open()
         if path is not None:
@@ -52,6 +71,12 @@ class PlanImporter(QObject):
         elif paste:
             dialog.paste()
         return dialog
+
+    def _closed(self, dialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        if self.queue:
+            QTimer.singleShot(0, self._next_file)  # after the closing dialog has gone
 
     def _saved(self, plan_id: int, dialog) -> None:
         self.window.refresh_plans(plan_id)

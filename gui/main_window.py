@@ -145,12 +145,12 @@ class MainWindow(QMainWindow):
                                      self.tr("&Import…"), self)
         self.import_action.setIconText(self.tr("Import"))  # the toolbar shows no mnemonic
         self.import_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.import_action.setToolTip(self.tr("Import a work plan from a Word, Excel, PDF, web page or "
-                                              "text file"))
+        self.import_action.setToolTip(self.tr("Import a work plan from a Word, WPS, Excel, PDF, OFD, web page "
+                                              "or text file (or drop the file onto the window)"))
         self.import_action.triggered.connect(self.importer.choose_and_import)
         self.paste_import_action = QAction(self.tr("Import from clip&board…"), self)
         self.paste_import_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
-        self.paste_import_action.setToolTip(self.tr("Import the plan's text copied from a web page or Word"))
+        self.paste_import_action.setToolTip(self.tr("Import the plan's text copied from a web page, Word or WPS"))
         self.paste_import_action.triggered.connect(self.importer.import_from_clipboard)
         self.sample_action = QAction(self.tr("Open &sample"), self)
         self.sample_action.triggered.connect(self.importer.open_sample)

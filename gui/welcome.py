@@ -34,8 +34,9 @@ class WelcomePage(QWidget):
         self.import_button.clicked.connect(self.import_requested)
         self.sample_button.clicked.connect(self.sample_requested)
 
-        hint = QLabel(self.tr("Supported: Word (.docx), Excel (.xlsx), PDF, web pages (.html), plain text "
-                              "(.txt) and parse JSON."))
+        hint = QLabel(self.tr("Supported: Word and WPS (.docx .doc .wps), Excel and WPS (.xlsx .xls .et), PDF, "
+                              "OFD, web pages (.html .mht), plain text (.txt) and parse JSON; scans with the "
+                              "text-recognition edition. You can also drop files onto this window."))
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setEnabled(False)

@@ -23,11 +23,12 @@ STAGES = 3
 
 @dataclass
 class ParseSource:
-    """What to parse: a file, or pasted text or HTML (from the clipboard)."""
+    """What to parse: a file, or pasted text, HTML or RTF (from the clipboard)."""
 
     path: Path | None = None
     text: str | None = None
     html: str | None = None
+    rtf: bytes | None = None
 
     @property
     def name(self) -> str:
@@ -44,6 +45,10 @@ class ParseOutcome:
     warnings: list[ImportWarning] = field(default_factory=list)
 
 
+class Cancelled(Exception):
+    """Raised inside a long read (OCR of a scan) once the clerk has pressed Stop."""
+
+
 class WorkerCrash(Exception):
     """A bug inside a worker thread, re-raised on the GUI thread so the crash dialog shows it."""
 
@@ -52,6 +57,7 @@ class JobSignals(QObject):
     """A QRunnable cannot emit; this QObject (living on the GUI thread) emits for it."""
 
     progress = Signal(int, int)  # stage, number of stages
+    pages = Signal(int, int)  # scans: pages recognised so far, pages in all
     finished = Signal(object)  # ParseOutcome
     failed = Signal(object)  # TaizhangError
     crashed = Signal(str)  # traceback of a bug
@@ -76,6 +82,8 @@ class ParseJob(QRunnable):
     def run(self) -> None:
         try:
             outcome = self._work()
+        except Cancelled:
+            return
         except TaizhangError as err:
             if not self.cancelled:
                 self.signals.failed.emit(err)
@@ -86,6 +94,12 @@ class ParseJob(QRunnable):
             return
         if outcome is not None and not self.cancelled:
             self.signals.finished.emit(outcome)
+
+    def _page(self, done: int, total: int) -> None:
+        """A scan's page is about to be recognised (about 10 s each): report it, or stop here."""
+        if self.cancelled:
+            raise Cancelled
+        self.signals.pages.emit(done, total)
 
     def _stage(self, stage: int) -> bool:
         """Announce a stage; False once the job was cancelled."""
@@ -109,9 +123,16 @@ class ParseJob(QRunnable):
             if src.path.suffix.lower() == ".json":
                 plan = parse_file(src.path)
             else:
-                doc = read_document(src.path)
+                from core.readers.ocr import reporting
+
+                with reporting(self._page):
+                    doc = read_document(src.path)
         elif src.html is not None:
             doc = read_html(src.html)
+        elif src.rtf is not None:
+            from core.readers.rtf import RtfReader
+
+            doc = RtfReader().read_bytes(src.rtf, "剪贴板")
         if not self._stage(PARSE):
             return None
         if plan is None:

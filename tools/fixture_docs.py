@@ -130,6 +130,17 @@ def numbered_docx(lines: list[str]) -> bytes:
     return _save(document)
 
 
+def printed_docx(lines: list[str]) -> bytes:
+    """The plan as typed by hand, labels as text: what a scanner sees is the printed page, and
+    LibreOffice prints Word's continuing lists ((一)…(十四) across sections) as restarting."""
+    document = _new_document()
+    for line in lines:
+        para = document.add_paragraph()
+        para.paragraph_format.first_line_indent = document.styles["Normal"].font.size * 2
+        para.add_run(line)
+    return _save(document)
+
+
 def table_rows(lines: list[str]) -> tuple[list[str], list[tuple[str, str, str, str]], list[str]]:
     """Plan 000 as copied from its web table: (before, rows of section/item/task/unit, after)."""
     start = lines.index("牵头及责任单位") + 1

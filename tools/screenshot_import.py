@@ -1,7 +1,9 @@
 """Render the import dialog with a real plan to a PNG, to look at it (or put it in the docs).
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot_import.py PLAN [out.png]
-        [--lang en] [--select 0,1] [--open-warning 0]
+        [--lang en] [--select 0,1] [--open-warning 0] [--drop]
+
+--drop hands the file over as a real drag-and-drop onto the dialog, as from the desktop.
 
 Uses a throw-away database; nothing is saved.
 """
@@ -24,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lang", default="zh_CN")
     ap.add_argument("--select", default="0,0", help="path of the node to select, e.g. 1,2")
     ap.add_argument("--open-warning", type=int, default=None, help="expand this warning")
+    ap.add_argument("--drop", action="store_true", help="drop the file on the dialog instead of opening it")
     args = ap.parse_args(argv)
 
     from PySide6.QtCore import QEventLoop, QTimer
@@ -43,8 +46,11 @@ def main(argv: list[str] | None = None) -> int:
         dialog.source.parsed.connect(lambda _o: QTimer.singleShot(0, loop.quit))
         poll = QTimer(interval=100, timeout=lambda: dialog.source.job is None and loop.quit())
         poll.start()
-        QTimer.singleShot(30000, loop.quit)
-        dialog.open_file(Path(args.plan))
+        QTimer.singleShot(300_000, loop.quit)  # OCR of a scan takes about 10 s a page
+        if args.drop:
+            drop_on(dialog, Path(args.plan).resolve())
+        else:
+            dialog.open_file(Path(args.plan))
         loop.exec()
         poll.stop()
         if dialog.outcome is not None:
@@ -60,6 +66,21 @@ def main(argv: list[str] | None = None) -> int:
         service.close()
     print(args.out)
     return 0
+
+
+def drop_on(widget, path: Path) -> None:
+    """A drag-enter and a drop of `path` at the widget's centre, as the desktop sends them."""
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    centre = QPoint(widget.width() // 2, widget.height() // 2)
+    QApplication.sendEvent(widget, QDragEnterEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                                                   Qt.KeyboardModifier.NoModifier))
+    QApplication.sendEvent(widget, QDropEvent(QPointF(centre), Qt.DropAction.CopyAction, mime,
+                                              Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
 
 
 if __name__ == "__main__":

@@ -3,9 +3,12 @@
 # installed only when missing), then a .venv with the pinned packages.
 #   sh tools/setup.sh        the app (also installs CJK fonts so Chinese text shows)
 #   sh tools/setup.sh --dev  the app's tests and tools as well, and PyInstaller to build the bundle
+#   sh tools/setup.sh --ocr  the app plus the 带识别 extra: OCR for scanned PDFs and photos
+#                            (rapidocr-onnxruntime, models inside the wheel; ~250 MB installed)
 set -eu
 cd "$(dirname "$0")/.."
 mode=${1:-app}
+case "$mode" in app|--dev|--ocr) ;; *) echo "用法：sh tools/setup.sh [--dev|--ocr]" >&2; exit 2 ;; esac
 
 need=""
 if command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
@@ -36,4 +39,5 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 req=requirements.txt
 [ "$mode" = "--dev" ] && req=requirements-dev.txt
+[ "$mode" = "--ocr" ] && req=requirements-ocr.txt
 .venv/bin/python -m pip install -q --disable-pip-version-check -r "$req"

@@ -7,27 +7,33 @@ from pathlib import Path
 from core.document import Document
 from core.errors import InputError
 from core.readers.base import Reader, load_bytes
+from core.readers.doc import DocReader
 from core.readers.docx import DocxReader
 from core.readers.html import HtmlReader, read_html
+from core.readers.image import ImageReader
+from core.readers.mht import MhtReader
+from core.readers.ofd import OfdReader
 from core.readers.pdf import PdfReader
+from core.readers.rtf import RtfReader
 from core.readers.text import TextReader
+from core.readers.xls import XlsReader
 from core.readers.xlsx import XlsxReader
 
-READERS: list[type[Reader]] = [TextReader, DocxReader, XlsxReader, HtmlReader, PdfReader]
+READERS: list[type[Reader]] = [TextReader, DocxReader, DocReader, XlsxReader, XlsReader, HtmlReader, MhtReader,
+                               PdfReader, OfdReader, RtfReader, ImageReader]
 
-# Suffixes we know and refuse on purpose, with the code that tells the clerk what to do.
-REFUSED: dict[str, str] = {".doc": "old_doc", ".wps": "old_doc", ".dot": "old_doc",
-                           ".xls": "old_xls", ".et": "old_xls", ".xlt": "old_xls"}
+
+def readable_suffixes() -> list[str]:
+    """Every suffix some reader takes, in registry order (the file dialog's filter)."""
+    return [s for cls in READERS for s in cls.suffixes]
 
 
 def reader_for(path: Path) -> Reader:
-    """The reader for `path`'s suffix; an InputError names formats we refuse on purpose."""
+    """The reader for `path`'s suffix; InputError("unsupported_format") for any other."""
     suffix = Path(path).suffix.lower()
     for cls in READERS:
         if suffix in cls.suffixes:
             return cls()
-    if suffix in REFUSED:
-        raise InputError(REFUSED[suffix])
     raise InputError("unsupported_format", suffix=suffix or "（无扩展名）")
 
 
@@ -39,21 +45,31 @@ def reader_for_content(path: Path, data: bytes) -> Reader:
     suffix = Path(path).suffix.lower()
     kind = sniff(data)
     if kind == "zip":
-        by_parts = {"docx": DocxReader, "xlsx": XlsxReader}.get(zip_kind(data) or "")
+        by_parts = {"docx": DocxReader, "xlsx": XlsxReader, "ofd": OfdReader}.get(zip_kind(data) or "")
         if by_parts is not None:
             return by_parts()
-        if suffix in DocxReader.suffixes + XlsxReader.suffixes:
+        if suffix in DocxReader.suffixes + XlsxReader.suffixes + OfdReader.suffixes:
             return reader_for(path)  # a damaged package: its reader names the damage
         raise InputError("unsupported_format", suffix=suffix or "（压缩包）")
     if kind == "ole":
-        default = REFUSED.get(suffix) or ("old_xls" if suffix in XlsxReader.suffixes else "old_doc")
-        raise InputError(ole_code(data, default))
+        default = "old_xls" if suffix in XlsReader.suffixes + XlsxReader.suffixes else "old_doc"
+        code = ole_code(data, default)
+        if code == "encrypted":
+            raise InputError("encrypted")
+        return XlsReader() if code == "old_xls" else DocReader()
     if kind == "pdf":
         return PdfReader()
     if kind == "rtf":
-        raise InputError("old_doc")
+        return RtfReader()
+    if kind == "mht":
+        return MhtReader()
+    if kind == "image":
+        return ImageReader()
     if kind == "html" and suffix not in PdfReader.suffixes:
         return HtmlReader()  # pages saved as .doc/.xls by web systems, or HTML source as .txt
+    if suffix in DocReader.suffixes + XlsReader.suffixes + DocxReader.suffixes + XlsxReader.suffixes \
+            + OfdReader.suffixes + ImageReader.suffixes:
+        raise InputError("corrupt", detail="文件内容与扩展名不符")
     return reader_for(path)
 
 
@@ -64,4 +80,5 @@ def read_document(path: Path) -> Document:
     return reader_for_content(path, data).read_bytes(data, path.name)
 
 
-__all__ = ["READERS", "REFUSED", "Reader", "read_document", "read_html", "reader_for", "reader_for_content"]
+__all__ = ["READERS", "Reader", "read_document", "read_html", "readable_suffixes", "reader_for",
+           "reader_for_content"]

@@ -13,12 +13,13 @@ PDFium is not thread-safe: read one PDF at a time.
 
 from __future__ import annotations
 
-from core.document import Document
+from core.document import Document, ReaderNote
 from core.errors import InputError
 from core.readers.base import Reader
 from core.readers.pdf_lines import Line, paragraphs, tidy_spaces
 
 MAX_PAGES = 500
+SCAN_CHARS_PER_PAGE = 200  # fewer characters a page than this (a plan page has 500–800) and pictures: a scan
 
 
 def _page_lines(page, index: int) -> list[Line]:
@@ -59,7 +60,7 @@ def _page_lines(page, index: int) -> list[Line]:
 
 
 class PdfReader(Reader):
-    """Reads PDFs that carry text; scanned or password-protected ones are refused clearly."""
+    """Reads PDFs that carry text; scans go to OCR (or are refused as scans); locked ones refused."""
 
     suffixes = (".pdf",)
 
@@ -74,19 +75,57 @@ class PdfReader(Reader):
                 raise InputError("encrypted") from exc
             raise InputError("corrupt", detail="PDF 无法打开") from exc
         try:
+            total = len(pdf)
             lines: list[Line] = []
-            for index in range(min(len(pdf), MAX_PAGES)):
+            for index in range(min(total, MAX_PAGES)):
                 page = pdf[index]
                 try:
                     lines.extend(_page_lines(page, index))
                 finally:
                     page.close()
             title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
+            if _is_scan(pdf, lines, min(total, MAX_PAGES)):
+                from core.readers.ocr import read_pdf_scan
+
+                doc = read_pdf_scan(pdf, name)
+                doc.title_hint = title
+                return doc
         except pdfium.PdfiumError as exc:
             raise InputError("corrupt", detail="PDF 页面损坏") from exc
         finally:
             pdf.close()
         blocks = paragraphs(lines)
         if not blocks:
-            raise InputError("scanned_pdf")
-        return Document(blocks=blocks, source_name=name, title_hint=title)
+            raise InputError("no_plan")
+        notes = [ReaderNote("pages_cut", {"total": total, "read": MAX_PAGES})] if total > MAX_PAGES else []
+        return Document(blocks=blocks, source_name=name, title_hint=title, notes=notes)
+
+
+def _is_scan(pdf, lines: list[Line], pages: int) -> bool:
+    """No text layer, or little text on pages that are mostly one picture: a scan, perhaps with
+    the line an OA system stamps on each page ("网络公开 2024-07-01") or a searchable layer so
+    thin it holds no plan. Judged on the first pages, where a plan's title and sections are."""
+    chars = sum(len(line.text) for line in lines)
+    if chars == 0:
+        return True
+    if chars >= SCAN_CHARS_PER_PAGE * max(pages, 1):
+        return False
+    sample = range(min(pages, 5))
+    pictured = sum(_mostly_picture(pdf[i]) for i in sample)
+    return pictured * 2 > len(sample)
+
+
+def _mostly_picture(page) -> bool:
+    """An image covering at least half the page."""
+    import pypdfium2.raw as raw
+
+    try:
+        width, height = page.get_size()
+        area = max(width * height, 1.0)
+        for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            if (right - left) * (top - bottom) >= area / 2:
+                return True
+        return False
+    finally:
+        page.close()

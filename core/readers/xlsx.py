@@ -1,8 +1,10 @@
 """Excel .xlsx 台账: each sheet with content becomes a Table, merged ranges expanded and flagged.
 
-openpyxl's read-only mode drops merged ranges, which carry the meaning of a 台账 (one unit
-cell spanning several tasks), so we load the full workbook — only after the package has
-passed the zip guard — and walk the cells that exist, never the declared dimension.
+A full openpyxl load costs about a kilobyte per cell before we could refuse a dense sheet
+(a million cells: 640 MB). So the workbook is opened read-only and each sheet is streamed
+through openpyxl's sheet parser, which also hands us the merged ranges (they carry the
+meaning of a 台账: one unit cell spanning several tasks) and the hidden rows and columns;
+memory follows the cells with text, and a sheet declaring more than MAX_CELLS is refused.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ import datetime as dt
 import re
 import warnings
 
-from core.document import Cell, Document, Paragraph, Table
+from core.document import Document, Paragraph, Table
 from core.errors import InputError
 from core.readers.base import Reader
+from core.readers.sheet_grid import MAX_GRID_CELLS
 
-MAX_GRID_CELLS = 500_000  # rows × columns with content; a plan 台账 has a few hundred
-MAX_XML = 32 * 1024 * 1024  # ~300k cells; a plan 台账 has a few hundred, openpyxl needs RAM per cell
+MAX_XML = 32 * 1024 * 1024  # the package's XML in all; a plan 台账's is well under 1 MB
+MAX_CELLS = 100_000  # cells a sheet may declare (with or without text); a plan 台账 has a few thousand
+MAX_SHARED_STRINGS = 8 * 1024 * 1024  # sharedStrings.xml, loaded whole by openpyxl
 
 
 def render(value: object, number_format: str = "General") -> str:
@@ -70,13 +74,17 @@ class XlsxReader(Reader):
         if "xl/workbook.bin" in names:
             raise InputError("unsupported_format", suffix=".xlsb")
         _check_merges(zf)
+        _check_strings(zf)
         wb = _load(data)
         blocks = []
-        for ws in wb.worksheets:
-            if getattr(ws, "sheet_state", "visible") != "visible" or not hasattr(ws, "_cells"):
-                continue
-            blocks.extend(sheet_blocks(ws))
-        title = (wb.properties.title or "").strip() if wb.properties else ""
+        try:
+            for ws in wb.worksheets:
+                if getattr(ws, "sheet_state", "visible") != "visible" or not hasattr(ws, "_get_source"):
+                    continue
+                blocks.extend(sheet_blocks(wb, ws))
+            title = (wb.properties.title or "").strip() if wb.properties else ""
+        finally:
+            wb.close()
         return Document(blocks=blocks, source_name=name, title_hint=title or None)
 
 
@@ -117,84 +125,79 @@ def _load(data: bytes):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
+            return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except InputError:
         raise
     except Exception as exc:  # openpyxl signals a damaged package with many exception types
         raise InputError("corrupt", detail=type(exc).__name__) from exc
 
 
-def sheet_blocks(ws) -> list[Paragraph | Table]:
-    """One sheet as an optional title Paragraph and a Table of its non-empty rows and columns."""
-    cells = ws._cells  # only the cells that exist; iter_rows() would walk the declared dimension
+def _check_strings(zf) -> None:
+    """The shared strings are loaded whole before any sheet; a table of millions is no 台账."""
+    for info in zf.infolist():
+        if info.filename.lower() == "xl/sharedstrings.xml" and info.file_size > MAX_SHARED_STRINGS:
+            raise InputError("sheet_too_large", limit=MAX_CELLS)
+
+
+def sheet_blocks(wb, ws) -> list[Paragraph | Table]:
+    """One sheet, streamed: its cells' text, merges and hidden rows/columns, through the grid stage.
+
+    We walk the sheet XML with openpyxl's own parser, cell by cell, so memory follows the
+    cells that hold text, never the declared dimension, and stop at MAX_CELLS."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    from core.readers.sheet_grid import grid_blocks
+
     values: dict[tuple[int, int], str] = {}
-    for (r, c), cell in cells.items():
-        text = render(cell.value, getattr(cell, "number_format", "General"))
-        if text:
-            values[(r, c)] = text
+    count = 0
+    try:
+        with ws._get_source() as src:
+            parser = WorkSheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
+                                     date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+            for _, cells in parser.parse():
+                count += len(cells)
+                if count > MAX_CELLS:
+                    raise InputError("sheet_too_large", limit=MAX_CELLS)
+                for c in cells:
+                    if c["value"] is None:
+                        continue
+                    cell = ReadOnlyCell(ws, c["row"], c["column"], c["value"], c["data_type"], c["style_id"])
+                    text = render(cell.value, cell.number_format)
+                    if text:
+                        values[(c["row"], c["column"])] = text
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl signals a damaged sheet with many exception types
+        raise InputError("corrupt", detail=type(exc).__name__) from exc
     if not values:
         return []
-    hidden_rows = {r for r, d in ws.row_dimensions.items() if d.hidden}
-    hidden_cols = _hidden_columns(ws)
-    max_r = max(r for r, _ in values)
-    max_c = max(c for _, c in values)
-    covered: dict[tuple[int, int], tuple[int, int]] = {}
-    spans: dict[tuple[int, int], tuple[int, int]] = {}
-    for rng in ws.merged_cells.ranges:
-        r0, c0 = rng.min_row, rng.min_col
-        r1, c1 = min(rng.max_row, max_r), min(rng.max_col, max_c)
-        if (r1 - r0 + 1) * (c1 - c0 + 1) > MAX_GRID_CELLS:
-            continue  # a merge over half the sheet is not a 台账 cell; keep the text unmerged
-        spans[(r0, c0)] = (r1, c1)
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
-                if (r, c) != (r0, c0):
-                    covered[(r, c)] = (r0, c0)
-                    values.pop((r, c), None)  # Excel shows only the top-left value
-    rows = [r for r in sorted({r for r, _ in values}) if r not in hidden_rows]
-    cols = [c for c in sorted({c for _, c in values}) if c not in hidden_cols]
-    if not rows or not cols:
-        return []
-    if len(rows) * len(cols) > MAX_GRID_CELLS:
-        raise InputError("corrupt", detail="工作表过大或过于分散")
-    grid = [[_cell(values, covered, r, c) for c in cols] for r in rows]
-    blocks: list[Paragraph | Table] = []
-    while len(grid) > 1 and len(cols) > 1 and _is_title_row(grid[0], rows[0], cols, spans):
-        blocks.append(Paragraph(grid[0][0].text))
-        grid.pop(0)
-        rows.pop(0)
-    blocks.append(Table(grid))
-    return blocks
+    hidden_rows = {int(r) for r, attrs in parser.row_dimensions.items() if _true(attrs.get("hidden"))}
+    merges = []
+    for ref in (parser.merged_cells.mergeCell if parser.merged_cells else []):
+        try:
+            c0, r0, c1, r1 = range_boundaries(ref.ref)
+        except (ValueError, TypeError):
+            continue
+        if None not in (c0, r0, c1, r1):
+            merges.append((r0, c0, r1, c1))
+    return grid_blocks(values, merges, hidden_rows, _hidden_columns(parser.column_dimensions))
 
 
-def _cell(values: dict, covered: dict, r: int, c: int) -> Cell:
-    origin = covered.get((r, c))
-    if origin is None:
-        return Cell(values.get((r, c), ""))
-    return Cell(values.get(origin, ""), merged_up=r > origin[0], merged_left=c > origin[1])
+def _true(value) -> bool:
+    return str(value).lower() in ("1", "true")
 
 
-def _is_title_row(row: list[Cell], r: int, cols: list[int], spans: dict) -> bool:
-    """A leading row whose only text is one cell, merged across the table or alone in the row."""
-    origins = [cell for cell in row if cell.text and not cell.merged_left and not cell.merged_up]
-    if len(origins) != 1 or not row[0].text or row[0].merged_up:
-        return False
-    span = spans.get((r, cols[0]))
-    spans_all = span is not None and span[1] >= cols[-1]
-    return spans_all or all(not cell.text for cell in row[1:])
-
-
-def _hidden_columns(ws) -> set[int]:
-    from openpyxl.utils import column_index_from_string
-
+def _hidden_columns(dimensions: dict) -> set[int]:
     hidden: set[int] = set()
-    for key, dim in ws.column_dimensions.items():
-        if not dim.hidden:
+    for attrs in dimensions.values():
+        if not _true(attrs.get("hidden")):
             continue
         try:
-            first = column_index_from_string(key)
-        except ValueError:
+            lo = int(attrs.get("min"))
+            hi = int(attrs.get("max") or lo)
+        except (TypeError, ValueError):
             continue
-        lo, hi = (dim.min or first), (dim.max or first)
         hidden.update(range(lo, min(hi, lo + 16384) + 1))
     return hidden

@@ -473,6 +473,21 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>Errors</name>
     <message>
+        <location filename="../../gui/errors.py" line="1"/>
+        <source>The worksheet is too large (more than {limit} cells) to be a ledger, so it was not read.</source>
+        <translation>工作表过大（超过 {limit} 个单元格），不像是工作台账，已拒绝读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="1"/>
+        <source>This is a scan, but no text was recognised in it (the image may be too blurred, or not text).</source>
+        <translation>这是扫描件，但没有识别出文字（图像可能过于模糊或不是文字）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="1"/>
+        <source>This is a scan of {pages} pages, more than text recognition takes ({limit} pages). Scan only the work plan part, then import it.</source>
+        <translation>这是扫描件，共 {pages} 页，超过文字识别的上限 {limit} 页，请只扫描工作要点部分后再导入。</translation>
+    </message>
+    <message>
         <location filename="../../gui/errors.py" line="24"/>
         <source>The operation failed.</source>
         <translation>操作失败。</translation>
@@ -500,8 +515,8 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
     <message>
         <location filename="../../gui/errors.py" line="29"/>
-        <source>The file type {suffix} is not supported. Please use .txt, .docx, .html, .xlsx, .pdf or a parse JSON file.</source>
-        <translation>不支持的文件格式：{suffix}。请使用 .txt、.docx、.html、.xlsx、.pdf 或解析 JSON 文件。</translation>
+        <source>The file type {suffix} is not supported. Please use .docx, .doc, .wps, .xlsx, .xls, .et, .pdf, .ofd, .html, .txt or a parse JSON file.</source>
+        <translation>不支持的文件格式：{suffix}。请使用 .docx、.doc、.wps、.xlsx、.xls、.et、.pdf、.ofd、.html、.txt 或解析 JSON 文件。</translation>
     </message>
     <message>
         <location filename="../../gui/errors.py" line="31"/>
@@ -530,8 +545,8 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
     <message>
         <location filename="../../gui/errors.py" line="39"/>
-        <source>This PDF has no text layer (it may be a scan), so its text cannot be read.</source>
-        <translation>该 PDF 没有文字层（可能是扫描件），无法识别其中的文字。</translation>
+        <source>This is a scan (a picture of the pages), with no text to read directly. Import it with the text-recognition edition of Taizhang, or ask the sender for the Word/WPS file.</source>
+        <translation>这是扫描件（图片），没有可直接读取的文字。请使用“带识别”版要点台账导入，或向发文单位索取 Word/WPS 文件。</translation>
     </message>
     <message>
         <location filename="../../gui/errors.py" line="40"/>
@@ -1210,6 +1225,11 @@ Replace it?</source>
 <context>
     <name>ImportDialog</name>
     <message>
+        <location filename="../../gui/import_dialog.py" line="1"/>
+        <source>Replace the plan shown, and the changes made to it, with %1?</source>
+        <translation>用 %1 替换当前显示的计划及对它所做的修改？</translation>
+    </message>
+    <message>
         <location filename="../../gui/import_dialog.py" line="54"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
@@ -1287,6 +1307,21 @@ Import it again as a separate plan?</source>
 <context>
     <name>ImportWarnings</name>
     <message>
+        <location filename="../../gui/import_warnings.py" line="1"/>
+        <source>{count} lines were recognised with low confidence; check these first:</source>
+        <translation>{count} 行文字识别把握不大，请重点核对：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="1"/>
+        <source>This is a scan: its text was recognised from {pages} page images. Please check it against the original.</source>
+        <translation>这是扫描件，文字由识别得出（{pages} 页），请对照原件核对。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="1"/>
+        <source>The file has {total} pages; only the first {read} were read, and what follows was not imported.</source>
+        <translation>文件共 {total} 页，只读取了前 {read} 页，其后的内容没有导入。</translation>
+    </message>
+    <message>
         <location filename="../../gui/import_warnings.py" line="23"/>
         <source>The plan&apos;s title was not found; please fill it in.</source>
         <translation>未识别到计划标题，请填写</translation>
@@ -1333,8 +1368,8 @@ Import it again as a separate plan?</source>
     </message>
     <message>
         <location filename="../../gui/import_warnings.py" line="105"/>
-        <source>Import the original Word file instead, or convert the PDF with text recognition (OCR) software first.</source>
-        <translation>请改为导入原始的 Word 文件，或先用文字识别（OCR）软件转换该 PDF。</translation>
+        <source>The sender can usually also provide the Word, WPS or OFD file.</source>
+        <translation>也可以请发文单位提供 Word、WPS 或 OFD 电子版。</translation>
     </message>
     <message>
         <location filename="../../gui/import_warnings.py" line="107"/>
@@ -1462,8 +1497,8 @@ Import it again as a separate plan?</source>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="147"/>
-        <source>Import a work plan from a Word, Excel, PDF, web page or text file</source>
-        <translation>从 Word、Excel、PDF、网页或文本文件导入工作要点</translation>
+        <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
+        <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="150"/>
@@ -1472,8 +1507,8 @@ Import it again as a separate plan?</source>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="152"/>
-        <source>Import the plan&apos;s text copied from a web page or Word</source>
-        <translation>导入从网页或 Word 中复制的要点正文</translation>
+        <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
+        <translation>导入从网页、Word 或 WPS 中复制的要点正文</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="154"/>
@@ -2028,6 +2063,11 @@ If Taizhang is still open there, close it first: two windows on one database can
 <context>
     <name>SourceBar</name>
     <message>
+        <location filename="../../gui/import_source.py" line="1"/>
+        <source>Recognising the scan: page %1 of %2…</source>
+        <translation>正在识别扫描件：第 %1 页，共 %2 页…</translation>
+    </message>
+    <message>
         <location filename="../../gui/import_source.py" line="43"/>
         <source>Choose a file, or paste the plan&apos;s text (Ctrl+V).</source>
         <translation>请选择文件，或粘贴工作要点的正文（Ctrl+V）。</translation>
@@ -2394,8 +2434,51 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../gui/welcome.py" line="37"/>
-        <source>Supported: Word (.docx), Excel (.xlsx), PDF, web pages (.html), plain text (.txt) and parse JSON.</source>
-        <translation>支持 Word（.docx）、Excel（.xlsx）、PDF、网页（.html）、纯文本（.txt）和解析 JSON 文件。</translation>
+        <source>Supported: Word and WPS (.docx .doc .wps), Excel and WPS (.xlsx .xls .et), PDF, OFD, web pages (.html .mht), plain text (.txt) and parse JSON; scans with the text-recognition edition. You can also drop files onto this window.</source>
+        <translation>支持 Word 和 WPS 文字（.docx .doc .wps）、Excel 和 WPS 表格（.xlsx .xls .et）、PDF、OFD、网页（.html .mht）、纯文本（.txt）和解析 JSON 文件；扫描件需使用“带识别”版。也可以把文件直接拖到本窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>FileDrop</name>
+    <message>
+        <location filename="../../gui/file_drop.py" line="1"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="1"/>
+        <source>Parse results (%1)</source>
+        <translation>解析结果 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="1"/>
+        <source>Scans and photos (%1)</source>
+        <translation>扫描件和照片 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="1"/>
+        <source>Web pages and text (%1)</source>
+        <translation>网页和文本 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="1"/>
+        <source>PDF and OFD documents (%1)</source>
+        <translation>PDF 和 OFD 版式文件 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="1"/>
+        <source>Excel and WPS ledgers (%1)</source>
+        <translation>Excel 和 WPS 表格台账 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="1"/>
+        <source>Word and WPS documents (%1)</source>
+        <translation>Word 和 WPS 文字文档 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="1"/>
+        <source>Work plan files (%1)</source>
+        <translation>工作要点文件 (%1)</translation>
     </message>
 </context>
 <context>

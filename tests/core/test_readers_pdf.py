@@ -55,20 +55,25 @@ def test_spaces_around_cjk_are_removed_latin_kept():
     assert tidy_spaces("印发 2019 年 Open Data 工作") == "印发2019年Open Data工作"
 
 
-def blank_pdf() -> bytes:
+def blank_pdf(pages: int = 1) -> bytes:
+    """A PDF of `pages` empty A4 pages: what a scan looks like to a text reader."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument.new()
-    pdf.new_page(595, 842)
+    for _ in range(pages):
+        pdf.new_page(595, 842)
     buf = io.BytesIO()
     pdf.save(buf)
     return buf.getvalue()
 
 
-def test_pdf_without_text_layer_is_refused_as_scanned():
+def test_pdf_without_text_layer_is_named_a_scan_when_ocr_is_not_installed(monkeypatch):
+    import core.readers.ocr as ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
     with pytest.raises(InputError) as err:
         PdfReader().read_bytes(blank_pdf())
-    assert err.value.code == "scanned_pdf"
+    assert err.value.code == "scanned"
 
 
 def test_broken_pdf_is_refused_as_corrupt():

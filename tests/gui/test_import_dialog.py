@@ -149,7 +149,7 @@ def test_stopping_a_parse_drops_its_result(window, qtbot):
 
 
 @pytest.mark.parametrize(("name", "data", "expected"), [
-    ("要点.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "请在 Word 中另存为 .docx 后再导入"),
+    ("要点.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "文件已损坏"),
     ("说明.txt", "这是一份会议通知，没有编号。".encode(), "文件中没有找到工作要点内容"),
 ])
 def test_a_bad_file_shows_its_message_in_the_dialog(window, qtbot, tmp_path, zh_translation, name, data, expected):
