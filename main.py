@@ -224,9 +224,13 @@ def cmd_progress(args: argparse.Namespace) -> int:
     start, end = _period_args(args)
     if args.add is None and (args.date or args.status):
         raise UsageError("cli_required", names="--add")
-    writes = args.add is not None or args.compose
+    writes = args.add is not None or args.compose or args.remove is not None
     svc = _service(args, readonly=not writes)
     try:
+        if args.remove is not None:
+            if args.remove not in {e.id for e in svc.entries(args.node)}:
+                raise UsageError("entry_not_found", entry_id=args.remove)
+            svc.remove_entry(args.remove)
         if args.add is not None:
             svc.add_entry(args.node, args.add, day, Status.parse(args.status) if args.status else None)
         if args.compose:
@@ -639,6 +643,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--add", metavar="TEXT", help="新增一条进展")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="进展日期（默认今天）")
     p.add_argument("--status", metavar="S", help="当时的状态（最新一条的状态同时成为任务状态）；" + STATUS_HELP)
+    p.add_argument("--remove", type=int, metavar="ENTRY", help="删除编号为 ENTRY 的一条进展（编号见列表第一列）")
     p.add_argument("--compose", action="store_true", help="用全部进展生成“完成情况”")
     _period_options(p)
     p.add_argument("--json", action="store_true", help="输出 JSON")

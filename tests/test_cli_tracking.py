@@ -69,6 +69,12 @@ def test_progress_add_then_list_and_json(imported):
     assert out["entries"][0]["date"] == "2026-09-05" and out["entries"][0]["status"] is None
     latest = _task(imported, "9月15日前")["latest_progress"]
     assert latest["text"] == "印发实施"
+    first = json.loads(run("progress", "--node", node, "--json", db=imported).stdout)["entries"][0]["id"]
+    wrong = run("progress", "--node", node, "--remove", "999", db=imported)
+    assert (wrong.returncode, wrong.stderr.strip()) == (2, "错误：找不到该进展记录")
+    removed = run("progress", "--node", node, "--remove", str(first), db=imported)
+    assert removed.returncode == 0 and "已完成初稿" not in removed.stdout and "印发实施" in removed.stdout
+    run("progress", "--node", node, "--add", "已完成初稿", "--date", "2026-07-20", db=imported)
     composed = run("progress", "--node", node, "--compose", db=imported)
     assert "完成情况：7月20日，已完成初稿；9月5日，印发实施。" in composed.stdout
     assert _task(imported, "9月15日前")["note"] == "7月20日，已完成初稿；9月5日，印发实施。"
