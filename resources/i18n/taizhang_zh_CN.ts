@@ -1552,32 +1552,42 @@ Import it again as a separate plan?</source>
         <translation>{count} 行文字识别把握不大，请重点核对：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="74"/>
+        <location filename="../../gui/import_warnings.py" line="38"/>
+        <source>No numbering was found, so the {count} paragraphs are listed as separate tasks. Please indent and merge them in the preview.</source>
+        <translation>未找到编号结构，已将 {count} 个段落逐条列为任务，请在预览中调整层级、合并段落</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="40"/>
+        <source>The header of the table “{head}” was not recognised; its columns were read from their cells. Please check the tasks, units and time limits.</source>
+        <translation>表格“{head}”的表头未能识别，已按单元格内容读取各列，请核对任务、责任单位和时限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="79"/>
         <source>Nothing to check: the plan looks complete.</source>
         <translation>没有需要核对的问题。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="111"/>
+        <location filename="../../gui/import_warnings.py" line="116"/>
         <source>The sender can usually also provide the Word, WPS or OFD file.</source>
         <translation>也可以请发文单位提供 Word、WPS 或 OFD 电子版。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="112"/>
+        <location filename="../../gui/import_warnings.py" line="117"/>
         <source>Check that this is the work plan. You can also copy the plan&apos;s text from the web page or Word and choose Paste from clipboard.</source>
         <translation>请确认所选的是工作要点文件；也可以在网页或 Word 中复制要点正文，再点“从剪贴板粘贴”。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="114"/>
+        <location filename="../../gui/import_warnings.py" line="119"/>
         <source>Open the file in Notepad or WPS, save it as UTF-8 text, then import it again.</source>
         <translation>请在记事本或 WPS 中打开该文件，另存为 UTF-8 编码后再导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="116"/>
+        <location filename="../../gui/import_warnings.py" line="121"/>
         <source>Open the file in Word, WPS or Excel and save a new copy, then import that copy.</source>
         <translation>请在 Word、WPS 或 Excel 中打开并另存一份，再导入另存的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="118"/>
+        <location filename="../../gui/import_warnings.py" line="123"/>
         <source>Save the plan as Word (.docx) or copy its text, then import it again.</source>
         <translation>请将要点另存为 Word（.docx）文件，或复制其正文后再导入。</translation>
     </message>
