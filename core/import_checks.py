@@ -28,6 +28,8 @@ WARNINGS: dict[str, str] = {
     "pages_cut": "文件共 {total} 页，只读取了前 {read} 页，其后的内容没有导入",
     "ocr_used": "这是扫描件，文字由识别得出（{pages} 页），请对照原件核对",
     "ocr_low_confidence": "{count} 行文字识别把握不大，请重点核对",
+    "no_structure": "未找到编号结构，已将 {count} 个段落逐条列为任务，请在预览中调整层级、合并段落",
+    "table_guessed": "表格“{head}”的表头未能识别，已按单元格内容读取各列，请核对任务、责任单位和时限",
 }
 
 
@@ -89,6 +91,7 @@ def check_plan(plan: ParsedPlan) -> list[ImportWarning]:
     for code, found in (("no_text", no_text), ("no_units", no_units)):
         if found:
             out.append(ImportWarning(code, {"count": len(found)}, found[0][1], tuple(found[:MAX_ITEMS])))
+    out.extend(ImportWarning(code, dict(params)) for code, params in plan.doubts)
     out.extend(numbering_gaps(plan))
     if plan.skipped:
         items = tuple((line if len(line) <= 80 else line[:80] + "…", None) for line in plan.skipped[:MAX_ITEMS])

@@ -77,10 +77,12 @@ class ParsedPlan:
     skipped: list[str] = field(default_factory=list, repr=False, compare=False)
     # What the reader noted about the file (core.document.ReaderNote), for the warnings; never in the JSON.
     notes: list = field(default_factory=list, repr=False, compare=False)
+    # The parser's doubts about how it read the document, as (warning code, params); never in the JSON.
+    doubts: list[tuple[str, dict]] = field(default_factory=list, repr=False, compare=False)
 
     def to_dict(self) -> dict:
         return {
-            "title": self.title,
+            "title": self.title or None,  # null when the document names no title (score.py's gold)
             "year": self.year,
             "issuer": self.issuer,
             "doc_number": self.doc_number,

@@ -8,6 +8,7 @@ to the clerk is never folded; only comparisons are. The search (issue 5) reuses 
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 
 _table: dict[int, str] = {}  # ord(traditional) -> simplified char; identity entries are omitted
 _seen: set[str] = set()
@@ -26,7 +27,8 @@ def _opencc():
 
 def _learn(chars: set[str]) -> None:
     """Convert characters not met before, in one OpenCC call, and remember the answers."""
-    todo = sorted(c for c in chars if c not in _seen and c > "\u2e7f" and c != "\n")
+    # lone surrogates (broken pasted text) cannot reach OpenCC; they fold to themselves
+    todo = sorted(c for c in chars if c not in _seen and c > "\u2e7f" and c != "\n" and not "\ud800" <= c <= "\udfff")
     if not todo:
         _seen.update(chars)
         return
@@ -44,6 +46,11 @@ def fold(text: str) -> str:
     """The simplified form of `text`, character for character (same length, same indices)."""
     if text.isascii():
         return text
+    return _fold(text)
+
+
+@lru_cache(maxsize=8192)  # the parser folds the same lines in several stages
+def _fold(text: str) -> str:
     chars = set(text)
     if not chars <= _seen:
         with _lock:

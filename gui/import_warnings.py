@@ -35,6 +35,11 @@ def _messages() -> dict[str, str]:
                                                 "Please check it against the original."),
         "ocr_low_confidence": translate("ImportWarnings", "{count} lines were recognised with low confidence; "
                                                           "check these first:"),
+        "no_structure": translate("ImportWarnings", "No numbering was found, so the {count} paragraphs are listed "
+                                                    "as separate tasks. Please indent and merge them in the preview."),
+        "table_guessed": translate("ImportWarnings", "The header of the table “{head}” was not recognised; its "
+                                                     "columns were read from their cells. Please check the "
+                                                     "tasks, units and time limits."),
     }
 
 

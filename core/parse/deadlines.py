@@ -13,17 +13,20 @@ import datetime as dt
 import re
 
 from core.model import ParsedDeadline
+from core.parse.labels import cn_value
 from core.textfold import fold
 
 _Y = r"(?:(?P<y>\d{4}) ?年(?:度)?)?"
+# "四月底前", "十二月份": offices write months in Chinese numerals too (never after another numeral)
+_M = r"(?P<m>1[0-2]|0?[1-9]|(?<![一二三四五六七八九十〇○零])(?:十[一二]|[一二三四五六七八九十]))"
 _BEFORE = r"(?:前|之前|以前)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymd_packed", re.compile(r"(?<!\d)(?P<y>20\d\d)(?P<m>1[0-2]|0?[1-9])(?P<d>3[01]|[12]\d|0?[1-9])日" + _BEFORE)),
-    ("md", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月 ?(?P<d>3[01]|[12]\d|0?[1-9]) ?[日号]"
+    ("md", re.compile(_Y + _M + r" ?月 ?(?P<d>3[01]|[12]\d|0?[1-9]) ?[日号]"
                       r"(?P<b>" + _BEFORE + r")?")),
-    ("xun", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?(?P<x>上旬|中旬|下旬)(?P<b>末|底|" + _BEFORE + r")?")),
-    ("month_end", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?(?:底|末)" + _BEFORE + "?")),
-    ("month_before", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?" + _BEFORE)),
+    ("xun", re.compile(_Y + _M + r" ?月(?:份)?(?P<x>上旬|中旬|下旬)(?P<b>末|底|" + _BEFORE + r")?")),
+    ("month_end", re.compile(_Y + _M + r" ?月(?:份)?(?:底|末)" + _BEFORE + "?")),
+    ("month_before", re.compile(_Y + _M + r" ?月(?:份)?" + _BEFORE)),
     ("year_end", re.compile(r"(?:(?P<y>\d{4}) ?年|(?<![\d一二三四五六七八九十两个每明多])年)(?:底|末)(?:前|之前|以前)?|"
                             r"(?<![\d一二三四五六七八九十两个每明多])年(?:度)?内")),
     ("half", re.compile(_Y + r"(?P<h>上|下)半年")),
@@ -35,6 +38,10 @@ _RANGE_GLUE = re.compile(r" ?(?:至|到|-|—|－|~|～) ?")
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _BOOK = re.compile(r"《[^《》\n]{0,200}》")
 _CITED = re.compile(r"[(（〔\[【][^()（）\n]{0,40}(?:号|令|〕|\])[^()（）\n]{0,10}[)）\]】]")
+
+
+def _month(text: str) -> int:
+    return int(text) if text.isdigit() else cn_value(text)
 
 
 def _last_day(year: int, month: int) -> int:
@@ -59,16 +66,16 @@ def _date(kind: str, m: re.Match[str], year: int | None) -> dt.date | None | boo
         return None
     try:
         if kind in ("ymd_packed", "md"):
-            return dt.date(y, int(g["m"]), int(g["d"]))
+            return dt.date(y, _month(g["m"]), int(g["d"]))
         if kind == "xun":
-            month = int(g["m"])
+            month = _month(g["m"])
             day = {"上旬": 10, "中旬": 20}.get(g["x"]) or _last_day(y, month)
             return dt.date(y, month, day)
         if kind == "month_end":
-            month = int(g["m"])
+            month = _month(g["m"])
             return dt.date(y, month, _last_day(y, month))
         if kind == "month_before":
-            month = int(g["m"]) - 1
+            month = _month(g["m"]) - 1
             return dt.date(y - 1, 12, 31) if month == 0 else dt.date(y, month, _last_day(y, month))
         if kind == "year_end":
             return dt.date(y, 12, 31)
@@ -83,7 +90,10 @@ def _date(kind: str, m: re.Match[str], year: int | None) -> dt.date | None | boo
 
 
 _CELL_ONLY = [
-    ("month_end", re.compile(_Y + r"(?P<m>1[0-2]|0?[1-9]) ?月(?:份)?(?![\d上中下底末前])")),
+    # an Excel date cell (the xlsx reader prints it ISO) or a typed "2021.6.30" / "2021/6/30"
+    ("md", re.compile(r"(?<!\d)(?P<y>20\d\d)[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])(?!\d)"
+                      r"(?P<b>" + _BEFORE + r")?")),
+    ("month_end", re.compile(_Y + _M + r" ?月(?:份)?(?![\d上中下底末前内次一二三四五六七八九十])")),
     ("year_end", re.compile(r"(?:(?P<y>\d{4}) ?年)?全年")),
 ]
 
@@ -97,11 +107,31 @@ def _limit_context(folded: str, start: int, end: int) -> bool:
     return before.endswith(("于", "截至", "截止", "在")) or bool(_BY_DATE.match(folded, end))
 
 
+_TIME_KEYED = re.compile(r"(?:完成时限|完成时间|时间要求|时限要求|时间节点|进度安排|时限)[ ]?[:：]"
+                         r"(?P<v>[^)）】\]。；;\n]{1,60})")
+
+
 def find_deadlines(text: str, year: int | None, cell: bool = False) -> list[ParsedDeadline]:
     """Every time limit in `text`, in order; `year` fills in dates that name no year.
 
-    A time column's `cell` is all deadline, so there a bare date or month counts too.
+    A time column's `cell` is all deadline, so there a bare date or month counts too — and so
+    does what follows a time key in prose ("（责任单位：…，完成时限：3月公布计划，7月公布结果）"),
+    the way departments' 实施方案 and plans that inline their 分工 write a table cell.
     """
+    if cell:
+        return _find(text, year, True)
+    keyed = [m for m in _TIME_KEYED.finditer(fold(text))]
+    if not keyed:
+        return _find(text, year, False)
+    out: list[ParsedDeadline] = []
+    start = 0
+    for m in keyed:
+        out += _find(text[start:m.start()], year, False) + _find(text[m.start("v"):m.end("v")], year, True)
+        start = m.end()
+    return out + _find(text[start:], year, False)
+
+
+def _find(text: str, year: int | None, cell: bool) -> list[ParsedDeadline]:
     folded = _blank(fold(text))
     patterns = _PATTERNS + _CELL_ONLY if cell else _PATTERNS
     hits: list[tuple[int, int, str, re.Match[str]]] = []
@@ -114,6 +144,7 @@ def find_deadlines(text: str, year: int | None, cell: bool = False) -> list[Pars
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     hits.sort()
     out: list[ParsedDeadline] = []
+    spans: list[int] = []
     for k, (start, end, kind, m) in enumerate(hits):
         nxt = hits[k + 1] if k + 1 < len(hits) else None
         joined = nxt is not None and _RANGE_GLUE.fullmatch(folded[end:nxt[0]] or "x") is not None
@@ -125,11 +156,35 @@ def find_deadlines(text: str, year: int | None, cell: bool = False) -> list[Pars
         date = _date(kind, m, year)
         shown = text[hits[k - 1][0]:end] if after_range else text[start:end]
         out.append(ParsedDeadline(text=shown.strip(), date=date if isinstance(date, dt.date) else None))
+        spans.append(start)
+    if cell and len(out) > 1:
+        _name_steps(text, out, spans)
     return out
 
 
-_TIME_WORDS = re.compile(r"^(?:长期坚持|长期|持续推进|持续开展|常态化推进|常态化|全年|全年推进|按要求|按时|及时|每年|"
-                         r"每季度|每月|每半年)$")
+_STEP_SEP = re.compile(r"[,，;；、。\n]")
+
+
+def _name_steps(text: str, found: list[ParsedDeadline], starts: list[int]) -> None:
+    """"6月公布计划,10月公布结果": each step of a time cell keeps its own words as its text.
+
+    Time columns of 任务分解表 and of departments' 工作计划表 both list several dated steps in
+    one cell; the clerk needs to know which step each date is for.
+    """
+    cuts = [0] + [m.end() for m in _STEP_SEP.finditer(text)] + [len(text) + 1]
+    clauses = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+    owners = [next(k for k, (a, b) in enumerate(clauses) if a <= start < b) for start in starts]
+    if len(set(owners)) != len(owners):
+        return  # two dates in one clause: a range or a pair, keep them as printed
+    for deadline, k in zip(found, owners, strict=True):
+        a, b = clauses[k]
+        words = text[a:b].strip(" ,，;；、。\n")
+        if words:
+            deadline.text = words
+
+
+_TIME_WORDS = re.compile(r"^(?:长期坚持|长期推进|长期|持续推进|持续开展|常态化推进|常态化开展|常态化|全年|全年推进|按要求|"
+                         r"按时|及时|定期|每年|每季度|每月|每半年|按季度|按月|按年度)(?:更新|开展|推进|落实)?$")
 
 
 def is_time_cell(text: str) -> bool:

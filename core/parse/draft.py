@@ -21,6 +21,7 @@ class Draft:
     kind: str = ""
     value: int = 0
     text: str = ""
+    title: str = ""  # set when the heading is one cell of several (a task cell before its 工作要求)
     unit_cells: list[tuple[str, str]] = field(default_factory=list)  # (cell text, default role)
     time_cells: list[str] = field(default_factory=list)
     from_table: bool = False
@@ -38,7 +39,7 @@ class Draft:
         return is_heading_text(self.text)
 
     def to_node(self) -> ParsedNode:
-        node = ParsedNode(label=self.label, title=first_sentence(self.text), text=self.text,
+        node = ParsedNode(label=self.label, title=first_sentence(self.title or self.text), text=self.text,
                           deadlines=list(self.deadlines), children=[c.to_node() for c in self.children])
         for role, names in self.units.items():
             node.units[role] = list(names)

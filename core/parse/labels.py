@@ -20,10 +20,14 @@ _GRAMMAR: list[tuple[str, re.Pattern[str]]] = [
     ("()", re.compile(r"[(（] ?[)）](?=[^)）]{2})")),  # damaged: the numeral was lost
     ("cn、", re.compile(rf"([{_N}]{{1,4}}) ?[、.．](?![{_N}])")),
     ("n、", re.compile(r"(\d{1,3}) ?、")),
-    ("n.", re.compile(r"(\d{1,3}) ?[.．](?![\d.．])")),
+    # "1.5月底前…" is label 1 then "5月底前"; "3.5亿元" is a number
+    ("n.", re.compile(r"(\d{1,3}) ?[.．](?![.．])(?!\d(?!\d*[年月]))")),
     ("n)", re.compile(r"(\d{1,2})[)）]")),
     ("①", re.compile(r"([\u2460-\u2473])")),
+    ("第cn", re.compile(rf"第([{_N}]{{1,3}})(?:阶段|步|部分)[,，:：、.． ]?")),
 ]
+# "一是…二是…": sub-points inside a paragraph, labels only where nothing else numbers the text
+_SUB_POINT = ("cn是", re.compile(rf"([{_N}]{{1,3}})是(?![的否])[,，:：]?"))
 _BARE = {"cn": re.compile(rf"([{_N}]{{1,4}})"), "n": re.compile(r"(\d{1,3})")}
 
 
@@ -60,9 +64,9 @@ def cn_numeral(value: int) -> str:
     return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
-def split_label(text: str) -> tuple[Label | None, str]:
-    """The label a line starts with, and the rest of the line without it."""
-    for kind, pattern in _GRAMMAR:
+def split_label(text: str, sub_points: bool = False) -> tuple[Label | None, str]:
+    """The label a line starts with, and the rest of the line without it (一是 only with `sub_points`)."""
+    for kind, pattern in (*_GRAMMAR, _SUB_POINT) if sub_points else _GRAMMAR:
         m = pattern.match(text)
         if not m:
             continue
@@ -73,7 +77,7 @@ def split_label(text: str) -> tuple[Label | None, str]:
         if kind == "()":
             return Label("()", 0, printed), rest
         raw = m.group(1)
-        if kind in ("(cn)", "cn、"):
+        if kind in ("(cn)", "cn、", "cn是", "第cn"):
             value = cn_value(raw)
         elif kind == "①":
             value = ord(raw) - 0x245F

@@ -14,15 +14,20 @@ from dataclasses import dataclass
 from core.parse.units import is_unit_name
 from core.textfold import fold
 
-_TITLE_END = re.compile(r"(?:要点|方案|计划|安排|清单|任务|分工|台账|任务表|分解表|责任表)$")
+_TITLE_END = re.compile(r"(?:(?:要点|方案|计划|安排|清单|任务|分工|分解|责任|台账)表?)$")  # …分工表, …计划表 too
 _TITLE_TOPIC = re.compile(r"公开|要点|政务")
 _NOTICE = re.compile(r"通知|关于印发|印发|转发")
 _NOT_IN_TITLE = re.compile(r"[《：:，,。；;！？…]")
+_OWN_NOTICE = re.compile(r"[^，,。：:；;]{2,30}关于[^，,。：:；;]{4,50}的(?:通知|意见)")
+_FIELD_LINE = re.compile(r"^[^:：]{1,8}[:：]")  # "发布时间: …", "Date: …": the page's, not the plan's
+_OPENING_LINES = 3  # the lines right before the first task: where an untitled list names its year
+_SIGN_OFF_LINES = 6  # a sign-off stands right after the plan, before attachments and footers
 _BOOK_TITLE = re.compile(r"《([^《》]{4,60}?)》")
 _NOTICE_TITLE = re.compile(r"关于印发(.{4,60}?)的通知")
 _DOCNO = re.compile(
     r"([\u3400-\u9fff]{1,12}?[\u3400-\u9fff]) ?([〔\[［【(（]) ?(\d{4}) ?([〕\]］】)）]) ?(\d{1,5}) ?([号號])"
 )
+_DOCNO_FIELD = re.compile(r"(?:文号|发文字号)[:：] ?")
 _DOCNO_DAMAGED = re.compile(r"^([\u3400-\u9fff]{2,12})〔(\d{4})(\d{1,4})$")
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -95,7 +100,11 @@ def is_date_line(text: str) -> bool:
 
 
 def _doc_number(lines: list[str]) -> str | None:
-    """This document's 文号: a number opening a line (or following the notice's title)."""
+    """This document's 文号: a 文号 field's, a number opening a line (or following the notice's title)."""
+    for line in lines:
+        m = _DOCNO_FIELD.search(fold(line))
+        if m and (number := _DOCNO.match(line, m.end())):
+            return number.group(0).replace(" ", "")
     for line in lines:
         at = fold(line).rfind("通知")
         segment = (line[at + 2:] if at >= 0 else line).strip()
@@ -113,7 +122,7 @@ def _doc_number(lines: list[str]) -> str | None:
 def extract(before: list[str], title_line: str | None, after: list[str], hint: str | None = None) -> Meta:
     """Metadata from the lines before the plan, its title line and the lines after it."""
     meta = Meta()
-    meta.title = (title_line or "").strip().rstrip("。 ")
+    meta.title = _whole_title((title_line or "").strip().rstrip("。 "), before)
     if not meta.title:
         meta.title = _title_from_notice(before) or (hint or "").strip()
     folded_before = [fold(x) for x in before]
@@ -128,6 +137,10 @@ def extract(before: list[str], title_line: str | None, after: list[str], hint: s
         issuer, date = signed
         meta.issuer = meta.issuer or issuer
         meta.date = meta.date or date
+    signed_after = _signature(after[:_SIGN_OFF_LINES]) if meta.issuer is None or meta.date is None else None
+    if signed_after:  # a 通知 whose body is the plan signs off after it
+        meta.issuer = meta.issuer or signed_after[0]
+        meta.date = meta.date or signed_after[1]
     if meta.issuer is None:
         meta.issuer = _issuer_from_titles(before, meta.title)
     if meta.date is None:
@@ -137,8 +150,25 @@ def extract(before: list[str], title_line: str | None, after: list[str], hint: s
                 if meta.date:
                     break
     meta.doc_number = _doc_number(before)
-    meta.year = _year(meta)
+    meta.year = _year(meta) or _year_in(before[-_OPENING_LINES:])
     return meta
+
+
+def _whole_title(title: str, before: list[str]) -> str:
+    """The title as the notice names it when the plan's own line drops the place
+    ("2020年政务公开工作要点" under "现将《朝阳市2020年政务公开工作要点》印发给你们").
+
+    City and county notices cite the full title; the attached plan often repeats it shortened.
+    """
+    if not title:
+        return title
+    key = fold(title)
+    for line in before:
+        for m in _BOOK_TITLE.finditer(fold(line)):
+            cited = m.group(1)
+            if len(cited) > len(key) and cited.endswith(key) and is_title_line(cited):
+                return line[m.start(1):m.end(1)]
+    return title
 
 
 def _title_from_notice(before: list[str]) -> str:
@@ -151,6 +181,18 @@ def _title_from_notice(before: list[str]) -> str:
         for m in _BOOK_TITLE.finditer(fold(line)):
             if is_title_line(m.group(1)):
                 return line[m.start(1):m.end(1)]
+    return _notice_as_title(before)
+
+
+def _notice_as_title(before: list[str]) -> str:
+    """A 通知 that carries the tasks itself ("X关于做好2017年政务公开工作的通知") is the plan's title.
+
+    Departments and counties issue their year's openness work so, as often as they attach a plan.
+    """
+    for line in before:
+        key = fold(line).strip()
+        if _OWN_NOTICE.fullmatch(key) and _TITLE_TOPIC.search(key):
+            return line.strip()
     return ""
 
 
@@ -179,7 +221,7 @@ def _looks_like_issuer(text: str) -> bool:
 def _issuer_from_titles(before: list[str], title: str) -> str | None:
     for line in before:
         key = fold(line)
-        at = key.find("关于印发")
+        at = key.find("关于")
         if at > 0 and _looks_like_issuer(line[:at]):
             return line[:at].strip()
     m = _YEAR.search(title)
@@ -197,3 +239,15 @@ def _year(meta: Meta) -> int | None:
     if m:
         return _cn_number(m.group(1))
     return meta.date.year if meta.date else None
+
+
+def _year_in(lines: list[str]) -> int | None:
+    """The year an untitled list speaks of ("2021年，我厅政务公开工作主要围绕以下几个方面开展：").
+
+    Department pages and short lists often carry no title and no notice, only that opening line.
+    """
+    for line in lines:
+        m = _YEAR.search(line)
+        if m and not _FIELD_LINE.match(fold(line)):
+            return int(m.group(1))
+    return None

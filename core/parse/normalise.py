@@ -16,6 +16,7 @@ _SYLLABLE = rf"[a-zü{_TONED}]{{0,6}}[{_TONED}][a-zü{_TONED}]{{0,6}}"
 _RUBY = re.compile(rf"(?<=[\u3400-\u9fff])[(（] ?{_SYLLABLE}(?: {_SYLLABLE}){{0,3}} ?[)）]")
 _CODES = re.compile(r"〖[^〗\n]{0,12}〗")  # typesetting codes such as 〖HT〗 〖FL(K2〗
 _SPACES = re.compile(r"[\s\u3000\u00a0\u2002-\u200b\ufeff]+")
+_MD_LINK = re.compile(r"\[([^\[\]]+)\]\((?:https?://|/)[^()\s]*\)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 # where a copied web page stops being the plan (tested on the fold, spaces removed)
@@ -28,12 +29,16 @@ _END_START = re.compile(
 _END_ANY = re.compile(r"仅供参考|版权所有|ICP备|免责声明|重新编辑|\d{1,2}月\d{1,2}日印发$|\d日印发$")
 _NOISE_ANY = re.compile(
     r"字体[:：]?\[|字号[:：]|【字体|浏览次数|访问次数|点击数[:：]|您现在的位置|当前位置[:：]|分享到[:：]?$|"
-    r"^【?(?:打印|关闭|收藏|返回顶部)】?$"
+    r"^【?(?:打印|关闭|收藏|返回顶部)】?$|"
+    r"^(?:网站)?首页 ?[/>»›＞-]"  # a breadcrumb ("网站首页 / 信息公开 / 年度计划")
 )
 
 
 def clean(text: str) -> str:
-    """One line without ruby, typesetting codes or odd spaces; the script is left as it was."""
+    """One line without ruby, typesetting codes, markdown link marks or odd spaces; the script is
+    left as it was."""
+    if "](" in text:  # "[标题](http://…)": a page saved as markdown
+        text = _MD_LINK.sub(r"\1", text)
     if "(" in text or "（" in text:
         text = _RUBY.sub("", text)
     if "〖" in text:

@@ -7,75 +7,162 @@ own module and can be run and tested alone.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from core.document import Document, Paragraph
 from core.errors import InputError
 from core.model import ROLES, ParsedDeadline, ParsedPlan
 from core.parse import meta as meta_stage
 from core.parse import region as region_stage
+from core.parse.columns import Columns, first_leads, says_first_leads
 from core.parse.deadlines import find_deadlines
 from core.parse.draft import Draft
+from core.parse.joined import line_entries
 from core.parse.normalise import clean, is_noise
-from core.parse.structure import Entry, build, join_lone_labels
-from core.parse.tables import find_header, read_table, table_lines
-from core.parse.units import inline_units, merge_units, read_cell
+from core.parse.structure import Entry, build, join_lone_labels, sub_point_lines
+from core.parse.table_shapes import join_continued, unfold_side_by_side
+from core.parse.tables import find_header, guess_columns, read_table, table_lines
+from core.parse.text_tables import tables_in_lines
+from core.parse.twopart import fold_repeated_tables
+from core.parse.unit_runs import plan_vocabulary, split_glued
+from core.parse.units import inline_units, keyed_times, merge_units, read_cell
+from core.parse.wrapped import rejoin_wrapped
+
+_LONG_BLOCK = 600  # a paragraph this long holding no numbering is many paragraphs run together
+_SENTENCE = re.compile(r"(?<=[。！？；])")
 
 
-def blocks(doc: Document) -> list[Entry]:
-    """Stage 1: every block as cleaned entries; plan tables already read into drafts."""
+def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[Entry]:
+    """Stage 1: every block as cleaned entries; plan tables already read into drafts.
+
+    A table whose header is not understood is read by what its cells look like, and a doubt
+    ("table_guessed") is noted in `doubts` for the import dialog.
+    """
     entries: list[Entry] = []
-    for block in doc.blocks:
+    last: tuple[int, Columns] | None = None  # the last plan table's width and columns
+    for block in join_continued(tables_in_lines(rejoin_wrapped(doc.blocks))):
         if isinstance(block, Paragraph):
             for line in block.text.splitlines() or [""]:
                 text = clean(line)
                 if text:
-                    entries.append(Entry(text=text, word_label=block.label))
+                    entries.extend(line_entries(text, block.label))
             continue
+        block = unfold_side_by_side(block)
         found = find_header(block)
+        if found is None and last is not None and last[0] == _width(block):
+            found = (-1, last[1])  # one table per section, the header printed over the first only
+        if found is None:
+            found = guess_columns(block)
+            if found is not None and doubts is not None:
+                doubts.append(("table_guessed", {"head": _table_head(block)}))
         if found is None:
             entries.extend(Entry(text=t, word_label=lab, in_cell=True) for lab, t in table_lines(block))
             continue
+        if not found[1].guessed:
+            last = (_width(block), found[1])
+        if any(says_first_leads(e.text) for e in entries[-2:]):
+            found = (found[0], first_leads(replace(found[1], units=list(found[1].units))))
         before, drafts = read_table(block, *found)
         entries.extend(Entry(text=t) for t in before)
         entries.append(Entry(drafts=drafts, is_table=True))
-    return join_lone_labels(entries)
+    return sub_point_lines(join_lone_labels(entries))
+
+
+def _width(table) -> int:
+    return max((len(r) for r in table.rows), default=0)
+
+
+def _table_head(table) -> str:
+    """The first text of a table, to name it in a warning."""
+    for row in table.rows:
+        for cell in row:
+            text = clean(cell.text)
+            if text:
+                return text if len(text) <= 20 else text[:20] + "…"
+    return ""
 
 
 def assign_units(draft: Draft) -> None:
-    """Stage: units from the draft's unit cells and from its own text."""
+    """Stage: units from the draft's unit cells and from its own text.
+
+    Where both name a unit, the role the text gives wins over a column's default: a prose
+    task saying "（责任单位：机关党委牵头，…）" whose 工作计划表 lists 机关党委 under 责任科室.
+    """
     units: dict[str, list[str]] = {r: [] for r in ROLES}
     for text, role in draft.unit_cells:
         merge_units(units, read_cell(text, role))
     found, _ = inline_units(draft.text)
+    for role in ("lead", "cooperating"):
+        for name in found[role]:
+            if name in units["responsible"]:
+                units["responsible"].remove(name)
+                units[role].append(name)
     merge_units(units, found)
     draft.units = units
+
+
+def split_run_together(drafts: list[Draft]) -> None:
+    """Stage: unit names run together ("区财政局区审计局") split, judged by the plan's own names."""
+    all_drafts = [d for root in drafts for d in root.walk()]
+    vocab = plan_vocabulary(n for d in all_drafts for names in d.units.values() for n in names)
+    for draft in all_drafts:
+        for role, names in draft.units.items():
+            if any(len(n) >= 6 for n in names):
+                draft.units[role] = list(dict.fromkeys(p for n in names for p in split_glued(n, vocab)))
 
 
 def assign_deadlines(draft: Draft, year: int | None) -> None:
     """Stage: deadlines from the draft's own text and its time cells."""
     found = find_deadlines(draft.text, year)
-    for cell in draft.time_cells:
-        found.extend(find_deadlines(cell, year, cell=True) or [ParsedDeadline(text=cell, date=None)])
+    for cell in [*draft.time_cells, *keyed_times(draft.text)]:
+        for deadline in find_deadlines(cell, year, cell=True) or [ParsedDeadline(text=cell, date=None)]:
+            if all((d.text, d.date) != (deadline.text, deadline.date) for d in found):
+                found.append(deadline)  # the prose and its 分解表 both giving "6月底前" is one deadline
     draft.deadlines = found
 
 
 def parse_document(doc: Document) -> ParsedPlan:
     """Read a plan out of a document; InputError("no_plan") when there is none in it."""
-    entries = blocks(doc)
+    doubts: list[tuple[str, dict]] = []
+    entries = blocks(doc, doubts)
     region = region_stage.split(entries)
-    if region is None:
-        raise InputError("no_plan")
-    drafts = build(region.body)
-    if not drafts:
-        raise InputError("no_plan")
+    drafts = fold_repeated_tables(build(region.body)) if region is not None else []
+    if not drafts:  # no numbering to go by: the paragraphs (or sentences) as flat tasks
+        region = region_stage.unnumbered(sentences_if_one_block(entries))
+        drafts = build(region.body) if region is not None else []
+        if not drafts:
+            raise InputError("no_plan")
+        doubts.append(("no_structure", {"count": len(drafts)}))
     meta = meta_stage.extract(region.before, region.title, region.after, doc.title_hint)
     for root in drafts:
         for draft in root.walk():
             assign_units(draft)
             assign_deadlines(draft, meta.year)
+    split_run_together(drafts)
     plan = ParsedPlan(title=meta.title, year=meta.year, issuer=meta.issuer, doc_number=meta.doc_number,
                       date=meta.date, nodes=[d.to_node() for d in drafts])
     plan.skipped = skipped_lines(entries, region)
+    plan.doubts = doubts
     return plan
+
+
+def sentences_if_one_block(entries: list[Entry]) -> list[Entry]:
+    """A body that came as one or two long paragraphs is read sentence by sentence instead.
+
+    A PDF text layer without line ends and a page pasted as one line give a whole plan so; a
+    flat list of its sentences is something the clerk can indent and merge, one block is not.
+    """
+    long = [e for e in entries if not e.is_table and len(e.text) >= _LONG_BLOCK]
+    if not long or len(long) > 2:
+        return entries
+    out: list[Entry] = []
+    for entry in entries:
+        if entry in long:
+            out.extend(Entry(text=s) for s in _SENTENCE.split(entry.text) if s.strip())
+        else:
+            out.append(entry)
+    return out
 
 
 def skipped_lines(entries: list[Entry], region: region_stage.Region) -> list[str]:

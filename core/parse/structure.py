@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.parse.deadlines import is_time_cell
-from core.parse.draft import Draft
+from core.parse.draft import Draft, is_heading_text
 from core.parse.labels import Label, bare_label, repair, split_label
 from core.parse.units import is_keyed_units, looks_like_unit_cell
 from core.textfold import fold
@@ -29,6 +29,9 @@ class Entry:
     drafts: list[Draft] = field(default_factory=list)
     is_table: bool = False
     in_cell: bool = False  # the line came from a table cell that was not a plan table
+    cells: list[tuple[str, str]] = field(default_factory=list)  # unit cells (text, role) read with it
+    row: bool = False  # a row of a table whose cells were joined into the text
+    times: list[str] = field(default_factory=list)  # its time cell, read with it
     parsed: tuple[Label | None, str] | None = field(default=None, repr=False, compare=False)
 
 
@@ -63,6 +66,30 @@ def join_lone_labels(entries: list[Entry]) -> list[Entry]:
     return out
 
 
+def sub_point_lines(entries: list[Entry]) -> list[Entry]:
+    """Lines opening "一是…" "二是…" are the tasks of the heading above them (or of a list with no
+    other numbering); under a task with a body of its own they stay that task's text.
+
+    Provincial 要点 and short department lists number tasks so; city plans write 一是 inside tasks.
+    """
+    parent_is_heading, expected = True, 1
+    for entry in entries:
+        if entry.is_table:
+            parent_is_heading, expected = False, 1
+            continue
+        label, rest = label_of(entry)
+        if label is not None and label.kind != "cn是":
+            parent_is_heading, expected = is_heading_text(rest), 1
+            continue
+        if label is not None or not parent_is_heading:
+            continue
+        sub, rest = split_label(entry.text, sub_points=True)
+        if sub is not None and sub.kind == "cn是" and expected - 1 <= sub.value <= expected + 1 and sub.value:
+            entry.parsed = (sub, rest)  # one number may have been lost or repeated in copying
+            expected = max(expected, sub.value + 1)
+    return entries
+
+
 class _Builder:
     def __init__(self, unit_lines: bool) -> None:
         self.roots: list[Draft] = []
@@ -73,7 +100,8 @@ class _Builder:
     def _attach(self, node: Draft, parent: Draft | None) -> None:
         (parent.children if parent else self.roots).append(node)
 
-    def labelled(self, label: Label, text: str) -> None:
+    def labelled(self, label: Label, text: str, cells: list[tuple[str, str]] | None = None,
+                 times: list[str] | None = None) -> None:
         if label.kind == "()":
             sibling = next((d for d in reversed(self.stack) if d.kind in ("(cn)", "(n)")), None)
             label = repair(label, Label(sibling.kind, sibling.value, sibling.label) if sibling else None)
@@ -82,7 +110,8 @@ class _Builder:
         kinds = [d.kind for d in self.stack]
         if label.kind in kinds:
             del self.stack[kinds.index(label.kind):]
-        node = Draft(label=label.printed, kind=label.kind, value=label.value, text=text)
+        node = Draft(label=label.printed, kind=label.kind, value=label.value, text=text,
+                     unit_cells=list(cells or []), time_cells=list(times or []))
         self._attach(node, self.stack[-1] if self.stack else None)
         self.stack.append(node)
         self.last = node
@@ -124,12 +153,29 @@ def build(entries: list[Entry]) -> list[Draft]:
             continue
         label, rest = label_of(entry)
         if label is not None:
-            builder.labelled(label, rest)
+            builder.labelled(label, rest, entry.cells, entry.times)
         else:
             builder.plain(entry.text, entry.in_cell)
     if unit_lines:
         _share_units_above(builder.roots)
+    _one_paragraph_bodies(builder.roots)
     return builder.roots
+
+
+def _one_paragraph_bodies(nodes: list[Draft]) -> None:
+    """A heading whose only content is one unnumbered paragraph is a section with a body, not a
+    heading over one task ("一、指导思想 / 以习近平…为指导，…").
+
+    实施方案 open with such parts (指导思想, 工作目标), and so do 要点 with a short preamble section.
+    """
+    for node in nodes:
+        only = node.children[0] if len(node.children) == 1 else None
+        if only is not None and node.label and not only.label and not only.children and node.is_heading() \
+                and not only.unit_cells and not only.time_cells and len(nodes) > 1:
+            node.text = f"{node.text}\n{only.text}"
+            node.children = []
+        else:
+            _one_paragraph_bodies(node.children)
 
 
 def _copied_unit_column(entries: list[Entry]) -> bool:

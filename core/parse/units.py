@@ -17,7 +17,7 @@ from core.textfold import fold
 _ENDINGS = (
     "局", "委", "办", "厅", "府", "会", "中心", "单位", "部门", "院", "所", "室", "股", "处", "科",
     "站", "队", "组", "部", "署", "社", "馆", "庭", "行", "司", "团", "街道", "镇", "乡", "区", "县",
-    "机构", "机关", "企业", "党委", "工委", "办事处", "台", "联", "协", "村", "社区", "校", "各地", "各级",
+    "机构", "机关", "企业", "国企", "市", "党委", "工委", "办事处", "台", "联", "协", "村", "社区", "校", "各地", "各级",
 )
 # generic action words: a phrase holding one is a task's wording, not a unit's name
 _ACTION = re.compile(r"推进|加强|做好|开展|落实|完善|建立|健全|提高|提升|推动|深化|加快|强化|规范|发布|严格|持续|"
@@ -25,18 +25,22 @@ _ACTION = re.compile(r"推进|加强|做好|开展|落实|完善|建立|健全|�
 _OPENERS, _CLOSERS = "(（〔[【", ")）〕]】"
 _ROLE_WORDS = (  # stripped from a clause's end; the role they give, or None
     ("牵头负责", "lead"), ("牵头", "lead"), ("配合", "cooperating"), ("协助", "cooperating"),
-    ("协办", "cooperating"), ("参与", "cooperating"), ("负责", "responsible"), ("落实", None),
+    ("协办", "cooperating"), ("参与", "cooperating"), ("协同", "cooperating"), ("协作", "cooperating"),
+    ("负责", "responsible"), ("落实", None),
     ("按职责分工", None), ("按职能分工", None), ("按职责", None), ("分别", None), ("具体", None),
     ("共同", None), ("等有关单位", None), ("等有关部门", None), ("等相关单位", None),
     ("等相关部门", None), ("等单位", None), ("等部门", None), ("等", None),
 )
-_KEY = re.compile(r"(牵头|责任|主责|主办|承办|配合|协办|参与)(?:单位|部门|处室|科室|股室)[ ]?[:：;；]")
-_KEY_ROLE = {"牵头": "lead", "配合": "cooperating", "协办": "cooperating", "参与": "cooperating"}
-_INLINE = re.compile(r"[(（][ ]?(?=(?:牵头|责任|主责|主办|承办|配合|协办)(?:单位|部门|处室|科室|股室)[ ]?[:：;；])")
+# a unit key: a two-character role word and a unit noun ("牵头单位：" "负责科室：" "主责单位：" "协同单位："
+# "责任主体："), or a bare "主办：" "协办："; its role is the table stage's (core.parse.columns.unit_role)
+_KEY_END = re.compile(r"(?:单位|部门|处室|科室|股室|主体|机构|[处科股][(（]室[)）]|(?<![\u3400-\u9fff])主办|(?<![\u3400-\u9fff])协办)"
+                      r"[ ]?[:：;；]")
+_OPEN_BEFORE = re.compile(r"[(（【\[][ ]?$")
 # a time key inside a keyed unit list ends the units: "(牵头单位:X;完成时限:6月底前)"
 _TIME_KEY = re.compile(r"(?:完成时限|完成时间|时间要求|时限要求|时限|进度安排)[ ]?[:：]")
 _BY = re.compile(r"(?:由)([^，,。；;：:]{2,160}?)(牵头负责|牵头|分别负责|具体负责|负责)")
-_ROLE_IN_SENTENCE = re.compile(r"(?:牵头|负责|配合|协助)[，,；;]?|(?:牵头|负责|配合|协助)$")
+_ROLE_IN_SENTENCE = re.compile(r"(?:牵头|负责|配合|协助|协同|协作)[，,；;]?|(?:牵头|负责|配合|协助|协同|协作)$")
+_TRAIL_ROLES = {"牵头": "lead", "配合": "cooperating", "协办": "cooperating"}
 _TRAIL_ROLE = re.compile(r"[(（](牵头|配合|协办|负责)[)）]$")
 
 
@@ -104,8 +108,8 @@ def _strip_roles(folded: str, end: int, start: int = 0) -> tuple[int, str | None
 
 
 def _split_connectors(text: str, folded: str) -> list[str]:
-    """Split on 和/及/与 only where both sides are whole unit names."""
-    if "和" not in folded and "及" not in folded and "与" not in folded:
+    """Split on 和/及/与 (and a blank) only where both sides are whole unit names."""
+    if "和" not in folded and "及" not in folded and "与" not in folded and " " not in folded:
         return [text]
     cuts, depth = [], 0
     for i, ch in enumerate(folded):
@@ -113,7 +117,7 @@ def _split_connectors(text: str, folded: str) -> list[str]:
             depth += 1
         elif ch in _CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in "和及与":
+        elif depth == 0 and ch in "和及与 ":
             cuts.append(i)
     out, start = [], 0
     for i in cuts:
@@ -145,8 +149,14 @@ def _clauses(text: str, default: str | None) -> tuple[tuple[str | None, str], ..
     """(role, name) for each unit in a list such as "X牵头,Y、Z配合"; role None when unsaid."""
     folded = fold(text)
     result: list[tuple[str | None, str]] = []
-    for a, b in _top_level_split(folded, "，,；;。"):
-        end, role = _strip_roles(folded, b, a)
+    clauses = _top_level_split(folded, "，,；;。")
+    said = [_strip_roles(folded, b, a) for a, b in clauses]
+    for k, (a, _b) in enumerate(clauses):
+        end, role = said[k]
+        if role is None and any(r for _e, r in said[:k]):
+            role = _role_ahead(said, k)  # "X牵头，Y，Z配合": Y cooperates like Z
+        elif role is None and _role_ahead(said, k) == "lead" and not any(r for _e, r in said[:k]):
+            role = "lead"  # "X，Y，Z牵头": all three lead
         for c, d in _top_level_split(folded[a:end], "、"):
             piece, fpiece = text[a + c:a + d], folded[a + c:a + d]
             pad = len(piece) - len(piece.lstrip())
@@ -154,7 +164,7 @@ def _clauses(text: str, default: str | None) -> tuple[tuple[str | None, str], ..
             piece_role = None
             m = _TRAIL_ROLE.search(fpiece)
             if m:
-                piece_role = _KEY_ROLE.get(m.group(1), "responsible")
+                piece_role = _TRAIL_ROLES.get(m.group(1), "responsible")
                 piece, fpiece = piece[:m.start()], fpiece[:m.start()]
             e, r = _strip_roles(fpiece, len(fpiece))
             for name in _split_connectors(piece[:e], fpiece[:e]):
@@ -164,13 +174,67 @@ def _clauses(text: str, default: str | None) -> tuple[tuple[str | None, str], ..
     return tuple(result)
 
 
+def keyed_times(text: str) -> list[str]:
+    """What a time key inside a task's text says ("…；时限：6月完成摸底，8月完成整改）"): a time cell.
+
+    County and department plans put the limit into the same bracket as the units.
+    """
+    folded = fold(text)
+    out = []
+    for m in _TIME_KEY.finditer(folded):
+        end = len(folded)
+        for stop in ("；", ";", "。", ")", "）", "】"):
+            at = folded.find(stop, m.end())
+            if 0 <= at < end:
+                end = at
+        if text[m.end():end].strip():
+            out.append(text[m.end():end].strip())
+    return out
+
+
+def _role_ahead(said: list[tuple[int, str | None]], k: int) -> str | None:
+    """The role the next clause that says one gives (None when none after `k` does)."""
+    return next((r for _e, r in said[k + 1:] if r), None)
+
+
+@lru_cache(maxsize=1024)
+def _key_role(word: str) -> str | None:
+    """The role a unit key gives (lead / responsible / cooperating), None when it is no key."""
+    from core.parse.columns import unit_role
+
+    role = unit_role(word.rstrip(" :：;；"))
+    return role if role in ROLES else None  # "有关单位：" names units, it keys none
+
+
+def _keys(folded: str, start: int = 0) -> list[tuple[int, int, str]]:
+    """The unit keys in a folded text: (start, end, role); "牵头责任单位：" is one key (lead)."""
+    out = []
+    for m in _KEY_END.finditer(folded, start):
+        if folded.startswith(("主办", "协办"), m.start()):
+            out.append((m.start(), m.end(), "lead" if folded[m.start()] == "主" else "cooperating"))
+            continue
+        for n in (4, 2):
+            a = m.start() - n
+            role = _key_role(folded[a:m.end()]) if a >= start else None
+            first = _key_role(folded[a:a + 2] + "单位：") if role is not None and n == 4 else role
+            if first is not None:  # two role words: the first one says it ("牵头责任单位" leads)
+                out.append((a, m.end(), first))
+                break
+    return out
+
+
+def _key_at_start(folded: str) -> bool:
+    keys = _keys(folded[:12])
+    return bool(keys) and keys[0][0] == 0
+
+
 def looks_like_unit_cell(text: str) -> bool:
     """True when a short line holds nothing but unit names (a unit column copied as a line)."""
     text = text.strip()
     if not text or len(text) > 200 or "《" in text:
         return False
     folded = fold(text)
-    if _KEY.match(folded):
+    if _key_at_start(folded):
         return True
     names = [n for _r, n in _clauses(text, None)]
     return bool(names) and all(is_unit_name(n) for n in names)
@@ -179,7 +243,7 @@ def looks_like_unit_cell(text: str) -> bool:
 def read_cell(text: str, default: str = "responsible") -> dict[str, list[str]]:
     """Units of a unit cell: keyed ("牵头单位:X;责任单位:Y") or a list with role words."""
     folded = fold(text)
-    if _KEY.search(folded):
+    if _keys(folded):
         return _read_keyed(text)
     out: dict[str, list[str]] = {r: [] for r in ROLES}
     for role, name in _clauses(text, default):
@@ -191,14 +255,13 @@ def read_cell(text: str, default: str = "responsible") -> dict[str, list[str]]:
 def _read_keyed(text: str) -> dict[str, list[str]]:
     folded = fold(text)
     out: dict[str, list[str]] = {r: [] for r in ROLES}
-    keys = list(_KEY.finditer(folded))
+    keys = _keys(folded)
     stop = _TIME_KEY.search(folded)
-    for k, m in enumerate(keys):
-        end = keys[k + 1].start() if k + 1 < len(keys) else len(text)
-        if stop and m.end() <= stop.start() < end:
+    for k, (_a, key_end, role) in enumerate(keys):
+        end = keys[k + 1][0] if k + 1 < len(keys) else len(text)
+        if stop and key_end <= stop.start() < end:
             end = stop.start()
-        role = _KEY_ROLE.get(m.group(1), "responsible")
-        part = text[m.end():end].strip().rstrip(";；。 ")
+        part = text[key_end:end].strip().rstrip(";；。 ")
         for r, name in _clauses(part, role):
             out[r or role].append(name)
     return out
@@ -208,18 +271,23 @@ def inline_units(text: str) -> tuple[dict[str, list[str]], str]:
     """Units a task's own text names, and the text with a unit parenthesis cut out."""
     folded = fold(text)
     out: dict[str, list[str]] = {r: [] for r in ROLES}
-    m = _INLINE.search(folded)
-    if m:
-        close = _matching_close(folded, m.start())
-        merge_units(out, _read_keyed(text[m.end():close]))
-        return out, text[:m.start()] + text[close + 1:]
-    key = _KEY.search(folded)
-    if key and _depth(folded, key.start()) == 0:
+    keys = _keys(folded)
+    opened = next(((a, b) for a, _e, _r in keys if (b := _OPEN_BEFORE.search(folded, 0, a))), None)
+    if opened:  # "（牵头单位：X；责任单位：Y）"
+        key_start, bracket = opened
+        close = _matching_close(folded, bracket.start())
+        merge_units(out, _read_keyed(text[key_start:close]))
+        return out, text[:bracket.start()] + text[close + 1:]
+    if keys and _depth(folded, keys[0][0]) == 0:
         # "…。牵头单位:X;配合单位:Y。" — the keyed list runs to the end of its sentence
-        stop = _sentence_end(folded, list(_KEY.finditer(folded))[-1].end())
-        merge_units(out, _read_keyed(text[key.start():stop]))
-        return out, text[:key.start()] + text[stop + 1:]
-    for a, b in _role_groups(folded):  # "(市政府办公室牵头，各区政府配合)"
+        key_start = keys[0][0]
+        stop = _sentence_end(folded, keys[-1][1])
+        merge_units(out, _read_keyed(text[key_start:stop]))
+        return out, text[:key_start] + text[stop + 1:]
+    for a, b in _role_groups(folded):  # "(市政府办公室牵头，各区政府配合)", maybe "…；时限：6月底前)"
+        stop = _TIME_KEY.search(folded, a, b)
+        if stop:
+            b = len(folded[:stop.start()].rstrip("，,；; "))
         if looks_like_unit_cell(text[a:b]):
             merge_units(out, read_cell(text[a:b], "responsible"))
     for a, b in _top_level_split(folded, "。"):
@@ -266,7 +334,7 @@ def _role_groups(folded: str) -> list[tuple[int, int]]:
 
 def is_keyed_units(text: str) -> bool:
     """A line that starts with a unit key ("责任单位:…"): a unit cell wherever it stands."""
-    return bool(_KEY.match(fold(text).strip()))
+    return _key_at_start(fold(text).strip())
 
 
 def _depth(folded: str, pos: int) -> int:

@@ -130,9 +130,11 @@ class Walker:
         return format_number(value, fmt) + ("、" if fmt == "chineseCounting" else ".")
 
     def table(self, table, depth: int) -> None:
-        rows = [[c for c in tr if tag_of(c) in ("td", "th") and not is_hidden(c)]
-                for tr in _table_rows(table) if not is_hidden(tr)]
-        rows = [r for r in rows if r]
+        grouped = [(group, [c for c in tr if tag_of(c) in ("td", "th") and not is_hidden(c)])
+                   for group, tr in _table_rows(table) if not is_hidden(tr)]
+        grouped = [(g, r) for g, r in grouped if r]
+        rows = [r for _, r in grouped]
+        ends = _group_ends([g for g, _ in grouped])
         cells = [c for r in rows for c in r]
         layout = (table.get("role") or "").lower() in ("presentation", "none") or len(cells) <= 1 or any(
             c.find(".//table") is not None for c in cells)
@@ -144,7 +146,7 @@ class Walker:
                 self.flush()
             return
         grid = build_grid([[(_int(c.get("rowspan"), 1), _int(c.get("colspan"), 1), self._cell(c, depth))
-                            for c in r] for r in rows])
+                            for c in r] for r in rows], ends=ends)
         if grid:
             self.blocks.append(Table(grid))
 
@@ -160,24 +162,43 @@ class Walker:
 
 
 def _table_rows(table):
+    """(row group, tr): a rowspan never reaches past its <thead>/<tbody>/<tfoot>, as in a browser."""
+    group = 0
     for child in table:
         tag = tag_of(child)
         if tag == "tr":
-            yield child
+            yield group, child
         elif tag in ("thead", "tbody", "tfoot"):
-            yield from (tr for tr in child if tag_of(tr) == "tr")
+            group += 1
+            yield from ((group, tr) for tr in child if tag_of(tr) == "tr")
+            group += 1
 
 
-def build_grid(rows: list[list[tuple[int, int, tuple[str, str]]]], spans: bool = True) -> list[list[Cell]]:
-    """rowspan/colspan into a full grid: covered positions repeat the text, flagged."""
+def _group_ends(groups: list[int]) -> list[int]:
+    """For each row, the index just past the last row of its row group."""
+    ends, end = [0] * len(groups), len(groups)
+    for k in range(len(groups) - 1, -1, -1):
+        if k + 1 < len(groups) and groups[k + 1] != groups[k]:
+            end = k + 1
+        ends[k] = end
+    return ends
+
+
+def build_grid(rows: list[list[tuple[int, int, tuple[str, str]]]], spans: bool = True,
+               ends: list[int] | None = None) -> list[list[Cell]]:
+    """rowspan/colspan into a full grid: covered positions repeat the text, flagged.
+
+    `ends[r]` is where row r's row group ends (rowspan="0" runs to it, no span crosses it).
+    """
     grid: dict[tuple[int, int], Cell] = {}
     height = len(rows)
     for r, row in enumerate(rows):
         c = 0
+        end = ends[r] if ends else height
         for rowspan, colspan, (label, text) in row:
             while (r, c) in grid:
                 c += 1
-            rowspan = height - r if rowspan == 0 else max(1, min(rowspan, height - r))
+            rowspan = end - r if rowspan == 0 else max(1, min(rowspan, end - r))
             colspan = max(1, min(colspan, MAX_SPAN))
             if not spans:
                 rowspan = colspan = 1
@@ -186,7 +207,7 @@ def build_grid(rows: list[list[tuple[int, int, tuple[str, str]]]], spans: bool =
                     grid.setdefault((r + dr, c + dc), Cell(text, merged_up=dr > 0, merged_left=dc > 0, label=label))
             c += colspan
             if len(grid) > MAX_GRID_CELLS:  # hostile spans: keep the text, drop the merges
-                return build_grid(rows, spans=False) if spans else []
+                return build_grid(rows, spans=False, ends=ends) if spans else []
     if not grid:
         return []
     width = max(c for _, c in grid) + 1
@@ -194,10 +215,9 @@ def build_grid(rows: list[list[tuple[int, int, tuple[str, str]]]], spans: bool =
 
 
 def _int(text: str | None, default: int) -> int:
-    try:
-        return int((text or "").strip())
-    except ValueError:
-        return default
+    """An HTML integer attribute read as browsers do: its leading digits ("2;" and "3px" count)."""
+    m = re.match(r"\s*([+-]?\d+)", text or "")
+    return int(m.group(1)) if m else default
 
 
 def _list_format(el, tag: str) -> str:

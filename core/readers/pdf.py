@@ -17,6 +17,7 @@ from core.document import Document, ReaderNote
 from core.errors import InputError
 from core.readers.base import Reader
 from core.readers.pdf_lines import Line, paragraphs, tidy_spaces
+from core.readers.pdf_tables import Char, find_grid, rules_from_boxes, table_from
 
 MAX_PAGES = 500
 SCAN_CHARS_PER_PAGE = 200  # fewer characters a page than this (a plan page has 500–800) and pictures: a scan
@@ -26,6 +27,9 @@ def _page_lines(page, index: int) -> list[Line]:
     """The page's lines in content order; within a line, characters sorted left to right."""
     import pypdfium2.raw as raw
 
+    grid = page_grid(page)
+    cells: list[Char] = []
+    above: int | None = None  # how many lines stand above the table
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
@@ -39,7 +43,13 @@ def _page_lines(page, index: int) -> list[Line]:
                 continue
             if code == 0 or code in (0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF or code < 0x20:
                 continue
-            left, _bottom, right, _top = textpage.get_charbox(i)
+            left, bottom, right, top = textpage.get_charbox(i)
+            if grid is not None and grid.contains((left + right) / 2, (bottom + top) / 2):
+                if not (generated or chr(code).isspace()):  # spaces a PDF puts in carry no position
+                    cells.append(Char(chr(code), left, bottom, right, top))
+                if above is None:
+                    above = len([chars for chars in lines if chars])
+                continue
             lines[-1].append((left, right, " " if generated else chr(code)))
     finally:
         textpage.close()
@@ -56,7 +66,18 @@ def _page_lines(page, index: int) -> list[Line]:
     if out:
         out[0].first_on_page = True
         out[-1].last_on_page = True
+    if grid is not None and cells:
+        at = min(above or 0, len(out))
+        out.insert(at, Line("", grid.xs[0], grid.xs[-1], index, table=table_from(grid, cells)))
     return out
+
+
+def page_grid(page):
+    """The ruled table the page's thin strokes draw, if they draw one (core.readers.pdf_tables)."""
+    import pypdfium2.raw as raw
+
+    boxes = [obj.get_bounds() for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3)]
+    return find_grid(rules_from_boxes(boxes))
 
 
 class PdfReader(Reader):

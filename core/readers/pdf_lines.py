@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.document import Paragraph
+from core.document import Paragraph, Table
 
 _END = tuple("。；;：:！!？?」』”")
 _LABEL = re.compile(
@@ -40,6 +40,7 @@ class Line:
     first_on_page: bool = False
     last_on_page: bool = False
     char_width: float = 10.0
+    table: Table | None = None  # a ruled table that stands here in the page's reading order
 
 
 def is_page_number(line: Line) -> bool:
@@ -61,8 +62,21 @@ def join_text(head: str, tail: str) -> str:
     return head + tail
 
 
-def paragraphs(lines: list[Line]) -> list[Paragraph]:
-    """Wrapped lines joined back into paragraphs; page numbers dropped."""
+def paragraphs(lines: list[Line]) -> list[Paragraph | Table]:
+    """Wrapped lines joined back into paragraphs; page numbers dropped; tables kept where they stand."""
+    out: list[Paragraph | Table] = []
+    run: list[Line] = []
+    for line in lines:
+        if line.table is None:
+            run.append(line)
+            continue
+        out.extend(_paragraphs(run))
+        out.append(line.table)
+        run = []
+    return out + _paragraphs(run)
+
+
+def _paragraphs(lines: list[Line]) -> list[Paragraph]:
     kept = [line for line in lines if line.text.strip() and not is_page_number(line)]
     page_right: dict[int, float] = {}
     page_left: dict[int, float] = {}

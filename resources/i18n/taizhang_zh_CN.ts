@@ -473,17 +473,17 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../gui/errors.py" line="1"/>
+        <location filename="../../gui/errors.py" line="47"/>
         <source>The worksheet is too large (more than {limit} cells) to be a ledger, so it was not read.</source>
         <translation>工作表过大（超过 {limit} 个单元格），不像是工作台账，已拒绝读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="1"/>
+        <location filename="../../gui/errors.py" line="45"/>
         <source>This is a scan, but no text was recognised in it (the image may be too blurred, or not text).</source>
         <translation>这是扫描件，但没有识别出文字（图像可能过于模糊或不是文字）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="1"/>
+        <location filename="../../gui/errors.py" line="43"/>
         <source>This is a scan of {pages} pages, more than text recognition takes ({limit} pages). Scan only the work plan part, then import it.</source>
         <translation>这是扫描件，共 {pages} 页，超过文字识别的上限 {limit} 页，请只扫描工作要点部分后再导入。</translation>
     </message>
@@ -519,350 +519,354 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>不支持的文件格式：{suffix}。请使用 .docx、.doc、.wps、.xlsx、.xls、.et、.pdf、.ofd、.html、.txt 或解析 JSON 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="31"/>
+        <location filename="../../gui/errors.py" line="32"/>
         <source>This is an old Word (.doc) file. Please save it as .docx in Word, then import it again.</source>
         <translation>这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="33"/>
+        <location filename="../../gui/errors.py" line="34"/>
         <source>This is an old Excel (.xls) file. Please save it as .xlsx in Excel, then import it again.</source>
         <translation>这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后再导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="35"/>
+        <location filename="../../gui/errors.py" line="36"/>
         <source>The file is encrypted or password-protected. Please remove the password in the original program first.</source>
         <translation>文件已加密或设有密码，请先在原程序中取消密码后再导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="37"/>
+        <location filename="../../gui/errors.py" line="38"/>
         <source>The file is damaged and cannot be opened ({detail}).</source>
         <translation>文件已损坏，无法打开（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="38"/>
+        <location filename="../../gui/errors.py" line="39"/>
         <source>The file would be far too large once unpacked, so it was not read.</source>
         <translation>文件解压后过大，已拒绝读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="39"/>
+        <location filename="../../gui/errors.py" line="40"/>
         <source>This is a scan (a picture of the pages), with no text to read directly. Import it with the text-recognition edition of Taizhang, or ask the sender for the Word/WPS file.</source>
         <translation>这是扫描件（图片），没有可直接读取的文字。请使用“带识别”版要点台账导入，或向发文单位索取 Word/WPS 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="40"/>
+        <location filename="../../gui/errors.py" line="49"/>
         <source>No work plan content was found in this file.</source>
         <translation>文件中没有找到工作要点内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="41"/>
+        <location filename="../../gui/errors.py" line="50"/>
         <source>The text encoding of this file cannot be recognised.</source>
         <translation>无法识别该文件的文字编码。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="42"/>
+        <location filename="../../gui/errors.py" line="51"/>
         <source>The parse JSON file is not valid: {detail}</source>
         <translation>解析 JSON 文件格式不正确：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="43"/>
+        <location filename="../../gui/errors.py" line="52"/>
         <source>A database error occurred.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="44"/>
+        <location filename="../../gui/errors.py" line="53"/>
         <source>{path} is not a Taizhang database.</source>
         <translation>{path} 不是要点台账的数据库。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="45"/>
+        <location filename="../../gui/errors.py" line="54"/>
         <source>The database file is damaged: {path}</source>
         <translation>数据库文件已损坏：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="46"/>
+        <location filename="../../gui/errors.py" line="55"/>
         <source>This database was made by a newer version of Taizhang (schema {found}; this program supports {supported}). Please upgrade the program.</source>
         <translation>该数据库由更新版本的要点台账创建（结构版本 {found}，本程序支持 {supported}），请升级程序。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="48"/>
+        <location filename="../../gui/errors.py" line="57"/>
         <source>The database location is not writable: {path}</source>
         <translation>数据库所在位置不可写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="49"/>
+        <location filename="../../gui/errors.py" line="58"/>
         <source>The database is being used by another program: {path}</source>
         <translation>数据库正被另一个程序使用：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="50"/>
+        <location filename="../../gui/errors.py" line="59"/>
         <source>Writing to the database failed: {detail}</source>
         <translation>写入数据库失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="51"/>
+        <location filename="../../gui/errors.py" line="60"/>
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} 是一个文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="52"/>
+        <location filename="../../gui/errors.py" line="61"/>
         <source>The folder of the database does not exist: {path}</source>
         <translation>数据库所在的文件夹不存在：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="53"/>
+        <location filename="../../gui/errors.py" line="62"/>
         <source>The file is empty (0 bytes) and is not a usable Taizhang database: {path}</source>
         <translation>文件是空的（0 字节），不是可用的要点台账数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="54"/>
+        <location filename="../../gui/errors.py" line="63"/>
         <source>The database has an older structure, which a read-only opening cannot upgrade: {path}</source>
         <translation>数据库是旧版本的结构，以只读方式打开时不能升级：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="56"/>
+        <location filename="../../gui/errors.py" line="65"/>
         <source>The database file cannot be found: {path} (was it moved, or the USB stick removed?)</source>
         <translation>找不到数据库文件：{path}（是否被移走，或 U 盘已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="58"/>
+        <location filename="../../gui/errors.py" line="67"/>
         <source>The disk is full, so the database cannot be written: {path}</source>
         <translation>磁盘已满，无法写入数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="59"/>
+        <location filename="../../gui/errors.py" line="68"/>
         <source>Reading or writing the database file failed (was the USB stick removed?): {path}</source>
         <translation>读写数据库文件出错（U 盘是否已拔出？）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="61"/>
+        <location filename="../../gui/errors.py" line="70"/>
         <source>The backup failed: {detail}</source>
         <translation>备份失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="62"/>
+        <location filename="../../gui/errors.py" line="71"/>
         <source>The disk is full, so the backup cannot be written: {path}</source>
         <translation>磁盘已满，无法写入备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="63"/>
+        <location filename="../../gui/errors.py" line="72"/>
         <source>The backup folder cannot be written (read-only, or no permission): {path}</source>
         <translation>备份文件夹不可写（只读或没有权限）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="65"/>
+        <location filename="../../gui/errors.py" line="74"/>
         <source>Backup file not found: {path}</source>
         <translation>找不到备份文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="66"/>
+        <location filename="../../gui/errors.py" line="75"/>
         <source>The link must not be empty.</source>
         <translation>链接不能为空。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="67"/>
+        <location filename="../../gui/errors.py" line="76"/>
         <source>The item cannot be moved there.</source>
         <translation>不能移动到该位置。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="68"/>
+        <location filename="../../gui/errors.py" line="77"/>
         <source>The attachment file name is not valid: {name}</source>
         <translation>附件文件名无效：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="69"/>
+        <location filename="../../gui/errors.py" line="78"/>
         <source>The supporting material cannot be found.</source>
         <translation>找不到该佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="70"/>
+        <location filename="../../gui/errors.py" line="79"/>
         <source>The record cannot be found.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="71"/>
+        <location filename="../../gui/errors.py" line="80"/>
         <source>There is no plan number {plan_id}.</source>
         <translation>找不到编号为 {plan_id} 的工作要点。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="72"/>
+        <location filename="../../gui/errors.py" line="81"/>
         <source>There is no item number {node_id}.</source>
         <translation>找不到编号为 {node_id} 的事项。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="73"/>
+        <location filename="../../gui/errors.py" line="82"/>
         <source>This operation is not valid.</source>
         <translation>操作无效。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="74"/>
+        <location filename="../../gui/errors.py" line="83"/>
         <source>Unknown status: {status}</source>
         <translation>未知状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="75"/>
+        <location filename="../../gui/errors.py" line="84"/>
         <source>The date is not valid: {value} (it should look like 2024-07-01).</source>
         <translation>日期格式不正确：{value}（应为 2024-07-01 这样的格式）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="76"/>
+        <location filename="../../gui/errors.py" line="85"/>
         <source>Item {node_id} is a group; only tasks have a status.</source>
         <translation>编号为 {node_id} 的事项是一个分组，只有具体任务才有状态。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="77"/>
+        <location filename="../../gui/errors.py" line="86"/>
         <source>The database is open in a Taizhang window; close the window before restoring a backup: {path}</source>
         <translation>数据库正在要点台账窗口中打开，请先关闭窗口再恢复备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="79"/>
+        <location filename="../../gui/errors.py" line="88"/>
         <source>The export file cannot be written.</source>
         <translation>无法写入导出文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="80"/>
+        <location filename="../../gui/errors.py" line="89"/>
         <source>The file is open in another program (such as Word, WPS or Excel). Please close it and export again: {path}</source>
         <translation>文件正被其他程序（如 Word、WPS、Excel）打开，请关闭后再导出：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="82"/>
+        <location filename="../../gui/errors.py" line="91"/>
         <source>This location cannot be written to (read-only folder or no permission). Please choose another place: {path}</source>
         <translation>无法保存到此位置（文件夹只读或没有权限），请换一个位置：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="84"/>
+        <location filename="../../gui/errors.py" line="93"/>
         <source>Writing the export file failed ({detail}): {path}</source>
         <translation>导出文件写入失败（{detail}）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="85"/>
+        <location filename="../../gui/errors.py" line="94"/>
         <source>No task matches the filter, so no file was made.</source>
         <translation>没有符合筛选条件的任务，未生成文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="86"/>
+        <location filename="../../gui/errors.py" line="95"/>
         <source>Unsupported export format: {format} (use docx or xlsx).</source>
         <translation>不支持的导出格式：{format}（可用 docx、xlsx）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="87"/>
+        <location filename="../../gui/errors.py" line="102"/>
         <source>The file cannot be read (no permission, or another program holds it): {path}</source>
         <translation>无法读取文件（没有权限，或正被其他程序占用）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="89"/>
+        <location filename="../../gui/errors.py" line="104"/>
         <source>The disk is full, so the supporting material was not saved: {path}</source>
         <translation>磁盘已满，佐证材料没有保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="90"/>
+        <location filename="../../gui/errors.py" line="105"/>
         <source>The supporting material folder cannot be written (read-only or no permission), so nothing was saved: {path}</source>
         <translation>佐证材料文件夹不可写（只读或没有权限），佐证材料没有保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="92"/>
+        <location filename="../../gui/errors.py" line="107"/>
         <source>Saving the supporting material failed ({detail}): {path}</source>
         <translation>佐证材料保存失败（{detail}）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="93"/>
+        <location filename="../../gui/errors.py" line="108"/>
         <source>This plan was imported before (plan {plan_id}: {title}); add --again to import another copy.</source>
         <translation>该计划已经导入过（计划 {plan_id}：{title}），没有重复导入；确要再导入一份，请加 --again</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="95"/>
+        <location filename="../../gui/errors.py" line="110"/>
         <source>Deleting plan {plan_id} ({title}) needs confirming: add --yes (a backup is made first).</source>
         <translation>删除计划 {plan_id}（{title}）需要确认：请加 --yes（删除前会自动备份）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="97"/>
+        <location filename="../../gui/errors.py" line="112"/>
         <source>The command is not used correctly: {detail}. See --help.</source>
         <translation>命令用法不对：{detail}。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="98"/>
+        <location filename="../../gui/errors.py" line="113"/>
         <source>Unknown command: {command} (use one of {choices}). See --help.</source>
         <translation>未知命令：{command}（可用：{choices}）。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="99"/>
+        <location filename="../../gui/errors.py" line="114"/>
         <source>A required option is missing: {names}. See --help.</source>
         <translation>缺少必需的参数：{names}。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="100"/>
+        <location filename="../../gui/errors.py" line="115"/>
         <source>Unknown option: {args}. See --help.</source>
         <translation>不认识的参数：{args}。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="101"/>
+        <location filename="../../gui/errors.py" line="116"/>
         <source>The value {value} of {name} is not valid (use one of {choices}).</source>
         <translation>参数 {name} 的值 {value} 无效（可用：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="102"/>
+        <location filename="../../gui/errors.py" line="117"/>
         <source>{name} needs a whole number, not {value}.</source>
         <translation>参数 {name} 需要一个整数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="103"/>
+        <location filename="../../gui/errors.py" line="118"/>
         <source>{name} needs a value after it.</source>
         <translation>参数 {name} 后面缺少值</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="104"/>
+        <location filename="../../gui/errors.py" line="119"/>
         <source>{name} cannot be used together with {other}.</source>
         <translation>参数 {name} 不能与 {other} 同时使用</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="105"/>
+        <location filename="../../gui/errors.py" line="120"/>
         <source>{option} is ambiguous: it could mean {matches}. Write the option in full.</source>
         <translation>参数 {option} 不明确：可能是 {matches}，请写全</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="106"/>
+        <location filename="../../gui/errors.py" line="121"/>
         <source>{name} takes no value (given: {value}).</source>
         <translation>参数 {name} 不带值（却给了 {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="107"/>
+        <location filename="../../gui/errors.py" line="122"/>
         <source>The extension {suffix} of the export file does not fit the format {format} (Word files end in .docx, Excel files in .xlsx): {path}</source>
         <translation>导出文件名的扩展名 {suffix} 与导出格式 {format} 不符（Word 文件用 .docx，Excel 文件用 .xlsx）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="124"/>
+        <location filename="../../gui/errors.py" line="139"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="147"/>
+        <location filename="../../gui/errors.py" line="162"/>
         <source>Program error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="148"/>
+        <location filename="../../gui/errors.py" line="163"/>
         <source>Something went wrong in the program. Your data saved so far is safe.
 The details were written to {path}.</source>
         <translation>程序出现了错误。此前已保存的数据不受影响。
 详细信息已记录到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="151"/>
+        <location filename="../../gui/errors.py" line="166"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
+        <location filename="../../gui/errors.py" line="101"/>
         <source>Nothing to change.</source>
         <translation>没有要修改的内容。</translation>
     </message>
     <message>
+        <location filename="../../gui/errors.py" line="96"/>
         <source>Which unit is reporting? Choose a unit, or set your own unit first.</source>
         <translation>以哪个单位的名义填报？请选择单位，或先设置我的单位。</translation>
     </message>
     <message>
+        <location filename="../../gui/errors.py" line="98"/>
         <source>Your own unit is not set yet, so there are no “my tasks” to export.</source>
         <translation>还没有设置我的单位，无法导出“我的任务”。</translation>
     </message>
     <message>
+        <location filename="../../gui/errors.py" line="100"/>
         <source>Unknown script: {script}.</source>
         <translation>未知的文字选项：{script}。</translation>
     </message>
@@ -928,262 +932,323 @@ The details were written to {path}.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="50"/>
+        <location filename="../../gui/export_dialog.py" line="65"/>
         <source>Export completion report</source>
         <translation>导出落实情况</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="58"/>
+        <location filename="../../gui/export_dialog.py" line="75"/>
         <source>Ledger (Word, landscape table)</source>
         <translation>台账（Word，横向表格）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="59"/>
+        <location filename="../../gui/export_dialog.py" line="76"/>
         <source>Report (Word, official document)</source>
         <translation>报告（Word，公文格式）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="60"/>
+        <location filename="../../gui/export_dialog.py" line="77"/>
         <source>Ledger (Excel)</source>
         <translation>台账（Excel）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="62"/>
+        <location filename="../../gui/export_dialog.py" line="79"/>
         <source>Style:</source>
         <translation>样式：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="65"/>
+        <location filename="../../gui/export_dialog.py" line="82"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="68"/>
+        <location filename="../../gui/export_dialog.py" line="91"/>
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="79"/>
+        <location filename="../../gui/export_dialog.py" line="108"/>
         <source>Statuses:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="81"/>
+        <location filename="../../gui/export_dialog.py" line="110"/>
         <source>With section headings</source>
         <translation>含分组标题</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="82"/>
+        <location filename="../../gui/export_dialog.py" line="111"/>
         <source>Tasks only</source>
         <translation>仅列任务</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="88"/>
+        <location filename="../../gui/export_dialog.py" line="117"/>
         <source>Contents:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="95"/>
+        <location filename="../../gui/export_dialog.py" line="124"/>
         <source>As of:</source>
         <translation>截至日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="97"/>
+        <location filename="../../gui/export_dialog.py" line="126"/>
         <source>Add an evidence column</source>
         <translation>增加“佐证材料”列</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="101"/>
+        <location filename="../../gui/export_dialog.py" line="133"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="106"/>
+        <location filename="../../gui/export_dialog.py" line="138"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="109"/>
+        <location filename="../../gui/export_dialog.py" line="141"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="159"/>
+        <location filename="../../gui/export_dialog.py" line="202"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="159"/>
+        <location filename="../../gui/export_dialog.py" line="202"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="160"/>
+        <location filename="../../gui/export_dialog.py" line="203"/>
         <source>Save export as</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="169"/>
+        <location filename="../../gui/export_dialog.py" line="212"/>
+        <location filename="../../gui/export_dialog.py" line="246"/>
         <source>Choose at least one status.</source>
         <translation>请至少选择一种状态。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="173"/>
+        <location filename="../../gui/export_dialog.py" line="216"/>
         <source>Choose where to save the file.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="193"/>
+        <location filename="../../gui/export_dialog.py" line="293"/>
         <source>%1 already exists.
 Replace it?</source>
         <translation>%1 已存在。
 要替换吗？</translation>
     </message>
     <message>
+        <location filename="../../gui/export_dialog.py" line="128"/>
         <source>List tasks without a completion note in an appendix</source>
         <translation>将缺少完成情况的任务列为附件</translation>
     </message>
     <message>
-        <source>A unit's tasks are those 我的任务 shows for it: named, or named through a collective such as 市直各单位. It also signs the report.</source>
+        <location filename="../../gui/export_dialog.py" line="89"/>
+        <source>A unit&apos;s tasks are those 我的任务 shows for it: named, or named through a collective such as 市直各单位. It also signs the report.</source>
         <translation>某单位的任务即“我的任务”为该单位列出的任务：点名的，以及通过“市直各单位”等统称涉及的。该单位也作为报告的落款单位。</translation>
     </message>
     <message>
+        <location filename="../../gui/export_dialog.py" line="298"/>
         <source>Open it now?</source>
         <translation>现在打开吗？</translation>
     </message>
     <message>
+        <location filename="../../gui/export_dialog.py" line="97"/>
         <source>Script:</source>
         <translation>文字：</translation>
     </message>
     <message>
+        <location filename="../../gui/export_dialog.py" line="297"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
     <message>
+        <location filename="../../gui/export_dialog.py" line="95"/>
         <source>Traditional (繁體)</source>
         <translation>繁體</translation>
     </message>
     <message>
+        <location filename="../../gui/export_dialog.py" line="94"/>
         <source>Simplified (简体)</source>
         <translation>简体</translation>
     </message>
     <message>
+        <location filename="../../gui/export_dialog.py" line="287"/>
         <source>Which unit is reporting? (It signs the report; set your own unit to skip this question.)</source>
         <translation>以哪个单位的名义填报？（该单位作为报告落款；设置“我的单位”后不再询问。）</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../gui/export_dialog.py" line="272"/>
         <source>%n task(s) have no completion note yet.</source>
         <translation>
             <numerusform>其中 %n 项任务尚未填写完成情况。</numerusform>
         </translation>
     </message>
     <message>
+        <location filename="../../gui/export_dialog.py" line="94"/>
         <source>As the plan is written</source>
         <translation>与计划原文相同</translation>
     </message>
     <message>
+        <location filename="../../gui/export_dialog.py" line="85"/>
         <source>My tasks (%1)</source>
         <translation>我的任务（%1）</translation>
     </message>
     <message>
+        <location filename="../../gui/export_dialog.py" line="277"/>
         <source>Export anyway</source>
         <translation>仍然导出</translation>
     </message>
     <message>
+        <location filename="../../gui/export_dialog.py" line="278"/>
         <source>Show them in the tree</source>
         <translation>先在树中查看</translation>
     </message>
     <message>
+        <location filename="../../gui/export_dialog.py" line="275"/>
         <source>The report leaves them out.</source>
         <translation>报告正文不列入这些任务。</translation>
     </message>
     <message>
+        <location filename="../../gui/export_dialog.py" line="274"/>
         <source>The report leaves them out of its body and lists them in an appendix.</source>
         <translation>报告正文不列入这些任务，另列为附件。</translation>
     </message>
     <message>
+        <location filename="../../gui/export_dialog.py" line="253"/>
         <source>Exports %1 tasks; %2 of them have no completion note.</source>
         <translation>将导出 %1 项任务，其中 %2 项缺少完成情况。</translation>
     </message>
 </context>
 <context>
+    <name>FileDrop</name>
+    <message>
+        <location filename="../../gui/file_drop.py" line="34"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="30"/>
+        <source>Parse results (%1)</source>
+        <translation>解析结果 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="29"/>
+        <source>Scans and photos (%1)</source>
+        <translation>扫描件和照片 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="28"/>
+        <source>Web pages and text (%1)</source>
+        <translation>网页和文本 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="27"/>
+        <source>PDF and OFD documents (%1)</source>
+        <translation>PDF 和 OFD 版式文件 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="26"/>
+        <source>Excel and WPS ledgers (%1)</source>
+        <translation>Excel 和 WPS 表格台账 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="25"/>
+        <source>Word and WPS documents (%1)</source>
+        <translation>Word 和 WPS 文字文档 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="24"/>
+        <source>Work plan files (%1)</source>
+        <translation>工作要点文件 (%1)</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/filter_bar.py" line="41"/>
+        <location filename="../../gui/filter_bar.py" line="42"/>
         <source>Search tasks, units, notes (simplified or traditional)</source>
         <translation>搜索任务、单位、完成情况（简繁体均可）</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="48"/>
+        <location filename="../../gui/filter_bar.py" line="49"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="54"/>
+        <location filename="../../gui/filter_bar.py" line="55"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="55"/>
+        <location filename="../../gui/filter_bar.py" line="56"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="60"/>
+        <location filename="../../gui/filter_bar.py" line="62"/>
         <source>Any role</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="64"/>
+        <location filename="../../gui/filter_bar.py" line="66"/>
         <source>Any deadline</source>
         <translation>全部时限</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="65"/>
+        <location filename="../../gui/filter_bar.py" line="67"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="67"/>
+        <location filename="../../gui/filter_bar.py" line="69"/>
         <source>Due within %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="71"/>
+        <location filename="../../gui/filter_bar.py" line="73"/>
         <source>Any unit</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="72"/>
+        <location filename="../../gui/filter_bar.py" line="74"/>
         <source>Tasks that name this unit itself</source>
         <translation>直接写明该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="78"/>
+        <location filename="../../gui/filter_bar.py" line="80"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="151"/>
+        <location filename="../../gui/filter_bar.py" line="156"/>
         <source>Set your unit first</source>
         <translation>请先设置我的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="152"/>
+        <location filename="../../gui/filter_bar.py" line="157"/>
         <source>Tasks assigned to my unit: %1</source>
         <translation>分配给我单位的任务：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="160"/>
+        <location filename="../../gui/filter_bar.py" line="165"/>
         <source>%1 of %2 tasks</source>
         <translation>显示 %1/%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="161"/>
+        <location filename="../../gui/filter_bar.py" line="166"/>
         <source>%1 tasks</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
+        <location filename="../../gui/filter_bar.py" line="59"/>
         <source>No completion note</source>
         <translation>缺少完成情况</translation>
     </message>
@@ -1225,72 +1290,72 @@ Replace it?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/import_dialog.py" line="1"/>
+        <location filename="../../gui/import_dialog.py" line="152"/>
         <source>Replace the plan shown, and the changes made to it, with %1?</source>
         <translation>用 %1 替换当前显示的计划及对它所做的修改？</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="54"/>
+        <location filename="../../gui/import_dialog.py" line="56"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="72"/>
+        <location filename="../../gui/import_dialog.py" line="74"/>
         <source>Not found</source>
         <translation>未识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="75"/>
+        <location filename="../../gui/import_dialog.py" line="77"/>
         <source>Plan title:</source>
         <translation>计划标题：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="77"/>
+        <location filename="../../gui/import_dialog.py" line="79"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="78"/>
+        <location filename="../../gui/import_dialog.py" line="80"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="79"/>
+        <location filename="../../gui/import_dialog.py" line="81"/>
         <source>Document No.:</source>
         <translation>文号：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="95"/>
+        <location filename="../../gui/import_dialog.py" line="97"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="101"/>
+        <location filename="../../gui/import_dialog.py" line="103"/>
         <source>Selected item</source>
         <translation>所选事项</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="67"/>
+        <location filename="../../gui/import_dialog.py" line="69"/>
         <source>Replace the plan shown, and the changes made to it, with the pasted text?</source>
         <translation>用粘贴的内容替换当前预览（包括已做的修改）吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="186"/>
+        <location filename="../../gui/import_dialog.py" line="199"/>
         <source>%1 sections, %2 tasks</source>
         <translation>共 %1 个分组、%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="208"/>
+        <location filename="../../gui/import_dialog.py" line="221"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="222"/>
+        <location filename="../../gui/import_dialog.py" line="235"/>
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="223"/>
+        <location filename="../../gui/import_dialog.py" line="236"/>
         <source>“%1” has already been imported (the same file, or the same title and year).
 
 Import it again as a separate plan?</source>
@@ -1299,7 +1364,7 @@ Import it again as a separate plan?</source>
 要再作为一份新计划导入吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="226"/>
+        <location filename="../../gui/import_dialog.py" line="239"/>
         <source>Import as a new plan</source>
         <translation>作为新计划导入</translation>
     </message>
@@ -1307,17 +1372,17 @@ Import it again as a separate plan?</source>
 <context>
     <name>ImportWarnings</name>
     <message>
-        <location filename="../../gui/import_warnings.py" line="1"/>
+        <location filename="../../gui/import_warnings.py" line="36"/>
         <source>{count} lines were recognised with low confidence; check these first:</source>
         <translation>{count} 行文字识别把握不大，请重点核对：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="1"/>
+        <location filename="../../gui/import_warnings.py" line="34"/>
         <source>This is a scan: its text was recognised from {pages} page images. Please check it against the original.</source>
         <translation>这是扫描件，文字由识别得出（{pages} 页），请对照原件核对。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="1"/>
+        <location filename="../../gui/import_warnings.py" line="32"/>
         <source>The file has {total} pages; only the first {read} were read, and what follows was not imported.</source>
         <translation>文件共 {total} 页，只读取了前 {read} 页，其后的内容没有导入。</translation>
     </message>
@@ -1362,32 +1427,42 @@ Import it again as a separate plan?</source>
         <translation>没有任何事项，无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="68"/>
+        <location filename="../../gui/import_warnings.py" line="38"/>
+        <source>No numbering was found, so the {count} paragraphs are listed as separate tasks. Please indent and merge them in the preview.</source>
+        <translation>未找到编号结构，已将 {count} 个段落逐条列为任务，请在预览中调整层级、合并段落</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="40"/>
+        <source>The header of the table “{head}” was not recognised; its columns were read from their cells. Please check the tasks, units and time limits.</source>
+        <translation>表格“{head}”的表头未能识别，已按单元格内容读取各列，请核对任务、责任单位和时限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="79"/>
         <source>Nothing to check: the plan looks complete.</source>
         <translation>没有需要核对的问题。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="105"/>
+        <location filename="../../gui/import_warnings.py" line="116"/>
         <source>The sender can usually also provide the Word, WPS or OFD file.</source>
         <translation>也可以请发文单位提供 Word、WPS 或 OFD 电子版。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="107"/>
+        <location filename="../../gui/import_warnings.py" line="117"/>
         <source>Check that this is the work plan. You can also copy the plan&apos;s text from the web page or Word and choose Paste from clipboard.</source>
         <translation>请确认所选的是工作要点文件；也可以在网页或 Word 中复制要点正文，再点“从剪贴板粘贴”。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="109"/>
+        <location filename="../../gui/import_warnings.py" line="119"/>
         <source>Open the file in Notepad or WPS, save it as UTF-8 text, then import it again.</source>
         <translation>请在记事本或 WPS 中打开该文件，另存为 UTF-8 编码后再导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="111"/>
+        <location filename="../../gui/import_warnings.py" line="121"/>
         <source>Open the file in Word, WPS or Excel and save a new copy, then import that copy.</source>
         <translation>请在 Word、WPS 或 Excel 中打开并另存一份，再导入另存的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="113"/>
+        <location filename="../../gui/import_warnings.py" line="123"/>
         <source>Save the plan as Word (.docx) or copy its text, then import it again.</source>
         <translation>请将要点另存为 Word（.docx）文件，或复制其正文后再导入。</translation>
     </message>
@@ -1583,12 +1658,12 @@ Import it again as a separate plan?</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294"/>
+        <location filename="../../gui/main_window.py" line="297"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295"/>
+        <location filename="../../gui/main_window.py" line="298"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -1716,39 +1791,29 @@ Import it again as a separate plan?</source>
 <context>
     <name>PlanImporter</name>
     <message>
-        <location filename="../../gui/importing.py" line="30"/>
-        <source>Work plans (*.txt *.docx *.html *.htm *.xlsx *.pdf *.json)</source>
-        <translation>工作要点 (*.txt *.docx *.html *.htm *.xlsx *.pdf *.json)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing.py" line="31"/>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing.py" line="32"/>
+        <location filename="../../gui/importing.py" line="35"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="79"/>
-        <location filename="../../gui/importing.py" line="88"/>
+        <location filename="../../gui/importing.py" line="104"/>
+        <location filename="../../gui/importing.py" line="113"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="60"/>
-        <location filename="../../gui/importing.py" line="92"/>
+        <location filename="../../gui/importing.py" line="85"/>
+        <location filename="../../gui/importing.py" line="117"/>
         <source>Imported %1 sections and %2 tasks.</source>
         <translation>已导入 %1 个分组、%2 项任务。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="98"/>
+        <location filename="../../gui/importing.py" line="123"/>
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="99"/>
+        <location filename="../../gui/importing.py" line="124"/>
         <source>This plan has already been imported as “%1”.
 
 Import it again as a separate copy? Choose No to open the existing one.</source>
@@ -2063,77 +2128,67 @@ If Taizhang is still open there, close it first: two windows on one database can
 <context>
     <name>SourceBar</name>
     <message>
-        <location filename="../../gui/import_source.py" line="1"/>
+        <location filename="../../gui/import_source.py" line="165"/>
         <source>Recognising the scan: page %1 of %2…</source>
         <translation>正在识别扫描件：第 %1 页，共 %2 页…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="43"/>
+        <location filename="../../gui/import_source.py" line="56"/>
         <source>Choose a file, or paste the plan&apos;s text (Ctrl+V).</source>
         <translation>请选择文件，或粘贴工作要点的正文（Ctrl+V）。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="44"/>
+        <location filename="../../gui/import_source.py" line="57"/>
         <source>Open file…</source>
         <translation>打开文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="45"/>
+        <location filename="../../gui/import_source.py" line="58"/>
         <source>Paste from clipboard</source>
         <translation>从剪贴板粘贴</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="54"/>
+        <location filename="../../gui/import_source.py" line="67"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="80"/>
-        <source>Work plans (%1)</source>
-        <translation>工作要点文件（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_source.py" line="80"/>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_source.py" line="81"/>
+        <location filename="../../gui/import_source.py" line="93"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="88"/>
+        <location filename="../../gui/import_source.py" line="100"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="95"/>
+        <location filename="../../gui/import_source.py" line="108"/>
         <source>The clipboard holds no text. Copy the plan&apos;s text first.</source>
         <translation>剪贴板中没有文字，请先复制工作要点的正文。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="99"/>
+        <location filename="../../gui/import_source.py" line="112"/>
         <source>Pasted from the clipboard</source>
         <translation>来自剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="124"/>
+        <location filename="../../gui/import_source.py" line="140"/>
         <source>Reading was stopped.</source>
         <translation>已停止读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="139"/>
+        <location filename="../../gui/import_source.py" line="155"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="139"/>
+        <location filename="../../gui/import_source.py" line="155"/>
         <source>Recognising the plan…</source>
         <translation>正在识别要点结构…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="139"/>
+        <location filename="../../gui/import_source.py" line="155"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
@@ -2436,49 +2491,6 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../gui/welcome.py" line="37"/>
         <source>Supported: Word and WPS (.docx .doc .wps), Excel and WPS (.xlsx .xls .et), PDF, OFD, web pages (.html .mht), plain text (.txt) and parse JSON; scans with the text-recognition edition. You can also drop files onto this window.</source>
         <translation>支持 Word 和 WPS 文字（.docx .doc .wps）、Excel 和 WPS 表格（.xlsx .xls .et）、PDF、OFD、网页（.html .mht）、纯文本（.txt）和解析 JSON 文件；扫描件需使用“带识别”版。也可以把文件直接拖到本窗口。</translation>
-    </message>
-</context>
-<context>
-    <name>FileDrop</name>
-    <message>
-        <location filename="../../gui/file_drop.py" line="1"/>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_drop.py" line="1"/>
-        <source>Parse results (%1)</source>
-        <translation>解析结果 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_drop.py" line="1"/>
-        <source>Scans and photos (%1)</source>
-        <translation>扫描件和照片 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_drop.py" line="1"/>
-        <source>Web pages and text (%1)</source>
-        <translation>网页和文本 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_drop.py" line="1"/>
-        <source>PDF and OFD documents (%1)</source>
-        <translation>PDF 和 OFD 版式文件 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_drop.py" line="1"/>
-        <source>Excel and WPS ledgers (%1)</source>
-        <translation>Excel 和 WPS 表格台账 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_drop.py" line="1"/>
-        <source>Word and WPS documents (%1)</source>
-        <translation>Word 和 WPS 文字文档 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_drop.py" line="1"/>
-        <source>Work plan files (%1)</source>
-        <translation>工作要点文件 (%1)</translation>
     </message>
 </context>
 <context>

@@ -75,3 +75,41 @@ def test_range_end_keeps_range_text():
 ])
 def test_dates_worded_as_limits(text, date):
     assert dates(text) == [date]
+
+
+def test_time_cell_with_several_steps_names_each_step():
+    found = find_deadlines("6月公布计划,10月公布结果", 2021, cell=True)
+    assert [(d.text, d.date) for d in found] == [("6月公布计划", dt.date(2021, 6, 30)),
+                                                 ("10月公布结果", dt.date(2021, 10, 31))]
+
+
+def test_time_cell_range_stays_one_deadline_as_printed():
+    found = find_deadlines("6月中旬至7月中旬", 2021, cell=True)
+    assert [(d.text, d.date) for d in found] == [("6月中旬至7月中旬", dt.date(2021, 7, 20))]
+
+
+def test_time_cell_year_in_the_cell_wins_over_the_plans():
+    assert [d.date for d in find_deadlines("2021年8月前", 2022, cell=True)] == [dt.date(2021, 7, 31)]
+
+
+@pytest.mark.parametrize("text, cell, date", [
+    ("四月底前", True, dt.date(2021, 4, 30)), ("十二月底前", True, dt.date(2021, 12, 31)),
+    ("十月前完成", False, dt.date(2021, 9, 30)), ("2021年十一月份", True, dt.date(2021, 11, 30)),
+])
+def test_months_in_chinese_numerals(text, cell, date):
+    assert [d.date for d in find_deadlines(text, 2021, cell=cell)] == [date]
+
+
+@pytest.mark.parametrize("text", ["一月一次", "三个月内", "二十一月"])
+def test_chinese_numerals_that_are_no_month_limit(text):
+    assert [d.date for d in find_deadlines(text, 2021, cell=True) if d.date] == []
+
+
+def test_what_follows_a_time_key_in_prose_is_read_as_a_time_cell():
+    text = "推动基层公开事项同步更新（责任单位：市水利局，完成时限：3月公布计划，7月公布结果）。"
+    assert [(d.text, d.date) for d in find_deadlines(text, 2020)] == [
+        ("3月公布计划", dt.date(2020, 3, 31)), ("7月公布结果", dt.date(2020, 7, 31))]
+
+
+def test_a_bare_month_in_prose_without_a_time_key_is_no_deadline():
+    assert find_deadlines("3月公布计划，7月公布结果。", 2020) == []

@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from table_builders import shape
 
 from core.errors import InputError
 from core.importer import parse_text
-
-
-def shape(nodes, depth=0):
-    out = []
-    for n in nodes:
-        out.append(("  " * depth) + n.label + n.title)
-        out.extend(shape(n.children, depth + 1))
-    return out
 
 
 def test_labels_nest_in_the_order_the_document_uses():
@@ -122,8 +115,8 @@ def test_sign_off_after_the_plan_is_not_a_task():
     assert shape(plan.nodes) == ["一、甲", "  1.任务一", "  2.任务二"]
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n", "这是一段没有编号的文字。\n第二段。", "Hello world", "1\n2\n3"])
-def test_text_without_numbered_structure_is_no_plan(text):
+@pytest.mark.parametrize("text", ["", "   \n\n", "Hello world", "1\n2\n3", "【打印】\n【关闭】"])
+def test_a_document_without_any_text_is_no_plan(text):
     with pytest.raises(InputError) as err:
         parse_text(text)
     assert err.value.code == "no_plan"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from table_builders import shape
 
 from core.document import Cell, Document, Paragraph, Table
 from core.errors import InputError
@@ -20,14 +21,6 @@ def row(*texts, spans=False):
 
 def up(text):
     return Cell(text, merged_up=True)
-
-
-def shape(nodes, depth=0):
-    out = []
-    for n in nodes:
-        out.append(("  " * depth) + n.label + n.title)
-        out.extend(shape(n.children, depth + 1))
-    return out
 
 
 def parse(*blocks):
@@ -50,7 +43,7 @@ def zhuhai_like():
 def test_header_row_names_the_columns():
     at, cols = find_header(zhuhai_like())
     assert at == 1
-    assert (cols.seq, cols.groups, cols.task, cols.units, cols.time) == (0, [1], 2, [(3, "responsible")], 4)
+    assert (cols.seq, cols.groups, cols.task, cols.units, cols.time) == (0, [1], 2, [(3, "responsible")], [4])
 
 
 def test_section_rows_groups_and_tasks_nest():

@@ -107,3 +107,22 @@ def test_hostile_spans_keep_text_but_drop_merges_quickly():
     doc = read_html("<table>" + "<tr><td rowspan=65534 colspan=1000>x</td></tr>" * 300 + "</table>")
     assert time.perf_counter() - start < 5
     assert len(doc.blocks[0].rows) == 300 and not any(c.merged_up for r in doc.blocks[0].rows for c in r)
+
+
+def test_rowspan_stops_at_the_end_of_its_row_group_as_in_a_browser():
+    from core.readers.html import parse
+
+    doc = parse("<table><thead><tr><th rowspan='3'>序号</th><th>工作任务</th></tr></thead>"
+                "<tbody><tr><td>1</td><td>做好解读。</td></tr><tr><td rowspan='0'>2</td><td>回应关切。</td></tr>"
+                "<tr><td>加强平台建设。</td></tr></tbody></table>")
+    table = doc.blocks[0]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["序号", "工作任务"], ["1", "做好解读。"], ["2", "回应关切。"], ["2", "加强平台建设。"]]
+    assert table.rows[3][0].merged_up and not table.rows[1][0].merged_up
+
+
+def test_span_attributes_are_read_by_their_leading_digits_as_browsers_do():
+    from core.readers.html import parse
+
+    doc = parse("<table><tr><td rowspan='2;'>办公室</td><td>做好解读。</td></tr><tr><td>回应关切。</td></tr></table>")
+    assert [[c.text for c in row] for row in doc.blocks[0].rows] == [["办公室", "做好解读。"], ["办公室", "回应关切。"]]

@@ -24,3 +24,7 @@ def test_fold_leaves_simplified_ascii_and_punctuation_alone():
 
 def test_fold_of_empty_text_is_empty():
     assert fold("") == ""
+
+
+def test_a_lone_surrogate_from_broken_pasted_text_folds_to_itself():
+    assert fold("規範\ud800") == "规范\ud800"

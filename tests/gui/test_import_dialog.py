@@ -131,6 +131,16 @@ def test_ctrl_v_pastes_plain_text_into_the_dialog(window, qtbot):
     assert dialog.model.plan.counts() == (1, 2)
 
 
+def test_pasted_text_without_numbering_opens_as_flat_tasks_with_a_warning(window, qtbot, zh_translation):
+    mime = QMimeData()
+    mime.setText("某局2024年政务公开工作安排\n今年重点做好预算公开，按时公开部门预算。\n做好政策解读，及时回应社会关切。")
+    dialog = opened(window, qtbot, mime=mime)
+    assert dialog.model.plan.counts() == (0, 2)
+    assert "no_structure" in dialog.warnings.codes()
+    row = dialog.warnings.codes().index("no_structure")
+    assert dialog.warnings.topLevelItem(row).text(0).startswith("未找到编号结构，已将 2 个段落逐条列为任务")
+
+
 def test_cancel_writes_nothing(window, qtbot, service):
     dialog = opened(window, qtbot, PLAN_DOCX)
     assert dialog.model.plan.nodes
@@ -150,7 +160,7 @@ def test_stopping_a_parse_drops_its_result(window, qtbot):
 
 @pytest.mark.parametrize(("name", "data", "expected"), [
     ("要点.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "文件已损坏"),
-    ("说明.txt", "这是一份会议通知，没有编号。".encode(), "文件中没有找到工作要点内容"),
+    ("说明.txt", "【打印】\n【关闭】\n".encode(), "文件中没有找到工作要点内容"),  # page furniture, no text
 ])
 def test_a_bad_file_shows_its_message_in_the_dialog(window, qtbot, tmp_path, zh_translation, name, data, expected):
     bad = tmp_path / name
