@@ -12,6 +12,7 @@ import pytest
 
 from core.errors import MESSAGES, TaizhangError
 from core.paths import resource_path
+from tools import build_translations
 
 TS = resource_path("i18n", "taizhang_zh_CN.ts")
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +39,7 @@ def test_translation_file_is_up_to_date_with_the_code(tmp_path):
     if not lupdate.exists() and not shutil.which("pyside6-lupdate"):
         pytest.skip("pyside6-lupdate not installed")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "gui").glob("*.py"))
+    sources = [str(p) for p in build_translations.gui_sources()]  # gui/ and its sub-packages
     subprocess.run([str(lupdate) if lupdate.exists() else "pyside6-lupdate", *sources, "-ts", str(fresh)],
                    check=True, capture_output=True)
     missing = set(messages(fresh)) - set(messages(TS))
@@ -48,7 +49,7 @@ def test_translation_file_is_up_to_date_with_the_code(tmp_path):
 def test_chinese_is_installed_by_default(zh_translation):
     from PySide6.QtCore import QCoreApplication
 
-    assert QCoreApplication.translate("Labels", "Not applicable") == "不适用"
+    assert QCoreApplication.translate("Status", "Not applicable") == "不适用"
     assert QCoreApplication.translate("PlanTreeModel", "Item") == "事项"
 
 
@@ -80,3 +81,41 @@ def test_qt_own_dialog_buttons_are_chinese_too(zh_translation):
 
     box = QMessageBox(QMessageBox.Icon.Warning, "t", "x", QMessageBox.StandardButton.Close)
     assert box.button(QMessageBox.StandardButton.Close).text() == "关闭"
+
+
+def test_status_names_are_cores_own_in_chinese(zh_translation):
+    from core.status import ZH_NAMES
+    from gui.labels import status_names
+
+    assert status_names() == ZH_NAMES
+    text = TS.read_text(encoding="utf-8")
+    assert build_translations.with_core_catalogue(text) == text  # the .ts holds core's table as the tool writes it
+
+
+def test_translations_are_gathered_from_gui_sub_packages_too(tmp_path, monkeypatch):
+    (tmp_path / "gui" / "dialogs").mkdir(parents=True)
+    for name in ("gui/main_window.py", "gui/dialogs/export_dialog.py"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    monkeypatch.setattr(build_translations, "ROOT", tmp_path)
+    assert [p.relative_to(tmp_path).as_posix() for p in build_translations.gui_sources()] == [
+        "gui/dialogs/export_dialog.py", "gui/main_window.py"]
+
+
+def test_a_qm_older_than_its_ts_gives_way_to_the_ts(qapp, tmp_path, monkeypatch):
+    """After a merge the .ts holds new strings a stale .qm lacks; the checkout must speak them."""
+    import os
+
+    from gui import i18n
+
+    old_ts = tmp_path / "old.ts"  # what the .qm was built from: the string came later
+    old_ts.write_text('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="zh_CN">'
+                      "<context><name>WelcomePage</name><message><source>Import a plan…</source>"
+                      "<translation>导入工作要点…</translation></message></context></TS>", encoding="utf-8")
+    subprocess.run([build_translations.tool("pyside6-lrelease"), str(old_ts), "-qm",
+                    str(tmp_path / "taizhang_zh_CN.qm")], check=True, capture_output=True)
+    os.utime(tmp_path / "taizhang_zh_CN.qm", (1, 1))
+    shutil.copy(TS, tmp_path / "taizhang_zh_CN.ts")
+    monkeypatch.setattr(i18n, "resource_path", lambda *parts: tmp_path / parts[-1])
+    translator = i18n.app_translator("zh_CN")
+    assert isinstance(translator, i18n.TsTranslator)
+    assert translator.translate("WelcomePage", "Open the sample") == "打开示例"
