@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from core.model import ROLES
+from core.parse.deadlines import is_time_cell
 from core.textfold import fold
 
 _ENDINGS = (
@@ -269,7 +270,8 @@ def _read_keyed(text: str) -> dict[str, list[str]]:
             end = stop.start()
         part = text[key_end:end].strip().rstrip(";；。 ")
         for r, name in _clauses(part, role):
-            out[r or role].append(name)
+            if not is_time_cell(name):  # "（责任科室：执法支队，6月底前）": the limit is no unit
+                out[r or role].append(name)
     return out
 
 
