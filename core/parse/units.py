@@ -88,8 +88,14 @@ def is_unit_name(name: str) -> bool:
     return _is_unit_folded(fold(name))
 
 
+# "各镇街" "各片区" "各村居": a collective of places or bodies, whatever its last word; not "各项" "各类"
+_COLLECTIVE = re.compile(r"各(?![项类种个自方界])[\u4e00-\u9fff]{2,3}")
+
+
 def _is_unit_folded(folded: str) -> bool:
     core = _core(folded.strip())
+    if _COLLECTIVE.fullmatch(core) and not _ACTION.search(core):
+        return True  # district 分解表 and county 方案 alike name "各镇街" as the cooperating units
     return 2 <= len(core) <= 40 and core.endswith(_ENDINGS) and "。" not in core and not _ACTION.search(core)
 
 
