@@ -19,6 +19,7 @@ from core.parse.columns import Columns, first_leads, says_first_leads
 from core.parse.deadlines import find_deadlines
 from core.parse.draft import Draft
 from core.parse.joined import line_entries
+from core.parse.meta_block import is_metadata_table, metadata_lines
 from core.parse.normalise import clean, is_noise
 from core.parse.structure import Entry, build, join_lone_labels, sub_point_lines
 from core.parse.sub_points import sub_point_stage
@@ -48,6 +49,9 @@ def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[
                 text = clean(line)
                 if text:
                     entries.extend(line_entries(text, block.label))
+            continue
+        if is_metadata_table(block):  # a portal's 索引号/发布机构/成文日期 table: lines for the metadata stage
+            entries.extend(Entry(text=clean(t)) for t in metadata_lines(block) if clean(t))
             continue
         block = unfold_side_by_side(block)
         found = find_header(block)
