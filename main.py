@@ -107,9 +107,21 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def _task_json(t) -> dict:
+    from core.domain.deferral import deferral_sentence
+
+    d = t.deferral
+    deferral = None if d is None else {"date": d.due.isoformat(), "reason": d.reason, "approval": d.approval,
+                                       "text": deferral_sentence(t)}
+    latest = t.latest_entry
     return {"id": t.id, "label": t.label, "title": t.title, "units": t.units,
             "deadlines": [{"text": d.text, "date": d.date.isoformat() if d.date else None} for d in t.deadlines],
-            "status": t.status.zh, "note": t.note}
+            "due": t.final_due().isoformat() if t.final_due() else None, "deferral": deferral,
+            "status": t.status.zh, "note": t.note,
+            "latest_progress": None if latest is None else _entry_json(latest)}
+
+
+def _entry_json(e) -> dict:
+    return {"id": e.id, "date": e.day.isoformat(), "text": e.text, "status": e.status.zh if e.status else None}
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -131,6 +143,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     for t in tasks:
         units = "、".join(t.all_units) or "—"
         dls = "、".join(d.text for d in t.deadlines) or "—"
+        if t.deferral is not None:
+            from core.domain.deferral import due_words
+
+            dls += f"→延期至{due_words(t.deferral.due)}"
         print(f"{t.id:>5}  {t.status.zh:<4}  {t.label}{t.title}  〔{units}；{dls}〕")
     return 0
 
@@ -162,6 +178,16 @@ def cmd_mine(args: argparse.Namespace) -> int:
     return 0
 
 
+def _edit_node(args: argparse.Namespace, edit):
+    """Run one edit of task --node (a service call) and return the task as it is afterwards."""
+    svc = _service(args)
+    try:
+        edit(svc)
+        return svc.node(args.node)
+    finally:
+        svc.close()
+
+
 def cmd_mark(args: argparse.Namespace) -> int:
     import datetime as dt
 
@@ -172,16 +198,223 @@ def cmd_mark(args: argparse.Namespace) -> int:
         day = dt.date.fromisoformat(args.date) if args.date else None
     except ValueError:
         raise UsageError("bad_date", value=args.date) from None
-    svc = _service(args)
-    try:
-        svc.mark(args.node, status, args.note, day)  # status, note and date in one transaction
-        node = svc.node(args.node)
-    finally:
-        svc.close()
+    # status, note and date in one transaction
+    node = _edit_node(args, lambda svc: svc.mark(args.node, status, args.note, day))
     print(f"{node.label}{node.title}：{node.status.zh}")
     if day is not None:
         print(f"完成日期：{node.completed_on.isoformat() if node.completed_on else '—'}")
     return 0
+
+
+def cmd_defer(args: argparse.Namespace) -> int:
+    from core.domain.deferral import deferral_sentence
+    from core.domain.periods import parse_day
+
+    day = parse_day(args.to)
+    node = _edit_node(args, lambda svc: svc.defer(args.node, day, args.reason, args.approval or ""))
+    print(f"{node.label}{node.title}：{deferral_sentence(node)}")
+    return 0
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from core.domain.entries import entry_line
+    from core.domain.periods import parse_day
+
+    day = parse_day(args.date) if args.date else None
+    start, end = _period_args(args)
+    if args.add is None and (args.date or args.status):
+        raise UsageError("cli_required", names="--add")
+    writes = args.add is not None or args.compose or args.remove is not None
+    svc = _service(args, readonly=not writes)
+    try:
+        if args.remove is not None:
+            if args.remove not in {e.id for e in svc.entries(args.node)}:
+                raise UsageError("entry_not_found", entry_id=args.remove)
+            svc.remove_entry(args.remove)
+        if args.add is not None:
+            svc.add_entry(args.node, args.add, day, Status.parse(args.status) if args.status else None)
+        if args.compose:
+            svc.set_note(args.node, svc.composed_note(args.node))
+        node = svc.node(args.node)
+        entries = svc.entries(args.node, start, end)
+    finally:
+        svc.close()
+    if args.json:
+        print(json.dumps({"id": node.id, "status": node.status.zh, "note": node.note,
+                          "entries": [_entry_json(e) for e in entries]}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{node.label}{node.title}（{node.status.zh}）")
+    for e in entries:
+        print(f"{e.id:>5}  {entry_line(e, with_year=True)}")
+    if not entries:
+        _notice("该任务还没有进展记录" if start is None and end is None else "该时段内没有进展记录")
+    if args.compose:
+        print(f"完成情况：{node.note}")
+    return 0
+
+
+def cmd_collect(args: argparse.Namespace) -> int:
+    if not args.unit and not args.all_units:
+        raise UsageError("collect_needs_unit")
+    svc = _service(args, readonly=True)
+    try:
+        path, units = svc.collect(args.plan, Path(args.out), None if args.all_units else args.unit)
+        counts = [len(svc.unit_tasks(args.plan, u)) for u in units]
+    finally:
+        svc.close()
+    print(f"已生成填报表：{path}（" + "；".join(f"{u} {n} 项" for u, n in zip(units, counts, strict=True)) + "）")
+    return 0
+
+
+def _value_text(name: str, value) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if name == "status":
+        return value.zh
+    return value.isoformat() if hasattr(value, "isoformat") else f"“{value}”"
+
+
+FIELD_ZH = {"status": "状态", "note": "完成情况", "completed_on": "完成日期"}
+REASON_ZH = {"units_differ": "两份填报不一致", "changed_since": "生成填报表后台账已改动"}
+
+
+def _merge_json(plan) -> dict:
+    def val(name, v):
+        return None if v is None else (v.zh if name == "status" else (v.isoformat() if hasattr(v, "isoformat") else v))
+
+    return {"plan": plan.plan_id, "items": [
+        {"id": i.node_id, "title": i.title, "kind": i.kind, "files": sorted(i.files),
+         "changes": {k: {"value": val(k, p.value), "file": p.file, "unit": p.unit} for k, p in i.changes.items()},
+         "entries": [{"text": p.value, "file": p.file, "unit": p.unit} for p in i.entries],
+         "conflicts": [{"field": c.field, "reason": c.reason, "current": val(c.field, c.current),
+                        "proposals": [{"file": p.file, "unit": p.unit, "value": val(c.field, p.value)}
+                                      for p in c.proposals]} for c in i.conflicts]} for i in plan.items],
+        "unmatched": [{"file": r.file, "sheet": r.sheet, "row": r.row, "text": r.text} for r in plan.unmatched],
+        "problems": [message(UsageError(p.code, file=p.file, row=p.row, detail=p.detail)) for p in plan.problems]}
+
+
+def _print_merge(plan, applied: bool) -> None:
+    changed, conflicting = plan.of_kind("changed"), plan.of_kind("conflicting")
+    unchanged = plan.of_kind("unchanged")
+    done_word = "已应用" if applied else "将应用"
+    print(f"{done_word}改动 {len(changed) + sum(1 for i in conflicting if i.changes or i.entries)} 项任务：")
+    for item in plan.items:
+        parts = [f"{FIELD_ZH[k]} → {_value_text(k, p.value)}（{p.source}）" for k, p in item.changes.items()]
+        parts += [f"新增进展“{p.value}”（{p.source}）" for p in item.entries]
+        if parts:
+            print(f"  [{item.node_id}] {item.title}：" + "；".join(parts))
+    print(f"冲突 {len(conflicting)} 项（未应用；用 --take 文件 选定一方）：" if conflicting else "冲突 0 项")
+    for item in conflicting:
+        for c in item.conflicts:
+            offers = "；".join(f"{p.file}（{p.unit}）写 {_value_text(c.field, p.value)}" for p in c.proposals)
+            print(f"  [{item.node_id}] {item.title}：{FIELD_ZH[c.field]}现为 {_value_text(c.field, c.current)}；"
+                  f"{offers}（{REASON_ZH[c.reason]}）")
+    print(f"无变化 {len(unchanged)} 项")
+    if plan.unmatched:
+        print(f"未能对应到任务的行 {len(plan.unmatched)} 行：")
+        for r in plan.unmatched:
+            print(f"  {r.file} {r.sheet} 第 {r.row} 行：{r.text[:40]}")
+    for p in plan.problems:
+        _notice(message(UsageError(p.code, file=p.file, row=p.row, detail=p.detail)))
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    take = Path(args.take).name if args.take else None
+    svc = _service(args, readonly=not args.apply)
+    try:
+        svc.plan(args.plan)
+        returned = svc.read_returns([Path(f) for f in args.files])
+        if args.apply:
+            plan = svc.apply_merge(args.plan, returned, take).result
+        else:
+            plan = svc.merge_preview(args.plan, returned, take)
+    finally:
+        svc.close()
+    if args.json:
+        print(json.dumps({**_merge_json(plan), "applied": args.apply}, ensure_ascii=False, indent=2))
+        return 0
+    _print_merge(plan, args.apply)
+    if not args.apply:
+        print("以上为预览，尚未写入。加 --apply 应用没有冲突的改动。")
+    return 0
+
+
+def _diff_json(d) -> dict:
+    def side(info):
+        return None if info is None else {"id": info.id, "label": info.label, "text": info.text or info.title,
+                                          "units": info.units, "deadlines": [x.text for x in info.deadlines]}
+
+    return {"kind": d.kind, "old": side(d.old), "new": side(d.new), "similarity": round(d.score, 3),
+            "carried": d.carried, "marked": d.marked_text if d.kind == "reworded" else None,
+            "units_changed": {ROLE_ZH[r]: {"old": a, "new": b} for r, (a, b) in d.units.items()},
+            "deadlines_changed": None if d.deadlines is None else {"old": d.deadlines[0], "new": d.deadlines[1]}}
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    if len(args.plan) != 2:
+        raise UsageError("diff_needs_two")
+    svc = _service(args, readonly=True)
+    try:
+        old, new = (svc.plan(p) for p in args.plan)
+        diff = svc.plan_diff(old.id, new.id)
+    finally:
+        svc.close()
+    if args.out:
+        from core.export.writer import write_atomically
+
+        out = Path(args.out)
+        if out.suffix.lower() == ".xlsx":
+            from core.export.diff_xlsx import write_diff_xlsx as write
+        elif out.suffix.lower() == ".docx":
+            from core.export.diff_docx import write_diff_docx as write
+        else:
+            raise UsageError("export_wrong_suffix", suffix=out.suffix, format="xlsx/docx", path=str(out))
+        print(f"已导出：{write_atomically(out, lambda tmp: write(diff, old.title, new.title, tmp))}")
+    counts = {"new": len(diff.of_kind("new")), "dropped": len(diff.of_kind("dropped")),
+              "reworded": len(diff.of_kind("reworded")), "same": len(diff.of_kind("same")),
+              "units_changed": len(diff.units_changed), "deadlines_changed": len(diff.deadlines_changed),
+              "carried": len(diff.carried)}
+    if args.json:
+        print(json.dumps({"old_plan": old.id, "new_plan": new.id, "counts": counts,
+                          "tasks": [_diff_json(d) for d in diff.tasks]}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"[{old.id}] {old.title} → [{new.id}] {new.title}")
+    print(f"新增 {counts['new']} 项，删除 {counts['dropped']} 项，改写 {counts['reworded']} 项，相同 {counts['same']} 项；"
+          f"单位变化 {counts['units_changed']} 项，时限变化 {counts['deadlines_changed']} 项；结转 {counts['carried']} 项")
+
+    def name(info) -> str:
+        return f"{info.label}{(info.text or info.title)[:60]}"
+
+    for d in diff.tasks:
+        tag = "（结转）" if d.carried else ""
+        if d.kind == "new":
+            print(f"+ 新增 [{d.new.id}] {name(d.new)}")
+        elif d.kind == "dropped":
+            print(f"- 删除 [{d.old.id}] {name(d.old)}")
+        elif d.kind == "reworded":
+            print(f"~ 改写 [{d.old.id}→{d.new.id}]{tag} {d.marked_text}")
+        for role, (a, b) in d.units.items():
+            print(f"  单位 [{d.old.id}→{d.new.id}]{tag} {d.new.label}{d.new.title}：{ROLE_ZH[role]} "
+                  f"{'、'.join(a) or '（无）'} → {'、'.join(b) or '（无）'}")
+        if d.deadlines:
+            print(f"  时限 [{d.old.id}→{d.new.id}]{tag} {d.new.label}{d.new.title}：{'、'.join(d.deadlines[0]) or '（无）'}"
+                  f" → {'、'.join(d.deadlines[1]) or '（无）'}")
+    return 0
+
+
+def _period_args(args: argparse.Namespace, today=None):
+    """(first day, last day) from --period (around `today`, else the real today) or --from/--to (None: open)."""
+    import datetime as dt
+
+    from core.domain.periods import day_range, parse_day, period_range
+
+    if getattr(args, "period", None):
+        if args.date_from or args.date_to:
+            raise UsageError("cli_conflict", name="--period", other="--from/--to")
+        return period_range(args.period, today or dt.date.today())
+    start = parse_day(args.date_from) if getattr(args, "date_from", None) else None
+    end = parse_day(args.date_to) if getattr(args, "date_to", None) else None
+    return day_range(start, end)
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
@@ -262,6 +495,11 @@ def cmd_export(args: argparse.Namespace) -> int:
                          script=args.script,
                          statuses=frozenset(Status.parse(s) for s in args.status) if args.status else None,
                          sections=args.sections, evidence=args.evidence, pending_list=args.pending_list)
+    if args.progress:
+        start, end = _period_args(args, as_of)
+        opts = dataclasses.replace(opts, progress=True, progress_from=start, progress_to=end)
+    elif args.period or args.date_from or args.date_to:
+        raise UsageError("cli_required", names="--progress")
     svc = _service(args, readonly=True)
     try:
         out, fmt = export_target(args.out, args.format, lambda f: default_file_name(
@@ -393,6 +631,47 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", metavar="YYYY-MM-DD", help="完成日期（详情面板中的完成日期）")
     p.set_defaults(func=cmd_mark)
 
+    p = command("defer", "延期：改定任务的完成时限（原时限保留，逾期按新时限判断）")
+    p.add_argument("--node", type=int, required=True, metavar="ID", help="任务编号（见 list）")
+    p.add_argument("--to", required=True, metavar="YYYY-MM-DD", help="新的完成时限")
+    p.add_argument("--reason", required=True, metavar="TEXT", help="延期原因")
+    p.add_argument("--approval", metavar="TEXT", help="批准人或批准文号")
+    p.set_defaults(func=cmd_defer)
+
+    p = command("progress", "任务的进展记录：--add 新增一条，不带 --add 时列出")
+    p.add_argument("--node", type=int, required=True, metavar="ID", help="任务编号（见 list）")
+    p.add_argument("--add", metavar="TEXT", help="新增一条进展")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="进展日期（默认今天）")
+    p.add_argument("--status", metavar="S", help="当时的状态（最新一条的状态同时成为任务状态）；" + STATUS_HELP)
+    p.add_argument("--remove", type=int, metavar="ENTRY", help="删除编号为 ENTRY 的一条进展（编号见列表第一列）")
+    p.add_argument("--compose", action="store_true", help="用全部进展生成“完成情况”")
+    _period_options(p)
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=cmd_progress)
+
+    p = command("collect", "收集填报：为单位生成填报用的 Excel 表（结构列锁定，状态下拉选择）")
+    p.add_argument("--plan", type=int, required=True, metavar="ID", help="计划编号（见 status）")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--unit", action="append", metavar="U", help="单位名称（可重复；含点名统称的任务）")
+    group.add_argument("--all-units", action="store_true", help="计划点名的全部单位，每个单位一个工作表")
+    p.add_argument("--out", required=True, metavar="FILE", help="输出的 .xlsx 文件")
+    p.set_defaults(func=cmd_collect)
+
+    p = command("merge", "合并单位交回的填报表：默认只显示预览，加 --apply 才写入")
+    p.add_argument("--plan", type=int, required=True, metavar="ID", help="计划编号（见 status）")
+    p.add_argument("files", nargs="+", metavar="FILE", help="交回的填报表（可多个）")
+    p.add_argument("--apply", action="store_true", help="应用没有冲突的改动（一次写入，可撤销）")
+    p.add_argument("--take", metavar="FILE", help="有冲突时采用该文件的填报")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=cmd_merge)
+
+    p = command("diff", "比较两个计划：新增、删除、改写的任务，单位和时限的变化（按文字内容对应，不按位置）")
+    p.add_argument("--plan", type=int, action="append", required=True, metavar="ID",
+                   help="两次：先旧计划，再新计划（如 --plan 1 --plan 2）")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.add_argument("--out", metavar="FILE", help="另存对照表：.xlsx 或 .docx（改写处删去的字标红划线、新增的字标蓝）")
+    p.set_defaults(func=cmd_diff)
+
     p = command("delete", "删除一个计划及其全部任务和进展（先自动备份；须加 --yes 确认）")
     p.add_argument("--plan", type=int, required=True, metavar="ID", help="计划编号（见 status）")
     p.add_argument("--yes", action="store_true", help="确认删除")
@@ -422,12 +701,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sections", dest="sections", action="store_true", default=True, help="带分组标题（默认）")
     p.add_argument("--tasks-only", dest="sections", action="store_false", help="只列任务")
     p.add_argument("--evidence", action="store_true", help="加“佐证材料”列")
+    p.add_argument("--progress", action="store_true", help="加“进展”（台账一列，报告一段）；时段见 --period、--from、--to")
+    _period_options(p)
     p.add_argument("--out", metavar="FILE", help="输出文件，或文件夹（以 / 结尾或已存在：其中的默认文件名）")
     p.set_defaults(func=cmd_export)
 
     p = command("check", "检查数据库是否完好")
     p.set_defaults(func=cmd_check)
     return ap
+
+
+def _period_options(p: argparse.ArgumentParser) -> None:
+    from core.domain.periods import PERIODS
+
+    p.add_argument("--period", choices=PERIODS, help="只看这一时段的进展")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="进展起始日期")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="进展结束日期")
 
 
 STATUS_HELP = "状态（可重复）：未开始 进行中 已完成 持续推进 不适用（繁体、英文代码 todo/doing/done/ongoing/na 亦可）"

@@ -6,8 +6,7 @@ rules — what a merged node keeps, where a split's units come from — are test
 
 from __future__ import annotations
 
-import re
-
+from core.domain.deadline_dates import deadline_date
 from core.model import ROLES, ParsedDeadline, ParsedNode
 
 FIELDS: tuple[str, ...] = ("label", "title", "text", "units", "deadlines")
@@ -97,36 +96,17 @@ def split_node(node: ParsedNode, at: int, year: int | None) -> tuple[dict, Parse
     return changes, new
 
 
-def next_label(label: str) -> str:
-    """The label after `label` in its own style: 3. → 4., （九） → （十）, 二、 → 三、; "" when unknown."""
-    from core.parse.labels import CN_DIGITS, cn_numeral, split_label
-
-    found, _ = split_label(label.strip() + "X")
-    if found is None or not found.value:
-        return ""
-    printed, value = found.printed, found.value + 1
-    if found.kind == "①":
-        return chr(ord(printed[0]) + 1) if value <= 20 else ""
-    if found.kind in ("(cn)", "cn、"):
-        return re.sub(f"[{CN_DIGITS}]+", cn_numeral(value), printed, count=1)
-    return re.sub(r"\d+", str(value), printed, count=1)
-
-
 def redated(plan, year: int | None) -> dict:
     """{node path: deadlines} for the nodes whose deadline dates change when the plan's year does.
 
     A deadline printed without a year ("6月底前") means the plan's year; one that names its
-    year keeps its date. Deadlines no rule dates stay as they are.
+    year keeps its date. Deadlines no rule dates stay as they are (core.domain.deadline_dates).
     """
     from core.import_checks import walk_paths
-    from core.parse.deadlines import find_deadlines
 
     out: dict = {}
     for path, node, _ in walk_paths(plan):
-        new = []
-        for d in node.deadlines:
-            found = [f.date for f in find_deadlines(d.text, year, cell=True) if f.date] if d.text else []
-            new.append(ParsedDeadline(d.text, found[-1] if len(found) == 1 else d.date))
+        new = [ParsedDeadline(d.text, deadline_date(d.text, year, d.date)) for d in node.deadlines]
         if new != node.deadlines:
             out[path] = new
     return out

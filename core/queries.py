@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from core.status import OPEN_STATUSES
+from core.domain.due import due_within
 from core.textfold import fold
 from core.units import covers, same_unit
 from core.views import NodeInfo, TaskFilter
@@ -49,12 +49,8 @@ def matches(info: NodeInfo, flt: TaskFilter, ctx: FilterContext, key: str | None
         return False
     if flt.missing_note and info.note.strip():
         return False
-    if flt.due_within is not None:
-        due = info.next_due(ctx.today)
-        if info.status not in OPEN_STATUSES or due is None:
-            return False
-        if not ctx.today <= due <= ctx.today + dt.timedelta(days=flt.due_within):
-            return False
+    if flt.due_within is not None and not due_within(info, ctx.today, flt.due_within):
+        return False
     roles = []
     if flt.unit:
         roles.append(role_of(info, [flt.unit.strip()], exact=True))

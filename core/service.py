@@ -13,10 +13,14 @@ from pathlib import Path
 from peewee import PeeweeException
 
 from core import queries
+from core.domain import settings
+from core.domain.progress import tree_rollups
 from core.errors import NotFoundError, StoreError, UsageError
 from core.model import ParsedPlan
 from core.service_backups import PlanBackups
+from core.service_collect import PlanCollecting
 from core.service_edits import PlanEditing
+from core.service_tracking import PlanTracking
 from core.status import Status
 from core.store import migrations
 from core.store.db import (
@@ -35,7 +39,7 @@ from core.views import Change, HistoryEntry, ImportResult, NodeInfo, PlanSummary
 NOTE_MERGE_SECONDS = 300  # note edits closer together than this are one history entry
 
 
-class PlanService(PlanBackups, PlanEditing):
+class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
     """Plans, their trees and the clerk's progress, in one SQLite file."""
 
     def __init__(self, db_path: Path, today: Callable[[], dt.date] | None = None, readonly: bool = False) -> None:
@@ -163,17 +167,7 @@ class PlanService(PlanBackups, PlanEditing):
 
     def rollups(self, plan_id: int) -> dict[int, Rollup]:
         """Roll-up of every node of a plan (a task's is its own one-task roll-up)."""
-        infos = load_tree(plan_id)
-        today = self.today()
-        out: dict[int, Rollup] = {}
-        for info in reversed(preorder(infos)):
-            r = Rollup()
-            if info.is_task:
-                r.add(info.status, info.is_overdue(today))
-            for child in info.child_ids:
-                r.merge(out[child])
-            out[info.id] = r
-        return out
+        return tree_rollups(preorder(load_tree(plan_id)), self.today())
 
     def rollup(self, node_id: int) -> Rollup:
         return self.rollups(self.node(node_id).plan_id)[node_id]
@@ -204,10 +198,10 @@ class PlanService(PlanBackups, PlanEditing):
         return plan_id, found
 
     # -- the clerk's edits ---------------------------------------------------------------
-    def set_status(self, node_id: int, status: Status | str) -> Change:
-        return self.set_statuses([node_id], status)
+    def set_status(self, node_id: int, status: Status | str, initiator: object = None) -> Change:
+        return self.set_statuses([node_id], status, initiator)
 
-    def set_statuses(self, node_ids: Iterable[int], status: Status | str) -> Change:
+    def set_statuses(self, node_ids: Iterable[int], status: Status | str, initiator: object = None) -> Change:
         """Give several tasks one status in one transaction (ticking a whole section)."""
         status = status if isinstance(status, Status) else Status.parse(status)
         with self._atomic():
@@ -221,22 +215,26 @@ class PlanService(PlanBackups, PlanEditing):
                 p.updated_at = now()
                 p.save()
             plan_id, ancestors = self._ancestors([p.node_id for p in changed])
-        return Change(plan_id=plan_id, nodes={p.node_id for p in changed}, rollups=ancestors)
+        return Change(plan_id=plan_id, nodes={p.node_id for p in changed}, rollups=ancestors,
+                      fields={"status", "completed_on"}, initiator=initiator)
 
     def mark(self, node_id: int, status: Status | str | None, note: str | None = None,
-             completed_on: dt.date | None = None) -> Change:
+             completed_on: dt.date | None = None, initiator: object = None) -> Change:
         """Set what is given of a task's status, note and completion date in one transaction (the
         CLI's `mark`); the date is set last, so `--status 已完成 --date D` records D, not today."""
         with self._atomic():
-            change = (self.set_status(node_id, status) if status is not None
-                      else Change(plan_id=Node.get_by_id(node_id).plan_id))
-            if note is not None:
-                change.nodes |= self.set_note(node_id, note).nodes
+            change = (self.set_status(node_id, status, initiator) if status is not None
+                      else Change(plan_id=Node.get_by_id(node_id).plan_id, initiator=initiator))
+            parts = [self.set_note(node_id, note)] if note is not None else []
             if completed_on is not None:
-                change.nodes |= self.set_completed_on(node_id, completed_on).nodes
+                parts.append(self.set_completed_on(node_id, completed_on))
+            for part in parts:
+                change.nodes |= part.nodes
+                change.fields |= part.fields
         return change
 
-    def restore_progress(self, snaps: Iterable[tuple[int, Status, dt.date | None]]) -> Change:
+    def restore_progress(self, snaps: Iterable[tuple[int, Status, dt.date | None]],
+                         initiator: object = None) -> Change:
         """Put tasks back to earlier (status, completion date) pairs in one transaction (undo)."""
         snaps = list(snaps)
         with self._atomic():
@@ -254,15 +252,16 @@ class PlanService(PlanBackups, PlanEditing):
                 p.save()
                 changed.append(node_id)
             plan_id, ancestors = self._ancestors(changed)
-        return Change(plan_id=plan_id, nodes=set(changed), rollups=ancestors)
+        return Change(plan_id=plan_id, nodes=set(changed), rollups=ancestors, fields={"status", "completed_on"},
+                      initiator=initiator)
 
-    def set_note(self, node_id: int, note: str) -> Change:
+    def set_note(self, node_id: int, note: str, initiator: object = None) -> Change:
         """Save the 完成情况 note; edits in one sitting make one history entry."""
         note = clean_text(note)
         with self._atomic():
             p = self._task_rows([node_id])[node_id]
             if p.note == note:
-                return Change(plan_id=Node.get_by_id(node_id).plan_id)
+                return Change(plan_id=Node.get_by_id(node_id).plan_id, initiator=initiator)
             last = (History.select().where(History.node == node_id)
                     .order_by(History.id.desc()).first())
             at = stored_time(last.at) if last else None
@@ -273,20 +272,21 @@ class PlanService(PlanBackups, PlanEditing):
                 History.create(node=node_id, field="note", old=p.note, new=note)
             p.note, p.updated_at = note, now()
             p.save()
-        return Change(plan_id=Node.get_by_id(node_id).plan_id, nodes={node_id})
+        return Change(plan_id=Node.get_by_id(node_id).plan_id, nodes={node_id}, fields={"note"}, initiator=initiator)
 
-    def set_completed_on(self, node_id: int, day: dt.date | None) -> Change:
+    def set_completed_on(self, node_id: int, day: dt.date | None, initiator: object = None) -> Change:
         with self._atomic():
             p = self._task_rows([node_id])[node_id]
             if p.completed_on != day:
                 _record_completed_on(p, day)
                 p.updated_at = now()
                 p.save()
-        return Change(plan_id=Node.get_by_id(node_id).plan_id, nodes={node_id})
+        return Change(plan_id=Node.get_by_id(node_id).plan_id, nodes={node_id}, fields={"completed_on"},
+                      initiator=initiator)
 
     def history(self, node_id: int) -> list[HistoryEntry]:
         rows = History.select().where(History.node == node_id).order_by(History.id)
-        return [HistoryEntry(at=stored_time(h.at), field=h.field, old=h.old, new=h.new) for h in rows]
+        return [HistoryEntry(at=stored_time(h.at), field=h.field, old=h.old, new=h.new, source=h.source) for h in rows]
 
     def plan_history(self, plan_id: int) -> dict[int, list[HistoryEntry]]:
         """Every task's history in one query, oldest first (an export as of a past date reads it)."""
@@ -295,7 +295,8 @@ class PlanService(PlanBackups, PlanEditing):
                 .order_by(History.id))
         out: dict[int, list[HistoryEntry]] = {}
         for h in rows:
-            out.setdefault(h.node_id, []).append(HistoryEntry(at=h.at, field=h.field, old=h.old, new=h.new))
+            out.setdefault(h.node_id, []).append(HistoryEntry(at=h.at, field=h.field, old=h.old, new=h.new,
+                                                                   source=h.source))
         return out
 
     # -- queries -------------------------------------------------------------------------
@@ -313,14 +314,34 @@ class PlanService(PlanBackups, PlanEditing):
         return [u.name for u in Unit.select(Unit.name).order_by(Unit.name)]
 
     def my_units(self) -> list[str]:
-        return [u for u in (self.setting("my_units") or "").split("\n") if u.strip()]
+        return self.get(settings.MY_UNITS)
 
-    def set_my_units(self, units: list[str]) -> None:
+    def set_my_units(self, units: list[str], initiator: object = None) -> Change:
+        """The clerk's own units (for 我的任务; the first is the exports' 填报单位); `before` is the old ones."""
+        old = self.my_units()
         names = (clean_text(u).replace("\n", " ").strip() for u in units)
-        self.set_setting("my_units", "\n".join(dict.fromkeys(u for u in names if u)))
+        change = self.put(settings.MY_UNITS, list(dict.fromkeys(u for u in names if u)), initiator)
+        change.before = old
+        return change
 
     # -- settings ------------------------------------------------------------------------
+    def get(self, spec: settings.SettingSpec):
+        """A declared setting's value (its default when unset)."""
+        return spec.decode(self.setting(spec.key))
+
+    def put(self, spec: settings.SettingSpec, value, initiator: object = None) -> Change:
+        """Store a declared setting in one transaction."""
+        with self._atomic():
+            self._put(spec, value)
+        return Change(plan_id=None, fields={spec.key}, initiator=initiator)
+
+    def _put(self, spec: settings.SettingSpec, value) -> None:
+        if not isinstance(value, spec.kind):
+            raise TypeError(f"{spec.key} takes {spec.kind.__name__}")
+        Setting.insert(key=spec.key, value=spec.encode(value)).on_conflict_replace().execute()
+
     def setting(self, key: str, default: str | None = None) -> str | None:
+        """The raw text under `key` (core.domain.settings declares the keys; prefer get())."""
         row = Setting.get_or_none(Setting.key == key)
         return row.value if row else default
 

@@ -14,6 +14,28 @@ class DeadlineInfo:
     date: dt.date | None = None
 
 
+@dataclass(frozen=True)
+class DeferralInfo:
+    """延期: the date a task is now judged by, why, and who approved it (the printed deadlines stay)."""
+
+    id: int
+    due: dt.date
+    reason: str
+    approval: str = ""
+    at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class EntryInfo:
+    """进展: one dated entry of a task's progress, with the status it had then (if given)."""
+
+    id: int
+    node_id: int
+    day: dt.date
+    text: str
+    status: Status | None = None
+
+
 @dataclass
 class NodeInfo:
     """A section or task with everything the tree and the detail panel show."""
@@ -32,6 +54,8 @@ class NodeInfo:
     completed_on: dt.date | None = None
     updated_at: dt.datetime | None = None
     child_ids: list[int] = field(default_factory=list)
+    deferral: DeferralInfo | None = None  # the latest 延期, if any
+    latest_entry: EntryInfo | None = None  # the newest 进展 entry, for tooltips and the overview
 
     @property
     def is_task(self) -> bool:
@@ -45,14 +69,23 @@ class NodeInfo:
                 seen.setdefault(name)
         return list(seen)
 
+    def due_dates(self) -> list[dt.date]:
+        """The task's dated milestones, in order; a 延期 replaces the final one with its new date
+        (milestones before the new date stay), so every due rule judges by the approved date."""
+        dates = sorted({d.date for d in self.deadlines if d.date})
+        if self.deferral is None:
+            return dates
+        due = self.deferral.due
+        return sorted({d for d in dates[:-1] if d < due} | {due})
+
     def final_due(self) -> dt.date | None:
-        """The last dated deadline: the task is late only once this has passed."""
-        dates = [d.date for d in self.deadlines if d.date]
-        return max(dates) if dates else None
+        """The last dated deadline (or the 延期 date): the task is late only once this has passed."""
+        dates = self.due_dates()
+        return dates[-1] if dates else None
 
     def next_due(self, today: dt.date) -> dt.date | None:
         """The next milestone not yet passed, else the final one."""
-        dates = sorted(d.date for d in self.deadlines if d.date)
+        dates = self.due_dates()
         upcoming = [d for d in dates if d >= today]
         return upcoming[0] if upcoming else (dates[-1] if dates else None)
 
@@ -114,14 +147,49 @@ class PlanSummary:
     rollup: Rollup = field(default_factory=Rollup)
 
 
+@dataclass(frozen=True)
+class NodePlace:
+    """Where a node is (or was): its parent (None: top level) and its row among that parent's children."""
+
+    id: int
+    parent_id: int | None
+    row: int
+
+
+@dataclass(frozen=True)
+class NodeMove:
+    """A node taken from one place and put at another (rows as they are before / after the move)."""
+
+    id: int
+    old: NodePlace
+    new: NodePlace
+
+
 @dataclass
 class Change:
-    """What one user action changed, so views update exactly those rows."""
+    """What one user action changed, so views update exactly those rows (Anki's OpChanges).
 
-    plan_id: int
+    `initiator` is whatever the caller passed (the widget that made the change): that widget
+    already shows the new state and does not redraw itself from the change. Undo and redo
+    from the stack pass none, so then everyone redraws. `before` is what undoing needs;
+    `result` what the call made (a new node's id, an evidence record).
+    """
+
+    plan_id: int | None
     nodes: set[int] = field(default_factory=set)  # rows whose own fields changed
     rollups: set[int] = field(default_factory=set)  # ancestors whose roll-up moved
-    structure: bool = False  # the tree's shape changed: views rebuild the plan
+    added: list[NodePlace] = field(default_factory=list)  # new rows (a restored subtree: its root)
+    removed: list[NodePlace] = field(default_factory=list)  # rows taken away, with all under them
+    moved: list[NodeMove] = field(default_factory=list)
+    fields: set[str] = field(default_factory=set)  # what changed: "status", "note", "title", "my_units"…
+    initiator: object = None
+    before: object = None
+    result: object = None
+
+    @property
+    def structure(self) -> bool:
+        """The tree's shape changed (rows added, removed or moved)."""
+        return bool(self.added or self.removed or self.moved)
 
 
 @dataclass
@@ -139,6 +207,7 @@ class HistoryEntry:
     field: str
     old: str | None
     new: str | None
+    source: str | None = None  # "来自X单位填报（文件名）" when the change came from a returned 台账
 
 
 @dataclass

@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core.errors import TaizhangError
 from core.status import Status
-from core.views import NodeInfo
+from core.views import Change, NodeInfo
 from gui.retry import PendingWrites
 
 if TYPE_CHECKING:  # the window shell paints before the service (and peewee) is imported
@@ -42,13 +42,27 @@ class EditContext(QObject):
     def push(self, command: QUndoCommand) -> None:
         self.stack.push(command)
 
+    def announce(self, change: Change) -> None:
+        """Tell every view about a change made outside the undo stack (my units, evidence)."""
+        self.changed.emit(change)
+
 
 class _Command(QUndoCommand):
-    """Runs a service call, announces its Change, and drops itself if the call failed."""
+    """Runs a service call, announces its Change, and drops itself if the call failed.
 
-    def __init__(self, ctx: EditContext, text: str) -> None:
+    `initiator` (the widget that asked) goes with the first run only: that widget shows the
+    new state already. Undo and redo come from the stack, so their Changes name nobody.
+    """
+
+    def __init__(self, ctx: EditContext, text: str, initiator: object = None) -> None:
         super().__init__(text)
         self.ctx = ctx
+        self._initiator = initiator
+
+    def initiator(self) -> object:
+        """The widget for this run's Change: the asker on the first run, nobody after."""
+        who, self._initiator = self._initiator, None
+        return who
 
     def _run(self, call, key: tuple | None = None, value: object = None) -> None:
         try:
@@ -66,13 +80,15 @@ class _Command(QUndoCommand):
 class SetStatusCommand(_Command):
     """Give tasks one status (tick, untick, the status selector, ticking a whole section)."""
 
-    def __init__(self, ctx: EditContext, tasks: list[NodeInfo], status: Status, text: str) -> None:
-        super().__init__(ctx, text)
+    def __init__(self, ctx: EditContext, tasks: list[NodeInfo], status: Status, text: str,
+                 initiator: object = None) -> None:
+        super().__init__(ctx, text, initiator)
         self.status = status
         self.before = [(t.id, t.status, t.completed_on) for t in tasks]
 
     def redo(self) -> None:
-        self._run(lambda: self.ctx.service.set_statuses([i for i, _, _ in self.before], self.status))
+        self._run(lambda: self.ctx.service.set_statuses([i for i, _, _ in self.before], self.status,
+                                                            initiator=self.initiator()))
 
     def undo(self) -> None:  # statuses and completion dates back in one transaction
         self._run(lambda: self.ctx.service.restore_progress(self.before))
@@ -81,8 +97,8 @@ class SetStatusCommand(_Command):
 class SetNoteCommand(_Command):
     """Save the 完成情况 note; consecutive edits of one task's note undo as one step."""
 
-    def __init__(self, ctx: EditContext, node_id: int, old: str, new: str) -> None:
-        super().__init__(ctx, translate("Commands", "Edit note"))
+    def __init__(self, ctx: EditContext, node_id: int, old: str, new: str, initiator: object = None) -> None:
+        super().__init__(ctx, translate("Commands", "Edit note"), initiator)
         self.node_id, self.old, self.new = node_id, old, new
 
     def id(self) -> int:
@@ -96,7 +112,8 @@ class SetNoteCommand(_Command):
         return True
 
     def redo(self) -> None:
-        self._run(lambda: self.ctx.service.set_note(self.node_id, self.new), ("note", self.node_id), self.new)
+        self._run(lambda: self.ctx.service.set_note(self.node_id, self.new, initiator=self.initiator()),
+                  ("note", self.node_id), self.new)
 
     def undo(self) -> None:
         self._run(lambda: self.ctx.service.set_note(self.node_id, self.old), ("note", self.node_id), self.old)
@@ -105,8 +122,9 @@ class SetNoteCommand(_Command):
 class SetCompletedOnCommand(_Command):
     """Set or clear a task's completion date; date-spinning on one task undoes as one step."""
 
-    def __init__(self, ctx: EditContext, node_id: int, old: dt.date | None, new: dt.date | None) -> None:
-        super().__init__(ctx, translate("Commands", "Change completion date"))
+    def __init__(self, ctx: EditContext, node_id: int, old: dt.date | None, new: dt.date | None,
+                 initiator: object = None) -> None:
+        super().__init__(ctx, translate("Commands", "Change completion date"), initiator)
         self.node_id, self.old, self.new = node_id, old, new
 
     def id(self) -> int:
@@ -120,7 +138,8 @@ class SetCompletedOnCommand(_Command):
         return True
 
     def redo(self) -> None:
-        self._run(lambda: self.ctx.service.set_completed_on(self.node_id, self.new), ("date", self.node_id))
+        self._run(lambda: self.ctx.service.set_completed_on(self.node_id, self.new, initiator=self.initiator()),
+                  ("date", self.node_id))
 
     def undo(self) -> None:
         self._run(lambda: self.ctx.service.set_completed_on(self.node_id, self.old), ("date", self.node_id))

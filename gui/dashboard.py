@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.due import DUE_SOON_DAYS, HORIZON_DAYS
 from core.status import OPEN_STATUSES, Status
 from core.views import Rollup, TaskFilter
-from gui.due_soon import HORIZON_DAYS, DueSoonList
+from gui.due_soon import DueSoonList
 from gui.labels import (
     DUE_SOON_COLOR,
-    DUE_SOON_DAYS,
     OVERDUE_COLOR,
     STATUS_COLORS,
     STATUS_ORDER,

@@ -196,6 +196,13 @@ class DetailPanel(QScrollArea):
     def _deadline_html(self, info) -> str:
         lines = [html.escape(d.text + (f"（{d.date.isoformat()}）" if d.date else "")) for d in info.deadlines]
         text = "<br>".join(lines) or "—"
+        if info.deferral is not None:  # the original struck through, the approved date beside it
+            from core.domain.deferral import due_words
+
+            d = info.deferral
+            moved = self.tr("deferred to %1").replace("%1", f"{due_words(d.due)}（{d.due.isoformat()}）")
+            tip = "；".join(x for x in (d.reason, d.approval) if x)
+            text = (f"<s>{text}</s> <span title='{html.escape(tip, quote=True)}'>{html.escape(moved)}</span>")
         if info.is_overdue(self.ctx.service.today()):
             overdue = html.escape(self.tr("(overdue)"))
             text += f" <span style='color:{OVERDUE_COLOR.name()}'>{overdue}</span>"

@@ -7,28 +7,11 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from core.status import OPEN_STATUSES
+from core.domain.due import HORIZON_DAYS, due_list, due_state
 from core.views import NodeInfo
-from gui.labels import DUE_SOON_COLOR, DUE_SOON_DAYS, OVERDUE_COLOR
+from gui.labels import DUE_SOON_COLOR, OVERDUE_COLOR
 
-HORIZON_DAYS = 30
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def due_soon(tasks: list[NodeInfo], today: dt.date, days: int = HORIZON_DAYS) -> list[tuple[dt.date, NodeInfo]]:
-    """(date, task) for open tasks overdue or due within `days`, soonest first (overdue at the top)."""
-    out = []
-    for info in tasks:
-        if not info.is_task or info.status not in OPEN_STATUSES:
-            continue
-        if info.is_overdue(today):
-            out.append((info.final_due(), info))
-            continue
-        due = info.next_due(today)
-        if due is not None and today <= due <= today + dt.timedelta(days=days):
-            out.append((due, info))
-    out.sort(key=lambda pair: (pair[0], pair[1].plan_id, pair[1].id))
-    return out
 
 
 class DueSoonList(QTreeWidget):
@@ -56,7 +39,7 @@ class DueSoonList(QTreeWidget):
         """Show the tasks due soon; returns how many."""
         self.clear()
         rows = []
-        for due, info in due_soon(tasks, today):
+        for due, info in due_list(tasks, today, HORIZON_DAYS):
             overdue = due < today
             when = due.strftime("%m-%d") if due.year == today.year else due.isoformat()
             title = f"{info.label} {info.title}".strip()
@@ -66,7 +49,7 @@ class DueSoonList(QTreeWidget):
             row.setToolTip(1, info.text or title)
             row.setToolTip(0, self.tr("Overdue since %1").replace("%1", due.isoformat()) if overdue
                            else self.tr("Due %1").replace("%1", due.isoformat()))
-            color = OVERDUE_COLOR if overdue else DUE_SOON_COLOR if due <= today + dt.timedelta(DUE_SOON_DAYS) else None
+            color = {"overdue": OVERDUE_COLOR, "soon": DUE_SOON_COLOR}.get(due_state(info, today))
             if color is not None:
                 for col in range(3):
                     row.setForeground(col, color)

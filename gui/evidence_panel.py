@@ -89,6 +89,7 @@ class EvidencePanel(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         self._update_buttons()
+        ctx.changed.connect(self._changed)
 
     def show_node(self, node_id: int | None) -> None:
         self.node_id = node_id
@@ -131,10 +132,10 @@ class EvidencePanel(QWidget):
             return
         for path in paths:
             try:
-                self.ctx.service.attach_file(self.node_id, path)
+                self.ctx.announce(self.ctx.service.attach_file(self.node_id, path, initiator=self))
             except TaizhangError as err:
                 show_error(self, err)
-        self.refresh()
+        self.refresh()  # once for the batch; the Changes it announced name this list
 
     def ask_link(self) -> None:
         if self.node_id is None:
@@ -145,7 +146,7 @@ class EvidencePanel(QWidget):
         if not ok or not url.strip() or url.strip() == "https://":
             return
         try:
-            self.ctx.service.attach_link(self.node_id, url.strip())
+            self.ctx.announce(self.ctx.service.attach_link(self.node_id, url.strip(), initiator=self))
         except TaizhangError as err:
             show_error(self, err)
         self.refresh()
@@ -177,7 +178,18 @@ class EvidencePanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.ctx.service.remove_evidence(rec.id)
+            change = self.ctx.service.remove_evidence(rec.id, initiator=self)
         except TaizhangError as err:
             show_error(self, err)
-        self.refresh()
+            self.refresh()
+            return
+        self.list.takeItem(self.list.row(item))  # this list made the change: it drops the row itself
+        del self.records[rec.id]
+        self._update_buttons()
+        self.count_changed.emit(len(self.records))
+        self.ctx.announce(change)
+
+    def _changed(self, change) -> None:
+        """Supporting material changed by someone else (not this list): show it afresh."""
+        if "evidence" in change.fields and change.initiator is not self and self.node_id in change.nodes:
+            self.refresh()

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.due import DUE_SOON_DAYS
 from core.status import OPEN_STATUSES, Status
 from core.views import TaskFilter
 from gui.collation import sorted_for_display
-from gui.labels import DUE_SOON_DAYS, role_names, status_names
+from gui.labels import role_names, status_names
 
 ROLES = ("lead", "responsible", "cooperating")
 OPEN = "open"

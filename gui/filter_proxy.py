@@ -50,6 +50,9 @@ class TaskFilterProxy(QSortFilterProxyModel):
         self._last: tuple[TaskFilter, list[TreeItem]] | None = None  # to narrow while typing on
         self._warm = iter(())
         self.shown = self.total = 0
+        # before setSourceModel, so these run ahead of Qt's own handlers, which ask filterAcceptsRow
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved):
+            signal.connect(self._source_rows_changed)
         self.setSourceModel(model)
         model.modelAboutToBeReset.connect(self._source_resetting)
         model.modelReset.connect(self._source_reset)
@@ -171,8 +174,20 @@ class TaskFilterProxy(QSortFilterProxyModel):
                 QTimer.singleShot(0, self._warm_keys)
                 return
 
+    def _source_rows_changed(self, *_args) -> None:
+        """A structure edit added, removed or moved rows: refilter before Qt maps them."""
+        self._last = None
+        if self.active:
+            self._visible = self._compute(keep=self.pinned)
+        else:
+            self._compute()
+        self.counts_changed.emit(self.shown, self.total)
+
     def _source_changed(self, change: Change) -> None:
         """After an edit, re-run the filter; the edited node stays until the filter changes."""
+        if "my_units" in change.fields and self.source.ctx.service is not None:
+            self.set_my_units(self.source.ctx.service.my_units())
+            return
         if change.structure or change.plan_id != self.source.plan_id:
             return
         self._last = None

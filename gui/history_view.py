@@ -1,4 +1,5 @@
-"""One task's history: every status change, note edit and completion date, newest first, with times."""
+"""One task's history: every status change, note edit, completion date, 延期 and 进展, newest first,
+with times and, for what came from a unit's returned 台账, where it came from."""
 
 from __future__ import annotations
 
@@ -41,12 +42,23 @@ class HistoryView(QTreeWidget):
         rows = []
         for entry in reversed(entries[-MAX_SHOWN:]):
             row = QTreeWidgetItem([entry.at.strftime("%Y-%m-%d %H:%M") if entry.at else "", self.describe(entry)])
-            if entry.field == "note" and entry.new:
+            if entry.field in ("note", "deferral", "entry") and entry.new:
                 row.setToolTip(1, entry.new)
             rows.append(row)
         self.addTopLevelItems(rows)
 
     def describe(self, entry) -> str:
+        text = self._change(entry)
+        return f"{text}（{entry.source}）" if entry.source else text
+
+    def _change(self, entry) -> str:
+        if entry.field == "deferral":
+            return self.tr("Deadline moved: %1 → %2").replace("%1", _short(entry.old) or "—").replace(
+                "%2", _short(entry.new) or self.tr("(deferral taken back)"))
+        if entry.field == "entry":
+            if entry.new:
+                return self.tr("Progress: %1").replace("%1", _short(entry.new))
+            return self.tr("Progress removed: %1").replace("%1", _short(entry.old))
         if entry.field == "status":
             return self.tr("Status: %1 → %2").replace("%1", self._status(entry.old)).replace("%2", self._status(entry.new))
         if entry.field == "note":

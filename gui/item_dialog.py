@@ -6,9 +6,6 @@ the same way the importer reads them and shown beside, so the clerk sees what wi
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,27 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.deadline_dates import deadline_lines
+from core.domain.unit_lists import join_unit_list, split_unit_list
 from core.model import ROLES
 from core.views import NodeInfo
 from gui.labels import role_names
-
-_SPLIT = re.compile(r"[、，,；;\n]+")
-
-
-def parse_deadlines(text: str, year: int | None) -> list[tuple[str, dt.date | None]]:
-    """One deadline per non-empty line, each with the date it means (None when it names none)."""
-    from core.parse.deadlines import find_deadlines
-
-    out = []
-    for line in (part.strip() for part in text.splitlines()):
-        if line:
-            found = [d.date for d in find_deadlines(line, year, cell=True) if d.date]
-            out.append((line, found[-1] if found else None))
-    return out
-
-
-def split_units(text: str) -> list[str]:
-    return [name.strip() for name in _SPLIT.split(text) if name.strip()]
 
 
 class ItemDialog(QDialog):
@@ -50,6 +31,7 @@ class ItemDialog(QDialog):
                  label: str = "", title: str = "") -> None:
         super().__init__(parent)
         self.year = year
+        self._kept = {d.text: d.date for d in info.deadlines} if info else {}  # dates no wording gives
         self.setWindowTitle(self.tr("Edit item") if info is not None else self.tr("Add item"))
         self.label = QLineEdit(info.label if info else label)
         self.label.setMaximumWidth(120)
@@ -64,7 +46,7 @@ class ItemDialog(QDialog):
         form.addRow(self.tr("Title:"), self.title_edit)
         form.addRow(self.tr("Text:"), self.text)
         for role in ROLES:
-            edit = QLineEdit("、".join(info.units.get(role, [])) if info else "")
+            edit = QLineEdit(join_unit_list(info.units.get(role, [])) if info else "")
             edit.setPlaceholderText(self.tr("Separate units with 、"))
             self.units[role] = edit
             form.addRow(role_names()[role] + self.tr(":"), edit)
@@ -90,7 +72,7 @@ class ItemDialog(QDialog):
         self.title_edit.setFocus()
 
     def _show_dates(self) -> None:
-        parsed = parse_deadlines(self.deadlines.toPlainText(), self.year)
+        parsed = deadline_lines(self.deadlines.toPlainText(), self.year, self._kept)
         shown = [f"{text} → {day.isoformat() if day else self.tr('no date')}" for text, day in parsed]
         self.dates.setText("\n".join(shown))
         self.dates.setVisible(bool(shown))
@@ -100,5 +82,5 @@ class ItemDialog(QDialog):
         title = self.title_edit.text().strip()
         text = self.text.toPlainText().strip() or title
         return {"label": self.label.text().strip(), "title": title, "text": text,
-                "units": {role: split_units(edit.text()) for role, edit in self.units.items()},
-                "deadlines": parse_deadlines(self.deadlines.toPlainText(), self.year)}
+                "units": {role: split_unit_list(edit.text()) for role, edit in self.units.items()},
+                "deadlines": deadline_lines(self.deadlines.toPlainText(), self.year, self._kept)}

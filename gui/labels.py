@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from core.status import Status
+from core.status import EN_NAMES, Status
 from core.views import Rollup
 
 STATUS_ORDER: tuple[Status, ...] = (Status.TODO, Status.DOING, Status.DONE, Status.ONGOING, Status.NA)
@@ -18,19 +18,16 @@ STATUS_COLORS: dict[Status, QColor] = {
 }
 OVERDUE_COLOR = QColor("#c62828")
 DUE_SOON_COLOR = QColor("#b26a00")  # amber dark enough to read on white
-DUE_SOON_DAYS = 14
 translate = QCoreApplication.translate
 
 
 def status_names() -> dict[Status, str]:
-    """Status → name in the current language (build once per model, not per paint)."""
-    return {
-        Status.TODO: translate("Labels", "Not started"),
-        Status.DOING: translate("Labels", "In progress"),
-        Status.DONE: translate("Labels", "Done"),
-        Status.ONGOING: translate("Labels", "Ongoing"),
-        Status.NA: translate("Labels", "Not applicable"),
-    }
+    """Status → name in the current language (build once per model, not per paint).
+
+    core.status holds the names; tools/build_translations.py writes them into the .ts
+    (context "Status"), so the Chinese shown here is core's ZH_NAMES.
+    """
+    return {status: translate("Status", EN_NAMES[status]) for status in STATUS_ORDER}
 
 
 def role_names() -> dict[str, str]:

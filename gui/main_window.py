@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.settings import CURRENT_NODE, CURRENT_PLAN
 from core.version import __version__
 from core.views import Change
 from gui.backup_menu import backup_action
@@ -42,8 +43,8 @@ from gui.welcome import WelcomePage
 if TYPE_CHECKING:  # imported when the database opens, after the window shell has painted
     from core.service import PlanService
 
-CURRENT_PLAN_KEY = "gui.current_plan"
-CURRENT_NODE_KEY = "gui.current_node"
+CURRENT_PLAN_KEY = CURRENT_PLAN.key  # declared with their types and defaults in core.domain.settings
+CURRENT_NODE_KEY = CURRENT_NODE.key
 
 
 class MainWindow(QMainWindow):
@@ -263,7 +264,7 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.service, self.model.plan_id, self, self.settings)
         dialog.exec()
         if dialog.show_in_tree is not None:  # the tasks still lacking a 完成情况, before exporting
-            self.tracking.filter_from_overview(dialog.show_in_tree)
+            self.tracking.filtering.filter_from(dialog.show_in_tree)
 
     def _plan_chosen(self, row: int) -> None:
         plan_id = self.plan_combo.itemData(row)

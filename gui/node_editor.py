@@ -8,7 +8,6 @@ clerk's own edit never moves the cursor or eats a trailing separator.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.unit_lists import join_unit_list, split_unit_list
 from core.import_checks import NodePath
 from core.model import ROLES, ParsedDeadline, ParsedNode
 from core.plan_edits import set_title
@@ -32,14 +32,6 @@ from gui.preview_commands import EditNodeCommand
 from gui.preview_model import PreviewModel
 
 NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum stands for "no date"
-_SEPARATORS = re.compile(r"[、，,；;\s]+")
-
-
-def split_units(text: str) -> list[str]:
-    """Unit names typed into one field, separated by 、 or commas."""
-    return list(dict.fromkeys(u for u in _SEPARATORS.split(text) if u))
-
-
 class DeadlineRow(QWidget):
     """One deadline: its printed text, the date it means (a picker), and a remove button."""
 
@@ -162,8 +154,8 @@ class NodeEditor(QWidget):
             self.text.setPlainText(node.text)
             self.text.blockSignals(False)
         for role, edit in self.units.items():
-            if split_units(edit.text()) != node.units.get(role, []):
-                edit.setText("、".join(node.units.get(role, [])))
+            if split_unit_list(edit.text()) != node.units.get(role, []):
+                edit.setText(join_unit_list(node.units.get(role, [])))
         if [r.value() for r in self.rows] != node.deadlines:
             self._rebuild_deadlines(node.deadlines)
 
@@ -193,7 +185,7 @@ class NodeEditor(QWidget):
         if node is None:
             return
         units = {r: list(node.units.get(r, [])) for r in ROLES}
-        units[role] = split_units(self.units[role].text())
+        units[role] = split_unit_list(self.units[role].text())
         if units != node.units:
             self._push({"units": units}, self.tr("Edit units"))
 

@@ -13,13 +13,14 @@ from collections.abc import Iterator
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from core.domain.due import due_state
+from core.domain.progress import node_rollup
 from core.status import OPEN_STATUSES, Status
 from core.views import Change, NodeInfo, Rollup
 from gui.commands import EditContext, SetStatusCommand
 from gui.item_tree_model import ItemTreeModel
 from gui.labels import (
     DUE_SOON_COLOR,
-    DUE_SOON_DAYS,
     OVERDUE_COLOR,
     STATUS_COLORS,
     role_names,
@@ -78,6 +79,7 @@ class PlanTreeModel(ItemTreeModel):
         self.plan_id: int | None = None
         self._root = TreeItem(None, None, 0)
         self._items: dict[int, TreeItem] = {}
+        self._order: list[TreeItem] | None = None  # document order, None once rows moved
         self._status_names = status_names()
         self._role_names = role_names()
         self._headers = [self.tr("Item"), self.tr("Responsible units"), self.tr("Deadline"),
@@ -88,11 +90,12 @@ class PlanTreeModel(ItemTreeModel):
 
     # -- loading -------------------------------------------------------------------------
     def load(self, plan_id: int | None) -> None:
-        """Show a plan (None: nothing); the only place the model resets."""
+        """Show a plan (None: nothing); the only place the model resets (edits never do)."""
         self.beginResetModel()
         self.plan_id = plan_id
         self._root = TreeItem(None, None, 0)
         self._items = {}
+        self._order = None
         if plan_id is not None:
             for info in self.ctx.service.tree(plan_id):  # parents come before their children
                 parent = self._items[info.parent_id] if info.parent_id is not None else self._root
@@ -105,13 +108,17 @@ class PlanTreeModel(ItemTreeModel):
         self.endResetModel()
 
     def apply_change(self, change: Change) -> None:
-        """Refresh exactly the rows a service call changed, and their ancestors' roll-ups."""
+        """Refresh exactly the rows a service call changed, and their ancestors' roll-ups.
+
+        Rows added, removed or moved are announced with begin/end Insert/Remove/MoveRows, so
+        the view keeps which sections are open and what is selected; no reset.
+        """
         if change.plan_id != self.plan_id or self.plan_id is None:
             return
-        if change.structure:
-            self.load(self.plan_id)
-            return
         svc = self.ctx.service
+        if change.structure and not self._apply_structure(change):
+            self.load(self.plan_id)  # the change does not fit the rows shown: rebuild (never expected)
+            return
         infos = svc.nodes(change.nodes) if change.nodes else {}
         touched = [self._items[i] for i in change.nodes | change.rollups if i in self._items]
         for item in touched:
@@ -124,6 +131,73 @@ class PlanTreeModel(ItemTreeModel):
         for item in touched:
             self.dataChanged.emit(self.createIndex(item.row, 0, item),
                                   self.createIndex(item.row, PROGRESS, item), list(ROLES_SHOWN))
+
+    def _parent_item(self, parent_id: int | None) -> TreeItem | None:
+        return self._root if parent_id is None else self._items.get(parent_id)
+
+    def _parent_index(self, item: TreeItem) -> QModelIndex:
+        return QModelIndex() if item is self._root else self.createIndex(item.row, 0, item)
+
+    def _apply_structure(self, change: Change) -> bool:
+        """Move, remove and insert the rows the change names; False when they do not match the tree."""
+        for place in change.removed:
+            item = self._items.get(place.id)
+            if item is None or item.parent is not self._parent_item(place.parent_id):
+                return False
+            parent = item.parent
+            self.beginRemoveRows(self._parent_index(parent), item.row, item.row)
+            del parent.children[item.row]
+            _renumber(parent, item.row)
+            for gone in _subtree(item):
+                self._items.pop(gone.info.id, None)
+            self._order = None
+            self.endRemoveRows()
+        for move in change.moved:
+            item = self._items.get(move.id)
+            src, dst = self._parent_item(move.old.parent_id), self._parent_item(move.new.parent_id)
+            if item is None or src is None or dst is None or item.parent is not src or item.row != move.old.row:
+                return False
+            dest_row = move.new.row + 1 if src is dst and move.new.row > move.old.row else move.new.row
+            if not self.beginMoveRows(self._parent_index(src), item.row, item.row, self._parent_index(dst), dest_row):
+                return False
+            del src.children[item.row]
+            _renumber(src, item.row)
+            dst.children.insert(move.new.row, item)
+            item.parent = dst
+            _renumber(dst, move.new.row)
+            self._order = None
+            self.endMoveRows()
+        for place in change.added:
+            parent = self._parent_item(place.parent_id)
+            if parent is None or not 0 <= place.row <= len(parent.children):
+                return False
+            infos = self._fetch_subtree(place.id)
+            self.beginInsertRows(self._parent_index(parent), place.row, place.row)
+            item = TreeItem(infos[place.id], parent, place.row)
+            parent.children.insert(place.row, item)
+            _renumber(parent, place.row)
+            self._adopt(item, infos)
+            self._order = None
+            self.endInsertRows()
+        return True
+
+    def _fetch_subtree(self, root_id: int) -> dict:
+        """Fresh records of a node and everything under it (a restored section brings its tasks back)."""
+        infos, level = {}, [root_id]
+        while level:
+            found = self.ctx.service.nodes(level)
+            infos.update(found)
+            level = [c for i in level for c in found[i].child_ids]
+        return infos
+
+    def _adopt(self, item: TreeItem, infos: dict) -> None:
+        """Register `item` and build its children from `infos`, with their roll-ups."""
+        self._items[item.info.id] = item
+        for row, child_id in enumerate(item.info.child_ids):
+            child = TreeItem(infos[child_id], item, row)
+            item.children.append(child)
+            self._adopt(child, infos)
+        item.rollup = _rollup_of(item, self.ctx.service.today())
 
     # -- lookups -------------------------------------------------------------------------
     def item(self, index: AnyIndex) -> TreeItem:
@@ -141,29 +215,29 @@ class PlanTreeModel(ItemTreeModel):
 
     def node_ids(self) -> list[int]:
         """Every node of the plan shown, in document order."""
-        return list(self._items)
+        return [item.info.id for item in self.items()]
 
     def task_ids(self) -> list[int]:
-        return [node_id for node_id, item in self._items.items() if item.is_task]
+        return [item.info.id for item in self.items() if item.is_task]
 
     def root(self) -> TreeItem:
         """The invisible item above the top-level sections."""
         return self._root
 
     def items(self) -> Iterator[TreeItem]:
-        """Every item of the plan shown, in document order."""
-        return iter(self._items.values())
+        """Every item of the plan shown, in document order (walked again after a structure edit)."""
+        if self._order is None:
+            order, stack = [], list(reversed(self._root.children))
+            while stack:
+                item = stack.pop()
+                order.append(item)
+                stack.extend(reversed(item.children))
+            self._order = order
+        return iter(self._order)
 
     def due_state(self, info: NodeInfo, today: dt.date) -> str | None:
-        """'overdue', 'soon' (next open milestone within DUE_SOON_DAYS) or None, for open tasks."""
-        if not info.is_task:
-            return None
-        if info.is_overdue(today):
-            return "overdue"
-        due = info.next_due(today)
-        if info.status in OPEN_STATUSES and due is not None and today <= due <= today + dt.timedelta(DUE_SOON_DAYS):
-            return "soon"
-        return None
+        """'overdue', 'soon' or None (core.domain.due is the rule)."""
+        return due_state(info, today)
 
     # -- QAbstractItemModel --------------------------------------------------------------
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -227,7 +301,12 @@ class PlanTreeModel(ItemTreeModel):
         return None
 
     def _deadline_display(self, info: NodeInfo) -> str:
-        """A task with several dated milestones shows the next open one, and how many there are."""
+        """A task with several dated milestones shows the next open one, and how many there are;
+        a deferred task shows where its deadline moved (8月底前 → 10月底前)."""
+        if info.deferral is not None:
+            from core.domain.deferral import due_words, original_words
+
+            return f"{original_words(info)} → {due_words(info.deferral.due)}"
         dated = [d for d in info.deadlines if d.date]
         if not info.is_task or len(dated) < 2 or info.status not in OPEN_STATUSES:
             return "；".join(d.text for d in info.deadlines)
@@ -248,10 +327,19 @@ class PlanTreeModel(ItemTreeModel):
         elif col == DEADLINE:
             body = "<br>".join(html.escape(d.text + (f"（{d.date.isoformat()}）" if d.date else ""))
                                for d in info.deadlines)
+            if info.deferral is not None:
+                from core.domain.deferral import deferral_sentence
+
+                body += "<br>" + html.escape(deferral_sentence(info))
         elif col in (STATUS, PROGRESS) and not item.is_task:
             body = html.escape(rollup_text(item.rollup))
         elif col == STATUS:
             body = html.escape(self._status_names[info.status])
+            entry = info.latest_entry
+            if entry is not None:  # the newest 进展, so the clerk need not open the task
+                from core.domain.entries import entry_line
+
+                body += "<br>" + html.escape(self.tr("Latest progress: %1").replace("%1", entry_line(entry)))
         else:
             return None
         return f"<qt>{body}</qt>" if body else None
@@ -282,11 +370,18 @@ def _depth(item: TreeItem) -> int:
     return depth
 
 
-def _rollup_of(item: TreeItem, today) -> Rollup:
-    """The same roll-up the service computes (core's Rollup), from the children's cached ones."""
-    rollup = Rollup()
-    if item.is_task:
-        rollup.add(item.info.status, item.info.is_overdue(today))
+def _renumber(parent: TreeItem, start: int) -> None:
+    """Cached rows of `parent`'s children from `start` on, after one was put in or taken out."""
+    for row in range(start, len(parent.children)):
+        parent.children[row].row = row
+
+
+def _subtree(item: TreeItem) -> Iterator[TreeItem]:
+    yield item
     for child in item.children:
-        rollup.merge(child.rollup)
-    return rollup
+        yield from _subtree(child)
+
+
+def _rollup_of(item: TreeItem, today) -> Rollup:
+    """The service's roll-up rule (core.domain.progress), from the children's cached roll-ups."""
+    return node_rollup(item.info, (child.rollup for child in item.children), today)

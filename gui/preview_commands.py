@@ -7,13 +7,17 @@ the command asks the view to select the node it moved or made (PreviewModel.focu
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from core.import_checks import NodePath
 from core.model import ParsedNode
 from core.plan_edits import merged_fields, redated, split_node
-from gui.preview_model import PreviewModel
+
+if TYPE_CHECKING:  # the model imports these commands; only type hints point back at it
+    from gui.preview_model import PreviewModel
 
 EDIT_ID, META_ID = 101, 102
 translate = QCoreApplication.translate

@@ -18,6 +18,7 @@ from core.model import ParsedNode, ParsedPlan
 from core.plan_edits import apply_fields, set_title
 from gui.item_tree_model import ItemTreeModel
 from gui.labels import role_names
+from gui.preview_commands import EditNodeCommand
 
 LABEL, TITLE, UNITS, DEADLINE = range(4)
 META_FIELDS = ("title", "year", "issuer", "doc_number")
@@ -195,8 +196,6 @@ class PreviewModel(ItemTreeModel):
     def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() not in (LABEL, TITLE):
             return False
-        from gui.preview_commands import EditNodeCommand
-
         item: PreviewItem = index.internalPointer()
         text = str(value).strip()
         if index.column() == LABEL:

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.numbering import next_label
 from core.import_checks import NodePath
 from core.model import ParsedNode
-from core.plan_edits import default_split, next_label
+from core.plan_edits import default_split
 from gui.preview_commands import AddCommand, DeleteCommand, MergeCommand, MoveCommand, SplitCommand
 from gui.preview_model import DEADLINE, LABEL, TITLE, UNITS, PreviewModel
 

@@ -6,12 +6,11 @@ one undo step made of its parts) and selects the item it made or moved.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from core.domain.numbering import next_label
 from gui.plan_tree_model import TreeItem, short_name
 from gui.structure_commands import (
     AddNodeCommand,
@@ -22,22 +21,6 @@ from gui.structure_commands import (
     SetDeadlinesCommand,
     SetUnitsCommand,
 )
-
-_TRAILING_NUMBER = re.compile(r"(\d+)(\D*)$")
-_CN = "一二三四五六七八九十"
-_CN_NUMBERS = [*_CN, *(f"十{d}" for d in _CN[:9]), "二十"]  # 一 … 二十
-_CN_LABEL = re.compile(r"^([（(]?)([一二三四五六七八九十]+)([)）、.．]?)$")
-
-
-def next_label(label: str) -> str:
-    """"3." → "4.", "（2）" → "（3）", "三、" → "四、"; other labels are left for the clerk."""
-    m = _TRAILING_NUMBER.search(label)
-    if m:
-        return label[:m.start()] + str(int(m.group(1)) + 1) + m.group(2)
-    m = _CN_LABEL.match(label.strip())
-    if m and m.group(2) in _CN_NUMBERS[:-1]:
-        return m.group(1) + _CN_NUMBERS[_CN_NUMBERS.index(m.group(2)) + 1] + m.group(3)
-    return ""
 
 
 class StructureActions(QObject):

@@ -20,23 +20,28 @@ Focus = Callable[[int | None], None]
 
 
 class _StructureCommand(_Command):
-    """Runs `call` (returning a Change or (result, Change)), then asks for `node` to be selected."""
+    """Runs `call` (returning a Change), keeps that Change, then asks for `node` to be selected."""
 
     def __init__(self, ctx: EditContext, text: str, focus: Focus | None = None) -> None:
         super().__init__(ctx, text)
         self.focus = focus
-        self.result = None
+        self.change: Change | None = None
 
-    def _do(self, call, node: Callable[[], int | None]) -> None:
+    def _do(self, call: Callable[[], Change], node: Callable[[], int | None]) -> None:
+        self.change = None
+
         def run() -> Change:
-            out = call()
-            if isinstance(out, tuple):
-                self.result, out = out
-            return out
+            self.change = call()
+            return self.change
 
         self._run(run)
         if self.focus is not None and not self.isObsolete():
             self.focus(node())
+
+    @property
+    def before(self):
+        """What undoing the last run needs (the service's Change.before)."""
+        return self.change.before if self.change is not None else None
 
 
 class AddNodeCommand(_StructureCommand):
@@ -54,14 +59,14 @@ class AddNodeCommand(_StructureCommand):
         svc = self.ctx.service
         if self.snapshot is None:
             self._do(lambda: svc.add_node(self.plan_id, self.parent_id, self.position, self.label,
-                                          self.title, self.text), lambda: self.result)
-            self.node_id = self.result
+                                          self.title, self.text), lambda: self.change.result)
+            self.node_id = self.change.result if self.change is not None else None
         else:
             self._do(lambda: svc.restore_node(self.snapshot), lambda: self.node_id)
 
     def undo(self) -> None:
         self._do(lambda: self.ctx.service.delete_node(self.node_id), lambda: self.parent_id)
-        self.snapshot = self.result
+        self.snapshot = self.before
 
 
 class DeleteNodeCommand(_StructureCommand):
@@ -75,7 +80,7 @@ class DeleteNodeCommand(_StructureCommand):
 
     def redo(self) -> None:
         self._do(lambda: self.ctx.service.delete_node(self.node_id), lambda: self.neighbour)
-        self.snapshot = self.result
+        self.snapshot = self.before
 
     def undo(self) -> None:
         self._do(lambda: self.ctx.service.restore_node(self.snapshot), lambda: self.node_id)
@@ -93,7 +98,7 @@ class MoveNodeCommand(_StructureCommand):
     def redo(self) -> None:
         self._do(lambda: self.ctx.service.move_node(self.node_id, self.parent_id, self.position),
                  lambda: self.node_id)
-        self.old = self.result
+        self.old = self.before
 
     def undo(self) -> None:
         self._do(lambda: self.ctx.service.move_node(self.node_id, *self.old), lambda: self.node_id)
@@ -114,7 +119,7 @@ class IndentCommand(_StructureCommand):
         svc = self.ctx.service
         call = svc.outdent_node if self.outdent else svc.indent_node
         self._do(lambda: call(self.node_id), lambda: self.node_id)
-        self.old = self.result
+        self.old = self.before
 
     def undo(self) -> None:
         self._do(lambda: self.ctx.service.move_node(self.node_id, *self.old), lambda: self.node_id)
@@ -132,7 +137,7 @@ class RenameNodeCommand(_StructureCommand):
 
     def redo(self) -> None:
         self._do(lambda: self.ctx.service.rename_node(self.node_id, *self.new), lambda: self.node_id)
-        self.old = self.result
+        self.old = self.before
 
     def undo(self) -> None:
         self._do(lambda: self.ctx.service.rename_node(self.node_id, *self.old), lambda: self.node_id)
@@ -149,7 +154,7 @@ class SetUnitsCommand(_StructureCommand):
 
     def redo(self) -> None:
         self._do(lambda: self.ctx.service.set_units(self.node_id, self.units), lambda: self.node_id)
-        self.old = self.result
+        self.old = self.before
 
     def undo(self) -> None:
         self._do(lambda: self.ctx.service.set_units(self.node_id, self.old), lambda: self.node_id)
@@ -166,7 +171,7 @@ class SetDeadlinesCommand(_StructureCommand):
 
     def redo(self) -> None:
         self._do(lambda: self.ctx.service.set_deadlines(self.node_id, self.deadlines), lambda: self.node_id)
-        self.old = self.result
+        self.old = self.before
 
     def undo(self) -> None:
         self._do(lambda: self.ctx.service.set_deadlines(self.node_id, self.old), lambda: self.node_id)

@@ -33,6 +33,8 @@ def main() -> int:
         svc.set_status(tasks[1].id, Status.ONGOING)
         svc.set_status(tasks[2].id, Status.NA)
         svc.set_setting("my_units", "县政府办公室")
+        svc.defer(tasks[3].id, dt.date(2027, 3, 31), "需等待上级系统升级", "县政府办公室 〔2026〕5号")  # v4
+        svc.add_entry(tasks[1].id, "已完成第一季度公开", dt.date(2026, 3, 31), Status.ONGOING)  # v4
         svc.close()
         con = sqlite3.connect(path)
         version = con.execute("PRAGMA user_version").fetchone()[0]

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from core import queries
+from core.domain.deferral import deferral_sentence
+from core.domain.entries import entry_line
 from core.errors import UsageError
 from core.export.as_of import as_of as task_as_of
 from core.export.script import converter, resolve_script
@@ -47,6 +49,9 @@ class ExportOptions:
     evidence: bool = False  # add the 佐证材料 column
     script: str = "original"  # "simplified", "traditional", or the plan's own
     pending_list: bool = True  # the report lists tasks without 完成情况 in an appendix
+    progress: bool = False  # add the 进展 entries (a column in the 台账, a paragraph in the 报告)
+    progress_from: dt.date | None = None  # the entries' period; None: open at that end
+    progress_to: dt.date | None = None  # None: up to the 截至日期
 
 
 @dataclass
@@ -60,6 +65,7 @@ class Row:
     overdue: bool = False
     role: str | None = None  # the reporting unit's role on this task (unit and 我的 exports)
     evidence: list[str] = field(default_factory=list)
+    progress: list[str] = field(default_factory=list)  # the 进展 entries of the period, one a line
 
     @property
     def heading(self) -> str:
@@ -92,7 +98,10 @@ class Row:
 
     @property
     def deadline_lines(self) -> list[str]:
-        """One deadline a line, so a narrow column never breaks "11月底前" after "11"."""
+        """One deadline a line, so a narrow column never breaks "11月底前" after "11"; a task
+        deferred with approval says so in the one sentence reports use (core.domain.deferral)."""
+        if self.node.deferral is not None:
+            return [deferral_sentence(self.node)]
         return [d.text for d in self.node.deadlines if d.text]
 
     @property
@@ -189,6 +198,7 @@ def gather(service, plan_id: int, options: ExportOptions) -> ExportData:
     if as_of < service.today():  # a past day: progress as it stood then, from the history
         history = service.plan_history(plan_id)
         tree = [task_as_of(n, history.get(n.id, []), as_of) if n.is_task else n for n in tree]
+        tree = [_deferral_as_of(service, n, as_of) for n in tree]
     tree = [_clean_node(n) for n in tree]
     unit = clean_text(options.unit).strip() or None
     options = dataclasses.replace(options, unit=unit)
@@ -219,6 +229,8 @@ def gather(service, plan_id: int, options: ExportOptions) -> ExportData:
             while parent is not None and parent not in keep:
                 keep.add(parent)
                 parent = by_id[parent].parent_id
+    progress = (service.plan_entries(plan_id, options.progress_from, options.progress_to or as_of)
+                if options.progress else {})
     rows: list[Row] = []
     seq = 0
     for n in tree:
@@ -230,10 +242,19 @@ def gather(service, plan_id: int, options: ExportOptions) -> ExportData:
             row.seq, row.overdue, row.role = seq, n.is_overdue(as_of), chosen[n.id]
             if options.evidence:
                 row.evidence = [clean_text(e.name) for e in service.evidence(n.id)]
+            row.progress = [clean_text(entry_line(e)) for e in progress.get(n.id, [])]
         rows.append(row)
     script = plan_script(plan, tree, options.script)
     return ExportData(plan=plan, options=options, as_of=as_of, reporter=reporter, rows=rows,
                       summary=summary, script=script, convert=converter(script))
+
+
+def _deferral_as_of(service, n: NodeInfo, day: dt.date) -> NodeInfo:
+    """The task with the 延期 in force when `day` ended: one approved later did not count yet."""
+    if n.deferral is None or n.deferral.at is None or n.deferral.at.date() <= day:
+        return n
+    earlier = [d for d in service.deferrals(n.id) if d.at is not None and d.at.date() <= day]
+    return dataclasses.replace(n, deferral=earlier[-1] if earlier else None)
 
 
 def plan_script(plan: PlanSummary, tree: list[NodeInfo], script: str) -> str:

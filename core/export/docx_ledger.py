@@ -33,6 +33,8 @@ COLUMNS = [("序号", 10, True), ("工作任务", 95, False), ("责任单位", 4
 COLUMNS_WITH_EVIDENCE = [("序号", 10, True), ("工作任务", 77, False), ("责任单位", 38, False),
                          ("完成时限", 20, True), ("完成情况", 44, False), ("完成日期", 20, True),
                          ("状态", 17, True), ("佐证材料", 31, False)]
+# With 进展 a column of PROGRESS_MM is added after 完成情况, its width taken from 工作任务 and 完成情况.
+PROGRESS_MM, PROGRESS_FROM = 34, {"工作任务": 20, "完成情况": 14}
 TABLE_LINE_PT = 14.0  # exact line height of table text: 五号 at about 1.33 lines, as Word prints single spacing
 CELL_MARGIN_TWIPS = 57  # 1 mm left and right inside each cell
 TITLE_PER_LINE = (G.A4_HEIGHT_MM - G.LEDGER_MARGIN_LEFT_MM - G.LEDGER_MARGIN_RIGHT_MM) / G.PT_TO_MM / G.TITLE_SIZE_PT - 1
@@ -52,12 +54,22 @@ def write_ledger(data: ExportData, out) -> None:
         title.add_run(line)
     for line in header_lines(data):
         document.add_paragraph(line, style=INFO)
-    columns = COLUMNS_WITH_EVIDENCE if data.options.evidence else COLUMNS
+    columns = ledger_columns(data.options.evidence, data.options.progress)
     spacer = document.add_paragraph(style=SPACER)
     spacer._p.addprevious(parse_xml(_table_xml(data, columns)))
     document.core_properties.title = ledger_title(data)
     convert_text(document, data.convert)
     document.save(str(out))
+
+
+def ledger_columns(evidence: bool, progress: bool) -> list[tuple[str, int, bool]]:
+    """The table's columns: the plain set, or with 佐证材料, and with 进展 after 完成情况."""
+    columns = list(COLUMNS_WITH_EVIDENCE if evidence else COLUMNS)
+    if progress:
+        columns = [(name, mm - PROGRESS_FROM.get(name, 0), centre) for name, mm, centre in columns]
+        at = [name for name, _, _ in columns].index("完成情况") + 1
+        columns.insert(at, ("进展", PROGRESS_MM, False))
+    return columns
 
 
 def ledger_title(data: ExportData) -> str:
@@ -110,14 +122,14 @@ def _date_lines(row: Row) -> list[str]:
     return [text[:5], text[5:]]
 
 
-def _task_cells(row: Row, evidence: bool, scoped: bool) -> list[list[str]]:
+def _task_cells(row: Row, names: list[str], scoped: bool) -> list[list[str]]:
+    """The lines of each cell of a task's row, for the columns `names`."""
     status = [row.node.status.zh] + (["（逾期）"] if row.overdue else [])
     units = row.unit_lines + ([f"（本单位：{row.role_text}）"] if scoped and row.role else [])
-    cells = [[str(row.seq)], [row.task_text], units, row.deadline_lines or ["—"], row.note_lines,
-             _date_lines(row), status]
-    if evidence:
-        cells.append(row.evidence)
-    return cells
+    cells = {"序号": [str(row.seq)], "工作任务": [row.task_text], "责任单位": units,
+             "完成时限": row.deadline_lines or ["—"], "完成情况": row.note_lines, "完成日期": _date_lines(row),
+             "状态": status, "佐证材料": row.evidence, "进展": row.progress}
+    return [cells[name] for name in names]
 
 
 def _table_xml(data: ExportData, columns) -> str:
@@ -135,12 +147,12 @@ def _table_xml(data: ExportData, columns) -> str:
     parts.append('</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>')
     parts += [_cell([name], w, head_id, True) for (name, _, _), w in zip(columns, widths, strict=True)]
     parts.append("</w:tr>")
-    evidence = len(columns) == len(COLUMNS_WITH_EVIDENCE)
+    names = [name for name, _, _ in columns]
     scoped = data.scope is not None
     for row in data.rows:
         if row.is_task:
             parts.append("<w:tr>")  # a long task may continue on the next page
-            cells = _task_cells(row, evidence, scoped)
+            cells = _task_cells(row, names, scoped)
             parts += [_cell(lines, w, cell_id, centre)
                       for lines, w, (_, _, centre) in zip(cells, widths, columns, strict=True)]
         else:  # a section: one full-width row, kept on the page of its first task

@@ -180,6 +180,8 @@ def _add_row(document, styles: dict, row: Row, data: ExportData, by_id: dict[int
         lines[-1] += f"（完成日期：{zh_date(row.node.completed_on)}）"
     for line in lines:
         document.add_paragraph(breakable_urls(line), style=styles[BODY])
+    if data.options.progress and row.progress:  # the period's 进展, one paragraph
+        document.add_paragraph(breakable_urls("进展：" + "；".join(row.progress) + "。"), style=styles[BODY])
 
 
 def full_width_brackets(label: str) -> str:

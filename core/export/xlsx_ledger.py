@@ -20,6 +20,7 @@ SHEET_LEDGER, SHEET_SUMMARY = "落实情况台账", "汇总"
 COLUMNS = [("序号", 6), ("工作任务", 50), ("责任单位", 26), ("完成时限", 14), ("完成情况", 40),
            ("完成日期", 16), ("状态", 10)]
 EVIDENCE_COLUMN = ("佐证材料", 24)
+PROGRESS_COLUMN = ("进展", 36)
 UNIT_COLUMN = 2  # index of 责任单位 in COLUMNS
 UNIT_WIDTH_LIMITS = (16, 56)  # the unit column grows to the longest unit line, within these
 HEADER_ROW = 3  # title, 填报单位/截至 line, then the header
@@ -35,7 +36,7 @@ def cell_width(text: str) -> float:
     return sum(2.0 if ord(ch) > 127 else 1.1 for ch in text)
 
 
-def _lines(text: str, width: float) -> int:
+def wrapped_lines(text: str, width: float) -> int:
     """Lines a wrapped cell needs (Excel and LibreOffice do not grow rows written by openpyxl)."""
     per_line = max(width - 2.0, 1)  # the cell's padding; wrapping wastes part of a character too
     return sum(max(1, math.ceil(cell_width(part) * 1.05 / per_line)) for part in text.split("\n"))
@@ -43,7 +44,8 @@ def _lines(text: str, width: float) -> int:
 
 def column_widths(data: ExportData) -> list[tuple[str, float]]:
     """The columns, the unit column as wide as its longest line (a role and one or two unit names)."""
-    columns = [*COLUMNS, *([EVIDENCE_COLUMN] if data.options.evidence else [])]
+    columns = [*COLUMNS, *([PROGRESS_COLUMN] if data.options.progress else []),
+               *([EVIDENCE_COLUMN] if data.options.evidence else [])]
     longest = max((cell_width(name) for row in data.tasks for name in _unit_names(row)), default=0)
     low, high = UNIT_WIDTH_LIMITS
     name, _ = columns[UNIT_COLUMN]
@@ -60,6 +62,8 @@ def _task_values(row: Row, data: ExportData) -> list:
     values = [row.seq, row.task_text, units, "\n".join(row.deadline_lines), "\n".join(row.note_lines),
               zh_date(row.node.completed_on) if row.node.completed_on else "",
               row.node.status.zh + ("\n（逾期）" if row.overdue else "")]  # never a lone "）" in the cell
+    if data.options.progress:
+        values.append("\n".join(row.progress))
     if data.options.evidence:
         values.append("\n".join(row.evidence))
     return values
@@ -108,14 +112,14 @@ def write_xlsx(data: ExportData, out) -> None:
                 cell.font = fonts[min(row.depth, 1)]
             ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=len(columns))
             total = sum(w for _, w in columns)
-            ws.row_dimensions[row_no].height = LINE_HEIGHT_PT * _lines(row.heading, total) + 6
+            ws.row_dimensions[row_no].height = LINE_HEIGHT_PT * wrapped_lines(row.heading, total) + 6
             continue
         values = _task_values(row, data)
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row_no, column=col, value=t(value) if isinstance(value, str) else value)
             cell.font, cell.border = body_font, BORDER
             cell.alignment = centre if col in CENTRED else wrap
-        lines = max(_lines(str(v), w) for v, (_, w) in zip(values, columns, strict=True))
+        lines = max(wrapped_lines(str(v), w) for v, (_, w) in zip(values, columns, strict=True))
         ws.row_dimensions[row_no].height = LINE_HEIGHT_PT * lines + 4
 
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
@@ -184,13 +188,13 @@ def _summary_sheet(wb: Workbook, data: ExportData) -> None:
         left.border = right.border = BORDER
         left.alignment = Alignment(horizontal="center", vertical="center")
         right.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
-        ws.row_dimensions[i].height = LINE_HEIGHT_PT * _lines(str(value), 60) + 6
+        ws.row_dimensions[i].height = LINE_HEIGHT_PT * wrapped_lines(str(value), 60) + 6
     note_row = len(rows) + 4
     for j, line in enumerate(header_lines(data)[1:], start=note_row):
         ws.cell(row=j, column=1, value=t(line)).font = plain
         ws.merge_cells(start_row=j, start_column=1, end_row=j, end_column=2)
         ws.cell(row=j, column=1).alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[j].height = LINE_HEIGHT_PT * _lines(line, 76) + 4
+        ws.row_dimensions[j].height = LINE_HEIGHT_PT * wrapped_lines(line, 76) + 4
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 60
     ws.print_area = f"A1:B{note_row + len(header_lines(data)) - 2}"

@@ -46,3 +46,9 @@ def carry_over(plan_id: int, title: str, year: int | None) -> ImportResult:
         else:
             result.sections += 1
     return result
+
+
+def origins(plan_id: int) -> dict[int, int]:
+    """For each node of `plan_id` carried over from another plan: node id → the node it came from."""
+    query = Node.select(Node.id, Node.origin).where((Node.plan == plan_id) & Node.origin.is_null(False))
+    return {node_id: origin for node_id, origin in query.tuples()}

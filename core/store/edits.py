@@ -12,7 +12,7 @@ from peewee import fn
 from core.errors import NotFoundError, UsageError
 from core.model import ROLES
 from core.status import Status
-from core.store.tables import Deadline, Evidence, History, Node, NodeUnit, Progress, Unit
+from core.store.tables import Deadline, Deferral, Entry, Evidence, History, Node, NodeUnit, Progress, Unit
 
 
 @dataclass
@@ -25,7 +25,7 @@ class Snapshot:
 
 
 SUBTREE_TABLES = (("node", Node), ("node_unit", NodeUnit), ("deadline", Deadline), ("progress", Progress),
-                  ("history", History), ("evidence", Evidence))
+                  ("history", History), ("deferral", Deferral), ("entry", Entry), ("evidence", Evidence))
 
 
 def get_node(node_id: int) -> Node:

@@ -80,12 +80,21 @@ _ODD_VALUES = [
      "事项 {0} 的修改时间“{1}”不是时间"),
     ("SELECT node_id, at FROM history WHERE datetime(at) IS NULL",
      "事项 {0} 的一条修改记录时间“{1}”不是时间"),
+    ("SELECT node_id, due FROM deferral WHERE date(due) IS NULL",
+     "事项 {0} 的延期日期“{1}”不是日期（程序不计这次延期）"),
+    ("SELECT node_id, day FROM entry WHERE date(day) IS NULL",
+     "事项 {0} 的一条进展日期“{1}”不是日期（程序不显示这条进展）"),
+    (f"SELECT node_id, status FROM entry WHERE status IS NOT NULL AND status NOT IN ({_KNOWN_STATUSES})",
+     "事项 {0} 的一条进展的状态“{1}”无法识别（程序不显示该状态）"),
 ]
 
 
 def _values_outside_schema(con: sqlite3.Connection, limit: int = 20) -> list[str]:
     found: list[str] = []
+    tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for query, text in _ODD_VALUES:
+        if query.split(" FROM ")[1].split()[0] not in tables:  # a table of a later schema version
+            continue
         found += [text.format(*row) for row in con.execute(f"{query} LIMIT {limit}")]
     return found
 

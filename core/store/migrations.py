@@ -53,6 +53,15 @@ V2 = [  # carrying unfinished tasks into a new plan remembers where they came fr
 # program's SQLite file is never mistaken for ours and written to.
 V3 = [f"PRAGMA application_id = {APPLICATION_ID}"]
 
+V4 = [  # 延期 and dated 进展 entries; history says where a change came from (a unit's returned 台账)
+    'CREATE TABLE "deferral" ("id" INTEGER NOT NULL PRIMARY KEY, "node_id" INTEGER NOT NULL, "at" DATETIME NOT NULL, "due" DATE NOT NULL, "reason" TEXT NOT NULL, "approval" TEXT NOT NULL, FOREIGN KEY ("node_id") REFERENCES "node" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "deferral_node_id" ON "deferral" ("node_id")',
+    'CREATE TABLE "entry" ("id" INTEGER NOT NULL PRIMARY KEY, "node_id" INTEGER NOT NULL, "day" DATE NOT NULL, "text" TEXT NOT NULL, "status" VARCHAR(16), "added_at" DATETIME NOT NULL, FOREIGN KEY ("node_id") REFERENCES "node" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "entry_node_id" ON "entry" ("node_id")',
+    'CREATE INDEX "entry_day" ON "entry" ("day")',
+    'ALTER TABLE "history" ADD COLUMN "source" TEXT',
+]
+
 
 def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
     def step(db: SqliteDatabase) -> None:
@@ -62,11 +71,12 @@ def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
     return step
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_run(V1), _run(V2), _run(V3)]
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_run(V1), _run(V2), _run(V3), _run(V4)]
 LATEST = len(MIGRATIONS)
 # The oldest version whose tables and columns the current queries read unchanged: a database that
-# cannot be upgraded (on a read-only medium) is still readable from this version on.
-READABLE_FROM = 2
+# cannot be upgraded (on a read-only medium) is still readable from this version on. Every tree
+# read joins the 延期 and 进展 tables of version 4.
+READABLE_FROM = 4
 
 
 def schema_version(db: SqliteDatabase) -> int:

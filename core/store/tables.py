@@ -103,9 +103,32 @@ class History(BaseModel):
     id = AutoField()
     node = ForeignKeyField(Node, backref="history", on_delete="CASCADE")
     at = DateTimeField(default=now)
-    field = CharField(max_length=16)  # "status", "note" or "completed_on"
+    field = CharField(max_length=16)  # "status", "note", "completed_on", "deferral" or "entry"
     old = TextField(null=True)
     new = TextField(null=True)
+    source = TextField(null=True)  # where the change came from when not typed in: "来自X单位填报（文件名）"
+
+
+class Deferral(BaseModel):
+    """延期: a task's deadline moved with approval; the printed deadlines stay as they were."""
+
+    id = AutoField()
+    node = ForeignKeyField(Node, backref="deferrals", on_delete="CASCADE")
+    at = DateTimeField(default=now)
+    due = DateField()  # the new date the task is judged by
+    reason = TextField()
+    approval = TextField(default="")  # 批准人/文号, free text
+
+
+class Entry(BaseModel):
+    """进展: one dated progress entry of a task, with the status it had then (if given)."""
+
+    id = AutoField()
+    node = ForeignKeyField(Node, backref="entries", on_delete="CASCADE")
+    day = DateField(index=True)
+    text = TextField()
+    status = CharField(max_length=16, null=True)
+    added_at = DateTimeField(default=now)
 
 
 class Evidence(BaseModel):
@@ -127,4 +150,4 @@ class Setting(BaseModel):
     value = TextField()
 
 
-ALL_TABLES = [Plan, Node, Unit, NodeUnit, Deadline, Progress, History, Evidence, Setting]
+ALL_TABLES = [Plan, Node, Unit, NodeUnit, Deadline, Progress, History, Deferral, Entry, Evidence, Setting]

@@ -195,128 +195,29 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/commands.py" line="85"/>
+        <location filename="../../gui/commands.py" line="101"/>
         <source>Edit note</source>
         <translation>修改完成情况</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="109"/>
+        <location filename="../../gui/commands.py" line="127"/>
         <source>Change completion date</source>
         <translation>修改完成日期</translation>
     </message>
-</context>
-<context>
-    <name>DailyTracking</name>
     <message>
-        <location filename="../../gui/tracking.py" line="66"/>
-        <source>&amp;Find…</source>
-        <translation>查找(&amp;F)…</translation>
+        <location filename="../../gui/tracking_commands.py" line="25"/>
+        <source>Defer deadline</source>
+        <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="67"/>
-        <source>&amp;Overview</source>
-        <translation>概览(&amp;O)</translation>
+        <location filename="../../gui/tracking_commands.py" line="48"/>
+        <source>Add progress</source>
+        <translation>添加进展</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking.py" line="68"/>
-        <source>Overview</source>
-        <translation>概览</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="69"/>
-        <source>Progress of the whole plan, and what is due soon (Ctrl+D)</source>
-        <translation>整个计划的进度和近期到期事项（Ctrl+D）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="70"/>
-        <source>&amp;My tasks</source>
-        <translation>我的任务(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="71"/>
-        <source>Set my &amp;unit…</source>
-        <translation>设置我的单位(&amp;U)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="72"/>
-        <source>&amp;Clear filters</source>
-        <translation>清除筛选(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="73"/>
-        <source>E&amp;xpand all</source>
-        <translation>全部展开(&amp;X)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="74"/>
-        <source>Co&amp;llapse all</source>
-        <translation>全部折叠(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="79"/>
-        <source>Set to %1</source>
-        <translation>设为“%1”</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="82"/>
-        <source>Edit &amp;note</source>
-        <translation>填写完成情况(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="83"/>
-        <source>Enter on a task also starts the note</source>
-        <translation>在任务上按回车键也可填写完成情况</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="84"/>
-        <source>Attach &amp;file…</source>
-        <translation>添加佐证文件(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="85"/>
-        <source>Add &amp;link…</source>
-        <translation>添加佐证链接(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="86"/>
-        <source>&amp;Carry over unfinished tasks…</source>
-        <translation>从本计划结转(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="87"/>
-        <source>Start next year&apos;s plan with this plan&apos;s unfinished tasks</source>
-        <translation>用本计划未完成的任务建立下一年度的计划（回头看）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="98"/>
-        <source>&amp;View</source>
-        <translation>查看(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="103"/>
-        <source>&amp;Task</source>
-        <translation>任务(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="137"/>
-        <source>Carried over from “%1”</source>
-        <translation>结转自“%1”</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="156"/>
-        <location filename="../../gui/tracking.py" line="294"/>
-        <source>Supporting material</source>
-        <translation>佐证材料</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="157"/>
-        <source>History</source>
-        <translation>变更记录</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tracking.py" line="310"/>
-        <source>Set “%1” to %2</source>
-        <translation>将“%1”设为%2</translation>
+        <location filename="../../gui/tracking_commands.py" line="71"/>
+        <source>Merge returned ledgers</source>
+        <translation>合并填报</translation>
     </message>
 </context>
 <context>
@@ -468,17 +369,17 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>DeadlineRow</name>
     <message>
-        <location filename="../../gui/node_editor.py" line="49"/>
+        <location filename="../../gui/node_editor.py" line="41"/>
         <source>As printed, e.g. 6月底前</source>
         <translation>原文写法，如“6月底前”</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="54"/>
+        <location filename="../../gui/node_editor.py" line="46"/>
         <source>No date</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="58"/>
+        <location filename="../../gui/node_editor.py" line="50"/>
         <source>Remove this deadline</source>
         <translation>删除这条时限</translation>
     </message>
@@ -536,22 +437,27 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="200"/>
+        <location filename="../../gui/detail_panel.py" line="203"/>
+        <source>deferred to %1</source>
+        <translation>延期至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/detail_panel.py" line="207"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="218"/>
+        <location filename="../../gui/detail_panel.py" line="225"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="227"/>
+        <location filename="../../gui/detail_panel.py" line="234"/>
         <source>Not saved yet: will be saved automatically once possible</source>
         <translation>尚未保存：恢复后将自动保存</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="240"/>
+        <location filename="../../gui/detail_panel.py" line="247"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
@@ -559,48 +465,33 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>DueSoonList</name>
     <message>
-        <location filename="../../gui/due_soon.py" line="41"/>
+        <location filename="../../gui/due_soon.py" line="24"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../gui/due_soon.py" line="41"/>
+        <location filename="../../gui/due_soon.py" line="24"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../gui/due_soon.py" line="41"/>
+        <location filename="../../gui/due_soon.py" line="24"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../gui/due_soon.py" line="67"/>
+        <location filename="../../gui/due_soon.py" line="50"/>
         <source>Overdue since %1</source>
         <translation>%1 起已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/due_soon.py" line="68"/>
+        <location filename="../../gui/due_soon.py" line="51"/>
         <source>Due %1</source>
         <translation>%1 到期</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
-    <message>
-        <location filename="../../gui/errors.py" line="47"/>
-        <source>The worksheet is too large (more than {limit} cells) to be a ledger, so it was not read.</source>
-        <translation>工作表过大（超过 {limit} 个单元格），不像是工作台账，已拒绝读取。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="45"/>
-        <source>This is a scan, but no text was recognised in it (the image may be too blurred, or not text).</source>
-        <translation>这是扫描件，但没有识别出文字（图像可能过于模糊或不是文字）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="43"/>
-        <source>This is a scan of {pages} pages, more than text recognition takes ({limit} pages). Scan only the work plan part, then import it.</source>
-        <translation>这是扫描件，共 {pages} 页，超过文字识别的上限 {limit} 页，请只扫描工作要点部分后再导入。</translation>
-    </message>
     <message>
         <location filename="../../gui/errors.py" line="24"/>
         <source>The operation failed.</source>
@@ -628,11 +519,6 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="29"/>
-        <source>The file type {suffix} is not supported. Please use .docx, .doc, .wps, .xlsx, .xls, .et, .pdf, .ofd, .html, .txt or a parse JSON file.</source>
-        <translation>不支持的文件格式：{suffix}。请使用 .docx、.doc、.wps、.xlsx、.xls、.et、.pdf、.ofd、.html、.txt 或解析 JSON 文件。</translation>
-    </message>
-    <message>
         <location filename="../../gui/errors.py" line="32"/>
         <source>This is an old Word (.doc) file. Please save it as .docx in Word, then import it again.</source>
         <translation>这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再导入。</translation>
@@ -656,11 +542,6 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <location filename="../../gui/errors.py" line="39"/>
         <source>The file would be far too large once unpacked, so it was not read.</source>
         <translation>文件解压后过大，已拒绝读取。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="40"/>
-        <source>This is a scan (a picture of the pages), with no text to read directly. Import it with the text-recognition edition of Taizhang, or ask the sender for the Word/WPS file.</source>
-        <translation>这是扫描件（图片），没有可直接读取的文字。请使用“带识别”版要点台账导入，或向发文单位索取 Word/WPS 文件。</translation>
     </message>
     <message>
         <location filename="../../gui/errors.py" line="49"/>
@@ -829,158 +710,268 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
     <message>
         <location filename="../../gui/errors.py" line="88"/>
+        <source>A deferral needs a reason.</source>
+        <translation>延期须写明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="89"/>
+        <source>The new deadline {date} is the same as the current one; nothing to defer.</source>
+        <translation>新的时限 {date} 与现在的时限相同，无需延期。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="90"/>
+        <source>This deferral cannot be found.</source>
+        <translation>找不到该延期记录。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="91"/>
+        <source>A progress entry cannot be empty.</source>
+        <translation>进展内容不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="92"/>
+        <source>This progress entry cannot be found.</source>
+        <translation>找不到该进展记录。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="93"/>
+        <source>Unknown period: {period} (use {choices}, or give dates).</source>
+        <translation>不认识的时段：{period}（可用：{choices}，或指定起止日期）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="94"/>
+        <source>The start date {start} is after the end date {end}.</source>
+        <translation>起始日期 {start} 晚于结束日期 {end}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="95"/>
+        <source>The plan assigns no task to “{unit}” (collective names included); no fill-in workbook was made.</source>
+        <translation>计划中没有点名“{unit}”的任务（含统称），未生成填报表。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="96"/>
+        <source>Choose a unit, or all units in one workbook.</source>
+        <translation>请选择单位，或为全部单位生成一个填报表。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="97"/>
+        <source>The returned file cannot be read (it is not an .xlsx workbook, or it is damaged): {path}</source>
+        <translation>无法读取填报文件（不是 .xlsx 工作簿，或已损坏）：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="98"/>
+        <source>The returned file {file} was made for another plan (number {detail}) and was skipped.</source>
+        <translation>填报文件 {file} 是为另一个计划（编号 {detail}）生成的，已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="99"/>
+        <source>No task rows were found in {file} (the header needs 工作任务 and 状态 or 完成情况); it was skipped.</source>
+        <translation>填报文件 {file} 中没有找到任务行（表头应有“工作任务”及“状态”或“完成情况”），已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="100"/>
+        <source>{file}, row {row}: the status “{detail}” is not known; that row&apos;s status was not taken.</source>
+        <translation>{file} 第 {row} 行的状态“{detail}”无法识别，该行状态未采用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="101"/>
+        <source>{file}, row {row}: the completion date “{detail}” is not a date; that row&apos;s date was not taken.</source>
+        <translation>{file} 第 {row} 行的完成日期“{detail}”无法识别，该行日期未采用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="102"/>
+        <source>Several returned files have the same name: {names}. History tells sources apart by file name; please rename them first.</source>
+        <translation>有同名的填报文件：{names}（历史记录按文件名区分来源，请先改名）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="103"/>
+        <source>The file {file} chosen to win conflicts is not among the files being merged.</source>
+        <translation>选定的 {file} 不在本次合并的文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="104"/>
+        <source>Comparing needs two plans: the old one and the new one.</source>
+        <translation>比较需要两个计划：旧计划和新计划。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="105"/>
         <source>The export file cannot be written.</source>
         <translation>无法写入导出文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="89"/>
+        <location filename="../../gui/errors.py" line="106"/>
         <source>The file is open in another program (such as Word, WPS or Excel). Please close it and export again: {path}</source>
         <translation>文件正被其他程序（如 Word、WPS、Excel）打开，请关闭后再导出：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="91"/>
+        <location filename="../../gui/errors.py" line="108"/>
         <source>This location cannot be written to (read-only folder or no permission). Please choose another place: {path}</source>
         <translation>无法保存到此位置（文件夹只读或没有权限），请换一个位置：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="93"/>
+        <location filename="../../gui/errors.py" line="110"/>
         <source>Writing the export file failed ({detail}): {path}</source>
         <translation>导出文件写入失败（{detail}）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="94"/>
+        <location filename="../../gui/errors.py" line="111"/>
         <source>No task matches the filter, so no file was made.</source>
         <translation>没有符合筛选条件的任务，未生成文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="95"/>
+        <location filename="../../gui/errors.py" line="112"/>
         <source>Unsupported export format: {format} (use docx or xlsx).</source>
         <translation>不支持的导出格式：{format}（可用 docx、xlsx）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="102"/>
+        <location filename="../../gui/errors.py" line="119"/>
         <source>The file cannot be read (no permission, or another program holds it): {path}</source>
         <translation>无法读取文件（没有权限，或正被其他程序占用）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="104"/>
+        <location filename="../../gui/errors.py" line="121"/>
         <source>The disk is full, so the supporting material was not saved: {path}</source>
         <translation>磁盘已满，佐证材料没有保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="105"/>
+        <location filename="../../gui/errors.py" line="122"/>
         <source>The supporting material folder cannot be written (read-only or no permission), so nothing was saved: {path}</source>
         <translation>佐证材料文件夹不可写（只读或没有权限），佐证材料没有保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="107"/>
+        <location filename="../../gui/errors.py" line="124"/>
         <source>Saving the supporting material failed ({detail}): {path}</source>
         <translation>佐证材料保存失败（{detail}）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="108"/>
+        <location filename="../../gui/errors.py" line="125"/>
         <source>This plan was imported before (plan {plan_id}: {title}); add --again to import another copy.</source>
         <translation>该计划已经导入过（计划 {plan_id}：{title}），没有重复导入；确要再导入一份，请加 --again</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="110"/>
+        <location filename="../../gui/errors.py" line="127"/>
         <source>Deleting plan {plan_id} ({title}) needs confirming: add --yes (a backup is made first).</source>
         <translation>删除计划 {plan_id}（{title}）需要确认：请加 --yes（删除前会自动备份）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="112"/>
+        <location filename="../../gui/errors.py" line="129"/>
         <source>The command is not used correctly: {detail}. See --help.</source>
         <translation>命令用法不对：{detail}。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="113"/>
+        <location filename="../../gui/errors.py" line="130"/>
         <source>Unknown command: {command} (use one of {choices}). See --help.</source>
         <translation>未知命令：{command}（可用：{choices}）。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="114"/>
+        <location filename="../../gui/errors.py" line="131"/>
         <source>A required option is missing: {names}. See --help.</source>
         <translation>缺少必需的参数：{names}。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="115"/>
+        <location filename="../../gui/errors.py" line="132"/>
         <source>Unknown option: {args}. See --help.</source>
         <translation>不认识的参数：{args}。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="116"/>
+        <location filename="../../gui/errors.py" line="133"/>
         <source>The value {value} of {name} is not valid (use one of {choices}).</source>
         <translation>参数 {name} 的值 {value} 无效（可用：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="117"/>
+        <location filename="../../gui/errors.py" line="134"/>
         <source>{name} needs a whole number, not {value}.</source>
         <translation>参数 {name} 需要一个整数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="118"/>
+        <location filename="../../gui/errors.py" line="135"/>
         <source>{name} needs a value after it.</source>
         <translation>参数 {name} 后面缺少值</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="119"/>
+        <location filename="../../gui/errors.py" line="136"/>
         <source>{name} cannot be used together with {other}.</source>
         <translation>参数 {name} 不能与 {other} 同时使用</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="120"/>
+        <location filename="../../gui/errors.py" line="137"/>
         <source>{option} is ambiguous: it could mean {matches}. Write the option in full.</source>
         <translation>参数 {option} 不明确：可能是 {matches}，请写全</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="121"/>
+        <location filename="../../gui/errors.py" line="138"/>
         <source>{name} takes no value (given: {value}).</source>
         <translation>参数 {name} 不带值（却给了 {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="122"/>
+        <location filename="../../gui/errors.py" line="139"/>
         <source>The extension {suffix} of the export file does not fit the format {format} (Word files end in .docx, Excel files in .xlsx): {path}</source>
         <translation>导出文件名的扩展名 {suffix} 与导出格式 {format} 不符（Word 文件用 .docx，Excel 文件用 .xlsx）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="139"/>
+        <location filename="../../gui/errors.py" line="156"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="162"/>
+        <location filename="../../gui/errors.py" line="179"/>
         <source>Program error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="163"/>
+        <location filename="../../gui/errors.py" line="180"/>
         <source>Something went wrong in the program. Your data saved so far is safe.
 The details were written to {path}.</source>
         <translation>程序出现了错误。此前已保存的数据不受影响。
 详细信息已记录到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="166"/>
+        <location filename="../../gui/errors.py" line="183"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="101"/>
+        <location filename="../../gui/errors.py" line="118"/>
         <source>Nothing to change.</source>
         <translation>没有要修改的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="96"/>
+        <location filename="../../gui/errors.py" line="29"/>
+        <source>The file type {suffix} is not supported. Please use .docx, .doc, .wps, .xlsx, .xls, .et, .pdf, .ofd, .html, .txt or a parse JSON file.</source>
+        <translation>不支持的文件格式：{suffix}。请使用 .docx、.doc、.wps、.xlsx、.xls、.et、.pdf、.ofd、.html、.txt 或解析 JSON 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="40"/>
+        <source>This is a scan (a picture of the pages), with no text to read directly. Import it with the text-recognition edition of Taizhang, or ask the sender for the Word/WPS file.</source>
+        <translation>这是扫描件（图片），没有可直接读取的文字。请使用“带识别”版要点台账导入，或向发文单位索取 Word/WPS 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="43"/>
+        <source>This is a scan of {pages} pages, more than text recognition takes ({limit} pages). Scan only the work plan part, then import it.</source>
+        <translation>这是扫描件，共 {pages} 页，超过文字识别的上限 {limit} 页，请只扫描工作要点部分后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="45"/>
+        <source>This is a scan, but no text was recognised in it (the image may be too blurred, or not text).</source>
+        <translation>这是扫描件，但没有识别出文字（图像可能过于模糊或不是文字）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="47"/>
+        <source>The worksheet is too large (more than {limit} cells) to be a ledger, so it was not read.</source>
+        <translation>工作表过大（超过 {limit} 个单元格），不像是工作台账，已拒绝读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="113"/>
         <source>Which unit is reporting? Choose a unit, or set your own unit first.</source>
         <translation>以哪个单位的名义填报？请选择单位，或先设置我的单位。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="98"/>
+        <location filename="../../gui/errors.py" line="115"/>
         <source>Your own unit is not set yet, so there are no “my tasks” to export.</source>
         <translation>还没有设置我的单位，无法导出“我的任务”。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="100"/>
+        <location filename="../../gui/errors.py" line="117"/>
         <source>Unknown script: {script}.</source>
         <translation>未知的文字选项：{script}。</translation>
     </message>
@@ -1013,32 +1004,32 @@ The details were written to {path}.</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="124"/>
+        <location filename="../../gui/evidence_panel.py" line="125"/>
         <source>Attach supporting material</source>
         <translation>添加佐证材料</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="142"/>
+        <location filename="../../gui/evidence_panel.py" line="143"/>
         <source>Add link</source>
         <translation>添加链接</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="143"/>
+        <location filename="../../gui/evidence_panel.py" line="144"/>
         <source>Address of the published page (for example on the portal):</source>
         <translation>已发布页面的网址（例如门户网站上的页面）：</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="172"/>
+        <location filename="../../gui/evidence_panel.py" line="173"/>
         <source>Remove “%1”? The copy kept in the evidence folder is deleted too.</source>
         <translation>删除“%1”吗？保存在佐证材料文件夹中的副本也会一并删除。</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="173"/>
+        <location filename="../../gui/evidence_panel.py" line="174"/>
         <source>Remove the link “%1”?</source>
         <translation>删除链接“%1”吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="174"/>
+        <location filename="../../gui/evidence_panel.py" line="175"/>
         <source>Remove supporting material</source>
         <translation>删除佐证材料</translation>
     </message>
@@ -1244,34 +1235,9 @@ Replace it?</source>
 <context>
     <name>FileDrop</name>
     <message>
-        <location filename="../../gui/file_drop.py" line="34"/>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_drop.py" line="30"/>
-        <source>Parse results (%1)</source>
-        <translation>解析结果 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_drop.py" line="29"/>
-        <source>Scans and photos (%1)</source>
-        <translation>扫描件和照片 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_drop.py" line="28"/>
-        <source>Web pages and text (%1)</source>
-        <translation>网页和文本 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_drop.py" line="27"/>
-        <source>PDF and OFD documents (%1)</source>
-        <translation>PDF 和 OFD 版式文件 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/file_drop.py" line="26"/>
-        <source>Excel and WPS ledgers (%1)</source>
-        <translation>Excel 和 WPS 表格台账 (%1)</translation>
+        <location filename="../../gui/file_drop.py" line="24"/>
+        <source>Work plan files (%1)</source>
+        <translation>工作要点文件 (%1)</translation>
     </message>
     <message>
         <location filename="../../gui/file_drop.py" line="25"/>
@@ -1279,90 +1245,115 @@ Replace it?</source>
         <translation>Word 和 WPS 文字文档 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_drop.py" line="24"/>
-        <source>Work plan files (%1)</source>
-        <translation>工作要点文件 (%1)</translation>
+        <location filename="../../gui/file_drop.py" line="26"/>
+        <source>Excel and WPS ledgers (%1)</source>
+        <translation>Excel 和 WPS 表格台账 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="27"/>
+        <source>PDF and OFD documents (%1)</source>
+        <translation>PDF 和 OFD 版式文件 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="28"/>
+        <source>Web pages and text (%1)</source>
+        <translation>网页和文本 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="29"/>
+        <source>Scans and photos (%1)</source>
+        <translation>扫描件和照片 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="30"/>
+        <source>Parse results (%1)</source>
+        <translation>解析结果 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_drop.py" line="34"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/filter_bar.py" line="42"/>
+        <location filename="../../gui/filter_bar.py" line="43"/>
         <source>Search tasks, units, notes (simplified or traditional)</source>
         <translation>搜索任务、单位、完成情况（简繁体均可）</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="49"/>
+        <location filename="../../gui/filter_bar.py" line="50"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="55"/>
+        <location filename="../../gui/filter_bar.py" line="56"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="56"/>
+        <location filename="../../gui/filter_bar.py" line="57"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="62"/>
+        <location filename="../../gui/filter_bar.py" line="63"/>
         <source>Any role</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="66"/>
+        <location filename="../../gui/filter_bar.py" line="67"/>
         <source>Any deadline</source>
         <translation>全部时限</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="67"/>
+        <location filename="../../gui/filter_bar.py" line="68"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="69"/>
+        <location filename="../../gui/filter_bar.py" line="70"/>
         <source>Due within %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="73"/>
+        <location filename="../../gui/filter_bar.py" line="74"/>
         <source>Any unit</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="74"/>
+        <location filename="../../gui/filter_bar.py" line="75"/>
         <source>Tasks that name this unit itself</source>
         <translation>直接写明该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="80"/>
+        <location filename="../../gui/filter_bar.py" line="81"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="156"/>
+        <location filename="../../gui/filter_bar.py" line="157"/>
         <source>Set your unit first</source>
         <translation>请先设置我的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="157"/>
+        <location filename="../../gui/filter_bar.py" line="158"/>
         <source>Tasks assigned to my unit: %1</source>
         <translation>分配给我单位的任务：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="165"/>
+        <location filename="../../gui/filter_bar.py" line="166"/>
         <source>%1 of %2 tasks</source>
         <translation>显示 %1/%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="166"/>
+        <location filename="../../gui/filter_bar.py" line="167"/>
         <source>%1 tasks</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="59"/>
+        <location filename="../../gui/filter_bar.py" line="60"/>
         <source>No completion note</source>
         <translation>缺少完成情况</translation>
     </message>
@@ -1370,44 +1361,59 @@ Replace it?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../gui/history_view.py" line="25"/>
+        <location filename="../../gui/history_view.py" line="26"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="25"/>
+        <location filename="../../gui/history_view.py" line="26"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="51"/>
+        <location filename="../../gui/history_view.py" line="56"/>
+        <source>Deadline moved: %1 → %2</source>
+        <translation>延期：%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="57"/>
+        <source>(deferral taken back)</source>
+        <translation>（延期已撤回）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="60"/>
+        <source>Progress: %1</source>
+        <translation>进展：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="61"/>
+        <source>Progress removed: %1</source>
+        <translation>删除进展：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="63"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="53"/>
+        <location filename="../../gui/history_view.py" line="65"/>
         <source>Note: %1</source>
         <translation>完成情况：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="53"/>
-        <location filename="../../gui/history_view.py" line="55"/>
+        <location filename="../../gui/history_view.py" line="65"/>
+        <location filename="../../gui/history_view.py" line="67"/>
         <source>(cleared)</source>
         <translation>（已清空）</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="55"/>
+        <location filename="../../gui/history_view.py" line="67"/>
         <source>Completion date: %1</source>
         <translation>完成日期：%1</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
-    <message>
-        <location filename="../../gui/import_dialog.py" line="152"/>
-        <source>Replace the plan shown, and the changes made to it, with %1?</source>
-        <translation>用 %1 替换当前显示的计划及对它所做的修改？</translation>
-    </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="56"/>
         <source>Import work plan</source>
@@ -1454,6 +1460,11 @@ Replace it?</source>
         <translation>用粘贴的内容替换当前预览（包括已做的修改）吗？</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="152"/>
+        <source>Replace the plan shown, and the changes made to it, with %1?</source>
+        <translation>用 %1 替换当前显示的计划及对它所做的修改？</translation>
+    </message>
+    <message>
         <location filename="../../gui/import_dialog.py" line="199"/>
         <source>%1 sections, %2 tasks</source>
         <translation>共 %1 个分组、%2 项任务</translation>
@@ -1485,21 +1496,6 @@ Import it again as a separate plan?</source>
 </context>
 <context>
     <name>ImportWarnings</name>
-    <message>
-        <location filename="../../gui/import_warnings.py" line="36"/>
-        <source>{count} lines were recognised with low confidence; check these first:</source>
-        <translation>{count} 行文字识别把握不大，请重点核对：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_warnings.py" line="34"/>
-        <source>This is a scan: its text was recognised from {pages} page images. Please check it against the original.</source>
-        <translation>这是扫描件，文字由识别得出（{pages} 页），请对照原件核对。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_warnings.py" line="32"/>
-        <source>The file has {total} pages; only the first {read} were read, and what follows was not imported.</source>
-        <translation>文件共 {total} 页，只读取了前 {read} 页，其后的内容没有导入。</translation>
-    </message>
     <message>
         <location filename="../../gui/import_warnings.py" line="23"/>
         <source>The plan&apos;s title was not found; please fill it in.</source>
@@ -1539,6 +1535,21 @@ Import it again as a separate plan?</source>
         <location filename="../../gui/import_warnings.py" line="31"/>
         <source>There are no items, so nothing can be saved.</source>
         <translation>没有任何事项，无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="32"/>
+        <source>The file has {total} pages; only the first {read} were read, and what follows was not imported.</source>
+        <translation>文件共 {total} 页，只读取了前 {read} 页，其后的内容没有导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="34"/>
+        <source>This is a scan: its text was recognised from {pages} page images. Please check it against the original.</source>
+        <translation>这是扫描件，文字由识别得出（{pages} 页），请对照原件核对。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_warnings.py" line="36"/>
+        <source>{count} lines were recognised with low confidence; check these first:</source>
+        <translation>{count} 行文字识别把握不大，请重点核对：</translation>
     </message>
     <message>
         <location filename="../../gui/import_warnings.py" line="38"/>
@@ -1584,57 +1595,57 @@ Import it again as a separate plan?</source>
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../gui/item_dialog.py" line="53"/>
+        <location filename="../../gui/item_dialog.py" line="35"/>
         <source>Edit item</source>
         <translation>编辑事项</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="53"/>
+        <location filename="../../gui/item_dialog.py" line="35"/>
         <source>Add item</source>
         <translation>新增事项</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="57"/>
+        <location filename="../../gui/item_dialog.py" line="39"/>
         <source>What is to be done, in a few words</source>
         <translation>简要写明要做什么</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="59"/>
+        <location filename="../../gui/item_dialog.py" line="41"/>
         <source>The full wording from the plan (optional)</source>
         <translation>计划原文（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="63"/>
+        <location filename="../../gui/item_dialog.py" line="45"/>
         <source>Number:</source>
         <translation>序号：</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="64"/>
+        <location filename="../../gui/item_dialog.py" line="46"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="65"/>
+        <location filename="../../gui/item_dialog.py" line="47"/>
         <source>Text:</source>
         <translation>原文：</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="68"/>
+        <location filename="../../gui/item_dialog.py" line="50"/>
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="70"/>
+        <location filename="../../gui/item_dialog.py" line="52"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="72"/>
+        <location filename="../../gui/item_dialog.py" line="54"/>
         <source>One per line, as the plan words it, e.g. 6月底前</source>
         <translation>每行一个，按计划原文填写，如“6月底前”</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="77"/>
+        <location filename="../../gui/item_dialog.py" line="59"/>
         <source>Deadlines:</source>
         <translation>完成时限：</translation>
     </message>
@@ -1642,52 +1653,27 @@ Import it again as a separate plan?</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../gui/labels.py" line="28"/>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <location filename="../../gui/labels.py" line="29"/>
-        <source>In progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <location filename="../../gui/labels.py" line="30"/>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <location filename="../../gui/labels.py" line="31"/>
-        <source>Ongoing</source>
-        <translation>持续推进</translation>
-    </message>
-    <message>
-        <location filename="../../gui/labels.py" line="32"/>
-        <source>Not applicable</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <location filename="../../gui/labels.py" line="39"/>
+        <location filename="../../gui/labels.py" line="36"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="40"/>
+        <location filename="../../gui/labels.py" line="37"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="41"/>
+        <location filename="../../gui/labels.py" line="38"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="47"/>
+        <location filename="../../gui/labels.py" line="44"/>
         <source>Done %1/%2 (%3%)</source>
         <translation>已完成 %1/%2（%3%）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="50"/>
+        <location filename="../../gui/labels.py" line="47"/>
         <source>Overdue %1</source>
         <translation>逾期 %1</translation>
     </message>
@@ -1695,114 +1681,114 @@ Import it again as a separate plan?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="93"/>
+        <location filename="../../gui/main_window.py" line="94"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/main_window.py" line="145"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/main_window.py" line="146"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
-        <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
-        <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="148"/>
+        <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
+        <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
         <translation>导入从网页、Word 或 WPS 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154"/>
+        <location filename="../../gui/main_window.py" line="155"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297"/>
+        <location filename="../../gui/main_window.py" line="298"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="298"/>
+        <location filename="../../gui/main_window.py" line="299"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -1833,80 +1819,99 @@ Import it again as a separate plan?</source>
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../gui/node_editor.py" line="97"/>
+        <location filename="../../gui/node_editor.py" line="89"/>
         <source>Separate several units with 、</source>
         <translation>多个单位用顿号“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="100"/>
-        <location filename="../../gui/node_editor.py" line="214"/>
+        <location filename="../../gui/node_editor.py" line="92"/>
+        <location filename="../../gui/node_editor.py" line="206"/>
         <source>Add deadline</source>
         <translation>添加时限</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="101"/>
+        <location filename="../../gui/node_editor.py" line="93"/>
         <source>Select an item in the plan to edit it.</source>
         <translation>在左侧选择一个事项即可修改。</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="107"/>
+        <location filename="../../gui/node_editor.py" line="99"/>
         <source>Number:</source>
         <translation>编号：</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="108"/>
+        <location filename="../../gui/node_editor.py" line="100"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="109"/>
+        <location filename="../../gui/node_editor.py" line="101"/>
         <source>Text:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="111"/>
+        <location filename="../../gui/node_editor.py" line="103"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="115"/>
+        <location filename="../../gui/node_editor.py" line="107"/>
         <source>Deadlines:</source>
         <translation>完成时限：</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="124"/>
+        <location filename="../../gui/node_editor.py" line="116"/>
         <source>Edit number</source>
         <translation>修改编号</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="186"/>
+        <location filename="../../gui/node_editor.py" line="178"/>
         <source>Edit title</source>
         <translation>修改标题</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="189"/>
+        <location filename="../../gui/node_editor.py" line="181"/>
         <source>Edit text</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="198"/>
+        <location filename="../../gui/node_editor.py" line="190"/>
         <source>Edit units</source>
         <translation>修改单位</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="204"/>
+        <location filename="../../gui/node_editor.py" line="196"/>
         <source>%1/%2 or before</source>
         <translation>%1月%2日前</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="205"/>
+        <location filename="../../gui/node_editor.py" line="197"/>
         <source>Edit deadlines</source>
         <translation>修改时限</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="209"/>
+        <location filename="../../gui/node_editor.py" line="201"/>
         <source>Remove deadline</source>
         <translation>删除时限</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewWiring</name>
+    <message>
+        <location filename="../../gui/overview_wiring.py" line="39"/>
+        <source>Carried over from “%1”</source>
+        <translation>结转自“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview_wiring.py" line="57"/>
+        <location filename="../../gui/overview_wiring.py" line="86"/>
+        <source>Supporting material</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview_wiring.py" line="58"/>
+        <source>History</source>
+        <translation>变更记录</translation>
     </message>
 </context>
 <context>
@@ -1946,42 +1951,47 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="83"/>
+        <location filename="../../gui/plan_tree_model.py" line="85"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="83"/>
+        <location filename="../../gui/plan_tree_model.py" line="85"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="83"/>
+        <location filename="../../gui/plan_tree_model.py" line="85"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="84"/>
+        <location filename="../../gui/plan_tree_model.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="84"/>
+        <location filename="../../gui/plan_tree_model.py" line="86"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="236"/>
+        <location filename="../../gui/plan_tree_model.py" line="315"/>
         <source>%1 (next of %2)</source>
         <translation>%1（共%2个时间节点）</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="268"/>
+        <location filename="../../gui/plan_tree_model.py" line="342"/>
+        <source>Latest progress: %1</source>
+        <translation>最新进展：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/plan_tree_model.py" line="356"/>
         <source>Tick “%1”</source>
         <translation>勾选“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="271"/>
+        <location filename="../../gui/plan_tree_model.py" line="359"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
     </message>
@@ -1989,47 +1999,47 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 <context>
     <name>PreviewCommands</name>
     <message>
-        <location filename="../../gui/preview_commands.py" line="68"/>
+        <location filename="../../gui/preview_commands.py" line="72"/>
         <source>Edit plan details</source>
         <translation>修改计划信息</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="107"/>
+        <location filename="../../gui/preview_commands.py" line="111"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="107"/>
+        <location filename="../../gui/preview_commands.py" line="111"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="115"/>
+        <location filename="../../gui/preview_commands.py" line="119"/>
         <source>Indent</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="120"/>
+        <location filename="../../gui/preview_commands.py" line="124"/>
         <source>Outdent</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="135"/>
+        <location filename="../../gui/preview_commands.py" line="139"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="156"/>
+        <location filename="../../gui/preview_commands.py" line="160"/>
         <source>Add task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="176"/>
+        <location filename="../../gui/preview_commands.py" line="180"/>
         <source>Merge into previous</source>
         <translation>合并到上一项</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="218"/>
+        <location filename="../../gui/preview_commands.py" line="222"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
@@ -2037,47 +2047,47 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../gui/preview_model.py" line="60"/>
+        <location filename="../../gui/preview_model.py" line="61"/>
         <source>Lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="60"/>
+        <location filename="../../gui/preview_model.py" line="61"/>
         <source>Resp.</source>
         <translation>责任</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="60"/>
+        <location filename="../../gui/preview_model.py" line="61"/>
         <source>Coop.</source>
         <translation>配合</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="61"/>
+        <location filename="../../gui/preview_model.py" line="62"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="61"/>
+        <location filename="../../gui/preview_model.py" line="62"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="61"/>
+        <location filename="../../gui/preview_model.py" line="62"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="61"/>
+        <location filename="../../gui/preview_model.py" line="62"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="205"/>
+        <location filename="../../gui/preview_model.py" line="204"/>
         <source>Edit number</source>
         <translation>修改编号</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="209"/>
+        <location filename="../../gui/preview_model.py" line="208"/>
         <source>Edit title</source>
         <translation>修改标题</translation>
     </message>
@@ -2085,92 +2095,92 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 <context>
     <name>PreviewView</name>
     <message>
-        <location filename="../../gui/preview_view.py" line="112"/>
+        <location filename="../../gui/preview_view.py" line="113"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="112"/>
+        <location filename="../../gui/preview_view.py" line="113"/>
         <source>Move up (Alt+Up)</source>
         <translation>上移（Alt+↑）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="113"/>
+        <location filename="../../gui/preview_view.py" line="114"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="114"/>
+        <location filename="../../gui/preview_view.py" line="115"/>
         <source>Move down (Alt+Down)</source>
         <translation>下移（Alt+↓）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="115"/>
+        <location filename="../../gui/preview_view.py" line="116"/>
         <source>Outdent</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="116"/>
+        <location filename="../../gui/preview_view.py" line="117"/>
         <source>Move up one level (Alt+Left)</source>
         <translation>升一级，成为上级的同级（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="117"/>
+        <location filename="../../gui/preview_view.py" line="118"/>
         <source>Indent</source>
         <translation>降级</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="118"/>
+        <location filename="../../gui/preview_view.py" line="119"/>
         <source>Move into the item above (Alt+Right)</source>
         <translation>降一级，归入上一项之下（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="120"/>
+        <location filename="../../gui/preview_view.py" line="121"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="121"/>
+        <location filename="../../gui/preview_view.py" line="122"/>
         <source>Merge into the item before (Ctrl+M)</source>
         <translation>合并到上一项（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="122"/>
+        <location filename="../../gui/preview_view.py" line="123"/>
         <source>Split…</source>
         <translation>拆分…</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="122"/>
+        <location filename="../../gui/preview_view.py" line="123"/>
         <source>Split in two</source>
         <translation>拆成两项</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="123"/>
+        <location filename="../../gui/preview_view.py" line="124"/>
         <source>Add task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="124"/>
+        <location filename="../../gui/preview_view.py" line="125"/>
         <source>Add a task after the selected one (Ctrl+N)</source>
         <translation>在所选事项后添加任务（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="125"/>
+        <location filename="../../gui/preview_view.py" line="126"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="126"/>
+        <location filename="../../gui/preview_view.py" line="127"/>
         <source>Delete the item and everything under it (Del)</source>
         <translation>删除该事项及其下所有内容（Del）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="129"/>
+        <location filename="../../gui/preview_view.py" line="130"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="131"/>
+        <location filename="../../gui/preview_view.py" line="132"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -2249,11 +2259,6 @@ If Taizhang is still open there, close it first: two windows on one database can
 <context>
     <name>SourceBar</name>
     <message>
-        <location filename="../../gui/import_source.py" line="165"/>
-        <source>Recognising the scan: page %1 of %2…</source>
-        <translation>正在识别扫描件：第 %1 页，共 %2 页…</translation>
-    </message>
-    <message>
         <location filename="../../gui/import_source.py" line="56"/>
         <source>Choose a file, or paste the plan&apos;s text (Ctrl+V).</source>
         <translation>请选择文件，或粘贴工作要点的正文（Ctrl+V）。</translation>
@@ -2313,21 +2318,26 @@ If Taizhang is still open there, close it first: two windows on one database can
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
+    <message>
+        <location filename="../../gui/import_source.py" line="165"/>
+        <source>Recognising the scan: page %1 of %2…</source>
+        <translation>正在识别扫描件：第 %1 页，共 %2 页…</translation>
+    </message>
 </context>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../gui/preview_view.py" line="36"/>
+        <location filename="../../gui/preview_view.py" line="37"/>
         <source>Split item</source>
         <translation>拆分事项</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="37"/>
+        <location filename="../../gui/preview_view.py" line="38"/>
         <source>Click where the second item begins, then choose Split.</source>
         <translation>在第二项开始的位置单击，然后点“拆分”。</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="47"/>
+        <location filename="../../gui/preview_view.py" line="48"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
@@ -2343,77 +2353,77 @@ If Taizhang is still open there, close it first: two windows on one database can
 <context>
     <name>StructureActions</name>
     <message>
-        <location filename="../../gui/structure_actions.py" line="50"/>
+        <location filename="../../gui/structure_actions.py" line="33"/>
         <source>&amp;Add item…</source>
         <translation>新增事项(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="51"/>
+        <location filename="../../gui/structure_actions.py" line="34"/>
         <source>Add s&amp;ub-item…</source>
         <translation>新增下级事项(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="52"/>
+        <location filename="../../gui/structure_actions.py" line="35"/>
         <source>Add se&amp;ction…</source>
         <translation>新增一级标题(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="53"/>
+        <location filename="../../gui/structure_actions.py" line="36"/>
         <source>&amp;Edit item…</source>
         <translation>编辑事项(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="54"/>
+        <location filename="../../gui/structure_actions.py" line="37"/>
         <source>&amp;Delete item</source>
         <translation>删除事项(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="56"/>
+        <location filename="../../gui/structure_actions.py" line="39"/>
         <source>Move u&amp;p</source>
         <translation>上移(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="57"/>
+        <location filename="../../gui/structure_actions.py" line="40"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="58"/>
+        <location filename="../../gui/structure_actions.py" line="41"/>
         <source>&amp;Indent</source>
         <translation>降级(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="59"/>
+        <location filename="../../gui/structure_actions.py" line="42"/>
         <source>&amp;Outdent</source>
         <translation>升级(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="64"/>
+        <location filename="../../gui/structure_actions.py" line="47"/>
         <source>Add an item after the selected one</source>
         <translation>在所选事项之后新增一项</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="65"/>
+        <location filename="../../gui/structure_actions.py" line="48"/>
         <source>Add an item under the selected one</source>
         <translation>在所选事项之下新增一项</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="147"/>
+        <location filename="../../gui/structure_actions.py" line="130"/>
         <source>Add “%1”</source>
         <translation>新增“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="181"/>
+        <location filename="../../gui/structure_actions.py" line="164"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="193"/>
+        <location filename="../../gui/structure_actions.py" line="176"/>
         <source>Delete item</source>
         <translation>删除事项</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="194"/>
+        <location filename="../../gui/structure_actions.py" line="177"/>
         <source>Delete “%1” and the %2 tasks under it, with their progress and supporting material records?
 
 You can undo this with Ctrl+Z.</source>
@@ -2422,12 +2432,12 @@ You can undo this with Ctrl+Z.</source>
 可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="212"/>
+        <location filename="../../gui/structure_actions.py" line="195"/>
         <source>Move “%1” up</source>
         <translation>上移“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="212"/>
+        <location filename="../../gui/structure_actions.py" line="195"/>
         <source>Move “%1” down</source>
         <translation>下移“%1”</translation>
     </message>
@@ -2435,39 +2445,137 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>StructureCommands</name>
     <message>
-        <location filename="../../gui/structure_commands.py" line="47"/>
+        <location filename="../../gui/structure_commands.py" line="52"/>
         <source>Add “%1”</source>
         <translation>新增“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_commands.py" line="72"/>
+        <location filename="../../gui/structure_commands.py" line="77"/>
         <source>Delete “%1”</source>
         <translation>删除“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_commands.py" line="107"/>
+        <location filename="../../gui/structure_commands.py" line="112"/>
         <source>Outdent “%1”</source>
         <translation>升级“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_commands.py" line="108"/>
+        <location filename="../../gui/structure_commands.py" line="113"/>
         <source>Indent “%1”</source>
         <translation>降级“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_commands.py" line="128"/>
+        <location filename="../../gui/structure_commands.py" line="133"/>
         <source>Rename “%1”</source>
         <translation>修改“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_commands.py" line="146"/>
+        <location filename="../../gui/structure_commands.py" line="151"/>
         <source>Change units</source>
         <translation>修改责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_commands.py" line="163"/>
+        <location filename="../../gui/structure_commands.py" line="168"/>
         <source>Change deadlines</source>
         <translation>修改完成时限</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingActions</name>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="51"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="52"/>
+        <source>&amp;Overview</source>
+        <translation>概览(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="53"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="54"/>
+        <source>Progress of the whole plan, and what is due soon (Ctrl+D)</source>
+        <translation>整个计划的进度和近期到期事项（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="55"/>
+        <source>&amp;My tasks</source>
+        <translation>我的任务(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="56"/>
+        <source>Set my &amp;unit…</source>
+        <translation>设置我的单位(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="57"/>
+        <source>&amp;Clear filters</source>
+        <translation>清除筛选(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="58"/>
+        <source>E&amp;xpand all</source>
+        <translation>全部展开(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="59"/>
+        <source>Co&amp;llapse all</source>
+        <translation>全部折叠(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="64"/>
+        <source>Set to %1</source>
+        <translation>设为“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="67"/>
+        <source>Edit &amp;note</source>
+        <translation>填写完成情况(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="68"/>
+        <source>Enter on a task also starts the note</source>
+        <translation>在任务上按回车键也可填写完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="69"/>
+        <source>Attach &amp;file…</source>
+        <translation>添加佐证文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="70"/>
+        <source>Add &amp;link…</source>
+        <translation>添加佐证链接(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="71"/>
+        <source>&amp;Carry over unfinished tasks…</source>
+        <translation>从本计划结转(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="72"/>
+        <source>Start next year&apos;s plan with this plan&apos;s unfinished tasks</source>
+        <translation>用本计划未完成的任务建立下一年度的计划（回头看）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="83"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="88"/>
+        <source>&amp;Task</source>
+        <translation>任务(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tracking_actions.py" line="142"/>
+        <source>Set “%1” to %2</source>
+        <translation>将“%1”设为%2</translation>
     </message>
 </context>
 <context>
@@ -2514,6 +2622,29 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../gui/welcome.py" line="37"/>
         <source>Supported: Word and WPS (.docx .doc .wps), Excel and WPS (.xlsx .xls .et), PDF, OFD, web pages (.html .mht), plain text (.txt) and parse JSON; scans with the text-recognition edition. You can also drop files onto this window.</source>
         <translation>支持 Word 和 WPS 文字（.docx .doc .wps）、Excel 和 WPS 表格（.xlsx .xls .et）、PDF、OFD、网页（.html .mht）、纯文本（.txt）和解析 JSON 文件；扫描件需使用“带识别”版。也可以把文件直接拖到本窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Ongoing</source>
+        <translation>持续推进</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ import pytest
 
 from core.errors import UsageError
 from core.status import Status
+from core.views import Change, NodeMove, NodePlace
 
 
 @pytest.fixture
@@ -29,11 +30,14 @@ def shape(service, plan_id):
 def test_adding_a_task_under_a_section_and_undoing(service, plan_id):
     before = shape(service, plan_id)
     section = service.tree(plan_id)[0]
-    node_id, change = service.add_node(plan_id, section.id, 0, "0.", "新增任务")
-    assert change.structure
+    change = service.add_node(plan_id, section.id, 0, "0.", "新增任务")
+    node_id = change.result
+    assert change.structure and change.added == [NodePlace(node_id, section.id, 0)]
+    assert section.id in change.nodes and section.id in change.rollups
     assert service.tree(plan_id)[1].title == "新增任务"
     assert service.node(node_id).status is Status.TODO
-    snap, _ = service.delete_node(node_id)
+    removed = service.delete_node(node_id)
+    assert removed.removed == [NodePlace(node_id, section.id, 0)]
     assert shape(service, plan_id) == before
 
 
@@ -44,7 +48,7 @@ def test_deleting_a_section_and_undoing_restores_everything(service, plan_id):
     service.set_status(task.id, Status.DONE)
     service.set_note(task.id, "已发布")
     before = shape(service, plan_id)
-    snap, _ = service.delete_node(section.id)
+    snap = service.delete_node(section.id).before
     assert len(service.tree(plan_id)) == len(tree) - 3
     service.restore_node(snap)
     assert shape(service, plan_id) == before
@@ -57,8 +61,12 @@ def test_indent_and_outdent_are_inverse(service, plan_id):
     before = shape(service, plan_id)
     second = service.tree(plan_id)[0]
     sub_two = service.node(second.child_ids[1])
-    old, _ = service.indent_node(sub_two.id)
+    change = service.indent_node(sub_two.id)
+    old = change.before
     assert service.node(sub_two.id).parent_id == second.child_ids[0]
+    first_sub = service.node(second.child_ids[0])
+    assert change.moved == [NodeMove(sub_two.id, NodePlace(sub_two.id, second.id, 1),
+                                     NodePlace(sub_two.id, first_sub.id, len(first_sub.child_ids) - 1))]
     service.move_node(sub_two.id, *old)
     assert shape(service, plan_id) == before
     service.outdent_node(sub_two.id)
@@ -91,13 +99,13 @@ def test_a_task_given_a_child_becomes_a_section(service, plan_id):
 
 def test_rename_units_and_deadlines_round_trip(service, plan_id):
     task = next(n for n in service.tree(plan_id) if n.is_task)
-    old, _ = service.rename_node(task.id, "一.", "改过的标题")
+    old = service.rename_node(task.id, "一.", "改过的标题").before
     assert service.node(task.id).title == "改过的标题"
     service.rename_node(task.id, *old)
-    old_units, _ = service.set_units(task.id, {"lead": ["县档案馆"], "cooperating": ["县政府办公室"]})
+    old_units = service.set_units(task.id, {"lead": ["县档案馆"], "cooperating": ["县政府办公室"]}).before
     assert service.node(task.id).units["lead"] == ["县档案馆"]
     service.set_units(task.id, old_units)
-    old_dls, _ = service.set_deadlines(task.id, [("9月底前", dt.date(2026, 9, 30))])
+    old_dls = service.set_deadlines(task.id, [("9月底前", dt.date(2026, 9, 30))]).before
     service.set_deadlines(task.id, old_dls)
     assert service.node(task.id) == task
 
@@ -118,3 +126,28 @@ def test_carrying_over_keeps_unfinished_tasks_with_links(service, plan_id):
     assert carried[0].status is Status.ONGOING and carried[0].note == "每月更新"
     sections = [n for n in service.tree(result.plan_id) if not n.is_task]
     assert [s.label for s in sections] == ["三、", "四、"]
+
+
+def test_every_edit_returns_a_change_naming_its_initiator(service, plan_id):
+    """The widget that asked passes itself; it gets it back and knows not to redraw from it."""
+    me = object()
+    task = next(n for n in service.tree(plan_id) if n.is_task)
+    evidence = service.attach_link(task.id, "https://example.org/gk").result
+    plan = service.plan(plan_id)
+    changes = [
+        service.rename_plan(plan_id, "新标题", 2027, initiator=me),
+        service.set_my_units(["县教育局"], initiator=me),
+        service.remove_evidence(evidence.id, initiator=me),
+        service.add_node(plan_id, None, None, "九、", "新增", initiator=me),
+        service.set_status(task.id, Status.DONE, initiator=me),
+        service.set_note(task.id, "已办", initiator=me),
+        service.rename_node(task.id, "1.", "改", initiator=me),
+        service.set_units(task.id, {"lead": ["县档案馆"]}, initiator=me),
+        service.set_deadlines(task.id, [("9月底前", dt.date(2026, 9, 30))], initiator=me),
+        service.attach_link(task.id, "https://example.org/gk/2", initiator=me),
+    ]
+    assert all(isinstance(c, Change) and c.initiator is me for c in changes)
+    assert changes[0].before == (plan.title, plan.year) and service.plan(plan_id).title == "新标题"
+    assert changes[1].fields == {"my_units"} and changes[2].nodes == {task.id}
+    assert changes[-1].fields == {"evidence"} and changes[-1].result.target == "https://example.org/gk/2"
+    assert service.set_status(task.id, Status.TODO).initiator is None

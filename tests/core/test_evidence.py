@@ -19,7 +19,7 @@ def task_id(service, sample_plan):
 def test_attached_file_is_copied_with_its_hash(service, task_id, tmp_path):
     src = tmp_path / "发布截图.png"
     src.write_bytes(b"\x89PNG fake image")
-    info = service.attach_file(task_id, src)
+    info = service.attach_file(task_id, src).result
     assert info.path.read_bytes() == src.read_bytes()
     assert info.sha256 == hashlib.sha256(src.read_bytes()).hexdigest()
     assert service.evidence_root in info.path.parents
@@ -31,9 +31,9 @@ def test_attached_file_is_copied_with_its_hash(service, task_id, tmp_path):
 def test_same_name_twice_gets_a_second_file(service, task_id, tmp_path):
     src = tmp_path / "a.pdf"
     src.write_bytes(b"one")
-    first = service.attach_file(task_id, src)
+    first = service.attach_file(task_id, src).result
     src.write_bytes(b"two")
-    second = service.attach_file(task_id, src)
+    second = service.attach_file(task_id, src).result
     assert first.path != second.path and second.path.read_bytes() == b"two"
 
 
@@ -62,7 +62,7 @@ def test_names_up_to_the_file_system_limit_are_saved_whole_twice(service, task_i
     src = tmp_path / f"{stem}.pdf"
     assert len(src.name.encode()) == name_bytes
     src.write_bytes(b"%PDF-1.4 evidence")
-    first, second = service.attach_file(task_id, src), service.attach_file(task_id, src)
+    first, second = service.attach_file(task_id, src).result, service.attach_file(task_id, src).result
     for info in (first, second):
         assert info.path.read_bytes() == src.read_bytes() and info.path.suffix == ".pdf"
         assert len(info.path.name.encode()) <= 255
@@ -89,16 +89,16 @@ def test_full_disk_is_named_and_leaves_nothing_behind(service, task_id, tmp_path
     folder = service.evidence_root / str(task_id)
     assert list(folder.iterdir()) == [] and service.evidence(task_id) == []
     monkeypatch.undo()  # space again: the next save just works
-    info = service.attach_file(task_id, src)
+    info = service.attach_file(task_id, src).result
     assert [p.name for p in folder.iterdir()] == ["截图.png"] and info.path.read_bytes() == src.read_bytes()
 
 
 def test_links_are_kept_and_removal_deletes_the_copy(service, task_id, tmp_path):
-    link = service.attach_link(task_id, " http://www.example.gov.cn/zwgk/1.html ", "门户网站公开页面")
+    link = service.attach_link(task_id, " http://www.example.gov.cn/zwgk/1.html ", "门户网站公开页面").result
     assert (link.kind, link.target) == ("link", "http://www.example.gov.cn/zwgk/1.html")
     src = tmp_path / "台账.xlsx"
     src.write_bytes(b"data")
-    copy = service.attach_file(task_id, src)
+    copy = service.attach_file(task_id, src).result
     service.remove_evidence(copy.id)
     assert not copy.path.exists()
     assert [e.kind for e in service.evidence(task_id)] == ["link"]
@@ -139,7 +139,7 @@ def test_a_copy_gets_the_mode_of_any_new_file(service, task_id, tmp_path):
     src.write_bytes(b"pdf")
     old = os.umask(0o022)
     try:
-        info = service.attach_file(task_id, src)
+        info = service.attach_file(task_id, src).result
     finally:
         os.umask(old)
     assert stat.S_IMODE(info.path.stat().st_mode) == 0o644

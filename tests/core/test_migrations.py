@@ -57,3 +57,43 @@ def test_migrated_schema_matches_the_models(service):
         table = model._meta.table_name
         columns = {row[1] for row in service.db.execute_sql(f'PRAGMA table_info("{table}")')}
         assert columns == {f.column_name for f in model._meta.sorted_fields}, table
+
+
+def _load(dump: str, path: Path) -> None:
+    con = sqlite3.connect(path)
+    con.executescript((Path(__file__).resolve().parents[1] / "fixtures" / "schemas" / dump).read_text(encoding="utf-8"))
+    con.commit()
+    con.close()
+
+
+def test_a_version_3_database_upgrades_to_hold_deferrals_and_progress_entries(tmp_path):
+    import datetime as dt
+
+    path = tmp_path / "v3.sqlite3"
+    _load("v3.sql", path)
+    svc = PlanService(path, today=lambda: dt.date(2026, 9, 10))
+    try:
+        task = next(n for n in svc.tree(1) if n.is_task and n.deadlines and n.deadlines[0].text == "8月底前")
+        assert task.deferral is None and task.is_overdue(dt.date(2026, 9, 10))
+        assert all(h.source is None for h in svc.history(svc.tree(1)[2].id))  # old history: no source
+        svc.defer(task.id, dt.date(2026, 10, 31), "原因")
+        svc.add_entry(task.id, "进展", dt.date(2026, 9, 1))
+        again = svc.node(task.id)
+        assert not again.is_overdue(dt.date(2026, 9, 10)) and again.latest_entry.text == "进展"
+    finally:
+        svc.close()
+    assert any(b.reason == "migration" for b in backup.list_backups(path))
+
+
+def test_the_version_4_dump_keeps_its_deferral_and_entry(tmp_path):
+    import datetime as dt
+
+    path = tmp_path / "v4.sqlite3"
+    _load("v4.sql", path)
+    svc = PlanService(path)
+    try:
+        tasks = [n for n in svc.tree(1) if n.is_task]
+        assert tasks[3].deferral.due == dt.date(2027, 3, 31) and tasks[3].deferral.approval == "县政府办公室 〔2026〕5号"
+        assert [e.text for e in svc.entries(tasks[1].id)] == ["已完成第一季度公开"]
+    finally:
+        svc.close()

@@ -178,11 +178,18 @@ ODD_VALUES = [  # what another tool might write into a field: (statement, what c
      "事项 {task} 的一条修改记录时间“soon”不是时间"),
     ("UPDATE node SET title = CAST(X'E4B8ADFF' AS TEXT) WHERE id = {task}",  # a flipped bit in the text
      "表 node 第 {task} 行的 title 含有无法识别的文字"),
+    ("INSERT INTO deferral (node_id, at, due, reason, approval) VALUES ({task}, '2026-05-01 08:00:00', 'never', 'x', '')",
+     "事项 {task} 的延期日期“never”不是日期"),
+    ("INSERT INTO entry (node_id, day, text, status, added_at) VALUES ({task}, '某日', 'x', NULL, '2026-05-01 08:00:00')",
+     "事项 {task} 的一条进展日期“某日”不是日期"),
+    ("INSERT INTO entry (node_id, day, text, status, added_at) VALUES ({task}, '2026-05-01', 'x', 'meh', "
+     "'2026-05-01 08:00:00')", "事项 {task} 的一条进展的状态“meh”无法识别"),
 ]
 
 
 @pytest.mark.parametrize("statement, reported", ODD_VALUES, ids=["status", "completed", "due", "role", "updated",
-                                                                  "history", "not-utf8"])
+                                                                  "history", "not-utf8", "deferral", "entry-day",
+                                                                  "entry-status"])
 def test_value_outside_the_schema_is_reported_by_check_and_crashes_nothing(db_path, sample_plan, tmp_path,
                                                                           statement, reported):
     _saved(db_path, sample_plan)

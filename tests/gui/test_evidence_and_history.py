@@ -92,3 +92,57 @@ def test_history_lists_status_and_note_changes_newest_first(sample_window, qtbot
     window.undo_action.trigger()  # undoing the note is recorded too
     assert history.topLevelItemCount() >= 2
     assert window.service.node(task).note == ""
+
+
+def test_the_list_that_removed_material_drops_the_row_without_reloading(sample_window, monkeypatch):
+    """The widget that made a change does not redraw itself from it; others' changes reload it."""
+    window = sample_window
+    task = show_task(window, 1)
+    panel = window.tracking.evidence
+    for n in (1, 2):
+        window.service.attach_link(task, f"https://www.example.gov.cn/zwgk/{n}.html")
+    panel.refresh()
+    reloads = []
+    monkeypatch.setattr(panel, "refresh", lambda: reloads.append(1))
+    panel.list.setCurrentRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    panel.remove_current()
+    assert reloads == [] and panel.list.count() == 1 == len(window.service.evidence(task))
+    other = window.service.evidence(task)[0]
+    window.ctx.announce(window.service.remove_evidence(other.id))  # removed by someone else
+    assert reloads == [1]
+
+
+def test_history_names_deferrals_progress_and_where_a_change_came_from(sample_window, zh_translation):
+    import datetime as dt
+
+    window = sample_window
+    task = show_task(window, 2)
+    svc = window.service
+    svc.defer(task, dt.date(2026, 10, 31), "需与省级平台对接")
+    svc.add_entry(task, "已起草", dt.date(2026, 9, 1))
+    from core.store import tracking
+
+    with svc._atomic():
+        tracking.write_filled(task, {"note": "单位填写的完成情况"}, {"note": "来自县财政局填报（财政局.xlsx）"},
+                              dt.date(2026, 9, 2))
+    window.tracking.history.refresh()
+    history = window.tracking.history
+    rows = [history.topLevelItem(i).text(1) for i in range(history.topLevelItemCount())]
+    assert rows[0].endswith("（来自县财政局填报（财政局.xlsx））") and "单位填写的完成情况" in rows[0]
+    assert "已起草" in rows[1] and rows[1].startswith("进展")
+    assert rows[2].startswith("延期") and "2026-10-31" in rows[2]
+
+
+def test_a_deferred_deadline_shows_struck_through_beside_the_new_one(sample_window, zh_translation):
+    import datetime as dt
+
+    window = sample_window
+    task = next(t for t in window.model.task_ids()
+                if [d.text for d in window.service.node(t).deadlines] == ["8月底前"])
+    window.select_node(task)
+    assert "<s>" not in window.panel.deadlines.text()
+    window.ctx.announce(window.service.defer(task, dt.date(2026, 10, 31), "需与省级平台对接", "县政府办公室"))
+    shown = window.panel.deadlines.text()
+    assert shown.startswith("<s>8月底前（2026-08-31）</s>") and "延期至 10月底前（2026-10-31）" in shown
+    assert "需与省级平台对接；县政府办公室" in shown

@@ -128,7 +128,8 @@ def test_a_structure_change_refilters_the_rebuilt_tree(dated):
     service, model, proxy = dated
     proxy.set_filter(TaskFilter(text="培训"))
     assert proxy.shown == 1
-    node_id, change = service.add_node(model.plan_id, None, None, "五、", "培训考核")
+    change = service.add_node(model.plan_id, None, None, "五、", "培训考核")
+    node_id = change.result
     model.apply_change(change)
     assert node_id in shown_ids(proxy)
     assert proxy.shown == 2

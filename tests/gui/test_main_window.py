@@ -228,3 +228,13 @@ def test_a_note_pasted_from_word_is_saved_clean_and_shown_as_saved(sample_window
     service.set_my_units(["县政府办公室"])
     for fmt in ("docx", "xlsx"):
         assert export_plan(service, 1, ExportOptions(format=fmt), tmp_path / f"台账.{fmt}").stat().st_size
+
+
+def test_the_tracking_object_still_answers_to_the_names_it_had_before_its_split(sample_window):
+    """The window's tracking was one object; callers elsewhere keep their names."""
+    tracking = sample_window.tracking
+    for name in ("dashboard", "evidence", "history", "evidence_tab", "structure", "carry_action", "find_action",
+                 "status_actions", "show_overview", "set_status", "filter_from_overview", "show_node",
+                 "apply_filter", "choose_my_units", "current_task", "focus_note", "focus_tree", "carry_over"):
+        assert getattr(tracking, name) is not None, name
+    assert tracking.filter_from_overview.__func__ is type(tracking.filtering).filter_from

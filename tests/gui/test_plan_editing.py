@@ -8,7 +8,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from gui.item_dialog import ItemDialog, parse_deadlines
+from core.domain.deadline_dates import deadline_lines
+from gui.item_dialog import ItemDialog
 
 
 def labels_under(window, node_id: int | None) -> list[str]:
@@ -105,25 +106,45 @@ def test_adding_a_task_through_the_dialog_is_one_undo_step(sample_window, monkey
     assert labels_under(window, section) == ["1.", "2."]
 
 
-def test_editing_an_item_renames_it_and_undo_restores(sample_window, monkeypatch):
-    window = sample_window
-    task = node(window, "5.")
-
+def retitle(window, task: int, title: str, monkeypatch) -> None:
+    """Edit ▸ Edit item on `task`, changing only its title."""
     def edit(dialog):
-        dialog.title_edit.setText("做好就业信息公开")
+        dialog.title_edit.setText(title)
         return True
 
     monkeypatch.setattr(ItemDialog, "exec", edit)
     window.select_node(task)
     window.tracking.structure.edit.trigger()
+
+
+def test_editing_an_item_renames_it_and_undo_restores(sample_window, monkeypatch):
+    window = sample_window
+    task = node(window, "5.")
+
+    retitle(window, task, "做好就业信息公开", monkeypatch)
     assert window.service.node(task).title == "做好就业信息公开"
     assert window.model.data(window.model.index_of(task)) == "5. 做好就业信息公开"
     window.undo_action.trigger()
     assert window.service.node(task).title.startswith("做好就业创业")
 
 
+def test_editing_an_item_keeps_a_deadline_date_its_wording_does_not_give(sample_window, monkeypatch):
+    """A date picked in the import preview for "按上级要求" survives editing the item's title."""
+    window = sample_window
+    task = node(window, "5.")
+    picked = dt.date(2026, 9, 1)
+    window.service.set_deadlines(task, [("按上级要求", picked), ("6月底前", dt.date(2026, 6, 30))])
+    window.model.load(window.model.plan_id)
+
+    retitle(window, task, "做好就业信息公开", monkeypatch)
+    assert [(d.text, d.date) for d in window.service.node(task).deadlines] == [
+        ("按上级要求", picked), ("6月底前", dt.date(2026, 6, 30))]
+    stack = window.ctx.stack
+    assert stack.command(stack.index() - 1).childCount() == 1  # the rename alone: deadlines untouched
+
+
 def test_deadline_lines_are_read_like_the_importer_reads_them():
-    assert parse_deadlines("6月底前\n\n长期坚持", 2026) == [("6月底前", dt.date(2026, 6, 30)), ("长期坚持", None)]
+    assert deadline_lines("6月底前\n\n长期坚持", 2026) == [("6月底前", dt.date(2026, 6, 30)), ("长期坚持", None)]
 
 
 def test_a_new_section_goes_after_the_selected_ones_section(sample_window, monkeypatch):

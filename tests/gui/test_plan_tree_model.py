@@ -84,3 +84,20 @@ def test_model_rollups_match_the_service_after_edits(qapp, service, sample_plan)
         got = model.item(model.index_of(node_id)).rollup
         assert (got.done, got.applicable, got.overdue) == \
             (expected[node_id].done, expected[node_id].applicable, expected[node_id].overdue)
+
+
+def test_a_deferral_and_the_latest_progress_show_in_the_row(qapp, db_path, sample_plan):
+    service = PlanService(db_path, today=lambda: dt.date(2026, 9, 10))
+    try:
+        model = make_model(service, sample_plan)
+        task = next(i for i in model.task_ids() if model.item(model.index_of(i)).info.label == "9.")
+        assert model.data(model.index_of(task, UNITS), Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOR
+        model.ctx.announce(service.defer(task, dt.date(2026, 10, 31), "需与省级平台对接"))
+        model.ctx.announce(service.add_entry(task, "已完成目录梳理", dt.date(2026, 9, 1)))
+        assert model.data(model.index_of(task, DEADLINE)) == "8月底前 → 10月底前"
+        tip = model.data(model.index_of(task, DEADLINE), Qt.ItemDataRole.ToolTipRole)
+        assert "原定8月底前，经批准延期至10月底前（原因：需与省级平台对接）" in tip
+        assert "9月1日：已完成目录梳理" in model.data(model.index_of(task, STATUS), Qt.ItemDataRole.ToolTipRole)
+        assert model.data(model.index_of(task, UNITS), Qt.ItemDataRole.ForegroundRole) != OVERDUE_COLOR
+    finally:
+        service.close()

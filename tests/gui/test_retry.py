@@ -85,11 +85,11 @@ def test_next_edit_retries_first_and_keeps_the_order(win, service, monkeypatch):
     real = service.set_statuses
     calls = []
 
-    def flaky(ids, status):
+    def flaky(ids, status, initiator=None):
         calls.append((list(ids), status))
         if len(calls) == 1:
             raise StoreError("db_write_failed", detail="database or disk is full")
-        return real(ids, status)
+        return real(ids, status, initiator=initiator)
 
     monkeypatch.setattr(service, "set_statuses", flaky)
     model = window.model

@@ -100,6 +100,22 @@ def test_selecting_a_hidden_item_clears_the_filter(sample_window):
     assert window.proxy.item(window.tree.currentIndex()).info.id == hidden
 
 
+def test_a_my_units_change_reaches_the_filter_the_bar_and_the_overview(sample_window):
+    """Whoever sets the clerk's units, the Change it returns is all the views need."""
+    window = sample_window
+    window.tracking.show_overview()
+    dashboard = window.tracking.dashboard
+    assert not dashboard.mine.isVisibleTo(dashboard)
+    change = window.service.set_my_units(["县教育局"])
+    assert change.fields == {"my_units"} and change.before == []
+    window.ctx.announce(change)
+    assert window.proxy.my_units == ["县教育局"]
+    assert window.filter_bar.has_my_units and "县教育局" in window.filter_bar.mine.toolTip()
+    assert dashboard.mine.isVisibleTo(dashboard)
+    window.filter_bar.mine.setChecked(True)
+    assert [x for x in visible_labels(window) if x[0].isdigit()] == ["1.", "3.", "6.", "9.", "10.", "12."]
+
+
 def test_the_status_box_finds_tasks_without_a_completion_note(sample_window):
     from gui.filter_bar import NO_NOTE
 

@@ -12,6 +12,7 @@ import pytest
 
 from core.errors import MESSAGES, TaizhangError
 from core.paths import resource_path
+from tools import build_translations
 
 TS = resource_path("i18n", "taizhang_zh_CN.ts")
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +39,7 @@ def test_translation_file_is_up_to_date_with_the_code(tmp_path):
     if not lupdate.exists() and not shutil.which("pyside6-lupdate"):
         pytest.skip("pyside6-lupdate not installed")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "gui").glob("*.py"))
+    sources = [str(p) for p in build_translations.gui_sources()]  # gui/ and its sub-packages
     subprocess.run([str(lupdate) if lupdate.exists() else "pyside6-lupdate", *sources, "-ts", str(fresh)],
                    check=True, capture_output=True)
     missing = set(messages(fresh)) - set(messages(TS))
@@ -48,7 +49,7 @@ def test_translation_file_is_up_to_date_with_the_code(tmp_path):
 def test_chinese_is_installed_by_default(zh_translation):
     from PySide6.QtCore import QCoreApplication
 
-    assert QCoreApplication.translate("Labels", "Not applicable") == "不适用"
+    assert QCoreApplication.translate("Status", "Not applicable") == "不适用"
     assert QCoreApplication.translate("PlanTreeModel", "Item") == "事项"
 
 
@@ -80,3 +81,21 @@ def test_qt_own_dialog_buttons_are_chinese_too(zh_translation):
 
     box = QMessageBox(QMessageBox.Icon.Warning, "t", "x", QMessageBox.StandardButton.Close)
     assert box.button(QMessageBox.StandardButton.Close).text() == "关闭"
+
+
+def test_status_names_are_cores_own_in_chinese(zh_translation):
+    from core.status import ZH_NAMES
+    from gui.labels import status_names
+
+    assert status_names() == ZH_NAMES
+    text = TS.read_text(encoding="utf-8")
+    assert build_translations.with_core_catalogue(text) == text  # the .ts holds core's table as the tool writes it
+
+
+def test_translations_are_gathered_from_gui_sub_packages_too(tmp_path, monkeypatch):
+    (tmp_path / "gui" / "dialogs").mkdir(parents=True)
+    for name in ("gui/main_window.py", "gui/dialogs/export_dialog.py"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    monkeypatch.setattr(build_translations, "ROOT", tmp_path)
+    assert [p.relative_to(tmp_path).as_posix() for p in build_translations.gui_sources()] == [
+        "gui/dialogs/export_dialog.py", "gui/main_window.py"]

@@ -147,8 +147,9 @@ def gui_classes():
     import gui
 
     classes = []
-    for info in sorted(pkgutil.iter_modules(gui.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"gui.{info.name}")
+    # walk_packages, not iter_modules: a dialog moved into a gui/ sub-package is still built
+    for info in sorted(pkgutil.walk_packages(gui.__path__, "gui."), key=lambda m: m.name):
+        module = importlib.import_module(info.name)
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if cls.__module__ == module.__name__ and issubclass(cls, QDialog | QMainWindow):
                 classes.append(cls)
