@@ -62,6 +62,11 @@ class Header:
         return self.columns[last_unit + 1:last_unit + 2] == ("time",)
 
     @property
+    def units_before_label(self) -> bool:
+        """The unit cells open the row, before any 序号 or text cell: a row's units stand before its label."""
+        return self.columns[0] in _ROLES
+
+    @property
     def units_first(self) -> bool:
         """The unit cells come before the task's text."""
         first_unit = min(i for i, c in enumerate(self.columns) if c in _ROLES)
@@ -187,6 +192,8 @@ def read_rows(pieces: list[tuple[Found, str]], header: Header, addressees: list[
     """Each piece as a row: section headings stay text, task rows get their unit cells."""
     leaves = _leaves(pieces)
     vocab = vocabulary((t for (_f, t), leaf in zip(pieces, leaves, strict=True) if leaf), addressees)
+    if header.units_before_label:
+        return _rows_units_before_label(pieces, leaves, header, vocab)
     rows: list[Row] = []
     above: dict[str, list[str]] | None = None
     at_end, not_before = header.units_last, 0 if header.units_first else 1
@@ -226,3 +233,36 @@ def _without(text: str, run: Run) -> str:
     """The row's own text: what stands before the unit run and, on a line of its own, after it."""
     head, tail = text[:run.start].strip(), text[run.end:].strip()
     return f"{head}\n{tail}" if head and tail else head or tail
+
+
+def _rows_units_before_label(pieces: list[tuple[Found, str]], leaves: list[bool], header: Header,
+                             vocab: frozenset[str]) -> list[Row]:
+    """Rows of a table whose unit cells come first (责任单位 | 工作任务 | …): the unit run that ends one
+    piece is the next row's, standing before that row's label; a row whose unit cell was merged
+    with the row above has none before it and shares the one above.
+
+    Serves department 任务分解表 that lead with the 责任科室 column and district 分解表 ordered
+    牵头单位 | 配合单位 | 工作任务 alike, once a web archive joined their cells into one line.
+    """
+    carried: list[dict[str, list[str]] | None] = [None] * (len(pieces) + 1)
+    texts = []
+    for i, (_found, text) in enumerate(pieces):
+        run = find_run(text, vocab, True, 1)
+        if run is not None and text[:run.start].strip():
+            blank_before = text[run.start - 1] in " \u3000"
+            carried[i + 1] = split_roles(run, header.unit_roles, False, blank_before, False)
+            text = text[:run.start]
+        texts.append(text.strip())
+    rows: list[Row] = []
+    above: dict[str, list[str]] | None = None
+    pending = carried[0]
+    for i, ((found, _text), leaf) in enumerate(zip(pieces, leaves, strict=True)):
+        units = carried[i] if carried[i] is not None else pending
+        if not leaf:
+            pending = units  # the run before a heading's first row: that row's units
+            rows.append(Row(found, texts[i], {}, False))
+            continue
+        pending = None
+        above = units or above
+        rows.append(Row(found, texts[i], dict(above or {}), True))
+    return rows

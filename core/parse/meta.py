@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from core.parse.meta_block import FIELD_NAMES, title_field
 from core.parse.units import is_unit_name
 from core.textfold import fold
 
@@ -38,6 +39,7 @@ _DATE_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _DATE_PACKED = re.compile(r"(?<!\d)(\d{4})(\d{1,2})(\d{1,2}) ?日")
 _ISSUER_FIELD = re.compile(r"(?:发文机关|发布机构|发文单位|发布单位)[:：] ?([^ :：]{3,40})")
 _DATE_FIELD = re.compile(r"(?:成文日期|发文日期|印发日期)[:：] ?(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})")
+_NEXT_FIELD = re.compile("|".join(FIELD_NAMES))
 _ISSUER_ENDINGS = ("政府", "办公室", "办公厅", "委员会", "管委会", "领导小组", "小组", "局", "委", "厅", "办",
                    "中心", "院", "部", "署")
 _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4}) ?年")
@@ -123,13 +125,17 @@ def extract(before: list[str], title_line: str | None, after: list[str], hint: s
     """Metadata from the lines before the plan, its title line and the lines after it."""
     meta = Meta()
     meta.title = _whole_title((title_line or "").strip().rstrip("。 "), before)
+    named = title_field(before)
+    if named and (not meta.title or (len(named) > len(meta.title) and fold(named).endswith(fold(meta.title)))):
+        meta.title = named  # the page's metadata block names the document: it is the source
     if not meta.title:
         meta.title = _title_from_notice(before) or (hint or "").strip()
     folded_before = [fold(x) for x in before]
     for i, line in enumerate(before):
         key = folded_before[i]
         if meta.issuer is None and (m := _ISSUER_FIELD.search(key)):
-            meta.issuer = line[m.start(1):m.end(1)]
+            glued = _NEXT_FIELD.search(key, m.start(1) + 2, m.end(1))  # "发布机构：X名称：…" run together
+            meta.issuer = line[m.start(1):glued.start() if glued else m.end(1)]
         if meta.date is None and (m := _DATE_FIELD.search(key)):
             meta.date = parse_date(m.group(1).replace("年", "-").replace("月", "-"))
     signed = _signature(before)

@@ -19,14 +19,16 @@ from core.parse.columns import Columns, first_leads, says_first_leads
 from core.parse.deadlines import find_deadlines
 from core.parse.draft import Draft
 from core.parse.joined import line_entries
+from core.parse.meta_block import is_metadata_table, metadata_lines
 from core.parse.normalise import clean, is_noise
 from core.parse.structure import Entry, build, join_lone_labels, sub_point_lines
+from core.parse.sub_points import sub_point_stage
 from core.parse.table_shapes import join_continued, unfold_side_by_side
 from core.parse.tables import find_header, guess_columns, read_table, table_lines
 from core.parse.text_tables import tables_in_lines
 from core.parse.twopart import fold_repeated_tables
 from core.parse.unit_runs import plan_vocabulary, split_glued
-from core.parse.units import inline_units, keyed_times, merge_units, read_cell
+from core.parse.units import inline_units, is_keyed_units, keyed_times, merge_units, read_cell
 from core.parse.wrapped import rejoin_wrapped
 
 _LONG_BLOCK = 600  # a paragraph this long holding no numbering is many paragraphs run together
@@ -47,6 +49,9 @@ def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[
                 text = clean(line)
                 if text:
                     entries.extend(line_entries(text, block.label))
+            continue
+        if is_metadata_table(block):  # a portal's 索引号/发布机构/成文日期 table: lines for the metadata stage
+            entries.extend(Entry(text=clean(t)) for t in metadata_lines(block) if clean(t))
             continue
         block = unfold_side_by_side(block)
         found = find_header(block)
@@ -115,10 +120,13 @@ def split_run_together(drafts: list[Draft]) -> None:
 def assign_deadlines(draft: Draft, year: int | None) -> None:
     """Stage: deadlines from the draft's own text and its time cells."""
     found = find_deadlines(draft.text, year)
+    keyed_cells = [text for text, _role in draft.unit_cells if is_keyed_units(text)]
     for cell in [*draft.time_cells, *keyed_times(draft.text)]:
         for deadline in find_deadlines(cell, year, cell=True) or [ParsedDeadline(text=cell, date=None)]:
             if all((d.text, d.date) != (deadline.text, deadline.date) for d in found):
                 found.append(deadline)  # the prose and its 分解表 both giving "6月底前" is one deadline
+    for cell in keyed_cells:  # "牵头单位：X，6月底前": a limit written into a keyed unit cell
+        found.extend(d for d in find_deadlines(cell, year) if all(d.date != f.date for f in found))
     draft.deadlines = found
 
 
@@ -135,6 +143,7 @@ def parse_document(doc: Document) -> ParsedPlan:
             raise InputError("no_plan")
         doubts.append(("no_structure", {"count": len(drafts)}))
     meta = meta_stage.extract(region.before, region.title, region.after, doc.title_hint)
+    sub_point_stage(drafts, meta.year)
     for root in drafts:
         for draft in root.walk():
             assign_units(draft)

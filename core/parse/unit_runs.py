@@ -22,7 +22,7 @@ _INITIALS = set("省市区县州盟旗乡镇街村各")  # administrative levels
 _SEPS = "，,、；;/／"
 _BLANKS = " \u3000"
 _STOP_IN_NAME = set("。，,、；;：:！？!? \u3000《》“”\"'")
-_LAST_CHARS = ("局委办厅府会心位门院所室股处科站队组部署社馆庭行司团道镇乡区县市构关业台联协村校级企)）】〕")
+_LAST_CHARS = ("局委办厅府会心位门院所室股处科站队组部署社馆庭行司团道镇乡区县市构关业台联协村校级企街居)）】〕")
 _NAME_END = re.compile(f"[{re.escape(_LAST_CHARS)}]")
 _NAME_STOP = re.compile(f"[{re.escape(''.join(sorted(_STOP_IN_NAME)))}]")
 # names for many units at once (各乡镇, 区直有关单位, 县属国有企业): the other column's, as a rule

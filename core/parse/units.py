@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from core.model import ROLES
+from core.parse.deadlines import is_time_cell
 from core.textfold import fold
 
 _ENDINGS = (
@@ -34,7 +35,12 @@ _ROLE_WORDS = (  # stripped from a clause's end; the role they give, or None
 # a unit key: a two-character role word and a unit noun ("牵头单位：" "负责科室：" "主责单位：" "协同单位："
 # "责任主体："), or a bare "主办：" "协办："; its role is the table stage's (core.parse.columns.unit_role)
 _KEY_END = re.compile(r"(?:单位|部门|处室|科室|股室|主体|机构|[处科股][(（]室[)）]|(?<![\u3400-\u9fff])主办|(?<![\u3400-\u9fff])协办)"
-                      r"[ ]?[:：;；]")
+                      r"[ ]?[:：;；]|(?<![\u3400-\u9fff])(?:牵头|配合|协助|协同|参与|责任|负责)[ ]?[:：]")
+# a bare role word as a key, after a separator or at the start: county 分工表 cells ("牵头：X；配合：Y",
+# "主办：X；协办：Y") and Taizhang's own exported 台账 ("牵头：X" / "责任：Y" a line each) alike
+_BARE_KEYS = {"主办": "lead", "牵头": "lead", "协办": "cooperating", "配合": "cooperating",
+              "协助": "cooperating", "协同": "cooperating", "参与": "cooperating",
+              "责任": "responsible", "负责": "responsible"}
 _OPEN_BEFORE = re.compile(r"[(（【\[][ ]?$")
 # a time key inside a keyed unit list ends the units: "(牵头单位:X;完成时限:6月底前)"
 _TIME_KEY = re.compile(r"(?:完成时限|完成时间|时间要求|时限要求|时限|进度安排)[ ]?[:：]")
@@ -82,8 +88,14 @@ def is_unit_name(name: str) -> bool:
     return _is_unit_folded(fold(name))
 
 
+# "各镇街" "各片区" "各村居": a collective of places or bodies, whatever its last word; not "各项" "各类"
+_COLLECTIVE = re.compile(r"各(?![项类种个自方界])[\u4e00-\u9fff]{2,3}")
+
+
 def _is_unit_folded(folded: str) -> bool:
     core = _core(folded.strip())
+    if _COLLECTIVE.fullmatch(core) and not _ACTION.search(core):
+        return True  # district 分解表 and county 方案 alike name "各镇街" as the cooperating units
     return 2 <= len(core) <= 40 and core.endswith(_ENDINGS) and "。" not in core and not _ACTION.search(core)
 
 
@@ -210,8 +222,9 @@ def _keys(folded: str, start: int = 0) -> list[tuple[int, int, str]]:
     """The unit keys in a folded text: (start, end, role); "牵头责任单位：" is one key (lead)."""
     out = []
     for m in _KEY_END.finditer(folded, start):
-        if folded.startswith(("主办", "协办"), m.start()):
-            out.append((m.start(), m.end(), "lead" if folded[m.start()] == "主" else "cooperating"))
+        bare = _BARE_KEYS.get(folded[m.start():m.start() + 2])
+        if bare is not None and folded[m.start() + 2:m.end()].strip() in (":", "：", ";", "；"):
+            out.append((m.start(), m.end(), bare))
             continue
         for n in (4, 2):
             a = m.start() - n
@@ -263,7 +276,8 @@ def _read_keyed(text: str) -> dict[str, list[str]]:
             end = stop.start()
         part = text[key_end:end].strip().rstrip(";；。 ")
         for r, name in _clauses(part, role):
-            out[r or role].append(name)
+            if not is_time_cell(name):  # "（责任科室：执法支队，6月底前）": the limit is no unit
+                out[r or role].append(name)
     return out
 
 
