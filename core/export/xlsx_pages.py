@@ -109,11 +109,6 @@ def page_fills(breaks: list[int], heights: dict[int, float], header_pt: float, t
     return [*fills, used * factor / page.height_pt]
 
 
-def scale(page: Page, column_widths: list[float]) -> float:
-    """The fit-to-one-page-wide factor (never above 100%)."""
-    return min(1.0, page.width_pt / sum(printed_pt(w) for w in column_widths))
-
-
 def row_breaks(heights: dict[int, float], sections: set[int], first_row: int, header_pt: float,
                top_pt: float, page: Page, factor: float) -> list[int]:
     """Rows (1-based) after which a page ends: the fewest pages, and of those the breaks whose
