@@ -46,13 +46,14 @@ class TsTranslator(QTranslator):
 
 
 def app_translator(lang: str) -> QTranslator | None:
-    """The app's own translation for `lang`: the compiled .qm, else the .ts source."""
+    """The app's own translation for `lang`: the compiled .qm, else (or when the .ts was edited since
+    the .qm was built, as in a checkout after a merge) the .ts source."""
     qm = resource_path("i18n", f"{APP_CATALOG}_{lang}.qm")
-    if qm.exists():
+    ts = resource_path("i18n", f"{APP_CATALOG}_{lang}.ts")
+    if qm.exists() and not (ts.exists() and ts.stat().st_mtime > qm.stat().st_mtime):
         translator = QTranslator()
         if translator.load(str(qm)):
             return translator
-    ts = resource_path("i18n", f"{APP_CATALOG}_{lang}.ts")
     if ts.exists():
         try:
             return TsTranslator(ts)

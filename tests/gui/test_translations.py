@@ -99,3 +99,23 @@ def test_translations_are_gathered_from_gui_sub_packages_too(tmp_path, monkeypat
     monkeypatch.setattr(build_translations, "ROOT", tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in build_translations.gui_sources()] == [
         "gui/dialogs/export_dialog.py", "gui/main_window.py"]
+
+
+def test_a_qm_older_than_its_ts_gives_way_to_the_ts(qapp, tmp_path, monkeypatch):
+    """After a merge the .ts holds new strings a stale .qm lacks; the checkout must speak them."""
+    import os
+
+    from gui import i18n
+
+    old_ts = tmp_path / "old.ts"  # what the .qm was built from: the string came later
+    old_ts.write_text('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="zh_CN">'
+                      "<context><name>WelcomePage</name><message><source>Import a plan…</source>"
+                      "<translation>导入工作要点…</translation></message></context></TS>", encoding="utf-8")
+    subprocess.run([build_translations.tool("pyside6-lrelease"), str(old_ts), "-qm",
+                    str(tmp_path / "taizhang_zh_CN.qm")], check=True, capture_output=True)
+    os.utime(tmp_path / "taizhang_zh_CN.qm", (1, 1))
+    shutil.copy(TS, tmp_path / "taizhang_zh_CN.ts")
+    monkeypatch.setattr(i18n, "resource_path", lambda *parts: tmp_path / parts[-1])
+    translator = i18n.app_translator("zh_CN")
+    assert isinstance(translator, i18n.TsTranslator)
+    assert translator.translate("WelcomePage", "Open the sample") == "打开示例"
