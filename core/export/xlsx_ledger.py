@@ -4,6 +4,7 @@ as a titled table. Every string goes through the export's one script."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -12,20 +13,25 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from core.export import gbt9704 as G
+from core.export import xlsx_pages as P
 from core.export.data import SUMMARY_ORDER, ExportData, Row, header_lines, percent_text, zh_date
-from core.export.xlsx_pages import Page, row_breaks, scale
+from core.export.xlsx_pages import Page, page_fills, row_breaks, row_height, text_lines, width_chars
 
 SHEET_LEDGER, SHEET_SUMMARY = "落实情况台账", "汇总"
-# (header, width in characters); Excel counts a Chinese character as about two.
-COLUMNS = [("序号", 6), ("工作任务", 50), ("责任单位", 26), ("完成时限", 14), ("完成情况", 40),
-           ("完成日期", 16), ("状态", 10)]
-EVIDENCE_COLUMN = ("佐证材料", 24)
-PROGRESS_COLUMN = ("进展", 36)
+# (header, width in characters) of the narrow columns; Excel counts a Chinese character as about two.
+# The 工作任务 and 完成情况 columns (and 进展, 佐证材料 when shown) share what the page has left, by weight.
+COLUMNS = [("序号", 5), ("工作任务", 0), ("责任单位", 0), ("完成时限", 12), ("完成情况", 0),
+           ("完成日期", 12), ("状态", 10)]
+EVIDENCE_COLUMN = ("佐证材料", 0)
+PROGRESS_COLUMN = ("进展", 0)
+SHARES = {"工作任务": 5.0, "完成情况": 4.0, "进展": 3.0, "佐证材料": 2.0}
+TASK_SHARES = (4.0, 5.0, 6.0, 7.0)  # the 工作任务 weights tried: the split that makes the rows lowest wins
 UNIT_COLUMN = 2  # index of 责任单位 in COLUMNS
-UNIT_WIDTH_LIMITS = (16, 56)  # the unit column grows to the longest unit line, within these
+UNIT_WIDTH_LIMITS = (14, 34)  # the unit column grows to its longest line, within these; longer lines wrap
 HEADER_ROW = 3  # title, 填报单位/截至 line, then the header
-LINE_HEIGHT_PT = 17.0  # one line of 11 pt CJK text with the air a row needs (SimSun 14.3, Noto CJK 16+)
-INFO_HEIGHT_PT, HEADER_HEIGHT_PT = 18.0, 20.0
+BODY_PT = 11
+LINE_HEIGHT_PT = 17.0  # one line of 11 pt CJK text with air, for sheets laid out by `wrapped_lines`
+TITLE_HEIGHT_PT, INFO_HEIGHT_PT, HEADER_HEIGHT_PT = 32.0, 18.0, 20.0
 CENTRED = {1, 4, 6, 7}
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -42,23 +48,93 @@ def wrapped_lines(text: str, width: float) -> int:
     return sum(max(1, math.ceil(cell_width(part) * 1.05 / per_line)) for part in text.split("\n"))
 
 
-def column_widths(data: ExportData) -> list[tuple[str, float]]:
-    """The columns, the unit column as wide as its longest line (a role and one or two unit names)."""
+def column_widths(data: ExportData, page: Page, factor: float,
+                  task_share: float = SHARES["工作任务"]) -> list[tuple[str, float]]:
+    """The columns filling the page's width at the print scale: 责任单位 as wide as its longest
+    line needs (within limits), the narrow ones fixed, the text columns sharing the rest."""
     columns = [*COLUMNS, *([PROGRESS_COLUMN] if data.options.progress else []),
                *([EVIDENCE_COLUMN] if data.options.evidence else [])]
-    longest = max((cell_width(name) for row in data.tasks for name in _unit_names(row)), default=0)
+    lines = [line for row in data.tasks for line in _unit_lines(row, data)]
+    longest = max((cell_width(data.convert(line)) for line in lines), default=0)
     low, high = UNIT_WIDTH_LIMITS
     name, _ = columns[UNIT_COLUMN]
-    columns[UNIT_COLUMN] = (name, min(max(longest + cell_width("牵头：") + 2, low), high))
-    return columns
+    columns[UNIT_COLUMN] = (name, min(max(longest + 2, low), high))
+    rest = width_chars(page, factor, len(columns)) - sum(w for _, w in columns)
+    shares = {**SHARES, "工作任务": task_share}
+    weight = sum(shares[n] for n, w in columns if not w)
+    return [(n, w or rest * shares[n] / weight) for n, w in columns]
+
+
+def _cells(row: Row, data: ExportData) -> list:
+    """A row's cell values in the export's script: the heading alone for a section."""
+    t = data.convert
+    if not row.is_task:
+        return [t(row.heading)]
+    return [t(v) if isinstance(v, str) else v for v in _task_values(row, data)]
+
+
+def _heights(rows: list[tuple[Row, list]], columns: list[tuple[str, float]]) -> list[float]:
+    """Each table row's height for its wrapped lines at these column widths."""
+    total = sum(w for _, w in columns)
+    out = []
+    for row, values in rows:
+        widths = [w for _, w in columns] if row.is_task else [total]
+        lines = max(text_lines(str(v), w, BODY_PT) for v, w in zip(values, widths, strict=False))
+        out.append(row_height(lines, BODY_PT))
+    return out
+
+
+@dataclass
+class Layout:
+    """The ledger sheet laid out for one print scale."""
+
+    factor: float
+    columns: list[tuple[str, float]]
+    heights: dict[int, float]  # sheet row → points
+    breaks: list[int]
+    fills: list[float]
+
+
+def layout(data: ExportData, page: Page) -> Layout:
+    """The print scale (of SCALES) and the 工作任务 column's share that print the table on pages
+    all full but the last, with at most one page more than the fewest; else on the fewest pages,
+    the emptiest of them as full as it gets. A row never breaks across pages in a sheet, so the
+    scale and the columns are what fit the rows to the pages."""
+    rows = [(row, _cells(row, data)) for row in data.rows]
+    sections = {HEADER_ROW + 1 + i for i, (row, _) in enumerate(rows) if not row.is_task}
+    top = TITLE_HEIGHT_PT + INFO_HEIGHT_PT + HEADER_HEIGHT_PT
+    tried = []
+    for factor, share in ((f, s) for f in P.SCALES for s in TASK_SHARES):
+        columns = column_widths(data, page, factor, share)
+        heights = dict(enumerate(_heights(rows, columns), start=HEADER_ROW + 1))
+        breaks = row_breaks(heights, sections, HEADER_ROW + 1, HEADER_HEIGHT_PT, top, page, factor)
+        fills = page_fills(breaks, heights, HEADER_HEIGHT_PT, top, page, factor)
+        tried.append(Layout(factor, columns, heights, breaks, fills))
+    fewest = min(len(t.fills) for t in tried)
+
+    def rank(t: Layout) -> tuple:
+        emptiest = min(t.fills[:-1], default=1.0)
+        full = emptiest >= P.TARGET_FILL and len(t.fills) <= fewest + 1  # a page more, if all are full
+        return (not full, len(t.fills), -emptiest, -t.factor)
+
+    return min(tried, key=rank)
+
+
+def _ledger_page(ws) -> Page:
+    m = ws.page_margins
+    return Page.a4(True, m.left, m.right, m.top, m.bottom)
 
 
 def _unit_names(row: Row) -> list[str]:
     return [u for names in row.node.units.values() for u in names]
 
 
+def _unit_lines(row: Row, data: ExportData) -> list[str]:
+    return row.unit_lines + ([f"（本单位：{row.role_text}）"] if data.scope and row.role else [])
+
+
 def _task_values(row: Row, data: ExportData) -> list:
-    units = "\n".join(row.unit_lines + ([f"（本单位：{row.role_text}）"] if data.scope and row.role else []))
+    units = "\n".join(_unit_lines(row, data))
     values = [row.seq, row.task_text, units, "\n".join(row.deadline_lines), "\n".join(row.note_lines),
               zh_date(row.node.completed_on) if row.node.completed_on else "",
               row.node.status.zh + ("\n（逾期）" if row.overdue else "")]  # never a lone "）" in the cell
@@ -74,9 +150,11 @@ def write_xlsx(data: ExportData, out) -> None:
     ws = wb.active
     ws.title = data.convert(SHEET_LEDGER)
     t = data.convert
-    columns = column_widths(data)
+    ws.page_margins.left = ws.page_margins.right = 0.6
+    plan = layout(data, _ledger_page(ws))
+    columns = plan.columns
     last = get_column_letter(len(columns))
-    body_font = Font(name=G.BODY_FONT, size=11)
+    body_font = Font(name=G.BODY_FONT, size=BODY_PT)
     wrap = Alignment(wrap_text=True, vertical="center")
     centre = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
@@ -84,7 +162,7 @@ def write_xlsx(data: ExportData, out) -> None:
     ws["A1"].font = Font(name=G.TITLE_FONT, size=18)
     ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
     ws.merge_cells(f"A1:{last}1")
-    ws.row_dimensions[1].height = 32
+    ws.row_dimensions[1].height = TITLE_HEIGHT_PT
     ws["A2"] = t(f"填报单位：{data.reporter}    截至日期：{zh_date(data.as_of)}")
     ws["A2"].font = body_font
     ws.merge_cells(f"A2:{last}2")
@@ -111,45 +189,36 @@ def write_xlsx(data: ExportData, out) -> None:
                 cell.fill, cell.border, cell.alignment = group_fill, BORDER, wrap
                 cell.font = fonts[min(row.depth, 1)]
             ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=len(columns))
-            total = sum(w for _, w in columns)
-            ws.row_dimensions[row_no].height = LINE_HEIGHT_PT * wrapped_lines(row.heading, total) + 6
+            ws.row_dimensions[row_no].height = plan.heights[row_no]
             continue
         values = _task_values(row, data)
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row_no, column=col, value=t(value) if isinstance(value, str) else value)
             cell.font, cell.border = body_font, BORDER
             cell.alignment = centre if col in CENTRED else wrap
-        lines = max(wrapped_lines(str(v), w) for v, (_, w) in zip(values, columns, strict=True))
-        ws.row_dimensions[row_no].height = LINE_HEIGHT_PT * lines + 4
+        ws.row_dimensions[row_no].height = plan.heights[row_no]
 
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{row_no}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    _print_setup(ws, landscape=True)
-    ws.page_margins.left = ws.page_margins.right = 0.6
-    _keep_sections_with_their_tasks(ws, columns, sections, row_no)
+    _print_setup(ws, landscape=True, scale=plan.factor)
+    for after in plan.breaks:  # laid out from the row heights, so no page ends on a section row
+        ws.row_breaks.append(Break(id=after))
     ws.oddFooter.center.text = "— &P —"
     _summary_sheet(wb, data)
     wb.save(str(out))
 
 
-def _keep_sections_with_their_tasks(ws, columns, sections: set[int], last_row: int) -> None:
-    """Manual page breaks laid out from the row heights, so no page ends on a section row."""
-    m = ws.page_margins
-    page = Page.a4(True, m.left, m.right, m.top, m.bottom)
-    heights = {r: ws.row_dimensions[r].height for r in range(HEADER_ROW + 1, last_row + 1)}
-    top = sum(ws.row_dimensions[r].height for r in range(1, HEADER_ROW + 1))
-    factor = scale(page, [w for _, w in columns])
-    for after in row_breaks(heights, sections, HEADER_ROW + 1, HEADER_HEIGHT_PT, top, page, factor):
-        ws.row_breaks.append(Break(id=after))
-
-
-def _print_setup(ws, landscape: bool) -> None:
+def _print_setup(ws, landscape: bool, scale: float | None = None) -> None:
+    """A4, centred; at a fixed `scale` (the page breaks are laid out for it), else one page wide."""
     setup = ws.page_setup
     setup.paperSize = ws.PAPERSIZE_A4
     setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
-    setup.fitToWidth, setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if scale is None:
+        setup.fitToWidth, setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    else:
+        setup.scale = round(scale * 100)
     ws.print_options.horizontalCentered = True
 
 

@@ -51,10 +51,37 @@ def test_sheet_is_ready_to_filter_and_print(book):
     assert ws.freeze_panes == f"A{HEADER_ROW + 1}"
     assert ws.auto_filter.ref.startswith(f"A{HEADER_ROW}:G")
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
-    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert 80 <= int(ws.page_setup.scale) <= 90  # a fixed scale: the page breaks are laid out for it
     assert ws.print_title_rows.replace("$", "") == f"{HEADER_ROW}:{HEADER_ROW}"
     assert ws.cell(row=HEADER_ROW + 3, column=2).alignment.wrap_text  # a task row (sections are merged)
     assert ws.column_dimensions["B"].width > ws.column_dimensions["A"].width
+
+
+def test_the_columns_fill_the_printable_width_at_the_print_scale(book):
+    from core.export.xlsx_pages import Page, printed_pt
+
+    ws = book[SHEET_LEDGER]
+    m = ws.page_margins
+    page = Page.a4(True, m.left, m.right, m.top, m.bottom)
+    widths = {c: ws.column_dimensions[c].width for c in "ABCDEFG"}
+    printed = sum(printed_pt(w) for w in widths.values()) * int(ws.page_setup.scale) / 100
+    assert page.width_pt * 0.98 <= printed <= page.width_pt  # fills the width, never spills a column over
+    text, units = widths["B"] + widths["E"], widths["C"]
+    assert text > 0.5 * sum(widths.values()) and units < widths["B"]  # 工作任务 and 完成情况 get most
+    assert max(widths["A"], widths["D"], widths["F"], widths["G"]) <= 12
+
+
+def test_wrapped_lines_are_counted_as_libreoffice_sets_them():
+    from core.export.xlsx_pages import column_pt, text_lines
+
+    per_line = int((column_pt(30) - 4) / 11)  # 11 pt CJK characters across a 30-wide column
+    assert text_lines("政" * per_line, 30, 11) == 1
+    assert text_lines("政" * per_line + "。", 30, 11) == 2  # a lone 。 takes a line of its own
+    assert text_lines("政" * (per_line - 1) + ",", 30, 11) == 1  # ASCII punctuation sets a full em
+    assert text_lines("政" * (per_line - 1) + ",,", 30, 11) == 2
+    assert text_lines("牵头：甲\n责任：乙", 30, 11) == 2
+    url = "http://www.example.gov.cn/zwgk/zdly/2020/index_12345.html"
+    assert text_lines("见" + url, 30, 11) >= 2  # the word goes to a line of its own, then is cut
 
 
 def test_summary_sheet_agrees_with_the_store(service, plan_id, book):
@@ -88,13 +115,28 @@ def test_section_rows_are_merged_across_the_table(book, sample_plan):
 
 
 def test_the_unit_column_fits_the_longest_unit_name(service, sample_plan, tmp_path):
-    long_name = "县人力资源和社会保障局农民工工资支付监察大队"
+    long_name = "县人力资源和社会保障局"  # with "牵头：" within the cap
     sample_plan.nodes[0].children[0].children[0].units["lead"] = [long_name]
     plan_id = service.import_plan(sample_plan).plan_id
     service.set_my_units(["县政府办公室"])
     path = export_plan(service, plan_id, ExportOptions(format="xlsx", as_of=AS_OF), tmp_path / "长.xlsx")
     width = openpyxl.load_workbook(path)[SHEET_LEDGER].column_dimensions["C"].width
     assert width >= cell_width(f"牵头：{long_name}")
+
+
+def test_the_unit_column_stops_at_its_cap_and_the_row_grows_for_the_wrapped_line(service, sample_plan,
+                                                                                 tmp_path):
+    from core.export.xlsx_ledger import UNIT_WIDTH_LIMITS
+
+    task = sample_plan.nodes[0].children[0].children[0]
+    task.units["lead"] = [f"县人力资源和社会保障局农民工工资支付监察{n}大队" for n in "一二三"]
+    plan_id = service.import_plan(sample_plan).plan_id
+    service.set_my_units(["县政府办公室"])
+    path = export_plan(service, plan_id, ExportOptions(format="xlsx", as_of=AS_OF), tmp_path / "长.xlsx")
+    ws = openpyxl.load_workbook(path)[SHEET_LEDGER]
+    assert ws.column_dimensions["C"].width == UNIT_WIDTH_LIMITS[1]
+    row = next(c.row for c in ws["C"] if isinstance(c.value, str) and "农民工" in c.value)
+    assert ws.row_dimensions[row].height > 5 * 11  # three names wrapped across several lines
 
 
 def test_pages_break_before_a_section_row_never_after_it():
@@ -104,7 +146,9 @@ def test_pages_break_before_a_section_row_never_after_it():
     heights = {4: 20, 5: 30, 6: 30, 7: 10, 8: 30, 9: 30, 10: 40}
     breaks = row_breaks(heights, sections={7}, first_row=4, header_pt=10, top_pt=10, page=page, factor=1.0)
     assert breaks == [6, 9]  # 7 (a section) would fit, but not with 8 beside it: both go over
-    assert row_breaks(heights, set(), 4, 10, 10, page, 1.0) == [7, 9]  # as full as the rows allow
+    # three pages either way; 7 | 9 leaves page 2 at 70 pt, 6 | 9 fills both to 90 and 80
+    assert row_breaks(heights, set(), 4, 10, 10, page, 1.0) == [6, 9]
+    assert row_breaks({4: 50, 5: 50, 6: 50}, set(), 4, 0, 0, page, 2.0) == [4, 5]  # at 200% a row a page
 
 
 def test_the_sheet_never_ends_a_page_on_a_section(service, sample_plan, tmp_path):
