@@ -40,6 +40,20 @@ _BOOK = re.compile(r"《[^《》\n]{0,200}》")
 _CITED = re.compile(r"[(（〔\[【][^()（）\n]{0,40}(?:号|令|〕|\])[^()（）\n]{0,10}[)）\]】]")
 
 
+# full-width digits and date marks to ASCII, one character for one (indices kept)
+_NARROW = str.maketrans({chr(0xFF10 + k): str(k) for k in range(10)} | {"／": "/", "．": ".", "－": "-"})
+
+
+def _deadline_fold(text: str) -> str:
+    """The fold deadlines are matched on: script folded, and width folded too.
+
+    Plans typed in Word/WPS with a Chinese input method, and pages pasted from such files
+    (county and department notices alike), carry full-width digits ("２０２１年６月底前",
+    "第３季度"); the deadline is read from the narrow form and printed as written.
+    """
+    return fold(text).translate(_NARROW)
+
+
 def _month(text: str) -> int:
     return int(text) if text.isdigit() else cn_value(text)
 
@@ -120,7 +134,7 @@ def find_deadlines(text: str, year: int | None, cell: bool = False) -> list[Pars
     """
     if cell:
         return _find(text, year, True)
-    keyed = [m for m in _TIME_KEYED.finditer(fold(text))]
+    keyed = [m for m in _TIME_KEYED.finditer(_deadline_fold(text))]
     if not keyed:
         return _find(text, year, False)
     out: list[ParsedDeadline] = []
@@ -132,7 +146,7 @@ def find_deadlines(text: str, year: int | None, cell: bool = False) -> list[Pars
 
 
 def _find(text: str, year: int | None, cell: bool) -> list[ParsedDeadline]:
-    folded = _blank(fold(text))
+    folded = _blank(_deadline_fold(text))
     patterns = _PATTERNS + _CELL_ONLY if cell else _PATTERNS
     hits: list[tuple[int, int, str, re.Match[str]]] = []
     taken = bytearray(len(folded))
@@ -189,7 +203,7 @@ _TIME_WORDS = re.compile(r"^(?:长期坚持|长期推进|长期|持续推进|持
 
 def is_time_cell(text: str) -> bool:
     """Is this short line all time limit ("2022年6月底前", "长期坚持") — a copied time column?"""
-    key = fold(text).strip().rstrip("。.;；")
+    key = _deadline_fold(text).strip().rstrip("。.;；")
     if not key or len(key) > 20:
         return False
     if _TIME_WORDS.match(key):

@@ -113,3 +113,21 @@ def test_what_follows_a_time_key_in_prose_is_read_as_a_time_cell():
 
 def test_a_bare_month_in_prose_without_a_time_key_is_no_deadline():
     assert find_deadlines("3月公布计划，7月公布结果。", 2020) == []
+
+
+@pytest.mark.parametrize("text, date", [
+    ("２０２１年６月底前完成", dt.date(2021, 6, 30)),
+    ("１２月底前报送", dt.date(2020, 12, 31)),
+    ("第３季度前", dt.date(2020, 9, 30)),
+    ("９月１５日前", dt.date(2020, 9, 15)),
+])
+def test_full_width_digits_are_read_and_printed_as_written(text, date):
+    found = find_deadlines(text, 2020)
+    assert [d.date for d in found] == [date]
+    assert found[0].text in text and not found[0].text.isascii()
+
+
+def test_full_width_time_cell():
+    from core.parse.deadlines import is_time_cell
+    assert is_time_cell("２０２２年６月底前")
+    assert [d.date for d in find_deadlines("２０２２．６．３０", None, cell=True)] == [dt.date(2022, 6, 30)]
