@@ -112,6 +112,18 @@ _CELL_ONLY = [
 ]
 
 
+_START = re.compile(r" ?(?:份)?(?:起|开始|以来)")
+
+
+def _is_start(folded: str, end: int) -> bool:
+    """"2021年7月起持续推进", "自7月起", "7月份开始": the date a task starts, not its limit.
+
+    Ongoing tasks in 分解表 time cells and in departments' 实施方案 prose both say when work
+    begins; reading that as a month-end limit would mark the task overdue from August.
+    """
+    return bool(_START.match(folded, end))
+
+
 _BY_DATE = re.compile(r"(?:完成|办结|上线|报送|截止|为止|止)")
 
 
@@ -164,6 +176,8 @@ def _find(text: str, year: int | None, cell: bool) -> list[ParsedDeadline]:
         joined = nxt is not None and _RANGE_GLUE.fullmatch(folded[end:nxt[0]] or "x") is not None
         if joined:
             continue  # the start of a range: only its end is the deadline
+        if _is_start(folded, end):
+            continue
         after_range = k > 0 and _RANGE_GLUE.fullmatch(folded[hits[k - 1][1]:start] or "x") is not None
         if kind in ("md", "xun") and not (m.group("b") or after_range or cell or _limit_context(folded, start, end)):
             continue  # a bare date in prose is an event, not a limit

@@ -131,3 +131,13 @@ def test_full_width_time_cell():
     from core.parse.deadlines import is_time_cell
     assert is_time_cell("２０２２年６月底前")
     assert [d.date for d in find_deadlines("２０２２．６．３０", None, cell=True)] == [dt.date(2022, 6, 30)]
+
+
+@pytest.mark.parametrize("text", ["2021年7月起持续推进", "自7月起", "7月份开始", "从2021年3月1日开始实施", "9月以来"])
+@pytest.mark.parametrize("cell", [False, True])
+def test_a_start_date_is_no_deadline(text, cell):
+    assert find_deadlines(text, 2021, cell=cell) == []
+
+
+def test_a_start_then_a_limit_keeps_the_limit():
+    assert dates("7月起开展自查，10月底前完成整改", 2021) == [dt.date(2021, 10, 31)]
