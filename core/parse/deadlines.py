@@ -124,6 +124,20 @@ def _is_start(folded: str, end: int) -> bool:
     return bool(_START.match(folded, end))
 
 
+_OBJECT_VERB = re.compile(r"(?:公开|发布|公布|报送|上报|通报|总结|报告|汇总|统计|分析|编制|梳理|评估|形成)(?:本|当|全)?$")
+_LIMIT_AFTER = re.compile(r" ?(?:前|之前|以前|内|底|末|完成|结束|办结)")
+
+
+def _is_period_object(folded: str, start: int, end: int) -> bool:
+    """"7月底前公开上半年进展情况": a half-year or quarter named as what is published, not a limit.
+
+    Plans of every level ask for periodic reports ("报送第三季度工作情况", "发布上半年数据");
+    after such a verb the period qualifies a noun, unless a limit word follows it.
+    """
+    head = re.sub(r"\d{4} ?年(?:度)?$", "", folded[max(0, start - 8):start])
+    return bool(_OBJECT_VERB.search(head)) and not _LIMIT_AFTER.match(folded, end)
+
+
 _BY_DATE = re.compile(r"(?:完成|办结|上线|报送|截止|为止|止)")
 
 
@@ -177,6 +191,8 @@ def _find(text: str, year: int | None, cell: bool) -> list[ParsedDeadline]:
         if joined:
             continue  # the start of a range: only its end is the deadline
         if _is_start(folded, end):
+            continue
+        if kind in ("half", "quarter") and not cell and _is_period_object(folded, start, end):
             continue
         after_range = k > 0 and _RANGE_GLUE.fullmatch(folded[hits[k - 1][1]:start] or "x") is not None
         if kind in ("md", "xun") and not (m.group("b") or after_range or cell or _limit_context(folded, start, end)):

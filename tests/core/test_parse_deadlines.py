@@ -141,3 +141,20 @@ def test_a_start_date_is_no_deadline(text, cell):
 
 def test_a_start_then_a_limit_keeps_the_limit():
     assert dates("7月起开展自查，10月底前完成整改", 2021) == [dt.date(2021, 10, 31)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("7月底前公开上半年进展情况", [dt.date(2021, 7, 31)]),
+    ("10月底前报送第三季度工作情况", [dt.date(2021, 10, 31)]),
+    ("发布2021年上半年统计数据", []),
+    ("上半年完成平台整合", [dt.date(2021, 6, 30)]),
+    ("第三季度前完成", [dt.date(2021, 9, 30)]),
+    ("公开上半年前完成的事项", [dt.date(2021, 6, 30)]),
+    ("力争上半年上线", [dt.date(2021, 6, 30)]),
+])
+def test_a_period_named_as_what_is_published_is_no_deadline(text, expected):
+    assert dates(text, 2021) == expected
+
+
+def test_a_period_in_a_time_cell_is_still_a_deadline():
+    assert [d.date for d in find_deadlines("公开上半年", 2021, cell=True)] == [dt.date(2021, 6, 30)]
