@@ -8,9 +8,11 @@ length; a line of that length that ends without a stop continues on the next one
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from core.document import Block, Paragraph
 from core.parse.labels import split_label
+from core.readers.pdf_lines import is_footer_text, strip_inline_footers
 
 _STOPS = "。！？；：!?;:）)"
 _MIN_LINES = 8  # fewer lines say nothing about a page width
@@ -32,12 +34,57 @@ def page_width(texts: list[str]) -> int | None:
     return width if wrapped else None
 
 
+def drop_page_footers(blocks: list[Block]) -> list[Block]:
+    """Page footers ("— 2 —", "第 2 页") out of paragraphs, before wrapped lines are joined.
+
+    Serves PDF text pasted as .txt or into a web page (a footer line in mid-paragraph) and text
+    layers without line ends (the footer glued inside a word). A footer after a long line that
+    ends no sentence stood where the page broke a paragraph: the lines either side are joined.
+    """
+    out: list[Block] = []
+    broken = False  # a footer just dropped cut the last paragraph in two
+    for block in blocks:
+        if not isinstance(block, Paragraph):
+            out.append(block)
+            broken = False
+            continue
+        base, lines = block, []
+        for line in block.text.split("\n"):
+            if is_footer_text(line):
+                broken = _cut_by_page(lines[-1] if lines else _last_line(out))
+                continue
+            line = strip_inline_footers(line)
+            joins, broken = broken and split_label(line.strip())[0] is None, False
+            if joins and not lines and not block.label:  # the paragraph before the footer goes on here
+                base = out.pop()
+                lines = base.text.rstrip().split("\n")
+            if joins and lines:
+                lines[-1] = lines[-1].rstrip() + line.strip()
+            else:
+                lines.append(line)
+        text = "\n".join(lines)
+        if text.strip() or block.label:
+            out.append(block if base is block and text == block.text else replace(base, text=text))
+    return out
+
+
+def _last_line(blocks: list[Block]) -> str:
+    last = blocks[-1] if blocks else None
+    return last.text.rstrip().rsplit("\n", 1)[-1] if isinstance(last, Paragraph) else ""
+
+
+def _cut_by_page(line: str) -> bool:
+    line = line.strip()
+    return len(line) >= _SHORTEST and not line.endswith(tuple(_STOPS))
+
+
 def rejoin_wrapped(blocks: list[Block]) -> list[Block]:
     """Paragraphs broken at the page width, joined back; other blocks and texts are left alone.
 
     Serves plans copied from PDF text layers and from fixed-width (printed or scanned-then-OCR'd)
     pages alike; a line that starts with a label always starts a new paragraph.
     """
+    blocks = drop_page_footers(blocks)
     plain = [b.text.strip() for b in blocks if isinstance(b, Paragraph) and not b.label]
     width = page_width(plain)
     if width is None:

@@ -23,6 +23,13 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|[-－—–]?\s*\d{1,4}\s*[-－—–]?\s*(?:页)?)\s*$"
 )
 _DASHED_NUMBER = re.compile(r"^\s*[-－—–~～]+\s*\d{1,4}\s*[-－—–~～]+\s*$")
+_PAGE_WORDS = re.compile(r"^\s*第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$")
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
+_INLINE_FOOTER = re.compile(
+    r"(?<=" + _CJK + r")\s*(?:[-－—–]{1,2}\s*\d{1,3}\s*[-－—–]{1,2}"
+    r"|\s第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?\s|第\s*\d{1,3}\s*页\s*[,，/]?\s*共\s*\d{1,3}\s*页)"
+    r"\s*(?=" + _CJK + r")"
+)
 
 
 RAGGED_CHARS = 3  # left-aligned text wraps early before an unbreakable group such as 〔2019〕
@@ -49,6 +56,25 @@ def is_page_number(line: Line) -> bool:
     if _DASHED_NUMBER.match(text):
         return True
     return (line.first_on_page or line.last_on_page) and bool(_PAGE_NUMBER.match(text))
+
+
+def is_footer_text(text: str) -> bool:
+    """"— 2 —", "-2-", "第 2 页", "第2页 共9页" alone on a line: a page's footer wherever it stands.
+
+    Text pasted out of a PDF (county and department plans sent as PDF and copied into a page
+    or a .txt) keeps each page's footer as a line of its own, often in mid-paragraph.
+    """
+    return bool(_DASHED_NUMBER.match(text) or _PAGE_WORDS.match(text))
+
+
+def strip_inline_footers(text: str) -> str:
+    """"县政府办公—2—室": a page footer that a text layer without line ends ran into the words.
+
+    PDFs whose text layer has no line ends and web archives of such PDFs both glue the footer
+    between the last word of one page and the first of the next; only a dashed number or a
+    "第N页" between two CJK characters is taken, never a range such as "2月1日—4月30日".
+    """
+    return _INLINE_FOOTER.sub("", text) if _INLINE_FOOTER.search(text) else text
 
 
 def starts_with_label(text: str) -> bool:
