@@ -13,9 +13,9 @@ import re
 import sys
 from pathlib import Path
 
+from core.domain.status import Status
 from core.errors import TaizhangError, UsageError, message
-from core.model import ROLE_ZH
-from core.status import Status
+from core.parse.parsed_plan import ROLE_ZH
 from core.version import __version__
 
 EXIT_ERROR = 2  # every error a user can make, argparse's own included
@@ -30,7 +30,7 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 def _service(args: argparse.Namespace, readonly: bool = False):
     """The service on --db; `readonly` for commands that only read (works on a locked USB stick)."""
-    from core.service import PlanService
+    from core.service.facade import PlanService
 
     svc = PlanService(_db_path(args), readonly=readonly)
     for warning in svc.warnings:  # e.g. the daily backup found the disk full: say so, carry on
@@ -50,7 +50,7 @@ def _print_tree(nodes, depth: int = 0) -> None:
 def _print_import_warnings(plan) -> None:
     """What the import dialog asks the clerk to look at (pages cut, doubtful OCR lines, tasks with
     no unit…), from the same checks and catalogue, as `警告：` lines on stderr; listed items indented."""
-    from core.import_checks import check_plan, warning_message
+    from core.parse.checks import check_plan, warning_message
 
     for warning in check_plan(plan):
         print(f"警告：{warning_message(warning)}", file=sys.stderr)
@@ -59,7 +59,7 @@ def _print_import_warnings(plan) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from core.importer import parse_file
+    from core.parse.source import parse_file
 
     plan = parse_file(Path(args.file))
     if args.json:
@@ -74,7 +74,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from core.importer import file_sha256, parse_file
+    from core.parse.source import file_sha256, parse_file
 
     path = Path(args.file)
     plan = parse_file(path)
@@ -140,7 +140,7 @@ def _entry_json(e) -> dict:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from core.views import TaskFilter
+    from core.domain.records import TaskFilter
 
     flt = TaskFilter(unit=args.unit, statuses={Status.parse(s) for s in args.status} if args.status else None,
                      overdue=args.overdue, text=args.search, role=args.role, due_within=args.due_within,
@@ -756,11 +756,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = ap.parse_args(argv)
         if args.self_test:
-            from gui.app import self_test
+            from gui.app.launch import self_test
 
             return self_test(lang=args.lang)
         if not getattr(args, "func", None):
-            from gui.app import run_gui
+            from gui.app.launch import run_gui
 
             return run_gui(_db_path(args), lang=args.lang)
         code = args.func(args)

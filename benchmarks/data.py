@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from core.model import ParsedDeadline, ParsedNode, ParsedPlan
-from core.service import PlanService
+from core.parse.parsed_plan import ParsedDeadline, ParsedNode, ParsedPlan
+from core.service.facade import PlanService
 
 CN = "一二三四五六七八九十"
 

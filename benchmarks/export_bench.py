@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.data import synthetic_plan  # noqa: E402
+from core.domain.status import Status  # noqa: E402
 from core.export import ExportOptions, export_plan  # noqa: E402
-from core.service import PlanService  # noqa: E402
-from core.status import Status  # noqa: E402
+from core.service.facade import PlanService  # noqa: E402
 
 CASES = [("docx 台账", ExportOptions(reporter="示例单位"), 3.0),
          ("docx 报告", ExportOptions(style="report", reporter="示例单位"), 3.0),

@@ -15,10 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.document import Document  # noqa: E402
-from core.importer import parse_text  # noqa: E402
 from core.parse.pipeline import blocks  # noqa: E402
 from core.parse.region import split  # noqa: E402
+from core.parse.source import parse_text  # noqa: E402
+from core.readers.document import Document  # noqa: E402
 from core.readers.text import decode, paragraphs  # noqa: E402
 
 PLANS = ROOT / ".." / "shared" / "plans"

@@ -27,8 +27,8 @@ def row(name: str, figure: str, budget: str, ok: bool) -> None:
 
 
 def bench_status_toggle(db: Path) -> None:
-    from core.service import PlanService
-    from core.status import Status
+    from core.domain.status import Status
+    from core.service.facade import PlanService
 
     svc = PlanService(db)
     try:
@@ -53,7 +53,7 @@ from PySide6.QtWidgets import QApplication
 if sys.argv[1] == "bare":
     app = QApplication(sys.argv[:1])
 else:
-    from gui.app import make_app
+    from gui.app.launch import make_app
     app = make_app("zh_CN")
 marks = []
 class Paints(QObject):
@@ -72,7 +72,7 @@ if sys.argv[1] == "bare":
     from PySide6.QtWidgets import QMainWindow, QTreeView
     w = QMainWindow(); w.setCentralWidget(QTreeView()); w.resize(1200, 800); w.show()
 else:
-    from gui.app import start_window  # exactly what run_gui does: shell first, database next
+    from gui.app.launch import start_window  # exactly what run_gui does: shell first, database next
     w = start_window(sys.argv[1], QSettings(sys.argv[3], QSettings.Format.IniFormat)); w.resize(1200, 800)
     w.plan_shown.connect(lambda plan: marks.append(time.time() - t0) if plan else None)
 app.exec()
@@ -112,7 +112,7 @@ BUNDLE = ROOT / "dist" / "Taizhang" / ("Taizhang.exe" if sys.platform == "win32"
 
 
 def _launch_once(cmd: list[str], db: Path, home: Path) -> list[float]:
-    """Seconds to first paint and to the painted tree of `cmd --db db` (gui/startup_probe.py);
+    """Seconds to first paint and to the painted tree of `cmd --db db` (gui/app/startup_probe.py);
     [] when it gave no reading (a bundle built before the probe existed, a crash)."""
     import os
 
@@ -156,11 +156,11 @@ def bench_filter(db: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from benchmarks.data import synthetic_plan
-    from core.service import PlanService
-    from core.status import Status
-    from core.views import TaskFilter
-    from gui.app import make_app
-    from gui.main_window import MainWindow
+    from core.domain.records import TaskFilter
+    from core.domain.status import Status
+    from core.service.facade import PlanService
+    from gui.app.launch import make_app
+    from gui.window.main_window import MainWindow
 
     app = make_app("zh_CN")
     with tempfile.TemporaryDirectory() as tmp:
@@ -219,7 +219,7 @@ def bench_year_round(db: Path) -> None:
     import datetime as dt
 
     from benchmarks.data import synthetic_plan
-    from core.service import PlanService
+    from core.service.facade import PlanService
     from core.store import tracking
 
     with tempfile.TemporaryDirectory() as tmp:

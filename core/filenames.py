@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import PurePosixPath
 
-from core.textclean import clean_text
+from core.domain.textclean import clean_text
 
 NAME_MAX_BYTES = 255  # ext4, NTFS (in UTF-16 units, which a UTF-8 byte count always covers), FAT32 LFN
 ELLIPSIS = "…"

@@ -1,6 +1,6 @@
 """The self-test's export step: write the plan as Word and Excel, read both back, check the tick.
 
-Run by `main.py --self-test` (gui/app.py) in the source tree and in the frozen bundle, so a
+Run by `main.py --self-test` (gui/app/launch.py) in the source tree and in the frozen bundle, so a
 missing python-docx template or openpyxl piece in a build shows up before a clerk does.
 """
 

@@ -37,7 +37,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def service(db_path: Path):
-    from core.service import PlanService
+    from core.service.facade import PlanService
 
     svc = PlanService(db_path)
     yield svc
@@ -46,7 +46,7 @@ def service(db_path: Path):
 
 @pytest.fixture
 def sample_plan():
-    from core.model import ParsedPlan
+    from core.parse.parsed_plan import ParsedPlan
     from core.paths import resource_path
 
     return ParsedPlan.from_json(resource_path("sample_plan.json").read_text(encoding="utf-8"))

@@ -13,8 +13,8 @@ import pytest
 import core.readers.ocr as ocr
 import core.readers.pdf as pdf
 import main
-from core.import_checks import WARNINGS, check_plan, warning_message
-from core.importer import parse_file
+from core.parse.checks import WARNINGS, check_plan, warning_message
+from core.parse.source import parse_file
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -85,7 +85,7 @@ def test_importing_every_fixture_format_and_exporting_open_no_socket(tmp_path):
     assert (tmp_path / "out.docx").stat().st_size and (tmp_path / "out.xlsx").stat().st_size
 
 
-@pytest.mark.skipif(not (ROOT / "gui" / "app.py").exists(), reason="no window yet")
+@pytest.mark.skipif(not (ROOT / "gui" / "app" / "launch.py").exists(), reason="no window yet")
 def test_the_window_self_test_opens_no_socket():
     res = guarded("--self-test")
     assert "NETWORK" not in res.stderr and res.returncode == 0, res.stderr

@@ -42,7 +42,7 @@ def gui_sources() -> list[Path]:
 def core_catalogue() -> dict[str, list[tuple[str, str]]]:
     """Names core holds in both languages, by .ts context: (English source, Chinese)."""
     sys.path.insert(0, str(ROOT))
-    from core.status import EN_NAMES, ZH_NAMES
+    from core.domain.status import EN_NAMES, ZH_NAMES
 
     return {"Status": [(EN_NAMES[s], ZH_NAMES[s]) for s in EN_NAMES]}
 

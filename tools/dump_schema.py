@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.model import ParsedPlan  # noqa: E402
-from core.service import PlanService  # noqa: E402
-from core.status import Status  # noqa: E402
+from core.domain.status import Status  # noqa: E402
+from core.parse.parsed_plan import ParsedPlan  # noqa: E402
+from core.service.facade import PlanService  # noqa: E402
 
 
 def main() -> int:

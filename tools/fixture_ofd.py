@@ -182,7 +182,7 @@ def document_ofd(doc, colophon: tuple[str, str] | None = None) -> bytes:
     """A Document (as our readers return it) printed as a 公文 OFD: its title centred, paragraphs
     indented and wrapped, tables ruled with merged cells printed once, an optional 版记
     (抄送 line, then the issuing office and the date) at the end."""
-    from core.document import Paragraph
+    from core.readers.document import Paragraph
 
     layout = Layout()
     for block in doc.blocks:

@@ -29,9 +29,9 @@ import random, sys, uuid
 sys.path.insert(0, sys.argv[2])
 from pathlib import Path
 from core.export import ExportOptions, export_plan
-from core.model import ParsedPlan
-from core.service import PlanService
-from core.status import Status
+from core.parse.parsed_plan import ParsedPlan
+from core.service.facade import PlanService
+from core.domain.status import Status
 plan = ParsedPlan.from_json(open(sys.argv[3], encoding="utf-8").read())
 rng, out = random.Random(int(sys.argv[4])), Path(sys.argv[5])
 seq = int(sys.argv[6])

@@ -114,7 +114,7 @@ def page_fill(pgm: Path, top_mm: float, bottom_mm: float, page_mm: float) -> flo
 def record_progress(service, plan_id: int, today: dt.date) -> None:
     """Progress as a clerk has it half-way through the year: about two tasks in three reported on,
     notes of every length (one with a long web address), completion dates on the finished ones."""
-    from core.status import Status
+    from core.domain.status import Status
 
     tasks = [n for n in service.tree(plan_id) if n.is_task]
     for i, task in enumerate(tasks):
@@ -140,8 +140,8 @@ def render_plan(plan_file: Path, out_dir: Path, unit: str | None = None, script:
     """Export `plan_file` three ways into `out_dir`; returns each export's PDF and page measures."""
     from core.export import ExportOptions, export_plan
     from core.export import gbt9704 as G
-    from core.importer import parse_file
-    from core.service import PlanService
+    from core.parse.source import parse_file
+    from core.service.facade import PlanService
 
     out_dir.mkdir(parents=True, exist_ok=True)
     results: dict[str, Rendered] = {}

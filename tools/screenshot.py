@@ -30,10 +30,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import QSettings, QTimer
 
-    from core.service import PlanService
-    from core.status import Status
-    from gui.app import make_app
-    from gui.main_window import MainWindow
+    from core.domain.status import Status
+    from core.service.facade import PlanService
+    from gui.app.launch import make_app
+    from gui.window.main_window import MainWindow
 
     app = make_app(args.lang)
     with tempfile.TemporaryDirectory() as tmp:

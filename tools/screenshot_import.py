@@ -31,9 +31,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from core.service import PlanService
-    from gui.app import make_app
-    from gui.import_dialog import ImportDialog
+    from core.service.facade import PlanService
+    from gui.app.launch import make_app
+    from gui.importing.dialog import ImportDialog
 
     app = make_app(args.lang)  # noqa: F841 (kept alive for the dialog)
     with tempfile.TemporaryDirectory() as tmp:

@@ -21,10 +21,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from core.domain.records import NodeInfo
+from core.domain.status import ZH_NAMES, Status
 from core.export import gbt9704 as G
 from core.export.xlsx_ledger import LINE_HEIGHT_PT, wrapped_lines
-from core.status import ZH_NAMES, Status
-from core.views import NodeInfo
 
 FORMAT = "taizhang-fillin-1"
 META_SHEET = "_taizhang"

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from core.collect.returns import Base, Returned, ReturnedRow
 from core.domain.periods import parse_day
+from core.domain.records import NodeInfo
 from core.domain.similarity import pair_up, similarity, text_key
+from core.domain.status import Status
 from core.errors import UsageError
-from core.status import Status
-from core.views import NodeInfo
 
 FIELDS = ("status", "note", "completed_on")
 TEXT_MATCH = 0.8  # a retyped task text must be this alike (over the folded text) to count as the task

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from core.views import NodeInfo
+from core.domain.records import NodeInfo
 
 
 def due_words(day: dt.date, year: int | None = None) -> str:

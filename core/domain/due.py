@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.status import OPEN_STATUSES
-from core.views import NodeInfo
+from core.domain.records import NodeInfo
+from core.domain.status import OPEN_STATUSES
 
 DUE_SOON_DAYS = 14  # the tree colours a deadline this close, and the overview counts it
 HORIZON_DAYS = 30  # the overview's 近期到期 list looks this far ahead

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from core.views import EntryInfo
+from core.domain.records import EntryInfo
 
 
 def in_period(entries: Iterable[EntryInfo], start: dt.date | None, end: dt.date | None) -> list[EntryInfo]:

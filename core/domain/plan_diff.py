@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.domain.collective_units import same_unit
+from core.domain.records import NodeInfo
 from core.domain.similarity import changed_words, marked, pair_up, similarity, text_key
-from core.model import ROLES
-from core.units import same_unit
-from core.views import NodeInfo
+from core.parse.parsed_plan import ROLES
 
 REWORDED_AT = 0.6  # two tasks this alike (over the folded text) are one task reworded
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from core.views import NodeInfo, Rollup
+from core.domain.records import NodeInfo, Rollup
 
 
 def node_rollup(info: NodeInfo | None, children: Iterable[Rollup], today: dt.date) -> Rollup:

@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
-from core.textfold import fold
+from core.domain.textfold import fold
 
 # A leading number as plans print them: 一、 （三） 3. 3、 (3) ① 第二条
 _LABEL = re.compile(r"^\s*(第[一二三四五六七八九十百零〇\d]+[条项章节]|[（(][一二三四五六七八九十百零〇\d]+[)）]|"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from core.status import Status
-from core.views import HistoryEntry, NodeInfo
+from core.domain.records import HistoryEntry, NodeInfo
+from core.domain.status import Status
 
 
 def as_of(info: NodeInfo, history: list[HistoryEntry], day: dt.date) -> NodeInfo:

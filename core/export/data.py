@@ -12,18 +12,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from core import queries
+from core.domain import filters as queries
 from core.domain.deferral import deferral_sentence
 from core.domain.entries import entry_line
+from core.domain.records import DeadlineInfo, NodeInfo, PlanSummary, Rollup
+from core.domain.status import Status
+from core.domain.textclean import clean_text
+from core.domain.textfold import fold
 from core.errors import UsageError
 from core.export.as_of import as_of as task_as_of
 from core.export.script import converter, resolve_script
 from core.filenames import safe_file_name
-from core.model import ROLE_ZH
-from core.status import Status
-from core.textclean import clean_text
-from core.textfold import fold
-from core.views import DeadlineInfo, NodeInfo, PlanSummary, Rollup
+from core.parse.parsed_plan import ROLE_ZH
 
 FORMATS = ("docx", "xlsx")
 STYLES = ("ledger", "report")

@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 
 from core.domain.plan_diff import PlanDiff, TaskDiff, task_text
 from core.export import gbt9704 as G
-from core.model import ROLE_ZH
+from core.parse.parsed_plan import ROLE_ZH
 
 KIND_ZH = {"new": "新增", "dropped": "删除", "reworded": "改写", "same": "相同"}
 COLUMNS = [("序号", 6), ("变化", 10), ("原计划任务", 46), ("新计划任务", 46), ("单位变化", 30), ("时限变化", 22),

@@ -13,13 +13,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from core.domain.status import Status
 from core.export import gbt9704 as G
 from core.export.data import ExportData, Row, percent_text, zh_date
 from core.export.docx_fonts import add_paragraph_style, style_font
 from core.export.docx_page import add_page_numbers, convert_text, new_document, set_page, set_text_grid
 from core.export.title_break import break_title, text_width
-from core.model import ROLE_ZH
-from core.status import Status
+from core.parse.parsed_plan import ROLE_ZH
 
 TITLE, BODY, H1, H2, H3, SIGN, ANNEX = "公文标题", "公文正文", "一级标题", "二级标题", "三级标题", "落款", "附件标识"
 STYLE_IDS = {TITLE: "TZTitle", BODY: "TZBody", H1: "TZHeading1", H2: "TZHeading2", H3: "TZHeading3",

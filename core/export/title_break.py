@@ -13,7 +13,7 @@ import itertools
 import math
 import re
 
-from core.textfold import fold
+from core.domain.textfold import fold
 
 # Words official titles are built from (plans, reports, notices of any office): never split.
 TITLE_WORDS = (

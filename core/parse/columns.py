@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.domain.textfold import fold
 from core.parse.labels import split_label
-from core.textfold import fold
 
 SEQ, CATEGORY, TASK, REQUIREMENT = "seq", "category", "task", "requirement"
 LEAD, RESPONSIBLE, COOPERATING, UNIT = "lead", "responsible", "cooperating", "unit"

@@ -12,9 +12,9 @@ import calendar
 import datetime as dt
 import re
 
-from core.model import ParsedDeadline
+from core.domain.textfold import fold
 from core.parse.labels import cn_value
-from core.textfold import fold
+from core.parse.parsed_plan import ParsedDeadline
 
 _Y = r"(?:(?P<y>\d{4}) ?年(?:度)?)?"
 # "四月底前", "十二月份": offices write months in Chinese numerals too (never after another numeral)

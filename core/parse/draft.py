@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from core.model import ParsedDeadline, ParsedNode
+from core.parse.parsed_plan import ParsedDeadline, ParsedNode
 
 _SENTENCE_END = "。！？!?；;"
 _OPEN = "(（《“‘[【〔"

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.domain.textfold import fold
 from core.parse import columns as roles
 from core.parse.inline import Found
 from core.parse.meta import is_title_line
 from core.parse.unit_runs import Run, find_run, split_roles, vocabulary
-from core.textfold import fold
 
 _TERMINAL = (r"(?:任务|事项|内容|要求|措施|举措|目标|要点|项目|单位|部门|处室|科室|股室|责任人|主体|时限|时间|"
              r"期限|日期|进度|节点|安排|序号|编号|备注|说明|分工|类别|领域|主办|协办|牵头|配合)")

@@ -11,9 +11,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from core.domain.textfold import fold
 from core.parse.meta_block import FIELD_NAMES, title_field
 from core.parse.units import is_unit_name
-from core.textfold import fold
 
 _TITLE_END = re.compile(r"(?:(?:要点|方案|计划|安排|清单|任务|分工|分解|责任|台账)表?)$")  # …分工表, …计划表 too
 _TITLE_TOPIC = re.compile(r"公开|要点|政务")

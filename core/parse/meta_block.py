@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from core.document import Table
-from core.textfold import fold
+from core.domain.textfold import fold
+from core.readers.document import Table
 
 FIELD_NAMES = ("索引号", "发布机构", "发文机关", "发文单位", "名称", "标题", "发文日期", "成文日期", "发布日期",
                "印发日期", "文号", "发文字号", "主题分类", "公开方式", "公开范围", "有效性", "生成日期", "公开时限")

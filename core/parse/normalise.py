@@ -1,14 +1,14 @@
 """Stage 1: clean each line of web-copy damage, and tell page noise from plan text.
 
 Cleaning keeps the script the text was written in; only the keyword tests run on the
-traditional→simplified fold (core.textfold), so they work for both scripts.
+traditional→simplified fold (core.domain.textfold), so they work for both scripts.
 """
 
 from __future__ import annotations
 
 import re
 
-from core.textfold import fold
+from core.domain.textfold import fold
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # pinyin ruby after a character: 務(wù), 會(huì ); a tone mark is required so "(app)" survives

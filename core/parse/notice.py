@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
+from core.domain.textfold import fold
 from core.parse.inline import paragraphs
 from core.parse.meta import is_title_line
 from core.parse.units import is_unit_name
-from core.textfold import fold
 
 _CN = "〇○零一二三四五六七八九十"
 _FIELD = re.compile(r"(?:索引号|发布机构|发文机关|发文单位|名称|标题|发文日期|成文日期|发布日期|印发日期|文号|发文字号|"

@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from core.document import Document, Paragraph
 from core.errors import InputError
-from core.model import ROLES, ParsedDeadline, ParsedPlan
 from core.parse import meta as meta_stage
 from core.parse import region as region_stage
 from core.parse.columns import Columns, first_leads, says_first_leads
@@ -21,6 +19,7 @@ from core.parse.draft import Draft
 from core.parse.joined import line_entries
 from core.parse.meta_block import is_metadata_table, metadata_lines
 from core.parse.normalise import clean, is_noise
+from core.parse.parsed_plan import ROLES, ParsedDeadline, ParsedPlan
 from core.parse.structure import Entry, build, join_lone_labels, sub_point_lines
 from core.parse.sub_points import sub_point_stage
 from core.parse.table_shapes import join_continued, unfold_side_by_side
@@ -30,6 +29,7 @@ from core.parse.twopart import fold_repeated_tables
 from core.parse.unit_runs import plan_vocabulary, split_glued
 from core.parse.units import inline_units, is_keyed_units, keyed_times, merge_units, read_cell
 from core.parse.wrapped import rejoin_wrapped
+from core.readers.document import Document, Paragraph
 
 _LONG_BLOCK = 600  # a paragraph this long holding no numbering is many paragraphs run together
 _SENTENCE = re.compile(r"(?<=[。！？；])")

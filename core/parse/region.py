@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.domain.textfold import fold
 from core.parse.meta import is_date_line, is_title_line
 from core.parse.normalise import is_end, is_noise
 from core.parse.structure import Entry, label_of
 from core.parse.units import is_unit_name
-from core.textfold import fold
 
 _PUNCT = re.compile(r"[，,。；;：:、！？]")
 _HEADLINE_RUN = 5  # this many bare numbered one-liners in a row are a list of news headlines

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.domain.textfold import fold
 from core.parse.deadlines import is_time_cell
 from core.parse.draft import Draft, is_heading_text
 from core.parse.labels import Label, bare_label, repair, split_label
 from core.parse.units import is_keyed_units, looks_like_unit_cell
-from core.textfold import fold
 
 _TIME_LINE = re.compile(r"(?:完成时限|完成时间|时间要求|时限要求)[ ]?[:：]")
 

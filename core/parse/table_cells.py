@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 
-from core.document import Cell
+from core.domain.textfold import fold
 from core.parse.columns import LEAD, LEAD_FIRST, RESPONSIBLE
 from core.parse.draft import Draft
 from core.parse.labels import bare_label, split_label
 from core.parse.normalise import clean
 from core.parse.units import looks_like_unit_cell, split_units
-from core.textfold import fold
+from core.readers.document import Cell
 
 
 def row_texts(row: list[Cell]) -> list[str]:

@@ -8,13 +8,13 @@ typed by its cells instead (guess_columns), and the pipeline warns the clerk.
 
 from __future__ import annotations
 
-from core.document import Cell, Table
 from core.parse.columns import CONTENT_ROLES, SEQ, Columns, assign, is_header, roles_of
 from core.parse.deadlines import is_time_cell
 from core.parse.labels import bare_label, split_label
 from core.parse.normalise import clean
 from core.parse.table_cells import row_texts
 from core.parse.units import looks_like_unit_cell
+from core.readers.document import Cell, Table
 
 _HEADER_ROWS = 6  # titles and notes above a header: a few rows at most
 

@@ -8,10 +8,10 @@ And a long 分解表 pasted page by page arrives as several tables, only the fir
 
 from __future__ import annotations
 
-from core.document import Block, Cell, Table
 from core.parse.columns import CONTENT_ROLES, SEQ, is_header, roles_of
 from core.parse.labels import bare_label
 from core.parse.normalise import clean
+from core.readers.document import Block, Cell, Table
 
 _HEADER_ROWS = 6
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from core.document import Cell, Table
+from core.domain.textfold import fold
 from core.parse.columns import Columns, first_leads, says_first_leads
 from core.parse.draft import Draft, is_heading_text
 from core.parse.labels import bare_label, split_label
 from core.parse.normalise import clean
 from core.parse.table_cells import cell_items, draft, label_of, row_texts, unit_cell_text, unit_cells
 from core.parse.table_header import find_header, guess_columns
-from core.textfold import fold
+from core.readers.document import Cell, Table
 
 __all__ = ["find_header", "guess_columns", "read_table", "table_lines"]
 

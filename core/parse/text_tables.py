@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-from core.document import Block, Cell, Paragraph, Table
 from core.parse.columns import DEADLINE, NOTE, SEQ, UNIT_ROLES, is_header, roles_of
 from core.parse.deadlines import find_deadlines, is_time_cell
 from core.parse.labels import bare_label, split_label
 from core.parse.normalise import clean
 from core.parse.units import looks_like_unit_cell
+from core.readers.document import Block, Cell, Paragraph, Table
 
 _SPLIT = re.compile(r"\t+| {2,}|\u3000+| ")
 _MIN_COLUMNS = 3

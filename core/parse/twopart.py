@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
+from core.domain.textfold import fold
 from core.parse.draft import Draft
-from core.textfold import fold
 
 _NOT_TEXT = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]")
 _MATCH = 0.6  # share of a row's character pairs found in the prose node

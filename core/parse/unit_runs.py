@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core.domain.textfold import fold
 from core.parse.units import _is_unit_folded, split_units
-from core.textfold import fold
 
 _INITIALS = set("省市区县州盟旗乡镇街村各")  # administrative levels a unit name starts with
 _SEPS = "，,、；;/／"

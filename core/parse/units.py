@@ -3,7 +3,7 @@
 Units come from a table's unit cell, an inline "(牵头单位:…;责任单位:…)", or a sentence
 such as "此项工作由X负责,Y配合". Whether a string is a unit name is decided by generic
 unit-name endings (局, 委, 办, 政府, 单位 …), never by lists of names from real plans.
-All tests run on the fold (core.textfold) and slice the original text by the same indices.
+All tests run on the fold (core.domain.textfold) and slice the original text by the same indices.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from core.model import ROLES
+from core.domain.textfold import fold
 from core.parse.deadlines import is_time_cell
-from core.textfold import fold
+from core.parse.parsed_plan import ROLES
 
 _ENDINGS = (
     "局", "委", "办", "厅", "府", "会", "中心", "单位", "部门", "院", "所", "室", "股", "处", "科",

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from core.document import Block, Paragraph
 from core.parse.labels import split_label
+from core.readers.document import Block, Paragraph
 from core.readers.pdf_lines import is_footer_text, strip_inline_footers
 
 _STOPS = "。！？；：!?;:）)"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.document import Document
 from core.errors import InputError
 from core.readers.base import Reader, load_bytes
 from core.readers.doc import DocReader
+from core.readers.document import Document
 from core.readers.docx import DocxReader
 from core.readers.html import HtmlReader, read_html
 from core.readers.image import ImageReader

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from core.document import Document
 from core.errors import InputError
+from core.readers.document import Document
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # no real plan comes near this; bigger files are refused unread
 

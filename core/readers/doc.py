@@ -10,10 +10,10 @@ same as the .docx reader does, so the table stage sees one shape from both.
 
 from __future__ import annotations
 
-from core.document import Cell, Document, Paragraph, Table
 from core.errors import InputError
 from core.readers.base import Reader
 from core.readers.doc_props import CellDef, ParaProps
+from core.readers.document import Cell, Document, Paragraph, Table
 
 MAX_CELLS = 200_000
 

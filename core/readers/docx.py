@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from core.document import Document
 from core.errors import InputError
 from core.readers.base import Reader
+from core.readers.document import Document
 
 _STRICT = (b"http://purl.oclc.org/ooxml/wordprocessingml/main",
            b"http://schemas.openxmlformats.org/wordprocessingml/2006/main")

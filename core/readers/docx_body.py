@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from core.document import Block, Cell, Paragraph, Table
+from core.readers.document import Block, Cell, Paragraph, Table
 from core.readers.docx_numbering import Numbering, W, wval
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from core.document import Document
 from core.errors import InputError
 from core.readers.base import Reader
+from core.readers.document import Document
 
 _META = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from core.document import Block, Cell, Paragraph, Table
+from core.readers.document import Block, Cell, Paragraph, Table
 from core.readers.docx_numbering import format_number
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.document import Document
 from core.readers.base import Reader
+from core.readers.document import Document
 
 
 class ImageReader(Reader):

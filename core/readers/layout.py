@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from core.document import Paragraph, Table
 from core.errors import InputError
+from core.readers.document import Paragraph, Table
 from core.readers.pdf_lines import Line, is_page_number, paragraphs, tidy_spaces
 
 CELL_GAP = 1.5  # em: wider gaps separate table cells (Word's cell padding leaves about 1 em)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from core.document import Cell, Table
+from core.readers.document import Cell, Table
 from core.readers.layout import PageLine, Segment
 from core.readers.pdf_lines import join_text
 

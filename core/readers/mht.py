@@ -6,9 +6,9 @@ page inside is ordinary HTML (often quoted-printable, in GBK), read by the HTML 
 
 from __future__ import annotations
 
-from core.document import Document
 from core.errors import InputError
 from core.readers.base import Reader
+from core.readers.document import Document
 
 MAX_PARTS = 2000
 

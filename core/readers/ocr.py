@@ -17,8 +17,8 @@ import threading
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 
-from core.document import Document, ReaderNote
 from core.errors import InputError
+from core.readers.document import Document, ReaderNote
 
 MAX_OCR_PAGES = 60  # a 红头文件 plan runs to 5–30 pages; more is not a plan, and would take an hour
 MAX_PIXELS = 60_000_000  # ~A3 at 600 dpi; bigger images are decompression bombs, not scans

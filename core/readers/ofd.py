@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import posixpath
 
-from core.document import Document
 from core.errors import InputError
 from core.readers.base import Reader
+from core.readers.document import Document
 
 MAX_PAGES = 2000
 MAX_GLYPHS = 5_000_000
@@ -93,7 +93,7 @@ class OfdReader(Reader):
             raise InputError("scanned" if images else "no_plan")
         notes = []
         if len(page_locs) > MAX_PAGES:
-            from core.document import ReaderNote
+            from core.readers.document import ReaderNote
 
             notes.append(ReaderNote("pages_cut", {"total": len(page_locs), "read": MAX_PAGES}))
         return Document(blocks=blocks, source_name=name, title_hint=title, notes=notes)

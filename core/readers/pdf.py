@@ -13,9 +13,9 @@ PDFium is not thread-safe: read one PDF at a time.
 
 from __future__ import annotations
 
-from core.document import Document, ReaderNote
 from core.errors import InputError
 from core.readers.base import Reader
+from core.readers.document import Document, ReaderNote
 from core.readers.pdf_lines import Line, paragraphs, tidy_spaces
 from core.readers.pdf_tables import Char, find_grid, rules_from_boxes, table_from
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.document import Paragraph, Table
+from core.readers.document import Paragraph, Table
 
 _END = tuple("。；;：:！!？?」』”")
 _LABEL = re.compile(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.document import Cell, Table
+from core.readers.document import Cell, Table
 
 THIN = 2.5  # a stroke at most this thick (points) is a border
 MIN_RULE = 6.0  # shorter strokes are underlines, bullets or dashes

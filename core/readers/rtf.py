@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from core.document import Cell, Document, Paragraph, Table
 from core.errors import InputError
 from core.readers.base import Reader
+from core.readers.document import Cell, Document, Paragraph, Table
 
 _ANSICPG = re.compile(rb"\\ansicpg(\d{3,5})")
 _CHARSETS = {134: "gb18030", 136: "cp950", 128: "cp932", 129: "cp949"}

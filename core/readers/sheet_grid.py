@@ -7,8 +7,8 @@ cells repeat the top-left text and are flagged), a leading one-cell title row as
 
 from __future__ import annotations
 
-from core.document import Cell, Paragraph, Table
 from core.errors import InputError
+from core.readers.document import Cell, Paragraph, Table
 
 MAX_GRID_CELLS = 500_000  # rows × columns with content; a plan 台账 has a few hundred
 

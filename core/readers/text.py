@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from core.document import Document, Paragraph
 from core.errors import InputError
 from core.readers.base import Reader
+from core.readers.document import Document, Paragraph
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"), (b"\x84\x31\x95\x33", "gb18030"))

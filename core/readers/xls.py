@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import struct
 
-from core.document import Document, Paragraph, Table
 from core.errors import InputError
 from core.readers.base import Reader
+from core.readers.document import Document, Paragraph, Table
 
 MAX_CELL_RECORDS = 1_000_000  # cells incl. formatted blanks; a plan 台账 has a few thousand
 _FILEPASS = 0x002F

@@ -13,9 +13,9 @@ import datetime as dt
 import re
 import warnings
 
-from core.document import Document, Paragraph, Table
 from core.errors import InputError
 from core.readers.base import Reader
+from core.readers.document import Document, Paragraph, Table
 from core.readers.sheet_grid import MAX_GRID_CELLS
 
 MAX_XML = 32 * 1024 * 1024  # the package's XML in all; a plan 台账's is well under 1 MB

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from core.status import Status
+from core.domain.records import ImportResult
+from core.domain.status import Status
 from core.store.plan_io import load_tree, preorder
 from core.store.tables import Deadline, Node, NodeUnit, Plan, Progress
-from core.views import ImportResult
 
 UNFINISHED = {Status.TODO, Status.DOING, Status.ONGOING}
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from peewee import fn
 
+from core.domain.status import Status
 from core.errors import NotFoundError, UsageError
-from core.model import ROLES
-from core.status import Status
+from core.parse.parsed_plan import ROLES
 from core.store.tables import Deadline, Deferral, Entry, Evidence, History, Node, NodeUnit, Progress, Unit
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from core.model import ROLES
-from core.status import Status
+from core.domain.status import Status
+from core.parse.parsed_plan import ROLES
 from core.store.db import sidecars, tidy_after_readonly
 from core.store.identity import connect_readonly, has_sqlite_header, identify
 from core.store.migrations import LATEST

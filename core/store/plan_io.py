@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.model import ROLES, ParsedNode, ParsedPlan
-from core.status import OPEN_STATUSES, Status
+from core.domain.records import DeadlineInfo, DeferralInfo, EntryInfo, ImportResult, NodeInfo, Rollup
+from core.domain.status import OPEN_STATUSES, Status
+from core.parse.parsed_plan import ROLES, ParsedNode, ParsedPlan
 from core.store.tables import Deadline, Deferral, Entry, Node, NodeUnit, Plan, Progress, Unit
-from core.views import DeadlineInfo, DeferralInfo, EntryInfo, ImportResult, NodeInfo, Rollup
 
 
 def _unit_ids(names: set[str]) -> dict[str, int]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from core.domain.records import DeferralInfo, EntryInfo
+from core.domain.status import Status
 from core.errors import NotFoundError
-from core.status import Status
 from core.store.plan_io import deferral_info, entry_info
 from core.store.tables import Deferral, Entry, History, Node, Progress, now
-from core.views import DeferralInfo, EntryInfo
 
 
 def add_deferral(node_id: int, due: dt.date, reason: str, approval: str, old_due: dt.date | None) -> int:

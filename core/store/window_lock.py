@@ -1,6 +1,6 @@
 """Whether a Taizhang window has a database open, read from the lock file the window keeps.
 
-The window takes a QLockFile beside the database (gui/single_instance.py). The command line
+The window takes a QLockFile beside the database (gui/app/single_instance.py). The command line
 cannot use Qt, so it reads the same file — "pid\\nprogram\\nhost\\n…" — to refuse steps that must
 not happen under an open window (restoring a backup replaces everything the window shows).
 """

@@ -4,12 +4,12 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="92"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="92"/>
         <source>Backups and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="94"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="94"/>
         <source>A backup is a copy of the whole database. One is made on each day you work, and before every import, plan deletion, upgrade and restore. The newest 20 are kept, and one for each month before them.
 
 Folder: %1</source>
@@ -18,32 +18,32 @@ Folder: %1</source>
 备份文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="107"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="107"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="108"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="108"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="109"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="109"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="160"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="160"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="161"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="161"/>
         <source>The data is now as it was on %1. The state before the restore was backed up too, and is listed as “Before a restore”.</source>
         <translation>数据已恢复到 %1 时的状态。恢复之前的状态也已备份，列为“恢复之前”。</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="167"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="167"/>
         <source>Restore the backup of %1 (%2 plans, %3 tasks)?
 
 All plans and progress will be as they were then; changes made since are replaced. The current state is backed up first, so you can go back to it.</source>
@@ -52,17 +52,17 @@ All plans and progress will be as they were then; changes made since are replace
 所有计划和进度都将回到当时的状态，此后所做的更改会被替换。恢复前会先备份当前状态，需要时可以再恢复回来。</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="171"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="171"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_menu.py" line="13"/>
+        <location filename="../../gui/dialogs/backup_menu.py" line="13"/>
         <source>&amp;Backups and restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_menu.py" line="14"/>
+        <location filename="../../gui/dialogs/backup_menu.py" line="14"/>
         <source>Back up the database now, or go back to an earlier backup</source>
         <translation>立即备份数据库，或恢复到以前的备份</translation>
     </message>
@@ -70,57 +70,57 @@ All plans and progress will be as they were then; changes made since are replace
 <context>
     <name>BackupList</name>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="35"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="35"/>
         <source>Daily (automatic)</source>
         <translation>每日（自动）</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="36"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="36"/>
         <source>Before an import</source>
         <translation>导入之前</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="37"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="37"/>
         <source>Before an upgrade</source>
         <translation>升级之前</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="38"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="38"/>
         <source>Before a restore</source>
         <translation>恢复之前</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="39"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="39"/>
         <source>Before deleting a plan</source>
         <translation>删除计划之前</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="40"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="40"/>
         <source>Made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="48"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="48"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="48"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="48"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="48"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="48"/>
         <source>Plans</source>
         <translation>计划数</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="48"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="48"/>
         <source>Tasks</source>
         <translation>任务数</translation>
     </message>
     <message>
-        <location filename="../../gui/backup_dialog.py" line="68"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="68"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
@@ -128,37 +128,37 @@ All plans and progress will be as they were then; changes made since are replace
 <context>
     <name>CarryOverDialog</name>
     <message>
-        <location filename="../../gui/carry_over.py" line="33"/>
+        <location filename="../../gui/dialogs/carry_over.py" line="33"/>
         <source>Carry over unfinished tasks</source>
         <translation>结转未完成任务</translation>
     </message>
     <message>
-        <location filename="../../gui/carry_over.py" line="35"/>
+        <location filename="../../gui/dialogs/carry_over.py" line="35"/>
         <source>A new plan is made with the %1 unfinished tasks (not started, in progress or ongoing) of “%2”, with their sections, units, deadlines and notes. The old plan stays as it is.</source>
         <translation>将“%2”中 %1 项未完成的任务（未开始、进行中、持续推进）连同所在部分、责任单位、时限和完成情况结转为一个新计划，原计划保持不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/carry_over.py" line="39"/>
+        <location filename="../../gui/dialogs/carry_over.py" line="39"/>
         <source>%1 (carried over)</source>
         <translation>%1（结转）</translation>
     </message>
     <message>
-        <location filename="../../gui/carry_over.py" line="44"/>
+        <location filename="../../gui/dialogs/carry_over.py" line="44"/>
         <source>New plan title:</source>
         <translation>新计划名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/carry_over.py" line="45"/>
+        <location filename="../../gui/dialogs/carry_over.py" line="45"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../gui/carry_over.py" line="47"/>
+        <location filename="../../gui/dialogs/carry_over.py" line="47"/>
         <source>Carry over</source>
         <translation>结转</translation>
     </message>
     <message>
-        <location filename="../../gui/carry_over.py" line="77"/>
+        <location filename="../../gui/dialogs/carry_over.py" line="77"/>
         <source>Carried over %1 tasks into “%2”.</source>
         <translation>已将 %1 项任务结转到“%2”。</translation>
     </message>
@@ -166,12 +166,12 @@ All plans and progress will be as they were then; changes made since are replace
 <context>
     <name>CloseGuard</name>
     <message>
-        <location filename="../../gui/retry.py" line="172"/>
+        <location filename="../../gui/window/retry.py" line="172"/>
         <source>Changes not saved</source>
         <translation>有更改尚未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/retry.py" line="173"/>
+        <location filename="../../gui/window/retry.py" line="173"/>
         <source>%n change(s) could not be saved yet: %1
 
 If you close the window now, they are lost. Fix the problem (for example put the USB stick back) and they are saved automatically.</source>
@@ -182,12 +182,12 @@ If you close the window now, they are lost. Fix the problem (for example put the
         </translation>
     </message>
     <message>
-        <location filename="../../gui/retry.py" line="178"/>
+        <location filename="../../gui/window/retry.py" line="178"/>
         <source>Keep the window open</source>
         <translation>保持窗口打开</translation>
     </message>
     <message>
-        <location filename="../../gui/retry.py" line="179"/>
+        <location filename="../../gui/window/retry.py" line="179"/>
         <source>Close and lose them</source>
         <translation>关闭并放弃这些更改</translation>
     </message>
@@ -195,27 +195,27 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/commands.py" line="101"/>
+        <location filename="../../gui/editing/commands.py" line="101"/>
         <source>Edit note</source>
         <translation>修改完成情况</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="127"/>
+        <location filename="../../gui/editing/commands.py" line="127"/>
         <source>Change completion date</source>
         <translation>修改完成日期</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_commands.py" line="25"/>
+        <location filename="../../gui/editing/tracking_commands.py" line="25"/>
         <source>Defer deadline</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_commands.py" line="48"/>
+        <location filename="../../gui/editing/tracking_commands.py" line="48"/>
         <source>Add progress</source>
         <translation>添加进展</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_commands.py" line="71"/>
+        <location filename="../../gui/editing/tracking_commands.py" line="71"/>
         <source>Merge returned ledgers</source>
         <translation>合并填报</translation>
     </message>
@@ -223,37 +223,37 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../gui/dashboard.py" line="177"/>
+        <location filename="../../gui/window/dashboard.py" line="177"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="178"/>
+        <location filename="../../gui/window/dashboard.py" line="178"/>
         <source>Due in %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="180"/>
+        <location filename="../../gui/window/dashboard.py" line="180"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="181"/>
+        <location filename="../../gui/window/dashboard.py" line="181"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="182"/>
+        <location filename="../../gui/window/dashboard.py" line="182"/>
         <source>Mine, unfinished</source>
         <translation>我的未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="202"/>
+        <location filename="../../gui/window/dashboard.py" line="202"/>
         <source>Progress by section</source>
         <translation>各部分进度</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="267"/>
+        <location filename="../../gui/window/dashboard.py" line="267"/>
         <source>Due soon (overdue, or due within %1 days): %2</source>
         <translation>近期到期（已逾期或%1天内到期）：%2 项</translation>
     </message>
@@ -261,67 +261,67 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>DatabaseProblem</name>
     <message>
-        <location filename="../../gui/db_open.py" line="49"/>
+        <location filename="../../gui/app/db_open.py" line="49"/>
         <source>The file may have been damaged by a power cut, by a USB stick pulled out while saving, or by a disk fault. Taizhang will not change or repair it. You can restore a backup: the damaged file is kept beside it.</source>
         <translation>文件可能因断电、保存时拔出 U 盘或磁盘故障而损坏。要点台账不会修改或修复它。可以恢复一份备份，损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="52"/>
+        <location filename="../../gui/app/db_open.py" line="52"/>
         <source>The file is empty (0 bytes), although backups of it exist: what it held was lost, perhaps by a crash while it was being copied. Taizhang will not write over it. Restore a backup: the empty file is kept beside it.</source>
         <translation>文件是空的（0 字节），但它有备份：里面的内容已经丢失，可能是复制过程中程序崩溃或断电所致。要点台账不会覆盖它。请恢复一份备份：这个空文件会改名保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="55"/>
+        <location filename="../../gui/app/db_open.py" line="55"/>
         <source>The file is not a Taizhang database (it may belong to another program). It has not been changed.</source>
         <translation>该文件不是要点台账的数据库（可能属于其他程序），未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="57"/>
+        <location filename="../../gui/app/db_open.py" line="57"/>
         <source>It was saved by a newer version of Taizhang. Install that version to keep working with it. Restoring an older backup instead loses the changes made since; the file itself is kept.</source>
         <translation>该文件由更新版本的要点台账保存，请安装该版本后继续使用。若改为恢复较早的备份，此后所做的更改会丢失；文件本身会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="60"/>
+        <location filename="../../gui/app/db_open.py" line="60"/>
         <source>The file or its folder cannot be written (read-only, or no permission). Copy the database to a folder you can write to, or choose another database.</source>
         <translation>文件或其所在文件夹不能写入（只读或没有权限）。请把数据库复制到可以写入的文件夹，或选择另一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="63"/>
+        <location filename="../../gui/app/db_open.py" line="63"/>
         <source>Another program is using the database (perhaps a backup or sync tool). Close it, then try again.</source>
         <translation>另一个程序正在使用该数据库（可能是备份或同步工具）。请关闭它后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="65"/>
+        <location filename="../../gui/app/db_open.py" line="65"/>
         <source>The folder that holds the database is not there: perhaps the USB stick is not plugged in, or the folder was moved or renamed. Plug it in and try again, or choose another database.</source>
         <translation>存放数据库的文件夹不在了：可能是 U 盘没有插好，或文件夹被移动、改名。插好后点“重试”，或选择另一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="68"/>
+        <location filename="../../gui/app/db_open.py" line="68"/>
         <source>The database file is not there, but backups of it are. Restore one, or start with an empty database.</source>
         <translation>数据库文件不见了，但有它的备份。可以恢复一份备份，或从空数据库开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="71"/>
+        <location filename="../../gui/app/db_open.py" line="71"/>
         <source>Choose another database file, or try again later.</source>
         <translation>请选择另一个数据库文件，或稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="143"/>
+        <location filename="../../gui/app/db_open.py" line="143"/>
         <source>Open or create a database</source>
         <translation>打开或新建数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="144"/>
+        <location filename="../../gui/app/db_open.py" line="144"/>
         <source>Taizhang databases (*.sqlite3);;All files (*)</source>
         <translation>要点台账数据库 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="178"/>
+        <location filename="../../gui/app/db_open.py" line="178"/>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="179"/>
+        <location filename="../../gui/app/db_open.py" line="179"/>
         <source>The backup was restored. The file that could not be opened is kept as:
 %1</source>
         <translation>备份已恢复。无法打开的文件保留为：
@@ -331,37 +331,37 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../gui/db_open.py" line="81"/>
+        <location filename="../../gui/app/db_open.py" line="81"/>
         <source>The database cannot be opened</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="99"/>
+        <location filename="../../gui/app/db_open.py" line="99"/>
         <source>Backups of this database:</source>
         <translation>该数据库的备份：</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="105"/>
+        <location filename="../../gui/app/db_open.py" line="105"/>
         <source>Restore the chosen backup</source>
         <translation>恢复所选备份</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="106"/>
+        <location filename="../../gui/app/db_open.py" line="106"/>
         <source>Start an empty database</source>
         <translation>从空数据库开始</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="107"/>
+        <location filename="../../gui/app/db_open.py" line="107"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="108"/>
+        <location filename="../../gui/app/db_open.py" line="108"/>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="109"/>
+        <location filename="../../gui/app/db_open.py" line="109"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -369,17 +369,17 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>DeadlineRow</name>
     <message>
-        <location filename="../../gui/node_editor.py" line="41"/>
+        <location filename="../../gui/window/node_editor.py" line="41"/>
         <source>As printed, e.g. 6月底前</source>
         <translation>原文写法，如“6月底前”</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="46"/>
+        <location filename="../../gui/window/node_editor.py" line="46"/>
         <source>No date</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="50"/>
+        <location filename="../../gui/window/node_editor.py" line="50"/>
         <source>Remove this deadline</source>
         <translation>删除这条时限</translation>
     </message>
@@ -387,77 +387,77 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../gui/detail_panel.py" line="60"/>
+        <location filename="../../gui/window/detail_panel.py" line="60"/>
         <source>Select a task on the left to see and record its progress.</source>
         <translation>在左侧选择一项任务，即可查看并登记其完成情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="80"/>
+        <location filename="../../gui/window/detail_panel.py" line="80"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="81"/>
+        <location filename="../../gui/window/detail_panel.py" line="81"/>
         <source>Deadline:</source>
         <translation>完成时限：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="82"/>
+        <location filename="../../gui/window/detail_panel.py" line="82"/>
         <source>Progress:</source>
         <translation>完成进度：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="117"/>
+        <location filename="../../gui/window/detail_panel.py" line="117"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="119"/>
+        <location filename="../../gui/window/detail_panel.py" line="119"/>
         <source>Recorded</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="120"/>
+        <location filename="../../gui/window/detail_panel.py" line="120"/>
         <source>Untick when the task has no completion date</source>
         <translation>没有完成日期时请取消勾选</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="130"/>
+        <location filename="../../gui/window/detail_panel.py" line="130"/>
         <source>Completion date:</source>
         <translation>完成日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="133"/>
+        <location filename="../../gui/window/detail_panel.py" line="133"/>
         <source>What was done, with dates and links to the published pages… Saved automatically.</source>
         <translation>填写具体做了哪些工作、完成时间、发布网址等……内容自动保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="138"/>
+        <location filename="../../gui/window/detail_panel.py" line="138"/>
         <source>Progress note:</source>
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="203"/>
+        <location filename="../../gui/window/detail_panel.py" line="203"/>
         <source>deferred to %1</source>
         <translation>延期至 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="207"/>
+        <location filename="../../gui/window/detail_panel.py" line="207"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="225"/>
+        <location filename="../../gui/window/detail_panel.py" line="225"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="234"/>
+        <location filename="../../gui/window/detail_panel.py" line="234"/>
         <source>Not saved yet: will be saved automatically once possible</source>
         <translation>尚未保存：恢复后将自动保存</translation>
     </message>
     <message>
-        <location filename="../../gui/detail_panel.py" line="247"/>
+        <location filename="../../gui/window/detail_panel.py" line="247"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
@@ -465,27 +465,27 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>DueSoonList</name>
     <message>
-        <location filename="../../gui/due_soon.py" line="24"/>
+        <location filename="../../gui/window/due_soon.py" line="24"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../gui/due_soon.py" line="24"/>
+        <location filename="../../gui/window/due_soon.py" line="24"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../gui/due_soon.py" line="24"/>
+        <location filename="../../gui/window/due_soon.py" line="24"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../gui/due_soon.py" line="50"/>
+        <location filename="../../gui/window/due_soon.py" line="50"/>
         <source>Overdue since %1</source>
         <translation>%1 起已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/due_soon.py" line="51"/>
+        <location filename="../../gui/window/due_soon.py" line="51"/>
         <source>Due %1</source>
         <translation>%1 到期</translation>
     </message>
@@ -503,7 +503,7 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/db_open.py" line="84"/>
+        <location filename="../../gui/app/db_open.py" line="84"/>
         <location filename="../../gui/errors.py" line="26"/>
         <source>File not found: {path}</source>
         <translation>找不到文件：{path}</translation>
@@ -979,57 +979,57 @@ The details were written to {path}.</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="71"/>
+        <location filename="../../gui/window/evidence_panel.py" line="71"/>
         <source>Double-click to open; drop files here to attach them</source>
         <translation>双击打开；把文件拖到这里即可添加</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="75"/>
+        <location filename="../../gui/window/evidence_panel.py" line="75"/>
         <source>Attach file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="77"/>
+        <location filename="../../gui/window/evidence_panel.py" line="77"/>
         <source>Add link…</source>
         <translation>添加链接…</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="79"/>
+        <location filename="../../gui/window/evidence_panel.py" line="79"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="81"/>
+        <location filename="../../gui/window/evidence_panel.py" line="81"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="125"/>
+        <location filename="../../gui/window/evidence_panel.py" line="125"/>
         <source>Attach supporting material</source>
         <translation>添加佐证材料</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="143"/>
+        <location filename="../../gui/window/evidence_panel.py" line="143"/>
         <source>Add link</source>
         <translation>添加链接</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="144"/>
+        <location filename="../../gui/window/evidence_panel.py" line="144"/>
         <source>Address of the published page (for example on the portal):</source>
         <translation>已发布页面的网址（例如门户网站上的页面）：</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="173"/>
+        <location filename="../../gui/window/evidence_panel.py" line="173"/>
         <source>Remove “%1”? The copy kept in the evidence folder is deleted too.</source>
         <translation>删除“%1”吗？保存在佐证材料文件夹中的副本也会一并删除。</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="174"/>
+        <location filename="../../gui/window/evidence_panel.py" line="174"/>
         <source>Remove the link “%1”?</source>
         <translation>删除链接“%1”吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/evidence_panel.py" line="175"/>
+        <location filename="../../gui/window/evidence_panel.py" line="175"/>
         <source>Remove supporting material</source>
         <translation>删除佐证材料</translation>
     </message>
@@ -1037,197 +1037,197 @@ The details were written to {path}.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="65"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="65"/>
         <source>Export completion report</source>
         <translation>导出落实情况</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="75"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="75"/>
         <source>Ledger (Word, landscape table)</source>
         <translation>台账（Word，横向表格）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="76"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="76"/>
         <source>Report (Word, official document)</source>
         <translation>报告（Word，公文格式）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="77"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="77"/>
         <source>Ledger (Excel)</source>
         <translation>台账（Excel）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="79"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="79"/>
         <source>Style:</source>
         <translation>样式：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="82"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="82"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="91"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="91"/>
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="108"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="108"/>
         <source>Statuses:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="110"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="110"/>
         <source>With section headings</source>
         <translation>含分组标题</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="111"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="111"/>
         <source>Tasks only</source>
         <translation>仅列任务</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="117"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="117"/>
         <source>Contents:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="124"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="124"/>
         <source>As of:</source>
         <translation>截至日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="126"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="126"/>
         <source>Add an evidence column</source>
         <translation>增加“佐证材料”列</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="133"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="133"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="138"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="138"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="141"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="141"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="202"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="202"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="202"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="202"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="203"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="203"/>
         <source>Save export as</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="212"/>
-        <location filename="../../gui/export_dialog.py" line="246"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="212"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="246"/>
         <source>Choose at least one status.</source>
         <translation>请至少选择一种状态。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="216"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="216"/>
         <source>Choose where to save the file.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="293"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="293"/>
         <source>%1 already exists.
 Replace it?</source>
         <translation>%1 已存在。
 要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="128"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="128"/>
         <source>List tasks without a completion note in an appendix</source>
         <translation>将缺少完成情况的任务列为附件</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="89"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="89"/>
         <source>A unit&apos;s tasks are those 我的任务 shows for it: named, or named through a collective such as 市直各单位. It also signs the report.</source>
         <translation>某单位的任务即“我的任务”为该单位列出的任务：点名的，以及通过“市直各单位”等统称涉及的。该单位也作为报告的落款单位。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="298"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="298"/>
         <source>Open it now?</source>
         <translation>现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="97"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="97"/>
         <source>Script:</source>
         <translation>文字：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="297"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="297"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="95"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="95"/>
         <source>Traditional (繁體)</source>
         <translation>繁體</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="94"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="94"/>
         <source>Simplified (简体)</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="287"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="287"/>
         <source>Which unit is reporting? (It signs the report; set your own unit to skip this question.)</source>
         <translation>以哪个单位的名义填报？（该单位作为报告落款；设置“我的单位”后不再询问。）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/export_dialog.py" line="272"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="272"/>
         <source>%n task(s) have no completion note yet.</source>
         <translation>
             <numerusform>其中 %n 项任务尚未填写完成情况。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="94"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="94"/>
         <source>As the plan is written</source>
         <translation>与计划原文相同</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="85"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="85"/>
         <source>My tasks (%1)</source>
         <translation>我的任务（%1）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="277"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="277"/>
         <source>Export anyway</source>
         <translation>仍然导出</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="278"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="278"/>
         <source>Show them in the tree</source>
         <translation>先在树中查看</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="275"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="275"/>
         <source>The report leaves them out.</source>
         <translation>报告正文不列入这些任务。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="274"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="274"/>
         <source>The report leaves them out of its body and lists them in an appendix.</source>
         <translation>报告正文不列入这些任务，另列为附件。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="253"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="253"/>
         <source>Exports %1 tasks; %2 of them have no completion note.</source>
         <translation>将导出 %1 项任务，其中 %2 项缺少完成情况。</translation>
     </message>
@@ -1235,42 +1235,42 @@ Replace it?</source>
 <context>
     <name>FileDrop</name>
     <message>
-        <location filename="../../gui/file_drop.py" line="24"/>
+        <location filename="../../gui/window/file_drop.py" line="24"/>
         <source>Work plan files (%1)</source>
         <translation>工作要点文件 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_drop.py" line="25"/>
+        <location filename="../../gui/window/file_drop.py" line="25"/>
         <source>Word and WPS documents (%1)</source>
         <translation>Word 和 WPS 文字文档 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_drop.py" line="26"/>
+        <location filename="../../gui/window/file_drop.py" line="26"/>
         <source>Excel and WPS ledgers (%1)</source>
         <translation>Excel 和 WPS 表格台账 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_drop.py" line="27"/>
+        <location filename="../../gui/window/file_drop.py" line="27"/>
         <source>PDF and OFD documents (%1)</source>
         <translation>PDF 和 OFD 版式文件 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_drop.py" line="28"/>
+        <location filename="../../gui/window/file_drop.py" line="28"/>
         <source>Web pages and text (%1)</source>
         <translation>网页和文本 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_drop.py" line="29"/>
+        <location filename="../../gui/window/file_drop.py" line="29"/>
         <source>Scans and photos (%1)</source>
         <translation>扫描件和照片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_drop.py" line="30"/>
+        <location filename="../../gui/window/file_drop.py" line="30"/>
         <source>Parse results (%1)</source>
         <translation>解析结果 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_drop.py" line="34"/>
+        <location filename="../../gui/window/file_drop.py" line="34"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -1278,82 +1278,82 @@ Replace it?</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/filter_bar.py" line="43"/>
+        <location filename="../../gui/window/filter_bar.py" line="43"/>
         <source>Search tasks, units, notes (simplified or traditional)</source>
         <translation>搜索任务、单位、完成情况（简繁体均可）</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="50"/>
+        <location filename="../../gui/window/filter_bar.py" line="50"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="56"/>
+        <location filename="../../gui/window/filter_bar.py" line="56"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="57"/>
+        <location filename="../../gui/window/filter_bar.py" line="57"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="63"/>
+        <location filename="../../gui/window/filter_bar.py" line="63"/>
         <source>Any role</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="67"/>
+        <location filename="../../gui/window/filter_bar.py" line="67"/>
         <source>Any deadline</source>
         <translation>全部时限</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="68"/>
+        <location filename="../../gui/window/filter_bar.py" line="68"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="70"/>
+        <location filename="../../gui/window/filter_bar.py" line="70"/>
         <source>Due within %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="74"/>
+        <location filename="../../gui/window/filter_bar.py" line="74"/>
         <source>Any unit</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="75"/>
+        <location filename="../../gui/window/filter_bar.py" line="75"/>
         <source>Tasks that name this unit itself</source>
         <translation>直接写明该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="81"/>
+        <location filename="../../gui/window/filter_bar.py" line="81"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="157"/>
+        <location filename="../../gui/window/filter_bar.py" line="157"/>
         <source>Set your unit first</source>
         <translation>请先设置我的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="158"/>
+        <location filename="../../gui/window/filter_bar.py" line="158"/>
         <source>Tasks assigned to my unit: %1</source>
         <translation>分配给我单位的任务：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="166"/>
+        <location filename="../../gui/window/filter_bar.py" line="166"/>
         <source>%1 of %2 tasks</source>
         <translation>显示 %1/%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="167"/>
+        <location filename="../../gui/window/filter_bar.py" line="167"/>
         <source>%1 tasks</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="60"/>
+        <location filename="../../gui/window/filter_bar.py" line="60"/>
         <source>No completion note</source>
         <translation>缺少完成情况</translation>
     </message>
@@ -1361,53 +1361,53 @@ Replace it?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../gui/history_view.py" line="26"/>
+        <location filename="../../gui/window/history_view.py" line="26"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="26"/>
+        <location filename="../../gui/window/history_view.py" line="26"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="56"/>
+        <location filename="../../gui/window/history_view.py" line="56"/>
         <source>Deadline moved: %1 → %2</source>
         <translation>延期：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="57"/>
+        <location filename="../../gui/window/history_view.py" line="57"/>
         <source>(deferral taken back)</source>
         <translation>（延期已撤回）</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="60"/>
+        <location filename="../../gui/window/history_view.py" line="60"/>
         <source>Progress: %1</source>
         <translation>进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="61"/>
+        <location filename="../../gui/window/history_view.py" line="61"/>
         <source>Progress removed: %1</source>
         <translation>删除进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="63"/>
+        <location filename="../../gui/window/history_view.py" line="63"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="65"/>
+        <location filename="../../gui/window/history_view.py" line="65"/>
         <source>Note: %1</source>
         <translation>完成情况：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="65"/>
-        <location filename="../../gui/history_view.py" line="67"/>
+        <location filename="../../gui/window/history_view.py" line="65"/>
+        <location filename="../../gui/window/history_view.py" line="67"/>
         <source>(cleared)</source>
         <translation>（已清空）</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="67"/>
+        <location filename="../../gui/window/history_view.py" line="67"/>
         <source>Completion date: %1</source>
         <translation>完成日期：%1</translation>
     </message>
@@ -1415,72 +1415,72 @@ Replace it?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/import_dialog.py" line="56"/>
+        <location filename="../../gui/importing/dialog.py" line="56"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="74"/>
+        <location filename="../../gui/importing/dialog.py" line="74"/>
         <source>Not found</source>
         <translation>未识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="77"/>
+        <location filename="../../gui/importing/dialog.py" line="77"/>
         <source>Plan title:</source>
         <translation>计划标题：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="79"/>
+        <location filename="../../gui/importing/dialog.py" line="79"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="80"/>
+        <location filename="../../gui/importing/dialog.py" line="80"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="81"/>
+        <location filename="../../gui/importing/dialog.py" line="81"/>
         <source>Document No.:</source>
         <translation>文号：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="97"/>
+        <location filename="../../gui/importing/dialog.py" line="97"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="103"/>
+        <location filename="../../gui/importing/dialog.py" line="103"/>
         <source>Selected item</source>
         <translation>所选事项</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="69"/>
+        <location filename="../../gui/importing/dialog.py" line="69"/>
         <source>Replace the plan shown, and the changes made to it, with the pasted text?</source>
         <translation>用粘贴的内容替换当前预览（包括已做的修改）吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="152"/>
+        <location filename="../../gui/importing/dialog.py" line="152"/>
         <source>Replace the plan shown, and the changes made to it, with %1?</source>
         <translation>用 %1 替换当前显示的计划及对它所做的修改？</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="199"/>
+        <location filename="../../gui/importing/dialog.py" line="199"/>
         <source>%1 sections, %2 tasks</source>
         <translation>共 %1 个分组、%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="221"/>
+        <location filename="../../gui/importing/dialog.py" line="221"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="235"/>
+        <location filename="../../gui/importing/dialog.py" line="235"/>
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="236"/>
+        <location filename="../../gui/importing/dialog.py" line="236"/>
         <source>“%1” has already been imported (the same file, or the same title and year).
 
 Import it again as a separate plan?</source>
@@ -1489,7 +1489,7 @@ Import it again as a separate plan?</source>
 要再作为一份新计划导入吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="239"/>
+        <location filename="../../gui/importing/dialog.py" line="239"/>
         <source>Import as a new plan</source>
         <translation>作为新计划导入</translation>
     </message>
@@ -1497,97 +1497,97 @@ Import it again as a separate plan?</source>
 <context>
     <name>ImportWarnings</name>
     <message>
-        <location filename="../../gui/import_warnings.py" line="23"/>
+        <location filename="../../gui/importing/warning_texts.py" line="23"/>
         <source>The plan&apos;s title was not found; please fill it in.</source>
         <translation>未识别到计划标题，请填写</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="24"/>
+        <location filename="../../gui/importing/warning_texts.py" line="24"/>
         <source>The year was not found; please check it.</source>
         <translation>年份未识别，请确认</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="25"/>
+        <location filename="../../gui/importing/warning_texts.py" line="25"/>
         <source>{count} tasks have no responsible unit.</source>
         <translation>{count} 项任务未识别到责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="26"/>
+        <location filename="../../gui/importing/warning_texts.py" line="26"/>
         <source>Numbering under “{section}” is not continuous.</source>
         <translation>“{section}”下编号不连续</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="27"/>
+        <location filename="../../gui/importing/warning_texts.py" line="27"/>
         <source>The top-level numbering is not continuous.</source>
         <translation>一级编号不连续</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="28"/>
+        <location filename="../../gui/importing/warning_texts.py" line="28"/>
         <source>{count} items have no text.</source>
         <translation>{count} 个事项没有内容</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="29"/>
+        <location filename="../../gui/importing/warning_texts.py" line="29"/>
         <source>These lines look like web page clutter and were not imported ({count} lines):</source>
         <translation>以下内容疑似网页杂项，未导入（{count} 行）：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="31"/>
+        <location filename="../../gui/importing/warning_texts.py" line="31"/>
         <source>There are no items, so nothing can be saved.</source>
         <translation>没有任何事项，无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="32"/>
+        <location filename="../../gui/importing/warning_texts.py" line="32"/>
         <source>The file has {total} pages; only the first {read} were read, and what follows was not imported.</source>
         <translation>文件共 {total} 页，只读取了前 {read} 页，其后的内容没有导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="34"/>
+        <location filename="../../gui/importing/warning_texts.py" line="34"/>
         <source>This is a scan: its text was recognised from {pages} page images. Please check it against the original.</source>
         <translation>这是扫描件，文字由识别得出（{pages} 页），请对照原件核对。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="36"/>
+        <location filename="../../gui/importing/warning_texts.py" line="36"/>
         <source>{count} lines were recognised with low confidence; check these first:</source>
         <translation>{count} 行文字识别把握不大，请重点核对：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="38"/>
+        <location filename="../../gui/importing/warning_texts.py" line="38"/>
         <source>No numbering was found, so the {count} paragraphs are listed as separate tasks. Please indent and merge them in the preview.</source>
         <translation>未找到编号结构，已将 {count} 个段落逐条列为任务，请在预览中调整层级、合并段落</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="40"/>
+        <location filename="../../gui/importing/warning_texts.py" line="40"/>
         <source>The header of the table “{head}” was not recognised; its columns were read from their cells. Please check the tasks, units and time limits.</source>
         <translation>表格“{head}”的表头未能识别，已按单元格内容读取各列，请核对任务、责任单位和时限</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="79"/>
+        <location filename="../../gui/importing/warning_texts.py" line="79"/>
         <source>Nothing to check: the plan looks complete.</source>
         <translation>没有需要核对的问题。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="116"/>
+        <location filename="../../gui/importing/warning_texts.py" line="116"/>
         <source>The sender can usually also provide the Word, WPS or OFD file.</source>
         <translation>也可以请发文单位提供 Word、WPS 或 OFD 电子版。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="117"/>
+        <location filename="../../gui/importing/warning_texts.py" line="117"/>
         <source>Check that this is the work plan. You can also copy the plan&apos;s text from the web page or Word and choose Paste from clipboard.</source>
         <translation>请确认所选的是工作要点文件；也可以在网页或 Word 中复制要点正文，再点“从剪贴板粘贴”。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="119"/>
+        <location filename="../../gui/importing/warning_texts.py" line="119"/>
         <source>Open the file in Notepad or WPS, save it as UTF-8 text, then import it again.</source>
         <translation>请在记事本或 WPS 中打开该文件，另存为 UTF-8 编码后再导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="121"/>
+        <location filename="../../gui/importing/warning_texts.py" line="121"/>
         <source>Open the file in Word, WPS or Excel and save a new copy, then import that copy.</source>
         <translation>请在 Word、WPS 或 Excel 中打开并另存一份，再导入另存的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_warnings.py" line="123"/>
+        <location filename="../../gui/importing/warning_texts.py" line="123"/>
         <source>Save the plan as Word (.docx) or copy its text, then import it again.</source>
         <translation>请将要点另存为 Word（.docx）文件，或复制其正文后再导入。</translation>
     </message>
@@ -1595,57 +1595,57 @@ Import it again as a separate plan?</source>
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../gui/item_dialog.py" line="35"/>
+        <location filename="../../gui/editing/item_dialog.py" line="35"/>
         <source>Edit item</source>
         <translation>编辑事项</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="35"/>
+        <location filename="../../gui/editing/item_dialog.py" line="35"/>
         <source>Add item</source>
         <translation>新增事项</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="39"/>
+        <location filename="../../gui/editing/item_dialog.py" line="39"/>
         <source>What is to be done, in a few words</source>
         <translation>简要写明要做什么</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="41"/>
+        <location filename="../../gui/editing/item_dialog.py" line="41"/>
         <source>The full wording from the plan (optional)</source>
         <translation>计划原文（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="45"/>
+        <location filename="../../gui/editing/item_dialog.py" line="45"/>
         <source>Number:</source>
         <translation>序号：</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="46"/>
+        <location filename="../../gui/editing/item_dialog.py" line="46"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="47"/>
+        <location filename="../../gui/editing/item_dialog.py" line="47"/>
         <source>Text:</source>
         <translation>原文：</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="50"/>
+        <location filename="../../gui/editing/item_dialog.py" line="50"/>
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="52"/>
+        <location filename="../../gui/editing/item_dialog.py" line="52"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="54"/>
+        <location filename="../../gui/editing/item_dialog.py" line="54"/>
         <source>One per line, as the plan words it, e.g. 6月底前</source>
         <translation>每行一个，按计划原文填写，如“6月底前”</translation>
     </message>
     <message>
-        <location filename="../../gui/item_dialog.py" line="59"/>
+        <location filename="../../gui/editing/item_dialog.py" line="59"/>
         <source>Deadlines:</source>
         <translation>完成时限：</translation>
     </message>
@@ -1653,27 +1653,27 @@ Import it again as a separate plan?</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../gui/labels.py" line="36"/>
+        <location filename="../../gui/tree/labels.py" line="36"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="37"/>
+        <location filename="../../gui/tree/labels.py" line="37"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="38"/>
+        <location filename="../../gui/tree/labels.py" line="38"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="44"/>
+        <location filename="../../gui/tree/labels.py" line="44"/>
         <source>Done %1/%2 (%3%)</source>
         <translation>已完成 %1/%2（%3%）</translation>
     </message>
     <message>
-        <location filename="../../gui/labels.py" line="47"/>
+        <location filename="../../gui/tree/labels.py" line="47"/>
         <source>Overdue %1</source>
         <translation>逾期 %1</translation>
     </message>
@@ -1681,114 +1681,114 @@ Import it again as a separate plan?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="94"/>
+        <location filename="../../gui/window/main_window.py" line="94"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/window/main_window.py" line="145"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146"/>
+        <location filename="../../gui/window/main_window.py" line="146"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/window/main_window.py" line="151"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/window/main_window.py" line="148"/>
         <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
         <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/window/main_window.py" line="153"/>
         <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
         <translation>导入从网页、Word 或 WPS 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155"/>
+        <location filename="../../gui/window/main_window.py" line="155"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/window/main_window.py" line="158"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/window/main_window.py" line="159"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/window/main_window.py" line="161"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/window/main_window.py" line="163"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/window/main_window.py" line="167"/>
+        <location filename="../../gui/window/main_window.py" line="211"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/window/main_window.py" line="170"/>
+        <location filename="../../gui/window/main_window.py" line="212"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/window/main_window.py" line="174"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/window/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/window/main_window.py" line="186"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/window/main_window.py" line="188"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/window/main_window.py" line="191"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/window/main_window.py" line="195"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/window/main_window.py" line="248"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="298"/>
+        <location filename="../../gui/window/main_window.py" line="298"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299"/>
+        <location filename="../../gui/window/main_window.py" line="299"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -1796,22 +1796,22 @@ Import it again as a separate plan?</source>
 <context>
     <name>MyUnitsDialog</name>
     <message>
-        <location filename="../../gui/my_units_dialog.py" line="30"/>
+        <location filename="../../gui/dialogs/my_units_dialog.py" line="30"/>
         <source>My unit</source>
         <translation>我的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/my_units_dialog.py" line="32"/>
+        <location filename="../../gui/dialogs/my_units_dialog.py" line="32"/>
         <source>Tick the unit(s) you work for. “My tasks” then shows the tasks assigned to them, by name or through names such as 市直各单位 or 各有关单位.</source>
         <translation>勾选您所在的单位（可多选）。“我的任务”将列出分配给这些单位的任务，包括写明单位名称的，以及通过“市直各单位”“各有关单位”等统称分配的。</translation>
     </message>
     <message>
-        <location filename="../../gui/my_units_dialog.py" line="36"/>
+        <location filename="../../gui/dialogs/my_units_dialog.py" line="36"/>
         <source>Find a unit</source>
         <translation>查找单位</translation>
     </message>
     <message>
-        <location filename="../../gui/my_units_dialog.py" line="81"/>
+        <location filename="../../gui/dialogs/my_units_dialog.py" line="81"/>
         <source>Also meant by: %1</source>
         <translation>以下统称也包括您的单位：%1</translation>
     </message>
@@ -1819,78 +1819,78 @@ Import it again as a separate plan?</source>
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../gui/node_editor.py" line="89"/>
+        <location filename="../../gui/window/node_editor.py" line="89"/>
         <source>Separate several units with 、</source>
         <translation>多个单位用顿号“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="92"/>
-        <location filename="../../gui/node_editor.py" line="206"/>
+        <location filename="../../gui/window/node_editor.py" line="92"/>
+        <location filename="../../gui/window/node_editor.py" line="206"/>
         <source>Add deadline</source>
         <translation>添加时限</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="93"/>
+        <location filename="../../gui/window/node_editor.py" line="93"/>
         <source>Select an item in the plan to edit it.</source>
         <translation>在左侧选择一个事项即可修改。</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="99"/>
+        <location filename="../../gui/window/node_editor.py" line="99"/>
         <source>Number:</source>
         <translation>编号：</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="100"/>
+        <location filename="../../gui/window/node_editor.py" line="100"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="101"/>
+        <location filename="../../gui/window/node_editor.py" line="101"/>
         <source>Text:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="103"/>
+        <location filename="../../gui/window/node_editor.py" line="103"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="107"/>
+        <location filename="../../gui/window/node_editor.py" line="107"/>
         <source>Deadlines:</source>
         <translation>完成时限：</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="116"/>
+        <location filename="../../gui/window/node_editor.py" line="116"/>
         <source>Edit number</source>
         <translation>修改编号</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="178"/>
+        <location filename="../../gui/window/node_editor.py" line="178"/>
         <source>Edit title</source>
         <translation>修改标题</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="181"/>
+        <location filename="../../gui/window/node_editor.py" line="181"/>
         <source>Edit text</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="190"/>
+        <location filename="../../gui/window/node_editor.py" line="190"/>
         <source>Edit units</source>
         <translation>修改单位</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="196"/>
+        <location filename="../../gui/window/node_editor.py" line="196"/>
         <source>%1/%2 or before</source>
         <translation>%1月%2日前</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="197"/>
+        <location filename="../../gui/window/node_editor.py" line="197"/>
         <source>Edit deadlines</source>
         <translation>修改时限</translation>
     </message>
     <message>
-        <location filename="../../gui/node_editor.py" line="201"/>
+        <location filename="../../gui/window/node_editor.py" line="201"/>
         <source>Remove deadline</source>
         <translation>删除时限</translation>
     </message>
@@ -1898,18 +1898,18 @@ Import it again as a separate plan?</source>
 <context>
     <name>OverviewWiring</name>
     <message>
-        <location filename="../../gui/overview_wiring.py" line="39"/>
+        <location filename="../../gui/window/overview_wiring.py" line="39"/>
         <source>Carried over from “%1”</source>
         <translation>结转自“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/overview_wiring.py" line="57"/>
-        <location filename="../../gui/overview_wiring.py" line="86"/>
+        <location filename="../../gui/window/overview_wiring.py" line="57"/>
+        <location filename="../../gui/window/overview_wiring.py" line="86"/>
         <source>Supporting material</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../gui/overview_wiring.py" line="58"/>
+        <location filename="../../gui/window/overview_wiring.py" line="58"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -1917,29 +1917,29 @@ Import it again as a separate plan?</source>
 <context>
     <name>PlanImporter</name>
     <message>
-        <location filename="../../gui/importing.py" line="35"/>
+        <location filename="../../gui/importing/flow.py" line="35"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="104"/>
-        <location filename="../../gui/importing.py" line="113"/>
+        <location filename="../../gui/importing/flow.py" line="104"/>
+        <location filename="../../gui/importing/flow.py" line="113"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="85"/>
-        <location filename="../../gui/importing.py" line="117"/>
+        <location filename="../../gui/importing/flow.py" line="85"/>
+        <location filename="../../gui/importing/flow.py" line="117"/>
         <source>Imported %1 sections and %2 tasks.</source>
         <translation>已导入 %1 个分组、%2 项任务。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="123"/>
+        <location filename="../../gui/importing/flow.py" line="123"/>
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="124"/>
+        <location filename="../../gui/importing/flow.py" line="124"/>
         <source>This plan has already been imported as “%1”.
 
 Import it again as a separate copy? Choose No to open the existing one.</source>
@@ -1951,47 +1951,47 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="85"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="85"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="85"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="85"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="85"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="85"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="86"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="86"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="86"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="315"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="315"/>
         <source>%1 (next of %2)</source>
         <translation>%1（共%2个时间节点）</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="342"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="342"/>
         <source>Latest progress: %1</source>
         <translation>最新进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="356"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="356"/>
         <source>Tick “%1”</source>
         <translation>勾选“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/plan_tree_model.py" line="359"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="359"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
     </message>
@@ -1999,47 +1999,47 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 <context>
     <name>PreviewCommands</name>
     <message>
-        <location filename="../../gui/preview_commands.py" line="72"/>
+        <location filename="../../gui/importing/preview_commands.py" line="72"/>
         <source>Edit plan details</source>
         <translation>修改计划信息</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="111"/>
+        <location filename="../../gui/importing/preview_commands.py" line="111"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="111"/>
+        <location filename="../../gui/importing/preview_commands.py" line="111"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="119"/>
+        <location filename="../../gui/importing/preview_commands.py" line="119"/>
         <source>Indent</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="124"/>
+        <location filename="../../gui/importing/preview_commands.py" line="124"/>
         <source>Outdent</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="139"/>
+        <location filename="../../gui/importing/preview_commands.py" line="139"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="160"/>
+        <location filename="../../gui/importing/preview_commands.py" line="160"/>
         <source>Add task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="180"/>
+        <location filename="../../gui/importing/preview_commands.py" line="180"/>
         <source>Merge into previous</source>
         <translation>合并到上一项</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_commands.py" line="222"/>
+        <location filename="../../gui/importing/preview_commands.py" line="222"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
@@ -2047,47 +2047,47 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../gui/preview_model.py" line="61"/>
+        <location filename="../../gui/importing/preview_model.py" line="61"/>
         <source>Lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="61"/>
+        <location filename="../../gui/importing/preview_model.py" line="61"/>
         <source>Resp.</source>
         <translation>责任</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="61"/>
+        <location filename="../../gui/importing/preview_model.py" line="61"/>
         <source>Coop.</source>
         <translation>配合</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="62"/>
+        <location filename="../../gui/importing/preview_model.py" line="62"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="62"/>
+        <location filename="../../gui/importing/preview_model.py" line="62"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="62"/>
+        <location filename="../../gui/importing/preview_model.py" line="62"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="62"/>
+        <location filename="../../gui/importing/preview_model.py" line="62"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="204"/>
+        <location filename="../../gui/importing/preview_model.py" line="204"/>
         <source>Edit number</source>
         <translation>修改编号</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_model.py" line="208"/>
+        <location filename="../../gui/importing/preview_model.py" line="208"/>
         <source>Edit title</source>
         <translation>修改标题</translation>
     </message>
@@ -2095,92 +2095,92 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 <context>
     <name>PreviewView</name>
     <message>
-        <location filename="../../gui/preview_view.py" line="113"/>
+        <location filename="../../gui/importing/preview_view.py" line="113"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="113"/>
+        <location filename="../../gui/importing/preview_view.py" line="113"/>
         <source>Move up (Alt+Up)</source>
         <translation>上移（Alt+↑）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="114"/>
+        <location filename="../../gui/importing/preview_view.py" line="114"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="115"/>
+        <location filename="../../gui/importing/preview_view.py" line="115"/>
         <source>Move down (Alt+Down)</source>
         <translation>下移（Alt+↓）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="116"/>
+        <location filename="../../gui/importing/preview_view.py" line="116"/>
         <source>Outdent</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="117"/>
+        <location filename="../../gui/importing/preview_view.py" line="117"/>
         <source>Move up one level (Alt+Left)</source>
         <translation>升一级，成为上级的同级（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="118"/>
+        <location filename="../../gui/importing/preview_view.py" line="118"/>
         <source>Indent</source>
         <translation>降级</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="119"/>
+        <location filename="../../gui/importing/preview_view.py" line="119"/>
         <source>Move into the item above (Alt+Right)</source>
         <translation>降一级，归入上一项之下（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="121"/>
+        <location filename="../../gui/importing/preview_view.py" line="121"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="122"/>
+        <location filename="../../gui/importing/preview_view.py" line="122"/>
         <source>Merge into the item before (Ctrl+M)</source>
         <translation>合并到上一项（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="123"/>
+        <location filename="../../gui/importing/preview_view.py" line="123"/>
         <source>Split…</source>
         <translation>拆分…</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="123"/>
+        <location filename="../../gui/importing/preview_view.py" line="123"/>
         <source>Split in two</source>
         <translation>拆成两项</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="124"/>
+        <location filename="../../gui/importing/preview_view.py" line="124"/>
         <source>Add task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="125"/>
+        <location filename="../../gui/importing/preview_view.py" line="125"/>
         <source>Add a task after the selected one (Ctrl+N)</source>
         <translation>在所选事项后添加任务（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="126"/>
+        <location filename="../../gui/importing/preview_view.py" line="126"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="127"/>
+        <location filename="../../gui/importing/preview_view.py" line="127"/>
         <source>Delete the item and everything under it (Del)</source>
         <translation>删除该事项及其下所有内容（Del）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="130"/>
+        <location filename="../../gui/importing/preview_view.py" line="130"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="132"/>
+        <location filename="../../gui/importing/preview_view.py" line="132"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -2188,12 +2188,12 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 <context>
     <name>RetryBar</name>
     <message>
-        <location filename="../../gui/retry.py" line="135"/>
+        <location filename="../../gui/window/retry.py" line="135"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/retry.py" line="149"/>
+        <location filename="../../gui/window/retry.py" line="149"/>
         <source>Could not save: %1
 Your %n change(s) are kept and will be saved automatically once this is fixed.</source>
         <translation>
@@ -2205,8 +2205,8 @@ Your %n change(s) are kept and will be saved automatically once this is fixed.</
 <context>
     <name>SectionChart</name>
     <message>
-        <location filename="../../gui/dashboard.py" line="90"/>
-        <location filename="../../gui/dashboard.py" line="127"/>
+        <location filename="../../gui/window/dashboard.py" line="90"/>
+        <location filename="../../gui/window/dashboard.py" line="127"/>
         <source>%1 overdue</source>
         <translation>逾期%1</translation>
     </message>
@@ -2214,7 +2214,7 @@ Your %n change(s) are kept and will be saved automatically once this is fixed.</
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../gui/single_instance.py" line="75"/>
+        <location filename="../../gui/app/single_instance.py" line="75"/>
         <source>This database is already open in another Taizhang window:
 %1
 
@@ -2225,12 +2225,12 @@ Switch to that window (see the taskbar).</source>
 请切换到那个窗口（见任务栏）。</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="77"/>
+        <location filename="../../gui/app/single_instance.py" line="77"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="98"/>
+        <location filename="../../gui/app/single_instance.py" line="98"/>
         <source>This database is marked as open on the computer “%1”:
 %2
 
@@ -2241,17 +2241,17 @@ If Taizhang is still open there, close it first: two windows on one database can
 如果那台电脑上的要点台账仍在运行，请先关闭它：两个窗口同时使用一个数据库可能互相覆盖更改。如果那台电脑已关机，或程序在那里意外退出，可以在这里打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="102"/>
+        <location filename="../../gui/app/single_instance.py" line="102"/>
         <source>Database in use</source>
         <translation>数据库正在使用</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="104"/>
+        <location filename="../../gui/app/single_instance.py" line="104"/>
         <source>Open it here</source>
         <translation>在这里打开</translation>
     </message>
     <message>
-        <location filename="../../gui/single_instance.py" line="105"/>
+        <location filename="../../gui/app/single_instance.py" line="105"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -2259,67 +2259,67 @@ If Taizhang is still open there, close it first: two windows on one database can
 <context>
     <name>SourceBar</name>
     <message>
-        <location filename="../../gui/import_source.py" line="56"/>
+        <location filename="../../gui/importing/source.py" line="56"/>
         <source>Choose a file, or paste the plan&apos;s text (Ctrl+V).</source>
         <translation>请选择文件，或粘贴工作要点的正文（Ctrl+V）。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="57"/>
+        <location filename="../../gui/importing/source.py" line="57"/>
         <source>Open file…</source>
         <translation>打开文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="58"/>
+        <location filename="../../gui/importing/source.py" line="58"/>
         <source>Paste from clipboard</source>
         <translation>从剪贴板粘贴</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="67"/>
+        <location filename="../../gui/importing/source.py" line="67"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="93"/>
+        <location filename="../../gui/importing/source.py" line="93"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="100"/>
+        <location filename="../../gui/importing/source.py" line="100"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="108"/>
+        <location filename="../../gui/importing/source.py" line="108"/>
         <source>The clipboard holds no text. Copy the plan&apos;s text first.</source>
         <translation>剪贴板中没有文字，请先复制工作要点的正文。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="112"/>
+        <location filename="../../gui/importing/source.py" line="112"/>
         <source>Pasted from the clipboard</source>
         <translation>来自剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="140"/>
+        <location filename="../../gui/importing/source.py" line="140"/>
         <source>Reading was stopped.</source>
         <translation>已停止读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="155"/>
+        <location filename="../../gui/importing/source.py" line="155"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="155"/>
+        <location filename="../../gui/importing/source.py" line="155"/>
         <source>Recognising the plan…</source>
         <translation>正在识别要点结构…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="155"/>
+        <location filename="../../gui/importing/source.py" line="155"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_source.py" line="165"/>
+        <location filename="../../gui/importing/source.py" line="165"/>
         <source>Recognising the scan: page %1 of %2…</source>
         <translation>正在识别扫描件：第 %1 页，共 %2 页…</translation>
     </message>
@@ -2327,17 +2327,17 @@ If Taizhang is still open there, close it first: two windows on one database can
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../gui/preview_view.py" line="37"/>
+        <location filename="../../gui/importing/preview_view.py" line="37"/>
         <source>Split item</source>
         <translation>拆分事项</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="38"/>
+        <location filename="../../gui/importing/preview_view.py" line="38"/>
         <source>Click where the second item begins, then choose Split.</source>
         <translation>在第二项开始的位置单击，然后点“拆分”。</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_view.py" line="48"/>
+        <location filename="../../gui/importing/preview_view.py" line="48"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
@@ -2345,7 +2345,7 @@ If Taizhang is still open there, close it first: two windows on one database can
 <context>
     <name>StoreUpkeep</name>
     <message>
-        <location filename="../../gui/store_upkeep.py" line="39"/>
+        <location filename="../../gui/app/store_upkeep.py" line="39"/>
         <source>Warning: %1 (the database is open as usual)</source>
         <translation>警告：%1（数据库已照常打开）</translation>
     </message>
@@ -2353,77 +2353,77 @@ If Taizhang is still open there, close it first: two windows on one database can
 <context>
     <name>StructureActions</name>
     <message>
-        <location filename="../../gui/structure_actions.py" line="33"/>
+        <location filename="../../gui/editing/structure_actions.py" line="33"/>
         <source>&amp;Add item…</source>
         <translation>新增事项(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="34"/>
+        <location filename="../../gui/editing/structure_actions.py" line="34"/>
         <source>Add s&amp;ub-item…</source>
         <translation>新增下级事项(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="35"/>
+        <location filename="../../gui/editing/structure_actions.py" line="35"/>
         <source>Add se&amp;ction…</source>
         <translation>新增一级标题(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="36"/>
+        <location filename="../../gui/editing/structure_actions.py" line="36"/>
         <source>&amp;Edit item…</source>
         <translation>编辑事项(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="37"/>
+        <location filename="../../gui/editing/structure_actions.py" line="37"/>
         <source>&amp;Delete item</source>
         <translation>删除事项(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="39"/>
+        <location filename="../../gui/editing/structure_actions.py" line="39"/>
         <source>Move u&amp;p</source>
         <translation>上移(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="40"/>
+        <location filename="../../gui/editing/structure_actions.py" line="40"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="41"/>
+        <location filename="../../gui/editing/structure_actions.py" line="41"/>
         <source>&amp;Indent</source>
         <translation>降级(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="42"/>
+        <location filename="../../gui/editing/structure_actions.py" line="42"/>
         <source>&amp;Outdent</source>
         <translation>升级(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="47"/>
+        <location filename="../../gui/editing/structure_actions.py" line="47"/>
         <source>Add an item after the selected one</source>
         <translation>在所选事项之后新增一项</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="48"/>
+        <location filename="../../gui/editing/structure_actions.py" line="48"/>
         <source>Add an item under the selected one</source>
         <translation>在所选事项之下新增一项</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="130"/>
+        <location filename="../../gui/editing/structure_actions.py" line="130"/>
         <source>Add “%1”</source>
         <translation>新增“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="164"/>
+        <location filename="../../gui/editing/structure_actions.py" line="164"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="176"/>
+        <location filename="../../gui/editing/structure_actions.py" line="176"/>
         <source>Delete item</source>
         <translation>删除事项</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="177"/>
+        <location filename="../../gui/editing/structure_actions.py" line="177"/>
         <source>Delete “%1” and the %2 tasks under it, with their progress and supporting material records?
 
 You can undo this with Ctrl+Z.</source>
@@ -2432,12 +2432,12 @@ You can undo this with Ctrl+Z.</source>
 可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="195"/>
+        <location filename="../../gui/editing/structure_actions.py" line="195"/>
         <source>Move “%1” up</source>
         <translation>上移“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="195"/>
+        <location filename="../../gui/editing/structure_actions.py" line="195"/>
         <source>Move “%1” down</source>
         <translation>下移“%1”</translation>
     </message>
@@ -2445,37 +2445,37 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>StructureCommands</name>
     <message>
-        <location filename="../../gui/structure_commands.py" line="52"/>
+        <location filename="../../gui/editing/structure_commands.py" line="52"/>
         <source>Add “%1”</source>
         <translation>新增“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_commands.py" line="77"/>
+        <location filename="../../gui/editing/structure_commands.py" line="77"/>
         <source>Delete “%1”</source>
         <translation>删除“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_commands.py" line="112"/>
+        <location filename="../../gui/editing/structure_commands.py" line="112"/>
         <source>Outdent “%1”</source>
         <translation>升级“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_commands.py" line="113"/>
+        <location filename="../../gui/editing/structure_commands.py" line="113"/>
         <source>Indent “%1”</source>
         <translation>降级“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_commands.py" line="133"/>
+        <location filename="../../gui/editing/structure_commands.py" line="133"/>
         <source>Rename “%1”</source>
         <translation>修改“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_commands.py" line="151"/>
+        <location filename="../../gui/editing/structure_commands.py" line="151"/>
         <source>Change units</source>
         <translation>修改责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_commands.py" line="168"/>
+        <location filename="../../gui/editing/structure_commands.py" line="168"/>
         <source>Change deadlines</source>
         <translation>修改完成时限</translation>
     </message>
@@ -2483,97 +2483,97 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>TrackingActions</name>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="51"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="51"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="52"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="52"/>
         <source>&amp;Overview</source>
         <translation>概览(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="53"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="53"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="54"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="54"/>
         <source>Progress of the whole plan, and what is due soon (Ctrl+D)</source>
         <translation>整个计划的进度和近期到期事项（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="55"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="55"/>
         <source>&amp;My tasks</source>
         <translation>我的任务(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="56"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="56"/>
         <source>Set my &amp;unit…</source>
         <translation>设置我的单位(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="57"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="57"/>
         <source>&amp;Clear filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="58"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="58"/>
         <source>E&amp;xpand all</source>
         <translation>全部展开(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="59"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="59"/>
         <source>Co&amp;llapse all</source>
         <translation>全部折叠(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="64"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="64"/>
         <source>Set to %1</source>
         <translation>设为“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="67"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="67"/>
         <source>Edit &amp;note</source>
         <translation>填写完成情况(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="68"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="68"/>
         <source>Enter on a task also starts the note</source>
         <translation>在任务上按回车键也可填写完成情况</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="69"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="69"/>
         <source>Attach &amp;file…</source>
         <translation>添加佐证文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="70"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="70"/>
         <source>Add &amp;link…</source>
         <translation>添加佐证链接(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="71"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="71"/>
         <source>&amp;Carry over unfinished tasks…</source>
         <translation>从本计划结转(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="72"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="72"/>
         <source>Start next year&apos;s plan with this plan&apos;s unfinished tasks</source>
         <translation>用本计划未完成的任务建立下一年度的计划（回头看）</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="83"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="83"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="88"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="88"/>
         <source>&amp;Task</source>
         <translation>任务(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/tracking_actions.py" line="142"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="142"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
@@ -2581,17 +2581,17 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>TreeDelegate</name>
     <message>
-        <location filename="../../gui/tree_delegate.py" line="41"/>
+        <location filename="../../gui/tree/delegate.py" line="41"/>
         <source>Lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_delegate.py" line="41"/>
+        <location filename="../../gui/tree/delegate.py" line="41"/>
         <source>Resp.</source>
         <translation>责任</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_delegate.py" line="42"/>
+        <location filename="../../gui/tree/delegate.py" line="42"/>
         <source>Coop.</source>
         <translation>配合</translation>
     </message>
@@ -2599,27 +2599,27 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../gui/welcome.py" line="18"/>
+        <location filename="../../gui/window/welcome.py" line="18"/>
         <source>Welcome to Taizhang</source>
         <translation>欢迎使用要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="25"/>
+        <location filename="../../gui/window/welcome.py" line="25"/>
         <source>Import this year&apos;s work plan for government openness, then tick off each task as it is done. Everything is saved at once on this computer.</source>
         <translation>导入本年度政务公开工作要点，任务完成一项就勾选一项。所有内容即时保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="31"/>
+        <location filename="../../gui/window/welcome.py" line="31"/>
         <source>Import work plan…</source>
         <translation>导入工作要点…</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="32"/>
+        <location filename="../../gui/window/welcome.py" line="32"/>
         <source>Open the sample</source>
         <translation>打开示例</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="37"/>
+        <location filename="../../gui/window/welcome.py" line="37"/>
         <source>Supported: Word and WPS (.docx .doc .wps), Excel and WPS (.xlsx .xls .et), PDF, OFD, web pages (.html .mht), plain text (.txt) and parse JSON; scans with the text-recognition edition. You can also drop files onto this window.</source>
         <translation>支持 Word 和 WPS 文字（.docx .doc .wps）、Excel 和 WPS 表格（.xlsx .xls .et）、PDF、OFD、网页（.html .mht）、纯文本（.txt）和解析 JSON 文件；扫描件需使用“带识别”版。也可以把文件直接拖到本窗口。</translation>
     </message>

@@ -12,7 +12,7 @@ TRACKING_TODAY = dt.date(2026, 9, 10)  # 8月底前 has passed, 9月15日前 has
 @pytest.fixture
 def svc(db_path):
     """A service whose today is TRACKING_TODAY, so overdue and periods are fixed."""
-    from core.service import PlanService
+    from core.service.facade import PlanService
 
     service = PlanService(db_path, today=lambda: TRACKING_TODAY)
     yield service

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.status import Status
+from core.domain.status import Status
 
 AS_OF = dt.date(2026, 7, 10)
 NOTES = {
@@ -18,7 +18,7 @@ MY_UNIT = "县政府办公室"
 
 def dated_service(db_path):
     """A service whose today is AS_OF, so an export "as of" AS_OF shows the progress recorded now."""
-    from core.service import PlanService
+    from core.service.facade import PlanService
 
     return PlanService(db_path, today=lambda: AS_OF)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from core.service import PlanService
-from core.status import Status
+from core.domain.status import Status
+from core.service.facade import PlanService
 from core.store import backup
 
 

@@ -13,8 +13,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from core.collect.fillin import META_SHEET
+from core.domain.status import Status
 from core.errors import InputError, UsageError
-from core.status import Status
 
 ROOT = Path(__file__).resolve().parents[2]
 OFFICE, FINANCE, REFORM = "县政府办公室", "县财政局", "县发展改革局"

@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 WORKER = r"""
 import sys, itertools
 sys.path.insert(0, sys.argv[2])
-from core.service import PlanService
-from core.model import ParsedPlan
-from core.status import Status
+from core.service.facade import PlanService
+from core.parse.parsed_plan import ParsedPlan
+from core.domain.status import Status
 plan = ParsedPlan.from_json(open(sys.argv[3], encoding="utf-8").read())
 svc = PlanService(sys.argv[1])
 print("ready", flush=True)

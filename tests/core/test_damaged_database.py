@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from core.domain.status import Status
 from core.errors import StoreError
-from core.service import PlanService
-from core.status import Status
+from core.service.facade import PlanService
 from core.store.identity import SQLITE_MAGIC
 from tests.media import foreign_sqlite
 

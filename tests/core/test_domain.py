@@ -11,9 +11,9 @@ from core.domain.due import DUE_SOON_DAYS, due_list, due_state, due_within
 from core.domain.numbering import next_label
 from core.domain.numerals import cn_numeral, cn_value
 from core.domain.progress import node_rollup, tree_rollups
+from core.domain.records import DeadlineInfo, NodeInfo
+from core.domain.status import Status
 from core.domain.unit_lists import join_unit_list, split_unit_list
-from core.status import Status
-from core.views import DeadlineInfo, NodeInfo
 
 TODAY = dt.date(2026, 6, 1)
 
@@ -35,8 +35,8 @@ def test_numerals_print_as_plans_count():
 
 
 def test_the_window_and_the_preview_number_a_new_item_alike():
-    from gui.preview_view import next_label as preview_next
-    from gui.structure_actions import next_label as window_next
+    from gui.editing.structure_actions import next_label as window_next
+    from gui.importing.preview_view import next_label as preview_next
 
     assert window_next is next_label and preview_next is next_label
     assert [next_label(x) for x in ("十九、", "（二十）", "⑤", "12.")] == ["二十、", "（二十一）", "⑥", "13."]
@@ -54,11 +54,11 @@ def test_a_unit_with_a_bracketed_list_reads_back_as_one_unit():
 
 
 def test_both_editors_split_units_with_the_core_function():
-    import gui.item_dialog
-    import gui.node_editor
+    import gui.editing.item_dialog
+    import gui.window.node_editor
 
-    assert gui.item_dialog.split_unit_list is split_unit_list
-    assert gui.node_editor.split_unit_list is split_unit_list
+    assert gui.editing.item_dialog.split_unit_list is split_unit_list
+    assert gui.window.node_editor.split_unit_list is split_unit_list
 
 
 # -- deadline dates -------------------------------------------------------------------------------
@@ -75,8 +75,8 @@ def test_wording_that_names_no_date_keeps_the_date_it_had():
 
 
 def test_the_preview_redates_with_the_same_rule():
-    from core.model import ParsedDeadline, ParsedNode, ParsedPlan
-    from core.plan_edits import redated
+    from core.parse.corrections import redated
+    from core.parse.parsed_plan import ParsedDeadline, ParsedNode, ParsedPlan
 
     kept = dt.date(2024, 9, 1)
     node = ParsedNode(label="1.", title="t", text="t",
@@ -104,12 +104,12 @@ def test_due_list_puts_overdue_first_then_the_soonest():
 
 
 def test_the_tree_the_overview_and_the_filter_share_the_due_rule():
-    import core.queries
-    import gui.due_soon
-    import gui.plan_tree_model
+    import core.domain.filters
+    import gui.tree.plan_tree_model
+    import gui.window.due_soon
 
-    assert gui.plan_tree_model.due_state is due_state and gui.due_soon.due_list is due_list
-    assert core.queries.due_within is due_within
+    assert gui.tree.plan_tree_model.due_state is due_state and gui.window.due_soon.due_list is due_list
+    assert core.domain.filters.due_within is due_within
 
 
 # -- roll-ups -------------------------------------------------------------------------------------
@@ -125,6 +125,6 @@ def test_a_sections_roll_up_adds_its_tasks_and_leaves_out_not_applicable():
 
 
 def test_the_tree_model_rolls_up_with_the_core_rule():
-    import gui.plan_tree_model
+    import gui.tree.plan_tree_model
 
-    assert gui.plan_tree_model.node_rollup is node_rollup
+    assert gui.tree.plan_tree_model.node_rollup is node_rollup

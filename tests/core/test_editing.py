@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from core.domain.records import Change, NodeMove, NodePlace
+from core.domain.status import Status
 from core.errors import UsageError
-from core.status import Status
-from core.views import Change, NodeMove, NodePlace
 
 
 @pytest.fixture

@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 from export_helpers import AS_OF, MY_UNIT, NOTES, dated_service, tasks_of, worked_plan
 
+from core.domain.records import HistoryEntry, NodeInfo, TaskFilter
+from core.domain.status import Status
 from core.errors import UsageError
 from core.export import ExportOptions, default_file_name
 from core.export.as_of import as_of
 from core.export.data import gather, strip_unit_brackets, zh_date
 from core.export.script import converter
-from core.status import Status
-from core.views import HistoryEntry, NodeInfo, TaskFilter
 
 
 @pytest.fixture

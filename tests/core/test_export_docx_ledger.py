@@ -9,14 +9,14 @@ from docx.oxml.ns import qn
 from docx_checks import cell_text, east_asian_font, font_size_pt, has_page_field, row_flags
 from export_helpers import AS_OF, dated_service, tasks_of, worked_plan
 
+from core.domain.records import TaskFilter
+from core.domain.status import Status
 from core.export import ExportOptions, export_plan
 from core.export import gbt9704 as G
 from core.export.data import zh_date
 from core.export.docx_fonts import font_fallbacks
 from core.export.docx_ledger import COLUMNS, COLUMNS_WITH_EVIDENCE
 from core.export.script import converter
-from core.status import Status
-from core.views import TaskFilter
 
 
 @pytest.fixture
@@ -184,7 +184,7 @@ def test_a_traditional_ledger_prints_in_one_script(service, plan_id, tmp_path):
 
 
 def test_each_deadline_has_its_own_line_in_the_narrow_column(service, sample_plan, tmp_path):
-    from core.model import ParsedDeadline
+    from core.parse.parsed_plan import ParsedDeadline
 
     sample_plan.nodes[0].children[0].children[0].deadlines = [ParsedDeadline("8月底前"), ParsedDeadline("11月底前")]
     plan_id = service.import_plan(sample_plan).plan_id

@@ -10,12 +10,12 @@ from docx.oxml.ns import qn
 from docx_checks import bold, east_asian_font, font_size_pt, has_page_field
 from export_helpers import AS_OF, MY_UNIT, NOTES, dated_service, tasks_of, worked_plan
 
+from core.domain.status import Status
 from core.export import ExportOptions, export_plan
 from core.export import gbt9704 as G
 from core.export.docx_report import BOLD_MAX_WIDTH, PENDING_TITLE, ZWSP, breakable_urls, title_lines
 from core.export.script import converter
 from core.export.title_break import text_width
-from core.status import Status
 
 
 @pytest.fixture

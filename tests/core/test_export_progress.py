@@ -35,7 +35,7 @@ def service(db_path):
 
 
 def _sample():
-    from core.model import ParsedPlan
+    from core.parse.parsed_plan import ParsedPlan
 
     return ParsedPlan.from_json((ROOT / "resources" / "sample_plan.json").read_text(encoding="utf-8"))
 
@@ -100,7 +100,7 @@ def test_export_progress_on_the_command_line(service, db_path, tmp_path):
 
 
 def test_an_export_as_of_a_day_before_a_deferral_judges_by_the_old_deadline(db_path, tmp_path):
-    from core.service import PlanService
+    from core.service.facade import PlanService
 
     svc = PlanService(db_path)  # today is the real day: the 延期 below is recorded today
     try:

@@ -6,10 +6,10 @@ import openpyxl
 import pytest
 from export_helpers import AS_OF, dated_service, tasks_of, worked_plan
 
+from core.domain.status import Status
 from core.export import ExportOptions, export_plan
 from core.export.data import zh_date
 from core.export.xlsx_ledger import HEADER_ROW, SHEET_LEDGER, SHEET_SUMMARY, cell_width
-from core.status import Status
 
 
 @pytest.fixture

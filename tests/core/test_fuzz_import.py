@@ -17,8 +17,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from core.errors import InputError
-from core.importer import parse_file, parse_text
-from core.model import ROLES, ParsedDeadline, ParsedNode, ParsedPlan
+from core.parse.parsed_plan import ROLES, ParsedDeadline, ParsedNode, ParsedPlan
+from core.parse.source import parse_file, parse_text
 from core.readers.text import decode
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -110,7 +110,7 @@ def _nodes(depth: int):
 @given(plan=st.builds(ParsedPlan, title=st.text(max_size=20), year=st.none() | st.integers(1900, 2200),
                       nodes=st.lists(_nodes(3), min_size=1, max_size=4)))
 def test_any_parsed_plan_is_stored_whole_and_reads_back(plan):
-    from core.service import PlanService
+    from core.service.facade import PlanService
     from core.store.health import check_database
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.import_checks import check_plan, node_at, warning_message
-from core.importer import parse_file
-from core.model import ParsedNode, ParsedPlan
-from core.plan_edits import default_split, merged_fields, set_title
+from core.parse.checks import check_plan, node_at, warning_message
+from core.parse.corrections import default_split, merged_fields, set_title
+from core.parse.parsed_plan import ParsedNode, ParsedPlan
+from core.parse.source import parse_file
 
 PLANS = Path(__file__).resolve().parents[2].parent / "shared" / "plans"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

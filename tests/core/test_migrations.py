@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from core.service import PlanService
-from core.status import Status
+from core.domain.status import Status
+from core.service.facade import PlanService
 from core.store import backup, migrations
 
 DUMPS = sorted(Path(__file__).resolve().parents[1].joinpath("fixtures", "schemas").glob("v*.sql"))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from core.errors import StoreError
-from core.service import PlanService
+from core.service.facade import PlanService
 from core.store import backup
 from core.store.health import check_database
 from core.store.identity import APPLICATION_ID
@@ -56,7 +56,7 @@ def test_zero_byte_database_beside_backups_is_refused_and_left_alone(db_path, sa
 
 
 def test_zero_byte_database_is_offered_its_backups_at_start_up(db_path, sample_plan):
-    from gui.db_open import Choice, open_with_recovery
+    from gui.app.db_open import Choice, open_with_recovery
 
     svc = PlanService(db_path)
     svc.import_plan(sample_plan)

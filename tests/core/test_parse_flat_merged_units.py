@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.importer import parse_text
+from core.parse.source import parse_text
 from core.parse.units import is_unit_name
 
 TITLE = "某区2022年政务公开工作要点任务分解表"

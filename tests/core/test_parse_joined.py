@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from table_builders import shape
 
-from core.importer import parse_text
 from core.parse.flat_table import find_header
 from core.parse.inline import inline_labels, paragraphs
+from core.parse.source import parse_text
 from core.parse.unit_runs import find_run, split_roles, vocabulary
 
 FILLER = "按照统一部署，认真抓好落实，确保取得实效，并将工作情况及时报送。"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.document import Paragraph, Table
 from core.parse.wrapped import drop_page_footers, rejoin_wrapped
+from core.readers.document import Paragraph, Table
 from core.readers.pdf_lines import strip_inline_footers
 
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.errors import InputError
-from core.importer import parse_file, parse_text
+from core.parse.source import parse_file, parse_text
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 PLANS = SHARED / "plans"

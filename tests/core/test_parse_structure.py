@@ -6,7 +6,7 @@ import pytest
 from table_builders import shape
 
 from core.errors import InputError
-from core.importer import parse_text
+from core.parse.source import parse_text
 
 
 def test_labels_nest_in_the_order_the_document_uses():

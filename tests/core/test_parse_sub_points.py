@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.importer import parse_text
+from core.parse.source import parse_text
 from core.parse.units import read_cell
 
 HEAD = "某区城市管理局2024年政务公开工作实施方案"

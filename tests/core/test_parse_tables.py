@@ -6,10 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from table_builders import shape
 
-from core.document import Cell, Document, Paragraph, Table
 from core.errors import InputError
 from core.parse.pipeline import parse_document
 from core.parse.tables import find_header
+from core.readers.document import Cell, Document, Paragraph, Table
 
 
 def row(*texts, spans=False):

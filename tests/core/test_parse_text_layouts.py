@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from core.importer import parse_text
 from core.parse.labels import split_label
 from core.parse.notice import notice_lines
+from core.parse.source import parse_text
 from core.parse.unit_runs import plan_vocabulary, split_glued
 from core.parse.units import inline_units
 
@@ -105,7 +105,7 @@ def test_a_notice_joined_into_one_line_is_cut_into_its_lines(joined, lines):
 # ---- never refuse a plan: no numbering, flat tasks and a warning -------------------------------
 
 def test_paragraphs_without_numbering_become_flat_tasks_with_a_warning():
-    from core.import_checks import check_plan, warning_message
+    from core.parse.checks import check_plan, warning_message
 
     plan = parse_text("某局2022年政务公开工作安排\n发布机构：某局\n今年重点做好预算公开。按时公开部门预算。\n"
                       "责任单位：财务科、办公室。\n做好政策解读，及时回应社会关切。\n打印本页 关闭窗口")
@@ -241,8 +241,8 @@ def test_lines_broken_at_the_page_width_are_joined_back_into_paragraphs():
 
 
 def test_text_of_many_line_lengths_is_not_rejoined():
-    from core.document import Paragraph
     from core.parse.wrapped import rejoin_wrapped
+    from core.readers.document import Paragraph
 
     lines = [Paragraph("甲" * n) for n in (30, 45, 22, 61, 27, 38, 50, 33, 41, 25)]
     assert rejoin_wrapped(lines) == lines

@@ -108,7 +108,7 @@ def test_bracketed_roles_without_keys():
 
 
 def test_keyed_unit_list_ends_with_its_sentence():
-    from core.importer import parse_text
+    from core.parse.source import parse_text
 
     plan = parse_text("示例县2024年政务公开工作要点\n一、加强政策解读\n"
                       "1. 做好政策解读工作。牵头单位：县发改局。6月底前完成。\n"

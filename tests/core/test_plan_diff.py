@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from core.domain.similarity import changed_words, marked, pair_up, text_key
-from core.model import ParsedPlan
-from core.status import Status
+from core.domain.status import Status
+from core.parse.parsed_plan import ParsedPlan
 
 ROOT = Path(__file__).resolve().parents[2]
 

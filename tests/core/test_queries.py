@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from core.service import PlanService
-from core.status import Status
-from core.views import TaskFilter
+from core.domain.records import TaskFilter
+from core.domain.status import Status
+from core.service.facade import PlanService
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from core.document import Paragraph, Table
 from core.readers import read_document
+from core.readers.document import Paragraph, Table
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 FORMATS = ("txt", "docx", "html", "xlsx", "pdf", "doc", "wps", "xls", "et", "rtf", "ofd")
@@ -135,7 +135,7 @@ def test_locked_pdf_fixture_is_refused_as_encrypted():
 
 
 def _parsed(fixture: Path):
-    from core.importer import parse_document
+    from core.parse.source import parse_document
 
     try:
         return parse_document(read_document(fixture))

@@ -10,11 +10,11 @@ import struct
 
 import pytest
 
-from core.document import Paragraph, Table
 from core.errors import InputError
 from core.readers.doc import _blocks, grid
 from core.readers.doc_props import CellDef, props_from, sprms
 from core.readers.doc_text import clean, read_fib, runs, strip_fields
+from core.readers.document import Paragraph, Table
 
 TEXT_AT = 0x800
 
@@ -135,7 +135,7 @@ def test_cells_and_rows_without_paragraph_properties_come_from_the_cell_marks():
 
 def test_row_layout_gives_spans_and_vertical_merges_like_docx():
     defs = [CellDef(0, 1000), CellDef(1000, 3000), CellDef(3000, 4000)]
-    from core.document import Cell
+    from core.readers.document import Cell
 
     rows = [([Cell("一、公开")], [CellDef(0, 4000)]),
             ([Cell("（一）解读"), Cell("任务甲"), Cell("县政府办")], defs),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from office_builders import abstract, docx_bytes, level, num, p, tbl, tc, zip_bytes
 
-from core.document import Paragraph, Table
 from core.errors import InputError
+from core.readers.document import Paragraph, Table
 from core.readers.docx import DocxReader
 
 PLAN_NUMBERING = abstract(

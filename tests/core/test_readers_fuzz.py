@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from office_builders import CONTENT_TYPES, RELS, W_NS
 
-from core.document import Document
 from core.errors import InputError
 from core.readers import read_document
+from core.readers.document import Document
 from core.readers.docx import DocxReader
 from core.readers.html import HtmlReader, read_html
 from core.readers.pdf import PdfReader

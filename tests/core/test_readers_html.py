@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.document import Paragraph, Table
+from core.readers.document import Paragraph, Table
 from core.readers.html import HtmlReader, declared_encoding, read_html
 
 PAGE = """<!DOCTYPE html><html><head>

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from core.document import Paragraph, Table
 from core.errors import InputError
 from core.readers import read_document
+from core.readers.document import Paragraph, Table
 from core.readers.layout import deltas
 from core.readers.ofd import OfdReader
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from table_builders import shape
 
-from core.document import Cell, Table
 from core.parse.pipeline import parse_document
 from core.parse.table_shapes import join_continued
 from core.readers import read_document
+from core.readers.document import Cell, Table
 from core.readers.pdf_tables import Char, find_grid, rules_from_boxes, table_from
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "table-merged.pdf"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from core.document import Paragraph, Table
 from core.errors import InputError
+from core.readers.document import Paragraph, Table
 from core.readers.rtf import RtfReader, blocks_from_text, rtf_codec
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

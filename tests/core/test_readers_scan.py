@@ -9,11 +9,11 @@ import pytest
 from test_readers_pdf import blank_pdf
 
 import core.readers.ocr as ocr
-from core.document import Paragraph
 from core.errors import InputError
-from core.import_checks import check_plan
-from core.importer import parse_document
+from core.parse.checks import check_plan
+from core.parse.source import parse_document
 from core.readers import read_document
+from core.readers.document import Paragraph
 from core.readers.pdf import PdfReader
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

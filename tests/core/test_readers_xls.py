@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from core.document import Paragraph, Table
 from core.errors import InputError
 from core.readers import read_document
+from core.readers.document import Paragraph, Table
 from core.readers.xls import MAX_CELL_RECORDS, XlsReader, scan
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -7,8 +7,8 @@ import io
 
 import pytest
 
-from core.document import Paragraph, Table
 from core.errors import InputError
+from core.readers.document import Paragraph, Table
 from core.readers.xlsx import XlsxReader, render
 
 

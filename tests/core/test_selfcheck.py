@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.domain.status import Status
 from core.selfcheck import check_exports
-from core.status import Status
 
 
 @pytest.fixture

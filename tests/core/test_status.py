@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.domain.status import Status
 from core.errors import UsageError
-from core.status import Status
 
 
 @pytest.mark.parametrize("word, status", [
@@ -28,6 +28,6 @@ def test_other_words_are_a_clear_error(word):
 
 def test_the_table_of_words_is_in_the_folded_spelling():
     """_WORDS is built without fold() (no OpenCC at import); that only works if folding changes nothing."""
-    from core.status import _WORDS, status_key
+    from core.domain.status import _WORDS, status_key
 
     assert all(status_key(word) == word for word in _WORDS)

@@ -7,12 +7,12 @@ import sqlite3
 
 import pytest
 
+from core.domain.records import TaskFilter
+from core.domain.status import Status
 from core.errors import NotFoundError, StoreError, UsageError
-from core.model import ParsedPlan
-from core.service import PlanService
-from core.status import Status
+from core.parse.parsed_plan import ParsedPlan
+from core.service.facade import PlanService
 from core.store import migrations
-from core.views import TaskFilter
 
 
 def _tasks(service, plan_id):

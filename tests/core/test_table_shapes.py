@@ -13,11 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from table_builders import FORMATS, shape, write
 
-from core.document import Cell, Document, Paragraph, Table
 from core.errors import InputError
-from core.import_checks import check_plan
+from core.parse.checks import check_plan
 from core.parse.pipeline import parse_document
 from core.readers import read_document
+from core.readers.document import Cell, Document, Paragraph, Table
 
 TITLE = "某区2021年政务公开工作要点任务分解表"
 

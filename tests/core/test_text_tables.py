@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from core.document import Document, Paragraph, Table
 from core.parse.pipeline import parse_document
 from core.parse.text_tables import header_cells, tables_in_lines
+from core.readers.document import Document, Paragraph, Table
 
 
 def lines(*texts):

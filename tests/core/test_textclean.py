@@ -8,8 +8,8 @@ import docx
 import openpyxl
 import pytest
 
+from core.domain.textclean import clean_text
 from core.export import ExportOptions, export_plan
-from core.textclean import clean_text
 
 DIRTY = "第一行\x0b第二行\x00\x01\x1f\t制表\r\n第三行\x0c\ud800\ufffe\U0010ffff\x7f完"
 CLEAN = "第一行\n第二行\t制表\n第三行\n完"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.textfold import fold
+from core.domain.textfold import fold
 
 
 def test_fold_maps_traditional_to_simplified():

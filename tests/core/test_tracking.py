@@ -9,10 +9,10 @@ import pytest
 from core.domain.deferral import deferral_sentence, due_words
 from core.domain.entries import compose_note, in_period
 from core.domain.periods import period_range
+from core.domain.records import TaskFilter
+from core.domain.status import Status
 from core.errors import NotFoundError, UsageError
-from core.status import Status
 from core.store.plan_io import plan_rollups
-from core.views import TaskFilter
 from tests.core.conftest import TRACKING_TODAY as TODAY
 
 
@@ -142,7 +142,7 @@ def test_periods_are_calendar_months_quarters_and_years(name, today, first, last
 
 
 def test_a_note_composed_across_years_names_them():
-    from core.views import EntryInfo
+    from core.domain.records import EntryInfo
 
     entries = [EntryInfo(2, 1, dt.date(2027, 1, 5), "收尾"), EntryInfo(1, 1, dt.date(2026, 12, 1), "启动；")]
     assert compose_note(entries) == "2026年12月1日，启动；2027年1月5日，收尾。"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.units import covers, is_collective, role_for
+from core.domain.collective_units import covers, is_collective, role_for
 
 
 @pytest.mark.parametrize("collective, unit", [
@@ -53,7 +53,7 @@ def test_role_is_the_strongest_naming():
 @pytest.mark.parametrize("a, b", [("市政府办公室", "市政府辦公室"), ("XX市大数据局", "ＸＸ市大數據局"),
                                   ("县财政局（国资办）", "县财政局(国资办)"), ("县 教育局", "县教育局")])
 def test_same_unit_ignores_script_width_brackets_and_spaces(a, b):
-    from core.units import same_unit
+    from core.domain.collective_units import same_unit
 
     assert same_unit(a, b) and same_unit(b, a)
     assert not same_unit(a, "县司法局")

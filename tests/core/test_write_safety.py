@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from core.domain.status import Status
 from core.errors import StoreError
-from core.service import PlanService
-from core.status import Status
+from core.service.facade import PlanService
 from tests.media import fill
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,10 +24,10 @@ import os, sys, pathlib, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, sys.argv[2])
 from PySide6.QtCore import QSettings, Qt
-from core.service import PlanService
-from gui.app import make_app
-from gui.main_window import MainWindow
-from gui.retry import CloseGuard
+from core.service.facade import PlanService
+from gui.app.launch import make_app
+from gui.window.main_window import MainWindow
+from gui.window.retry import CloseGuard
 app = make_app("zh_CN")
 svc = PlanService(sys.argv[1])
 window = MainWindow(svc, QSettings(sys.argv[5], QSettings.Format.IniFormat))

@@ -17,7 +17,7 @@ def settings(tmp_path: Path):
 @pytest.fixture
 def window(qtbot, service, settings):
     """The real main window on the test's own database; closed before the service is."""
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     win = MainWindow(service, settings)
     qtbot.addWidget(win)
@@ -38,7 +38,7 @@ def zh_translation(qapp):
     """The Chinese UI, as the clerk sees it; removed again after the test."""
     from PySide6.QtCore import QLocale
 
-    from gui.i18n import install_translations
+    from gui.app.i18n import install_translations
 
     installed = install_translations(qapp, "zh_CN")
     yield installed

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from core.status import Status
-from gui.backup_dialog import BackupDialog
+from core.domain.status import Status
+from gui.dialogs.backup_dialog import BackupDialog
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.status import Status
-from gui.commands import EditContext, SetCompletedOnCommand, SetNoteCommand, SetStatusCommand
+from core.domain.status import Status
+from gui.editing.commands import EditContext, SetCompletedOnCommand, SetNoteCommand, SetStatusCommand
 
 
 def loaded(service, sample_plan):

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from core.errors import StoreError
-from core.service import PlanService
-from gui.db_open import Choice, DatabaseProblemDialog, open_with_recovery
+from core.service.facade import PlanService
+from gui.app.db_open import Choice, DatabaseProblemDialog, open_with_recovery
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def test_another_database_can_be_chosen_instead(qapp, damaged, tmp_path):
         assert service.db_path == other and other.is_file()
     finally:
         service.close()
-        from gui import single_instance
+        from gui.app import single_instance
 
         single_instance.release()
 
@@ -126,7 +126,7 @@ def test_missing_folder_at_start_up_explains_and_offers_to_try_again(qapp, tmp_p
         finally:
             dialog.deleteLater()
 
-    from gui import single_instance
+    from gui.app import single_instance
 
     assert single_instance.claim(db_path) and not stick.exists()  # the lock makes no folder either
     try:

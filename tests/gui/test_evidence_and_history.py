@@ -7,8 +7,8 @@ import hashlib
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from core.domain.status import Status
 from core.paths import evidence_dir
-from core.status import Status
 
 
 def show_task(window, index: int = 0) -> int:

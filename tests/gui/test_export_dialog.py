@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QDate
 
-from core.status import Status
+from core.domain.status import Status
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def plan_id(service, sample_plan):
 
 @pytest.fixture
 def dialog(qtbot, service, plan_id):
-    from gui.export_dialog import ExportDialog
+    from gui.dialogs.export_dialog import ExportDialog
 
     dlg = ExportDialog(service, plan_id)
     qtbot.addWidget(dlg)
@@ -37,7 +37,7 @@ def dialog(qtbot, service, plan_id):
 
 
 def test_dialog_offers_the_plans_units_and_a_default_path(dialog, service, plan_id):
-    from gui.export_dialog import MINE
+    from gui.dialogs.export_dialog import MINE
 
     units = [dialog.unit_box.itemData(i) for i in range(dialog.unit_box.count())]
     assert units[0] is None and units[1] == MINE and "县发展改革局" in units
@@ -77,7 +77,7 @@ def test_excel_choice_fixes_the_suffix_and_writes_a_workbook(dialog, tmp_path):
 
 
 def test_a_locked_file_is_reported_and_the_dialog_stays_open(dialog, tmp_path, monkeypatch):
-    import gui.export_dialog as mod
+    import gui.dialogs.export_dialog as mod
 
     shown = []
     monkeypatch.setattr(mod, "show_error", lambda parent, err, title=None: shown.append(err.code))
@@ -92,7 +92,7 @@ def test_a_locked_file_is_reported_and_the_dialog_stays_open(dialog, tmp_path, m
 
 
 def test_export_action_opens_the_dialog_for_the_plan_on_screen(sample_window, monkeypatch):
-    from gui import export_dialog
+    from gui.dialogs import export_dialog
 
     opened = []
     monkeypatch.setattr(export_dialog.ExportDialog, "exec", lambda self: opened.append(self.plan_id) or 0)
@@ -112,7 +112,7 @@ def test_script_choice_converts_the_file_name_and_the_document(dialog, tmp_path)
 
 
 def test_without_my_unit_the_dialog_asks_who_reports(qtbot, service, sample_plan, tmp_path):
-    from gui.export_dialog import ExportDialog
+    from gui.dialogs.export_dialog import ExportDialog
 
     plan_id = service.import_plan(sample_plan).plan_id
     dlg = ExportDialog(service, plan_id)
@@ -162,7 +162,7 @@ def test_cancelling_at_the_pending_question_writes_nothing(dialog, tmp_path):
 
 
 def test_showing_the_tasks_without_a_note_filters_the_tree(sample_window, monkeypatch):
-    from gui import export_dialog
+    from gui.dialogs import export_dialog
 
     def exec_and_choose_show(self):
         self._ask_pending = lambda n, opts: "show"
@@ -207,7 +207,7 @@ def test_the_dialog_shows_what_the_choices_take_in(dialog, service, plan_id):
 def test_the_dialog_remembers_the_last_choices_and_folder(qtbot, service, plan_id, tmp_path):
     from PySide6.QtCore import QSettings
 
-    from gui.export_dialog import ExportDialog
+    from gui.dialogs.export_dialog import ExportDialog
 
     settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
     first = ExportDialog(service, plan_id, settings=settings)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from gui.file_drop import plan_file_filters
+from gui.window.file_drop import plan_file_filters
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DOC = FIXTURES / "doc" / "002_0b33f68d6bab1fb5.numbered.doc"

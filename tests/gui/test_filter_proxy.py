@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 
-from core.service import PlanService
-from core.status import Status
-from core.views import TaskFilter
-from gui.commands import EditContext, SetStatusCommand
-from gui.filter_proxy import TaskFilterProxy
-from gui.plan_tree_model import PlanTreeModel
-from gui.tree_delegate import hit_spans
+from core.domain.records import TaskFilter
+from core.domain.status import Status
+from core.service.facade import PlanService
+from gui.editing.commands import EditContext, SetStatusCommand
+from gui.tree.delegate import hit_spans
+from gui.tree.filter_proxy import TaskFilterProxy
+from gui.tree.plan_tree_model import PlanTreeModel
 
 TODAY = dt.date(2026, 7, 15)
 

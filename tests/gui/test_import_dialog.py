@@ -9,8 +9,8 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
-from gui.import_dialog import ImportDialog
-from gui.preview_model import TITLE
+from gui.importing.dialog import ImportDialog
+from gui.importing.preview_model import TITLE
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PLAN_TXT = FIXTURES / "txt" / "003_b0058e0bd144e67c.utf16le_nobom.txt"  # 烟台市芝罘区 2024, 14 tasks

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from core.status import Status
-from gui.app import start_window
-from gui.main_window import MainWindow
-from gui.plan_tree_model import UNITS
+from core.domain.status import Status
+from gui.app.launch import start_window
+from gui.tree.plan_tree_model import UNITS
+from gui.window.main_window import MainWindow
 
 
 def test_ctrl_number_sets_the_status_and_undoes(sample_window, qtbot):
@@ -58,7 +58,7 @@ def test_column_widths_are_remembered(sample_window, service, settings, qtbot):
 
 
 def test_start_window_paints_the_shell_then_opens_the_database(qtbot, db_path, settings, sample_plan):
-    from core.service import PlanService
+    from core.service.facade import PlanService
 
     with_plan = PlanService(db_path)
     plan_id = with_plan.import_plan(sample_plan, source_name="sample").plan_id

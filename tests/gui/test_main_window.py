@@ -7,12 +7,12 @@ import datetime as dt
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from core.model import ParsedPlan
+from core.domain.status import Status
+from core.parse.parsed_plan import ParsedPlan
 from core.paths import resource_path
-from core.service import PlanService
-from core.status import Status
-from gui.main_window import MainWindow
-from gui.plan_tree_model import PROGRESS
+from core.service.facade import PlanService
+from gui.tree.plan_tree_model import PROGRESS
+from gui.window.main_window import MainWindow
 
 CHECK = Qt.ItemDataRole.CheckStateRole
 

@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
 
-from core.service import PlanService
-from core.status import Status
-from gui.carry_over import CarryOverDialog
-from gui.labels import DUE_SOON_COLOR, OVERDUE_COLOR
-from gui.main_window import MainWindow
-from gui.plan_tree_model import DEADLINE
+from core.domain.status import Status
+from core.service.facade import PlanService
+from gui.dialogs.carry_over import CarryOverDialog
+from gui.tree.labels import DUE_SOON_COLOR, OVERDUE_COLOR
+from gui.tree.plan_tree_model import DEADLINE
+from gui.window.main_window import MainWindow
 
 TODAY = dt.date(2026, 6, 20)
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from core.domain.deadline_dates import deadline_lines
-from gui.item_dialog import ItemDialog
+from gui.editing.item_dialog import ItemDialog
 
 
 def labels_under(window, node_id: int | None) -> list[str]:
@@ -165,7 +165,7 @@ def test_a_new_section_goes_after_the_selected_ones_section(sample_window, monke
 
 
 def test_next_labels_follow_the_plans_numbering():
-    from gui.structure_actions import next_label
+    from gui.editing.structure_actions import next_label
 
     assert [next_label(x) for x in ("3.", "（2）", "三、", "（九）", "十、", "附件")] == \
         ["4.", "（3）", "四、", "（十）", "十一、", ""]

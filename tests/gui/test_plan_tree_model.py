@@ -6,11 +6,11 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from core.service import PlanService
-from core.status import Status
-from gui.commands import EditContext
-from gui.labels import OVERDUE_COLOR
-from gui.plan_tree_model import DEADLINE, PROGRESS, STATUS, TITLE, UNITS, PlanTreeModel
+from core.domain.status import Status
+from core.service.facade import PlanService
+from gui.editing.commands import EditContext
+from gui.tree.labels import OVERDUE_COLOR
+from gui.tree.plan_tree_model import DEADLINE, PROGRESS, STATUS, TITLE, UNITS, PlanTreeModel
 
 
 def make_model(service, sample_plan) -> PlanTreeModel:

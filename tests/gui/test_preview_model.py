@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
-from core.import_checks import node_at
-from core.model import ParsedDeadline, ParsedNode, ParsedPlan
-from gui.preview_commands import (
+from core.parse.checks import node_at
+from core.parse.parsed_plan import ParsedDeadline, ParsedNode, ParsedPlan
+from gui.importing.preview_commands import (
     AddCommand,
     DeleteCommand,
     EditNodeCommand,
@@ -19,7 +19,7 @@ from gui.preview_commands import (
     SetMetaCommand,
     SplitCommand,
 )
-from gui.preview_model import DEADLINE, LABEL, TITLE, UNITS, PreviewModel
+from gui.importing.preview_model import DEADLINE, LABEL, TITLE, UNITS, PreviewModel
 
 
 def task(label: str, title: str, *units: str) -> ParsedNode:

@@ -9,14 +9,14 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
+from core.domain.status import Status
 from core.errors import StoreError
-from core.status import Status
 
 
 @pytest.fixture
 def win(sample_window, monkeypatch):
     """The sample window; if a failed test leaves edits held, closing it drops them without asking."""
-    from gui.retry import CloseGuard
+    from gui.window.retry import CloseGuard
 
     monkeypatch.setattr(CloseGuard, "_close_anyway", lambda self: True)
     return sample_window
@@ -103,7 +103,7 @@ def test_next_edit_retries_first_and_keeps_the_order(win, service, monkeypatch):
 
 
 def test_closing_with_held_edits_asks_and_can_stay_open(win, service, monkeypatch):
-    from gui.retry import CloseGuard
+    from gui.window.retry import CloseGuard
 
     window = win
     task = first_task(window)
@@ -152,8 +152,8 @@ def small_disk(tmp_path):
 
 
 def test_full_disk_holds_the_note_until_space_is_freed(qtbot, small_disk, settings, sample_plan):
-    from core.service import PlanService
-    from gui.main_window import MainWindow
+    from core.service.facade import PlanService
+    from gui.window.main_window import MainWindow
 
     service = PlanService(small_disk / "taizhang.sqlite3")
     window = MainWindow(service, settings)

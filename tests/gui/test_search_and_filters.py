@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QImage
 
-from core.status import Status
-from core.views import TaskFilter
-from gui.my_units_dialog import MyUnitsDialog
+from core.domain.records import TaskFilter
+from core.domain.status import Status
+from gui.dialogs.my_units_dialog import MyUnitsDialog
 
 
 def visible_labels(window) -> list[str]:
@@ -117,7 +117,7 @@ def test_a_my_units_change_reaches_the_filter_the_bar_and_the_overview(sample_wi
 
 
 def test_the_status_box_finds_tasks_without_a_completion_note(sample_window):
-    from gui.filter_bar import NO_NOTE
+    from gui.window.filter_bar import NO_NOTE
 
     bar, service = sample_window.filter_bar, sample_window.service
     tasks = sample_window.model.task_ids()

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from gui import single_instance
-from gui.single_instance import DatabaseLock, lock_path
+from gui.app import single_instance
+from gui.app.single_instance import DatabaseLock, lock_path
 
 ROOT = Path(__file__).resolve().parents[2]
 HOLDER = r"""
 import os, sys
 sys.path.insert(0, sys.argv[2])
-from gui.single_instance import DatabaseLock
+from gui.app.single_instance import DatabaseLock
 lock = DatabaseLock(sys.argv[1])
 print("locked" if lock.acquire() else "refused", flush=True)
 if sys.argv[3] == "crash":

@@ -9,15 +9,15 @@ import sqlite3
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from core.service import PlanService
-from core.status import Status
+from core.domain.status import Status
+from core.service.facade import PlanService
 from core.store import backup
 from tests.media import foreign_sqlite, no_space_for_backups
 
 
 def test_full_disk_at_the_daily_backup_is_one_status_bar_warning(qtbot, db_path, sample_plan, settings,
                                                                  monkeypatch):
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     svc = PlanService(db_path)
     svc.import_plan(sample_plan)
@@ -65,8 +65,8 @@ def test_after_a_tick_the_main_file_alone_holds_it_within_two_seconds(qtbot, sam
 
 def test_window_restore_refuses_a_foreign_file_named_like_a_backup(qtbot, sample_window, service, db_path,
                                                                    monkeypatch):
-    from gui import backup_dialog
-    from gui.backup_dialog import BackupDialog
+    from gui.dialogs import backup_dialog
+    from gui.dialogs.backup_dialog import BackupDialog
 
     model = sample_window.model
     task = model.task_ids()[0]

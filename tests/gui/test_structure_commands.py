@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.status import Status
-from gui.commands import EditContext
-from gui.structure_commands import (
+from core.domain.status import Status
+from gui.editing.commands import EditContext
+from gui.editing.structure_commands import (
     AddNodeCommand,
     DeleteNodeCommand,
     IndentCommand,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from gui.commands import EditContext
-from gui.plan_tree_model import PlanTreeModel
-from gui.structure_commands import AddNodeCommand, DeleteNodeCommand, IndentCommand, MoveNodeCommand
+from gui.editing.commands import EditContext
+from gui.editing.structure_commands import AddNodeCommand, DeleteNodeCommand, IndentCommand, MoveNodeCommand
+from gui.tree.plan_tree_model import PlanTreeModel
 
 
 def node(window, label: str) -> int:

@@ -6,9 +6,9 @@ import datetime as dt
 
 from openpyxl import load_workbook
 
-from core.status import Status
-from gui.commands import EditContext
-from gui.tracking_commands import AddEntryCommand, DeferCommand, MergeReturnsCommand
+from core.domain.status import Status
+from gui.editing.commands import EditContext
+from gui.editing.tracking_commands import AddEntryCommand, DeferCommand, MergeReturnsCommand
 
 
 def _setup(service, sample_plan):

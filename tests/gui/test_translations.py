@@ -68,7 +68,7 @@ def test_self_test_passes_in_a_fresh_process():
 
 
 def test_a_checkout_without_built_qm_still_speaks_chinese(qapp):
-    from gui.i18n import TsTranslator
+    from gui.app.i18n import TsTranslator
 
     translator = TsTranslator(TS)
     assert not translator.isEmpty()
@@ -84,8 +84,8 @@ def test_qt_own_dialog_buttons_are_chinese_too(zh_translation):
 
 
 def test_status_names_are_cores_own_in_chinese(zh_translation):
-    from core.status import ZH_NAMES
-    from gui.labels import status_names
+    from core.domain.status import ZH_NAMES
+    from gui.tree.labels import status_names
 
     assert status_names() == ZH_NAMES
     text = TS.read_text(encoding="utf-8")
@@ -93,19 +93,20 @@ def test_status_names_are_cores_own_in_chinese(zh_translation):
 
 
 def test_translations_are_gathered_from_gui_sub_packages_too(tmp_path, monkeypatch):
-    (tmp_path / "gui" / "dialogs").mkdir(parents=True)
-    for name in ("gui/main_window.py", "gui/dialogs/export_dialog.py"):
+    for d in ("window", "dialogs"):
+        (tmp_path / "gui" / d).mkdir(parents=True)
+    for name in ("gui/window/main_window.py", "gui/dialogs/export_dialog.py"):
         (tmp_path / name).write_text("", encoding="utf-8")
     monkeypatch.setattr(build_translations, "ROOT", tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in build_translations.gui_sources()] == [
-        "gui/dialogs/export_dialog.py", "gui/main_window.py"]
+        "gui/dialogs/export_dialog.py", "gui/window/main_window.py"]
 
 
 def test_a_qm_older_than_its_ts_gives_way_to_the_ts(qapp, tmp_path, monkeypatch):
     """After a merge the .ts holds new strings a stale .qm lacks; the checkout must speak them."""
     import os
 
-    from gui import i18n
+    from gui.app import i18n
 
     old_ts = tmp_path / "old.ts"  # what the .qm was built from: the string came later
     old_ts.write_text('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="zh_CN">'

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QThreadPool
 
 from core.errors import TaizhangError
-from gui.workers import STAGES, ParseJob, ParseSource
+from gui.importing.workers import STAGES, ParseJob, ParseSource
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -159,7 +159,7 @@ def gui_classes():
 @pytest.fixture
 def world(qtbot, zh_translation, service, sample_plan, settings):
     """What constructors ask for, by parameter name: the sample plan in a real window."""
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     window = MainWindow(service, settings)
     qtbot.addWidget(window)
@@ -210,7 +210,7 @@ def test_main_window_in_each_state_is_chinese(qtbot, zh_translation, service, se
     """Empty database (welcome page), a plan with a task chosen, and with a section chosen."""
     from PySide6.QtWidgets import QApplication
 
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     window = MainWindow(service, settings)
     qtbot.addWidget(window)
@@ -231,8 +231,8 @@ def test_main_window_in_each_state_is_chinese(qtbot, zh_translation, service, se
 def test_lang_en_shows_the_english_interface(qtbot, qapp, service, settings):
     from PySide6.QtCore import QCoreApplication, QLocale
 
-    from gui.i18n import install_translations
-    from gui.main_window import MainWindow
+    from gui.app.i18n import install_translations
+    from gui.window.main_window import MainWindow
 
     assert install_translations(qapp, "en") == []
     try:
@@ -267,7 +267,7 @@ def test_chinese_ui_uses_the_zh_cn_locale_and_iso_dates(qtbot, world):
 
 
 def test_unit_names_sort_by_pinyin_in_the_chinese_ui(zh_translation):
-    from gui.collation import sorted_for_display
+    from gui.tree.collation import sorted_for_display
 
     names = ["住建局", "市政府办公室", "财政局", "安徽省数据资源局", "第10组", "第2组"]
     assert sorted_for_display(names) == ["安徽省数据资源局", "财政局", "第2组", "第10组", "市政府办公室", "住建局"]
@@ -277,7 +277,7 @@ def test_plural_messages_read_from_the_ts_get_their_count(qapp):
     """A checkout without the built .qm reads the .ts; its %n messages must not come out blank."""
     from PySide6.QtCore import QCoreApplication
 
-    from gui.i18n import TsTranslator
+    from gui.app.i18n import TsTranslator
 
     plural = [(ctx.findtext("name"), msg.findtext("source"))
               for ctx in ET.parse(TS).getroot().iter("context") for msg in ctx.iter("message")
@@ -302,7 +302,7 @@ def test_import_dialog_with_a_plan_read_is_chinese(qtbot, world):
     plan = Path(__file__).resolve().parents[1] / "fixtures" / "txt" / "003_b0058e0bd144e67c.utf16le_nobom.txt"
     dialog = world["window"].importer.open_dialog(plan)
     qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=15000)
-    from gui.node_editor import DeadlineRow
+    from gui.window.node_editor import DeadlineRow
 
     texts, deadline_rows = {}, 0
     for path in ((0,), (0, 0), (1, 1)):  # a section, a task, a task with a deadline (（五）)

@@ -1,0 +1,1 @@
+"""Start-up: the application object, opening the database, one instance, translations, upkeep."""

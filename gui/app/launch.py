@@ -1,0 +1,149 @@
+"""Entry points main.py calls: run the window, or check the window end to end (self-test)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from core.version import APP_NAME, APP_NAME_ZH, __version__
+
+
+def make_app(lang: str = "zh_CN") -> QApplication:
+    """The QApplication with translations and a Chinese-capable font (reused if one exists)."""
+    from gui.app.i18n import install_translations, use_cjk_font
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName(APP_NAME_ZH if not lang.lower().startswith("en") else APP_NAME)
+    from gui.app.icon import app_icon
+
+    app.setWindowIcon(app_icon())
+    install_translations(app, lang)
+    use_cjk_font(app)
+    return app
+
+
+def run_gui(db_path: Path, lang: str = "zh_CN") -> int:
+    """Open the database at `db_path` in the main window until the clerk closes it."""
+    from gui.app import single_instance
+    from gui.errors import install_excepthook
+
+    app = make_app(lang)
+    install_excepthook(Path(db_path).parent)
+    if not single_instance.claim(Path(db_path)):  # open in another window: say so, bring nothing up
+        return 1
+    window = start_window(Path(db_path))
+    from gui.app.startup_probe import install_if_asked
+
+    install_if_asked(app, window)  # only benchmarks/run.py sets it
+    try:
+        return app.exec()
+    finally:
+        if window.service is not None:
+            window.service.close()
+        single_instance.release()
+
+
+def start_window(db_path: Path, settings: QSettings | None = None):
+    """Show the window shell at once; open the database and its plan right after it has painted.
+
+    The database layer (peewee, the service) is imported in that second step, so the clerk sees
+    the window about as soon as a bare Qt window would appear.
+    """
+    from gui.window.main_window import MainWindow
+
+    window = MainWindow(None, settings)
+    _AfterFirstPaint(window, lambda: _open_database(window, Path(db_path)))
+    window.show()
+    return window
+
+
+def _open_database(window, db_path: Path) -> None:
+    from gui.app.db_open import open_with_recovery
+
+    service = open_with_recovery(window, db_path)  # damaged, foreign, too new: explain, offer backups
+    if service is None:
+        window.close()
+        QApplication.exit(2)
+        return
+    window.attach(service)
+
+
+class _AfterFirstPaint(QObject):
+    """Runs `then` in the event-loop turn after `widget` first paints."""
+
+    def __init__(self, widget, then) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False
+
+
+def self_test(lang: str = "zh_CN") -> int:
+    """Tick a sample task in the real window, reopen, check it stuck, export it. 0 when all is well."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    previous = qInstallMessageHandler(lambda *_: None)  # platform chatter is not a finding
+    try:
+        with tempfile.TemporaryDirectory(prefix="taizhang-selftest-") as tmp:
+            _self_test(Path(tmp), lang)
+    except Exception as exc:  # a self-test reports every failure as one line
+        print(f"self-test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        qInstallMessageHandler(previous)
+    return 0
+
+
+def _self_test(tmp: Path, lang: str) -> None:
+    from core.domain.status import Status
+    from core.service.facade import PlanService
+    from gui.window.main_window import MainWindow
+
+    app = make_app(lang)
+    db_path = tmp / "selftest.sqlite3"
+    settings = QSettings(str(tmp / "window.ini"), QSettings.Format.IniFormat)
+
+    service = PlanService(db_path)
+    window = MainWindow(service, settings)
+    window.show()
+    if window.pages.currentWidget() is not window.welcome:
+        raise AssertionError("an empty database did not show the welcome page")
+    plan_id = window.importer.open_sample()
+    if plan_id is None or window.model.plan_id != plan_id:
+        raise AssertionError("the sample plan did not open")
+    model = window.model
+    task_id = model.task_ids()[0]
+    parent_index = model.index_of(task_id).parent()
+    before = model.item(parent_index).rollup.done
+    if not model.setData(model.index_of(task_id), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole):
+        raise AssertionError("ticking a task was refused")
+    app.processEvents()
+    if model.item(parent_index).rollup.done != before + 1:
+        raise AssertionError("the section's progress did not move when its task was ticked")
+    window.close()
+    service.close()
+
+    service = PlanService(db_path)
+    try:
+        window = MainWindow(service, settings)
+        info = window.model.item(window.model.index_of(task_id)).info
+        if info is None or info.status is not Status.DONE:
+            raise AssertionError("the tick was not there after reopening")
+        from core.selfcheck import check_exports
+
+        check_exports(service, plan_id, task_id, tmp)  # .docx and .xlsx, read back
+        window.close()
+    finally:
+        service.close()

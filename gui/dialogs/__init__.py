@@ -1,0 +1,1 @@
+"""The smaller dialogs: export, backups, carrying a plan over, my units."""

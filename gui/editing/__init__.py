@@ -1,0 +1,1 @@
+"""Changing the plan in the window: undo commands, structure actions, tracking actions."""

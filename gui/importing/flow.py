@@ -1,0 +1,127 @@
+"""Import: choose or drop a file (or take the clipboard) and open the import dialog on it; the
+sample plan is imported directly, as it needs no checking. Several dropped files open one
+after another, each in its own dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from core.domain.records import PlanSummary
+from core.errors import TaizhangError
+from core.paths import resource_path
+from gui.errors import show_error
+from gui.window.file_drop import FileDropTarget, plan_file_filters
+
+LAST_DIR_KEY = "import/last_dir"
+
+
+class PlanImporter(QObject):
+    """The File ▸ Import and Open sample actions of one main window."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog = None
+        self.queue: list[Path] = []  # dropped files still to open, one import dialog after another
+        FileDropTarget(window).dropped.connect(self.open_files)
+
+    def choose_and_import(self) -> None:
+        start = str(self.window.settings.value(LAST_DIR_KEY, str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import work plan"), start, plan_file_filters())
+        if path:
+            self.window.settings.setValue(LAST_DIR_KEY, str(Path(path).parent))
+            self.open_dialog(Path(path))
+
+    def open_files(self, paths: list[Path]) -> None:
+        """Files dropped on the window: each in its own import dialog, the next when one closes."""
+        if self.window.service is None or not paths:
+            return
+        self.queue.extend(Path(p) for p in paths)
+        if self.dialog is None or not self.dialog.isVisible():
+            self._next_file()
+
+    def _next_file(self) -> None:
+        if self.queue:
+            path = self.queue.pop(0)
+            self.window.settings.setValue(LAST_DIR_KEY, str(path.parent))
+            self.open_dialog(path)
+
+    def import_from_clipboard(self) -> None:
+        """Open the import dialog on the text or web page copied to the clipboard."""
+        self.open_dialog(paste=True)
+
+    def open_dialog(self, path: Path | None = None, paste: bool = False):
+        """The import dialog (window-modal), reading `path` or the clipboard; returns it."""
+        from gui.importing.dialog import ImportDialog
+
+        dialog = ImportDialog(self.window.service, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda plan_id, d=dialog: self._saved(plan_id, d))
+        dialog.more_files.connect(self.queue.extend)
+        dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
+        self.dialog = dialog
+        dialog.open()
+        if path is not None:
+            dialog.open_file(path)
+        elif paste:
+            dialog.paste()
+        return dialog
+
+    def _closed(self, dialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        if self.queue:
+            QTimer.singleShot(0, self._next_file)  # after the closing dialog has gone
+
+    def _saved(self, plan_id: int, dialog) -> None:
+        self.window.refresh_plans(plan_id)
+        sections, tasks = dialog.model.plan.counts()
+        self.window.statusBar().showMessage(
+            self.tr("Imported %1 sections and %2 tasks.").replace("%1", str(sections))
+            .replace("%2", str(tasks)), 8000)
+
+    def open_sample(self) -> int | None:
+        """Show the sample plan, importing it the first time."""
+        return self.import_file(resource_path("sample_plan.json"), reuse_existing=True)
+
+    def import_file(self, path: Path, reuse_existing: bool = False) -> int | None:
+        """Import `path` and show it; returns the plan id shown, None if nothing was imported."""
+        from core.parse.source import file_sha256, parse_file
+
+        svc = self.window.service
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            parsed = parse_file(path)
+            sha = file_sha256(path)
+            same = svc.plans_like(sha, parsed.title, parsed.year)
+        except TaizhangError as err:
+            QGuiApplication.restoreOverrideCursor()
+            show_error(self.window, err, self.tr("Import failed"))
+            return None
+        QGuiApplication.restoreOverrideCursor()
+        if same and (reuse_existing or not self._import_again(same[0])):
+            self.window.refresh_plans(same[0].id)
+            return same[0].id
+        try:
+            result = svc.import_plan(parsed, source_name=path.name, sha256=sha)
+        except TaizhangError as err:
+            show_error(self.window, err, self.tr("Import failed"))
+            return None
+        self.window.refresh_plans(result.plan_id)
+        self.window.statusBar().showMessage(
+            self.tr("Imported %1 sections and %2 tasks.").replace("%1", str(result.sections))
+            .replace("%2", str(result.tasks)), 8000)
+        return result.plan_id
+
+    def _import_again(self, existing: PlanSummary) -> bool:
+        answer = QMessageBox.question(
+            self.window, self.tr("Already imported"),
+            self.tr("This plan has already been imported as “%1”.\n\nImport it again as a separate "
+                    "copy? Choose No to open the existing one.").replace("%1", existing.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,48 @@
+"""Translated names of statuses and unit roles, and the colours statuses are shown in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from core.domain.records import Rollup
+from core.domain.status import EN_NAMES, Status
+
+STATUS_ORDER: tuple[Status, ...] = (Status.TODO, Status.DOING, Status.DONE, Status.ONGOING, Status.NA)
+
+STATUS_COLORS: dict[Status, QColor] = {
+    Status.DOING: QColor("#1565c0"),
+    Status.DONE: QColor("#2e7d32"),
+    Status.ONGOING: QColor("#00838f"),
+    Status.NA: QColor("#757575"),
+}
+OVERDUE_COLOR = QColor("#c62828")
+DUE_SOON_COLOR = QColor("#b26a00")  # amber dark enough to read on white
+translate = QCoreApplication.translate
+
+
+def status_names() -> dict[Status, str]:
+    """Status → name in the current language (build once per model, not per paint).
+
+    core.domain.status holds the names; tools/build_translations.py writes them into the .ts
+    (context "Status"), so the Chinese shown here is core's ZH_NAMES.
+    """
+    return {status: translate("Status", EN_NAMES[status]) for status in STATUS_ORDER}
+
+
+def role_names() -> dict[str, str]:
+    """Unit role code → the label shown before its units."""
+    return {
+        "lead": translate("Labels", "Lead unit"),
+        "responsible": translate("Labels", "Responsible units"),
+        "cooperating": translate("Labels", "Cooperating units"),
+    }
+
+
+def rollup_text(r: Rollup) -> str:
+    """'Done 12/40 (30%)  Overdue 3' in the current language."""
+    text = translate("Labels", "Done %1/%2 (%3%)").replace("%1", str(r.done)).replace("%2", str(r.applicable))
+    text = text.replace("%3", f"{r.percent:.0f}")
+    if r.overdue:
+        text += "  " + translate("Labels", "Overdue %1").replace("%1", str(r.overdue))
+    return text

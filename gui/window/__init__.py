@@ -1,0 +1,1 @@
+"""The main window and the panels it is made of: detail, dashboard, filter bar, retry bar."""

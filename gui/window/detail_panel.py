@@ -1,0 +1,282 @@
+"""The right-hand panel: everything about the selected node, and the clerk's edits of a task.
+
+Every edit is written at once through an undo command; the note after a short idle pause,
+and also when the editor loses focus, the selection moves or the window closes.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.domain.records import Change
+from gui.editing.commands import EditContext, SetCompletedOnCommand, SetNoteCommand, SetStatusCommand
+from gui.tree.labels import OVERDUE_COLOR, STATUS_ORDER, role_names, rollup_text, status_names
+from gui.tree.plan_tree_model import PlanTreeModel, TreeItem, short_name
+
+NOTE_IDLE_MS = 800
+
+
+def _label(wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
+class DetailPanel(QScrollArea):
+    """Shows one section (text and roll-up) or one task (text, units, deadlines and progress)."""
+
+    task_shown = Signal(object)  # the task now shown (its id), or None: for the tabs below the note
+    leave_note = Signal()  # Esc in the note: back to the tree
+
+    def __init__(self, ctx: EditContext, model: PlanTreeModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.model = ctx, model
+        self.node_id: int | None = None
+        self._loading = False
+        self._status_names = status_names()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(280)
+
+        self.placeholder = QLabel(self.tr("Select a task on the left to see and record its progress."))
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setEnabled(False)
+
+        self.heading = _label()
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.text = _label()
+        self.rollup = _label()
+        self.units = {role: _label() for role in role_names()}
+        self.deadlines = _label()
+        self.deadlines.setTextFormat(Qt.TextFormat.RichText)
+
+        info_form = QFormLayout()
+        info_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        info_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        for role, name in role_names().items():
+            info_form.addRow(name + self.tr(":"), self.units[role])
+        info_form.addRow(self.tr("Deadline:"), self.deadlines)
+        self.progress_row = QLabel(self.tr("Progress:"))
+        info_form.addRow(self.progress_row, self.rollup)
+        self.info_form = info_form
+
+        self.task_box = self._build_task_box()
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.text)
+        layout.addSpacing(6)
+        layout.addLayout(info_form)
+        layout.addSpacing(6)
+        layout.addWidget(self.task_box, 1)
+        layout.addStretch(0)
+        self.body_layout = layout
+        self.setWidget(body)
+
+        self.note_timer = QTimer(self)
+        self.note_timer.setSingleShot(True)
+        self.note_timer.setInterval(NOTE_IDLE_MS)
+        self.note_timer.timeout.connect(self.flush_note)
+        ctx.changed.connect(self.on_change)
+        ctx.pending.changed.connect(self._mark_unsaved)
+        self.show_item(None)
+
+    def _build_task_box(self) -> QWidget:
+        box = QWidget()
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.status_combo = QComboBox()
+        for status in STATUS_ORDER:
+            self.status_combo.addItem(self._status_names[status], status)
+        self.status_combo.activated.connect(self._status_chosen)
+        form.addRow(self.tr("Status:"), self.status_combo)
+
+        self.has_date = QCheckBox(self.tr("Recorded"))
+        self.has_date.setToolTip(self.tr("Untick when the task has no completion date"))
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.has_date.clicked.connect(self._date_edited)
+        self.date_edit.dateChanged.connect(self._date_edited)
+        row = QHBoxLayout()
+        row.addWidget(self.has_date)
+        row.addWidget(self.date_edit)
+        row.addStretch()
+        form.addRow(self.tr("Completion date:"), row)
+
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText(self.tr("What was done, with dates and links to the published "
+                                                  "pages… Saved automatically."))
+        self.note_edit.setMinimumHeight(120)
+        self.note_edit.textChanged.connect(self._note_typed)
+        self.note_edit.installEventFilter(self)
+        form.addRow(self.tr("Progress note:"), self.note_edit)
+        self.updated = QLabel()
+        self.updated.setEnabled(False)
+        form.addRow("", self.updated)
+        self.tabs = QTabWidget()  # supporting material and history, added by the window
+        self.tabs.setDocumentMode(True)
+        self.tabs.setVisible(False)
+        form.addRow(self.tabs)
+        return box
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        self.tabs.setVisible(True)
+        return self.tabs.addTab(widget, title)
+
+    # -- showing -------------------------------------------------------------------------
+    def show_item(self, item: TreeItem | None) -> None:
+        """Show `item` (None: the placeholder), saving any pending note of the previous one first."""
+        self.flush_note()
+        new_id = item.info.id if item is not None and item.info is not None else None
+        same = new_id == self.node_id
+        self.node_id = new_id
+        self._fill(item, keep_note=same)
+        if not same:
+            self.task_shown.emit(new_id if item is not None and item.is_task else None)
+
+    def on_change(self, change: Change) -> None:
+        if self.node_id is not None and self.node_id in change.nodes | change.rollups:
+            self._fill(self.model.item(self.model.index_of(self.node_id)), keep_note=True)
+
+    def _fill(self, item: TreeItem | None, keep_note: bool) -> None:
+        info = item.info if item is not None else None
+        empty = info is None
+        self.placeholder.setVisible(empty)
+        for widget in (self.heading, self.text):
+            widget.setVisible(not empty)
+        self._set_form_visible(not empty)
+        self.task_box.setVisible(not empty and info.is_task)
+        if empty:
+            return
+        self.heading.setText(f"{info.label} {info.title}".strip())
+        same = info.text.rstrip("。.；; ") == info.title.rstrip("。.；; ")  # the heading says it already
+        self.text.setText("" if same else info.text)
+        self.text.setVisible(bool(self.text.text()))
+        for role, label in self.units.items():  # a section shows only what it has
+            names = info.units.get(role, [])
+            label.setText("、".join(names) or "—")
+            self.info_form.setRowVisible(label, info.is_task or bool(names))
+        self.deadlines.setText(self._deadline_html(info))
+        self.info_form.setRowVisible(self.deadlines, info.is_task or bool(info.deadlines))
+        self.rollup.setText(rollup_text(item.rollup))
+        self.info_form.setRowVisible(self.progress_row, not info.is_task)
+        if info.is_task:
+            self._fill_task(info, keep_note)
+
+    def _set_form_visible(self, visible: bool) -> None:
+        for row in range(self.info_form.rowCount()):
+            self.info_form.setRowVisible(row, visible)
+
+    def _deadline_html(self, info) -> str:
+        lines = [html.escape(d.text + (f"（{d.date.isoformat()}）" if d.date else "")) for d in info.deadlines]
+        text = "<br>".join(lines) or "—"
+        if info.deferral is not None:  # the original struck through, the approved date beside it
+            from core.domain.deferral import due_words
+
+            d = info.deferral
+            moved = self.tr("deferred to %1").replace("%1", f"{due_words(d.due)}（{d.due.isoformat()}）")
+            tip = "；".join(x for x in (d.reason, d.approval) if x)
+            text = (f"<s>{text}</s> <span title='{html.escape(tip, quote=True)}'>{html.escape(moved)}</span>")
+        if info.is_overdue(self.ctx.service.today()):
+            overdue = html.escape(self.tr("(overdue)"))
+            text += f" <span style='color:{OVERDUE_COLOR.name()}'>{overdue}</span>"
+        return text
+
+    def _fill_task(self, info, keep_note: bool) -> None:
+        self._loading = True
+        try:
+            self.status_combo.setCurrentIndex(STATUS_ORDER.index(info.status))
+            self.has_date.setChecked(info.completed_on is not None)
+            day = info.completed_on or self.ctx.service.today()
+            self.date_edit.setDate(QDate(day.year, day.month, day.day))
+            self.date_edit.setEnabled(info.completed_on is not None)
+            held = self.ctx.pending.note(info.id)  # typed, refused by the disk, waiting: keep showing it
+            note = info.note if held is None else held
+            typing = keep_note and self.note_timer.isActive()
+            if not typing and self.note_edit.toPlainText() != note:
+                self.note_edit.setPlainText(note)
+            stamp = info.updated_at.strftime("%Y-%m-%d %H:%M") if info.updated_at else ""
+            self.updated.setText(self.tr("Last changed %1").replace("%1", stamp) if stamp else "")
+        finally:
+            self._loading = False
+        self._mark_unsaved()
+
+    def _mark_unsaved(self) -> None:
+        """Say so under the note while its text waits to be saved (see gui/window/retry.py)."""
+        waiting = self.node_id is not None and self.ctx.pending.note(self.node_id) is not None
+        if waiting:
+            self.updated.setText(self.tr("Not saved yet: will be saved automatically once possible"))
+        self.updated.setEnabled(waiting)  # dark text while unsaved, greyed when it is a plain date
+
+    def _current(self):
+        item = self.model.item(self.model.index_of(self.node_id)) if self.node_id is not None else None
+        return item.info if item is not None and item.info is not None and item.info.is_task else None
+
+    # -- editing -------------------------------------------------------------------------
+    def _status_chosen(self, row: int) -> None:
+        info = self._current()
+        status = STATUS_ORDER[row]
+        if info is None or info.status is status:
+            return
+        text = self.tr("Set “%1” to %2").replace("%1", short_name(info))
+        self.ctx.push(SetStatusCommand(self.ctx, [info], status, text.replace("%2", self._status_names[status])))
+
+    def _date_edited(self, *_args) -> None:
+        info = self._current()
+        if self._loading or info is None:
+            return
+        self.date_edit.setEnabled(self.has_date.isChecked())
+        new = self.date_edit.date().toPython() if self.has_date.isChecked() else None
+        if new != info.completed_on:
+            self.ctx.push(SetCompletedOnCommand(self.ctx, info.id, info.completed_on, new))
+
+    def _note_typed(self) -> None:
+        if not self._loading:
+            self.note_timer.start()
+
+    def flush_note(self) -> None:
+        """Save the note now if it differs from the stored one."""
+        self.note_timer.stop()
+        info = self._current()
+        if info is None:
+            return
+        text = self.note_edit.toPlainText()
+        if text != info.note:
+            self.ctx.push(SetNoteCommand(self.ctx, info.id, info.note, text))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.note_edit and event.type() == QEvent.Type.FocusOut:
+            self.flush_note()
+        if (watched is self.note_edit and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape):
+            self.flush_note()
+            self.leave_note.emit()
+            return True
+        return super().eventFilter(watched, event)
+

@@ -1,0 +1,331 @@
+"""The main window: plan tree on the left, details on the right, a welcome page on first run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.domain.records import Change
+from core.domain.settings import CURRENT_NODE, CURRENT_PLAN
+from core.version import __version__
+from gui.app.store_upkeep import StoreUpkeep
+from gui.dialogs.backup_menu import backup_action
+from gui.editing.commands import EditContext
+from gui.editing.tracking import DailyTracking
+from gui.errors import show_error
+from gui.importing.flow import PlanImporter
+from gui.tree.delegate import TreeDelegate
+from gui.tree.filter_proxy import TaskFilterProxy
+from gui.tree.labels import rollup_text
+from gui.tree.plan_tree_model import DEADLINE, PROGRESS, STATUS, TITLE, UNITS, PlanTreeModel
+from gui.window.detail_panel import DetailPanel
+from gui.window.filter_bar import FilterBar
+from gui.window.retry import install_retry_bar
+from gui.window.welcome import WelcomePage
+
+if TYPE_CHECKING:  # imported when the database opens, after the window shell has painted
+    from core.service.facade import PlanService
+
+CURRENT_PLAN_KEY = CURRENT_PLAN.key  # declared with their types and defaults in core.domain.settings
+CURRENT_NODE_KEY = CURRENT_NODE.key
+
+
+class MainWindow(QMainWindow):
+    """One window over one database; every edit goes through the undo stack to the service.
+
+    Built without a service it is the shell shown at start-up; attach() then opens the plan.
+    """
+
+    plan_shown = Signal(object)  # the plan id now on screen (None: the welcome page)
+
+    def __init__(self, service: PlanService | None, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.service = service
+        self.settings = settings if settings is not None else QSettings("Taizhang", "Taizhang")
+        self.ctx = EditContext(service, self)
+        self.model = PlanTreeModel(self.ctx, self)
+        self.proxy = TaskFilterProxy(self.model, self)  # the tree shows the model through the filters
+        self.importer = PlanImporter(self)
+
+        self.tree = self._build_tree()
+        self.filter_bar = FilterBar()
+        self.panel = DetailPanel(self.ctx, self.model)
+        self.right = QStackedWidget()  # the task's details, or the plan's overview when none is chosen
+        self.right.addWidget(self.panel)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter_bar)
+        left_layout.addWidget(self.tree)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.welcome = WelcomePage()
+        self.welcome.import_requested.connect(self.importer.choose_and_import)
+        self.welcome.sample_requested.connect(self.importer.open_sample)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self.path_label = QLabel()
+        self.path_label.setToolTip(self.tr("Database file"))
+        self.progress_label = QLabel()
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self.retry_bar = install_retry_bar(self, self.ctx.pending)  # edits the disk refused, retried
+        self.upkeep = StoreUpkeep(self)  # idle checkpoint; start-up warnings (a backup that failed)
+
+        self.ctx.changed.connect(self._changed)
+        self.ctx.failed.connect(lambda err: show_error(self, err))
+        self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.resize(1280, 800)
+        self._restore_window()
+        self.pages.setCurrentWidget(self.splitter)  # the shell looks like the window it becomes
+        self.tracking = DailyTracking(self)  # filters, my unit, overview, evidence, structure edits
+        if service is not None:
+            self.attach(service)
+
+    def attach(self, service: PlanService) -> None:
+        """Show the database's plans, and the plan and item on screen when it was last closed."""
+        self.service = self.ctx.service = service
+        self.path_label.setText(str(service.db_path))
+        self.upkeep.watch(service)
+        saved = service.setting(CURRENT_PLAN_KEY)
+        self.refresh_plans(int(saved) if saved and saved.isdigit() else None)
+        node = service.setting(CURRENT_NODE_KEY)
+        if node and node.isdigit():
+            self.select_node(int(node))
+
+    # -- building ------------------------------------------------------------------------
+    def _build_tree(self) -> QTreeView:
+        tree = QTreeView()
+        tree.setModel(self.proxy)
+        tree.setItemDelegateForColumn(TITLE, TreeDelegate(self.proxy, tree))
+        tree.setAlternatingRowColors(True)
+        tree.setUniformRowHeights(True)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        tree.setAllColumnsShowFocus(True)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        em = tree.fontMetrics().horizontalAdvance("中")
+        for column, chars in ((UNITS, 11), (DEADLINE, 7), (STATUS, 5), (PROGRESS, 4)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, em * chars + 16)
+        header.setMinimumSectionSize(em * 3)
+        return tree
+
+    def _build_actions(self) -> None:
+        style = self.style()
+        self.import_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton),
+                                     self.tr("&Import…"), self)
+        self.import_action.setIconText(self.tr("Import"))  # the toolbar shows no mnemonic
+        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.import_action.setToolTip(self.tr("Import a work plan from a Word, WPS, Excel, PDF, OFD, web page "
+                                              "or text file (or drop the file onto the window)"))
+        self.import_action.triggered.connect(self.importer.choose_and_import)
+        self.paste_import_action = QAction(self.tr("Import from clip&board…"), self)
+        self.paste_import_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.paste_import_action.setToolTip(self.tr("Import the plan's text copied from a web page, Word or WPS"))
+        self.paste_import_action.triggered.connect(self.importer.import_from_clipboard)
+        self.sample_action = QAction(self.tr("Open &sample"), self)
+        self.sample_action.triggered.connect(self.importer.open_sample)
+        self.export_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
+                                     self.tr("&Export report…"), self)
+        self.export_action.setIconText(self.tr("Export"))
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setToolTip(self.tr("Export the completion ledger or report as Word or Excel"))
+        self.export_action.triggered.connect(self.export_report)
+        self.quit_action = QAction(self.tr("E&xit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        stack = self.ctx.stack
+        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
+        redo_keys = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+        self.redo_action.setShortcuts(redo_keys)
+        self.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.about_action = QAction(self.tr("&About Taizhang"), self)
+        self.about_action.triggered.connect(self.show_about)
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.import_action, self.paste_import_action, self.sample_action, self.export_action])
+        file_menu.addSeparator()
+        self.backup_action = backup_action(self)
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        help_menu = self.help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.plan_label = QLabel(self.tr("Plan: "))
+        self.plan_combo = QComboBox()
+        self.plan_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.plan_combo.setMinimumContentsLength(20)
+        self.plan_combo.currentIndexChanged.connect(self._plan_chosen)
+        self.plan_actions = [toolbar.addWidget(self.plan_label), toolbar.addWidget(self.plan_combo),
+                             toolbar.addSeparator()]
+        toolbar.addAction(self.import_action)
+        toolbar.addAction(self.export_action)
+        toolbar.addSeparator()
+        toolbar.addActions(self._toolbar_undo_redo())
+
+    def _toolbar_undo_redo(self) -> list[QAction]:
+        """Short fixed labels for the toolbar; what would be undone shows in the tooltip and menu."""
+        stack, actions = self.ctx.stack, []
+        for menu_action, text, can, changed, run in (
+                (self.undo_action, self.tr("Undo"), stack.canUndoChanged, stack.undoTextChanged, stack.undo),
+                (self.redo_action, self.tr("Redo"), stack.canRedoChanged, stack.redoTextChanged, stack.redo)):
+            action = QAction(menu_action.icon(), text, self)
+            action.setEnabled(False)
+            action.triggered.connect(run)
+            can.connect(action.setEnabled)
+            changed.connect(lambda what, a=action, t=text: a.setToolTip(f"{t} {what}".strip()))
+            actions.append(action)
+        return actions
+
+    # -- plans ---------------------------------------------------------------------------
+    def refresh_plans(self, select: int | None = None) -> None:
+        """Re-list the plans and show `select` (else the current one, else the newest)."""
+        plans = self.service.list_plans(with_rollups=False)  # the switcher shows names only
+        wanted = select if select is not None else self.model.plan_id
+        ids = [p.id for p in plans]
+        plan_id = wanted if wanted in ids else (ids[0] if ids else None)
+        self.plan_combo.blockSignals(True)
+        self.plan_combo.clear()
+        for p in plans:
+            self.plan_combo.addItem(p.title, p.id)
+            self.plan_combo.setItemData(self.plan_combo.count() - 1, p.source_name or p.title,
+                                        Qt.ItemDataRole.ToolTipRole)
+        if plan_id is not None:
+            self.plan_combo.setCurrentIndex(ids.index(plan_id))
+        self.plan_combo.blockSignals(False)
+        for action in self.plan_actions:
+            action.setVisible(bool(plans))
+        self.export_action.setEnabled(bool(plans))
+        self.open_plan(plan_id)
+
+    def open_plan(self, plan_id: int | None) -> None:
+        self.panel.show_item(None)  # saves a pending note first
+        self.ctx.stack.clear()  # undo stays within one plan, so it never edits a plan not on screen
+        self.model.load(plan_id)
+        self.tree.expandToDepth(1)
+        self.pages.setCurrentWidget(self.splitter if plan_id is not None else self.welcome)
+        title = self.tr("Taizhang")
+        if plan_id is not None:
+            title = f"{self.service.plan(plan_id).title} — {title}"
+            if self.service.setting(CURRENT_PLAN_KEY) != str(plan_id):
+                self.service.set_setting(CURRENT_PLAN_KEY, str(plan_id))
+        self.setWindowTitle(title)
+        self._update_progress()
+        self.plan_shown.emit(plan_id)
+
+    def export_report(self) -> None:
+        """The export dialog for the plan on screen (a pending note is saved first)."""
+        if self.model.plan_id is None:
+            return
+        from gui.dialogs.export_dialog import ExportDialog
+
+        self.panel.flush_note()
+        dialog = ExportDialog(self.service, self.model.plan_id, self, self.settings)
+        dialog.exec()
+        if dialog.show_in_tree is not None:  # the tasks still lacking a 完成情况, before exporting
+            self.tracking.filtering.filter_from(dialog.show_in_tree)
+
+    def _plan_chosen(self, row: int) -> None:
+        plan_id = self.plan_combo.itemData(row)
+        if plan_id is not None and plan_id != self.model.plan_id:
+            self.open_plan(plan_id)
+
+    def select_node(self, node_id: int) -> None:
+        index = self.proxy.index_of(node_id)
+        if not index.isValid() and self.proxy.active and self.model.index_of(node_id).isValid():
+            self.filter_bar.clear()  # the clerk asked for this item: show it even if filtered out
+            index = self.proxy.index_of(node_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    # -- reacting ------------------------------------------------------------------------
+    def _current_changed(self, current, _previous) -> None:
+        self.panel.show_item(self.proxy.item(current) if current.isValid() else None)
+
+    def _changed(self, change: Change) -> None:
+        if change.plan_id == self.model.plan_id:
+            self._update_progress()
+
+    def _update_progress(self) -> None:
+        if self.model.plan_id is None:
+            self.progress_label.setText("")
+            return
+        self.progress_label.setText(rollup_text(self.model.total_rollup()))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Taizhang"),
+                          self.tr("<h3>Taizhang %1</h3><p>A ledger for the annual work plan for government "
+                                  "openness: import the plan, record each task's progress, all offline.</p>"
+                                  "<p>Database: %2</p>").replace("%1", __version__)
+                          .replace("%2", str(self.service.db_path)))
+
+    # -- window state --------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        s = self.settings
+        for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
+                             ("window/splitter", self.splitter.restoreState),
+                             ("window/header", self.tree.header().restoreState)):
+            value = s.value(key)
+            if isinstance(value, QByteArray | bytes):
+                restore(QByteArray(value))
+        if s.value("window/splitter") is None:
+            self.splitter.setSizes([760, 520])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.panel.flush_note()
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/header", self.tree.header().saveState())
+        s.sync()
+        node = self.panel.node_id
+        if node is not None and self.service is not None and self.service.setting(CURRENT_NODE_KEY) != str(node):
+            self.service.set_setting(CURRENT_NODE_KEY, str(node))
+        super().closeEvent(event)
+
+    @property
+    def db_path(self) -> Path:
+        return self.service.db_path
