@@ -1,6 +1,6 @@
 """QtCore as PyInstaller's own hook collects it, with Qt's translations only in the UI languages.
 
-build.spec lists the languages (hooksconfig "taizhang_qt" → "languages"); gui/i18n.py loads
+build.spec lists the languages (hooksconfig "taizhang_qt" → "languages"); gui/app/i18n.py loads
 qtbase_<lang>.qm for Qt's own buttons and dialogs, so the other 90-odd catalogs are dead weight.
 """
 
