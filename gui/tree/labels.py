@@ -6,7 +6,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from core.domain.records import Rollup
-from core.domain.status import EN_NAMES, Status
+from core.domain.status import Status
+from gui.app.i18n import ui_language
 
 STATUS_ORDER: tuple[Status, ...] = (Status.TODO, Status.DOING, Status.DONE, Status.ONGOING, Status.NA)
 
@@ -22,12 +23,10 @@ translate = QCoreApplication.translate
 
 
 def status_names() -> dict[Status, str]:
-    """Status → name in the current language (build once per model, not per paint).
-
-    core.domain.status holds the names; tools/build_translations.py writes them into the .ts
-    (context "Status"), so the Chinese shown here is core's ZH_NAMES.
-    """
-    return {status: translate("Status", EN_NAMES[status]) for status in STATUS_ORDER}
+    """Status → its name in core's catalogue, in the interface's language (build once per model,
+    not per paint)."""
+    lang = ui_language()
+    return {status: status.shown(lang) for status in STATUS_ORDER}
 
 
 def role_names() -> dict[str, str]:

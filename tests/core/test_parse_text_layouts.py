@@ -105,7 +105,8 @@ def test_a_notice_joined_into_one_line_is_cut_into_its_lines(joined, lines):
 # ---- never refuse a plan: no numbering, flat tasks and a warning -------------------------------
 
 def test_paragraphs_without_numbering_become_flat_tasks_with_a_warning():
-    from core.parse.checks import check_plan, warning_message
+    from core.messages import cli_line as warning_message
+    from core.parse.checks import check_plan
 
     plan = parse_text("某局2022年政务公开工作安排\n发布机构：某局\n今年重点做好预算公开。按时公开部门预算。\n"
                       "责任单位：财务科、办公室。\n做好政策解读，及时回应社会关切。\n打印本页 关闭窗口")
