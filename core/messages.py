@@ -29,10 +29,13 @@ class Words(NamedTuple):
 
 @dataclass(frozen=True)
 class Notice:
-    """Something core tells the clerk that is not a failure (a check's finding, a reader's detail)."""
+    """Something core tells the clerk that is not a failure: a reader's or the parser's note about a
+    document (pages left unread, text guessed by OCR, a table read without its header), a check's
+    finding, a reader's detail inside an error; `items` are the lines it lists."""
 
     code: str
     params: dict = field(default_factory=dict)
+    items: tuple[str, ...] = ()
 
 
 class Coded(Protocol):
@@ -236,6 +239,52 @@ CATALOGUE: dict[str, Words] = {
                              ".xlsx）：{path}",
                              "The extension {suffix} of the export file does not fit the format {format} (Word "
                              "files end in .docx, Excel files in .xlsx): {path}"),
+    # what a reader found wrong inside a file: a `detail` or `suffix` of the errors above
+    "suffix_none": W("（无扩展名）", "(no extension)"),
+    "suffix_zip": W("（压缩包）", "(a zip archive)"),
+    "suffix_is_xlsx": W("（Excel 工作簿，请改用 .xlsx）", "(an Excel workbook: use .xlsx)"),
+    "suffix_is_doc": W("（Word 文档，请改用 .doc）", "(a Word document: use .doc)"),
+    "suffix_is_docx": W("（Word 文档，请改用 .docx）", "(a Word document: use .docx)"),
+    "detail_wrong_suffix": W("文件内容与扩展名不符", "the content does not match the file extension"),
+    "detail_not_office": W("不是 Office 文档", "not an Office document"),
+    "detail_xml_dtd": W("XML 含 DTD", "the XML declares a DTD"),
+    "detail_xml_malformed": W("XML 格式错误", "malformed XML"),
+    "detail_xml_empty": W("XML 为空", "the XML is empty"),
+    "detail_table_too_large": W("表格过大", "a table is too large"),
+    "detail_word_header": W("Word 文档头不完整", "the Word file header is incomplete"),
+    "detail_not_word": W("不是 Word 文档", "not a Word document"),
+    "detail_word_no_pieces": W("Word 文档缺少文字表", "the Word document has no piece table"),
+    "detail_word_pieces_damaged": W("Word 文字表损坏", "the Word piece table is damaged"),
+    "detail_word_no_body": W("Word 文档没有正文", "the Word document has no body text"),
+    "detail_word_pieces_length": W("Word 文字表长度不合理", "the Word piece table has an impossible length"),
+    "detail_word_truncated": W("Word 文档不完整", "the Word document is incomplete"),
+    "detail_docx_no_document": W("缺少正文 document.xml", "the body, document.xml, is missing"),
+    "detail_docx_no_body": W("缺少正文 body", "the document has no body"),
+    "detail_ofd_too_much_text": W("OFD 文字过多", "the OFD holds too much text"),
+    "detail_mht_too_many_parts": W("MHT 部件过多", "the MHT file has too many parts"),
+    "detail_mht_malformed": W("MHT 格式错误", "malformed MHT"),
+    "detail_mht_no_page": W("MHT 文件中没有网页", "the MHT file holds no web page"),
+    "detail_image_unrecognised": W("图像无法识别", "the image cannot be recognised"),
+    "detail_image_damaged": W("图像文件损坏", "the image file is damaged"),
+    "detail_image_too_large": W("图像尺寸过大", "the image is too large"),
+    "detail_ofd_no_document": W("OFD.xml 未指明文档", "OFD.xml names no document"),
+    "detail_ofd_no_pages": W("OFD 文档没有页面", "the OFD document has no pages"),
+    "detail_ole_damaged": W("复合文档结构损坏", "the compound file structure is damaged"),
+    "detail_pdf_unopenable": W("PDF 无法打开", "the PDF cannot be opened"),
+    "detail_pdf_page_damaged": W("PDF 页面损坏", "a PDF page is damaged"),
+    "detail_not_rtf": W("不是 RTF 文档", "not an RTF document"),
+    "detail_rtf_malformed": W("RTF 格式错误", "malformed RTF"),
+    "detail_sheet_sprawl": W("工作表过大或过于分散", "the worksheet is too large or too scattered"),
+    "detail_xls_unparsable": W("Excel 工作簿无法解析", "the Excel workbook cannot be parsed"),
+    "detail_merge_too_large": W("合并单元格范围过大", "a merged cell range is too large"),
+    "detail_json_no_nodes": W("缺少 nodes 列表", "the nodes list is missing"),
+    "detail_json_too_deep": W("层级嵌套过深", "the levels nest too deeply"),
+    "detail_target_is_folder": W("目标是一个文件夹", "the target is a folder"),
+    "detail_part_missing": W("缺少 {name}", "{name} is missing"),
+    "detail_stream_missing": W("缺少 {name} 数据流", "the {name} stream is missing"),
+    "detail_stream_length": W("{name} 数据流长度不合理", "the {name} stream has an impossible length"),
+    "detail_stream_damaged": W("{name} 数据流损坏", "the {name} stream is damaged"),
+    "detail_json_bad_year": W("year 应为四位数的年份", "year must be a year of four digits"),
     # -- the import checks (core.parse.checks) and the readers' notes ------------------------------
     # A text ending in "：" is followed by the lines it lists.
     "no_title": W("未识别到计划标题，请填写", "The plan's title was not found; please fill it in."),
@@ -273,6 +322,13 @@ CATALOGUE: dict[str, Words] = {
     "backup_reason_restore": W("恢复之前", "Before a restore"),
     "backup_reason_delete": W("删除计划之前", "Before deleting a plan"),
     "backup_reason_manual": W("手动备份", "Made by hand"),
+    # -- words the program writes into the plan itself (always Chinese: they are the plan's data) -----
+    "new_task": W("新任务", "New task"),
+    "untitled_plan": W("未命名计划", "Untitled plan"),
+    "attachment": W("附件", "attachment"),
+    "carried_over_title": W("{title}（结转{year}）", "{title} (carried over {year})"),
+    "history_deferral_reason": W("原因：{reason}", "reason: {reason}"),
+    "history_deferral_approval": W("批准：{approval}", "approved by: {approval}"),
     # -- what `check` finds in a database file (core.store.health) ----------------------------------
     "health_is_dir": W("这是一个文件夹，不是数据库文件：{path}", "This is a folder, not a database file: {path}"),
     "health_missing": W("找不到数据库文件：{path}", "The database file cannot be found: {path}"),
@@ -343,7 +399,7 @@ def cli_line(item: Coded) -> str:
     return say(item, "zh", cli=True).removesuffix("。").removesuffix("：")
 
 
-def name(code: str, lang: Lang = "zh", default: str | None = None) -> str:
+def term(code: str, lang: Lang = "zh", default: str | None = None) -> str:
     """A name in the catalogue (a status, a backup's reason); `default` (else the code) when it has none."""
     entry = CATALOGUE.get(code)
     if entry is None:

@@ -7,8 +7,7 @@ from enum import StrEnum
 
 from core.domain.textfold import fold
 from core.errors import UsageError
-from core.messages import Lang
-from core.messages import name as catalogue_name
+from core.messages import Lang, term
 
 
 class Status(StrEnum):
@@ -27,7 +26,7 @@ class Status(StrEnum):
 
     def shown(self, lang: Lang = "zh") -> str:
         """The name the clerk reads in `lang`, from the one catalogue."""
-        return catalogue_name(f"status_{self.value}", lang)
+        return term(f"status_{self.value}", lang)
 
     @classmethod
     def parse(cls, text: str) -> Status:

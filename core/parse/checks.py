@@ -1,4 +1,5 @@
-"""What the clerk should look at before saving a parsed plan: the parser's doubts, as warnings.
+"""What the clerk should look at before saving a parsed plan: the reader's and parser's notes
+and what the checks below find, as warnings.
 
 Computed in core (no Qt) so the CLI and tests can use them; their words are in core/messages.py.
 A warning names the node it speaks of by its path (row numbers from the top level), and the
@@ -73,7 +74,6 @@ def check_plan(plan: ParsedPlan) -> list[ImportWarning]:
     for code, found in (("no_text", no_text), ("no_units", no_units)):
         if found:
             out.append(ImportWarning(code, {"count": len(found)}, found[0][1], tuple(found[:MAX_ITEMS])))
-    out.extend(ImportWarning(code, dict(params)) for code, params in plan.doubts)
     out.extend(numbering_gaps(plan))
     if plan.skipped:
         items = tuple((line if len(line) <= 80 else line[:80] + "…", None) for line in plan.skipped[:MAX_ITEMS])

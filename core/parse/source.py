@@ -15,7 +15,7 @@ def parse_document(doc: Document) -> ParsedPlan:
     from core.parse.pipeline import parse_document as run
 
     plan = run(doc)
-    plan.notes = list(doc.notes)  # the parser reads text; what the reader noted goes to the warnings
+    plan.notes = [*doc.notes, *plan.notes]  # one channel to the warnings: the reader's notes, then the parser's
     return plan
 
 

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import StoreError
-from core.messages import Lang
-from core.messages import name as catalogue_name
+from core.messages import Lang, term
 from core.store.db import error_code, store_error
 from core.store.identity import connect_readonly, has_sqlite_header, identify
 
@@ -38,7 +37,7 @@ class BackupInfo:
 
     def reason_text(self, lang: Lang = "zh") -> str:
         """Why the copy was made, in `lang`; a reason this version does not know, as it is written."""
-        return catalogue_name(f"backup_reason_{self.reason}", lang, default=self.reason)
+        return term(f"backup_reason_{self.reason}", lang, default=self.reason)
 
 
 def backup_dir(db_path: Path) -> Path:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from core.domain.records import DeadlineInfo, DeferralInfo, EntryInfo, ImportResult, NodeInfo, Rollup
 from core.domain.status import OPEN_STATUSES, Status
+from core.messages import term
 from core.parse.parsed_plan import ROLES, ParsedNode, ParsedPlan
 from core.store.tables import Deadline, Deferral, Entry, Node, NodeUnit, Plan, Progress, Unit
 
@@ -21,7 +22,7 @@ def _unit_ids(names: set[str]) -> dict[str, int]:
 def insert_plan(parsed: ParsedPlan, source_name: str | None, sha256: str | None) -> ImportResult:
     """Insert a plan; the caller holds the transaction."""
     plan = Plan.create(
-        title=parsed.title or source_name or "未命名计划",
+        title=parsed.title or source_name or term("untitled_plan"),
         year=parsed.year,
         issuer=parsed.issuer,
         doc_number=parsed.doc_number,

@@ -29,7 +29,6 @@ from gui.app.i18n import ui_language
 from gui.errors import show_error
 
 
-
 class BackupList(QTreeWidget):
     """Backups newest first: when, why, how many plans and tasks; unreadable ones greyed out."""
 
