@@ -143,7 +143,7 @@ CATALOGUE: dict[str, Words] = {
     "bad_status": W("未知状态：{status}", "Unknown status: {status}",
                     cli=("未知状态：{status}（可用：未开始、进行中、已完成、持续推进、不适用）",
                          "Unknown status: {status} (use 未开始, 进行中, 已完成, 持续推进 or 不适用)")),
-    "bad_date": W("日期格式不正确：{value}（应为 2024-07-01 这样的格式）。",
+    "bad_date": W("日期格式不正确：{value}（应为 2024-07-01）。",
                   "The date is not valid: {value} (it should look like 2024-07-01)."),
     "not_a_task": W("编号为 {node_id} 的事项是一个分组，只有具体任务才有状态。",
                     "Item {node_id} is a group; only tasks have a status."),
