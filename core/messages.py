@@ -281,6 +281,8 @@ CATALOGUE: dict[str, Words] = {
     "detail_json_too_deep": W("层级嵌套过深", "the levels nest too deeply"),
     "detail_target_is_folder": W("目标是一个文件夹", "the target is a folder"),
     "detail_part_missing": W("缺少 {name}", "{name} is missing"),
+    "detail_part_damaged": W("{name} 已损坏", "{name} is damaged"),
+    "detail_zip_damaged": W("压缩包结构损坏", "the zip structure is damaged"),
     "detail_stream_missing": W("缺少 {name} 数据流", "the {name} stream is missing"),
     "detail_stream_length": W("{name} 数据流长度不合理", "the {name} stream has an impossible length"),
     "detail_stream_damaged": W("{name} 数据流损坏", "the {name} stream is damaged"),

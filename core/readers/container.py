@@ -47,7 +47,7 @@ def open_zip(data: bytes, old_code: str, xml_limit: int = MAX_XML) -> zipfile.Zi
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except _ZIP_ERRORS as exc:
-        raise InputError("corrupt", detail=type(exc).__name__) from exc
+        raise InputError("corrupt", detail=Notice("detail_zip_damaged")) from exc
     if len(infos) > MAX_MEMBERS:
         raise InputError("zip_bomb")
     total = xml_total = 0
@@ -76,9 +76,9 @@ def read_member(zf: zipfile.ZipFile, name: str, required: bool = True) -> bytes 
         with zf.open(info) as fh:
             data = fh.read(MAX_TOTAL_UNCOMPRESSED + 1)
     except _ZIP_ERRORS as exc:
-        raise InputError("corrupt", detail=type(exc).__name__) from exc
+        raise InputError("corrupt", detail=Notice("detail_part_damaged", {"name": name})) from exc
     except Exception as exc:  # zlib.error and friends from a damaged stream
-        raise InputError("corrupt", detail=type(exc).__name__) from exc
+        raise InputError("corrupt", detail=Notice("detail_part_damaged", {"name": name})) from exc
     if len(data) > MAX_TOTAL_UNCOMPRESSED:
         raise InputError("zip_bomb")
     return data

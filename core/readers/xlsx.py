@@ -130,7 +130,7 @@ def _load(data: bytes):
     except InputError:
         raise
     except Exception as exc:  # openpyxl signals a damaged package with many exception types
-        raise InputError("corrupt", detail=type(exc).__name__) from exc
+        raise InputError("corrupt", detail=Notice("detail_xls_unparsable")) from exc
 
 
 def _check_strings(zf) -> None:
@@ -171,7 +171,7 @@ def sheet_blocks(wb, ws) -> list[Paragraph | Table]:
     except InputError:
         raise
     except Exception as exc:  # openpyxl signals a damaged sheet with many exception types
-        raise InputError("corrupt", detail=type(exc).__name__) from exc
+        raise InputError("corrupt", detail=Notice("detail_xls_unparsable")) from exc
     if not values:
         return []
     hidden_rows = {int(r) for r, attrs in parser.row_dimensions.items() if _true(attrs.get("hidden"))}
