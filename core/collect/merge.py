@@ -47,7 +47,7 @@ class Conflict:
     field: str
     current: object
     proposals: list[Proposal]
-    reason: str  # "units_differ" (files disagree) or "changed_since" (the clerk changed it after export)
+    reason: str  # "units_differ" (files disagree) or "changed_since" (the clerk changed it after export); conflict_* in core/messages
 
 
 @dataclass

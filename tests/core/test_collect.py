@@ -216,3 +216,16 @@ def test_one_workbook_for_all_units_merges_each_sheet_in_its_units_name(svc, pla
     change = svc.apply_merge(plan, svc.read_returns([path]))
     assert change.nodes == {task} and svc.node(task).status is Status.DONE
     assert svc.history(task)[-1].source == "来自县政府办公室填报（全部单位.xlsx）"
+
+
+def test_the_command_line_says_why_a_clash_was_not_applied(svc, plan, db_path, tmp_path):
+    lead = _task_id(svc, plan, "公开重大建设项目")
+    out, _ = svc.collect(plan, tmp_path / "发改局.xlsx", [REFORM])
+    svc.set_note(lead, "台账员已登记")  # the clerk writes after the workbook went out
+    svc.close()
+    wb, ws, header = _rows(out)
+    _fill(ws, header, lead, **{"完成情况": "已公开项目信息12条"})
+    wb.save(out)
+    shown = _cli("merge", "--plan", str(plan), str(out), db=db_path)
+    assert shown.returncode == 0, shown.stderr
+    assert "冲突 1 项" in shown.stdout and "（生成填报表后台账已改动）" in shown.stdout

@@ -203,3 +203,11 @@ def test_names_come_in_both_languages(code, zh, en):
 
 def test_a_name_the_catalogue_lacks_is_shown_as_written():
     assert term("backup_reason_weekly", default="weekly") == "weekly"
+
+
+def test_every_merge_conflict_reason_is_worded():
+    tree = ast.parse((ROOT / "core" / "collect" / "merge.py").read_text(encoding="utf-8"))
+    reasons = {n.value.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant)
+               and any(getattr(t, "id", None) == "reason" for t in n.targets)}
+    assert reasons == {"units_differ", "changed_since"}
+    assert {term(f"conflict_{r}") for r in reasons} == {"两份填报不一致", "生成填报表后台账已改动"}
