@@ -145,3 +145,43 @@ def test_a_qm_older_than_its_ts_gives_way_to_the_ts(qapp, tmp_path, monkeypatch)
     translator = i18n.app_translator("zh_CN")
     assert isinstance(translator, i18n.TsTranslator)
     assert translator.translate("WelcomePage", "Open the sample") == "打开示例"
+
+
+def test_import_warnings_show_the_catalogues_words_in_the_ui_language(qtbot, zh_translation):
+    from core.parse.checks import ImportWarning
+    from gui.importing.warnings_list import WarningsList
+
+    shown = WarningsList()
+    qtbot.addWidget(shown)
+    shown.show_warnings([ImportWarning("no_year"), ImportWarning("noise_skipped", {"count": 2}, None,
+                                                                 (("打印本页", None),))])
+    assert [shown.topLevelItem(i).text(0) for i in range(2)] == ["年份未识别，请确认",
+                                                                  "以下内容疑似网页杂项，未导入（2 行）："]
+
+
+def test_backup_reasons_show_the_catalogues_words_in_each_language(qtbot, qapp, tmp_path):
+    import datetime as dt
+
+    from PySide6.QtCore import QLocale
+
+    from core.store.backup import BackupInfo
+    from gui.app.i18n import install_translations
+    from gui.dialogs.backup_dialog import BackupList
+
+    infos = [BackupInfo(tmp_path / f"t-{r}.sqlite3", dt.datetime(2026, 7, 1, 9), r, 1, 15)
+             for r in ("daily", "import", "delete", "weekly")]
+    shown = BackupList()
+    qtbot.addWidget(shown)
+    installed = install_translations(qapp, "zh_CN")
+    try:
+        shown.fill(infos)
+        assert [shown.topLevelItem(i).text(1) for i in range(4)] == ["每日（自动）", "导入之前", "删除计划之前", "weekly"]
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    install_translations(qapp, "en")
+    try:
+        shown.fill(infos)
+        assert shown.topLevelItem(1).text(1) == "Before an import"
+    finally:
+        QLocale.setDefault(QLocale.c())
