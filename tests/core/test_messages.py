@@ -211,3 +211,13 @@ def test_every_merge_conflict_reason_is_worded():
                and any(getattr(t, "id", None) == "reason" for t in n.targets)}
     assert reasons == {"units_differ", "changed_since"}
     assert {term(f"conflict_{r}") for r in reasons} == {"两份填报不一致", "生成填报表后台账已改动"}
+
+
+def test_check_returns_codes_that_the_cli_words(tmp_path):
+    from core.store.health import check_database
+
+    empty = tmp_path / "空.sqlite3"
+    empty.write_bytes(b"")
+    assert check_database(tmp_path) == [Notice("health_is_dir", {"path": str(tmp_path)})]
+    assert [cli_line(p) for p in check_database(empty)] == [f"数据库文件是空的（0 字节），没有任何数据：{empty}"]
+    assert say(check_database(empty)[0], "en") == f"The database file is empty (0 bytes) and holds no data: {empty}"
