@@ -312,12 +312,19 @@ CATALOGUE: dict[str, Words] = {
     "table_guessed": W("表格“{head}”的表头未能识别，已按单元格内容读取各列，请核对任务、责任单位和时限",
                        "The header of the table “{head}” was not recognised; its columns were read from their "
                        "cells. Please check the tasks, units and time limits."),
-    # -- names: task statuses (core.domain.status), why a backup was made (core.store.backup) -------
+    # -- names: task statuses (core.domain.status), unit roles (core.parse.parsed_plan.ROLES), why a
+    # backup was made (core.store.backup)
     "status_todo": W("未开始", "Not started"),
     "status_doing": W("进行中", "In progress"),
     "status_done": W("已完成", "Done"),
     "status_ongoing": W("持续推进", "Ongoing"),
     "status_na": W("不适用", "Not applicable"),
+    "role_lead": W("牵头", "Lead"),
+    "role_responsible": W("责任", "Resp."),
+    "role_cooperating": W("配合", "Coop."),
+    "role_units_lead": W("牵头单位", "Lead unit"),
+    "role_units_responsible": W("责任单位", "Responsible units"),
+    "role_units_cooperating": W("配合单位", "Cooperating units"),
     "backup_reason_daily": W("每日（自动）", "Daily (automatic)"),
     "backup_reason_import": W("导入之前", "Before an import"),
     "backup_reason_migration": W("升级之前", "Before an upgrade"),

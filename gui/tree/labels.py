@@ -7,6 +7,8 @@ from PySide6.QtGui import QColor
 
 from core.domain.records import Rollup
 from core.domain.status import Status
+from core.messages import term
+from core.parse.parsed_plan import ROLES
 from gui.app.i18n import ui_language
 
 STATUS_ORDER: tuple[Status, ...] = (Status.TODO, Status.DOING, Status.DONE, Status.ONGOING, Status.NA)
@@ -30,12 +32,15 @@ def status_names() -> dict[Status, str]:
 
 
 def role_names() -> dict[str, str]:
-    """Unit role code → the label shown before its units."""
-    return {
-        "lead": translate("Labels", "Lead unit"),
-        "responsible": translate("Labels", "Responsible units"),
-        "cooperating": translate("Labels", "Cooperating units"),
-    }
+    """Unit role code → the label shown before its units (牵头单位), in the interface's language."""
+    lang = ui_language()
+    return {role: term(f"role_units_{role}", lang) for role in ROLES}
+
+
+def role_badges() -> dict[str, str]:
+    """Unit role code → its short name (牵头, 责任, 配合), in the interface's language."""
+    lang = ui_language()
+    return {role: term(f"role_{role}", lang) for role in ROLES}
 
 
 def rollup_text(r: Rollup) -> str:

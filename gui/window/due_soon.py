@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from core.domain.due import HORIZON_DAYS, due_list, due_state
 from core.domain.records import NodeInfo
-from gui.tree.labels import DUE_SOON_COLOR, OVERDUE_COLOR
+from gui.tree.labels import DUE_SOON_COLOR, OVERDUE_COLOR, role_names
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -21,7 +21,7 @@ class DueSoonList(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setHeaderLabels([self.tr("Due"), self.tr("Task"), self.tr("Lead unit")])
+        self.setHeaderLabels([self.tr("Due"), self.tr("Task"), role_names()["lead"]])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)

@@ -4,12 +4,12 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="82"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="81"/>
         <source>Backups and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="84"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="83"/>
         <source>A backup is a copy of the whole database. One is made on each day you work, and before every import, plan deletion, upgrade and restore. The newest 20 are kept, and one for each month before them.
 
 Folder: %1</source>
@@ -18,32 +18,32 @@ Folder: %1</source>
 备份文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="97"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="96"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="98"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="97"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="99"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="98"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="150"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="149"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="151"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="150"/>
         <source>The data is now as it was on %1. The state before the restore was backed up too, and is listed as “Before a restore”.</source>
         <translation>数据已恢复到 %1 时的状态。恢复之前的状态也已备份，列为“恢复之前”。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="157"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="156"/>
         <source>Restore the backup of %1 (%2 plans, %3 tasks)?
 
 All plans and progress will be as they were then; changes made since are replaced. The current state is backed up first, so you can go back to it.</source>
@@ -52,7 +52,7 @@ All plans and progress will be as they were then; changes made since are replace
 所有计划和进度都将回到当时的状态，此后所做的更改会被替换。恢复前会先备份当前状态，需要时可以再恢复回来。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="161"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="160"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -70,27 +70,27 @@ All plans and progress will be as they were then; changes made since are replace
 <context>
     <name>BackupList</name>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="38"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="37"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="38"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="37"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="38"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="37"/>
         <source>Plans</source>
         <translation>计划数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="38"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="37"/>
         <source>Tasks</source>
         <translation>任务数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="58"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="57"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
@@ -443,11 +443,6 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <location filename="../../gui/window/due_soon.py" line="24"/>
         <source>Task</source>
         <translation>任务</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/due_soon.py" line="24"/>
-        <source>Lead unit</source>
-        <translation>牵头单位</translation>
     </message>
     <message>
         <location filename="../../gui/window/due_soon.py" line="50"/>
@@ -1097,27 +1092,12 @@ Import it again as a separate plan?</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../gui/tree/labels.py" line="35"/>
-        <source>Lead unit</source>
-        <translation>牵头单位</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tree/labels.py" line="36"/>
-        <source>Responsible units</source>
-        <translation>责任单位</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tree/labels.py" line="37"/>
-        <source>Cooperating units</source>
-        <translation>配合单位</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tree/labels.py" line="43"/>
+        <location filename="../../gui/tree/labels.py" line="48"/>
         <source>Done %1/%2 (%3%)</source>
         <translation>已完成 %1/%2（%3%）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/labels.py" line="46"/>
+        <location filename="../../gui/tree/labels.py" line="51"/>
         <source>Overdue %1</source>
         <translation>逾期 %1</translation>
     </message>
@@ -1401,11 +1381,6 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
     </message>
     <message>
         <location filename="../../gui/tree/plan_tree_model.py" line="85"/>
-        <source>Responsible units</source>
-        <translation>责任单位</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="85"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
@@ -1490,21 +1465,6 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
 </context>
 <context>
     <name>PreviewModel</name>
-    <message>
-        <location filename="../../gui/importing/preview_model.py" line="61"/>
-        <source>Lead</source>
-        <translation>牵头</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/preview_model.py" line="61"/>
-        <source>Resp.</source>
-        <translation>责任</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/preview_model.py" line="61"/>
-        <source>Coop.</source>
-        <translation>配合</translation>
-    </message>
     <message>
         <location filename="../../gui/importing/preview_model.py" line="62"/>
         <source>No.</source>
@@ -2020,24 +1980,6 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../gui/editing/tracking_actions.py" line="142"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
-    </message>
-</context>
-<context>
-    <name>TreeDelegate</name>
-    <message>
-        <location filename="../../gui/tree/delegate.py" line="41"/>
-        <source>Lead</source>
-        <translation>牵头</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tree/delegate.py" line="41"/>
-        <source>Resp.</source>
-        <translation>责任</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tree/delegate.py" line="42"/>
-        <source>Coop.</source>
-        <translation>配合</translation>
     </message>
 </context>
 <context>

@@ -185,3 +185,17 @@ def test_backup_reasons_show_the_catalogues_words_in_each_language(qtbot, qapp, 
         assert shown.topLevelItem(1).text(1) == "Before an import"
     finally:
         QLocale.setDefault(QLocale.c())
+
+
+def test_unit_roles_are_cores_names_in_each_language(zh_translation):
+    from core.parse.parsed_plan import ROLE_ZH
+    from gui.tree.labels import role_badges, role_names
+
+    assert role_badges() == ROLE_ZH == {"lead": "牵头", "responsible": "责任", "cooperating": "配合"}
+    assert role_names() == {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位"}
+
+
+def test_unit_roles_are_english_under_lang_en(en_translation):
+    from gui.tree.labels import role_badges, role_names
+
+    assert role_badges()["responsible"] == "Resp." and role_names()["lead"] == "Lead unit"
