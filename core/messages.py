@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple, Protocol
 
 Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
 
 
 class Words(NamedTuple):
