@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from core.domain.numerals import cn_value
 from core.domain.textfold import fold
 from core.parse.meta_block import FIELD_NAMES, title_field
 from core.parse.units import is_unit_name
@@ -30,8 +31,7 @@ _DOCNO = re.compile(
 )
 _DOCNO_FIELD = re.compile(r"(?:文号|发文字号)[:：] ?")
 _DOCNO_DAMAGED = re.compile(r"^([\u3400-\u9fff]{2,12})〔(\d{4})(\d{1,4})$")
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
+_LETTER_ZERO = str.maketrans("ＯO", "〇〇")  # a typed year's 〇 often comes as the letter O (二OO九)
 _CN = "〇○零ＯO一二三四五六七八九十"
 _DATE_ARABIC = re.compile(r"(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日")
 _DATE_CN = re.compile(rf"([{_CN}]{{4}}) ?年 ?([{_CN}]{{1,3}}) ?月 ?([{_CN}]{{1,3}}) ?日")
@@ -67,10 +67,8 @@ def is_title_line(text: str) -> bool:
 
 
 def _cn_number(s: str) -> int:
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_DIGIT.get(tens, 1) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
-    return int("".join(str(_CN_DIGIT.get(c, 0)) for c in s))
+    """A date's or year's numeral (二〇一〇, 十二), read by the one numeral function."""
+    return cn_value(s.translate(_LETTER_ZERO))
 
 
 def parse_date(text: str) -> dt.date | None:
