@@ -1917,35 +1917,19 @@ Import it again as a separate plan?</source>
 <context>
     <name>PlanImporter</name>
     <message>
-        <location filename="../../gui/importing/flow.py" line="35"/>
+        <location filename="../../gui/importing/flow.py" line="34"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/flow.py" line="104"/>
-        <location filename="../../gui/importing/flow.py" line="113"/>
+        <location filename="../../gui/importing/flow.py" line="106"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/flow.py" line="85"/>
-        <location filename="../../gui/importing/flow.py" line="117"/>
+        <location filename="../../gui/importing/flow.py" line="86"/>
         <source>Imported %1 sections and %2 tasks.</source>
         <translation>已导入 %1 个分组、%2 项任务。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/flow.py" line="123"/>
-        <source>Already imported</source>
-        <translation>已经导入过</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/flow.py" line="124"/>
-        <source>This plan has already been imported as “%1”.
-
-Import it again as a separate copy? Choose No to open the existing one.</source>
-        <translation>这份工作要点已经导入过（“%1”）。
-
-要再导入一份新的副本吗？选择“否”将打开已有的那份。</translation>
     </message>
 </context>
 <context>
@@ -2259,67 +2243,67 @@ If Taizhang is still open there, close it first: two windows on one database can
 <context>
     <name>SourceBar</name>
     <message>
-        <location filename="../../gui/importing/source.py" line="56"/>
+        <location filename="../../gui/importing/source.py" line="57"/>
         <source>Choose a file, or paste the plan&apos;s text (Ctrl+V).</source>
         <translation>请选择文件，或粘贴工作要点的正文（Ctrl+V）。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="57"/>
+        <location filename="../../gui/importing/source.py" line="58"/>
         <source>Open file…</source>
         <translation>打开文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="58"/>
+        <location filename="../../gui/importing/source.py" line="59"/>
         <source>Paste from clipboard</source>
         <translation>从剪贴板粘贴</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="67"/>
+        <location filename="../../gui/importing/source.py" line="68"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="93"/>
+        <location filename="../../gui/importing/source.py" line="94"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="100"/>
+        <location filename="../../gui/importing/source.py" line="101"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="108"/>
+        <location filename="../../gui/importing/source.py" line="109"/>
         <source>The clipboard holds no text. Copy the plan&apos;s text first.</source>
         <translation>剪贴板中没有文字，请先复制工作要点的正文。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="112"/>
+        <location filename="../../gui/importing/source.py" line="113"/>
         <source>Pasted from the clipboard</source>
         <translation>来自剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="140"/>
+        <location filename="../../gui/importing/source.py" line="141"/>
         <source>Reading was stopped.</source>
         <translation>已停止读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="155"/>
+        <location filename="../../gui/importing/source.py" line="156"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="155"/>
+        <location filename="../../gui/importing/source.py" line="156"/>
         <source>Recognising the plan…</source>
         <translation>正在识别要点结构…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="155"/>
+        <location filename="../../gui/importing/source.py" line="156"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="165"/>
+        <location filename="../../gui/importing/source.py" line="166"/>
         <source>Recognising the scan: page %1 of %2…</source>
         <translation>正在识别扫描件：第 %1 页，共 %2 页…</translation>
     </message>
