@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from core.domain.numerals import cn_value
 from core.domain.textfold import fold
 from core.parse.meta_block import FIELD_NAMES, title_field
+from core.parse.parsed_plan import PlanMeta
 from core.parse.units import is_unit_name
 
 _TITLE_END = re.compile(r"(?:(?:要点|方案|计划|安排|清单|任务|分工|分解|责任|台账)表?)$")  # …分工表, …计划表 too
@@ -44,17 +44,6 @@ _ISSUER_ENDINGS = ("政府", "办公室", "办公厅", "委员会", "管委会",
                    "中心", "院", "部", "署")
 _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4}) ?年")
 _YEAR = re.compile(r"(20\d\d|19\d\d) ?年")
-
-
-@dataclass
-class Meta:
-    """What the document says about itself."""
-
-    title: str = ""
-    year: int | None = None
-    issuer: str | None = None
-    doc_number: str | None = None
-    date: dt.date | None = None
 
 
 def is_title_line(text: str) -> bool:
@@ -119,9 +108,9 @@ def _doc_number(lines: list[str]) -> str | None:
     return None
 
 
-def extract(before: list[str], title_line: str | None, after: list[str], hint: str | None = None) -> Meta:
+def extract(before: list[str], title_line: str | None, after: list[str], hint: str | None = None) -> PlanMeta:
     """Metadata from the lines before the plan, its title line and the lines after it."""
-    meta = Meta()
+    meta = PlanMeta()
     meta.title = _whole_title((title_line or "").strip().rstrip("。 "), before)
     named = title_field(before)
     if named and (not meta.title or (len(named) > len(meta.title) and fold(named).endswith(fold(meta.title)))):
@@ -234,7 +223,7 @@ def _issuer_from_titles(before: list[str], title: str) -> str | None:
     return None
 
 
-def _year(meta: Meta) -> int | None:
+def _year(meta: PlanMeta) -> int | None:
     for source in (meta.title, meta.doc_number or ""):
         m = _YEAR.search(source) or re.search(r"[〔\[［【(（](\d{4})[〕\]］】)）]", source)
         if m:

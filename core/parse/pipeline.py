@@ -153,8 +153,7 @@ def parse_document(doc: Document) -> ParsedPlan:
             assign_units(draft)
             assign_deadlines(draft, meta.year)
     split_run_together(drafts)
-    plan = ParsedPlan(title=meta.title, year=meta.year, issuer=meta.issuer, doc_number=meta.doc_number,
-                      date=meta.date, nodes=[d.to_node() for d in drafts])
+    plan = ParsedPlan(**vars(meta), nodes=[d.to_node() for d in drafts])
     plan.skipped = skipped_lines(entries, region)
     plan.doubts = doubts
     plan.notes = list(doc.notes)
