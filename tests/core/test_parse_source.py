@@ -12,6 +12,7 @@ import pytest
 from core.errors import InputError
 from core.parse.source import PlanSource, parse_source
 from core.readers.document import Document, Paragraph, ReaderNote
+from tests.reads import count_reads
 
 PLAN = "2024年某县政务公开工作要点\n一、公开预算\n1.公开部门预算。责任单位：县财政局。6月底前完成。\n"
 OTHER = "2025年某县政务公开工作要点\n一、公开决算\n1.公开部门决算。责任单位：县审计局。\n"
@@ -102,12 +103,23 @@ def test_what_the_reader_noted_reaches_the_plan_from_the_one_parse_document():
     assert [n.code for n in pipeline_parse(doc).notes] == ["pages_cut"]
 
 
-def test_every_caller_imports_through_parse_source():
-    """The CLI, the window's worker and the sample plan read files only through parse_source
-    (no second read for a hash, no second orchestration)."""
-    root = Path(__file__).resolve().parents[2]
-    for name in ("main.py", "gui/importing/workers.py", "gui/importing/flow.py"):
-        text = (root / name).read_text(encoding="utf-8")
-        assert "parse_source(" in text, name
-        for other in ("file_sha256", "read_document(", "parse_file(", "load_bytes("):
-            assert other not in text, (name, other)
+def test_the_cli_import_reads_the_file_once(tmp_path, monkeypatch, capsys):
+    """`import` used to hash the file in one read and parse it in another."""
+    import main
+    from core.paths import resource_path
+
+    sample = resource_path("sample_plan.json").resolve()
+    reads = count_reads(monkeypatch, sample)
+    assert main.main(["--db", str(tmp_path / "t.sqlite3"), "import", str(sample)]) == 0
+    assert reads == ["read_bytes"] and "已导入计划 1" in capsys.readouterr().out
+
+
+def test_the_window_worker_and_the_sample_read_through_parse_source():
+    """No second orchestration in the GUI: the worker and the sample plan call parse_source."""
+    import inspect
+
+    from gui.importing import flow, workers
+
+    assert "parse_source(" in inspect.getsource(workers.ParseJob._work)
+    assert "parse_source(" in inspect.getsource(flow.PlanImporter.open_sample)
+    assert not hasattr(flow.PlanImporter, "import_file")

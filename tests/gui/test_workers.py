@@ -10,6 +10,7 @@ from PySide6.QtCore import QThreadPool
 from core.errors import TaizhangError
 from core.parse.source import PlanSource
 from gui.importing.workers import STAGES, ParseJob
+from tests.reads import count_reads
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -32,6 +33,14 @@ def test_a_file_is_read_parsed_and_checked_in_stages(qtbot):
     assert outcome.plan.year == 2010 and outcome.source.name == path.name
     assert outcome.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()  # for the duplicate check
     assert [w.code for w in outcome.warnings] == ["noise_skipped"]  # the page's 打印 and 字体 lines
+
+
+def test_the_worker_reads_the_file_once_for_the_plan_and_its_hash(qtbot, monkeypatch):
+    path = (FIXTURES / "docx" / "004_def7ff238cca8790.numbered.docx").resolve()
+    reads = count_reads(monkeypatch, path)
+    _, [outcome], failed = run(qtbot, PlanSource(path=path))
+    assert reads == ["read_bytes"] and not failed
+    assert outcome.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_reader_error_comes_back_typed(qtbot, tmp_path):
