@@ -55,7 +55,8 @@ class PlanTracking:
         with self._atomic():
             self._task_rows([node_id])
             old_due = self.node(node_id).final_due()
-            tracking.add_deferral(node_id, deferral.due, deferral.reason, deferral.approval, old_due, deferral.id)
+            tracking.add_deferral(node_id, deferral.due, deferral.reason, deferral.approval, old_due, deferral.id,
+                                  deferral.at)
             plan_id, ancestors = self._ancestors([node_id])
         return Change(plan_id=plan_id, nodes={node_id}, rollups=ancestors, fields={"deferral"},
                       initiator=initiator, result=deferral.id)

@@ -12,9 +12,12 @@ from core.store.tables import Deferral, Entry, History, Node, Progress, now
 
 
 def add_deferral(node_id: int, due: dt.date, reason: str, approval: str, old_due: dt.date | None,
-                 deferral_id: int | None = None) -> int:
-    """Record a 延期 and its history line; returns the row's id (`deferral_id` puts one back under its id)."""
+                 deferral_id: int | None = None, at: dt.datetime | None = None) -> int:
+    """Record a 延期 and its history line; returns the row's id (`deferral_id` and `at` put a
+    removed one back as it was)."""
     extra = {"id": deferral_id} if deferral_id is not None else {}
+    if at is not None:
+        extra["at"] = at
     row = Deferral.create(node=node_id, due=due, reason=reason, approval=approval, **extra)
     History.create(node=node_id, field="deferral", old=old_due.isoformat() if old_due else None,
                    new=_deferral_words(due, reason, approval))

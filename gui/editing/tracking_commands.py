@@ -21,8 +21,8 @@ class DeferCommand(_Command):
     """Move a task's deadline with a reason and approval; undo takes the 延期 back."""
 
     def __init__(self, ctx: EditContext, node_id: int, due: dt.date, reason: str, approval: str = "",
-                 initiator: object = None) -> None:
-        super().__init__(ctx, translate("Commands", "Defer deadline"), initiator)
+                 initiator: object = None, text: str | None = None) -> None:
+        super().__init__(ctx, text or translate("Commands", "Defer deadline"), initiator)
         self.node_id, self.due, self.reason, self.approval = node_id, due, reason, approval
         self.deferral_id: int | None = None
 

@@ -1,7 +1,10 @@
 """The right-hand panel: everything about the selected node, and the clerk's edits of a task.
 
 Every edit is written at once through an undo command; the note after a short idle pause,
-and also when the editor loses focus, the selection moves or the window closes.
+and also when the editor loses focus, the selection moves or the window closes. A deferred
+deadline shows struck through beside the approved one, with buttons to defer and take it back;
+the 进展 tab lists the task's dated entries (gui/window/entries_panel.py), and 由进展生成 writes
+the 完成情况 from them.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -27,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from core.domain.records import Change
 from gui.editing.commands import EditContext, SetCompletedOnCommand, SetNoteCommand, SetStatusCommand
+from gui.editing.tracking_commands import RemoveDeferralCommand
 from gui.tree.labels import OVERDUE_COLOR, STATUS_ORDER, role_names, rollup_text, status_names
 from gui.tree.plan_tree_model import PlanTreeModel, TreeItem, short_name
+from gui.window.entries_panel import EntriesPanel
 
 NOTE_IDLE_MS = 800
 
@@ -46,6 +53,7 @@ class DetailPanel(QScrollArea):
 
     task_shown = Signal(object)  # the task now shown (its id), or None: for the tabs below the note
     leave_note = Signal()  # Esc in the note: back to the tree
+    defer_requested = Signal()  # the 延期… button: the window's action asks for the new date
 
     def __init__(self, ctx: EditContext, model: PlanTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,13 +80,29 @@ class DetailPanel(QScrollArea):
         self.units = {role: _label() for role in role_names()}
         self.deadlines = _label()
         self.deadlines.setTextFormat(Qt.TextFormat.RichText)
+        self.defer_button = QPushButton(self.tr("Defer…"))
+        self.defer_button.setToolTip(self.tr("Move the deadline with a reason and the approval"))
+        self.defer_button.clicked.connect(self.defer_requested)
+        self.undefer_button = QPushButton(self.tr("Take deferral back"))
+        self.undefer_button.setToolTip(self.tr("The task is judged by the deadline before this deferral again"))
+        self.undefer_button.clicked.connect(self.remove_deferral)
+        deadline_box = QWidget()
+        deadline_row = QVBoxLayout(deadline_box)
+        deadline_row.setContentsMargins(0, 0, 0, 0)
+        deadline_row.addWidget(self.deadlines)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.defer_button)
+        buttons.addWidget(self.undefer_button)
+        buttons.addStretch()
+        deadline_row.addLayout(buttons)
+        self.deadline_box = deadline_box
 
         info_form = QFormLayout()
         info_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         info_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         for role, name in role_names().items():
             info_form.addRow(name + self.tr(":"), self.units[role])
-        info_form.addRow(self.tr("Deadline:"), self.deadlines)
+        info_form.addRow(self.tr("Deadline:"), deadline_box)
         self.progress_row = QLabel(self.tr("Progress:"))
         info_form.addRow(self.progress_row, self.rollup)
         self.info_form = info_form
@@ -138,12 +162,26 @@ class DetailPanel(QScrollArea):
         form.addRow(self.tr("Progress note:"), self.note_edit)
         self.updated = QLabel()
         self.updated.setEnabled(False)
-        form.addRow("", self.updated)
-        self.tabs = QTabWidget()  # supporting material and history, added by the window
+        self.compose_button = QPushButton(self.tr("Write from progress entries"))
+        self.compose_button.setToolTip(self.tr("Replace the note with the progress entries, oldest first "
+                                               "(Undo takes it back)"))
+        self.compose_button.clicked.connect(self.compose_note)
+        under_note = QHBoxLayout()
+        under_note.addWidget(self.updated, 1)
+        under_note.addWidget(self.compose_button)
+        form.addRow("", under_note)
+        self.tabs = QTabWidget()  # 进展 here; supporting material and history, added by the window
         self.tabs.setDocumentMode(True)
-        self.tabs.setVisible(False)
         form.addRow(self.tabs)
+        self.entries = EntriesPanel(self.ctx)
+        self.entries_tab = self.tabs.addTab(self.entries, self.tr("Progress entries"))
+        self.entries.count_changed.connect(self._entries_count)
+        self.task_shown.connect(self.entries.show_node)
         return box
+
+    def _entries_count(self, n: int) -> None:
+        self.tabs.setTabText(self.entries_tab, self.tr("Progress entries") + (f" ({n})" if n else ""))
+        self.compose_button.setEnabled(bool(n))
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         self.tabs.setVisible(True)
@@ -183,7 +221,9 @@ class DetailPanel(QScrollArea):
             label.setText("、".join(names) or "—")
             self.info_form.setRowVisible(label, info.is_task or bool(names))
         self.deadlines.setText(self._deadline_html(info))
-        self.info_form.setRowVisible(self.deadlines, info.is_task or bool(info.deadlines))
+        self.info_form.setRowVisible(self.deadline_box, info.is_task or bool(info.deadlines))
+        self.defer_button.setVisible(info.is_task)
+        self.undefer_button.setVisible(info.is_task and info.deferral is not None)
         self.rollup.setText(rollup_text(item.rollup))
         self.info_form.setRowVisible(self.progress_row, not info.is_task)
         if info.is_task:
@@ -280,3 +320,27 @@ class DetailPanel(QScrollArea):
             return True
         return super().eventFilter(watched, event)
 
+    def remove_deferral(self) -> None:
+        """Take the latest 延期 back (one undo step): the deadline before it counts again."""
+        info = self._current()
+        if info is not None and info.deferral is not None:
+            self.ctx.push(RemoveDeferralCommand(self.ctx, info.id, info.deferral))
+
+    def compose_note(self) -> None:
+        """Write the 完成情况 from the 进展 entries (core.domain.entries.compose_note), as one undo step."""
+        self.flush_note()
+        info = self._current()
+        if info is None:
+            return
+        composed = self.ctx.service.composed_note(info.id)
+        if not composed or composed == info.note:
+            return
+        if info.note.strip():
+            answer = QMessageBox.question(
+                self, self.tr("Write from progress entries"),
+                self.tr("Replace the note with the progress entries? Edit ▸ Undo brings the old note back."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.ctx.push(SetNoteCommand(self.ctx, info.id, info.note, composed,
+                                     text=self.tr("Write “%1” from progress").replace("%1", short_name(info))))
