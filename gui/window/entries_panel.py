@@ -61,7 +61,7 @@ class EntriesPanel(QWidget):
         delete.activated.connect(self.remove_current)
 
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText(self.tr("What was done, e.g. 印发实施方案 — Ctrl+Enter adds it"))
+        self.text.setPlaceholderText(self.tr("What was done, e.g. “implementation plan issued” — Ctrl+Enter adds it"))
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.text.installEventFilter(self)
