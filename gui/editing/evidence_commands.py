@@ -37,42 +37,44 @@ class _EvidenceCommand(_Command):
         return change
 
 
-class AttachFileCommand(_EvidenceCommand):
+class _AttachCommand(_EvidenceCommand):
+    """Makes the record on the first run; undo removes it, redo puts that same record back."""
+
+    def _make(self, initiator: object) -> Change:
+        raise NotImplementedError
+
+    def _attach(self) -> Change:
+        change = self._make(self.initiator())
+        self.evidence_id = change.result.id
+        return change
+
+    def redo(self) -> None:
+        self._run(self._attach if self.evidence_id is None else self._restore)
+
+    def undo(self) -> None:
+        self._run(self._remove)
+
+
+class AttachFileCommand(_AttachCommand):
     """Copy a file in as a task's supporting material; undo removes the copy to the trash."""
 
     def __init__(self, ctx: EditContext, node_id: int, path: Path, initiator: object = None) -> None:
         super().__init__(ctx, translate("Commands", "Attach “%1”").replace("%1", Path(path).name), initiator)
         self.node_id, self.path = node_id, Path(path)
 
-    def _attach(self) -> Change:
-        change = self.ctx.service.attach_file(self.node_id, self.path, initiator=self.initiator())
-        self.evidence_id = change.result.id
-        return change
-
-    def redo(self) -> None:
-        self._run(self._attach if self.evidence_id is None else self._restore)
-
-    def undo(self) -> None:
-        self._run(self._remove)
+    def _make(self, initiator: object) -> Change:
+        return self.ctx.service.attach_file(self.node_id, self.path, initiator=initiator)
 
 
-class AttachLinkCommand(_EvidenceCommand):
+class AttachLinkCommand(_AttachCommand):
     """Record a link to a published page; undo removes it."""
 
     def __init__(self, ctx: EditContext, node_id: int, url: str, initiator: object = None) -> None:
         super().__init__(ctx, translate("Commands", "Add link"), initiator)
         self.node_id, self.url = node_id, url
 
-    def _attach(self) -> Change:
-        change = self.ctx.service.attach_link(self.node_id, self.url, initiator=self.initiator())
-        self.evidence_id = change.result.id
-        return change
-
-    def redo(self) -> None:
-        self._run(self._attach if self.evidence_id is None else self._restore)
-
-    def undo(self) -> None:
-        self._run(self._remove)
+    def _make(self, initiator: object) -> Change:
+        return self.ctx.service.attach_link(self.node_id, self.url, initiator=initiator)
 
 
 class RemoveEvidenceCommand(_EvidenceCommand):
