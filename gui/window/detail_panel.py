@@ -52,7 +52,7 @@ class DetailPanel(QScrollArea):
     """Shows one section (text and roll-up) or one task (text, units, deadlines and progress)."""
 
     task_shown = Signal(object)  # the task now shown (its id), or None: for the tabs below the note
-    leave_note = Signal()  # Esc in the note: back to the tree
+    leave_note = Signal()  # Esc in the note or the 进展 field: back to the tree
     defer_requested = Signal()  # the 延期… button: the window's action asks for the new date
 
     def __init__(self, ctx: EditContext, model: PlanTreeModel, parent: QWidget | None = None) -> None:
@@ -177,6 +177,7 @@ class DetailPanel(QScrollArea):
         self.entries_tab = self.tabs.addTab(self.entries, self.tr("Progress entries"))
         self.entries.count_changed.connect(self._entries_count)
         self.task_shown.connect(self.entries.show_node)
+        self.entries.leave.connect(self.leave_note)
         return box
 
     def _entries_count(self, n: int) -> None:

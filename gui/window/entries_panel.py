@@ -2,7 +2,7 @@
 
 The clerk types what happened and presses Ctrl+Enter: the entry is saved with the date shown
 (today unless changed) and, if one is chosen, the status it brings; the field empties for the
-next. Adding and removing are undo commands (gui/editing/tracking_commands.py).
+next, and Esc goes back to the tree. Adding and removing are undo commands (gui/editing/tracking_commands.py).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ class EntriesPanel(QWidget):
     """The entry list of the task shown in the detail panel, with add and remove."""
 
     count_changed = Signal(int)
+    leave = Signal()  # Esc in the entry field: back to the tree
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -166,8 +167,11 @@ class EntriesPanel(QWidget):
             self.ctx.push(RemoveEntryCommand(self.ctx, entry))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.text and event.type() == QEvent.Type.KeyPress and event.key() in ADD_KEYS
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-            self.add_entry()
-            return True
+        if watched is self.text and event.type() == QEvent.Type.KeyPress:
+            if event.key() in ADD_KEYS and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.add_entry()
+                return True
+            if event.key() == Qt.Key.Key_Escape:  # what is typed stays, for when the clerk comes back
+                self.leave.emit()
+                return True
         return super().eventFilter(watched, event)

@@ -160,6 +160,8 @@ def test_ctrl_enter_adds_a_dated_entry_and_empties_the_field(sample_window, qtbo
     assert window.panel.tabs.tabText(window.panel.entries_tab).endswith("(2)")
     window.undo_action.trigger()
     assert window.service.node(task).status is Status.TODO and len(window.service.entries(task)) == 1
+    qtbot.keyClick(entries.text, Qt.Key.Key_Escape)
+    assert window.tree.hasFocus()  # Esc: back to the tree
 
 
 def test_entries_show_newest_first_and_removing_one_is_undoable(sample_window):
