@@ -35,6 +35,7 @@ from gui.editing.commands import EditContext, SetCompletedOnCommand, SetNoteComm
 from gui.editing.tracking_commands import RemoveDeferralCommand
 from gui.tree.labels import OVERDUE_COLOR, STATUS_ORDER, role_names, rollup_text, status_names
 from gui.tree.plan_tree_model import PlanTreeModel, TreeItem, short_name
+from gui.window.compact import CompactHeight
 from gui.window.entries_panel import EntriesPanel
 
 NOTE_IDLE_MS = 800
@@ -46,6 +47,12 @@ def _label(wrap: bool = True) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return label
+
+
+class _NoteEdit(CompactHeight, QPlainTextEdit):
+    """The 完成情况 editor: six lines asked for, more when the panel has room."""
+
+    ROWS = 6
 
 
 class DetailPanel(QScrollArea):
@@ -153,7 +160,7 @@ class DetailPanel(QScrollArea):
         row.addStretch()
         form.addRow(self.tr("Completion date:"), row)
 
-        self.note_edit = QPlainTextEdit()
+        self.note_edit = _NoteEdit()
         self.note_edit.setPlaceholderText(self.tr("What was done, with dates and links to the published "
                                                   "pages… Saved automatically."))
         self.note_edit.setMinimumHeight(120)

@@ -29,9 +29,14 @@ from core.domain.records import Change
 from core.domain.status import Status
 from gui.editing.tracking_commands import AddEntryCommand, RemoveEntryCommand
 from gui.tree.labels import STATUS_ORDER, status_names
+from gui.window.compact import CompactHeight
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ADD_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class _EntryList(CompactHeight, QTreeWidget):
+    """Date, text and status of each entry."""
 
 
 class EntriesPanel(QWidget):
@@ -46,7 +51,7 @@ class EntriesPanel(QWidget):
         self.node_id: int | None = None
         self.entries = {}
         names = status_names()
-        self.list = QTreeWidget()
+        self.list = _EntryList()
         self.list.setHeaderLabels([self.tr("Date"), self.tr("Progress"), self.tr("Status")])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)

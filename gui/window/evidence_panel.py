@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 from core.errors import TaizhangError
 from gui.editing.evidence_commands import AttachFileCommand, AttachLinkCommand, RemoveEvidenceCommand
 from gui.errors import show_error
+from gui.window.compact import CompactHeight
 
 LAST_DIR_KEY = "evidence/last_dir"
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class _DropList(QListWidget):
+class _DropList(CompactHeight, QListWidget):
     files_dropped = Signal(list)
 
     def __init__(self) -> None:

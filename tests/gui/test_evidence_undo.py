@@ -99,3 +99,19 @@ def test_undoing_a_removal_whose_copy_is_gone_says_so(sample_window, tmp_path, m
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
     window.undo_action.trigger()
     assert [f.code for f in failures] == ["evidence_file_gone"] and window.service.evidence(task) == []
+
+
+def test_the_evidence_buttons_fit_at_1280_by_800(sample_window, tmp_path, qtbot):
+    """The detail panel asks for a few lines per list, so nothing needs scrolling to be reached."""
+    window = sample_window
+    window.resize(1280, 800)
+    task = _task(window)
+    for i in range(2):
+        window.service.attach_file(task, _file(tmp_path, f"截图{i}.png"))
+    window.select_node(window.model.task_ids()[1])
+    window.select_node(task)
+    window.tracking.show_evidence_tab()
+    qtbot.waitUntil(lambda: window.panel.viewport().height() > 0)
+    panel, button = window.panel, window.tracking.evidence.add_file
+    bottom = button.mapTo(panel.viewport(), button.rect().bottomLeft()).y()
+    assert button.isVisible() and bottom <= panel.viewport().height()
