@@ -249,8 +249,11 @@ class DetailPanel(QScrollArea):
 
             d = info.deferral
             moved = self.tr("deferred to %1").replace("%1", f"{due_words(d.due)}（{d.due.isoformat()}）")
-            tip = "；".join(x for x in (d.reason, d.approval) if x)
-            text = (f"<s>{text}</s> <span title='{html.escape(tip, quote=True)}'>{html.escape(moved)}</span>")
+            why = "；".join(x for x in (self.tr("Reason: %1").replace("%1", d.reason) if d.reason else "",
+                                        self.tr("Approved: %1").replace("%1", d.approval) if d.approval else "") if x)
+            text = f"<s>{text}</s> {html.escape(moved)}"
+            if why:  # why it moved and who approved it, under the dates
+                text += f"<br><span style='color:gray'>{html.escape(why)}</span>"
         if info.is_overdue(self.ctx.service.today()):
             overdue = html.escape(self.tr("(overdue)"))
             text += f" <span style='color:{OVERDUE_COLOR.name()}'>{overdue}</span>"

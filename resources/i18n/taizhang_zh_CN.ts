@@ -230,17 +230,17 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>删除进展</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/evidence_commands.py" line="44"/>
+        <location filename="../../gui/editing/evidence_commands.py" line="62"/>
         <source>Attach “%1”</source>
         <translation>添加佐证材料“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/evidence_commands.py" line="63"/>
+        <location filename="../../gui/editing/evidence_commands.py" line="73"/>
         <source>Add link</source>
         <translation>添加链接</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/evidence_commands.py" line="82"/>
+        <location filename="../../gui/editing/evidence_commands.py" line="84"/>
         <source>Remove “%1”</source>
         <translation>移除“%1”</translation>
     </message>
@@ -480,124 +480,134 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="68"/>
+        <location filename="../../gui/window/detail_panel.py" line="75"/>
         <source>Select a task on the left to see and record its progress.</source>
         <translation>在左侧选择一项任务，即可查看并登记其完成情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="83"/>
+        <location filename="../../gui/window/detail_panel.py" line="90"/>
         <source>Defer…</source>
         <translation>延期…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="84"/>
+        <location filename="../../gui/window/detail_panel.py" line="91"/>
         <source>Move the deadline with a reason and the approval</source>
         <translation>写明原因和批准情况，调整完成时限</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="86"/>
+        <location filename="../../gui/window/detail_panel.py" line="93"/>
         <source>Take deferral back</source>
         <translation>撤销延期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="87"/>
+        <location filename="../../gui/window/detail_panel.py" line="94"/>
         <source>The task is judged by the deadline before this deferral again</source>
         <translation>撤销后按延期前的时限判断是否逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="104"/>
+        <location filename="../../gui/window/detail_panel.py" line="111"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="105"/>
+        <location filename="../../gui/window/detail_panel.py" line="112"/>
         <source>Deadline:</source>
         <translation>完成时限：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="106"/>
+        <location filename="../../gui/window/detail_panel.py" line="113"/>
         <source>Progress:</source>
         <translation>完成进度：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="141"/>
+        <location filename="../../gui/window/detail_panel.py" line="148"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="143"/>
+        <location filename="../../gui/window/detail_panel.py" line="150"/>
         <source>Recorded</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="144"/>
+        <location filename="../../gui/window/detail_panel.py" line="151"/>
         <source>Untick when the task has no completion date</source>
         <translation>没有完成日期时请取消勾选</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="154"/>
+        <location filename="../../gui/window/detail_panel.py" line="161"/>
         <source>Completion date:</source>
         <translation>完成日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="157"/>
+        <location filename="../../gui/window/detail_panel.py" line="164"/>
         <source>What was done, with dates and links to the published pages… Saved automatically.</source>
         <translation>填写具体做了哪些工作、完成时间、发布网址等……内容自动保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="162"/>
+        <location filename="../../gui/window/detail_panel.py" line="169"/>
         <source>Progress note:</source>
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="165"/>
-        <location filename="../../gui/window/detail_panel.py" line="340"/>
+        <location filename="../../gui/window/detail_panel.py" line="172"/>
+        <location filename="../../gui/window/detail_panel.py" line="351"/>
         <source>Write from progress entries</source>
         <translation>由进展生成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="166"/>
+        <location filename="../../gui/window/detail_panel.py" line="173"/>
         <source>Replace the note with the progress entries, oldest first (Undo takes it back)</source>
         <translation>按时间先后把各条进展写成完成情况，替换现有内容（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="177"/>
-        <location filename="../../gui/window/detail_panel.py" line="183"/>
+        <location filename="../../gui/window/detail_panel.py" line="184"/>
+        <location filename="../../gui/window/detail_panel.py" line="191"/>
         <source>Progress entries</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="243"/>
+        <location filename="../../gui/window/detail_panel.py" line="251"/>
         <source>deferred to %1</source>
         <translation>延期至 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="247"/>
+        <location filename="../../gui/window/detail_panel.py" line="252"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/detail_panel.py" line="253"/>
+        <source>Approved: %1</source>
+        <translation>批准：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/detail_panel.py" line="258"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="265"/>
+        <location filename="../../gui/window/detail_panel.py" line="276"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="274"/>
+        <location filename="../../gui/window/detail_panel.py" line="285"/>
         <source>Not saved yet: will be saved automatically once possible</source>
         <translation>尚未保存：恢复后将自动保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="287"/>
+        <location filename="../../gui/window/detail_panel.py" line="298"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="341"/>
+        <location filename="../../gui/window/detail_panel.py" line="352"/>
         <source>Replace the note with the progress entries? Edit ▸ Undo brings the old note back.</source>
         <translation>用各条进展替换现有的完成情况吗？可用“编辑 ▸ 撤销”恢复原来的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="346"/>
+        <location filename="../../gui/window/detail_panel.py" line="357"/>
         <source>Write “%1” from progress</source>
         <translation>由进展生成“%1”的完成情况</translation>
     </message>
@@ -633,62 +643,62 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>EntriesPanel</name>
     <message>
-        <location filename="../../gui/window/entries_panel.py" line="49"/>
+        <location filename="../../gui/window/entries_panel.py" line="55"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/entries_panel.py" line="49"/>
+        <location filename="../../gui/window/entries_panel.py" line="55"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../gui/window/entries_panel.py" line="49"/>
+        <location filename="../../gui/window/entries_panel.py" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/window/entries_panel.py" line="64"/>
+        <location filename="../../gui/window/entries_panel.py" line="70"/>
         <source>What was done, e.g. “implementation plan issued” — Ctrl+Enter adds it</source>
         <translation>写一条进展，如“印发实施方案”，按 Ctrl+Enter 添加</translation>
     </message>
     <message>
-        <location filename="../../gui/window/entries_panel.py" line="72"/>
+        <location filename="../../gui/window/entries_panel.py" line="78"/>
         <source>The day it happened (today unless changed)</source>
         <translation>进展发生的日期（默认今天）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/entries_panel.py" line="74"/>
+        <location filename="../../gui/window/entries_panel.py" line="80"/>
         <source>Status unchanged</source>
         <translation>状态不变</translation>
     </message>
     <message>
-        <location filename="../../gui/window/entries_panel.py" line="76"/>
+        <location filename="../../gui/window/entries_panel.py" line="82"/>
         <source>Now %1</source>
         <translation>改为%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/entries_panel.py" line="77"/>
+        <location filename="../../gui/window/entries_panel.py" line="83"/>
         <source>A status chosen here becomes the task&apos;s status too</source>
         <translation>在此选择的状态同时成为任务的状态</translation>
     </message>
     <message>
-        <location filename="../../gui/window/entries_panel.py" line="78"/>
+        <location filename="../../gui/window/entries_panel.py" line="84"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/window/entries_panel.py" line="79"/>
+        <location filename="../../gui/window/entries_panel.py" line="85"/>
         <source>Add this progress entry (Ctrl+Enter)</source>
         <translation>添加这条进展（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/entries_panel.py" line="81"/>
+        <location filename="../../gui/window/entries_panel.py" line="87"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/window/entries_panel.py" line="82"/>
+        <location filename="../../gui/window/entries_panel.py" line="88"/>
         <source>Remove the chosen entry (Delete); Undo brings it back</source>
         <translation>删除所选进展（Delete 键），可撤销</translation>
     </message>
@@ -1187,64 +1197,64 @@ The details were written to {path}.</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="73"/>
+        <location filename="../../gui/window/evidence_panel.py" line="74"/>
         <source>Double-click to open; drop files here to attach them</source>
         <translation>双击打开；把文件拖到这里即可添加</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="77"/>
+        <location filename="../../gui/window/evidence_panel.py" line="78"/>
         <source>Attach file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="79"/>
+        <location filename="../../gui/window/evidence_panel.py" line="80"/>
         <source>Add link…</source>
         <translation>添加链接…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="81"/>
+        <location filename="../../gui/window/evidence_panel.py" line="82"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="83"/>
+        <location filename="../../gui/window/evidence_panel.py" line="84"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="127"/>
+        <location filename="../../gui/window/evidence_panel.py" line="128"/>
         <source>Attach supporting material</source>
         <translation>添加佐证材料</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/window/evidence_panel.py" line="138"/>
+        <location filename="../../gui/window/evidence_panel.py" line="139"/>
         <source>Attach %n file(s)</source>
         <translation>
             <numerusform>添加 %n 个佐证材料</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="148"/>
+        <location filename="../../gui/window/evidence_panel.py" line="149"/>
         <source>Add link</source>
         <translation>添加链接</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="149"/>
+        <location filename="../../gui/window/evidence_panel.py" line="150"/>
         <source>Address of the published page (for example on the portal):</source>
         <translation>已发布页面的网址（例如门户网站上的页面）：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="175"/>
+        <location filename="../../gui/window/evidence_panel.py" line="176"/>
         <source>Remove “%1”? Edit ▸ Undo brings it back.</source>
         <translation>移除“%1”吗？可用“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="176"/>
+        <location filename="../../gui/window/evidence_panel.py" line="177"/>
         <source>Remove the link “%1”? Edit ▸ Undo brings it back.</source>
         <translation>移除链接“%1”吗？可用“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="177"/>
+        <location filename="../../gui/window/evidence_panel.py" line="178"/>
         <source>Remove supporting material</source>
         <translation>删除佐证材料</translation>
     </message>
@@ -1576,53 +1586,53 @@ Replace it?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../gui/window/history_view.py" line="26"/>
+        <location filename="../../gui/window/history_view.py" line="27"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="26"/>
+        <location filename="../../gui/window/history_view.py" line="27"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="56"/>
+        <location filename="../../gui/window/history_view.py" line="57"/>
         <source>Deadline moved: %1 → %2</source>
         <translation>延期：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="57"/>
+        <location filename="../../gui/window/history_view.py" line="58"/>
         <source>(deferral taken back)</source>
         <translation>（延期已撤回）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="60"/>
+        <location filename="../../gui/window/history_view.py" line="61"/>
         <source>Progress: %1</source>
         <translation>进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="61"/>
+        <location filename="../../gui/window/history_view.py" line="62"/>
         <source>Progress removed: %1</source>
         <translation>删除进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="63"/>
+        <location filename="../../gui/window/history_view.py" line="64"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="65"/>
+        <location filename="../../gui/window/history_view.py" line="66"/>
         <source>Note: %1</source>
         <translation>完成情况：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="65"/>
-        <location filename="../../gui/window/history_view.py" line="67"/>
+        <location filename="../../gui/window/history_view.py" line="66"/>
+        <location filename="../../gui/window/history_view.py" line="68"/>
         <source>(cleared)</source>
         <translation>（已清空）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="67"/>
+        <location filename="../../gui/window/history_view.py" line="68"/>
         <source>Completion date: %1</source>
         <translation>完成日期：%1</translation>
     </message>

@@ -100,6 +100,7 @@ def test_deferring_from_the_menu_strikes_the_old_deadline_and_undoes(sample_wind
     assert info.final_due() == dt.date(2026, 10, 31) and info.deferral.approval == "县政办函〔2026〕12号"
     panel = window.panel
     assert "<s>8月底前" in panel.deadlines.text() and "10月底前" in panel.deadlines.text()
+    assert "省平台改版" in panel.deadlines.text() and "县政办函〔2026〕12号" in panel.deadlines.text()
     assert panel.undefer_button.isVisible()
     tip = window.model.data(window.model.index_of(task).siblingAtColumn(2), Qt.ItemDataRole.ToolTipRole)
     assert "原定8月底前，经批准延期至10月底前（原因：省平台改版）" in tip
