@@ -59,6 +59,7 @@ class _Command(QUndoCommand):
         super().__init__(text)
         self.ctx = ctx
         self._initiator = initiator
+        self.error: TaizhangError | None = None  # why the last run failed (the widget that asked may keep its input)
 
     def initiator(self) -> object:
         """The widget for this run's Change: the asker on the first run, nobody after."""
@@ -69,6 +70,7 @@ class _Command(QUndoCommand):
         try:
             change = self.ctx.pending.write(call, key, value)
         except TaizhangError as err:
+            self.error = err
             self.setObsolete(True)
             self.ctx.failed.emit(err)
             return

@@ -156,7 +156,7 @@ class EntriesPanel(QWidget):
             return
         command = AddEntryCommand(self.ctx, self.node_id, text, self.day.date().toPython(), self.chosen_status())
         self.ctx.push(command)
-        if command.added is not None:  # saved: empty the field for the next one; kept when refused
+        if command.error is None:  # saved, or held until the disk takes it: empty the field for the next
             self.text.clear()
             self._reset_inputs()
 

@@ -243,3 +243,37 @@ def test_the_overview_hides_latest_progress_until_there_is_some(sample_window):
     window = sample_window
     window.tracking.show_overview()
     assert not window.tracking.dashboard.recent.isVisible()
+
+
+def test_an_entry_the_disk_refuses_is_held_and_lands_after_retry(sample_window, monkeypatch):
+    from core.errors import StoreError
+    from gui.window.retry import CloseGuard
+
+    monkeypatch.setattr(CloseGuard, "_close_anyway", lambda self: True)
+    window = sample_window
+    task = _august_task(window)
+    svc = window.service
+    real = svc.add_entry
+    monkeypatch.setattr(svc, "add_entry", lambda *a, **k: (_ for _ in ()).throw(
+        StoreError("db_readonly", path=str(svc.db_path))))
+    entries = window.panel.entries
+    entries.text.setPlainText("完成初稿")
+    entries.add_entry()
+    assert entries.text.toPlainText() == "" and window.retry_bar.isVisibleTo(window)  # kept, not lost
+    monkeypatch.setattr(svc, "add_entry", real)
+    assert window.ctx.pending.retry()
+    assert [e.text for e in svc.entries(task)] == ["完成初稿"] and entries.list.topLevelItemCount() == 1
+
+
+def test_an_entry_refused_for_good_stays_in_the_field(sample_window, monkeypatch):
+    from core.errors import NotFoundError
+
+    window = sample_window
+    _august_task(window)
+    monkeypatch.setattr(window.service, "add_entry", lambda *a, **k: (_ for _ in ()).throw(
+        NotFoundError("node_not_found", node_id=0)))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    entries = window.panel.entries
+    entries.text.setPlainText("完成初稿")
+    entries.add_entry()
+    assert entries.text.toPlainText() == "完成初稿"
