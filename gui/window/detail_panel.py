@@ -2,14 +2,12 @@
 
 Every edit is written at once through an undo command; the note after a short idle pause,
 and also when the editor loses focus, the selection moves or the window closes. A deferred
-deadline shows struck through beside the approved one, with buttons to defer and take it back;
-the 进展 tab lists the task's dated entries (gui/window/entries_panel.py), and 由进展生成 writes
+deadline shows struck through beside the approved one, with buttons to defer and take it back
+(gui/window/deadline_box.py); the 进展 tab lists the task's dated entries (gui/window/entries_panel.py), and 由进展生成 writes
 the 完成情况 from them.
 """
 
 from __future__ import annotations
-
-import html
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -32,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from core.domain.records import Change
 from gui.editing.commands import EditContext, SetCompletedOnCommand, SetNoteCommand, SetStatusCommand
-from gui.editing.tracking_commands import RemoveDeferralCommand
-from gui.tree.labels import OVERDUE_COLOR, STATUS_ORDER, role_names, rollup_text, status_names
+from gui.tree.labels import STATUS_ORDER, role_names, rollup_text, status_names
 from gui.tree.plan_tree_model import PlanTreeModel, TreeItem, short_name
 from gui.window.compact import CompactHeight
+from gui.window.deadline_box import DeadlineBox
 from gui.window.entries_panel import EntriesPanel
 
 NOTE_IDLE_MS = 800
@@ -85,31 +83,17 @@ class DetailPanel(QScrollArea):
         self.text = _label()
         self.rollup = _label()
         self.units = {role: _label() for role in role_names()}
-        self.deadlines = _label()
-        self.deadlines.setTextFormat(Qt.TextFormat.RichText)
-        self.defer_button = QPushButton(self.tr("Defer…"))
-        self.defer_button.setToolTip(self.tr("Move the deadline with a reason and the approval"))
-        self.defer_button.clicked.connect(self.defer_requested)
-        self.undefer_button = QPushButton(self.tr("Take deferral back"))
-        self.undefer_button.setToolTip(self.tr("The task is judged by the deadline before this deferral again"))
-        self.undefer_button.clicked.connect(self.remove_deferral)
-        deadline_box = QWidget()
-        deadline_row = QVBoxLayout(deadline_box)
-        deadline_row.setContentsMargins(0, 0, 0, 0)
-        deadline_row.addWidget(self.deadlines)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.defer_button)
-        buttons.addWidget(self.undefer_button)
-        buttons.addStretch()
-        deadline_row.addLayout(buttons)
-        self.deadline_box = deadline_box
+        self.deadline_box = DeadlineBox(ctx)
+        self.deadline_box.defer_requested.connect(self.defer_requested)
+        self.deadlines = self.deadline_box.label
+        self.defer_button, self.undefer_button = self.deadline_box.defer_button, self.deadline_box.undefer_button
 
         info_form = QFormLayout()
         info_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         info_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         for role, name in role_names().items():
             info_form.addRow(name + self.tr(":"), self.units[role])
-        info_form.addRow(self.tr("Deadline:"), deadline_box)
+        info_form.addRow(self.tr("Deadline:"), self.deadline_box)
         self.progress_row = QLabel(self.tr("Progress:"))
         info_form.addRow(self.progress_row, self.rollup)
         self.info_form = info_form
@@ -228,10 +212,8 @@ class DetailPanel(QScrollArea):
             names = info.units.get(role, [])
             label.setText("、".join(names) or "—")
             self.info_form.setRowVisible(label, info.is_task or bool(names))
-        self.deadlines.setText(self._deadline_html(info))
+        self.deadline_box.show_info(info)
         self.info_form.setRowVisible(self.deadline_box, info.is_task or bool(info.deadlines))
-        self.defer_button.setVisible(info.is_task)
-        self.undefer_button.setVisible(info.is_task and info.deferral is not None)
         self.rollup.setText(rollup_text(item.rollup))
         self.info_form.setRowVisible(self.progress_row, not info.is_task)
         if info.is_task:
@@ -240,24 +222,6 @@ class DetailPanel(QScrollArea):
     def _set_form_visible(self, visible: bool) -> None:
         for row in range(self.info_form.rowCount()):
             self.info_form.setRowVisible(row, visible)
-
-    def _deadline_html(self, info) -> str:
-        lines = [html.escape(d.text + (f"（{d.date.isoformat()}）" if d.date else "")) for d in info.deadlines]
-        text = "<br>".join(lines) or "—"
-        if info.deferral is not None:  # the original struck through, the approved date beside it
-            from core.domain.deferral import due_words
-
-            d = info.deferral
-            moved = self.tr("deferred to %1").replace("%1", f"{due_words(d.due)}（{d.due.isoformat()}）")
-            why = "；".join(x for x in (self.tr("Reason: %1").replace("%1", d.reason) if d.reason else "",
-                                        self.tr("Approved: %1").replace("%1", d.approval) if d.approval else "") if x)
-            text = f"<s>{text}</s> {html.escape(moved)}"
-            if why:  # why it moved and who approved it, under the dates
-                text += f"<br><span style='color:gray'>{html.escape(why)}</span>"
-        if info.is_overdue(self.ctx.service.today()):
-            overdue = html.escape(self.tr("(overdue)"))
-            text += f" <span style='color:{OVERDUE_COLOR.name()}'>{overdue}</span>"
-        return text
 
     def _fill_task(self, info, keep_note: bool) -> None:
         self._loading = True
@@ -330,12 +294,6 @@ class DetailPanel(QScrollArea):
             self.leave_note.emit()
             return True
         return super().eventFilter(watched, event)
-
-    def remove_deferral(self) -> None:
-        """Take the latest 延期 back (one undo step): the deadline before it counts again."""
-        info = self._current()
-        if info is not None and info.deferral is not None:
-            self.ctx.push(RemoveDeferralCommand(self.ctx, info.id, info.deferral))
 
     def compose_note(self) -> None:
         """Write the 完成情况 from the 进展 entries (core.domain.entries.compose_note), as one undo step."""

@@ -195,12 +195,12 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/editing/commands.py" line="125"/>
+        <location filename="../../gui/editing/commands.py" line="127"/>
         <source>Edit note</source>
         <translation>修改完成情况</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/commands.py" line="149"/>
+        <location filename="../../gui/editing/commands.py" line="151"/>
         <source>Change completion date</source>
         <translation>修改完成日期</translation>
     </message>
@@ -397,6 +397,49 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
 </context>
 <context>
+    <name>DeadlineBox</name>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="34"/>
+        <source>Defer…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="35"/>
+        <source>Move the deadline with a reason and the approval</source>
+        <translation>写明原因和批准情况，调整完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="37"/>
+        <source>Take deferral back</source>
+        <translation>撤销延期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="38"/>
+        <source>The task is judged by the deadline before this deferral again</source>
+        <translation>撤销后按延期前的时限判断是否逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="60"/>
+        <source>deferred to %1</source>
+        <translation>延期至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="61"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="62"/>
+        <source>Approved: %1</source>
+        <translation>批准：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="67"/>
+        <source>(overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineRow</name>
     <message>
         <location filename="../../gui/window/node_editor.py" line="41"/>
@@ -480,134 +523,94 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="75"/>
+        <location filename="../../gui/window/detail_panel.py" line="73"/>
         <source>Select a task on the left to see and record its progress.</source>
         <translation>在左侧选择一项任务，即可查看并登记其完成情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="90"/>
-        <source>Defer…</source>
-        <translation>延期…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/detail_panel.py" line="91"/>
-        <source>Move the deadline with a reason and the approval</source>
-        <translation>写明原因和批准情况，调整完成时限</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/detail_panel.py" line="93"/>
-        <source>Take deferral back</source>
-        <translation>撤销延期</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/detail_panel.py" line="94"/>
-        <source>The task is judged by the deadline before this deferral again</source>
-        <translation>撤销后按延期前的时限判断是否逾期</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/detail_panel.py" line="111"/>
+        <location filename="../../gui/window/detail_panel.py" line="95"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="112"/>
+        <location filename="../../gui/window/detail_panel.py" line="96"/>
         <source>Deadline:</source>
         <translation>完成时限：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="113"/>
+        <location filename="../../gui/window/detail_panel.py" line="97"/>
         <source>Progress:</source>
         <translation>完成进度：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="148"/>
+        <location filename="../../gui/window/detail_panel.py" line="132"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="150"/>
+        <location filename="../../gui/window/detail_panel.py" line="134"/>
         <source>Recorded</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="151"/>
+        <location filename="../../gui/window/detail_panel.py" line="135"/>
         <source>Untick when the task has no completion date</source>
         <translation>没有完成日期时请取消勾选</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="161"/>
+        <location filename="../../gui/window/detail_panel.py" line="145"/>
         <source>Completion date:</source>
         <translation>完成日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="164"/>
+        <location filename="../../gui/window/detail_panel.py" line="148"/>
         <source>What was done, with dates and links to the published pages… Saved automatically.</source>
         <translation>填写具体做了哪些工作、完成时间、发布网址等……内容自动保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="169"/>
+        <location filename="../../gui/window/detail_panel.py" line="153"/>
         <source>Progress note:</source>
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="172"/>
-        <location filename="../../gui/window/detail_panel.py" line="351"/>
+        <location filename="../../gui/window/detail_panel.py" line="156"/>
+        <location filename="../../gui/window/detail_panel.py" line="309"/>
         <source>Write from progress entries</source>
         <translation>由进展生成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="173"/>
+        <location filename="../../gui/window/detail_panel.py" line="157"/>
         <source>Replace the note with the progress entries, oldest first (Undo takes it back)</source>
         <translation>按时间先后把各条进展写成完成情况，替换现有内容（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="184"/>
-        <location filename="../../gui/window/detail_panel.py" line="191"/>
+        <location filename="../../gui/window/detail_panel.py" line="168"/>
+        <location filename="../../gui/window/detail_panel.py" line="175"/>
         <source>Progress entries</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="251"/>
-        <source>deferred to %1</source>
-        <translation>延期至 %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/detail_panel.py" line="252"/>
-        <source>Reason: %1</source>
-        <translation>原因：%1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/detail_panel.py" line="253"/>
-        <source>Approved: %1</source>
-        <translation>批准：%1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/detail_panel.py" line="258"/>
-        <source>(overdue)</source>
-        <translation>（已逾期）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/detail_panel.py" line="276"/>
+        <location filename="../../gui/window/detail_panel.py" line="240"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="285"/>
+        <location filename="../../gui/window/detail_panel.py" line="249"/>
         <source>Not saved yet: will be saved automatically once possible</source>
         <translation>尚未保存：恢复后将自动保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="298"/>
+        <location filename="../../gui/window/detail_panel.py" line="262"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="352"/>
+        <location filename="../../gui/window/detail_panel.py" line="310"/>
         <source>Replace the note with the progress entries? Edit ▸ Undo brings the old note back.</source>
         <translation>用各条进展替换现有的完成情况吗？可用“编辑 ▸ 撤销”恢复原来的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="357"/>
+        <location filename="../../gui/window/detail_panel.py" line="315"/>
         <source>Write “%1” from progress</source>
         <translation>由进展生成“%1”的完成情况</translation>
     </message>

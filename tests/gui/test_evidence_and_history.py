@@ -145,4 +145,4 @@ def test_a_deferred_deadline_shows_struck_through_beside_the_new_one(sample_wind
     window.ctx.announce(window.service.defer(task, dt.date(2026, 10, 31), "需与省级平台对接", "县政府办公室"))
     shown = window.panel.deadlines.text()
     assert shown.startswith("<s>8月底前（2026-08-31）</s>") and "延期至 10月底前（2026-10-31）" in shown
-    assert "需与省级平台对接；县政府办公室" in shown
+    assert "原因：需与省级平台对接；批准：县政府办公室" in shown  # why, and who approved it, under the dates
