@@ -1265,197 +1265,242 @@ The details were written to {path}.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="65"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="66"/>
         <source>Export completion report</source>
         <translation>导出落实情况</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="75"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="76"/>
         <source>Ledger (Word, landscape table)</source>
         <translation>台账（Word，横向表格）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="76"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="77"/>
         <source>Report (Word, official document)</source>
         <translation>报告（Word，公文格式）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="77"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="78"/>
         <source>Ledger (Excel)</source>
         <translation>台账（Excel）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="79"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="80"/>
         <source>Style:</source>
         <translation>样式：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="82"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="83"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="91"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="92"/>
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="108"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="109"/>
         <source>Statuses:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="110"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="111"/>
         <source>With section headings</source>
         <translation>含分组标题</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="111"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="112"/>
         <source>Tasks only</source>
         <translation>仅列任务</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="117"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="118"/>
         <source>Contents:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="124"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="125"/>
         <source>As of:</source>
         <translation>截至日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="126"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="127"/>
         <source>Add an evidence column</source>
         <translation>增加“佐证材料”列</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="129"/>
+        <source>Add the progress entries</source>
+        <translation>加入“进展”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="130"/>
+        <source>A progress column in the ledger, a paragraph under each task in the report</source>
+        <translation>台账中加“进展”一列，报告中每项任务下加一段进展</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="132"/>
+        <source>All up to the as-of date</source>
+        <translation>截至日期前的全部进展</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="132"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="132"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
         <location filename="../../gui/dialogs/export_dialog.py" line="133"/>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="133"/>
+        <source>Last quarter</source>
+        <translation>上季度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="133"/>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="136"/>
+        <source>Which entries: the period is counted from the as-of date</source>
+        <translation>收入哪些进展：时段按截至日期计算</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="149"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="138"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="154"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="141"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="157"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="202"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="221"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="202"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="221"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="203"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="222"/>
         <source>Save export as</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="212"/>
-        <location filename="../../gui/dialogs/export_dialog.py" line="246"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="231"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="265"/>
         <source>Choose at least one status.</source>
         <translation>请至少选择一种状态。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="216"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="235"/>
         <source>Choose where to save the file.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="293"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="312"/>
         <source>%1 already exists.
 Replace it?</source>
         <translation>%1 已存在。
 要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="128"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="144"/>
         <source>List tasks without a completion note in an appendix</source>
         <translation>将缺少完成情况的任务列为附件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="89"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="90"/>
         <source>A unit&apos;s tasks are those 我的任务 shows for it: named, or named through a collective such as 市直各单位. It also signs the report.</source>
         <translation>某单位的任务即“我的任务”为该单位列出的任务：点名的，以及通过“市直各单位”等统称涉及的。该单位也作为报告的落款单位。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="298"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="317"/>
         <source>Open it now?</source>
         <translation>现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="97"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="98"/>
         <source>Script:</source>
         <translation>文字：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="297"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="316"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="95"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="96"/>
         <source>Traditional (繁體)</source>
         <translation>繁體</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="94"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="95"/>
         <source>Simplified (简体)</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="287"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="306"/>
         <source>Which unit is reporting? (It signs the report; set your own unit to skip this question.)</source>
         <translation>以哪个单位的名义填报？（该单位作为报告落款；设置“我的单位”后不再询问。）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs/export_dialog.py" line="272"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="291"/>
         <source>%n task(s) have no completion note yet.</source>
         <translation>
             <numerusform>其中 %n 项任务尚未填写完成情况。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="94"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="95"/>
         <source>As the plan is written</source>
         <translation>与计划原文相同</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="85"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="86"/>
         <source>My tasks (%1)</source>
         <translation>我的任务（%1）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="277"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="296"/>
         <source>Export anyway</source>
         <translation>仍然导出</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="278"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="297"/>
         <source>Show them in the tree</source>
         <translation>先在树中查看</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="275"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="294"/>
         <source>The report leaves them out.</source>
         <translation>报告正文不列入这些任务。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="274"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="293"/>
         <source>The report leaves them out of its body and lists them in an appendix.</source>
         <translation>报告正文不列入这些任务，另列为附件。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="253"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="272"/>
         <source>Exports %1 tasks; %2 of them have no completion note.</source>
         <translation>将导出 %1 项任务，其中 %2 项缺少完成情况。</translation>
     </message>
