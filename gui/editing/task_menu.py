@@ -47,9 +47,6 @@ class TaskMenu(QObject):
         action.triggered.connect(slot)
         return action
 
-    def task_actions(self) -> list[QAction]:
-        return [self.defer_action, self.progress_action, self.copy_action]
-
     def update(self, task) -> None:
         """Enabled states, and the current task's status checked among the status actions."""
         for action in (self.defer_action, self.progress_action):

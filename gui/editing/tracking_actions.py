@@ -92,7 +92,8 @@ class TrackingActions(QObject):
         bar.insertMenu(w.help_menu.menuAction(), task)
         task.addActions(self.status_actions)
         task.addSeparator()
-        task.addActions([self.note_action, *self.task_menu.task_actions()[:2], self.attach_action,
+        menu = self.task_menu
+        task.addActions([self.note_action, menu.defer_action, menu.progress_action, self.attach_action,
                          self.link_action])
         task.addSeparator()
         task.addAction(self.task_menu.copy_action)
