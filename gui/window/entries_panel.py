@@ -131,9 +131,6 @@ class EntriesPanel(QWidget):
         self._update_buttons()
         self.count_changed.emit(len(found))
 
-    def count(self) -> int:
-        return len(self.entries)
-
     def _update_buttons(self, *_args) -> None:
         has_task = self.node_id is not None
         for widget in (self.text, self.day, self.status):
