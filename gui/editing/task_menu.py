@@ -61,8 +61,9 @@ class TaskMenu(QObject):
         """Right-click at `pos` (viewport coordinates): the row under it becomes current first."""
         tree = self.window.tree
         index = tree.indexAt(pos)
-        if index.isValid():
-            tree.setCurrentIndex(index)
+        if not index.isValid():  # empty space below the rows: nothing to act on
+            return
+        tree.setCurrentIndex(index)
         self._popup(tree.viewport().mapToGlobal(pos))
 
     def popup_for_current(self) -> None:

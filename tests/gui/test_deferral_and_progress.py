@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
@@ -71,6 +71,14 @@ def test_the_menu_key_and_shift_f10_open_the_menu_at_the_current_row(sample_wind
         at = window.tree.viewport().mapFromGlobal(menus.menu.pos())
         assert row.left() <= at.x() and abs(at.y() - row.bottom()) <= 2  # just below the row, not the mouse
         menus.menu.close()
+
+
+def test_right_clicking_below_the_rows_opens_nothing(sample_window):
+    window = sample_window
+    window.select_node(window.model.task_ids()[0])
+    menus = window.tracking.task_menu
+    menus.popup_at(window.tree.viewport().rect().bottomLeft() - QPoint(-4, 4))
+    assert menus.menu is None
 
 
 def test_a_section_offers_only_copying(sample_window):
