@@ -15,7 +15,7 @@ from gui.editing.tracking_commands import DeferCommand
 from gui.tree.labels import STATUS_ORDER, role_names
 from gui.tree.plan_tree_model import short_name
 
-MENU_KEYS = ("Shift+F10", "Menu")
+MENU_KEYS = ("Shift+F10", "Menu")  # Ctrl+C copies the task (a text field's own Ctrl+C still wins there)
 
 
 class TaskMenu(QObject):
@@ -30,7 +30,8 @@ class TaskMenu(QObject):
         self.defer_action.setToolTip(self.tr("Move the deadline with a reason and the approval"))
         self.progress_action = self._action(self.tr("Add &progress…"), "Ctrl+Shift+P", self.start_entry)
         self.progress_action.setToolTip(self.tr("Write a dated progress entry for this task"))
-        self.copy_action = self._action(self.tr("&Copy task text"), None, self.copy_text)
+        self.copy_action = self._action(self.tr("&Copy task text"), QKeySequence.StandardKey.Copy, self.copy_text)
+        self.copy_action.setToolTip(self.tr("Number, wording, units and deadline, ready to paste into a message"))
         tree = w.tree
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tree.customContextMenuRequested.connect(self.popup_at)
@@ -40,7 +41,7 @@ class TaskMenu(QObject):
             shortcut.activated.connect(self.popup_for_current)
         w.panel.defer_requested.connect(self.defer)
 
-    def _action(self, text: str, keys: str | None, slot) -> QAction:
+    def _action(self, text: str, keys, slot) -> QAction:
         action = QAction(text, self.window)
         if keys:
             action.setShortcut(QKeySequence(keys))

@@ -2799,12 +2799,17 @@ You can undo this with Ctrl+Z.</source>
         <translation>复制任务内容(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/task_menu.py" line="94"/>
+        <location filename="../../gui/editing/task_menu.py" line="34"/>
+        <source>Number, wording, units and deadline, ready to paste into a message</source>
+        <translation>复制序号、任务内容、责任单位和时限，可直接粘贴到消息里</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/task_menu.py" line="93"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/task_menu.py" line="124"/>
+        <location filename="../../gui/editing/task_menu.py" line="123"/>
         <source>Defer “%1”</source>
         <translation>延期“%1”</translation>
     </message>
@@ -2902,7 +2907,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>任务(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="150"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="151"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>

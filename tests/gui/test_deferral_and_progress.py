@@ -99,6 +99,23 @@ def test_copying_puts_the_tasks_full_wording_units_and_deadline_on_the_clipboard
     assert all(unit in copied for unit in info.all_units)
 
 
+def test_ctrl_c_on_the_tree_copies_the_task_and_in_the_note_copies_the_note(sample_window, qtbot):
+    window = sample_window
+    task = _august_task(window)
+    clipboard = QGuiApplication.clipboard()
+    clipboard.clear()
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = clipboard.text()
+    assert copied.startswith(window.service.node(task).label) and copied.splitlines()[-1] == "8月底前"
+    note = window.panel.note_edit
+    note.setPlainText("abc")
+    note.setFocus()
+    note.selectAll()
+    qtbot.keyClick(note, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() == "abc"
+
+
 def test_deferring_from_the_menu_strikes_the_old_deadline_and_undoes(sample_window, monkeypatch):
     window = sample_window
     task = _august_task(window)
