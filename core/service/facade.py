@@ -63,8 +63,7 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
             self._tidy = self.db_path.is_file() and not sidecars(self.db_path)
             self.db = self._open_readonly()
             return
-        self.db = open_database(self.db_path, empty_is_new=not self.backups_of(self.db_path, with_counts=False),
-                                integrity=not check_later)
+        self.db = open_database(self.db_path, empty_is_new=not self._emptied(), integrity=not check_later)
         try:
             if migrations.schema_version(self.db) != migrations.LATEST:
                 self.opening.before_write()  # an upgrade writes: never on a file the check has not passed
@@ -75,6 +74,14 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
             self.db.close()
             raise
         self._wrote()  # a new or upgraded schema is in the -wal too: the first idle tick moves it
+
+    def _emptied(self) -> bool:
+        """A zero-byte file beside backups of it: what is left of a database, not a new one."""
+        try:
+            empty = self.db_path.is_file() and self.db_path.stat().st_size == 0
+        except OSError:
+            empty = False  # opening says what is wrong with the path
+        return empty and bool(self.backups_of(self.db_path, with_counts=False))
 
     def finish_opening(self) -> StoreError | None:
         """The integrity check and daily backup a `check_later` opening owes; safe on a worker thread.

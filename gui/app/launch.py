@@ -64,11 +64,14 @@ def start_window(db_path: Path, settings: QSettings | None = None):
     waits for the check. A file that does not open (damaged, foreign, too new) is explained and
     its backups offered before any window shows (gui/app/db_open.py).
     """
-    from gui.app.db_open import open_with_recovery
     from gui.app.opening_checks import OpeningChecks
     from gui.window.main_window import MainWindow
 
-    service = open_with_recovery(None, Path(db_path), check_later=True)
+    service = _open_as_usual(Path(db_path))
+    if service is None:
+        from gui.app.db_open import open_with_recovery
+
+        service = open_with_recovery(None, Path(db_path), check_later=True)
     if service is None:
         return None
     window = MainWindow(None, settings)
@@ -78,6 +81,23 @@ def start_window(db_path: Path, settings: QSettings | None = None):
     window.opening_checks.finished.connect(lambda err: _damaged(window, err) if err is not None else None)
     window.show()
     return window
+
+
+def _open_as_usual(db_path: Path):
+    """The service on an existing file that opens; None for anything the recovery dialogs must
+    explain (gui/app/db_open.py, imported only then)."""
+    if not db_path.is_file():
+        return None  # a new database, or a missing one whose backups are offered
+    from core.errors import StoreError
+    from core.service.facade import PlanService
+    from gui.app import single_instance
+
+    try:
+        service = PlanService(db_path, check_later=True)
+    except StoreError:
+        return None
+    single_instance.lock_again(db_path)
+    return service
 
 
 def _damaged(window, err) -> None:
