@@ -37,30 +37,31 @@ def _integrity_fails(path: Path) -> bool:
         con.close()
 
 
-def test_opening_for_the_window_leaves_check_and_backup_for_later(db_path, sample_plan):
+@pytest.fixture
+def opened_for_window(db_path, sample_plan):
+    """A saved plan, opened the way the window opens it: the check and the backup still owed."""
     _saved(db_path, sample_plan)
     svc = PlanService(db_path, check_later=True)
-    try:
-        assert not svc.opening.passed and not svc.opening.done
-        assert backup.list_backups(db_path) == []  # today's backup is owed, not yet made
-        assert svc.tree(svc.list_plans()[0].id)  # reading needs no check
-        assert svc.finish_opening() is None
-        assert svc.opening.passed and svc.opening.done
-        assert [b.reason for b in backup.list_backups(db_path)] == ["daily"]
-        assert svc.finish_opening() is None and len(backup.list_backups(db_path)) == 1  # owed once
-    finally:
-        svc.close()
+    yield svc
+    svc.close()
 
 
-def test_a_write_before_the_check_runs_the_check_first(db_path, sample_plan):
-    _saved(db_path, sample_plan)
-    svc = PlanService(db_path, check_later=True)
-    try:
-        task = _first_task(svc)
-        svc.set_status(task, Status.DONE)  # nobody started the check: the write runs it itself
-        assert svc.opening.passed and svc.node(task).status is Status.DONE
-    finally:
-        svc.close()
+def test_opening_for_the_window_leaves_check_and_backup_for_later(opened_for_window, db_path):
+    svc = opened_for_window
+    assert not svc.opening.passed and not svc.opening.done
+    assert backup.list_backups(db_path) == []  # today's backup is owed, not yet made
+    assert svc.tree(svc.list_plans()[0].id)  # reading needs no check
+    assert svc.finish_opening() is None
+    assert svc.opening.passed and svc.opening.done
+    assert [b.reason for b in backup.list_backups(db_path)] == ["daily"]
+    assert svc.finish_opening() is None and len(backup.list_backups(db_path)) == 1  # owed once
+
+
+def test_a_write_before_the_check_runs_the_check_first(opened_for_window):
+    svc = opened_for_window
+    task = _first_task(svc)
+    svc.set_status(task, Status.DONE)  # nobody started the check: the write runs it itself
+    assert svc.opening.passed and svc.node(task).status is Status.DONE
 
 
 def test_a_write_waits_for_the_check_under_way_on_a_worker(db_path, sample_plan, monkeypatch):
