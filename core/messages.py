@@ -136,6 +136,8 @@ CATALOGUE: dict[str, Words] = {
     "evidence_write_failed": W("佐证材料保存失败（{detail}）：{path}",
                                "Saving the supporting material failed ({detail}): {path}"),
     "evidence_not_found": W("找不到该佐证材料。", "The supporting material cannot be found."),
+    "evidence_file_gone": W("佐证材料的副本已不在，无法恢复：{path}",
+                            "The copy of this supporting material is gone, so it cannot be put back: {path}"),
     # records and requests
     "plan_not_found": W("找不到编号为 {plan_id} 的计划。", "There is no plan number {plan_id}."),
     "node_not_found": W("找不到编号为 {node_id} 的事项。", "There is no item number {node_id}."),
