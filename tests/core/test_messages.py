@@ -221,3 +221,12 @@ def test_check_returns_codes_that_the_cli_words(tmp_path):
     assert check_database(tmp_path) == [Notice("health_is_dir", {"path": str(tmp_path)})]
     assert [cli_line(p) for p in check_database(empty)] == [f"数据库文件是空的（0 字节），没有任何数据：{empty}"]
     assert say(check_database(empty)[0], "en") == f"The database file is empty (0 bytes) and holds no data: {empty}"
+
+
+def test_a_damaged_file_is_described_in_words_not_an_exception_name(tmp_path, capsys):
+    import main
+
+    bad = tmp_path / "要点.docx"
+    bad.write_bytes(b"PK\x03\x04" + b"garbage" * 20)
+    assert main.main(["parse", "--json", str(bad)]) == main.EXIT_ERROR
+    assert capsys.readouterr().err.strip() == "错误：文件已损坏，无法打开（压缩包结构损坏）"
