@@ -70,6 +70,8 @@ class TaskMenu(QObject):
     def popup_for_current(self) -> None:
         """The menu key or Shift+F10: the menu opens at the current row."""
         tree = self.window.tree
+        if tree.currentIndex().isValid():
+            tree.scrollTo(tree.currentIndex())  # a row scrolled out of sight comes back first
         rect = tree.visualRect(tree.currentIndex())
         at = rect.bottomLeft() + QPoint(16, 0) if rect.isValid() else QPoint(8, 8)
         self._popup(tree.viewport().mapToGlobal(at))

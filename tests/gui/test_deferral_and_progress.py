@@ -73,6 +73,20 @@ def test_the_menu_key_and_shift_f10_open_the_menu_at_the_current_row(sample_wind
         menus.menu.close()
 
 
+def test_the_menu_key_on_a_row_scrolled_out_of_sight_brings_it_back(sample_window, qtbot):
+    window = sample_window
+    window.resize(900, 360)
+    window.tree.expandAll()
+    last = window.model.task_ids()[-1]
+    window.select_node(last)
+    window.tree.scrollToTop()
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    row = window.tree.visualRect(window.tree.currentIndex())
+    assert window.tree.viewport().rect().intersects(row)
+    window.tracking.task_menu.menu.close()
+
+
 def test_right_clicking_below_the_rows_opens_nothing(sample_window):
     window = sample_window
     window.select_node(window.model.task_ids()[0])
