@@ -2745,12 +2745,12 @@ You can undo this with Ctrl+Z.</source>
         <translation>修改“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/structure_commands.py" line="151"/>
+        <location filename="../../gui/editing/structure_commands.py" line="176"/>
         <source>Change units</source>
         <translation>修改责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/structure_commands.py" line="168"/>
+        <location filename="../../gui/editing/structure_commands.py" line="186"/>
         <source>Change deadlines</source>
         <translation>修改完成时限</translation>
     </message>
