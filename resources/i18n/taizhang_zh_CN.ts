@@ -346,12 +346,12 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>要点台账数据库 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="178"/>
+        <location filename="../../gui/app/db_open.py" line="181"/>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="179"/>
+        <location filename="../../gui/app/db_open.py" line="182"/>
         <source>The backup was restored. The file that could not be opened is kept as:
 %1</source>
         <translation>备份已恢复。无法打开的文件保留为：
@@ -1954,114 +1954,114 @@ Import it again as a separate plan?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="94"/>
+        <location filename="../../gui/window/main_window.py" line="98"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="146"/>
+        <location filename="../../gui/window/main_window.py" line="175"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="147"/>
+        <location filename="../../gui/window/main_window.py" line="176"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="152"/>
+        <location filename="../../gui/window/main_window.py" line="181"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="149"/>
+        <location filename="../../gui/window/main_window.py" line="178"/>
         <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
         <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="154"/>
+        <location filename="../../gui/window/main_window.py" line="183"/>
         <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
         <translation>导入从网页、Word 或 WPS 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="156"/>
+        <location filename="../../gui/window/main_window.py" line="185"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="159"/>
+        <location filename="../../gui/window/main_window.py" line="188"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="160"/>
+        <location filename="../../gui/window/main_window.py" line="189"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="162"/>
+        <location filename="../../gui/window/main_window.py" line="191"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="164"/>
+        <location filename="../../gui/window/main_window.py" line="193"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="168"/>
-        <location filename="../../gui/window/main_window.py" line="212"/>
+        <location filename="../../gui/window/main_window.py" line="197"/>
+        <location filename="../../gui/window/main_window.py" line="241"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="171"/>
-        <location filename="../../gui/window/main_window.py" line="213"/>
+        <location filename="../../gui/window/main_window.py" line="200"/>
+        <location filename="../../gui/window/main_window.py" line="242"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="175"/>
+        <location filename="../../gui/window/main_window.py" line="204"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="180"/>
+        <location filename="../../gui/window/main_window.py" line="209"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="187"/>
+        <location filename="../../gui/window/main_window.py" line="216"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="189"/>
+        <location filename="../../gui/window/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="192"/>
+        <location filename="../../gui/window/main_window.py" line="221"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="196"/>
+        <location filename="../../gui/window/main_window.py" line="225"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="249"/>
+        <location filename="../../gui/window/main_window.py" line="278"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="299"/>
+        <location filename="../../gui/window/main_window.py" line="339"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="300"/>
+        <location filename="../../gui/window/main_window.py" line="340"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -2171,18 +2171,18 @@ Import it again as a separate plan?</source>
 <context>
     <name>OverviewWiring</name>
     <message>
-        <location filename="../../gui/window/overview_wiring.py" line="39"/>
+        <location filename="../../gui/window/overview_wiring.py" line="42"/>
         <source>Carried over from “%1”</source>
         <translation>结转自“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/window/overview_wiring.py" line="57"/>
-        <location filename="../../gui/window/overview_wiring.py" line="86"/>
+        <location filename="../../gui/window/overview_wiring.py" line="60"/>
+        <location filename="../../gui/window/overview_wiring.py" line="89"/>
         <source>Supporting material</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../gui/window/overview_wiring.py" line="58"/>
+        <location filename="../../gui/window/overview_wiring.py" line="61"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -2620,7 +2620,7 @@ If Taizhang is still open there, close it first: two windows on one database can
 <context>
     <name>StoreUpkeep</name>
     <message>
-        <location filename="../../gui/app/store_upkeep.py" line="39"/>
+        <location filename="../../gui/app/store_upkeep.py" line="44"/>
         <source>Warning: %1 (the database is open as usual)</source>
         <translation>警告：%1（数据库已照常打开）</translation>
     </message>
