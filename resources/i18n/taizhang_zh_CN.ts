@@ -618,27 +618,27 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>DueSoonList</name>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="24"/>
+        <location filename="../../gui/window/due_soon.py" line="20"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="24"/>
+        <location filename="../../gui/window/due_soon.py" line="20"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="24"/>
+        <location filename="../../gui/window/due_soon.py" line="20"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="50"/>
+        <location filename="../../gui/window/due_soon.py" line="31"/>
         <source>Overdue since %1</source>
         <translation>%1 起已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="51"/>
+        <location filename="../../gui/window/due_soon.py" line="32"/>
         <source>Due %1</source>
         <translation>%1 到期</translation>
     </message>
@@ -2445,17 +2445,17 @@ Import it again as a separate plan?</source>
 <context>
     <name>RecentProgressList</name>
     <message>
-        <location filename="../../gui/window/recent_progress.py" line="26"/>
+        <location filename="../../gui/window/recent_progress.py" line="23"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/recent_progress.py" line="26"/>
+        <location filename="../../gui/window/recent_progress.py" line="23"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/recent_progress.py" line="26"/>
+        <location filename="../../gui/window/recent_progress.py" line="23"/>
         <source>Latest progress</source>
         <translation>最新进展</translation>
     </message>
