@@ -25,7 +25,7 @@ from core.service.collect import PlanCollecting
 from core.service.edits import PlanEditing
 from core.service.opening import OpeningChecks, daily_backup
 from core.service.tracking import PlanTracking
-from core.store import migrations
+from core.store import history, migrations
 from core.store.db import (
     close_database,
     open_database,
@@ -36,8 +36,6 @@ from core.store.db import (
 )
 from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups, preorder, stored_time
 from core.store.tables import History, Node, Plan, Progress, Setting, Unit, now
-
-NOTE_MERGE_SECONDS = 300  # note edits closer together than this are one history entry
 
 
 class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
@@ -290,14 +288,7 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
             p = self._task_rows([node_id])[node_id]
             if p.note == note:
                 return Change(plan_id=Node.get_by_id(node_id).plan_id, initiator=initiator)
-            last = (History.select().where(History.node == node_id)
-                    .order_by(History.id.desc()).first())
-            at = stored_time(last.at) if last else None
-            if last and last.field == "note" and at and (now() - at).total_seconds() < NOTE_MERGE_SECONDS:
-                last.new, last.at = note, now()
-                last.save()
-            else:
-                History.create(node=node_id, field="note", old=p.note, new=note)
+            history.record(node_id, "note", p.note, note)  # typing in one sitting is one line
             p.note, p.updated_at = note, now()
             p.save()
         return Change(plan_id=Node.get_by_id(node_id).plan_id, nodes={node_id}, fields={"note"}, initiator=initiator)
@@ -382,9 +373,8 @@ def _record_completed_on(p: Progress, day: dt.date | None) -> None:
     """Set a task's completion date, with a history entry, so an export as of a past day finds it."""
     if p.completed_on == day:
         return
-    History.create(node=p.node_id, field="completed_on",
-                   old=p.completed_on.isoformat() if p.completed_on else None,
-                   new=day.isoformat() if day else None)
+    history.record(p.node_id, "completed_on", p.completed_on.isoformat() if p.completed_on else None,
+                   day.isoformat() if day else None)  # stepping the date with the arrow keys is one line
     p.completed_on = day
 
 

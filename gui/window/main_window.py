@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.service = self.ctx.service = service
         self.path_label.setText(str(service.db_path))
         self.upkeep.watch(service)
+        service.empty_evidence_trash()  # copies removed last time: no undo stack can bring them back now
         saved = service.setting(CURRENT_PLAN_KEY)
         self.refresh_plans(int(saved) if saved and saved.isdigit() else None)
         node = service.setting(CURRENT_NODE_KEY)
