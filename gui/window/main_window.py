@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         from gui.app.opening_checks import AfterFirstPaint
 
         self._deferred = []
-        AfterFirstPaint(self, self._painted)
+        AfterFirstPaint(self, self._painted, self, self.pages, self.tree.viewport())
 
     def _painted(self) -> None:
         work, self._deferred = self._deferred or [], None

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
 from core.service.facade import PlanService
 from core.store import backup
@@ -145,3 +146,23 @@ def test_the_start_up_probe_times_the_painted_tree_of_main_py(db_path, sample_pl
     first, tree, rss = out.stdout.split()
     assert 0 < float(first) <= float(tree) < 60 and int(rss) > 10_000
     assert [b.reason for b in backup.list_backups(db_path)] == ["daily"]  # the probe waited for the checks
+
+
+def test_held_work_runs_after_whichever_watched_widget_paints_first(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from gui.app.opening_checks import AfterFirstPaint
+
+    owner, never_shown, shown = QWidget(), QWidget(), QWidget()
+    for widget in (owner, never_shown, shown):
+        qtbot.addWidget(widget)
+    ran = []
+    AfterFirstPaint(owner, lambda: ran.append("ran"), never_shown, shown)
+    assert ran == []
+    shown.show()
+    qtbot.waitUntil(lambda: ran == ["ran"], timeout=5000)
+    never_shown.show()  # a later paint of another watched widget runs nothing again
+    qtbot.waitExposed(never_shown)
+    never_shown.repaint()
+    QApplication.processEvents()
+    assert ran == ["ran"]
