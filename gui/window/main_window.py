@@ -131,6 +131,9 @@ class MainWindow(QMainWindow):
         from gui.app.opening_checks import AfterFirstPaint
 
         self._deferred = []
+        blank = QWidget()  # the right side until the overview is built: no hint text flashing by first
+        self.right.addWidget(blank)
+        self.right.setCurrentWidget(blank)
         AfterFirstPaint(self, self._painted, self, self.pages, self.tree.viewport())
 
     def _painted(self) -> None:
