@@ -131,7 +131,10 @@ class MainWindow(QMainWindow):
         from gui.app.opening_checks import AfterFirstPaint
 
         self._deferred = []
-        AfterFirstPaint(self, self._painted)
+        blank = QWidget()  # the right side until the overview is built: no hint text flashing by first
+        self.right.addWidget(blank)
+        self.right.setCurrentWidget(blank)
+        AfterFirstPaint(self, self._painted, self, self.pages, self.tree.viewport())
 
     def _painted(self) -> None:
         work, self._deferred = self._deferred or [], None
