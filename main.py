@@ -84,7 +84,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         same = [] if args.again else svc.plans_like(sha, plan.title, plan.year)
         if same:  # the window asks; a script must say --again to mean it
             raise UsageError("plan_already_imported", plan_id=same[0].id, title=same[0].title)
-        result = svc.import_plan(plan, source_name=path.name, sha256=sha)
+        result = svc.import_plan(plan, source_name=path.name, sha256=sha).result
     finally:
         svc.close()
     print(f"已导入计划 {result.plan_id}：{plan.title}（{result.sections} 个分组，{result.tasks} 项任务，"
@@ -438,7 +438,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
         plan = svc.plan(args.plan)
         if not args.yes:  # a command line cannot ask; it must be told
             raise UsageError("delete_needs_yes", plan_id=plan.id, title=plan.title)
-        kept = svc.delete_plan(plan.id)
+        kept = svc.delete_plan(plan.id).result
     finally:
         svc.close()
     print(f"已删除计划 {plan.id}：{plan.title}（删除前的数据已备份到 {kept}）")
@@ -446,9 +446,9 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from core.store.health import check_database
+    from core.service.facade import PlanService
 
-    problems = check_database(_db_path(args))
+    problems = PlanService.check_database(_db_path(args))
     if problems:
         for p in problems:
             print(p, file=sys.stderr)
@@ -459,29 +459,24 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from core.errors import StoreError
-    from core.store import backup
+    from core.service.facade import PlanService
 
     if args.list:  # needs no open database, so it also works on one that is damaged
-        found = backup.list_backups(_db_path(args))
+        found = PlanService.backups_of(_db_path(args))
         for b in found:
             counts = f"{b.plans} 个计划，{b.tasks} 项任务" if b.plans is not None else "无法读取"
             print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason_zh:<6}  {counts}  {b.path}")
         if not found:
-            print(f"还没有备份（备份放在 {backup.backup_dir(_db_path(args))}）")
+            print(f"还没有备份（备份放在 {PlanService.backup_folder(_db_path(args))}）")
         return 0
-    if args.restore:
-        from core.store.migrations import LATEST
-        from core.store.window_lock import window_pid
-
-        if window_pid(_db_path(args)) is not None:
-            raise StoreError("db_open_in_window", path=str(_db_path(args)))
-        backup.verify_backup(Path(args.restore), max_version=LATEST)  # a foreign file: refused, nothing touched
+    if args.restore:  # an open window, a foreign file: refused, nothing touched
+        PlanService.check_restorable(_db_path(args), Path(args.restore))
     try:
         svc = _service(args)
     except StoreError as err:
         if not args.restore or err.code not in ("db_damaged", "db_empty", "db_not_taizhang", "db_too_new"):
             raise
-        aside = backup.replace_with_backup(_db_path(args), Path(args.restore), max_version=LATEST)
+        aside = PlanService.replace_with_backup(_db_path(args), Path(args.restore))
         print(f"已从备份恢复：{args.restore}（无法打开的原文件已改名保留为 {aside}）")
         return 0
     try:

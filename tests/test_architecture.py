@@ -28,6 +28,29 @@ def test_gui_does_not_touch_peewee():
     assert offenders == []
 
 
+def _python_files_outside_the_store() -> list[Path]:
+    """Our modules that are not core/store/: the service, the rest of core, the GUI and the CLI."""
+    store = ROOT / "core" / "store"
+    files = [p for pkg in ("core", "gui") for p in (ROOT / pkg).rglob("*.py") if store not in p.parents]
+    return [*files, ROOT / "main.py"]
+
+
+def test_only_the_store_touches_peewee_and_its_tables():
+    """All SQL lives in core/store/: the service calls store functions and builds Changes; nothing
+    else imports peewee or the table classes (lazy imports included)."""
+    offenders = [p.relative_to(ROOT).as_posix() for p in _python_files_outside_the_store()
+                 if re.search(r"^\s*(from|import)\s+(peewee|playhouse|core\.store\.tables)\b|"
+                              r"^\s*from\s+core\.store\s+import\s+.*\btables\b",
+                              p.read_text(encoding="utf-8"), re.M)]
+    assert offenders == []
+
+
+def test_the_cli_goes_through_the_service():
+    """main.py reaches the data only through PlanService, like the window."""
+    text = (ROOT / "main.py").read_text(encoding="utf-8")
+    assert re.findall(r"^\s*(?:from|import)\s+(core\.store\S*)", text, re.M) == []
+
+
 def test_one_place_creates_the_database():
     hits = [p.relative_to(ROOT).as_posix() for p in ROOT.glob("[cg]*/**/*.py")
             if "SqliteDatabase(" in p.read_text(encoding="utf-8")]

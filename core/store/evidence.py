@@ -145,8 +145,28 @@ def remove_file(root: Path, target: str) -> None:
             pass
 
 
-def get(evidence_id: int) -> Evidence:
+def _row(evidence_id: int) -> Evidence:
     row = Evidence.get_or_none(Evidence.id == evidence_id)
     if row is None:
         raise NotFoundError("evidence_not_found", evidence_id=evidence_id)
     return row
+
+
+def get(evidence_id: int, root: Path) -> EvidenceInfo:
+    """One record; NotFoundError when it is gone."""
+    return info(_row(evidence_id), root)
+
+
+def records(node_id: int, root: Path) -> list[EvidenceInfo]:
+    """A task's evidence, in the order it was added."""
+    return [info(r, root) for r in Evidence.select().where(Evidence.node == node_id).order_by(Evidence.id)]
+
+
+def add_record(node_id: int, kind: str, name: str, target: str, root: Path, sha256: str | None = None) -> EvidenceInfo:
+    """Record a copied file (`target` relative to `root`) or a link; the caller holds the transaction."""
+    return info(Evidence.create(node=node_id, kind=kind, name=name, target=target, sha256=sha256), root)
+
+
+def delete_record(evidence_id: int) -> None:
+    """Delete a record (its file, if any, is remove_file's once the transaction committed)."""
+    Evidence.delete().where(Evidence.id == evidence_id).execute()

@@ -222,9 +222,9 @@ class MainWindow(QMainWindow):
     def refresh_plans(self, select: int | None = None) -> None:
         """Re-list the plans and show `select` (else the current one, else the newest)."""
         plans = self.service.list_plans(with_rollups=False)  # the switcher shows names only
-        wanted = select if select is not None else self.model.plan_id
         ids = [p.id for p in plans]
-        plan_id = wanted if wanted in ids else (ids[0] if ids else None)
+        wanted = [p for p in (select, self.model.plan_id) if p is not None and p in ids]
+        plan_id = wanted[0] if wanted else (ids[0] if ids else None)
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
         for p in plans:
@@ -285,7 +285,9 @@ class MainWindow(QMainWindow):
         self.panel.show_item(self.proxy.item(current) if current.isValid() else None)
 
     def _changed(self, change: Change) -> None:
-        if change.plan_id == self.model.plan_id:
+        if change.plan_list:  # a plan made or deleted, or all restored: re-list, show the one made
+            self.refresh_plans(change.plan_id)
+        elif change.plan_id == self.model.plan_id:
             self._update_progress()
 
     def _update_progress(self) -> None:
