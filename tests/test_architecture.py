@@ -46,9 +46,10 @@ def test_only_the_store_touches_peewee_and_its_tables():
 
 
 def test_the_cli_goes_through_the_service():
-    """main.py reaches the data only through PlanService, like the window."""
-    text = (ROOT / "main.py").read_text(encoding="utf-8")
-    assert re.findall(r"^\s*(?:from|import)\s+(core\.store\S*)", text, re.M) == []
+    """main.py (and its room, core/cli/) reach the data only through PlanService, like the window."""
+    for path in [ROOT / "main.py", *(ROOT / "core" / "cli").rglob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        assert re.findall(r"^\s*(?:from|import)\s+(core\.store\S*)", text, re.M) == [], path.name
 
 
 def test_one_place_creates_the_database():
