@@ -52,6 +52,24 @@ def test_the_cli_goes_through_the_service():
         assert re.findall(r"^\s*(?:from|import)\s+(core\.store\S*)", text, re.M) == [], path.name
 
 
+def test_every_mutation_of_the_service_returns_a_change_with_its_initiator():
+    """A PlanService method that writes (opens a transaction, or replaces the data) returns a Change
+    and takes the `initiator` to put in it, so every view can learn what moved, and from whom."""
+    import inspect
+    import typing
+
+    from core.domain.records import Change
+    from core.service.facade import PlanService
+
+    writers = {name: fn for name, fn in inspect.getmembers(PlanService, inspect.isfunction)
+               if not name.startswith("_") and ("self._atomic()" in inspect.getsource(fn) or name == "restore_backup")}
+    assert {"import_plan", "delete_plan", "carry_over", "restore_backup", "set_statuses", "add_node"} <= set(writers)
+    wrong = [name for name, fn in writers.items()
+             if typing.get_type_hints(fn).get("return") is not Change
+             or "initiator" not in inspect.signature(fn).parameters]
+    assert wrong == []
+
+
 def test_one_place_creates_the_database():
     hits = [p.relative_to(ROOT).as_posix() for p in ROOT.glob("[cg]*/**/*.py")
             if "SqliteDatabase(" in p.read_text(encoding="utf-8")]

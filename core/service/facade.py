@@ -268,9 +268,11 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
         value = read_setting(key)
         return default if value is None else value
 
-    def set_setting(self, key: str, value: str) -> None:
+    def set_setting(self, key: str, value: str, initiator: object = None) -> Change:
+        """Store raw text under `key` (prefer put() with a declared setting)."""
         with self._atomic():
             write_setting(key, value)
+        return Change(plan_id=None, fields={key}, initiator=initiator)
 
 
 def _plans_changed(plan_id: int, initiator: object, **extra) -> Change:
