@@ -70,6 +70,14 @@ def test_every_mutation_of_the_service_returns_a_change_with_its_initiator():
     assert wrong == []
 
 
+def test_the_window_reads_and_writes_only_declared_settings():
+    """Settings are declared once (key, type, default) in core.domain.settings; the GUI uses them
+    through PlanService.get / put, never a raw key and its own parsing of the text."""
+    offenders = [p.relative_to(ROOT).as_posix() for p in (ROOT / "gui").rglob("*.py")
+                 if re.search(r"service\.(setting|set_setting)\(", p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
 def test_one_place_creates_the_database():
     hits = [p.relative_to(ROOT).as_posix() for p in ROOT.glob("[cg]*/**/*.py")
             if "SqliteDatabase(" in p.read_text(encoding="utf-8")]

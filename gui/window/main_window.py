@@ -43,10 +43,6 @@ from gui.window.welcome import WelcomePage
 if TYPE_CHECKING:  # imported when the database opens, after the window shell has painted
     from core.service.facade import PlanService
 
-CURRENT_PLAN_KEY = CURRENT_PLAN.key  # declared with their types and defaults in core.domain.settings
-CURRENT_NODE_KEY = CURRENT_NODE.key
-
-
 class MainWindow(QMainWindow):
     """One window over one database; every edit goes through the undo stack to the service.
 
@@ -113,11 +109,10 @@ class MainWindow(QMainWindow):
         self.service = self.ctx.service = service
         self.path_label.setText(str(service.db_path))
         self.upkeep.watch(service)
-        saved = service.setting(CURRENT_PLAN_KEY)
-        self.refresh_plans(int(saved) if saved and saved.isdigit() else None)
-        node = service.setting(CURRENT_NODE_KEY)
-        if node and node.isdigit():
-            self.select_node(int(node))
+        self.refresh_plans(service.get(CURRENT_PLAN))  # declared in core.domain.settings: an int or None
+        node = service.get(CURRENT_NODE)
+        if node is not None:
+            self.select_node(node)
 
     # -- building ------------------------------------------------------------------------
     def _build_tree(self) -> QTreeView:
@@ -248,8 +243,8 @@ class MainWindow(QMainWindow):
         title = self.tr("Taizhang")
         if plan_id is not None:
             title = f"{self.service.plan(plan_id).title} — {title}"
-            if self.service.setting(CURRENT_PLAN_KEY) != str(plan_id):
-                self.service.set_setting(CURRENT_PLAN_KEY, str(plan_id))
+            if self.service.get(CURRENT_PLAN) != plan_id:
+                self.service.put(CURRENT_PLAN, plan_id)
         self.setWindowTitle(title)
         self._update_progress()
         self.plan_shown.emit(plan_id)
@@ -324,8 +319,8 @@ class MainWindow(QMainWindow):
         s.setValue("window/header", self.tree.header().saveState())
         s.sync()
         node = self.panel.node_id
-        if node is not None and self.service is not None and self.service.setting(CURRENT_NODE_KEY) != str(node):
-            self.service.set_setting(CURRENT_NODE_KEY, str(node))
+        if node is not None and self.service is not None and self.service.get(CURRENT_NODE) != node:
+            self.service.put(CURRENT_NODE, node)
         super().closeEvent(event)
 
     @property
