@@ -45,6 +45,16 @@ def test_only_the_store_touches_peewee_and_its_tables():
     assert offenders == []
 
 
+def test_only_the_service_reaches_the_store():
+    """core/service/ is the one door: the rest of core (export, collect, parse, cli…), the GUI and
+    main.py import nothing from core.store."""
+    service = ROOT / "core" / "service"
+    offenders = [p.relative_to(ROOT).as_posix() for p in _python_files_outside_the_store()
+                 if service not in p.parents
+                 and re.search(r"^\s*(from|import)\s+core\.store\b", p.read_text(encoding="utf-8"), re.M)]
+    assert offenders == []
+
+
 def test_the_cli_goes_through_the_service():
     """main.py (and its room, core/cli/) reach the data only through PlanService, like the window."""
     for path in [ROOT / "main.py", *(ROOT / "core" / "cli").rglob("*.py")]:
