@@ -43,6 +43,17 @@ def test_only_the_store_touches_peewee_and_its_tables():
                               r"^\s*from\s+core\.store\s+import\s+.*\btables\b",
                               p.read_text(encoding="utf-8"), re.M)]
     assert offenders == []
+    tables = "|".join(name for name in dir(_tables_module()) if name[:1].isupper() and name != "BaseModel")
+    queries = [p.relative_to(ROOT).as_posix() for p in _python_files_outside_the_store()
+               if re.search(rf"\b(\w+\.)?({tables})\.(select|get|get_or_none|get_by_id|create|insert|insert_many|"
+                            r"update|delete|raw)\(", p.read_text(encoding="utf-8"))]
+    assert queries == []  # nor reaches a table through a store module's namespace
+
+
+def _tables_module():
+    import core.store.tables
+
+    return core.store.tables
 
 
 def test_only_the_service_reaches_the_store():
