@@ -21,7 +21,7 @@ from core.service.backups import PlanBackups
 from core.service.collect import PlanCollecting
 from core.service.edits import PlanEditing
 from core.service.tracking import PlanTracking
-from core.store import migrations, plans, progress
+from core.store import migrations, plans, task_progress
 from core.store.db import (
     WriteTransaction,
     close_database,
@@ -175,7 +175,7 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
         """Give several tasks one status in one transaction (ticking a whole section)."""
         status = status if isinstance(status, Status) else Status.parse(status)
         with self._atomic():
-            changed = progress.set_statuses(node_ids, status, self.today())
+            changed = task_progress.set_statuses(node_ids, status, self.today())
             plan_id, above = ancestors(changed)
         return Change(plan_id=plan_id, nodes=set(changed), rollups=above,
                       fields={"status", "completed_on"}, initiator=initiator)
@@ -199,7 +199,7 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
                          initiator: object = None) -> Change:
         """Put tasks back to earlier (status, completion date) pairs in one transaction (undo)."""
         with self._atomic():
-            changed = progress.restore_progress(list(snaps))
+            changed = task_progress.restore_progress(list(snaps))
             plan_id, above = ancestors(changed)
         return Change(plan_id=plan_id, nodes=set(changed), rollups=above, fields={"status", "completed_on"},
                       initiator=initiator)
@@ -208,22 +208,22 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
         """Save the 完成情况 note; edits in one sitting make one history entry."""
         note = clean_text(note)
         with self._atomic():
-            changed = progress.set_note(node_id, note, NOTE_MERGE_SECONDS)
+            changed = task_progress.set_note(node_id, note, NOTE_MERGE_SECONDS)
         return Change(plan_id=plan_of(node_id), nodes={node_id} if changed else set(),
                       fields={"note"} if changed else set(), initiator=initiator)
 
     def set_completed_on(self, node_id: int, day: dt.date | None, initiator: object = None) -> Change:
         with self._atomic():
-            progress.set_completed_on(node_id, day)
+            task_progress.set_completed_on(node_id, day)
         return Change(plan_id=plan_of(node_id), nodes={node_id}, fields={"completed_on"}, initiator=initiator)
 
     def history(self, node_id: int) -> list[HistoryEntry]:
-        return progress.node_history(node_id)
+        return task_progress.node_history(node_id)
 
     def plan_history(self, plan_id: int) -> dict[int, list[HistoryEntry]]:
         """Every task's history in one query, oldest first (an export as of a past date reads it)."""
         plans.get_plan(plan_id)
-        return progress.plan_history(plan_id)
+        return task_progress.plan_history(plan_id)
 
     # -- queries -------------------------------------------------------------------------
     def find_tasks(self, plan_id: int, flt: TaskFilter | None = None) -> list[NodeInfo]:

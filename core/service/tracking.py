@@ -16,7 +16,7 @@ from core.domain.textclean import clean_text
 from core.errors import UsageError
 from core.store import plans, tracking
 from core.store.edits import ancestors, get_node
-from core.store.progress import task_states
+from core.store.task_progress import task_states
 
 
 class PlanTracking:
