@@ -5,7 +5,6 @@ A mixin only to keep service.py short; everything here is reached as a PlanServi
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,15 +22,10 @@ class PlanBackups:
     def _has_data(self) -> bool:
         return plans.any_plan()
 
-    def _daily_backup(self) -> None:
-        age = backup.newest_age(self.db_path)
-        if self._has_data() and (age is None or age > dt.timedelta(days=1)):
-            try:
-                self.backup_now("daily")
-            except StoreError as err:  # no space, read-only stick: say so once, and open anyway
-                self.warnings.append(err)
-
     def backup_now(self, reason: str = "manual", protect: Iterable[Path] = ()) -> Path:
+        """A backup of the current state; never of a file whose opening check has not passed, whose
+        copy would rotate a good backup away."""
+        self.opening.before_write()
         return backup.make_backup(self.db.connection(), self.db_path, reason, protect=protect)
 
     def backups(self) -> list[backup.BackupInfo]:
@@ -74,6 +68,7 @@ class PlanBackups:
         `result` is the backup restored.
         """
         path = Path(path)
+        self.opening.before_write()
         backup.verify_backup(path, max_version=migrations.LATEST)
         if backup.restore_copy_of(self.db_path) is None:  # this state is not saved by an earlier restore
             self.backup_now("restore", protect=[path])
@@ -89,8 +84,8 @@ class PlanBackups:
         copy of taizhang.sqlite3 alone (without its -wal) is never missing acknowledged work.
         True when a checkpoint completed.
         """
-        if not self._unflushed or time.monotonic() - self._last_write < idle:
-            return False
+        if not self._unflushed or time.monotonic() - self._last_write < idle or not self.opening.passed:
+            return False  # a checkpoint writes the main file: not before the opening check passed
         done = checkpoint_if_reachable(self.db)  # the file away or busy: False, the next tick tries again
         self._unflushed = not done
         return done

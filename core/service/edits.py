@@ -147,16 +147,31 @@ class PlanEditing:
         return Change(plan_id=plan_id, nodes={node_id}, fields={"evidence"}, initiator=initiator, result=record)
 
     def remove_evidence(self, evidence_id: int, initiator: object = None) -> Change:
-        """Remove a record (and its copied file); the node's evidence list changed. `before` is the
-        record as it was."""
+        """Remove a record; its copied file goes to the trash until the window next opens. `before`
+        is the record's row, for restore_evidence (Undo)."""
         record = ev.get(evidence_id, self.evidence_root)
         plan_id = plan_of(record.node_id)
         with self._atomic():
-            ev.delete_record(evidence_id)
+            snapshot = ev.delete_record(evidence_id)
         if record.kind == "file":
             ev.remove_file(self.evidence_root, record.target)
         return Change(plan_id=plan_id, nodes={record.node_id}, fields={"evidence"}, initiator=initiator,
-                      before=record)
+                      before=snapshot)
+
+    def restore_evidence(self, snapshot: dict, initiator: object = None) -> Change:
+        """Undo remove_evidence: the record back with its id, its file back from the trash."""
+        node_id = snapshot["node"]
+        plan_id = plan_of(node_id)
+        if snapshot["kind"] == "file":
+            ev.restore_file(self.evidence_root, snapshot["target"])
+        with self._atomic():
+            record = ev.restore_record(snapshot, self.evidence_root)
+        return Change(plan_id=plan_id, nodes={node_id}, fields={"evidence"}, initiator=initiator, result=record)
+
+    def empty_evidence_trash(self) -> None:
+        """Delete removed copies for good (the window calls it on opening: no undo can want them)."""
+        if not self.readonly:
+            ev.empty_trash(self.evidence_root)
 
     # -- next year -----------------------------------------------------------------------
     def carry_over(self, plan_id: int, title: str | None = None, year: int | None = None,

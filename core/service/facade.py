@@ -20,6 +20,7 @@ from core.parse.parsed_plan import ParsedPlan
 from core.service.backups import PlanBackups
 from core.service.collect import PlanCollecting
 from core.service.edits import PlanEditing
+from core.service.opening import OpeningChecks, daily_backup
 from core.service.tracking import PlanTracking
 from core.store import migrations, plans, task_progress
 from core.store.db import (
@@ -34,35 +35,59 @@ from core.store.edits import ancestors, plan_of
 from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups, preorder, unit_names
 from core.store.saved_settings import read_setting, write_setting
 
-NOTE_MERGE_SECONDS = 300  # note edits closer together than this are one history entry
-
 
 class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
     """Plans, their trees and the clerk's progress, in one SQLite file."""
 
-    def __init__(self, db_path: Path, today: Callable[[], dt.date] | None = None, readonly: bool = False) -> None:
+    def __init__(self, db_path: Path, today: Callable[[], dt.date] | None = None, readonly: bool = False,
+                 check_later: bool = False) -> None:
         """Open `db_path`; `readonly` (status, list, export) never creates, changes or backs it up.
 
         A daily backup that cannot be written (disk full, read-only medium) does not stop the
         opening: it is kept in `warnings` for the window's status bar or the CLI's stderr.
+        `check_later` (the window) leaves the full integrity check and the daily backup to
+        `finish_opening`, run after the first paint; every write waits for that check
+        (core/service/opening.py). A schema to upgrade is a write, so it is checked at once.
         """
         self.db_path = Path(db_path)
         self.today = today or dt.date.today
         self.readonly = readonly
         self.warnings: list[StoreError] = []
         self._unflushed, self._last_write = False, 0.0
+        self.opening = OpeningChecks(self.db_path, pending=check_later and not readonly)
         if readonly:
             self._tidy = self.db_path.is_file() and not sidecars(self.db_path)
             self.db = self._open_readonly()
             return
-        self.db = open_database(self.db_path, empty_is_new=not self.backups_of(self.db_path, with_counts=False))
+        self.db = open_database(self.db_path, empty_is_new=not self._emptied(), integrity=not check_later)
         try:
+            if migrations.schema_version(self.db) != migrations.LATEST:
+                self.opening.before_write()  # an upgrade writes: never on a file the check has not passed
             migrations.migrate(self.db, self.db_path)
-            self._daily_backup()
+            if not check_later:
+                self.warnings += daily_backup(self.db_path, self.db.connection())
         except Exception:
             self.db.close()
             raise
         self._wrote()  # a new or upgraded schema is in the -wal too: the first idle tick moves it
+
+    def _emptied(self) -> bool:
+        """A zero-byte file beside backups of it: what is left of a database, not a new one."""
+        try:
+            empty = self.db_path.is_file() and self.db_path.stat().st_size == 0
+        except OSError:
+            empty = False  # opening says what is wrong with the path
+        return empty and bool(self.backups_of(self.db_path, with_counts=False))
+
+    def finish_opening(self) -> StoreError | None:
+        """The integrity check and daily backup a `check_later` opening owes; safe on a worker thread.
+
+        Returns the StoreError that makes the file unsafe to write (writes then raise it too);
+        a backup that failed is added to `warnings`.
+        """
+        error, warnings = self.opening.finish()
+        self.warnings += warnings
+        return error
 
     def _open_readonly(self):
         if not self.db_path.exists() and self.db_path.parent.is_dir():
@@ -84,6 +109,7 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
 
     def close(self) -> None:
         """Close the connection, first copying this session's writes into the main file."""
+        self.opening.wait()  # a backup under way on a worker thread finishes first
         if self._unflushed:
             self.checkpoint_if_idle(0)
         close_database()
@@ -99,8 +125,9 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
             old.close()
 
     def _atomic(self) -> WriteTransaction:
-        """One BEGIN IMMEDIATE transaction; a write that lands is noted for the idle checkpoint."""
-        return WriteTransaction(self.db, self.db_path, self._wrote)
+        """One BEGIN IMMEDIATE transaction, never on a file whose opening check has not passed; a
+        write that lands is noted for the idle checkpoint."""
+        return WriteTransaction(self.db, self.db_path, self._wrote, before=self.opening.before_write)
 
     # -- plans ---------------------------------------------------------------------------
     def list_plans(self, with_rollups: bool = True) -> list[PlanSummary]:
@@ -208,7 +235,7 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
         """Save the 完成情况 note; edits in one sitting make one history entry."""
         note = clean_text(note)
         with self._atomic():
-            changed = task_progress.set_note(node_id, note, NOTE_MERGE_SECONDS)
+            changed = task_progress.set_note(node_id, note)
         return Change(plan_id=plan_of(node_id), nodes={node_id} if changed else set(),
                       fields={"note"} if changed else set(), initiator=initiator)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from core.domain.records import HistoryEntry
 from core.domain.status import Status
 from core.errors import NotFoundError, UsageError
+from core.store import history
 from core.store.plan_io import stored_time
 from core.store.tables import History, Node, Progress, now
 
@@ -49,9 +50,8 @@ def _record_completed_on(p: Progress, day: dt.date | None) -> None:
     """Set a task's completion date, with a history entry, so an export as of a past day finds it."""
     if p.completed_on == day:
         return
-    History.create(node=p.node_id, field="completed_on",
-                   old=p.completed_on.isoformat() if p.completed_on else None,
-                   new=day.isoformat() if day else None)
+    history.record(p.node_id, "completed_on", p.completed_on.isoformat() if p.completed_on else None,
+                   day.isoformat() if day else None)  # stepping the date with the arrow keys is one line
     p.completed_on = day
 
 
@@ -86,19 +86,13 @@ def restore_progress(snaps: list[tuple[int, Status, dt.date | None]]) -> list[in
     return changed
 
 
-def set_note(node_id: int, note: str, merge_seconds: float) -> bool:
-    """Save the 完成情况; a note edit within `merge_seconds` of the task's last history line, itself
-    a note edit, rewrites that line instead of adding one. False when the note was already so."""
+def set_note(node_id: int, note: str) -> bool:
+    """Save the 完成情况 (typing in one sitting is one history line, core.domain.coalesce); False when
+    the note was already so."""
     p = _rows([node_id])[node_id]
     if p.note == note:
         return False
-    last = History.select().where(History.node == node_id).order_by(History.id.desc()).first()
-    at = stored_time(last.at) if last else None
-    if last and last.field == "note" and at and (now() - at).total_seconds() < merge_seconds:
-        last.new, last.at = note, now()
-        last.save()
-    else:
-        History.create(node=node_id, field="note", old=p.note, new=note)
+    history.record(node_id, "note", p.note, note)
     p.note, p.updated_at = note, now()
     p.save()
     return True
