@@ -19,6 +19,11 @@ def _unit_ids(names: set[str]) -> dict[str, int]:
     return known
 
 
+def unit_names() -> list[str]:
+    """Every unit some plan names, by name."""
+    return [u.name for u in Unit.select(Unit.name).order_by(Unit.name)]
+
+
 def insert_plan(parsed: ParsedPlan, source_name: str | None, sha256: str | None) -> ImportResult:
     """Insert a plan; the caller holds the transaction."""
     plan = Plan.create(
