@@ -216,3 +216,62 @@ def test_one_workbook_for_all_units_merges_each_sheet_in_its_units_name(svc, pla
     change = svc.apply_merge(plan, svc.read_returns([path]))
     assert change.nodes == {task} and svc.node(task).status is Status.DONE
     assert svc.history(task)[-1].source == "来自县政府办公室填报（全部单位.xlsx）"
+
+
+def _clashing_files(svc, plan, tmp_path):
+    """财政局 and 发改局 fill 集中公开惠企 differently; 办公室 completes 调整充实."""
+    law, policy = _task_id(svc, plan, "调整充实"), _task_id(svc, plan, "集中公开惠企")
+    paths = []
+    for unit, name, fills in ((OFFICE, "办公室", {law: {"状态": "已完成", "完成情况": "已调整充实领导小组",
+                                                       "进展": "3月调整"}}),
+                              (FINANCE, "财政局", {policy: {"完成情况": "财政局写的"}}),
+                              (REFORM, "发改局", {policy: {"完成情况": "发改局写的"}})):
+        path, _ = svc.collect(plan, tmp_path / f"{name}.xlsx", [unit])
+        wb, ws, header = _rows(path)
+        for task, cells in fills.items():
+            _fill(ws, header, task, **cells)
+        wb.save(path)
+        paths.append(path)
+    return law, policy, svc.read_returns(paths)
+
+
+def test_applying_only_the_ticked_values_leaves_the_rest_and_settles_the_chosen_side(svc, plan, tmp_path):
+    from core.collect.merge import offered_picks, pick_of
+
+    law, policy, files = _clashing_files(svc, plan, tmp_path)
+    preview = svc.merge_preview(plan, files)
+    picks = offered_picks(preview)
+    item = next(i for i in preview.items if i.node_id == law)
+    assert picks >= {pick_of(law, "status", item.changes["status"]), pick_of(law, "entry", item.entries[0])}
+    assert not any(p[0] == policy for p in picks)  # no side of a conflict is taken unasked
+    picks.discard(pick_of(law, "note", item.changes["note"]))  # the clerk unticks the note
+    clash = next(i for i in preview.items if i.node_id == policy).conflicts[0]
+    reform_side = next(p for p in clash.proposals if p.unit == REFORM)
+    picks.add(pick_of(policy, "note", reform_side))
+    change = svc.apply_merge(plan, files, picks=picks)
+    done = svc.node(law)
+    assert (done.status, done.note) == (Status.DONE, "")  # status taken, note left as it was
+    assert [e.text for e in svc.entries(law)] == ["3月调整"]
+    assert svc.node(policy).note == "发改局写的"
+    assert svc.history(policy)[-1].source == "来自县发展改革局填报（发改局.xlsx）"
+    assert change.result.of_kind("conflicting") == [] and change.nodes == {law, policy}
+    svc.undo_merge(change.before)
+    assert (svc.node(law).status, svc.node(policy).note, svc.entries(law)) == (Status.TODO, "", [])
+
+
+def test_an_empty_pick_applies_nothing_and_an_unpicked_conflict_stays_one(svc, plan, tmp_path):
+    law, policy, files = _clashing_files(svc, plan, tmp_path)
+    change = svc.apply_merge(plan, files, picks=set())
+    assert change.nodes == set() and svc.node(law).status is Status.TODO
+    assert [i.node_id for i in change.result.of_kind("conflicting")] == [policy]
+
+
+def test_reading_returns_apart_sets_bad_files_aside_and_reads_the_rest(svc, plan, tmp_path):
+    good, _ = svc.collect(plan, tmp_path / "办公室.xlsx", [OFFICE])
+    junk = tmp_path / "坏.xlsx"
+    junk.write_text("not a workbook")
+    (tmp_path / "again").mkdir()
+    twin, _ = svc.collect(plan, tmp_path / "again" / "办公室.xlsx", [OFFICE])
+    read, refused = svc.read_returns_apart([junk, good, twin])
+    assert [r.file for r in read] == ["办公室.xlsx"] and read[0].rows
+    assert [(p, e.code) for p, e in refused] == [(junk, "fill_unreadable"), (twin, "merge_same_name")]
