@@ -27,6 +27,7 @@ from core.domain.settings import CURRENT_NODE, CURRENT_PLAN
 from core.version import __version__
 from gui.app.store_upkeep import StoreUpkeep
 from gui.dialogs.backup_menu import backup_action
+from gui.dialogs.collect_menu import CollectMenu
 from gui.editing.commands import EditContext
 from gui.editing.tracking import DailyTracking
 from gui.errors import show_error
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus_and_toolbar()
+        self.collect_menu = CollectMenu(self)  # 填报与对比: fill-in workbooks, merging returns, plan diff
+        self.menuBar().insertMenu(self.help_menu.menuAction(), self.collect_menu)
         self.path_label = QLabel()
         self.path_label.setToolTip(self.tr("Database file"))
         self.progress_label = QLabel()
