@@ -81,7 +81,8 @@ def write_diff_xlsx(diff: PlanDiff, old_title: str, new_title: str, out) -> None
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=3 + i, column=col, value=value)
             cell.border = border
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            short = col in (1, 2, len(COLUMNS))  # 序号, 变化, 结转: centred, so "5" and "新增" do not run together
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center" if short else None)
             if not isinstance(value, CellRichText):
                 cell.font = Font(name=G.BODY_FONT, size=11)
         # Excel and LibreOffice do not grow rows written by openpyxl: give each the lines it wraps to

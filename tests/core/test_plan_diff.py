@@ -172,3 +172,4 @@ def test_the_diff_workbook_prints_one_page_wide_with_rows_grown_to_their_text(se
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
     heights = [ws.row_dimensions[r].height for r in range(4, ws.max_row + 1)]
     assert all(h and h >= 21 for h in heights) and max(heights) > min(heights)  # long texts get more lines
+    assert ws["A4"].alignment.horizontal == ws["B4"].alignment.horizontal == "center"
