@@ -65,6 +65,10 @@ class MergeDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.tree = MergeTree()
         self.tree.picks_changed.connect(self._update_summary)
+        self.detail = QLabel()  # the chosen row's values in full (the columns cut long notes)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tree.currentItemChanged.connect(self._show_detail)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -88,6 +92,7 @@ class MergeDialog(QDialog):
         bottom_layout.addWidget(QLabel(self.tr("What merging changes (untick what you do not want; for a "
                                                "conflict choose the side to take):")))
         bottom_layout.addWidget(self.tree)
+        bottom_layout.addWidget(self.detail)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(bottom)
@@ -146,6 +151,15 @@ class MergeDialog(QDialog):
         chosen = {Path(i.data(0, Qt.ItemDataRole.UserRole)) for i in self.files.selectedItems()}
         if chosen:
             self.set_files([p for p in self.paths if p not in chosen])
+
+    def _show_detail(self, row: QTreeWidgetItem | None, _previous=None) -> None:
+        if row is None or not (row.text(1) or row.text(2)):
+            self.detail.setText(row.toolTip(0) if row is not None else "")
+            return
+        parts = [self.tr("Recorded now: %1").replace("%1", row.text(1))] if row.text(1) else []
+        if row.text(2):
+            parts.append(self.tr("Returned: %1 — %2").replace("%1", row.text(2)).replace("%2", row.text(3)))
+        self.detail.setText("\n".join(parts))
 
     # -- applying ------------------------------------------------------------------------
     def _update_summary(self) -> None:

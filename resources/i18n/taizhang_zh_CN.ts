@@ -2178,37 +2178,47 @@ Import it again as a separate plan?</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="71"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="75"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="78"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="82"/>
         <source>Returned files:</source>
         <translation>交回的文件：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="88"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="92"/>
         <source>What merging changes (untick what you do not want; for a conflict choose the side to take):</source>
         <translation>合并将改动的内容（不需要的取消勾选；有冲突的请选定采用哪一方）：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="127"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="132"/>
         <source>%1: %2 rows</source>
         <translation>%1：%2 行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="157"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="159"/>
+        <source>Recorded now: %1</source>
+        <translation>台账现为：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="161"/>
+        <source>Returned: %1 — %2</source>
+        <translation>填报为：%1 —— %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="171"/>
         <source>Applies %1 values to %2 tasks as one step (Undo takes it all back).</source>
         <translation>将把 %1 处改动写入 %2 项任务，作为一步操作（撤销可全部恢复）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="160"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="174"/>
         <source>%1 conflicts keep what is recorded.</source>
         <translation>%1 处冲突保持台账现有内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="162"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="176"/>
         <source>No file can be merged yet: add the workbooks the units sent back.</source>
         <translation>还没有可合并的文件：请添加各单位交回的填报表。</translation>
     </message>

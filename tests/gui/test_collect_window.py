@@ -413,3 +413,13 @@ def test_the_diff_view_reads_in_chinese(qtbot, window, two_plans, zh_translation
     dialog = _diff_dialog(qtbot, window)
     assert [dialog.model.index(r, KIND).data() for r in range(dialog.model.rowCount())] == ["调整", "新增", "改写", "删除"]
     assert dialog.filter_box.itemText(0) == "全部变化（4）"
+
+
+def test_choosing_a_row_shows_its_values_in_full(qtbot, sample_window, returned):
+    ids, paths = returned
+    dialog = _merge_dialog(qtbot, sample_window, paths)
+    law = next(t for t in _rows(dialog, "changed") if t.text(0).startswith("13."))
+    dialog.tree.setCurrentItem(_pick_row(law, "Completion note"))
+    assert dialog.detail.text() == f"Recorded now: (empty)\nReturned: 已调整充实领导小组 — {OFFICE} ({paths[0].name})"
+    dialog.tree.setCurrentItem(law)
+    assert dialog.detail.text() == law.text(0)
