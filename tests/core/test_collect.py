@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from core.collect.fillin import META_SHEET
 from core.domain.status import Status
 from core.errors import InputError, UsageError
+from tests.core import fill_builders
 
 ROOT = Path(__file__).resolve().parents[2]
 OFFICE, FINANCE, REFORM = "县政府办公室", "县财政局", "县发展改革局"
@@ -82,14 +83,7 @@ def test_round_trip_of_three_units_keeps_every_edit_and_flags_the_clashes(svc, p
     _fill(ws, header, lead, **{"完成情况": "已公开项目信息12条"})
     _fill(ws, header, ongoing, **{"状态": "持续推进"})
     wb.save(reform)
-    retyped = tmp_path / "财政局.xlsx"  # 财政局 retypes it into its own sheet: other order, 繁體, no keys
-    own = Workbook()
-    sheet = own.active
-    sheet.append(["填报单位：县财政局"])
-    sheet.append(["完成情况", "工作任务", "状态"])
-    sheet.append(["已公开惠企政策清单23项", "2、集中公開惠企利民政策清單", "已完成"])
-    sheet.append(["", "一项本单位自己加的工作", "已完成"])
-    own.save(retyped)
+    retyped = fill_builders.retyped(tmp_path / "财政局.xlsx")  # 财政局 retypes it into its own sheet: other order, 繁體, no keys
 
     files = svc.read_returns([office, reform, retyped])
     preview = svc.merge_preview(plan, files)

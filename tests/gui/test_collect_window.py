@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from core.collect.fillin import META_SHEET
 from core.domain.status import Status
 from core.parse.parsed_plan import ParsedPlan
+from tests.core import fill_builders
 from tests.core.test_plan_diff import _next_year
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -181,14 +182,7 @@ def returned(qtbot, sample_window, tmp_path):
     _fill(office, ids["train"], **{"进展": "9月举办第一期培训"})
     _fill(reform, ids["policy"], **{"状态": "进行中", "完成情况": "正在汇总清单"})
     _fill(reform, ids["lead"], **{"完成情况": "已公开项目信息12条"})
-    retyped = tmp_path / "财政局自己的表.xlsx"
-    own = Workbook()
-    sheet = own.active
-    sheet.append(["填报单位：县财政局"])
-    sheet.append(["完成情况", "工作任务", "状态"])
-    sheet.append(["已公开惠企政策清单23项", "2、集中公開惠企利民政策清單", "已完成"])
-    sheet.append(["", "一项本单位自己加的工作", "已完成"])
-    own.save(retyped)
+    retyped = fill_builders.retyped(tmp_path / "财政局自己的表.xlsx")
     return ids, [office, reform, retyped]
 
 
