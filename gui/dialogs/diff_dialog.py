@@ -59,6 +59,17 @@ def diff_file_name(old_title: str, new_title: str, day, suffix: str) -> str:
                           max_bytes=NAME_BYTES, fallback="计划对照")
 
 
+def default_pair(ids: list[int], current: int, carried_from: int | None) -> tuple[int | None, int]:
+    """(old, new) to compare first, `ids` newest first: the plan on screen against the plan it was
+    carried over from, else the next older one; the oldest plan against the next newer one."""
+    if carried_from in ids and carried_from != current:
+        return carried_from, current
+    at = ids.index(current)
+    if at + 1 < len(ids):
+        return ids[at + 1], current
+    return current, (ids[at - 1] if at > 0 else current)
+
+
 class DiffDialog(QDialog):
     """Two plans compared: the choice of plans, a filter, the table, the export."""
 
@@ -76,13 +87,9 @@ class DiffDialog(QDialog):
             for p in plans:
                 box.addItem(p.title, p.id)
                 box.setItemData(box.count() - 1, p.title, Qt.ItemDataRole.ToolTipRole)
-        current = window.model.plan_id
-        older = self.service.carried_from(current) if current is not None else None
-        ids = [p.id for p in plans]
-        if older not in ids:
-            after = ids[ids.index(current) + 1:] if current in ids else []
-            older = next(iter(after), next((i for i in ids if i != current), None))
-        self.new_box.setCurrentIndex(max(self.new_box.findData(current), 0))
+        older, newer = default_pair([p.id for p in plans], window.model.plan_id,
+                                    self.service.carried_from(window.model.plan_id))
+        self.new_box.setCurrentIndex(max(self.new_box.findData(newer), 0))
         self.old_box.setCurrentIndex(max(self.old_box.findData(older), 0))
         swap = QPushButton(self.tr("Swap"))
         swap.setToolTip(self.tr("Swap the old and the new plan"))

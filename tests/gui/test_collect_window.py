@@ -417,3 +417,33 @@ def test_choosing_a_row_shows_its_values_in_full(qtbot, sample_window, returned)
     assert dialog.detail.text() == f"Recorded now: (empty)\nReturned: 已调整充实领导小组 — {OFFICE} ({paths[0].name})"
     dialog.tree.setCurrentItem(law)
     assert dialog.detail.text() == law.text(0)
+
+
+def test_the_first_comparison_is_with_the_origin_or_the_next_older_plan():
+    from gui.dialogs.diff_dialog import default_pair
+
+    assert default_pair([5, 4, 3], 5, 3) == (3, 5)  # carried over from 3
+    assert default_pair([5, 4, 3], 4, None) == (3, 4)
+    assert default_pair([5, 4, 3], 3, None) == (3, 4)  # the oldest: against the next newer, as the new one
+    assert default_pair([7], 7, None) == (7, 7)
+
+
+def test_the_menu_opens_each_dialog(qtbot, sample_window, tmp_path, monkeypatch, sample_plan):
+    from gui.dialogs import merge_dialog
+    from gui.dialogs.collect_dialog import CollectDialog
+
+    opened = []
+    monkeypatch.setattr(CollectDialog, "exec", lambda self: opened.append(self.chosen_units()) or 0)
+    sample_window.collect_menu.collect_action.trigger()
+    assert len(opened) == 1 and len(opened[0]) == 14
+    monkeypatch.setattr(merge_dialog, "choose_returned_files", lambda parent, folder: [])
+    sample_window.collect_menu.merge_action.trigger()  # the clerk cancels the file dialog: nothing happens
+    assert sample_window.ctx.stack.count() == 0
+    sample_window.service.import_plan(sample_plan)
+    sample_window.refresh_plans()
+    sample_window.collect_menu.diff_action.trigger()
+    dialog = sample_window.collect_menu.diff_dialog
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and not dialog.isModal()
+    newer = sample_window.service.list_plans()[0].id  # same year: the later import lists first
+    assert dialog.plans() == (sample_window.model.plan_id, newer)  # the plan on screen is the older one
