@@ -91,8 +91,6 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus_and_toolbar()
-        self.collect_menu = CollectMenu(self)  # 填报与对比: fill-in workbooks, merging returns, plan diff
-        self.menuBar().insertMenu(self.help_menu.menuAction(), self.collect_menu)
         self.path_label = QLabel()
         self.path_label.setToolTip(self.tr("Database file"))
         self.progress_label = QLabel()
@@ -108,6 +106,8 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self.pages.setCurrentWidget(self.splitter)  # the shell looks like the window it becomes
         self.tracking = DailyTracking(self)  # filters, my unit, overview, evidence, structure edits
+        self.collect_menu = CollectMenu(self)  # 填报与对比: fill-in workbooks, merging returns, plan diff
+        self.menuBar().insertMenu(self.help_menu.menuAction(), self.collect_menu)
         if service is not None:
             self.attach(service)
 

@@ -447,3 +447,8 @@ def test_the_menu_opens_each_dialog(qtbot, sample_window, tmp_path, monkeypatch,
     assert dialog.isVisible() and not dialog.isModal()
     newer = sample_window.service.list_plans()[0].id  # same year: the later import lists first
     assert dialog.plans() == (sample_window.model.plan_id, newer)  # the plan on screen is the older one
+
+
+def test_the_returns_menu_comes_after_the_daily_menus_before_help(window):
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[-2:] == ["&Returns", "&Help"] and titles.index("&Returns") > titles.index("&Edit")
