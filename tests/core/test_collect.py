@@ -57,6 +57,7 @@ def test_the_fill_in_workbook_locks_structure_and_offers_the_status_words(svc, p
     assert wb[META_SHEET].sheet_state == "veryHidden" and wb.security.lockStructure
     assert all(ws.row_dimensions[r].height >= 30 for r in range(4, ws.max_row + 1))  # rows grown to fit and write in
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.cell(row=4, column=1).alignment.horizontal == "center"  # the number stands apart from the text
 
 
 def test_all_units_go_in_one_workbook_a_sheet_each(svc, plan, tmp_path):
