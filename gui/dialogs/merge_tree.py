@@ -66,6 +66,7 @@ class MergeTree(QTreeWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self._settling = False
+        self._now: Callable[[int], NodeInfo] | None = None
         self.itemChanged.connect(self._item_changed)
         self.groups: dict[str, QTreeWidgetItem] = {}
 
