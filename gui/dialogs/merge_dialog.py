@@ -183,7 +183,12 @@ class MergeDialog(QDialog):
         if not picks:
             return
         self.applied = MergeReturnsCommand(self.ctx, self.plan_id, self.returned, picks=picks)
-        self.ctx.push(self.applied)
-        if self.applied.applied is None:  # the service refused it (the window said why), or the disk did
+        refused: list = []
+        self.ctx.failed.connect(refused.append)
+        try:
+            self.ctx.push(self.applied)
+        finally:
+            self.ctx.failed.disconnect(refused.append)
+        if refused:  # the window has said why; the preview stays for another try or 取消
             return
-        self.accept()
+        self.accept()  # applied, or held by the retry bar until the disk takes it

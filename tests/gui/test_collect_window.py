@@ -452,3 +452,43 @@ def test_the_menu_opens_each_dialog(qtbot, sample_window, tmp_path, monkeypatch,
 def test_the_returns_menu_comes_after_the_daily_menus_before_help(window):
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles[-2:] == ["&Returns", "&Help"] and titles.index("&Returns") > titles.index("&Edit")
+
+
+def test_a_merge_the_store_refuses_keeps_the_dialog_open_and_says_why(qtbot, sample_window, returned, monkeypatch):
+    from core.errors import StoreError
+
+    ids, paths = returned  # a damaged database: no retrying cures it (unlike a full disk)
+    told = []
+    monkeypatch.setattr("gui.window.main_window.show_error", lambda parent, err: told.append(err.code))
+
+    def refuse(*args, **kwargs):
+        raise StoreError("db_damaged", path="taizhang.sqlite3")
+
+    monkeypatch.setattr(sample_window.service, "apply_merge", refuse)
+    dialog = _merge_dialog(qtbot, sample_window, paths[:1])
+    dialog.show()
+    dialog.apply_button.click()
+    assert told == ["db_damaged"] and dialog.isVisible() and dialog.result() == 0
+    assert sample_window.ctx.stack.count() == 0 and sample_window.service.node(ids["law"]).status is Status.TODO
+
+
+def test_a_merge_the_full_disk_holds_is_written_when_the_retry_succeeds(qtbot, sample_window, returned, monkeypatch):
+    from core.errors import StoreError
+
+    ids, paths = returned
+    service = sample_window.service
+    real, calls = service.apply_merge, []
+
+    def full_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise StoreError("db_full", path="taizhang.sqlite3")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "apply_merge", full_once)
+    dialog = _merge_dialog(qtbot, sample_window, paths[:1])
+    dialog.apply_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted  # the retry bar holds it; the preview is done
+    assert service.node(ids["law"]).status is Status.TODO
+    assert sample_window.ctx.pending.retry()
+    assert service.node(ids["law"]).status is Status.DONE
