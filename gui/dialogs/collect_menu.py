@@ -39,8 +39,7 @@ class CollectMenu(QMenu):
     def _plan_shown(self, plan_id: int | None) -> None:
         for action in (self.collect_action, self.merge_action):
             action.setEnabled(plan_id is not None)
-        plans = self.window_.service.list_plans(with_rollups=False) if self.window_.service is not None else []
-        self.diff_action.setEnabled(plan_id is not None and len(plans) > 1)
+        self.diff_action.setEnabled(plan_id is not None and self.window_.plan_combo.count() > 1)  # the plans listed
 
     def make_workbooks(self) -> None:
         window = self.window_
