@@ -6,9 +6,10 @@ sections the clerk had open. Part of the main window's daily tracking (gui/editi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QRect, Qt
 
 from core.domain.records import Change, TaskFilter
+from gui.tree.plan_tree_model import TITLE
 
 
 class TreeFiltering(QObject):
@@ -64,6 +65,7 @@ class TreeFiltering(QObject):
         current = self.current_id()
         if not was_active and flt != TaskFilter():
             self._saved_expansion = self._expanded_ids()
+        needle = w.proxy.needle
         changed = w.proxy.set_filter(flt)
         if w.proxy.active:
             if changed:
@@ -73,7 +75,14 @@ class TreeFiltering(QObject):
             self._saved_expansion = None
         if current is not None and w.proxy.index_of(current).isValid():
             w.tree.scrollTo(w.proxy.index_of(current))
-        w.tree.viewport().update()
+        if not changed and w.proxy.needle != needle:
+            self._repaint_titles()  # same rows: only the highlights moved (changed rows repaint anyway)
+
+    def _repaint_titles(self) -> None:
+        """Repaint just the title column, the only one the delegate marks search hits in."""
+        tree = self.window.tree
+        viewport = tree.viewport()
+        viewport.update(QRect(tree.columnViewportPosition(TITLE), 0, tree.columnWidth(TITLE), viewport.height()))
 
     def filter_from(self, flt: TaskFilter) -> None:
         """Show what the overview's figure counts."""

@@ -139,3 +139,30 @@ def test_hits_are_found_in_the_original_characters():
     assert hit_spans("規範政府資訊公開", "规范") == [(0, 2)]
     assert hit_spans("公开规范，再规范", "规范") == [(2, 4), (6, 8)]
     assert hit_spans("anything", "") == []
+
+
+def test_a_task_renamed_during_a_search_is_found_by_its_new_words(dated):
+    """Keys are folded once per plan; an edit folds the edited task's key again."""
+    service, model, proxy = dated
+    proxy.set_filter(TaskFilter(text="档案"))
+    assert proxy.shown == 0
+    task = model.task_ids()[3]
+    info = model.item(model.index_of(task)).info
+    model.ctx.announce(service.rename_node(task, info.label, "電子檔案規範", "推進電子檔案單軌制"))
+    proxy.set_filter(TaskFilter(text="档案"))
+    assert task in shown_ids(proxy) and proxy.shown == 1
+    proxy.set_filter(TaskFilter(text="档案单轨"))  # typing on narrows the last answer
+    assert proxy.shown == 1
+
+
+def test_a_filter_thinning_the_plan_is_one_layout_change(dated):
+    """Row by row, Qt would announce each run of hidden rows and the tree re-lay out for each."""
+    _service, _model, proxy = dated
+    signals = []
+    proxy.rowsRemoved.connect(lambda *_: signals.append("removed"))
+    proxy.rowsInserted.connect(lambda *_: signals.append("inserted"))
+    proxy.layoutChanged.connect(lambda *_: signals.append("layout"))
+    proxy.set_filter(TaskFilter(overdue=True))
+    proxy.set_filter(TaskFilter())
+    assert signals == ["layout", "layout"]
+
