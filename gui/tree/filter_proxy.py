@@ -37,6 +37,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
     """Filters a PlanTreeModel; sections stay visible while a task under them matches."""
 
     counts_changed = Signal(int, int)  # tasks shown, tasks in the plan
+    warmed = Signal()  # the search keys of the plan shown are folded: the first keystroke is quick
 
     def __init__(self, model: PlanTreeModel, parent=None) -> None:
         super().__init__(parent)
@@ -230,6 +231,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
         if self.source.plan_id is not None:
             self._task_rows()  # and the rows the first keystroke goes through, keys filled in
             self._fill_keys()
+            self.warmed.emit()
 
     def _source_rows_changed(self, *_args) -> None:
         """A structure edit added, removed or moved rows: refilter before Qt maps them."""

@@ -31,6 +31,8 @@ class TreeFiltering(QObject):
         w.panel.leave_note.connect(self.focus_tree)
         w.ctx.changed.connect(self._changed)
         w.plan_shown.connect(self._plan_shown)
+        w.proxy.warmed.connect(self._warm)
+        self._viewport = None
 
     def _plan_shown(self, _plan_id) -> None:
         w = self.window
@@ -78,10 +80,17 @@ class TreeFiltering(QObject):
         if not changed and w.proxy.needle != needle:
             self._repaint_titles()  # same rows: only the highlights moved (changed rows repaint anyway)
 
+    def _warm(self) -> None:
+        """Once the plan is up: PySide's first viewport() call sets up dozens of widget types
+        (~10 ms), which the first keystroke should not wait for."""
+        if self._viewport is None:
+            self._viewport = self.window.tree.viewport()
+
     def _repaint_titles(self) -> None:
         """Repaint just the title column, the only one the delegate marks search hits in."""
         tree = self.window.tree
-        viewport = tree.viewport()
+        self._warm()
+        viewport = self._viewport
         viewport.update(QRect(tree.columnViewportPosition(TITLE), 0, tree.columnWidth(TITLE), viewport.height()))
 
     def filter_from(self, flt: TaskFilter) -> None:

@@ -166,3 +166,19 @@ def test_a_filter_thinning_the_plan_is_one_layout_change(dated):
     proxy.set_filter(TaskFilter())
     assert signals == ["layout", "layout"]
 
+
+
+def test_keys_are_folded_while_idle_after_a_plan_opens(dated, qtbot, monkeypatch):
+    """The first keystroke folds nothing: the idle moments after the plan opened did it."""
+    from core.domain import filters
+
+    _service, model, proxy = dated
+    with qtbot.waitSignal(proxy.warmed, timeout=5000):
+        model.load(model.plan_id)
+
+    def no_folding(_info):
+        raise AssertionError("a keystroke folded a key")
+
+    monkeypatch.setattr(filters, "search_key", no_folding)
+    proxy.set_filter(TaskFilter(text="规范"))
+    assert proxy.shown == 2  # 9. and 10.
