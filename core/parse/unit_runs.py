@@ -145,22 +145,35 @@ def _balanced(name: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _known_pattern(vocab: frozenset[str]) -> re.Pattern[str] | None:
-    """Every position where a vocabulary name starts (the longest one), in one scan of a row."""
+def _known_index(vocab: frozenset[str]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]] | None:
+    """The characters vocabulary names start with, and for each the names' lengths, longest first.
+
+    One alternation of every name would try them all at every position of a row, a cost that
+    grows with the plan's vocabulary as well as its length; this index keeps it linear.
+    """
     if not vocab:
         return None
-    names = "|".join(re.escape(n) for n in sorted(vocab, key=len, reverse=True))
-    return re.compile(f"(?=({names}))")
+    lengths: dict[str, set[int]] = {}
+    for name in vocab:
+        lengths.setdefault(name[0], set()).add(len(name))
+    firsts = re.compile("[" + "".join(re.escape(c) for c in sorted(lengths)) + "]")
+    return firsts, {c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}
 
 
 def _known_ends(folded: str, vocab: frozenset[str]) -> dict[int, list[int]]:
-    """Position → ends of the known names starting there, also with a level character before them."""
-    pattern = _known_pattern(vocab)
+    """Position → ends of the known names starting there (the longest one), also with a level
+    character before them."""
+    index = _known_index(vocab)
     ends: dict[int, list[int]] = {}
-    if pattern is None:
+    if index is None:
         return ends
-    for m in pattern.finditer(folded):
-        p, q = m.start(), m.start() + len(m.group(1))
+    firsts, lengths = index
+    size = len(folded)
+    for m in firsts.finditer(folded):
+        p = m.start()
+        q = next((p + n for n in lengths[m.group(0)] if p + n <= size and folded[p:p + n] in vocab), None)
+        if q is None:
+            continue
         ends.setdefault(p, []).append(q)
         if p and folded[p - 1] in _INITIALS:
             ends.setdefault(p - 1, []).append(q)
