@@ -270,7 +270,7 @@ def bench_parse(_db: Path) -> None:
     size = [len(t.encode("utf-8")) for t in texts]
     rate = sum(size) / 1e6 / (sum(spent) / 1000)
     row("parse, the public plans (UTF-8 MB/s)", f"{rate:.2f} MB/s", "≥ 2 MB/s", rate >= 2)
-    one_line = [i for i, t in enumerate(texts) if t.count("\n") < 3]
+    one_line = [i for i, t in enumerate(texts) if max(map(len, t.splitlines())) > len(t) / 2]  # 007–009
     if one_line:
         slow = sum(size[i] for i in one_line) / 1e6 / (sum(spent[i] for i in one_line) / 1000)
         row("  the one-line plans among them", f"{slow:.2f} MB/s", "≥ 2 MB/s", slow >= 2)

@@ -199,6 +199,7 @@ class _Parser:
     def __init__(self, folded: str, vocab: frozenset[str], end: int | None) -> None:
         self.f, self.known, self.end = folded, _known_ends(folded, vocab), end
         self.memo: dict[tuple[int, bool, bool], tuple[float, tuple] | None] = {}
+        self.skips: dict[int, tuple[int, str]] = {}
         self.ends = [m.end() for m in _NAME_END.finditer(folded)]  # where a generic name may end
         self.stops = _outside_brackets(folded, _NAME_STOP)  # characters no name holds
 
@@ -227,6 +228,13 @@ class _Parser:
         return q in self.known.get(p, ())
 
     def skip(self, q: int) -> tuple[int, str]:
+        """Past the separators, blanks and connectors after a name: where the next one may start."""
+        found = self.skips.get(q)
+        if found is None:
+            found = self.skips[q] = self._skip(q)
+        return found
+
+    def _skip(self, q: int) -> tuple[int, str]:
         f, gap = self.f, "glued"
         m = _ETC.match(f, q)
         if m and m.end() > q:
@@ -250,9 +258,9 @@ class _Parser:
         found: tuple[float, tuple] | None = None
         for q, score in self.names_at(p, after_sep, first):
             options = []
-            if self.end is None or self.skip(q)[0] >= self.end:
-                options.append((score, ((p, q, ""),)))
             q2, gap = self.skip(q)
+            if self.end is None or q2 >= self.end:
+                options.append((score, ((p, q, ""),)))
             if q2 < len(self.f) and (self.end is None or q2 < self.end):
                 rest = self.best(q2, gap == "sep")
                 if rest is not None:
