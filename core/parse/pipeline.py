@@ -152,7 +152,11 @@ def _collector_paused() -> Iterator[None]:
 
 
 def parse_document(doc: Document) -> ParsedPlan:
-    """Read a plan out of a document; InputError("no_plan") when there is none in it."""
+    """Read a plan out of a document; InputError("no_plan") when there is none in it.
+
+    The parser reads text; what the reader noted of the file (pages cut, OCR used) goes to
+    the plan's notes, which the import dialog and the CLI show as warnings.
+    """
     with _collector_paused():
         return _parse_document(doc)
 
@@ -175,10 +179,10 @@ def _parse_document(doc: Document) -> ParsedPlan:
             assign_units(draft)
             assign_deadlines(draft, meta.year)
     split_run_together(drafts)
-    plan = ParsedPlan(title=meta.title, year=meta.year, issuer=meta.issuer, doc_number=meta.doc_number,
-                      date=meta.date, nodes=[d.to_node() for d in drafts])
+    plan = ParsedPlan(**vars(meta), nodes=[d.to_node() for d in drafts])
     plan.skipped = skipped_lines(entries, region)
     plan.doubts = doubts
+    plan.notes = list(doc.notes)
     return plan
 
 

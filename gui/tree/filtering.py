@@ -35,6 +35,9 @@ class TreeFiltering(QObject):
         self._viewport = None
 
     def _plan_shown(self, _plan_id) -> None:
+        self.window.after_first_paint(self._load_units)  # the tree paints first
+
+    def _load_units(self) -> None:
         w = self.window
         if w.service is None:
             return
