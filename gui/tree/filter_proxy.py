@@ -259,6 +259,16 @@ class TaskFilterProxy(QSortFilterProxyModel):
         parent = source_parent.internalPointer() if source_parent.isValid() else self.source.root()
         return parent.children[source_row].info.id in visible
 
+    def multiData(self, index: AnyIndex, roleDataSpan) -> None:  # noqa: N803 (Qt's name)
+        """A cell's roles in one call to the source (Qt's default asks data() role by role, each
+        through mapToSource): painting a screen of rows makes half as many calls into Python."""
+        source = self.mapToSource(index)
+        if index.isValid() and not source.isValid():
+            for role_data in roleDataSpan:
+                role_data.clearData()
+            return
+        self.source.multiData(source, roleDataSpan)
+
     # -- lookups -------------------------------------------------------------------------
     def item(self, index: AnyIndex) -> TreeItem:
         return self.source.item(self.mapToSource(index))
