@@ -298,15 +298,15 @@ def find_run(text: str, vocab: frozenset[str], at_end: bool, not_before: int = 1
         if parsed is None:
             continue
         score, spans = parsed
+        if best is not None and (score, spans[-1][1]) <= (best.score, best.end):
+            continue  # not better than the run found: the checks below could only drop it
         if not after_sep and _longer_start(parser, folded, starts, p, spans[0][1], max(0, not_before)):
             continue  # "…公示区市场监督管理局", "…信息省住房城乡建设厅": the name keeps its level character
-        names = tuple(text[a:b] for a, b, _g in spans)
         has_vocab = any(folded[a:b] in vocab for a, b, _g in spans)
-        if len(names) < 2 and not has_vocab and not (at_end and after_sep):
+        if len(spans) < 2 and not has_vocab and not (at_end and after_sep):
             continue
-        run = Run(p, spans[-1][1], names, ("start", *(g for _a, _b, g in spans[1:])), score)
-        if best is None or (run.score, run.end) > (best.score, best.end):
-            best = run
+        names = tuple(text[a:b] for a, b, _g in spans)
+        best = Run(p, spans[-1][1], names, ("start", *(g for _a, _b, g in spans[1:])), score)
     return best
 
 
@@ -376,6 +376,7 @@ def split_glued(name: str, vocab: frozenset[str]) -> list[str]:
     return parts if all(fold(p) in vocab or _whole_alone(fold(p)) for p in parts) else [name]
 
 
+@lru_cache(maxsize=8192)
 def _whole_alone(name: str) -> bool:
     """A name that stands for a unit on its own: not a bare place (各设区, 各市（州）) or a collective's
     first half (省政府|各部门)."""
