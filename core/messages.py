@@ -333,8 +333,8 @@ CATALOGUE: dict[str, Words] = {
     "backup_reason_delete": W("删除计划之前", "Before deleting a plan"),
     "backup_reason_manual": W("手动备份", "Made by hand"),
     # why a returned fill-in value was not taken (core.collect.merge.Conflict.reason)
-    "conflict_units_differ": W("两份填报不一致", "two returned files disagree"),
-    "conflict_changed_since": W("生成填报表后台账已改动", "the ledger was changed after the workbook was made"),
+    "conflict_units_differ": W("两份填报不一致", "two returns differ"),
+    "conflict_changed_since": W("生成填报表后台账已改动", "changed here since the workbooks were made"),
     # -- words the program writes into the plan itself (always Chinese: they are the plan's data) -----
     "new_task": W("新任务", "New task"),
     "untitled_plan": W("未命名计划", "Untitled plan"),

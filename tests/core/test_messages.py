@@ -124,6 +124,8 @@ def test_every_code_kept_in_a_table_is_in_the_catalogue():
 # Modules whose Chinese is the genre's or the documents' own words, never a message to the clerk.
 WORDS_OF_THE_GENRE_OR_THE_DOCUMENTS = {
     "core/parse": "the genre's words: labels, unit roles, deadline phrases, header words",
+    "core/cli": "the command line's own report lines and help headings, as gui/'s tr() strings are the window's "
+                "(its errors and warnings come from the catalogue)",
     "core/export": "the report's and the 台账's own text (GB/T 9704 documents are Chinese)",
     "core/collect": "the fill-in workbook's columns and the header words a returned one is read by",
     "core/domain/numerals.py": "Chinese numerals", "core/domain/collective_units.py": "collective unit names",
