@@ -2,6 +2,10 @@
 
 Every edit is written at once through an undo command; the note after a short idle pause,
 and also when the editor loses focus, the selection moves or the window closes.
+
+The task's text and fields scroll; the tabs below them (supporting material, history) do not,
+so their buttons stay in sight on a 1280×800 screen however long the task's text is. The
+two share the height through a splitter the clerk can drag.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QScrollArea,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,7 +46,7 @@ def _label(wrap: bool = True) -> QLabel:
     return label
 
 
-class DetailPanel(QScrollArea):
+class DetailPanel(QWidget):
     """Shows one section (text and roll-up) or one task (text, units, deadlines and progress)."""
 
     task_shown = Signal(object)  # the task now shown (its id), or None: for the tabs below the note
@@ -52,9 +57,8 @@ class DetailPanel(QScrollArea):
         self.ctx, self.model = ctx, model
         self.node_id: int | None = None
         self._loading = False
+        self._has_tabs = False
         self._status_names = status_names()
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(280)
 
         self.placeholder = QLabel(self.tr("Select a task on the left to see and record its progress."))
@@ -96,7 +100,19 @@ class DetailPanel(QScrollArea):
         layout.addWidget(self.task_box, 1)
         layout.addStretch(0)
         self.body_layout = layout
-        self.setWidget(body)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.scroll)
+        self.split.addWidget(self.tabs)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.split)
 
         self.note_timer = QTimer(self)
         self.note_timer.setSingleShot(True)
@@ -139,14 +155,15 @@ class DetailPanel(QScrollArea):
         self.updated = QLabel()
         self.updated.setEnabled(False)
         form.addRow("", self.updated)
-        self.tabs = QTabWidget()  # supporting material and history, added by the window
+        self.tabs = QTabWidget()  # supporting material and history, added by the window; below the scroll
         self.tabs.setDocumentMode(True)
         self.tabs.setVisible(False)
-        form.addRow(self.tabs)
+        self.tabs.setMinimumHeight(150)
         return box
 
     def add_tab(self, widget: QWidget, title: str) -> int:
-        self.tabs.setVisible(True)
+        self._has_tabs = True
+        self.tabs.setVisible(self.task_box.isVisibleTo(self))
         return self.tabs.addTab(widget, title)
 
     # -- showing -------------------------------------------------------------------------
@@ -172,6 +189,7 @@ class DetailPanel(QScrollArea):
             widget.setVisible(not empty)
         self._set_form_visible(not empty)
         self.task_box.setVisible(not empty and info.is_task)
+        self.tabs.setVisible(self._has_tabs and not empty and info.is_task)
         if empty:
             return
         self.heading.setText(f"{info.label} {info.title}".strip())

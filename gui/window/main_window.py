@@ -31,6 +31,7 @@ from gui.editing.commands import EditContext
 from gui.editing.tracking import DailyTracking
 from gui.errors import show_error
 from gui.importing.flow import PlanImporter
+from gui.tree.column_widths import ColumnSizer
 from gui.tree.delegate import TreeDelegate
 from gui.tree.filter_proxy import TaskFilterProxy
 from gui.tree.labels import rollup_text
@@ -132,11 +133,12 @@ class MainWindow(QMainWindow):
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        em = tree.fontMetrics().horizontalAdvance("中")
-        for column, chars in ((UNITS, 11), (DEADLINE, 7), (STATUS, 5), (PROGRESS, 4)):
+        for column in (UNITS, DEADLINE, STATUS, PROGRESS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, em * chars + 16)
-        header.setMinimumSectionSize(em * 3)
+        header.setMinimumSectionSize(tree.fontMetrics().horizontalAdvance("中") * 3)
+        # fixed columns: (fewest characters, largest share of the width); the item text stretches
+        self.column_sizer = ColumnSizer(tree, self.settings, {UNITS: (6, 0.26), DEADLINE: (5, 0.20),
+                                                              STATUS: (4, 0.12), PROGRESS: (3, 0.08)}, TITLE)
         return tree
 
     def _build_actions(self) -> None:
