@@ -158,3 +158,37 @@ def test_supporting_material_buttons_are_in_sight_at_1280x800(clerk_font, qtbot,
         corner = button.mapTo(sample_window, button.rect().bottomRight())
         assert sample_window.rect().contains(corner)
     sample_window.close()
+
+
+def _distance(a, b) -> int:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+
+
+def test_my_tasks_pressed_is_filled_with_the_selection_colour(qtbot):
+    from PySide6.QtGui import QPalette
+
+    from gui.window.filter_bar import FilterBar
+
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    bar.set_my_units(["县政府办公室"])
+    bar.show()
+    qtbot.waitExposed(bar)
+    highlight = bar.mine.palette().color(QPalette.ColorRole.Highlight)
+    button = bar.mine
+    off = button.grab().toImage().pixelColor(4, button.height() // 2)
+    button.setChecked(True)
+    on = button.grab().toImage().pixelColor(4, button.height() // 2)
+    assert _distance(on, highlight) < 40  # pressed: the selection colour, not a faint sunken frame
+    assert _distance(off, highlight) > 120
+
+
+def test_task_count_is_in_normal_text_and_never_clipped(sample_window, qtbot):
+    bar = sample_window.filter_bar
+    sample_window.resize(1280, 800)
+    bar.search.setText("公开")
+    qtbot.waitUntil(lambda: "/" in bar.count.text() or "of" in bar.count.text())
+    qtbot.wait(20)
+    assert bar.count.isEnabled()  # a disabled label is drawn pale grey
+    assert bar.count.width() >= bar.count.fontMetrics().horizontalAdvance(bar.count.text())
+    assert bar.count.visibleRegion().boundingRect() == bar.count.rect()
