@@ -223,37 +223,37 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="177"/>
+        <location filename="../../gui/window/dashboard.py" line="230"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="178"/>
+        <location filename="../../gui/window/dashboard.py" line="231"/>
         <source>Due in %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="180"/>
+        <location filename="../../gui/window/dashboard.py" line="233"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="181"/>
+        <location filename="../../gui/window/dashboard.py" line="234"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="182"/>
+        <location filename="../../gui/window/dashboard.py" line="235"/>
         <source>Mine, unfinished</source>
         <translation>我的未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="202"/>
+        <location filename="../../gui/window/dashboard.py" line="256"/>
         <source>Progress by section</source>
         <translation>各部分进度</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="267"/>
+        <location filename="../../gui/window/dashboard.py" line="322"/>
         <source>Due soon (overdue, or due within %1 days): %2</source>
         <translation>近期到期（已逾期或%1天内到期）：%2 项</translation>
     </message>
@@ -387,77 +387,77 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="60"/>
+        <location filename="../../gui/window/detail_panel.py" line="64"/>
         <source>Select a task on the left to see and record its progress.</source>
         <translation>在左侧选择一项任务，即可查看并登记其完成情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="80"/>
+        <location filename="../../gui/window/detail_panel.py" line="84"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="81"/>
+        <location filename="../../gui/window/detail_panel.py" line="85"/>
         <source>Deadline:</source>
         <translation>完成时限：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="82"/>
+        <location filename="../../gui/window/detail_panel.py" line="86"/>
         <source>Progress:</source>
         <translation>完成进度：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="117"/>
+        <location filename="../../gui/window/detail_panel.py" line="133"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="119"/>
+        <location filename="../../gui/window/detail_panel.py" line="135"/>
         <source>Recorded</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="120"/>
+        <location filename="../../gui/window/detail_panel.py" line="136"/>
         <source>Untick when the task has no completion date</source>
         <translation>没有完成日期时请取消勾选</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="130"/>
+        <location filename="../../gui/window/detail_panel.py" line="146"/>
         <source>Completion date:</source>
         <translation>完成日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="133"/>
+        <location filename="../../gui/window/detail_panel.py" line="149"/>
         <source>What was done, with dates and links to the published pages… Saved automatically.</source>
         <translation>填写具体做了哪些工作、完成时间、发布网址等……内容自动保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="138"/>
+        <location filename="../../gui/window/detail_panel.py" line="154"/>
         <source>Progress note:</source>
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="203"/>
+        <location filename="../../gui/window/detail_panel.py" line="221"/>
         <source>deferred to %1</source>
         <translation>延期至 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="207"/>
+        <location filename="../../gui/window/detail_panel.py" line="225"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="225"/>
+        <location filename="../../gui/window/detail_panel.py" line="243"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="234"/>
+        <location filename="../../gui/window/detail_panel.py" line="252"/>
         <source>Not saved yet: will be saved automatically once possible</source>
         <translation>尚未保存：恢复后将自动保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="247"/>
+        <location filename="../../gui/window/detail_panel.py" line="265"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
@@ -1278,82 +1278,82 @@ Replace it?</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="43"/>
+        <location filename="../../gui/window/filter_bar.py" line="49"/>
         <source>Search tasks, units, notes (simplified or traditional)</source>
         <translation>搜索任务、单位、完成情况（简繁体均可）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="50"/>
+        <location filename="../../gui/window/filter_bar.py" line="56"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="56"/>
+        <location filename="../../gui/window/filter_bar.py" line="64"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="57"/>
+        <location filename="../../gui/window/filter_bar.py" line="65"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="63"/>
+        <location filename="../../gui/window/filter_bar.py" line="71"/>
         <source>Any role</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="67"/>
+        <location filename="../../gui/window/filter_bar.py" line="75"/>
         <source>Any deadline</source>
         <translation>全部时限</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="68"/>
+        <location filename="../../gui/window/filter_bar.py" line="76"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="70"/>
+        <location filename="../../gui/window/filter_bar.py" line="78"/>
         <source>Due within %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="74"/>
+        <location filename="../../gui/window/filter_bar.py" line="82"/>
         <source>Any unit</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="75"/>
+        <location filename="../../gui/window/filter_bar.py" line="83"/>
         <source>Tasks that name this unit itself</source>
         <translation>直接写明该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="81"/>
+        <location filename="../../gui/window/filter_bar.py" line="89"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="157"/>
+        <location filename="../../gui/window/filter_bar.py" line="166"/>
         <source>Set your unit first</source>
         <translation>请先设置我的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="158"/>
+        <location filename="../../gui/window/filter_bar.py" line="167"/>
         <source>Tasks assigned to my unit: %1</source>
         <translation>分配给我单位的任务：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="166"/>
+        <location filename="../../gui/window/filter_bar.py" line="184"/>
         <source>%1 of %2 tasks</source>
         <translation>显示 %1/%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="167"/>
+        <location filename="../../gui/window/filter_bar.py" line="185"/>
         <source>%1 tasks</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="60"/>
+        <location filename="../../gui/window/filter_bar.py" line="68"/>
         <source>No completion note</source>
         <translation>缺少完成情况</translation>
     </message>
@@ -1677,118 +1677,128 @@ Import it again as a separate plan?</source>
         <source>Overdue %1</source>
         <translation>逾期 %1</translation>
     </message>
+    <message>
+        <location filename="../../gui/tree/labels.py" line="55"/>
+        <source>%1 %2</source>
+        <translation>%1 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree/labels.py" line="57"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="94"/>
+        <location filename="../../gui/window/main_window.py" line="95"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="145"/>
+        <location filename="../../gui/window/main_window.py" line="147"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="146"/>
+        <location filename="../../gui/window/main_window.py" line="148"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="151"/>
+        <location filename="../../gui/window/main_window.py" line="153"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="148"/>
+        <location filename="../../gui/window/main_window.py" line="150"/>
         <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
         <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="153"/>
+        <location filename="../../gui/window/main_window.py" line="155"/>
         <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
         <translation>导入从网页、Word 或 WPS 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="155"/>
+        <location filename="../../gui/window/main_window.py" line="157"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="158"/>
+        <location filename="../../gui/window/main_window.py" line="160"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="159"/>
+        <location filename="../../gui/window/main_window.py" line="161"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="161"/>
+        <location filename="../../gui/window/main_window.py" line="163"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="163"/>
+        <location filename="../../gui/window/main_window.py" line="165"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="167"/>
-        <location filename="../../gui/window/main_window.py" line="211"/>
+        <location filename="../../gui/window/main_window.py" line="169"/>
+        <location filename="../../gui/window/main_window.py" line="213"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="170"/>
-        <location filename="../../gui/window/main_window.py" line="212"/>
+        <location filename="../../gui/window/main_window.py" line="172"/>
+        <location filename="../../gui/window/main_window.py" line="214"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="174"/>
+        <location filename="../../gui/window/main_window.py" line="176"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="179"/>
+        <location filename="../../gui/window/main_window.py" line="181"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="186"/>
+        <location filename="../../gui/window/main_window.py" line="188"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="188"/>
+        <location filename="../../gui/window/main_window.py" line="190"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="191"/>
+        <location filename="../../gui/window/main_window.py" line="193"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="195"/>
+        <location filename="../../gui/window/main_window.py" line="197"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="248"/>
+        <location filename="../../gui/window/main_window.py" line="250"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="298"/>
+        <location filename="../../gui/window/main_window.py" line="300"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="299"/>
+        <location filename="../../gui/window/main_window.py" line="301"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -2205,8 +2215,8 @@ Your %n change(s) are kept and will be saved automatically once this is fixed.</
 <context>
     <name>SectionChart</name>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="90"/>
-        <location filename="../../gui/window/dashboard.py" line="127"/>
+        <location filename="../../gui/window/dashboard.py" line="94"/>
+        <location filename="../../gui/window/dashboard.py" line="146"/>
         <source>%1 overdue</source>
         <translation>逾期%1</translation>
     </message>
