@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 
 from core.domain.records import Change, TaskFilter
+from gui.tree.filter_memory import FilterMemory
 
 
 class TreeFiltering(QObject):
@@ -30,8 +31,9 @@ class TreeFiltering(QObject):
         w.panel.leave_note.connect(self.focus_tree)
         w.ctx.changed.connect(self._changed)
         w.plan_shown.connect(self._plan_shown)
+        self.memory = FilterMemory(w)  # the bar's choices, put back from the last session
 
-    def _plan_shown(self, _plan_id) -> None:
+    def _plan_shown(self, plan_id) -> None:
         w = self.window
         if w.service is None:
             return
@@ -41,6 +43,8 @@ class TreeFiltering(QObject):
             w.proxy.set_my_units(units)
             w.filter_bar.set_my_units(units)
         w.filter_bar.set_units(w.service.all_units())
+        if plan_id is not None:
+            self.memory.restore()
 
     def _changed(self, change: Change) -> None:
         """The clerk's units changed (the proxy follows by itself): the bar offers them, roles repaint."""

@@ -117,8 +117,8 @@ class MainWindow(QMainWindow):
         saved = service.setting(CURRENT_PLAN_KEY)
         self.refresh_plans(int(saved) if saved and saved.isdigit() else None)
         node = service.setting(CURRENT_NODE_KEY)
-        if node and node.isdigit():
-            self.select_node(int(node))
+        if node and node.isdigit() and (self.proxy.index_of(int(node)).isValid() or not self.proxy.active):
+            self.select_node(int(node))  # not one the restored filters hide: that would clear them
 
     # -- building ------------------------------------------------------------------------
     def _build_tree(self) -> QTreeView:
