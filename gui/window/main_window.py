@@ -37,6 +37,7 @@ from gui.tree.filter_proxy import TaskFilterProxy
 from gui.tree.labels import rollup_text
 from gui.tree.plan_tree_model import DEADLINE, PROGRESS, STATUS, TITLE, UNITS, PlanTreeModel
 from gui.window.detail_panel import DetailPanel
+from gui.window.due_notice import DueNotice
 from gui.window.filter_bar import FilterBar
 from gui.window.retry import install_retry_bar
 from gui.window.welcome import WelcomePage
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self.pages.setCurrentWidget(self.splitter)  # the shell looks like the window it becomes
         self.tracking = DailyTracking(self)  # filters, my unit, overview, evidence, structure edits
+        self.due_notice = DueNotice(self)  # once a day, after the tree has painted: what is overdue or near
         if service is not None:
             self.attach(service)
 

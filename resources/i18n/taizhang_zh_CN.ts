@@ -463,6 +463,43 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
 </context>
 <context>
+    <name>DueNoticeBar</name>
+    <message>
+        <location filename="../../gui/window/due_notice.py" line="37"/>
+        <source>Show overdue</source>
+        <translation>查看逾期任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/due_notice.py" line="39"/>
+        <source>Show due within %1 days</source>
+        <translation>查看%1天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/due_notice.py" line="44"/>
+        <source>Close this notice</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/window/due_notice.py" line="57"/>
+        <source>%n task(s) overdue</source>
+        <translation>
+            <numerusform>%n 项任务已逾期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/window/due_notice.py" line="59"/>
+        <source>%n task(s) due within %1 days</source>
+        <translation>
+            <numerusform>%n 项任务 %1 天内到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/due_notice.py" line="60"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>DueSoonList</name>
     <message>
         <location filename="../../gui/window/due_soon.py" line="24"/>
@@ -1691,114 +1728,114 @@ Import it again as a separate plan?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="95"/>
+        <location filename="../../gui/window/main_window.py" line="96"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="147"/>
+        <location filename="../../gui/window/main_window.py" line="149"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="148"/>
+        <location filename="../../gui/window/main_window.py" line="150"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="153"/>
+        <location filename="../../gui/window/main_window.py" line="155"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="150"/>
+        <location filename="../../gui/window/main_window.py" line="152"/>
         <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
         <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="155"/>
+        <location filename="../../gui/window/main_window.py" line="157"/>
         <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
         <translation>导入从网页、Word 或 WPS 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="157"/>
+        <location filename="../../gui/window/main_window.py" line="159"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="160"/>
+        <location filename="../../gui/window/main_window.py" line="162"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="161"/>
+        <location filename="../../gui/window/main_window.py" line="163"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="163"/>
+        <location filename="../../gui/window/main_window.py" line="165"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="165"/>
+        <location filename="../../gui/window/main_window.py" line="167"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="169"/>
-        <location filename="../../gui/window/main_window.py" line="213"/>
+        <location filename="../../gui/window/main_window.py" line="171"/>
+        <location filename="../../gui/window/main_window.py" line="215"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="172"/>
-        <location filename="../../gui/window/main_window.py" line="214"/>
+        <location filename="../../gui/window/main_window.py" line="174"/>
+        <location filename="../../gui/window/main_window.py" line="216"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="176"/>
+        <location filename="../../gui/window/main_window.py" line="178"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="181"/>
+        <location filename="../../gui/window/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="188"/>
+        <location filename="../../gui/window/main_window.py" line="190"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="190"/>
+        <location filename="../../gui/window/main_window.py" line="192"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="193"/>
+        <location filename="../../gui/window/main_window.py" line="195"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="197"/>
+        <location filename="../../gui/window/main_window.py" line="199"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="250"/>
+        <location filename="../../gui/window/main_window.py" line="252"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="300"/>
+        <location filename="../../gui/window/main_window.py" line="302"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="301"/>
+        <location filename="../../gui/window/main_window.py" line="303"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
