@@ -138,9 +138,11 @@ class MainWindow(QMainWindow):
         for column in (UNITS, DEADLINE, STATUS, PROGRESS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(tree.fontMetrics().horizontalAdvance("中") * 3)
-        # fixed columns: (fewest characters, largest share of the width); the item text stretches
-        self.column_sizer = ColumnSizer(tree, self.settings, {UNITS: (6, 0.26), DEADLINE: (5, 0.20),
-                                                              STATUS: (4, 0.12), PROGRESS: (3, 0.08)}, TITLE)
+        # fixed columns: (fewest characters, typical characters, largest share of the width);
+        # the item text stretches
+        self.column_sizer = ColumnSizer(tree, self.model, self.settings,
+                                        {UNITS: (6, 11, 0.26), DEADLINE: (5, 7, 0.20), STATUS: (4, 5, 0.12),
+                                         PROGRESS: (3, 4, 0.08)}, TITLE)
         return tree
 
     def _build_actions(self) -> None:

@@ -192,3 +192,37 @@ def test_task_count_is_in_normal_text_and_never_clipped(sample_window, qtbot):
     assert bar.count.isEnabled()  # a disabled label is drawn pale grey
     assert bar.count.width() >= bar.count.fontMetrics().horizontalAdvance(bar.count.text())
     assert bar.count.visibleRegion().boundingRect() == bar.count.rect()
+
+
+def test_columns_are_measured_only_after_the_tree_has_painted(qtbot, service, settings, sample_plan):
+    from gui.window.main_window import MainWindow
+
+    service.import_plan(sample_plan, source_name="sample")
+    window = MainWindow(service, settings)
+    qtbot.addWidget(window)
+    qtbot.wait(30)
+    assert window.column_sizer._unmeasured  # loaded but never painted: nothing measured yet
+    window.show()
+    qtbot.waitUntil(lambda: not window.column_sizer._unmeasured)
+    window.close()
+
+
+def test_filtering_does_not_make_the_columns_jump(sample_window, qtbot):
+    sample_window.resize(1280, 800)
+    qtbot.waitUntil(lambda: not sample_window.column_sizer._unmeasured)
+    qtbot.wait(20)
+    before = _fixed(sample_window)
+    sample_window.filter_bar.search.setText("培训")
+    qtbot.wait(20)
+    assert _fixed(sample_window) == before
+
+
+def test_a_deferred_deadline_widens_its_column(sample_window, service, qtbot):
+    sample_window.resize(1280, 800)
+    qtbot.waitUntil(lambda: not sample_window.column_sizer._unmeasured)
+    model = sample_window.model
+    task = next(i for i in model.task_ids() if model.item(model.index_of(i)).info.label == "14.")
+    sample_window.ctx.announce(service.defer(task, dt.date(2027, 3, 31), "等待上级部署"))
+    text = model.data(model.index_of(task, DEADLINE))
+    assert "→" in text
+    qtbot.waitUntil(lambda: _fixed(sample_window)[DEADLINE] >= _text_width(sample_window, text))
