@@ -312,7 +312,8 @@ class MainWindow(QMainWindow):
         s = self.settings
         for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
                              ("window/splitter", self.splitter.restoreState),
-                             ("window/header", self.tree.header().restoreState)):
+                             ("window/header", self.tree.header().restoreState),
+                             ("window/detail_split", self.panel.split.restoreState)):
             value = s.value(key)
             if isinstance(value, QByteArray | bytes):
                 restore(QByteArray(value))
@@ -326,6 +327,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("window/header", self.tree.header().saveState())
+        s.setValue("window/detail_split", self.panel.split.saveState())
         s.sync()
         node = self.panel.node_id
         if node is not None and self.service is not None and self.service.setting(CURRENT_NODE_KEY) != str(node):

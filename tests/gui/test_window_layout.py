@@ -226,3 +226,26 @@ def test_a_deferred_deadline_widens_its_column(sample_window, service, qtbot):
     text = model.data(model.index_of(task, DEADLINE))
     assert "→" in text
     qtbot.waitUntil(lambda: _fixed(sample_window)[DEADLINE] >= _text_width(sample_window, text))
+
+
+def test_the_height_given_to_the_material_tabs_is_remembered(qtbot, service, settings, sample_window):
+    from gui.window.main_window import MainWindow
+
+    sample_window.resize(1280, 800)
+    sample_window.select_node(sample_window.model.task_ids()[0])
+    split = sample_window.panel.split
+    qtbot.waitUntil(lambda: split.sizes()[1] > 0)
+    total = sum(split.sizes())
+    split.setSizes([total - 300, 300])
+    sample_window.close()
+    again = MainWindow(service, settings)
+    qtbot.addWidget(again)
+    again.show()
+    again.select_node(again.model.task_ids()[0])
+    share = 300 / total  # the splitter keeps the proportion when the panel's height differs
+
+    def kept() -> bool:
+        sizes = again.panel.split.sizes()
+        return sizes[1] > 0 and abs(sizes[1] / sum(sizes) - share) < 0.02
+    qtbot.waitUntil(kept)
+    again.close()
