@@ -57,7 +57,6 @@ class DetailPanel(QWidget):
         self.ctx, self.model = ctx, model
         self.node_id: int | None = None
         self._loading = False
-        self._has_tabs = False
         self._status_names = status_names()
         self.setMinimumWidth(280)
 
@@ -162,9 +161,9 @@ class DetailPanel(QWidget):
         return box
 
     def add_tab(self, widget: QWidget, title: str) -> int:
-        self._has_tabs = True
-        self.tabs.setVisible(self.task_box.isVisibleTo(self))
-        return self.tabs.addTab(widget, title)
+        index = self.tabs.addTab(widget, title)
+        self.tabs.setVisible(self.task_box.isVisibleTo(self))  # only under a task
+        return index
 
     # -- showing -------------------------------------------------------------------------
     def show_item(self, item: TreeItem | None) -> None:
@@ -189,7 +188,7 @@ class DetailPanel(QWidget):
             widget.setVisible(not empty)
         self._set_form_visible(not empty)
         self.task_box.setVisible(not empty and info.is_task)
-        self.tabs.setVisible(self._has_tabs and not empty and info.is_task)
+        self.tabs.setVisible(self.tabs.count() > 0 and not empty and info.is_task)
         if empty:
             return
         self.heading.setText(f"{info.label} {info.title}".strip())

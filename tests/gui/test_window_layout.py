@@ -249,3 +249,13 @@ def test_the_height_given_to_the_material_tabs_is_remembered(qtbot, service, set
         return sizes[1] > 0 and abs(sizes[1] / sum(sizes) - share) < 0.02
     qtbot.waitUntil(kept)
     again.close()
+
+
+def test_material_tabs_show_under_a_task_only(sample_window, qtbot):
+    model, panel = sample_window.model, sample_window.panel
+    section = next(i for i in model.node_ids() if not model.item(model.index_of(i)).is_task)
+    sample_window.select_node(model.task_ids()[0])
+    qtbot.waitUntil(panel.tabs.isVisible)
+    sample_window.select_node(section)
+    qtbot.waitUntil(lambda: not panel.tabs.isVisible())
+    assert panel.heading.isVisible()  # the section itself is shown, without a task's tabs
