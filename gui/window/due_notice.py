@@ -10,6 +10,7 @@ the data (core.domain.settings.DUE_NOTICE_DAY), so opening the program again tha
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
@@ -20,6 +21,16 @@ from core.domain.settings import DUE_NOTICE_DAY
 from core.errors import TaizhangError
 
 NOTICE_DAYS = 7  # the issue's "due within 7 days": a week's warning
+
+
+def count_due(items: Iterable, today: dt.date) -> tuple[int, int]:
+    """How many open tasks are overdue, and how many due within NOTICE_DAYS (core.domain.due's rule)."""
+    overdue = soon = 0
+    for item in items:
+        state = due_state(item.info, today, NOTICE_DAYS) if item.is_task else None
+        overdue += state == "overdue"
+        soon += state == "soon"
+    return overdue, soon
 
 
 class DueNoticeBar(QFrame):
@@ -101,11 +112,7 @@ class DueNotice(QObject):
             if svc.get(DUE_NOTICE_DAY) == today.isoformat():
                 self.checked.emit()
                 return
-            overdue = soon = 0
-            for item in w.model.items():
-                state = due_state(item.info, today, NOTICE_DAYS) if item.is_task else None
-                overdue += state == "overdue"
-                soon += state == "soon"
+            overdue, soon = count_due(w.model.items(), today)
             if overdue or soon:
                 self._bar().announce(overdue, soon)
                 svc.put(DUE_NOTICE_DAY, today.isoformat())
