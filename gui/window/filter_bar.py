@@ -28,6 +28,7 @@ ROLES = ("lead", "responsible", "cooperating")
 MINE_STYLE = ("#mine_button { padding: 3px 10px; border: 1px solid palette(mid); border-radius: 3px;"
               " background: palette(button); }"
               "#mine_button:hover { border-color: palette(highlight); }"
+              "#mine_button:focus { border: 1px dashed palette(highlight); }"
               "#mine_button:checked { background: palette(highlight); color: palette(highlighted-text);"
               " border-color: palette(highlight); }")
 OPEN = "open"
