@@ -47,6 +47,7 @@ class DueSoonList(QTreeWidget):
             row = QTreeWidgetItem([when, title, "、".join(units)])
             row.setData(0, ID_ROLE, info.id)
             row.setToolTip(1, info.text or title)
+            row.setToolTip(2, "、".join(units))  # the column is narrow: the whole list on hover
             row.setToolTip(0, self.tr("Overdue since %1").replace("%1", due.isoformat()) if overdue
                            else self.tr("Due %1").replace("%1", due.isoformat()))
             color = {"overdue": OVERDUE_COLOR, "soon": DUE_SOON_COLOR}.get(due_state(info, today))

@@ -72,3 +72,28 @@ def test_a_figure_counting_nothing_is_grey_and_cannot_filter(sample_window, qtbo
     assert zero and some  # the fresh sample has nothing done and several not started
     assert all(not f.isEnabled() for f in zero)
     assert all(f.isEnabled() for f in some)
+
+
+def test_every_cell_of_the_due_list_has_its_whole_text_in_a_tooltip(qtbot, db_path, settings):
+    import datetime as dt
+
+    from core.service.facade import PlanService
+    from gui.window.main_window import MainWindow
+
+    service = PlanService(db_path, today=lambda: dt.date(2026, 6, 20))
+    window = MainWindow(service, settings)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        window.importer.open_sample()
+        due = _overview(window, qtbot).due_list
+        assert due.topLevelItemCount() > 0
+        for row in range(due.topLevelItemCount()):
+            item = due.topLevelItem(row)
+            for col in range(due.columnCount()):
+                if item.text(col):
+                    assert item.toolTip(col), (row, col)
+            assert item.text(2) in item.toolTip(2)
+    finally:
+        window.close()
+        service.close()
