@@ -100,3 +100,13 @@ def test_a_plan_with_nothing_near_says_nothing(qtbot, dated_service, settings, c
     assert window.due_notice.bar is None
     assert dated_service.get(DUE_NOTICE_DAY) == ""
     window.close()
+
+
+def test_the_notice_goes_when_another_plan_is_shown(qtbot, dated_service, settings, sample_plan):
+    _sample(qtbot, dated_service, settings)
+    other = dated_service.import_plan(sample_plan, source_name="another").plan_id
+    window = _open(qtbot, dated_service, settings)
+    qtbot.waitUntil(lambda: window.due_notice.bar is not None and window.due_notice.bar.isVisible())
+    window.refresh_plans(other)
+    assert not window.due_notice.bar.isVisible()  # it spoke of the plan shown before
+    window.close()
