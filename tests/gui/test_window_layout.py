@@ -151,10 +151,9 @@ def test_supporting_material_buttons_are_in_sight_at_1280x800(clerk_font, qtbot,
     evidence = sample_window.tracking.evidence
     qtbot.waitExposed(sample_window)
     qtbot.waitUntil(lambda: evidence.add_file.isVisible())
-    qtbot.wait(50)  # layouts settle on the event loop
     for button in (evidence.add_file, evidence.add_link, evidence.open_button, evidence.remove_button):
-        # the part of the button not clipped by any scroll area or the window's edge
-        assert button.visibleRegion().boundingRect() == button.rect(), button.text()
+        # the part of the button not clipped by any scroll area or the window's edge, once laid out
+        qtbot.waitUntil(lambda b=button: b.visibleRegion().boundingRect() == b.rect())
         corner = button.mapTo(sample_window, button.rect().bottomRight())
         assert sample_window.rect().contains(corner)
     sample_window.close()
@@ -188,9 +187,8 @@ def test_task_count_is_in_normal_text_and_never_clipped(sample_window, qtbot):
     sample_window.resize(1280, 800)
     bar.search.setText("公开")
     qtbot.waitUntil(lambda: "/" in bar.count.text() or "of" in bar.count.text())
-    qtbot.wait(20)
     assert bar.count.isEnabled()  # a disabled label is drawn pale grey
-    assert bar.count.width() >= bar.count.fontMetrics().horizontalAdvance(bar.count.text())
+    qtbot.waitUntil(lambda: bar.count.width() >= bar.count.fontMetrics().horizontalAdvance(bar.count.text()))
     assert bar.count.visibleRegion().boundingRect() == bar.count.rect()
 
 
