@@ -59,8 +59,9 @@ class ColumnSizer(QObject):
     """Keeps a QTreeView's fixed columns sized to their content and to the view's width."""
 
     def __init__(self, tree: QTreeView, model: QAbstractItemModel, settings: QSettings,
-                 limits: dict[int, tuple[int, float]], stretch: int, stretch_min_chars: int = 16) -> None:
-        """`model`: the rows behind any filter, so the widths do not jump while the clerk filters.
+                 limits: dict[int, tuple[int, int, float]], stretch: int, stretch_min_chars: int = 16) -> None:
+        """`model`: the rows behind any filter, so the widths do not jump while the clerk filters;
+        its `column_texts(col)` gives every row's text without a Qt call per cell.
         `limits`: column → (fewest characters, typical characters until measured, largest share).
 
         A plan loaded is measured once the tree has painted it (tens of ms on 5,000 tasks: never
@@ -69,11 +70,10 @@ class ColumnSizer(QObject):
         self.tree, self.model, self.settings = tree, model, settings
         self.limits, self.stretch = limits, stretch
         self.stretch_min_chars = stretch_min_chars
-        self.content: dict[int, int] = {}
         self.user: dict[int, int] = self._load_user_widths()
         self._applying = False
         em = self._em()
-        self.content = {col: typical * em for col, (_low, typical, _share) in limits.items()}
+        self.content: dict[int, int] = {col: typical * em for col, (_low, typical, _share) in limits.items()}
         self._unmeasured = True  # set on each plan loaded; measured after the tree's next paint
         header = tree.header()
         header.sectionResized.connect(self._section_resized)
@@ -96,25 +96,11 @@ class ColumnSizer(QObject):
         """The width of each fixed column's longest text (and of its header), then apply."""
         self._unmeasured = False
         model, fm = self.model, self.tree.fontMetrics()
-        texts = {col: list(self._texts(col)) for col in self.limits}
-        for col, found in texts.items():
-            longest = heapq.nlargest(SAMPLED, set(found), key=len)
+        for col in self.limits:
+            longest = heapq.nlargest(SAMPLED, set(model.column_texts(col)), key=len)
             header = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
             self.content[col] = max([fm.horizontalAdvance(t) for t in longest] + [fm.horizontalAdvance(header)]) + PADDING
         self.apply()
-
-    def _texts(self, col: int):
-        fast = getattr(self.model, "column_texts", None)  # PlanTreeModel: no Qt call per cell
-        if fast is not None:
-            yield from fast(col)
-            return
-        stack = [self.model.index(row, 0) for row in range(self.model.rowCount())]
-        while stack:
-            index = stack.pop()
-            text = self.model.data(index.siblingAtColumn(col))
-            if text:
-                yield str(text)
-            stack.extend(self.model.index(row, 0, index) for row in range(self.model.rowCount(index)))
 
     def _data_changed(self, top, bottom, _roles=()) -> None:
         """An edited row may hold a longer text (a deferred deadline): widen if it needs to."""
