@@ -257,3 +257,10 @@ def test_material_tabs_show_under_a_task_only(sample_window, qtbot):
     sample_window.select_node(section)
     qtbot.waitUntil(lambda: not panel.tabs.isVisible())
     assert panel.heading.isVisible()  # the section itself is shown, without a task's tabs
+
+
+def test_column_texts_are_what_the_cells_show(sample_window):
+    model = sample_window.model
+    for col in (UNITS, DEADLINE, STATUS, PROGRESS):
+        shown = [model.data(model.index_of(i, col)) for i in model.node_ids()]
+        assert list(model.column_texts(col)) == [t for t in shown if t]
