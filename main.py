@@ -59,9 +59,9 @@ def _print_import_warnings(plan) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from core.parse.source import parse_file
+    from core.parse.source import parse_source
 
-    plan = parse_file(Path(args.file))
+    plan = parse_source(Path(args.file)).plan
     if args.json:
         sys.stdout.write(plan.to_json() + "\n")
     else:
@@ -74,17 +74,16 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from core.parse.source import file_sha256, parse_file
+    from core.parse.source import parse_source
 
-    path = Path(args.file)
-    plan = parse_file(path)
-    sha = file_sha256(path)
+    read = parse_source(Path(args.file))  # read once: the hash is of the bytes parsed
+    plan = read.plan
     svc = _service(args)
     try:
-        same = [] if args.again else svc.plans_like(sha, plan.title, plan.year)
+        same = [] if args.again else svc.plans_like(read.sha256, plan.title, plan.year)
         if same:  # the window asks; a script must say --again to mean it
             raise UsageError("plan_already_imported", plan_id=same[0].id, title=same[0].title)
-        result = svc.import_plan(plan, source_name=path.name, sha256=sha)
+        result = svc.import_plan(plan, source_name=read.source.name, sha256=read.sha256)
     finally:
         svc.close()
     print(f"已导入计划 {result.plan_id}：{plan.title}（{result.sections} 个分组，{result.tasks} 项任务，"

@@ -98,6 +98,7 @@ MESSAGES: dict[str, str] = {
     "evidence_readonly": "佐证材料文件夹不可写（只读或没有权限），佐证材料没有保存：{path}",
     "evidence_write_failed": "佐证材料保存失败（{detail}）：{path}",
     "evidence_not_found": "找不到该佐证材料",
+    "evidence_file_gone": "佐证材料的副本已不在，无法恢复：{path}",
     "not_found": "找不到记录",
     "plan_not_found": "找不到编号为 {plan_id} 的计划",
     "node_not_found": "找不到编号为 {node_id} 的事项",

@@ -76,6 +76,7 @@ def _messages() -> dict[str, str]:
         "bad_move": translate("Errors", "The item cannot be moved there."),
         "bad_evidence_name": translate("Errors", "The attachment file name is not valid: {name}"),
         "evidence_not_found": translate("Errors", "The supporting material cannot be found."),
+        "evidence_file_gone": translate("Errors", "The copy of this supporting material is gone, so it cannot be put back: {path}"),
         "not_found": translate("Errors", "The record cannot be found."),
         "plan_not_found": translate("Errors", "There is no plan number {plan_id}."),
         "node_not_found": translate("Errors", "There is no item number {node_id}."),

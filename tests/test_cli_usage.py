@@ -172,6 +172,19 @@ def test_importing_the_same_file_twice_is_refused_unless_again(imported):
     assert again.returncode == 0 and "已导入计划 2" in again.stdout
 
 
+def test_an_imported_plan_carries_the_hash_of_the_file_read(imported):
+    import hashlib
+
+    from core.service.facade import PlanService
+
+    svc = PlanService(imported, readonly=True)
+    try:
+        assert svc.plan(1).source_sha256 == hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
+        assert svc.plan(1).source_name == SAMPLE.name
+    finally:
+        svc.close()
+
+
 def test_a_copy_with_the_same_title_and_year_is_refused_too(imported, tmp_path):
     copy = tmp_path / "另存的副本.json"
     data = json.loads(SAMPLE.read_text(encoding="utf-8"))

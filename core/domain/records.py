@@ -94,12 +94,15 @@ class NodeInfo:
         return self.is_task and self.status in OPEN_STATUSES and due is not None and due < today
 
 
+_STATUSES = tuple(Status)  # iterating the enum class itself costs more than the whole dict
+
+
 @dataclass
 class Rollup:
     """Progress of a subtree: tasks done out of the applicable ones (不适用 left out)."""
 
     total: int = 0
-    counts: dict[Status, int] = field(default_factory=lambda: {s: 0 for s in Status})
+    counts: dict[Status, int] = field(default_factory=lambda: dict.fromkeys(_STATUSES, 0))
     overdue: int = 0
 
     @property

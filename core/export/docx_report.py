@@ -13,6 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from core.domain.numerals import CN_DIGITS
 from core.domain.status import Status
 from core.export import gbt9704 as G
 from core.export.data import ExportData, Row, percent_text, zh_date
@@ -35,8 +36,8 @@ STYLE_SPECS = {
     ANNEX: (G.HEADING1_FONT, G.BODY_SIZE_PT, False, None, 0),
 }
 HEADING_BY_DEPTH = (H1, H2, H3)
-LEVEL1_LABEL = re.compile(r"^[一二三四五六七八九十百]+[、.．]")
-LEVEL2_LABEL = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")
+LEVEL1_LABEL = re.compile(rf"^[{CN_DIGITS}]+[、.．]")
+LEVEL2_LABEL = re.compile(rf"^[（(][{CN_DIGITS}]+[）)]")
 AFTER_SNAP = ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")

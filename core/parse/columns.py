@@ -37,6 +37,10 @@ _UNIT_WORD = re.compile(r"单位|部门|处室|科室|股室|机构|主体|分�
 _CATEGORY = re.compile(r"(?:类别|分类|类型|板块|领域|方面|栏目|专项|大类|指标)$")
 _REQUIREMENT = re.compile(r"(?:要求|措施|内容|标准|举措|做法|目标|方式|途径|路径)$|^(?:细化|具体)(?:分工|任务|工作|事项|安排)$")
 _TASK = re.compile(r"(?:任务|事项|工作|要点|项目|分工|重点|名称|环节|步骤|阶段)$")
+# header_role's rules in order: a 序号, a note (filled in later, or people) or a deadline before
+# any unit word; the content classes after it
+_BEFORE_UNITS = ((_SEQ, SEQ), (_NOTE, NOTE), (_DEADLINE, DEADLINE))
+_AFTER_UNITS = ((_CATEGORY, CATEGORY), (_REQUIREMENT, REQUIREMENT), (_TASK, TASK))
 
 
 def _key(text: str) -> str:
@@ -78,22 +82,8 @@ def header_role(text: str) -> str | None:
     key = _key(_NOTE_IN_BRACKETS.sub("", text) or text)  # "责任单位（部门）": the note is not the name
     if not key or len(key) > _HEADER_MAX or split_label(text.strip())[0] is not None or "。" in text:
         return None  # a numbered or finished sentence is content, whatever words it holds
-    if _SEQ.match(key):
-        return SEQ
-    if _NOTE.search(key):
-        return NOTE
-    if _DEADLINE.search(key):
-        return DEADLINE
-    unit = unit_role(key)
-    if unit is not None:
-        return unit
-    if _CATEGORY.search(key):
-        return CATEGORY
-    if _REQUIREMENT.search(key):
-        return REQUIREMENT
-    if _TASK.search(key):
-        return TASK
-    return None
+    before = next((role for words, role in _BEFORE_UNITS if words.search(key)), None)
+    return before or unit_role(key) or next((role for words, role in _AFTER_UNITS if words.search(key)), None)
 
 
 def unit_role(key: str) -> str | None:

@@ -12,8 +12,8 @@ import calendar
 import datetime as dt
 import re
 
+from core.domain.numerals import cn_value
 from core.domain.textfold import fold
-from core.parse.labels import cn_value
 from core.parse.parsed_plan import ParsedDeadline
 
 _Y = r"(?:(?P<y>\d{4}) ?年(?:度)?)?"

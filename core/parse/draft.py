@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.parse.brackets import QUOTED, outside
 from core.parse.parsed_plan import ParsedDeadline, ParsedNode
 
 _SENTENCE_END = "。！？!?；;"
-_OPEN = "(（《“‘[【〔"
-_CLOSE = ")）》”’]】〕"
 _HEAD_MAX = 60  # a one-sentence line longer than this is a task, not a heading
 
 
@@ -48,16 +47,10 @@ class Draft:
 
 def first_sentence(text: str) -> str:
     """Text up to the first full stop outside brackets and quotes, without the stop."""
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in _SENTENCE_END:
-            head = text[:i].strip()
-            if head:
-                return head
+    for i in outside(text, _SENTENCE_END, QUOTED):
+        head = text[:i].strip()
+        if head:
+            return head
     return text.strip().rstrip("。.;；:：")
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.domain.numerals import CN_DIGITS, cn_value
 from core.parse.draft import is_heading_text
-from core.parse.labels import CN_DIGITS, Label, cn_value, split_label
+from core.parse.labels import Label, split_label
 
 _N = CN_DIGITS
 _TRIGGER = re.compile(

@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = "一二三四五六七八九十百零〇○两"
-_CN_VALUE = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
+from core.domain.numerals import CN_DIGITS, cn_numeral, cn_value
 
 _N = CN_DIGITS
 _GRAMMAR: list[tuple[str, re.Pattern[str]]] = [
@@ -38,30 +36,6 @@ class Label:
     kind: str
     value: int
     printed: str
-
-
-def cn_value(numeral: str) -> int:
-    """Value of a Chinese numeral up to the hundreds: 十一 → 11, 二十 → 20, 一百零五 → 105."""
-    total, current = 0, 0
-    for ch in numeral:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = _CN_VALUE.get(ch, 0)
-    return total + current
-
-
-def cn_numeral(value: int) -> str:
-    """The Chinese numeral for 1–99, as labels print it (十, 十一, 二十)."""
-    digits = "零一二三四五六七八九"
-    if value < 10:
-        return digits[value]
-    tens, ones = divmod(value, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
 def split_label(text: str, sub_points: bool = False) -> tuple[Label | None, str]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
+from core.domain.numerals import cn_value
 from core.domain.textfold import fold
 from core.parse.meta_block import FIELD_NAMES, title_field
+from core.parse.parsed_plan import PlanMeta
 from core.parse.units import is_unit_name
 
 _TITLE_END = re.compile(r"(?:(?:要点|方案|计划|安排|清单|任务|分工|分解|责任|台账)表?)$")  # …分工表, …计划表 too
@@ -30,8 +31,7 @@ _DOCNO = re.compile(
 )
 _DOCNO_FIELD = re.compile(r"(?:文号|发文字号)[:：] ?")
 _DOCNO_DAMAGED = re.compile(r"^([\u3400-\u9fff]{2,12})〔(\d{4})(\d{1,4})$")
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
+_LETTER_ZERO = str.maketrans("ＯO", "〇〇")  # a typed year's 〇 often comes as the letter O (二OO九)
 _CN = "〇○零ＯO一二三四五六七八九十"
 _DATE_ARABIC = re.compile(r"(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日")
 _DATE_CN = re.compile(rf"([{_CN}]{{4}}) ?年 ?([{_CN}]{{1,3}}) ?月 ?([{_CN}]{{1,3}}) ?日")
@@ -46,17 +46,6 @@ _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4}) ?年")
 _YEAR = re.compile(r"(20\d\d|19\d\d) ?年")
 
 
-@dataclass
-class Meta:
-    """What the document says about itself."""
-
-    title: str = ""
-    year: int | None = None
-    issuer: str | None = None
-    doc_number: str | None = None
-    date: dt.date | None = None
-
-
 def is_title_line(text: str) -> bool:
     """Does this line read as a plan's own title (not the notice that issues it)?"""
     if not 6 <= len(text) <= 60:
@@ -67,10 +56,8 @@ def is_title_line(text: str) -> bool:
 
 
 def _cn_number(s: str) -> int:
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_DIGIT.get(tens, 1) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
-    return int("".join(str(_CN_DIGIT.get(c, 0)) for c in s))
+    """A date's or year's numeral (二〇一〇, 十二), read by the one numeral function."""
+    return cn_value(s.translate(_LETTER_ZERO))
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -121,9 +108,9 @@ def _doc_number(lines: list[str]) -> str | None:
     return None
 
 
-def extract(before: list[str], title_line: str | None, after: list[str], hint: str | None = None) -> Meta:
+def extract(before: list[str], title_line: str | None, after: list[str], hint: str | None = None) -> PlanMeta:
     """Metadata from the lines before the plan, its title line and the lines after it."""
-    meta = Meta()
+    meta = PlanMeta()
     meta.title = _whole_title((title_line or "").strip().rstrip("。 "), before)
     named = title_field(before)
     if named and (not meta.title or (len(named) > len(meta.title) and fold(named).endswith(fold(meta.title)))):
@@ -236,7 +223,7 @@ def _issuer_from_titles(before: list[str], title: str) -> str | None:
     return None
 
 
-def _year(meta: Meta) -> int | None:
+def _year(meta: PlanMeta) -> int | None:
     for source in (meta.title, meta.doc_number or ""):
         m = _YEAR.search(source) or re.search(r"[〔\[［【(（](\d{4})[〕\]］】)）]", source)
         if m:

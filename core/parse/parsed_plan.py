@@ -64,14 +64,20 @@ class ParsedNode:
 
 
 @dataclass
-class ParsedPlan:
-    """A whole plan with its metadata, as read from one document."""
+class PlanMeta:
+    """What a document says about itself: the metadata stage's output, and the head of a ParsedPlan."""
 
     title: str = ""
     year: int | None = None
     issuer: str | None = None
     doc_number: str | None = None
     date: dt.date | None = None
+
+
+@dataclass
+class ParsedPlan(PlanMeta):
+    """A whole plan with its metadata, as read from one document."""
+
     nodes: list[ParsedNode] = field(default_factory=list)
     # Lines the parser left out as page noise, for the import preview's warning; never in the JSON.
     skipped: list[str] = field(default_factory=list, repr=False, compare=False)

@@ -131,7 +131,11 @@ def assign_deadlines(draft: Draft, year: int | None) -> None:
 
 
 def parse_document(doc: Document) -> ParsedPlan:
-    """Read a plan out of a document; InputError("no_plan") when there is none in it."""
+    """Read a plan out of a document; InputError("no_plan") when there is none in it.
+
+    The parser reads text; what the reader noted of the file (pages cut, OCR used) goes to
+    the plan's notes, which the import dialog and the CLI show as warnings.
+    """
     doubts: list[tuple[str, dict]] = []
     entries = blocks(doc, doubts)
     region = region_stage.split(entries)
@@ -149,10 +153,10 @@ def parse_document(doc: Document) -> ParsedPlan:
             assign_units(draft)
             assign_deadlines(draft, meta.year)
     split_run_together(drafts)
-    plan = ParsedPlan(title=meta.title, year=meta.year, issuer=meta.issuer, doc_number=meta.doc_number,
-                      date=meta.date, nodes=[d.to_node() for d in drafts])
+    plan = ParsedPlan(**vars(meta), nodes=[d.to_node() for d in drafts])
     plan.skipped = skipped_lines(entries, region)
     plan.doubts = doubts
+    plan.notes = list(doc.notes)
     return plan
 
 

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from core.domain.textfold import fold
+from core.parse.brackets import BRACKETS, outside
 from core.parse.deadlines import is_time_cell
 from core.parse.parsed_plan import ROLES
 
@@ -23,7 +24,7 @@ _ENDINGS = (
 # generic action words: a phrase holding one is a task's wording, not a unit's name
 _ACTION = re.compile(r"推进|加强|做好|开展|落实|完善|建立|健全|提高|提升|推动|深化|加快|强化|规范|发布|严格|持续|"
                      r"积极|认真|切实|及时|围绕|按照|确保|进一步|要求")
-_OPENERS, _CLOSERS = "(（〔[【", ")）〕]】"
+_OPENERS, _CLOSERS = BRACKETS
 _ROLE_WORDS = (  # stripped from a clause's end; the role they give, or None
     ("牵头负责", "lead"), ("牵头", "lead"), ("配合", "cooperating"), ("协助", "cooperating"),
     ("协办", "cooperating"), ("参与", "cooperating"), ("协同", "cooperating"), ("协作", "cooperating"),
@@ -52,15 +53,10 @@ _TRAIL_ROLE = re.compile(r"[(（](牵头|配合|协办|负责)[)）]$")
 
 def _top_level_split(text: str, seps: str) -> list[tuple[int, int]]:
     """Spans of `text` between separators that stand outside brackets."""
-    spans, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in seps:
-            spans.append((start, i))
-            start = i + 1
+    spans, start = [], 0
+    for i in outside(text, seps):
+        spans.append((start, i))
+        start = i + 1
     spans.append((start, len(text)))
     return spans
 
@@ -123,16 +119,8 @@ def _split_connectors(text: str, folded: str) -> list[str]:
     """Split on 和/及/与 (and a blank) only where both sides are whole unit names."""
     if "和" not in folded and "及" not in folded and "与" not in folded and " " not in folded:
         return [text]
-    cuts, depth = [], 0
-    for i, ch in enumerate(folded):
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in "和及与 ":
-            cuts.append(i)
     out, start = [], 0
-    for i in cuts:
+    for i in list(outside(folded, "和及与 ")):
         if _is_unit_folded(folded[start:i]) and _is_unit_folded(folded[i + 1:]):
             out.append(text[start:i])
             start = i + 1

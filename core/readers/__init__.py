@@ -73,12 +73,16 @@ def reader_for_content(path: Path, data: bytes) -> Reader:
     return reader_for(path)
 
 
-def read_document(path: Path) -> Document:
-    """Read any supported file into a Document, trusting its content over its name."""
+def document_from_bytes(data: bytes, path: Path) -> Document:
+    """A file's bytes, already read, into a Document: the reader is chosen by content over name."""
     path = Path(path)
-    data = load_bytes(path)
     return reader_for_content(path, data).read_bytes(data, path.name)
 
 
-__all__ = ["READERS", "Reader", "read_document", "read_html", "readable_suffixes", "reader_for",
+def read_document(path: Path) -> Document:
+    """Read any supported file into a Document, trusting its content over its name."""
+    return document_from_bytes(load_bytes(path), path)
+
+
+__all__ = ["READERS", "Reader", "document_from_bytes", "read_document", "read_html", "readable_suffixes", "reader_for",
            "reader_for_content"]

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.domain.numerals import cn_digits, cn_numeral
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_DIGITS = "〇一二三四五六七八九"
+_DIGITS = "〇一二三四五六七八九"  # Word prints a zero counter as 〇
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY = "子丑寅卯辰巳午未申酉戌亥"
@@ -33,28 +35,6 @@ def _int(text: str | None, default: int | None = None) -> int | None:
         return int(text) if text is not None else default
     except ValueError:
         return default
-
-
-def chinese_number(n: int, digits: str = _DIGITS, units: str = "十百千") -> str:
-    """1 → 一, 10 → 十, 11 → 十一, 21 → 二十一, 101 → 一百零一 (the counting style Word prints)."""
-    if n <= 0:
-        return digits[0]
-    if n >= 10_000:
-        high, low = divmod(n, 10_000)
-        rest = chinese_number(low, digits, units) if low else ""
-        gap = "零" if 0 < low < 1000 else ""
-        return chinese_number(high, digits, units) + "万" + gap + rest
-    parts, zero = [], False
-    for power, unit in ((1000, units[2]), (100, units[1]), (10, units[0]), (1, "")):
-        d = n // power % 10
-        if d:
-            if zero:
-                parts.append("零")
-            parts.append(("" if (d == 1 and unit == units[0] and n < 20) else digits[d]) + unit)
-            zero = False
-        elif parts:
-            zero = True
-    return "".join(parts)
 
 
 def _clamp(n: int) -> int:
@@ -86,11 +66,11 @@ def format_number(n: int, fmt: str) -> str:
     """One counter value in one of Word's numFmt styles."""
     if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
                "taiwaneseCountingThousand", "japaneseCounting", "koreanCounting"):
-        return chinese_number(n)
+        return cn_numeral(max(n, 0), _DIGITS)
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
-        return "".join(_DIGITS[int(d)] for d in str(max(n, 0)))
+        return cn_digits(n)
     if fmt == "chineseLegalSimplified":
-        return chinese_number(n, _LEGAL, "拾佰仟")
+        return cn_numeral(max(n, 0), _LEGAL, "拾佰仟")
     if fmt in ("ideographTraditional",):
         return _HEAVENLY[(n - 1) % 10] if n > 0 else ""
     if fmt == "ideographZodiac":

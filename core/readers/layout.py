@@ -13,51 +13,12 @@ from dataclasses import dataclass, field
 
 from core.errors import InputError
 from core.readers.document import Paragraph, Table
+from core.readers.layout_table import table_at, table_from
 from core.readers.pdf_lines import Line, is_page_number, paragraphs, tidy_spaces
+from core.readers.positioned import Glyph, PageLine, Segment
 
 CELL_GAP = 1.5  # em: wider gaps separate table cells (Word's cell padding leaves about 1 em)
 SPACE_GAP = 0.35  # em: narrower gaps are letter spacing; wider ones a space between words
-
-
-@dataclass
-class Glyph:
-    x: float
-    y: float
-    width: float
-    size: float
-    char: str
-
-
-@dataclass
-class Segment:
-    left: float
-    right: float
-    text: str
-    size: float
-
-
-@dataclass
-class PageLine:
-    page: int
-    y: float
-    segments: list[Segment]
-    first_on_page: bool = False
-    last_on_page: bool = False
-
-    @property
-    def left(self) -> float:
-        return self.segments[0].left
-
-    @property
-    def right(self) -> float:
-        return self.segments[-1].right
-
-    @property
-    def size(self) -> float:
-        return max(s.size for s in self.segments)
-
-    def text(self) -> str:
-        return " ".join(s.text for s in self.segments)
 
 
 def _floats(text: str | None) -> list[float]:
@@ -228,8 +189,6 @@ def blocks_from_lines(lines: list[PageLine], hrules: dict | None = None,
                       vrules: dict | None = None) -> list[Paragraph | Table]:
     """Lines of all pages, top to bottom, as paragraphs and tables; page numbers dropped.
     `hrules` and `vrules` (page → drawn rules) tell rows, cells and merged cells in ruled tables."""
-    from core.readers.layout_table import table_at, table_from
-
     lines = [pl for pl in lines if not is_page_number(_as_line(pl))]
     vrules = vrules or {}
     blocks: list[Paragraph | Table] = []

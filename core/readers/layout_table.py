@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from core.readers.document import Cell, Table
-from core.readers.layout import PageLine, Segment
 from core.readers.pdf_lines import join_text
+from core.readers.positioned import PageLine, Segment
 
 FULL_SLACK = 2.5  # em: a cell line ending this close to the column's edge ran on
 TABLE_BRIDGE = 4  # lines: single-segment lines between table rows still belong to the table

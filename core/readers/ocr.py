@@ -168,7 +168,7 @@ class Scan:
         self.pages = 0
 
     def add_page(self, image, page: int, scale: float) -> None:
-        from core.readers.layout import Glyph
+        from core.readers.positioned import Glyph
 
         boxes = recognise(image)
         if boxes and getattr(image, "ndim", 0) in (2, 3):

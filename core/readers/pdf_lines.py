@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.domain.numerals import CN_DIGITS
 from core.readers.document import Paragraph, Table
 
 _END = tuple("。；;：:！!？?」』”")
+_N = CN_DIGITS
 _LABEL = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[)）]|\d{1,3}\s*[、.．](?!\d)"
-    r"|[（(]\s*\d{1,3}\s*[)）]|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条部分篇])"
+    rf"^\s*(?:[{_N}]+\s*[、.．]|[（(]\s*[{_N}]+\s*[)）]|\d{{1,3}}\s*[、.．](?!\d)"
+    rf"|[（(]\s*\d{{1,3}}\s*[)）]|[①-⑳]|第[{_N}\d]+[章节条部分篇])"
 )
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-－—–~～]+\s*\d{1,4}\s*[-－—–~～]+|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"

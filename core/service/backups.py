@@ -5,7 +5,6 @@ A mixin only to keep service.py short; everything here is reached as a PlanServi
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -13,7 +12,6 @@ from pathlib import Path
 
 from peewee import PeeweeException
 
-from core.errors import StoreError
 from core.store import backup, migrations
 from core.store.db import checkpoint
 from core.store.tables import Plan
@@ -25,15 +23,10 @@ class PlanBackups:
     def _has_data(self) -> bool:
         return Plan.select().exists()
 
-    def _daily_backup(self) -> None:
-        age = backup.newest_age(self.db_path)
-        if self._has_data() and (age is None or age > dt.timedelta(days=1)):
-            try:
-                self.backup_now("daily")
-            except StoreError as err:  # no space, read-only stick: say so once, and open anyway
-                self.warnings.append(err)
-
     def backup_now(self, reason: str = "manual", protect: Iterable[Path] = ()) -> Path:
+        """A backup of the current state; never of a file whose opening check has not passed, whose
+        copy would rotate a good backup away."""
+        self.opening.before_write()
         return backup.make_backup(self.db.connection(), self.db_path, reason, protect=protect)
 
     def backups(self) -> list[backup.BackupInfo]:
@@ -56,6 +49,7 @@ class PlanBackups:
         the backup of the current state never rotates away the file being restored.
         """
         path = Path(path)
+        self.opening.before_write()
         backup.verify_backup(path, max_version=migrations.LATEST)
         if backup.restore_copy_of(self.db_path) is None:  # this state is not saved by an earlier restore
             self.backup_now("restore", protect=[path])
@@ -70,8 +64,8 @@ class PlanBackups:
         copy of taizhang.sqlite3 alone (without its -wal) is never missing acknowledged work.
         True when a checkpoint completed.
         """
-        if not self._unflushed or time.monotonic() - self._last_write < idle:
-            return False
+        if not self._unflushed or time.monotonic() - self._last_write < idle or not self.opening.passed:
+            return False  # a checkpoint writes the main file: not before the opening check passed
         try:
             done = checkpoint(self.db)
         except (PeeweeException, sqlite3.Error):

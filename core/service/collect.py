@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from core.collect.fillin import FillSheet, write_fillin
-from core.collect.merge import MergePreview, preview
-from core.collect.returns import Returned, read_returned
 from core.domain import filters as queries
 from core.domain.collective_units import is_collective
 from core.domain.records import Change, NodeInfo, TaskFilter
 from core.domain.textclean import clean_text
 from core.errors import UsageError
-from core.export.writer import write_atomically
 from core.store import tracking
 from core.store.tables import now
+
+if TYPE_CHECKING:  # the workbook side (openpyxl) is imported when a workbook is written or read
+    from core.collect.merge import MergePreview
+    from core.collect.returns import Returned
 
 
 class PlanCollecting:
@@ -43,6 +44,9 @@ class PlanCollecting:
     def collect(self, plan_id: int, out: Path, units: list[str] | None = None) -> tuple[Path, list[str]]:
         """Write a fill-in workbook for `units` (every unit the plan names when None): one sheet per
         unit that has tasks. Returns the file and the units it holds."""
+        from core.collect.fillin import FillSheet, write_fillin
+        from core.export.writer import write_atomically
+
         plan = self.plan(plan_id)
         wanted = [clean_text(u).strip() for u in units] if units else self.collect_units(plan_id)
         sheets = [FillSheet(u, tasks) for u in wanted if u and (tasks := self.unit_tasks(plan_id, u))]
@@ -55,6 +59,8 @@ class PlanCollecting:
     # -- merging ---------------------------------------------------------------------------
     def read_returns(self, paths: list[Path]) -> list[Returned]:
         """Read the returned workbooks (outside any transaction: reading a workbook is slow)."""
+        from core.collect.returns import read_returned
+
         names = [Path(p).name for p in paths]
         if len(set(names)) != len(names):
             raise UsageError("merge_same_name", names="、".join(n for n in names if names.count(n) > 1))
@@ -62,6 +68,8 @@ class PlanCollecting:
 
     def merge_preview(self, plan_id: int, returned: list[Returned], take: str | None = None) -> MergePreview:
         """What merging would do, without writing anything."""
+        from core.collect.merge import preview
+
         tasks = {t.id: t for t in self.tree(plan_id) if t.is_task}
         entries = {node_id: [e.text for e in found] for node_id, found in self.plan_entries(plan_id).items()}
         return preview(plan_id, tasks, entries, returned, take)

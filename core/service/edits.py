@@ -169,14 +169,32 @@ class PlanEditing:
                       result=ev.info(row, self.evidence_root))
 
     def remove_evidence(self, evidence_id: int, initiator: object = None) -> Change:
-        """Remove a record (and its copied file); the node's evidence list changed."""
+        """Remove a record; its copied file goes to the trash until the window next opens. `before`
+        is the record's row, for restore_evidence (Undo)."""
         row = ev.get(evidence_id)
         node = edits.get_node(row.node_id)
+        snapshot = dict(Evidence.select().where(Evidence.id == evidence_id).dicts().get())
         with self._atomic():
             row.delete_instance()
         if row.kind == "file":
             ev.remove_file(self.evidence_root, row.target)
-        return Change(plan_id=node.plan_id, nodes={node.id}, fields={"evidence"}, initiator=initiator)
+        return Change(plan_id=node.plan_id, nodes={node.id}, fields={"evidence"}, initiator=initiator,
+                      before=snapshot)
+
+    def restore_evidence(self, snapshot: dict, initiator: object = None) -> Change:
+        """Undo remove_evidence: the record back with its id, its file back from the trash."""
+        node = edits.get_node(snapshot["node"])
+        if snapshot["kind"] == "file":
+            ev.restore_file(self.evidence_root, snapshot["target"])
+        with self._atomic():
+            Evidence.insert(snapshot).execute()
+        return Change(plan_id=node.plan_id, nodes={node.id}, fields={"evidence"}, initiator=initiator,
+                      result=ev.info(ev.get(snapshot["id"]), self.evidence_root))
+
+    def empty_evidence_trash(self) -> None:
+        """Delete removed copies for good (the window calls it on opening: no undo can want them)."""
+        if not self.readonly:
+            ev.empty_trash(self.evidence_root)
 
     # -- next year -----------------------------------------------------------------------
     def carry_over(self, plan_id: int, title: str | None = None, year: int | None = None) -> ImportResult:

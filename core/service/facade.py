@@ -23,8 +23,9 @@ from core.parse.parsed_plan import ParsedPlan
 from core.service.backups import PlanBackups
 from core.service.collect import PlanCollecting
 from core.service.edits import PlanEditing
+from core.service.opening import OpeningChecks, daily_backup
 from core.service.tracking import PlanTracking
-from core.store import migrations
+from core.store import history, migrations
 from core.store.db import (
     close_database,
     open_database,
@@ -36,35 +37,59 @@ from core.store.db import (
 from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups, preorder, stored_time
 from core.store.tables import History, Node, Plan, Progress, Setting, Unit, now
 
-NOTE_MERGE_SECONDS = 300  # note edits closer together than this are one history entry
-
 
 class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
     """Plans, their trees and the clerk's progress, in one SQLite file."""
 
-    def __init__(self, db_path: Path, today: Callable[[], dt.date] | None = None, readonly: bool = False) -> None:
+    def __init__(self, db_path: Path, today: Callable[[], dt.date] | None = None, readonly: bool = False,
+                 check_later: bool = False) -> None:
         """Open `db_path`; `readonly` (status, list, export) never creates, changes or backs it up.
 
         A daily backup that cannot be written (disk full, read-only medium) does not stop the
         opening: it is kept in `warnings` for the window's status bar or the CLI's stderr.
+        `check_later` (the window) leaves the full integrity check and the daily backup to
+        `finish_opening`, run after the first paint; every write waits for that check
+        (core/service/opening.py). A schema to upgrade is a write, so it is checked at once.
         """
         self.db_path = Path(db_path)
         self.today = today or dt.date.today
         self.readonly = readonly
         self.warnings: list[StoreError] = []
         self._unflushed, self._last_write = False, 0.0
+        self.opening = OpeningChecks(self.db_path, pending=check_later and not readonly)
         if readonly:
             self._tidy = self.db_path.is_file() and not sidecars(self.db_path)
             self.db = self._open_readonly()
             return
-        self.db = open_database(self.db_path, empty_is_new=not self.backups_of(self.db_path, with_counts=False))
+        self.db = open_database(self.db_path, empty_is_new=not self._emptied(), integrity=not check_later)
         try:
+            if migrations.schema_version(self.db) != migrations.LATEST:
+                self.opening.before_write()  # an upgrade writes: never on a file the check has not passed
             migrations.migrate(self.db, self.db_path)
-            self._daily_backup()
+            if not check_later:
+                self.warnings += daily_backup(self.db_path, self.db.connection())
         except Exception:
             self.db.close()
             raise
         self._wrote()  # a new or upgraded schema is in the -wal too: the first idle tick moves it
+
+    def _emptied(self) -> bool:
+        """A zero-byte file beside backups of it: what is left of a database, not a new one."""
+        try:
+            empty = self.db_path.is_file() and self.db_path.stat().st_size == 0
+        except OSError:
+            empty = False  # opening says what is wrong with the path
+        return empty and bool(self.backups_of(self.db_path, with_counts=False))
+
+    def finish_opening(self) -> StoreError | None:
+        """The integrity check and daily backup a `check_later` opening owes; safe on a worker thread.
+
+        Returns the StoreError that makes the file unsafe to write (writes then raise it too);
+        a backup that failed is added to `warnings`.
+        """
+        error, warnings = self.opening.finish()
+        self.warnings += warnings
+        return error
 
     def _open_readonly(self):
         if not self.db_path.exists() and self.db_path.parent.is_dir():
@@ -86,6 +111,7 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
 
     def close(self) -> None:
         """Close the connection, first copying this session's writes into the main file."""
+        self.opening.wait()  # a backup under way on a worker thread finishes first
         if self._unflushed:
             self.checkpoint_if_idle(0)
         close_database()
@@ -262,14 +288,7 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
             p = self._task_rows([node_id])[node_id]
             if p.note == note:
                 return Change(plan_id=Node.get_by_id(node_id).plan_id, initiator=initiator)
-            last = (History.select().where(History.node == node_id)
-                    .order_by(History.id.desc()).first())
-            at = stored_time(last.at) if last else None
-            if last and last.field == "note" and at and (now() - at).total_seconds() < NOTE_MERGE_SECONDS:
-                last.new, last.at = note, now()
-                last.save()
-            else:
-                History.create(node=node_id, field="note", old=p.note, new=note)
+            history.record(node_id, "note", p.note, note)  # typing in one sitting is one line
             p.note, p.updated_at = note, now()
             p.save()
         return Change(plan_id=Node.get_by_id(node_id).plan_id, nodes={node_id}, fields={"note"}, initiator=initiator)
@@ -354,9 +373,8 @@ def _record_completed_on(p: Progress, day: dt.date | None) -> None:
     """Set a task's completion date, with a history entry, so an export as of a past day finds it."""
     if p.completed_on == day:
         return
-    History.create(node=p.node_id, field="completed_on",
-                   old=p.completed_on.isoformat() if p.completed_on else None,
-                   new=day.isoformat() if day else None)
+    history.record(p.node_id, "completed_on", p.completed_on.isoformat() if p.completed_on else None,
+                   day.isoformat() if day else None)  # stepping the date with the arrow keys is one line
     p.completed_on = day
 
 
@@ -370,6 +388,7 @@ class _Atomic:
         self.path = str(service.db_path)
 
     def __enter__(self):
+        self.service.opening.before_write()  # never on a file whose opening check has not passed
         if not Path(self.path).exists():  # a deleted file would take writes into its orphaned WAL
             raise StoreError("db_missing", path=self.path)
         return self.ctx.__enter__()

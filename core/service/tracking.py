@@ -50,6 +50,17 @@ class PlanTracking:
         return Change(plan_id=plan_id, nodes={node_id}, rollups=ancestors, fields={"deferral"},
                       initiator=initiator)
 
+    def restore_deferral(self, node_id: int, deferral: DeferralInfo, initiator: object = None) -> Change:
+        """Undo remove_deferral: the same 延期 back under its id (a history line says so)."""
+        with self._atomic():
+            self._task_rows([node_id])
+            old_due = self.node(node_id).final_due()
+            tracking.add_deferral(node_id, deferral.due, deferral.reason, deferral.approval, old_due, deferral.id,
+                                  deferral.at)
+            plan_id, ancestors = self._ancestors([node_id])
+        return Change(plan_id=plan_id, nodes={node_id}, rollups=ancestors, fields={"deferral"},
+                      initiator=initiator, result=deferral.id)
+
     def deferrals(self, node_id: int) -> list[DeferralInfo]:
         """Every 延期 of a task, oldest first (the last one counts)."""
         get_node(node_id)
@@ -82,7 +93,8 @@ class PlanTracking:
 
     def remove_entry(self, entry_id: int, restore: tuple[Status, dt.date | None] | None = None,
                      initiator: object = None) -> Change:
-        """Delete a 进展 entry (the inverse of add_entry: pass its `before` to put the status back)."""
+        """Delete a 进展 entry (the inverse of add_entry: pass its `before` to put the status back);
+        `result` is the entry as it was, for restore_entry."""
         with self._atomic():
             entry = tracking.remove_entry(entry_id)
             fields = {"entries"}
@@ -90,7 +102,19 @@ class PlanTracking:
                 self.restore_progress([(entry.node_id, restore[0], restore[1])])
                 fields |= {"status", "completed_on"}
             plan_id, ancestors = self._ancestors([entry.node_id])
-        return Change(plan_id=plan_id, nodes={entry.node_id}, rollups=ancestors, fields=fields, initiator=initiator)
+        return Change(plan_id=plan_id, nodes={entry.node_id}, rollups=ancestors, fields=fields, initiator=initiator,
+                      result=entry)
+
+    def restore_entry(self, entry: EntryInfo, initiator: object = None) -> Change:
+        """Undo the clerk's removal of an entry: the same entry back under its id; the task's status
+        is left as it is now (removing never changed it)."""
+        with self._atomic():
+            self._task_rows([entry.node_id])
+            tracking.add_entry(entry.node_id, entry.day, entry.text, entry.status.value if entry.status else None,
+                               entry_id=entry.id)
+            plan_id, ancestors = self._ancestors([entry.node_id])
+        return Change(plan_id=plan_id, nodes={entry.node_id}, rollups=ancestors, fields={"entries"},
+                      initiator=initiator, result=entry)
 
     def entries(self, node_id: int, start: dt.date | None = None, end: dt.date | None = None) -> list[EntryInfo]:
         """A task's 进展 entries, oldest first, optionally only those in [start, end]."""

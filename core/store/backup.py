@@ -225,6 +225,18 @@ def _remove_stale_parts(db_path: Path, older_than: dt.timedelta = dt.timedelta(h
             pass
 
 
+def make_daily_backup(source: sqlite3.Connection, db_path: Path, now: dt.datetime | None = None) -> Path | None:
+    """Today's backup of a database that holds a plan, unless the newest backup is less than a day old."""
+    age = newest_age(db_path, now)
+    if age is not None and age <= dt.timedelta(days=1):
+        return None
+    try:
+        has_plan = source.execute("SELECT EXISTS (SELECT 1 FROM plan)").fetchone()[0]
+    except sqlite3.Error as exc:
+        raise store_error(exc, db_path, "db_damaged") from exc
+    return make_backup(source, db_path, "daily", now=now) if has_plan else None
+
+
 def newest_age(db_path: Path, now: dt.datetime | None = None) -> dt.timedelta | None:
     """How old the newest backup is; ones dated in the future (a wrong clock) do not count."""
     now = now or dt.datetime.now()

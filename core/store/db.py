@@ -91,14 +91,16 @@ class _Database(SqliteDatabase):
         conn.text_factory = _decode
 
 
-def check_before_opening(path: Path, *, empty_is_new: bool = True) -> None:
+def check_before_opening(path: Path, *, empty_is_new: bool = True, integrity: bool = True) -> None:
     """Refuse a foreign, damaged or unreadable file before a pragma could write to it.
 
     Runs on a read-only connection, so a refused file is left exactly as it was found. A file
     passes only when it is positively ours (identity.py) or an empty new database. PRAGMA
     integrity_check walks every page and index: quick_check let damage through that a full
     check finds, and the first write of a session must not build on a bad page. It costs 40–60 ms
-    on 5,000 tasks (benchmarks/run.py integrity).
+    on 5,000 tasks (benchmarks/run.py integrity), so the window opens with `integrity=False` and
+    runs `check_integrity` after its first paint, holding every write until it has passed
+    (core/service/opening.py).
     A zero-byte file is a new database only when `empty_is_new` (no backups of it exist);
     otherwise it is what is left of one (or not a database at all), and is refused.
     """
@@ -114,37 +116,70 @@ def check_before_opening(path: Path, *, empty_is_new: bool = True) -> None:
             raise StoreError("db_empty", path=str(path))
         if not has_sqlite_header(path):
             raise StoreError("db_not_taizhang", path=str(path))
-        con = connect_readonly(path)
-    except (OSError, sqlite3.Error) as exc:
+    except OSError as exc:
         raise store_error(exc, path, "db_damaged") from exc
-    con.text_factory = bytes  # a damaged page can make SQLite's report invalid UTF-8
-    try:
+    with _checking(path) as con:
         found = identify(con)
         if not (found.ours or found.empty):
             raise StoreError("db_not_taizhang", path=str(path))
-        if con.execute("PRAGMA integrity_check(1)").fetchall() != [(b"ok",)]:
-            raise StoreError("db_damaged", path=str(path))
-    except sqlite3.Error as exc:
-        raise store_error(exc, path, "db_damaged") from exc
-    except UnicodeDecodeError as exc:  # SQLite's message about a damaged page, itself garbled
-        raise StoreError("db_damaged", path=str(path)) from exc
-    finally:
-        con.close()
+        if integrity:
+            _integrity(con, path)
 
 
-def open_database(path: Path, *, readonly: bool = False, empty_is_new: bool = True) -> SqliteDatabase:
+def check_integrity(path: Path) -> None:
+    """SQLite's full integrity check of the file at `path`, on a read-only connection of its own
+    (so a worker thread can run it while the window reads through the main one); raises
+    StoreError("db_damaged")."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return  # nothing there yet: a new database, set up by this session
+    with _checking(path) as con:
+        _integrity(con, path)
+
+
+def _integrity(con: sqlite3.Connection, path: Path) -> None:
+    if con.execute("PRAGMA integrity_check(1)").fetchall() != [(b"ok",)]:
+        raise StoreError("db_damaged", path=str(path))
+
+
+class _checking:
+    """A read-only connection for a check, whose low-level failures read as a damaged file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.con: sqlite3.Connection | None = None
+
+    def __enter__(self) -> sqlite3.Connection:
+        try:
+            self.con = connect_readonly(self.path)
+        except (OSError, sqlite3.Error) as exc:
+            raise store_error(exc, self.path, "db_damaged") from exc
+        self.con.text_factory = bytes  # a damaged page can make SQLite's report invalid UTF-8
+        return self.con
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        self.con.close()
+        if isinstance(exc, sqlite3.Error):
+            raise store_error(exc, self.path, "db_damaged") from exc
+        if isinstance(exc, UnicodeDecodeError):  # SQLite's message about a damaged page, itself garbled
+            raise StoreError("db_damaged", path=str(self.path)) from exc
+        return False
+
+
+def open_database(path: Path, *, readonly: bool = False, empty_is_new: bool = True,
+                  integrity: bool = True) -> SqliteDatabase:
     """Open the SQLite file at `path` (creating it if absent, unless `readonly`) and bind the proxy.
 
     The folder must exist: a mistyped path must not quietly grow a tree of new folders. Every
     write transaction begins IMMEDIATE, so a second writer (the window and a CLI command) waits
     for the lock through busy_timeout instead of failing at once when it upgrades a read lock.
+    `integrity=False` leaves the full check to the caller, who must run it before the first write.
     """
     path = Path(path)
     if not path.parent.is_dir():
         raise StoreError("db_folder_missing", path=str(path.parent))
     if readonly and not path.exists():
         raise StoreError("db_missing", path=str(path))
-    check_before_opening(path, empty_is_new=empty_is_new and not readonly)
+    check_before_opening(path, empty_is_new=empty_is_new and not readonly, integrity=integrity)
     if readonly:
         try:
             uri = readonly_uri(path)

@@ -14,6 +14,7 @@ import errno
 import hashlib
 import os
 import secrets
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,17 +133,45 @@ def info(row: Evidence, root: Path) -> EvidenceInfo:
                         path=path, sha256=row.sha256, added_at=row.added_at)
 
 
-def remove_file(root: Path, target: str) -> None:
-    """Delete an evidence copy once no record refers to it any more."""
+TRASH = ".trash"  # removed copies wait here for Undo; emptied when the window next opens
+
+
+def remove_file(root: Path, target: str) -> bool:
+    """Move an evidence copy no record refers to any more into the trash (so Undo can bring it back);
+    True when it was moved."""
     if Evidence.select().where((Evidence.kind == "file") & (Evidence.target == target)).exists():
-        return
+        return False
     path = (root / target).resolve()
-    if root.resolve() in path.parents and path.is_file():
-        path.unlink()
-        try:
-            path.parent.rmdir()
-        except OSError:
-            pass
+    if root.resolve() not in path.parents or not path.is_file():
+        return False
+    kept = root / TRASH / target
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, kept)
+    except OSError as exc:
+        raise _write_error(exc, root) from exc
+    with contextlib.suppress(OSError):
+        path.parent.rmdir()
+    return True
+
+
+def restore_file(root: Path, target: str) -> None:
+    """Put a removed copy back from the trash (undoing its removal)."""
+    path, kept = root / target, root / TRASH / target
+    if path.is_file():
+        return
+    if not kept.is_file():
+        raise NotFoundError("evidence_file_gone", path=str(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(kept, path)
+    except OSError as exc:
+        raise _write_error(exc, root) from exc
+
+
+def empty_trash(root: Path) -> None:
+    """Delete the removed copies for good: called when no undo stack can want them back."""
+    shutil.rmtree(root / TRASH, ignore_errors=True)
 
 
 def get(evidence_id: int) -> Evidence:

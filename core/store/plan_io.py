@@ -7,6 +7,7 @@ import datetime as dt
 from core.domain.records import DeadlineInfo, DeferralInfo, EntryInfo, ImportResult, NodeInfo, Rollup
 from core.domain.status import OPEN_STATUSES, Status
 from core.parse.parsed_plan import ROLES, ParsedNode, ParsedPlan
+from core.store.db import database
 from core.store.tables import Deadline, Deferral, Entry, Node, NodeUnit, Plan, Progress, Unit
 
 
@@ -62,14 +63,13 @@ def insert_plan(parsed: ParsedPlan, source_name: str | None, sha256: str | None)
     return result
 
 
-_NODE_COLUMNS = (Node.id, Node.plan, Node.parent, Node.position, Node.label, Node.title, Node.text)
-
-
-def _infos(where) -> dict[int, NodeInfo]:
-    query = Node.select(*_NODE_COLUMNS).where(where).order_by(Node.parent.is_null(False), Node.position)
+def _infos(where: str, params: tuple) -> dict[int, NodeInfo]:
+    rows = database.execute_sql(
+        f"SELECT n.id, n.plan_id, n.parent_id, n.position, n.label, n.title, n.text FROM node n WHERE {where} "
+        "ORDER BY n.parent_id IS NOT NULL, n.position", params)
     return {node_id: NodeInfo(id=node_id, plan_id=plan_id, parent_id=parent_id, position=position, label=label,
                               title=title, text=text, units={r: [] for r in ROLES})
-            for node_id, plan_id, parent_id, position, label, title, text in query.tuples().iterator()}
+            for node_id, plan_id, parent_id, position, label, title, text in rows}
 
 
 # Values outside the schema (a file edited by another tool) read as the nearest harmless value, so
@@ -83,43 +83,63 @@ def stored_status(value: str) -> Status:
 
 
 def stored_date(value: object) -> dt.date | None:
-    """A stored date; text that is not one (peewee hands it back unparsed) reads as no date."""
-    return value if isinstance(value, dt.date) else None
+    """A stored date, as peewee hands it back (a date) or as SQLite holds it (YYYY-MM-DD, perhaps
+    with a time); text that is not one reads as no date."""
+    if isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return dt.date.fromisoformat(value) if len(value) == 10 else dt.datetime.fromisoformat(value).date()
+        except ValueError:
+            return None
+    return None
 
 
 def stored_time(value: object) -> dt.datetime | None:
-    return value if isinstance(value, dt.datetime) else None
+    """A stored date and time (peewee's datetime, or SQLite's text of one); anything else is none."""
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] in " T":
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
 
 
-def _fill(infos: dict[int, NodeInfo], where) -> None:
-    """Units, deadlines and progress of the nodes `where` selects (a condition on Node)."""
-    links = (NodeUnit.select(NodeUnit.node, NodeUnit.role, Unit.name).join(Unit).switch(NodeUnit)
-             .join(Node).where(where).order_by(NodeUnit.position).tuples())
-    for node_id, role, name in links.iterator():
+def _fill(infos: dict[int, NodeInfo], where: str, params: tuple) -> None:
+    """Units, deadlines and progress of the nodes `where` selects (SQL on node n), in plain queries:
+    one row a tuple, no per-row model objects (a 500-task tree is on screen at start-up)."""
+    sql = database.execute_sql
+    links = sql("SELECT nu.node_id, nu.role, u.name FROM node_unit nu JOIN unit u ON u.id = nu.unit_id "
+                f"JOIN node n ON n.id = nu.node_id WHERE {where} ORDER BY nu.position", params)
+    for node_id, role, name in links:
         if role in ROLES:  # an unknown role is left out (check reports it)
             infos[node_id].units[role].append(name)
-    dls = (Deadline.select(Deadline.node, Deadline.text, Deadline.due).join(Node).where(where)
-           .order_by(Deadline.position).tuples())
-    for node_id, text, due in dls.iterator():
+    dls = sql(f"SELECT d.node_id, d.text, d.due FROM deadline d JOIN node n ON n.id = d.node_id WHERE {where} "
+              "ORDER BY d.position", params)
+    for node_id, text, due in dls:
         infos[node_id].deadlines.append(DeadlineInfo(text, stored_date(due)))
-    prog = (Progress.select(Progress.node, Progress.status, Progress.note, Progress.completed_on,
-                            Progress.updated_at).join(Node).where(where).tuples())
-    for node_id, status, note, completed_on, updated_at in prog.iterator():
+    prog = sql("SELECT p.node_id, p.status, p.note, p.completed_on, p.updated_at FROM progress p "
+               f"JOIN node n ON n.id = p.node_id WHERE {where}", params)
+    for node_id, status, note, completed_on, updated_at in prog:
         info = infos[node_id]
         info.status, info.note = stored_status(status), note
         info.completed_on, info.updated_at = stored_date(completed_on), stored_time(updated_at)
-    for row in Deferral.select().join(Node).where(where).order_by(Deferral.id).iterator():
-        deferral = deferral_info(row)
-        if deferral is not None:  # the latest one counts
-            infos[row.node_id].deferral = deferral
+    deferrals = sql("SELECT f.id, f.node_id, f.due, f.reason, f.approval, f.at FROM deferral f "
+                    f"JOIN node n ON n.id = f.node_id WHERE {where} ORDER BY f.id", params)
+    for deferral_id, node_id, due, reason, approval, at in deferrals:
+        if stored_date(due) is not None:  # the latest one counts; an unreadable date is left out
+            infos[node_id].deferral = DeferralInfo(id=deferral_id, due=stored_date(due), reason=reason,
+                                                   approval=approval, at=stored_time(at))
     latest: dict[int, tuple] = {}
-    query = (Entry.select(Entry.node, Entry.id, Entry.day, Entry.text, Entry.status).join(Node).where(where)
-             .order_by(Entry.day, Entry.id).tuples())
-    for found in query.iterator():  # plain tuples: a year of monthly entries on 5,000 tasks stays cheap
-        if stored_date(found[2]) is not None:
+    entries = sql(f"SELECT e.node_id, e.id, e.day, e.text, e.status FROM entry e JOIN node n ON n.id = e.node_id "
+                  f"WHERE {where} ORDER BY e.day DESC, e.id DESC", params)
+    for found in entries:  # newest first: a year of monthly entries costs one date read per task
+        if found[0] not in latest and stored_date(found[2]) is not None:
             latest[found[0]] = found
     for node_id, entry_id, day, text, status in latest.values():
-        infos[node_id].latest_entry = EntryInfo(id=entry_id, node_id=node_id, day=day, text=text,
+        infos[node_id].latest_entry = EntryInfo(id=entry_id, node_id=node_id, day=stored_date(day), text=text,
                                                 status=stored_status(status) if status else None)
 
 
@@ -142,12 +162,12 @@ def entry_info(row: Entry) -> EntryInfo | None:
 
 def load_tree(plan_id: int) -> dict[int, NodeInfo]:
     """Every node of a plan, ordered parents-first by position, in four queries."""
-    infos = _infos(Node.plan == plan_id)
+    infos = _infos("n.plan_id = ?", (plan_id,))
     if infos:
         for info in sorted(infos.values(), key=lambda i: i.position):
             if info.parent_id is not None:
                 infos[info.parent_id].child_ids.append(info.id)
-        _fill(infos, Node.plan == plan_id)
+        _fill(infos, "n.plan_id = ?", (plan_id,))
     return infos
 
 
@@ -156,12 +176,14 @@ def load_nodes(node_ids: list[int]) -> dict[int, NodeInfo]:
     infos: dict[int, NodeInfo] = {}
     for start in range(0, len(node_ids), 500):
         chunk = node_ids[start:start + 500]
-        part = _infos(Node.id.in_(chunk))
-        children = (Node.select(Node.id, Node.parent).where(Node.parent.in_(chunk))
-                    .order_by(Node.position).tuples())
-        for child_id, parent_id in children.iterator():
+        where = f"n.id IN ({', '.join('?' * len(chunk))})"
+        part = _infos(where, tuple(chunk))
+        children = database.execute_sql(
+            f"SELECT n.id, n.parent_id FROM node n WHERE n.parent_id IN ({', '.join('?' * len(chunk))}) "
+            "ORDER BY n.position", tuple(chunk))
+        for child_id, parent_id in children:
             part[parent_id].child_ids.append(child_id)
-        _fill(part, Node.id.in_(chunk))
+        _fill(part, where, tuple(chunk))
         infos.update(part)
     return infos
 

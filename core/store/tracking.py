@@ -11,9 +11,14 @@ from core.store.plan_io import deferral_info, entry_info
 from core.store.tables import Deferral, Entry, History, Node, Progress, now
 
 
-def add_deferral(node_id: int, due: dt.date, reason: str, approval: str, old_due: dt.date | None) -> int:
-    """Record a 延期 and its history line; returns the new row's id."""
-    row = Deferral.create(node=node_id, due=due, reason=reason, approval=approval)
+def add_deferral(node_id: int, due: dt.date, reason: str, approval: str, old_due: dt.date | None,
+                 deferral_id: int | None = None, at: dt.datetime | None = None) -> int:
+    """Record a 延期 and its history line; returns the row's id (`deferral_id` and `at` put a
+    removed one back as it was)."""
+    extra = {"id": deferral_id} if deferral_id is not None else {}
+    if at is not None:
+        extra["at"] = at
+    row = Deferral.create(node=node_id, due=due, reason=reason, approval=approval, **extra)
     History.create(node=node_id, field="deferral", old=old_due.isoformat() if old_due else None,
                    new=_deferral_words(due, reason, approval))
     return row.id
@@ -47,8 +52,11 @@ def deferrals(node_id: int) -> list[DeferralInfo]:
     return [d for d in (deferral_info(r) for r in rows) if d is not None]
 
 
-def add_entry(node_id: int, day: dt.date, text: str, status: str | None, source: str | None = None) -> int:
-    row = Entry.create(node=node_id, day=day, text=text, status=status)
+def add_entry(node_id: int, day: dt.date, text: str, status: str | None, source: str | None = None,
+              entry_id: int | None = None) -> int:
+    """Record a 进展 entry and its history line; `entry_id` puts a removed one back under its id."""
+    extra = {"id": entry_id} if entry_id is not None else {}
+    row = Entry.create(node=node_id, day=day, text=text, status=status, **extra)
     History.create(node=node_id, field="entry", old=None, new=f"{day.isoformat()} {text}", source=source)
     return row.id
 

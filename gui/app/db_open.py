@@ -147,8 +147,11 @@ def _choose_file(parent: QWidget | None, start: Path) -> Path | None:
 
 
 def open_with_recovery(parent: QWidget | None, db_path: Path,
-                       ask: Callable | None = None, choose_file: Callable | None = None):
+                       ask: Callable | None = None, choose_file: Callable | None = None, check_later: bool = False):
     """A PlanService on `db_path`, or on what the clerk chose instead; None when they chose to quit.
+
+    `check_later`: the service's full integrity check and daily backup are left to
+    `finish_opening` (the window runs it after its first paint).
 
     `ask(db_path, err, backups, parent) -> (Choice, backup path)` and `choose_file(parent, start)`
     are the dialogs; tests pass stand-ins.
@@ -162,7 +165,7 @@ def open_with_recovery(parent: QWidget | None, db_path: Path,
         err: StoreError | None = None
         if create or path.exists() or not PlanService.backups_of(path, with_counts=False):
             try:
-                service = PlanService(path)
+                service = PlanService(path, check_later=check_later)
                 single_instance.lock_again(path)
                 return service
             except StoreError as caught:

@@ -7,7 +7,6 @@ small QTranslator — no compiler at run time, nothing written into the source t
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -27,6 +26,8 @@ class TsTranslator(QTranslator):
     def __init__(self, ts_path: Path, parent=None) -> None:
         super().__init__(parent)
         self._table: dict[tuple[str, str], str] = {}
+        import xml.etree.ElementTree as ET  # only where no .qm was built: not at an installed app's start
+
         root = ET.parse(ts_path).getroot()
         for context in root.iter("context"):
             name = context.findtext("name") or ""
@@ -55,9 +56,11 @@ def app_translator(lang: str) -> QTranslator | None:
         if translator.load(str(qm)):
             return translator
     if ts.exists():
+        from xml.etree.ElementTree import ParseError
+
         try:
             return TsTranslator(ts)
-        except ET.ParseError:
+        except ParseError:
             return None
     return None
 

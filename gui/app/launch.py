@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QSettings, Qt, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from core.version import APP_NAME, APP_NAME_ZH, __version__
@@ -39,56 +39,82 @@ def run_gui(db_path: Path, lang: str = "zh_CN") -> int:
     install_excepthook(Path(db_path).parent)
     if not single_instance.claim(Path(db_path)):  # open in another window: say so, bring nothing up
         return 1
-    window = start_window(Path(db_path))
-    from gui.app.startup_probe import install_if_asked
-
-    install_if_asked(app, window)  # only benchmarks/run.py sets it
+    window = None
     try:
+        window = start_window(Path(db_path))
+        if window is None:  # the database did not open and the clerk chose to quit
+            return 2
+        from gui.app.startup_probe import install_if_asked
+
+        install_if_asked(app, window)  # only benchmarks/run.py sets it
         return app.exec()
     finally:
-        if window.service is not None:
-            window.service.close()
+        if window is not None:
+            window.opening_checks.wait()
+            if window.service is not None:
+                window.service.close()
         single_instance.release()
 
 
 def start_window(db_path: Path, settings: QSettings | None = None):
-    """Show the window shell at once; open the database and its plan right after it has painted.
+    """The main window with the last plan's tree in its first paint; None when the clerk chose to quit.
 
-    The database layer (peewee, the service) is imported in that second step, so the clerk sees
-    the window about as soon as a bare Qt window would appear.
+    The database opens without its full integrity check and without today's backup: both run
+    right after the first paint on a worker thread (gui/app/opening_checks.py), and every write
+    waits for the check. A file that does not open (damaged, foreign, too new) is explained and
+    its backups offered before any window shows (gui/app/db_open.py).
     """
+    from gui.app.opening_checks import OpeningChecks
     from gui.window.main_window import MainWindow
 
+    service = _open_as_usual(Path(db_path))
+    if service is None:
+        from gui.app.db_open import open_with_recovery
+
+        service = open_with_recovery(None, Path(db_path), check_later=True)
+    if service is None:
+        return None
     window = MainWindow(None, settings)
-    _AfterFirstPaint(window, lambda: _open_database(window, Path(db_path)))
+    window.hold_until_painted()  # the overview, the units lists, the search keys: after the tree paints
+    window.attach(service)
+    window.opening_checks = OpeningChecks(window)
+    window.opening_checks.finished.connect(lambda err: _damaged(window, err) if err is not None else None)
     window.show()
     return window
 
 
-def _open_database(window, db_path: Path) -> None:
+def _open_as_usual(db_path: Path):
+    """The service on an existing file that opens; None for anything the recovery dialogs must
+    explain (gui/app/db_open.py, imported only then)."""
+    if not db_path.is_file():
+        return None  # a new database, or a missing one whose backups are offered
+    from core.errors import StoreError
+    from core.service.facade import PlanService
+    from gui.app import single_instance
+
+    try:
+        service = PlanService(db_path, check_later=True)
+    except StoreError:
+        return None
+    single_instance.lock_again(db_path)
+    return service
+
+
+def _damaged(window, err) -> None:
+    """The check after the first paint found the file damaged: close it before anything is written
+    to it, and take the start-up recovery path (a backup, another file, or quit)."""
     from gui.app.db_open import open_with_recovery
 
-    service = open_with_recovery(window, db_path)  # damaged, foreign, too new: explain, offer backups
+    path = window.service.db_path
+    window.model.load(None)
+    window.service.close()
+    service = open_with_recovery(window, path)  # checked in full now, so the dialog says why
     if service is None:
+        window.service = None
         window.close()
         QApplication.exit(2)
         return
     window.attach(service)
-
-
-class _AfterFirstPaint(QObject):
-    """Runs `then` in the event-loop turn after `widget` first paints."""
-
-    def __init__(self, widget, then) -> None:
-        super().__init__(widget)
-        self.then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.then)
-        return False
 
 
 def self_test(lang: str = "zh_CN") -> int:

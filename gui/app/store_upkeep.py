@@ -34,12 +34,16 @@ class StoreUpkeep(QObject):
 
     def watch(self, service) -> None:
         self.service = service
-        texts = [error_text(w) for w in service.warnings]
+        self.show_warnings()
+        self.timer.start()
+
+    def show_warnings(self) -> None:
+        """The service's warnings so far (the backup after the first paint may add one)."""
+        texts = [error_text(w) for w in self.service.warnings]
         if texts:  # e.g. today's backup could not be written: said once, the database is open anyway
             self.warning.setText(self.tr("Warning: %1 (the database is open as usual)").replace("%1", texts[0]))
             self.warning.setToolTip("\n".join(texts))
             self.warning.show()
-        self.timer.start()
 
     def tick(self) -> bool:
         """Checkpoint if the last write is IDLE_SECONDS old; True when one completed."""

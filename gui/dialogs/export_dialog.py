@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.periods import PERIODS, period_range
 from core.domain.records import TaskFilter
 from core.errors import TaizhangError
 from core.export import ExportOptions, default_file_name, write_export
@@ -125,6 +126,21 @@ class ExportDialog(QDialog):
 
         self.evidence = QCheckBox(self.tr("Add an evidence column"))
         form.addRow("", self.evidence)
+        self.progress = QCheckBox(self.tr("Add the progress entries"))
+        self.progress.setToolTip(self.tr("A progress column in the ledger, a paragraph under each task in the report"))
+        self.period_box = QComboBox()
+        for text, name in zip((self.tr("All up to the as-of date"), self.tr("This month"), self.tr("Last month"),
+                               self.tr("This quarter"), self.tr("Last quarter"), self.tr("This year")),
+                              (None, *PERIODS), strict=True):
+            self.period_box.addItem(text, name)
+        self.period_box.setToolTip(self.tr("Which entries: the period is counted from the as-of date"))
+        row = QHBoxLayout()
+        row.addWidget(self.progress)
+        row.addWidget(self.period_box)
+        row.addStretch()
+        form.addRow("", row)
+        self.progress.toggled.connect(self.period_box.setEnabled)
+        self.period_box.setEnabled(False)
         self.pending_list = QCheckBox(self.tr("List tasks without a completion note in an appendix"))
         self.pending_list.setChecked(True)
         form.addRow("", self.pending_list)
@@ -169,16 +185,19 @@ class ExportDialog(QDialog):
     def options(self) -> ExportOptions:
         fmt, style = self.style_box.currentData()
         chosen = frozenset(s for s, box in self.status_boxes.items() if box.isChecked())
-        day = self.as_of.date()
+        day = dt.date(self.as_of.date().year(), self.as_of.date().month(), self.as_of.date().day())
         unit = self.unit_box.currentData()
+        period = self.period_box.currentData()
+        start, end = period_range(period, day) if period else (None, None)
         return ExportOptions(
             format=fmt, style=style, unit=None if unit == MINE else unit, mine=unit == MINE,
             reporter=self.reporter, script=self.script_box.currentData(),
             statuses=None if len(chosen) == len(self.status_boxes) else chosen,
-            as_of=dt.date(day.year(), day.month(), day.day()),
+            as_of=day,
             sections=self.with_sections.isChecked(),
             evidence=self.evidence.isChecked() and style == "ledger",
-            pending_list=self.pending_list.isChecked())
+            pending_list=self.pending_list.isChecked(),
+            progress=self.progress.isChecked(), progress_from=start, progress_to=end)
 
     def _style_changed(self) -> None:
         fmt, style = self.style_box.currentData()

@@ -41,6 +41,10 @@ def restore(dialog, settings: QSettings | None) -> None:
             dialog.tasks_only.setChecked(True)
         dialog.evidence.setChecked(settings.value("evidence", False, type=bool))
         dialog.pending_list.setChecked(settings.value("pending_list", True, type=bool))
+        dialog.progress.setChecked(settings.value("progress", False, type=bool))
+        index = dialog.period_box.findData(settings.value("period", "", type=str) or None)
+        if index >= 0:
+            dialog.period_box.setCurrentIndex(index)
         folder = settings.value("folder", "", type=str)
         dialog.folder = Path(folder) if folder and Path(folder).is_dir() else None
     finally:
@@ -61,6 +65,8 @@ def remember(dialog, settings: QSettings | None, written: Path) -> None:
         settings.setValue("sections", dialog.with_sections.isChecked())
         settings.setValue("evidence", dialog.evidence.isChecked())
         settings.setValue("pending_list", dialog.pending_list.isChecked())
+        settings.setValue("progress", dialog.progress.isChecked())
+        settings.setValue("period", dialog.period_box.currentData() or "")
         settings.setValue("folder", str(Path(written).parent))
     finally:
         settings.endGroup()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from core.domain.coalesce import coalesces
 from core.domain.records import Change, NodeInfo
 from core.domain.status import Status
 from core.errors import TaizhangError
@@ -58,6 +59,7 @@ class _Command(QUndoCommand):
         super().__init__(text)
         self.ctx = ctx
         self._initiator = initiator
+        self.error: TaizhangError | None = None  # why the last run failed (the widget that asked may keep its input)
 
     def initiator(self) -> object:
         """The widget for this run's Change: the asker on the first run, nobody after."""
@@ -68,6 +70,7 @@ class _Command(QUndoCommand):
         try:
             change = self.ctx.pending.write(call, key, value)
         except TaizhangError as err:
+            self.error = err
             self.setObsolete(True)
             self.ctx.failed.emit(err)
             return
@@ -94,22 +97,41 @@ class SetStatusCommand(_Command):
         self._run(lambda: self.ctx.service.restore_progress(self.before))
 
 
-class SetNoteCommand(_Command):
-    """Save the 完成情况 note; consecutive edits of one task's note undo as one step."""
+class _Coalescing(_Command):
+    """An edit of one field of one task that continues the one before it within the field's window
+    (core.domain.coalesce, the rule the history follows too), so Undo takes both back at once."""
 
-    def __init__(self, ctx: EditContext, node_id: int, old: str, new: str, initiator: object = None) -> None:
-        super().__init__(ctx, translate("Commands", "Edit note"), initiator)
+    FIELD = ""
+
+    def __init__(self, ctx: EditContext, text: str, node_id: int, old, new, initiator: object = None) -> None:
+        super().__init__(ctx, text, initiator)
         self.node_id, self.old, self.new = node_id, old, new
-
-    def id(self) -> int:
-        return NOTE_ID
+        self.last_at = dt.datetime.now()
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetNoteCommand) or other.node_id != self.node_id:
+        if (type(other) is not type(self) or other.node_id != self.node_id
+                or not coalesces(self.FIELD, self.last_at, other.last_at)):
             return False
-        self.new = other.new
+        self.new, self.last_at = other.new, other.last_at
         self.setObsolete(self.new == self.old)
         return True
+
+
+class SetNoteCommand(_Coalescing):
+    """Save the 完成情况 note; edits of one task's note in one sitting undo as one step."""
+
+    FIELD = "note"
+
+    def __init__(self, ctx: EditContext, node_id: int, old: str, new: str, initiator: object = None,
+                 text: str | None = None) -> None:
+        super().__init__(ctx, text or translate("Commands", "Edit note"), node_id, old, new, initiator)
+        self.merges = text is None  # a note composed from the entries is a step of its own
+
+    def id(self) -> int:
+        return NOTE_ID if self.merges else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        return self.merges and isinstance(other, SetNoteCommand) and other.merges and super().mergeWith(other)
 
     def redo(self) -> None:
         self._run(lambda: self.ctx.service.set_note(self.node_id, self.new, initiator=self.initiator()),
@@ -119,23 +141,17 @@ class SetNoteCommand(_Command):
         self._run(lambda: self.ctx.service.set_note(self.node_id, self.old), ("note", self.node_id), self.old)
 
 
-class SetCompletedOnCommand(_Command):
-    """Set or clear a task's completion date; date-spinning on one task undoes as one step."""
+class SetCompletedOnCommand(_Coalescing):
+    """Set or clear a task's completion date; stepping it with the arrow keys undoes as one step."""
+
+    FIELD = "completed_on"
 
     def __init__(self, ctx: EditContext, node_id: int, old: dt.date | None, new: dt.date | None,
                  initiator: object = None) -> None:
-        super().__init__(ctx, translate("Commands", "Change completion date"), initiator)
-        self.node_id, self.old, self.new = node_id, old, new
+        super().__init__(ctx, translate("Commands", "Change completion date"), node_id, old, new, initiator)
 
     def id(self) -> int:
         return COMPLETED_ON_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetCompletedOnCommand) or other.node_id != self.node_id:
-            return False
-        self.new = other.new
-        self.setObsolete(self.new == self.old)
-        return True
 
     def redo(self) -> None:
         self._run(lambda: self.ctx.service.set_completed_on(self.node_id, self.new, initiator=self.initiator()),

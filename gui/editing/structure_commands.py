@@ -143,35 +143,44 @@ class RenameNodeCommand(_StructureCommand):
         self._do(lambda: self.ctx.service.rename_node(self.node_id, *self.old), lambda: self.node_id)
 
 
-class SetUnitsCommand(_StructureCommand):
+class _ReplacePartCommand(_StructureCommand):
+    """Replace one part of a node (its units, its deadlines) by the service's setter `SETTER`;
+    undo puts back what the service said the node held (Change.before)."""
+
+    SETTER = ""
+
+    def __init__(self, ctx: EditContext, text: str, node_id: int, value, focus: Focus | None = None) -> None:
+        super().__init__(ctx, text, focus)
+        self.node_id, self.value = node_id, value
+        self.old = None
+
+    def _set(self, value) -> None:
+        setter = getattr(self.ctx.service, self.SETTER)
+        self._do(lambda: setter(self.node_id, value), lambda: self.node_id)
+
+    def redo(self) -> None:
+        self._set(self.value)
+        self.old = self.before
+
+    def undo(self) -> None:
+        self._set(self.old)
+
+
+class SetUnitsCommand(_ReplacePartCommand):
     """Re-assign a node's units by role."""
+
+    SETTER = "set_units"
 
     def __init__(self, ctx: EditContext, node_id: int, units: dict[str, list[str]],
                  focus: Focus | None = None) -> None:
-        super().__init__(ctx, translate("StructureCommands", "Change units"), focus)
-        self.node_id, self.units = node_id, units
-        self.old: dict | None = None
-
-    def redo(self) -> None:
-        self._do(lambda: self.ctx.service.set_units(self.node_id, self.units), lambda: self.node_id)
-        self.old = self.before
-
-    def undo(self) -> None:
-        self._do(lambda: self.ctx.service.set_units(self.node_id, self.old), lambda: self.node_id)
+        super().__init__(ctx, translate("StructureCommands", "Change units"), node_id, units, focus)
 
 
-class SetDeadlinesCommand(_StructureCommand):
+class SetDeadlinesCommand(_ReplacePartCommand):
     """Replace a node's deadlines (text, date)."""
+
+    SETTER = "set_deadlines"
 
     def __init__(self, ctx: EditContext, node_id: int, deadlines: list[tuple[str, dt.date | None]],
                  focus: Focus | None = None) -> None:
-        super().__init__(ctx, translate("StructureCommands", "Change deadlines"), focus)
-        self.node_id, self.deadlines = node_id, deadlines
-        self.old: list | None = None
-
-    def redo(self) -> None:
-        self._do(lambda: self.ctx.service.set_deadlines(self.node_id, self.deadlines), lambda: self.node_id)
-        self.old = self.before
-
-    def undo(self) -> None:
-        self._do(lambda: self.ctx.service.set_deadlines(self.node_id, self.old), lambda: self.node_id)
+        super().__init__(ctx, translate("StructureCommands", "Change deadlines"), node_id, deadlines, focus)

@@ -1,5 +1,6 @@
 """The daily-tracking actions and where they sit: View and Task menus, status keys (Ctrl+1…5),
-the note, supporting material, my unit, carrying over, and the structure edits in Edit.
+the note, supporting material, my unit, carrying over, and the structure edits in Edit; the
+tree's context menu with 延期 and 进展 is gui/editing/task_menu.py.
 
 Part of the main window's daily tracking (gui/editing/tracking.py); each action asks the filter or
 overview part, or pushes one undo command.
@@ -15,6 +16,7 @@ from core.domain.status import Status
 from core.errors import TaizhangError
 from gui.editing.commands import SetStatusCommand
 from gui.editing.structure_actions import StructureActions
+from gui.editing.task_menu import TaskMenu
 from gui.errors import show_error
 from gui.tree.labels import STATUS_ORDER, status_names
 from gui.tree.plan_tree_model import short_name
@@ -29,6 +31,7 @@ class TrackingActions(QObject):
         self.filtering, self.overview = filtering, overview
         self.structure = StructureActions(w)
         self._build_actions()
+        self.task_menu = TaskMenu(self)  # the tree's context menu, 延期, 进展, copy
         self._build_menus()
         w.filter_bar.my_units_wanted.connect(self.choose_my_units)
         w.tree.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
@@ -89,7 +92,11 @@ class TrackingActions(QObject):
         bar.insertMenu(w.help_menu.menuAction(), task)
         task.addActions(self.status_actions)
         task.addSeparator()
-        task.addActions([self.note_action, self.attach_action, self.link_action])
+        menu = self.task_menu
+        task.addActions([self.note_action, menu.defer_action, menu.progress_action, self.attach_action,
+                         self.link_action])
+        task.addSeparator()
+        task.addAction(self.task_menu.copy_action)
         separators = [a for a in w.file_menu.actions() if a.isSeparator()]
         w.file_menu.insertAction(separators[-1] if separators else None, self.carry_action)
         toolbar = w.findChild(QToolBar, "main_toolbar")
@@ -106,6 +113,7 @@ class TrackingActions(QObject):
             action.setEnabled(has_plan)
         for action in (*self.status_actions, self.note_action, self.attach_action, self.link_action):
             action.setEnabled(task is not None)
+        self.task_menu.update(task)
 
     def current_task(self):
         index = self.window.tree.currentIndex()
@@ -137,6 +145,7 @@ class TrackingActions(QObject):
         w = self.window
         info = self.current_task()
         if info is None or info.status is status:
+            self.task_menu.update(info)  # a checked status clicked again stays checked
             return
         w.panel.flush_note()
         text = self.tr("Set “%1” to %2").replace("%1", short_name(info)).replace("%2", status_names()[status])

@@ -10,7 +10,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
-from core.domain.records import Change
+from core.domain.records import Change, DeferralInfo, EntryInfo
 from core.domain.status import Status
 from gui.editing.commands import EditContext, _Command
 
@@ -21,8 +21,8 @@ class DeferCommand(_Command):
     """Move a task's deadline with a reason and approval; undo takes the 延期 back."""
 
     def __init__(self, ctx: EditContext, node_id: int, due: dt.date, reason: str, approval: str = "",
-                 initiator: object = None) -> None:
-        super().__init__(ctx, translate("Commands", "Defer deadline"), initiator)
+                 initiator: object = None, text: str | None = None) -> None:
+        super().__init__(ctx, text or translate("Commands", "Defer deadline"), initiator)
         self.node_id, self.due, self.reason, self.approval = node_id, due, reason, approval
         self.deferral_id: int | None = None
 
@@ -83,3 +83,31 @@ class MergeReturnsCommand(_Command):
     def undo(self) -> None:
         if self.applied is not None:
             self._run(lambda: self.ctx.service.undo_merge(self.applied.before))
+
+
+class RemoveDeferralCommand(_Command):
+    """Take a 延期 back; undo puts the same 延期 back (same id, reason and approval)."""
+
+    def __init__(self, ctx: EditContext, node_id: int, deferral: DeferralInfo, initiator: object = None) -> None:
+        super().__init__(ctx, translate("Commands", "Take deferral back"), initiator)
+        self.node_id, self.deferral = node_id, deferral
+
+    def redo(self) -> None:
+        self._run(lambda: self.ctx.service.remove_deferral(self.deferral.id, initiator=self.initiator()))
+
+    def undo(self) -> None:
+        self._run(lambda: self.ctx.service.restore_deferral(self.node_id, self.deferral))
+
+
+class RemoveEntryCommand(_Command):
+    """Remove a 进展 entry (the task's status stays); undo puts the same entry back."""
+
+    def __init__(self, ctx: EditContext, entry: EntryInfo, initiator: object = None) -> None:
+        super().__init__(ctx, translate("Commands", "Remove progress"), initiator)
+        self.entry = entry
+
+    def redo(self) -> None:
+        self._run(lambda: self.ctx.service.remove_entry(self.entry.id, initiator=self.initiator()))
+
+    def undo(self) -> None:
+        self._run(lambda: self.ctx.service.restore_entry(self.entry))

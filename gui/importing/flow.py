@@ -1,6 +1,7 @@
 """Import: choose or drop a file (or take the clipboard) and open the import dialog on it; the
 sample plan is imported directly, as it needs no checking. Several dropped files open one
-after another, each in its own dialog.
+after another, each in its own dialog. Every other import goes through the dialog's worker,
+which reads, hashes and parses off the GUI thread, and its duplicate check.
 """
 
 from __future__ import annotations
@@ -8,10 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
-from core.domain.records import PlanSummary
 from core.errors import TaizhangError
 from core.paths import resource_path
 from gui.errors import show_error
@@ -80,48 +79,32 @@ class PlanImporter(QObject):
 
     def _saved(self, plan_id: int, dialog) -> None:
         self.window.refresh_plans(plan_id)
-        sections, tasks = dialog.model.plan.counts()
+        self._say_imported(*dialog.model.plan.counts())
+
+    def _say_imported(self, sections: int, tasks: int) -> None:
         self.window.statusBar().showMessage(
             self.tr("Imported %1 sections and %2 tasks.").replace("%1", str(sections))
             .replace("%2", str(tasks)), 8000)
 
     def open_sample(self) -> int | None:
-        """Show the sample plan, importing it the first time."""
-        return self.import_file(resource_path("sample_plan.json"), reuse_existing=True)
+        """Show the sample plan, importing it the first time (it needs no checking, so no dialog).
 
-    def import_file(self, path: Path, reuse_existing: bool = False) -> int | None:
-        """Import `path` and show it; returns the plan id shown, None if nothing was imported."""
-        from core.parse.source import file_sha256, parse_file
+        Read through the same `parse_source` as every import; a second click finds the first
+        import by the file's hash and shows it instead of importing it again.
+        """
+        from core.parse.source import parse_source
 
         svc = self.window.service
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            parsed = parse_file(path)
-            sha = file_sha256(path)
-            same = svc.plans_like(sha, parsed.title, parsed.year)
-        except TaizhangError as err:
-            QGuiApplication.restoreOverrideCursor()
-            show_error(self.window, err, self.tr("Import failed"))
-            return None
-        QGuiApplication.restoreOverrideCursor()
-        if same and (reuse_existing or not self._import_again(same[0])):
-            self.window.refresh_plans(same[0].id)
-            return same[0].id
-        try:
-            result = svc.import_plan(parsed, source_name=path.name, sha256=sha)
+            read = parse_source(resource_path("sample_plan.json"))
+            same = svc.plans_like(read.sha256, read.plan.title, read.plan.year)
+            if same:
+                self.window.refresh_plans(same[0].id)
+                return same[0].id
+            result = svc.import_plan(read.plan, source_name=read.source.name, sha256=read.sha256)
         except TaizhangError as err:
             show_error(self.window, err, self.tr("Import failed"))
             return None
         self.window.refresh_plans(result.plan_id)
-        self.window.statusBar().showMessage(
-            self.tr("Imported %1 sections and %2 tasks.").replace("%1", str(result.sections))
-            .replace("%2", str(result.tasks)), 8000)
+        self._say_imported(result.sections, result.tasks)
         return result.plan_id
-
-    def _import_again(self, existing: PlanSummary) -> bool:
-        answer = QMessageBox.question(
-            self.window, self.tr("Already imported"),
-            self.tr("This plan has already been imported as “%1”.\n\nImport it again as a separate "
-                    "copy? Choose No to open the existing one.").replace("%1", existing.title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import TaizhangError
+from core.parse.source import PlanSource
 from gui.errors import error_text
 from gui.importing.warning_texts import error_hint
-from gui.importing.workers import ParseJob, ParseOutcome, ParseSource, WorkerCrash
+from gui.importing.workers import ParseJob, ParseOutcome, WorkerCrash
 from gui.window.file_drop import plan_file_filters
 
 RTF_FORMATS = ("text/rtf", "text/richtext", "application/rtf", 'application/x-qt-windows-mime;value="Rich Text Format"')
@@ -98,7 +99,7 @@ class SourceBar(QWidget):
         """Read and parse `path` in the background."""
         self.last_dir = Path(path).parent
         self.label.setText(self.tr("File: %1").replace("%1", str(path)))
-        self.start(ParseSource(path=Path(path)))
+        self.start(PlanSource(path=Path(path)))
 
     def paste(self, mime: QMimeData | None = None) -> None:
         """Parse pasted HTML (a copied web page or Word text) or plain text."""
@@ -111,13 +112,13 @@ class SourceBar(QWidget):
             return
         self.label.setText(self.tr("Pasted from the clipboard"))
         if mime.hasHtml() and mime.html().strip():  # Word, WPS and browsers all put HTML there
-            self.start(ParseSource(html=mime.html()))
+            self.start(PlanSource(html=mime.html()))
         elif rtf:  # what some WPS versions offer besides plain text: keeps the table rows
-            self.start(ParseSource(rtf=rtf))
+            self.start(PlanSource(rtf=rtf))
         else:
-            self.start(ParseSource(text=mime.text()))
+            self.start(PlanSource(text=mime.text()))
 
-    def start(self, source: ParseSource) -> None:
+    def start(self, source: PlanSource) -> None:
         self.cancel(quiet=True)
         self.message_box.hide()
         self.job = ParseJob(source)

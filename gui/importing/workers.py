@@ -9,39 +9,21 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from core.errors import TaizhangError
 from core.parse.checks import ImportWarning
-from core.parse.parsed_plan import ParsedPlan
+from core.parse.source import PlanSource, SourcedPlan
 
 READ, PARSE, CHECK = range(3)
 STAGES = 3
 
 
 @dataclass
-class ParseSource:
-    """What to parse: a file, or pasted text, HTML or RTF (from the clipboard)."""
+class ParseOutcome(SourcedPlan):
+    """A parsed plan, where it came from and its hash (core's parse_source), and what the checks found."""
 
-    path: Path | None = None
-    text: str | None = None
-    html: str | None = None
-    rtf: bytes | None = None
-
-    @property
-    def name(self) -> str:
-        return self.path.name if self.path else ""
-
-
-@dataclass
-class ParseOutcome:
-    """A parsed plan, where it came from, and what the checks found."""
-
-    plan: ParsedPlan
-    source: ParseSource
-    sha256: str | None = None
     warnings: list[ImportWarning] = field(default_factory=list)
 
 
@@ -66,7 +48,7 @@ class JobSignals(QObject):
 class ParseJob(QRunnable):
     """Read, parse and check one source on a pool thread."""
 
-    def __init__(self, source: ParseSource) -> None:
+    def __init__(self, source: PlanSource) -> None:
         super().__init__()
         self.source = source
         self.signals = JobSignals()
@@ -108,35 +90,18 @@ class ParseJob(QRunnable):
         self.signals.progress.emit(stage, STAGES)
         return True
 
+    def _parsing(self) -> None:
+        """Reading is done: announce parsing, or stop here if the clerk has pressed Stop."""
+        if not self._stage(PARSE):
+            raise Cancelled
+
     def _work(self) -> ParseOutcome | None:
         from core.parse.checks import check_plan
-        from core.parse.source import file_sha256, parse_document, parse_file, parse_text
-        from core.readers import read_document, read_html
-        from core.readers.document import Document
+        from core.parse.source import parse_source
 
-        src = self.source
         if not self._stage(READ):
             return None
-        sha = doc = plan = None
-        if src.path is not None:
-            sha = file_sha256(src.path) if src.path.is_file() else None
-            if src.path.suffix.lower() == ".json":
-                plan = parse_file(src.path)
-            else:
-                from core.readers.ocr import reporting
-
-                with reporting(self._page):
-                    doc = read_document(src.path)
-        elif src.html is not None:
-            doc = read_html(src.html)
-        elif src.rtf is not None:
-            from core.readers.rtf import RtfReader
-
-            doc = RtfReader().read_bytes(src.rtf, "剪贴板")
-        if not self._stage(PARSE):
-            return None
-        if plan is None:
-            plan = parse_document(doc) if isinstance(doc, Document) else parse_text(src.text or "")
+        read = parse_source(self.source, parsing=self._parsing, on_page=self._page)
         if not self._stage(CHECK):
             return None
-        return ParseOutcome(plan=plan, source=src, sha256=sha, warnings=check_plan(plan))
+        return ParseOutcome(read.plan, read.source, read.sha256, warnings=check_plan(read.plan))

@@ -9,26 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, QTimer, Signal
 
+from core.domain import filters as queries
 from core.domain.records import Change, NodeInfo, TaskFilter
 from gui.tree.plan_tree_model import PlanTreeModel, TreeItem
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class _Queries:
-    """core.domain.filters, imported when first used (it pulls in the unit rules and text folding)."""
-
-    def __getattr__(self, name: str):
-        from core.domain import filters as module
-
-        globals()["queries"] = module
-        return getattr(module, name)
-
-
-queries = _Queries()
 
 
 class TaskFilterProxy(QSortFilterProxyModel):
@@ -49,6 +38,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
         self._roles: dict[int, tuple[NodeInfo, str | None]] = {}
         self._last: tuple[TaskFilter, list[TreeItem]] | None = None  # to narrow while typing on
         self._warm = iter(())
+        self.later: Callable[[Callable[[], None]], None] = lambda work: QTimer.singleShot(0, work)  # idle work
         self.shown = self.total = 0
         # before setSourceModel, so these run ahead of Qt's own handlers, which ask filterAcceptsRow
         for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved):
@@ -161,7 +151,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
         self.visible_ids()
         self.counts_changed.emit(self.shown, self.total)
         self._warm = iter(list(self.source.items()))
-        QTimer.singleShot(0, self._warm_keys)
+        self.later(self._warm_keys)
 
     def _warm_keys(self) -> None:
         """Fold the search keys in the idle moments after a plan opens, so the first search is quick."""

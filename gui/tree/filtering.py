@@ -33,7 +33,10 @@ class TreeFiltering(QObject):
         w.plan_shown.connect(self._plan_shown)
         self.memory = FilterMemory(w)  # the bar's choices, put back from the last session
 
-    def _plan_shown(self, plan_id) -> None:
+    def _plan_shown(self, _plan_id) -> None:
+        self.window.after_first_paint(self._load_units)  # the tree paints first
+
+    def _load_units(self) -> None:
         w = self.window
         if w.service is None:
             return
@@ -43,8 +46,8 @@ class TreeFiltering(QObject):
             w.proxy.set_my_units(units)
             w.filter_bar.set_my_units(units)
         w.filter_bar.set_units(w.service.all_units())
-        if plan_id is not None:
-            self.memory.restore()
+        if w.model.plan_id is not None:
+            self.memory.restore()  # once: needs the clerk's units (我的任务) and the plan's
 
     def _changed(self, change: Change) -> None:
         """The clerk's units changed (the proxy follows by itself): the bar offers them, roles repaint."""

@@ -327,7 +327,7 @@ class PlanTreeModel(ItemTreeModel):
         info = item.info
         if col == TITLE:
             text = info.text or info.title
-            body = f"<b>{html.escape(info.label)}</b> {html.escape(text)}"
+            body = f"<b>{html.escape(info.label)}</b> {html.escape(text)}" + self._latest_line(info)
         elif col == UNITS:
             lines = [f"{self._role_names.get(role, role)}：{'、'.join(names)}"
                      for role, names in info.units.items() if names]
@@ -342,15 +342,19 @@ class PlanTreeModel(ItemTreeModel):
         elif col in (STATUS, PROGRESS) and not item.is_task:
             body = html.escape(rollup_text(item.rollup))
         elif col == STATUS:
-            body = html.escape(self._status_names[info.status])
-            entry = info.latest_entry
-            if entry is not None:  # the newest 进展, so the clerk need not open the task
-                from core.domain.entries import entry_line
-
-                body += "<br>" + html.escape(self.tr("Latest progress: %1").replace("%1", entry_line(entry)))
+            body = html.escape(self._status_names[info.status]) + self._latest_line(info)
         else:
             return None
         return f"<qt>{body}</qt>" if body else None
+
+    def _latest_line(self, info: NodeInfo) -> str:
+        """"<br>最新进展：9月12日：…" for a task with 进展, so the clerk need not open the task."""
+        entry = info.latest_entry
+        if entry is None:
+            return ""
+        from core.domain.entries import entry_line
+
+        return "<br>" + html.escape(self.tr("Latest progress: %1").replace("%1", entry_line(entry)))
 
     def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column() != TITLE:

@@ -35,6 +35,7 @@ from gui.tree.labels import (
     status_parts_text,
 )
 from gui.window.due_soon import DueSoonList
+from gui.window.recent_progress import RecentProgressList
 
 TODO_COLOR = QColor("#9e9e9e")
 BAR_PARTS = (Status.DONE, Status.ONGOING, Status.DOING)  # painted left to right; the rest is track
@@ -242,6 +243,10 @@ class Dashboard(QScrollArea):
         self.due_list.task_clicked.connect(self.node_requested)
         self.due_list.setMinimumHeight(160)
         self.due_caption = QLabel()
+        self.recent = RecentProgressList()
+        self.recent.task_clicked.connect(self.node_requested)
+        self.recent.setMinimumHeight(120)
+        self.recent_caption = self._heading(self.tr("Latest progress"))
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -259,6 +264,9 @@ class Dashboard(QScrollArea):
         layout.addSpacing(8)
         layout.addWidget(self.due_caption)
         layout.addWidget(self.due_list, 1)
+        layout.addSpacing(8)
+        layout.addWidget(self.recent_caption)
+        layout.addWidget(self.recent, 1)
         self.setWidget(body)
         self.my_units: list[str] = []
         self.proxy = None  # set by the window: it knows the clerk's role on each task
@@ -322,3 +330,6 @@ class Dashboard(QScrollArea):
         self.due_caption.setText(self.tr("Due soon (overdue, or due within %1 days): %2")
                                  .replace("%1", str(HORIZON_DAYS)).replace("%2", str(count)))
         self.due_caption.setFont(self._heading("").font())
+        shown = self.recent.fill(tasks) > 0  # a plan nobody has reported on yet shows no empty list
+        self.recent_caption.setVisible(shown)
+        self.recent.setVisible(shown)

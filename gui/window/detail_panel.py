@@ -1,16 +1,17 @@
 """The right-hand panel: everything about the selected node, and the clerk's edits of a task.
 
 Every edit is written at once through an undo command; the note after a short idle pause,
-and also when the editor loses focus, the selection moves or the window closes.
+and also when the editor loses focus, the selection moves or the window closes. A deferred
+deadline shows struck through beside the approved one, with buttons to defer and take it back
+(gui/window/deadline_box.py); the 进展 tab lists the task's dated entries (gui/window/entries_panel.py), and 由进展生成 writes
+the 完成情况 from them.
 
-The task's text and fields scroll; the tabs below them (supporting material, history) do not,
-so their buttons stay in sight on a 1280×800 screen however long the task's text is. The
-two share the height through a splitter the clerk can drag.
+The task's text and fields scroll; the tabs below them (进展, supporting material, history) do
+not, so their fields and buttons stay in sight on a 1280×800 screen however long the task's
+text is. The two share the height through a splitter the clerk can drag.
 """
 
 from __future__ import annotations
-
-import html
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -32,8 +35,11 @@ from PySide6.QtWidgets import (
 
 from core.domain.records import Change
 from gui.editing.commands import EditContext, SetCompletedOnCommand, SetNoteCommand, SetStatusCommand
-from gui.tree.labels import OVERDUE_COLOR, STATUS_ORDER, role_names, rollup_text, status_names
+from gui.tree.labels import STATUS_ORDER, role_names, rollup_text, status_names
 from gui.tree.plan_tree_model import PlanTreeModel, TreeItem, short_name
+from gui.window.compact import CompactHeight
+from gui.window.deadline_box import DeadlineBox
+from gui.window.entries_panel import EntriesPanel
 
 NOTE_IDLE_MS = 800
 
@@ -46,11 +52,18 @@ def _label(wrap: bool = True) -> QLabel:
     return label
 
 
+class _NoteEdit(CompactHeight, QPlainTextEdit):
+    """The 完成情况 editor: six lines asked for, more when the panel has room."""
+
+    ROWS = 6
+
+
 class DetailPanel(QWidget):
     """Shows one section (text and roll-up) or one task (text, units, deadlines and progress)."""
 
     task_shown = Signal(object)  # the task now shown (its id), or None: for the tabs below the note
-    leave_note = Signal()  # Esc in the note: back to the tree
+    leave_note = Signal()  # Esc in the note or the 进展 field: back to the tree
+    defer_requested = Signal()  # the 延期… button: the window's action asks for the new date
 
     def __init__(self, ctx: EditContext, model: PlanTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,15 +86,17 @@ class DetailPanel(QWidget):
         self.text = _label()
         self.rollup = _label()
         self.units = {role: _label() for role in role_names()}
-        self.deadlines = _label()
-        self.deadlines.setTextFormat(Qt.TextFormat.RichText)
+        self.deadline_box = DeadlineBox(ctx)
+        self.deadline_box.defer_requested.connect(self.defer_requested)
+        self.deadlines = self.deadline_box.label
+        self.defer_button, self.undefer_button = self.deadline_box.defer_button, self.deadline_box.undefer_button
 
         info_form = QFormLayout()
         info_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         info_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         for role, name in role_names().items():
             info_form.addRow(name + self.tr(":"), self.units[role])
-        info_form.addRow(self.tr("Deadline:"), self.deadlines)
+        info_form.addRow(self.tr("Deadline:"), self.deadline_box)
         self.progress_row = QLabel(self.tr("Progress:"))
         info_form.addRow(self.progress_row, self.rollup)
         self.info_form = info_form
@@ -144,7 +159,7 @@ class DetailPanel(QWidget):
         row.addStretch()
         form.addRow(self.tr("Completion date:"), row)
 
-        self.note_edit = QPlainTextEdit()
+        self.note_edit = _NoteEdit()
         self.note_edit.setPlaceholderText(self.tr("What was done, with dates and links to the published "
                                                   "pages… Saved automatically."))
         self.note_edit.setMinimumHeight(120)
@@ -153,12 +168,34 @@ class DetailPanel(QWidget):
         form.addRow(self.tr("Progress note:"), self.note_edit)
         self.updated = QLabel()
         self.updated.setEnabled(False)
-        form.addRow("", self.updated)
-        self.tabs = QTabWidget()  # supporting material and history, added by the window; below the scroll
+        self.compose_button = QPushButton(self.tr("Write from progress entries"))
+        self.compose_button.setToolTip(self.tr("Replace the note with the progress entries, oldest first "
+                                               "(Undo takes it back)"))
+        self.compose_button.clicked.connect(self.compose_note)
+        under_note = QHBoxLayout()
+        under_note.addWidget(self.updated, 1)
+        under_note.addWidget(self.compose_button)
+        form.addRow("", under_note)
+        # 进展 here; supporting material and history, added by the window; below the scroll (__init__)
+        self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setVisible(False)
         self.tabs.setMinimumHeight(150)
+        self.entries = EntriesPanel(self.ctx)
+        self.entries_tab = self.tabs.addTab(self.entries, self.tr("Progress entries"))
+        self.entries.count_changed.connect(self._entries_count)
+        self.task_shown.connect(self.entries.show_node)
+        self.entries.leave.connect(self.leave_note)
         return box
+
+    def _entries_count(self, n: int) -> None:
+        self.tabs.setTabText(self.entries_tab, self.tr("Progress entries") + (f" ({n})" if n else ""))
+        self.compose_button.setEnabled(bool(n))
+
+    def ensureWidgetVisible(self, widget: QWidget) -> None:  # noqa: N802 - QScrollArea's name
+        """Scroll the fields to `widget`; the tabs below them are always in sight."""
+        if self.scroll.widget().isAncestorOf(widget):
+            self.scroll.ensureWidgetVisible(widget)
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         index = self.tabs.addTab(widget, title)
@@ -199,8 +236,8 @@ class DetailPanel(QWidget):
             names = info.units.get(role, [])
             label.setText("、".join(names) or "—")
             self.info_form.setRowVisible(label, info.is_task or bool(names))
-        self.deadlines.setText(self._deadline_html(info))
-        self.info_form.setRowVisible(self.deadlines, info.is_task or bool(info.deadlines))
+        self.deadline_box.show_info(info)
+        self.info_form.setRowVisible(self.deadline_box, info.is_task or bool(info.deadlines))
         self.rollup.setText(rollup_text(item.rollup))
         self.info_form.setRowVisible(self.progress_row, not info.is_task)
         if info.is_task:
@@ -209,21 +246,6 @@ class DetailPanel(QWidget):
     def _set_form_visible(self, visible: bool) -> None:
         for row in range(self.info_form.rowCount()):
             self.info_form.setRowVisible(row, visible)
-
-    def _deadline_html(self, info) -> str:
-        lines = [html.escape(d.text + (f"（{d.date.isoformat()}）" if d.date else "")) for d in info.deadlines]
-        text = "<br>".join(lines) or "—"
-        if info.deferral is not None:  # the original struck through, the approved date beside it
-            from core.domain.deferral import due_words
-
-            d = info.deferral
-            moved = self.tr("deferred to %1").replace("%1", f"{due_words(d.due)}（{d.due.isoformat()}）")
-            tip = "；".join(x for x in (d.reason, d.approval) if x)
-            text = (f"<s>{text}</s> <span title='{html.escape(tip, quote=True)}'>{html.escape(moved)}</span>")
-        if info.is_overdue(self.ctx.service.today()):
-            overdue = html.escape(self.tr("(overdue)"))
-            text += f" <span style='color:{OVERDUE_COLOR.name()}'>{overdue}</span>"
-        return text
 
     def _fill_task(self, info, keep_note: bool) -> None:
         self._loading = True
@@ -297,3 +319,21 @@ class DetailPanel(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def compose_note(self) -> None:
+        """Write the 完成情况 from the 进展 entries (core.domain.entries.compose_note), as one undo step."""
+        self.flush_note()
+        info = self._current()
+        if info is None:
+            return
+        composed = self.ctx.service.composed_note(info.id)
+        if not composed or composed == info.note:
+            return
+        if info.note.strip():
+            answer = QMessageBox.question(
+                self, self.tr("Write from progress entries"),
+                self.tr("Replace the note with the progress entries? Edit ▸ Undo brings the old note back."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.ctx.push(SetNoteCommand(self.ctx, info.id, info.note, composed,
+                                     text=self.tr("Write “%1” from progress").replace("%1", short_name(info))))

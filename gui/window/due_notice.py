@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from core.domain.due import due_state
@@ -115,10 +115,26 @@ class DueNotice(QObject):
             overdue, soon = count_due(w.model.items(), today)
             if overdue or soon:
                 self._bar().announce(overdue, soon)
-                svc.put(DUE_NOTICE_DAY, today.isoformat())
+                self._remember(today)
         except TaizhangError:
             pass  # the database is not writable now: the notice simply comes again next time
         self.checked.emit()
+
+    def _remember(self, today: dt.date) -> None:
+        """Keep the day it was said; while the opening check still runs (start-up), once it has
+        passed — a write now would wait for it on the GUI thread."""
+        svc, checks = self.window.service, getattr(self.window, "opening_checks", None)
+        if checks is not None and checks.pending:
+            checks.finished.connect(lambda err: self._put_day(svc, today) if err is None else None,
+                                    Qt.ConnectionType.SingleShotConnection)
+        else:
+            self._put_day(svc, today)
+
+    def _put_day(self, svc, today: dt.date) -> None:
+        try:
+            svc.put(DUE_NOTICE_DAY, today.isoformat())
+        except TaizhangError:
+            pass  # not kept: the notice comes again next time the window opens today
 
     def _bar(self) -> DueNoticeBar:
         if self.bar is None:

@@ -1,6 +1,7 @@
 """佐证材料 of one task: files (copied beside the database) and links, opened with the system viewer.
 
-Files can also be dropped onto the list. Removing asks first: the copy is deleted with the record.
+Files can also be dropped onto the list. Adding and removing are undo commands
+(gui/editing/evidence_commands.py): a removed copy waits in the trash until the window next opens.
 """
 
 from __future__ import annotations
@@ -24,13 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import TaizhangError
+from gui.editing.evidence_commands import AttachFileCommand, AttachLinkCommand, RemoveEvidenceCommand
 from gui.errors import show_error
+from gui.window.compact import CompactHeight
 
 LAST_DIR_KEY = "evidence/last_dir"
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class _DropList(QListWidget):
+class _DropList(CompactHeight, QListWidget):
     files_dropped = Signal(list)
 
     def __init__(self) -> None:
@@ -128,13 +131,16 @@ class EvidencePanel(QWidget):
             self.attach_files([Path(p) for p in paths])
 
     def attach_files(self, paths: list[Path]) -> None:
-        if self.node_id is None:
+        """Attach the files as one undo step (each copied in; one that cannot be is named and skipped)."""
+        if self.node_id is None or not paths:
             return
+        stack = self.ctx.stack
+        if len(paths) > 1:
+            stack.beginMacro(self.tr("Attach %n file(s)", "", len(paths)))
         for path in paths:
-            try:
-                self.ctx.announce(self.ctx.service.attach_file(self.node_id, path, initiator=self))
-            except TaizhangError as err:
-                show_error(self, err)
+            stack.push(AttachFileCommand(self.ctx, self.node_id, path, initiator=self))
+        if len(paths) > 1:
+            stack.endMacro()
         self.refresh()  # once for the batch; the Changes it announced name this list
 
     def ask_link(self) -> None:
@@ -145,10 +151,7 @@ class EvidencePanel(QWidget):
                                        QLineEdit.EchoMode.Normal, "https://")
         if not ok or not url.strip() or url.strip() == "https://":
             return
-        try:
-            self.ctx.announce(self.ctx.service.attach_link(self.node_id, url.strip(), initiator=self))
-        except TaizhangError as err:
-            show_error(self, err)
+        self.ctx.push(AttachLinkCommand(self.ctx, self.node_id, url.strip(), initiator=self))
         self.refresh()
 
     # -- opening and removing ------------------------------------------------------------
@@ -170,24 +173,22 @@ class EvidencePanel(QWidget):
         rec = self.records.get(item.data(ID_ROLE)) if item is not None else None
         if rec is None:
             return
-        text = (self.tr("Remove “%1”? The copy kept in the evidence folder is deleted too.") if rec.kind == "file"
-                else self.tr("Remove the link “%1”?")).replace("%1", rec.name)
+        text = (self.tr("Remove “%1”? Edit ▸ Undo brings it back.") if rec.kind == "file"
+                else self.tr("Remove the link “%1”? Edit ▸ Undo brings it back.")).replace("%1", rec.name)
         answer = QMessageBox.question(self, self.tr("Remove supporting material"), text,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            change = self.ctx.service.remove_evidence(rec.id, initiator=self)
-        except TaizhangError as err:
-            show_error(self, err)
+        command = RemoveEvidenceCommand(self.ctx, rec.id, rec.name, initiator=self)
+        self.ctx.push(command)
+        if command.snapshot is None:  # it failed (the error is shown): show what is really there
             self.refresh()
             return
         self.list.takeItem(self.list.row(item))  # this list made the change: it drops the row itself
         del self.records[rec.id]
         self._update_buttons()
         self.count_changed.emit(len(self.records))
-        self.ctx.announce(change)
 
     def _changed(self, change) -> None:
         """Supporting material changed by someone else (not this list): show it afresh."""

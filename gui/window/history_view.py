@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from core.domain.status import Status
 from gui.tree.labels import status_names
+from gui.window.compact import CompactHeight
 
 MAX_SHOWN = 300
 
@@ -16,7 +17,7 @@ def _short(text: str | None, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-class HistoryView(QTreeWidget):
+class HistoryView(CompactHeight, QTreeWidget):
     """Time and what changed, one row per recorded change."""
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from core.domain.records import Change
 from core.domain.settings import CURRENT_NODE, CURRENT_PLAN
+from core.errors import StoreError
 from core.version import __version__
 from gui.app.store_upkeep import StoreUpkeep
 from gui.dialogs.backup_menu import backup_action
@@ -60,10 +62,12 @@ class MainWindow(QMainWindow):
     def __init__(self, service: PlanService | None, settings: QSettings | None = None) -> None:
         super().__init__()
         self.service = service
+        self._deferred: list[Callable[[], None]] | None = None  # work held for the first paint (start-up)
         self.settings = settings if settings is not None else QSettings("Taizhang", "Taizhang")
         self.ctx = EditContext(service, self)
         self.model = PlanTreeModel(self.ctx, self)
         self.proxy = TaskFilterProxy(self.model, self)  # the tree shows the model through the filters
+        self.proxy.later = self.soon  # its idle work (folding search keys) waits for the first paint
         self.importer = PlanImporter(self)
 
         self.tree = self._build_tree()
@@ -116,11 +120,37 @@ class MainWindow(QMainWindow):
         self.service = self.ctx.service = service
         self.path_label.setText(str(service.db_path))
         self.upkeep.watch(service)
+        service.empty_evidence_trash()  # copies removed last time: no undo stack can bring them back now
         saved = service.setting(CURRENT_PLAN_KEY)
         self.refresh_plans(int(saved) if saved and saved.isdigit() else None)
         node = service.setting(CURRENT_NODE_KEY)
         if node and node.isdigit() and (self.proxy.index_of(int(node)).isValid() or not self.proxy.active):
             self.select_node(int(node))  # not one the restored filters hide: that would clear them
+
+    # -- start-up ------------------------------------------------------------------------
+    def hold_until_painted(self) -> None:
+        """Start-up (gui/app/launch.py): until the window first paints, `after_first_paint` and `soon`
+        keep their work, so that paint shows the tree with its rows as early as it can."""
+        from gui.app.opening_checks import AfterFirstPaint
+
+        self._deferred = []
+        AfterFirstPaint(self, self._painted)
+
+    def _painted(self) -> None:
+        work, self._deferred = self._deferred or [], None
+        for step in work:
+            step()
+
+    def after_first_paint(self, work: Callable[[], None]) -> None:
+        """Run `work` now, or, while the window is starting, right after its first paint."""
+        if self._deferred is not None:
+            self._deferred.append(work)
+        else:
+            work()
+
+    def soon(self, work: Callable[[], None]) -> None:
+        """Run `work` in a coming turn of the event loop (never before the first paint)."""
+        self.after_first_paint(lambda: QTimer.singleShot(0, work))
 
     # -- building ------------------------------------------------------------------------
     def _build_tree(self) -> QTreeView:
@@ -255,10 +285,21 @@ class MainWindow(QMainWindow):
         if plan_id is not None:
             title = f"{self.service.plan(plan_id).title} — {title}"
             if self.service.setting(CURRENT_PLAN_KEY) != str(plan_id):
-                self.service.set_setting(CURRENT_PLAN_KEY, str(plan_id))
+                self.after_first_paint(lambda: self._remember_plan(plan_id))  # a write: after the paint
         self.setWindowTitle(title)
         self._update_progress()
         self.plan_shown.emit(plan_id)
+
+    def _remember_plan(self, plan_id: int) -> None:
+        """Open this plan next time. On a file the opening check refused, the recovery dialog that
+        follows says so; this small write does not say it again."""
+        if self.service is None or self.model.plan_id != plan_id:
+            return
+        try:
+            self.service.set_setting(CURRENT_PLAN_KEY, str(plan_id))
+        except StoreError as err:
+            if err is not self.service.opening.error:
+                show_error(self, err)
 
     def export_report(self) -> None:
         """The export dialog for the plan on screen (a pending note is saved first)."""

@@ -30,8 +30,11 @@ class OverviewWiring(QObject):
         w.plan_shown.connect(self._plan_shown)
 
     def _plan_shown(self, plan_id) -> None:
+        self.window.after_first_paint(lambda: self._show_plan(plan_id))  # the tree paints first
+
+    def _show_plan(self, plan_id) -> None:
         w = self.window
-        if w.service is None:
+        if w.service is None or plan_id != w.model.plan_id:
             return
         if self.dashboard is None:
             self._build_service_widgets()

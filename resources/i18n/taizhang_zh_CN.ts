@@ -195,12 +195,12 @@ If you close the window now, they are lost. Fix the problem (for example put the
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/editing/commands.py" line="101"/>
+        <location filename="../../gui/editing/commands.py" line="127"/>
         <source>Edit note</source>
         <translation>修改完成情况</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/commands.py" line="127"/>
+        <location filename="../../gui/editing/commands.py" line="151"/>
         <source>Change completion date</source>
         <translation>修改完成日期</translation>
     </message>
@@ -219,41 +219,71 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <source>Merge returned ledgers</source>
         <translation>合并填报</translation>
     </message>
+    <message>
+        <location filename="../../gui/editing/tracking_commands.py" line="92"/>
+        <source>Take deferral back</source>
+        <translation>撤销延期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/tracking_commands.py" line="106"/>
+        <source>Remove progress</source>
+        <translation>删除进展</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/evidence_commands.py" line="62"/>
+        <source>Attach “%1”</source>
+        <translation>添加佐证材料“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/evidence_commands.py" line="73"/>
+        <source>Add link</source>
+        <translation>添加链接</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/evidence_commands.py" line="84"/>
+        <source>Remove “%1”</source>
+        <translation>移除“%1”</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="230"/>
+        <location filename="../../gui/window/dashboard.py" line="231"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="231"/>
+        <location filename="../../gui/window/dashboard.py" line="232"/>
         <source>Due in %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="233"/>
+        <location filename="../../gui/window/dashboard.py" line="234"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="234"/>
+        <location filename="../../gui/window/dashboard.py" line="235"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="235"/>
+        <location filename="../../gui/window/dashboard.py" line="236"/>
         <source>Mine, unfinished</source>
         <translation>我的未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="256"/>
+        <location filename="../../gui/window/dashboard.py" line="249"/>
+        <source>Latest progress</source>
+        <translation>最新进展</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/dashboard.py" line="261"/>
         <source>Progress by section</source>
         <translation>各部分进度</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="322"/>
+        <location filename="../../gui/window/dashboard.py" line="330"/>
         <source>Due soon (overdue, or due within %1 days): %2</source>
         <translation>近期到期（已逾期或%1天内到期）：%2 项</translation>
     </message>
@@ -316,12 +346,12 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>要点台账数据库 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="178"/>
+        <location filename="../../gui/app/db_open.py" line="181"/>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="179"/>
+        <location filename="../../gui/app/db_open.py" line="182"/>
         <source>The backup was restored. The file that could not be opened is kept as:
 %1</source>
         <translation>备份已恢复。无法打开的文件保留为：
@@ -367,6 +397,49 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
 </context>
 <context>
+    <name>DeadlineBox</name>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="34"/>
+        <source>Defer…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="35"/>
+        <source>Move the deadline with a reason and the approval</source>
+        <translation>写明原因和批准情况，调整完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="37"/>
+        <source>Take deferral back</source>
+        <translation>撤销延期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="38"/>
+        <source>The task is judged by the deadline before this deferral again</source>
+        <translation>撤销后按延期前的时限判断是否逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="60"/>
+        <source>deferred to %1</source>
+        <translation>延期至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="61"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="62"/>
+        <source>Approved: %1</source>
+        <translation>批准：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/deadline_box.py" line="67"/>
+        <source>(overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineRow</name>
     <message>
         <location filename="../../gui/window/node_editor.py" line="41"/>
@@ -385,116 +458,196 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
 </context>
 <context>
+    <name>DeferDialog</name>
+    <message>
+        <location filename="../../gui/editing/defer_dialog.py" line="37"/>
+        <source>Defer deadline</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/defer_dialog.py" line="42"/>
+        <source>%1, now %2</source>
+        <translation>%1，现为%2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/defer_dialog.py" line="52"/>
+        <source>Why the deadline moves (required)</source>
+        <translation>延期原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/defer_dialog.py" line="54"/>
+        <source>Who approved it, or the document number (optional)</source>
+        <translation>批准人或批准文号（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/defer_dialog.py" line="56"/>
+        <source>Task:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/defer_dialog.py" line="57"/>
+        <source>Deadline now:</source>
+        <translation>现时限：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/defer_dialog.py" line="58"/>
+        <source>New deadline:</source>
+        <translation>延期至：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/defer_dialog.py" line="60"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/defer_dialog.py" line="61"/>
+        <source>Approved by / document no.:</source>
+        <translation>批准人/文号：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/defer_dialog.py" line="63"/>
+        <source>Defer</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/defer_dialog.py" line="77"/>
+        <source>Reports will say: deferred to %1</source>
+        <translation>报告中写作：经批准延期至%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/defer_dialog.py" line="78"/>
+        <source>This is the deadline already</source>
+        <translation>与现时限相同</translation>
+    </message>
+</context>
+<context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="64"/>
+        <location filename="../../gui/window/detail_panel.py" line="76"/>
         <source>Select a task on the left to see and record its progress.</source>
         <translation>在左侧选择一项任务，即可查看并登记其完成情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="84"/>
+        <location filename="../../gui/window/detail_panel.py" line="98"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="85"/>
+        <location filename="../../gui/window/detail_panel.py" line="99"/>
         <source>Deadline:</source>
         <translation>完成时限：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="86"/>
+        <location filename="../../gui/window/detail_panel.py" line="100"/>
         <source>Progress:</source>
         <translation>完成进度：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="133"/>
+        <location filename="../../gui/window/detail_panel.py" line="147"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="135"/>
+        <location filename="../../gui/window/detail_panel.py" line="149"/>
         <source>Recorded</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="136"/>
+        <location filename="../../gui/window/detail_panel.py" line="150"/>
         <source>Untick when the task has no completion date</source>
         <translation>没有完成日期时请取消勾选</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="146"/>
+        <location filename="../../gui/window/detail_panel.py" line="160"/>
         <source>Completion date:</source>
         <translation>完成日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="149"/>
+        <location filename="../../gui/window/detail_panel.py" line="163"/>
         <source>What was done, with dates and links to the published pages… Saved automatically.</source>
         <translation>填写具体做了哪些工作、完成时间、发布网址等……内容自动保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="154"/>
+        <location filename="../../gui/window/detail_panel.py" line="168"/>
         <source>Progress note:</source>
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="221"/>
-        <source>deferred to %1</source>
-        <translation>延期至 %1</translation>
+        <location filename="../../gui/window/detail_panel.py" line="171"/>
+        <location filename="../../gui/window/detail_panel.py" line="328"/>
+        <source>Write from progress entries</source>
+        <translation>由进展生成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="225"/>
-        <source>(overdue)</source>
-        <translation>（已逾期）</translation>
+        <location filename="../../gui/window/detail_panel.py" line="172"/>
+        <source>Replace the note with the progress entries, oldest first (Undo takes it back)</source>
+        <translation>按时间先后把各条进展写成完成情况，替换现有内容（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="243"/>
+        <location filename="../../gui/window/detail_panel.py" line="185"/>
+        <location filename="../../gui/window/detail_panel.py" line="192"/>
+        <source>Progress entries</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/detail_panel.py" line="259"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="252"/>
+        <location filename="../../gui/window/detail_panel.py" line="268"/>
         <source>Not saved yet: will be saved automatically once possible</source>
         <translation>尚未保存：恢复后将自动保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="265"/>
+        <location filename="../../gui/window/detail_panel.py" line="281"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/detail_panel.py" line="329"/>
+        <source>Replace the note with the progress entries? Edit ▸ Undo brings the old note back.</source>
+        <translation>用各条进展替换现有的完成情况吗？可用“编辑 ▸ 撤销”恢复原来的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/detail_panel.py" line="334"/>
+        <source>Write “%1” from progress</source>
+        <translation>由进展生成“%1”的完成情况</translation>
     </message>
 </context>
 <context>
     <name>DueNoticeBar</name>
     <message>
-        <location filename="../../gui/window/due_notice.py" line="37"/>
+        <location filename="../../gui/window/due_notice.py" line="48"/>
         <source>Show overdue</source>
         <translation>查看逾期任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_notice.py" line="39"/>
+        <location filename="../../gui/window/due_notice.py" line="50"/>
         <source>Show due within %1 days</source>
         <translation>查看%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_notice.py" line="44"/>
+        <location filename="../../gui/window/due_notice.py" line="55"/>
         <source>Close this notice</source>
         <translation>关闭提示</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/window/due_notice.py" line="57"/>
+        <location filename="../../gui/window/due_notice.py" line="68"/>
         <source>%n task(s) overdue</source>
         <translation>
             <numerusform>%n 项任务已逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/window/due_notice.py" line="59"/>
+        <location filename="../../gui/window/due_notice.py" line="70"/>
         <source>%n task(s) due within %1 days</source>
         <translation>
             <numerusform>%n 项任务 %1 天内到期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_notice.py" line="60"/>
+        <location filename="../../gui/window/due_notice.py" line="71"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -517,14 +670,77 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="50"/>
+        <location filename="../../gui/window/due_soon.py" line="51"/>
         <source>Overdue since %1</source>
         <translation>%1 起已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="51"/>
+        <location filename="../../gui/window/due_soon.py" line="52"/>
         <source>Due %1</source>
         <translation>%1 到期</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesPanel</name>
+    <message>
+        <location filename="../../gui/window/entries_panel.py" line="55"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/entries_panel.py" line="55"/>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/entries_panel.py" line="55"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/entries_panel.py" line="70"/>
+        <source>What was done, e.g. “implementation plan issued” — Ctrl+Enter adds it</source>
+        <translation>写一条进展，如“印发实施方案”，按 Ctrl+Enter 添加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/entries_panel.py" line="78"/>
+        <source>The day it happened (today unless changed)</source>
+        <translation>进展发生的日期（默认今天）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/entries_panel.py" line="80"/>
+        <source>Status unchanged</source>
+        <translation>状态不变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/entries_panel.py" line="82"/>
+        <source>Now %1</source>
+        <translation>改为%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/entries_panel.py" line="83"/>
+        <source>A status chosen here becomes the task&apos;s status too</source>
+        <translation>在此选择的状态同时成为任务的状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/entries_panel.py" line="84"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/entries_panel.py" line="85"/>
+        <source>Add this progress entry (Ctrl+Enter)</source>
+        <translation>添加这条进展（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/entries_panel.py" line="87"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/entries_panel.py" line="88"/>
+        <source>Remove the chosen entry (Delete); Undo brings it back</source>
+        <translation>删除所选进展（Delete 键），可撤销</translation>
     </message>
 </context>
 <context>
@@ -707,268 +923,273 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
     <message>
         <location filename="../../gui/errors.py" line="79"/>
+        <source>The copy of this supporting material is gone, so it cannot be put back: {path}</source>
+        <translation>佐证材料的副本已不在，无法恢复：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="80"/>
         <source>The record cannot be found.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="80"/>
+        <location filename="../../gui/errors.py" line="81"/>
         <source>There is no plan number {plan_id}.</source>
         <translation>找不到编号为 {plan_id} 的工作要点。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="81"/>
+        <location filename="../../gui/errors.py" line="82"/>
         <source>There is no item number {node_id}.</source>
         <translation>找不到编号为 {node_id} 的事项。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="82"/>
+        <location filename="../../gui/errors.py" line="83"/>
         <source>This operation is not valid.</source>
         <translation>操作无效。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="83"/>
+        <location filename="../../gui/errors.py" line="84"/>
         <source>Unknown status: {status}</source>
         <translation>未知状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="84"/>
+        <location filename="../../gui/errors.py" line="85"/>
         <source>The date is not valid: {value} (it should look like 2024-07-01).</source>
         <translation>日期格式不正确：{value}（应为 2024-07-01 这样的格式）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="85"/>
+        <location filename="../../gui/errors.py" line="86"/>
         <source>Item {node_id} is a group; only tasks have a status.</source>
         <translation>编号为 {node_id} 的事项是一个分组，只有具体任务才有状态。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="86"/>
+        <location filename="../../gui/errors.py" line="87"/>
         <source>The database is open in a Taizhang window; close the window before restoring a backup: {path}</source>
         <translation>数据库正在要点台账窗口中打开，请先关闭窗口再恢复备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="88"/>
+        <location filename="../../gui/errors.py" line="89"/>
         <source>A deferral needs a reason.</source>
         <translation>延期须写明原因。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="89"/>
+        <location filename="../../gui/errors.py" line="90"/>
         <source>The new deadline {date} is the same as the current one; nothing to defer.</source>
         <translation>新的时限 {date} 与现在的时限相同，无需延期。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="90"/>
+        <location filename="../../gui/errors.py" line="91"/>
         <source>This deferral cannot be found.</source>
         <translation>找不到该延期记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="91"/>
+        <location filename="../../gui/errors.py" line="92"/>
         <source>A progress entry cannot be empty.</source>
         <translation>进展内容不能为空。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="92"/>
+        <location filename="../../gui/errors.py" line="93"/>
         <source>This progress entry cannot be found.</source>
         <translation>找不到该进展记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="93"/>
+        <location filename="../../gui/errors.py" line="94"/>
         <source>Unknown period: {period} (use {choices}, or give dates).</source>
         <translation>不认识的时段：{period}（可用：{choices}，或指定起止日期）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="94"/>
+        <location filename="../../gui/errors.py" line="95"/>
         <source>The start date {start} is after the end date {end}.</source>
         <translation>起始日期 {start} 晚于结束日期 {end}。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="95"/>
+        <location filename="../../gui/errors.py" line="96"/>
         <source>The plan assigns no task to “{unit}” (collective names included); no fill-in workbook was made.</source>
         <translation>计划中没有点名“{unit}”的任务（含统称），未生成填报表。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="96"/>
+        <location filename="../../gui/errors.py" line="97"/>
         <source>Choose a unit, or all units in one workbook.</source>
         <translation>请选择单位，或为全部单位生成一个填报表。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="97"/>
+        <location filename="../../gui/errors.py" line="98"/>
         <source>The returned file cannot be read (it is not an .xlsx workbook, or it is damaged): {path}</source>
         <translation>无法读取填报文件（不是 .xlsx 工作簿，或已损坏）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="98"/>
+        <location filename="../../gui/errors.py" line="99"/>
         <source>The returned file {file} was made for another plan (number {detail}) and was skipped.</source>
         <translation>填报文件 {file} 是为另一个计划（编号 {detail}）生成的，已跳过。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="99"/>
+        <location filename="../../gui/errors.py" line="100"/>
         <source>No task rows were found in {file} (the header needs 工作任务 and 状态 or 完成情况); it was skipped.</source>
         <translation>填报文件 {file} 中没有找到任务行（表头应有“工作任务”及“状态”或“完成情况”），已跳过。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="100"/>
+        <location filename="../../gui/errors.py" line="101"/>
         <source>{file}, row {row}: the status “{detail}” is not known; that row&apos;s status was not taken.</source>
         <translation>{file} 第 {row} 行的状态“{detail}”无法识别，该行状态未采用。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="101"/>
+        <location filename="../../gui/errors.py" line="102"/>
         <source>{file}, row {row}: the completion date “{detail}” is not a date; that row&apos;s date was not taken.</source>
         <translation>{file} 第 {row} 行的完成日期“{detail}”无法识别，该行日期未采用。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="102"/>
+        <location filename="../../gui/errors.py" line="103"/>
         <source>Several returned files have the same name: {names}. History tells sources apart by file name; please rename them first.</source>
         <translation>有同名的填报文件：{names}（历史记录按文件名区分来源，请先改名）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="103"/>
+        <location filename="../../gui/errors.py" line="104"/>
         <source>The file {file} chosen to win conflicts is not among the files being merged.</source>
         <translation>选定的 {file} 不在本次合并的文件中。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="104"/>
+        <location filename="../../gui/errors.py" line="105"/>
         <source>Comparing needs two plans: the old one and the new one.</source>
         <translation>比较需要两个计划：旧计划和新计划。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="105"/>
+        <location filename="../../gui/errors.py" line="106"/>
         <source>The export file cannot be written.</source>
         <translation>无法写入导出文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="106"/>
+        <location filename="../../gui/errors.py" line="107"/>
         <source>The file is open in another program (such as Word, WPS or Excel). Please close it and export again: {path}</source>
         <translation>文件正被其他程序（如 Word、WPS、Excel）打开，请关闭后再导出：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="108"/>
+        <location filename="../../gui/errors.py" line="109"/>
         <source>This location cannot be written to (read-only folder or no permission). Please choose another place: {path}</source>
         <translation>无法保存到此位置（文件夹只读或没有权限），请换一个位置：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="110"/>
+        <location filename="../../gui/errors.py" line="111"/>
         <source>Writing the export file failed ({detail}): {path}</source>
         <translation>导出文件写入失败（{detail}）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="111"/>
+        <location filename="../../gui/errors.py" line="112"/>
         <source>No task matches the filter, so no file was made.</source>
         <translation>没有符合筛选条件的任务，未生成文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="112"/>
+        <location filename="../../gui/errors.py" line="113"/>
         <source>Unsupported export format: {format} (use docx or xlsx).</source>
         <translation>不支持的导出格式：{format}（可用 docx、xlsx）。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="119"/>
+        <location filename="../../gui/errors.py" line="120"/>
         <source>The file cannot be read (no permission, or another program holds it): {path}</source>
         <translation>无法读取文件（没有权限，或正被其他程序占用）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="121"/>
+        <location filename="../../gui/errors.py" line="122"/>
         <source>The disk is full, so the supporting material was not saved: {path}</source>
         <translation>磁盘已满，佐证材料没有保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="122"/>
+        <location filename="../../gui/errors.py" line="123"/>
         <source>The supporting material folder cannot be written (read-only or no permission), so nothing was saved: {path}</source>
         <translation>佐证材料文件夹不可写（只读或没有权限），佐证材料没有保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="124"/>
+        <location filename="../../gui/errors.py" line="125"/>
         <source>Saving the supporting material failed ({detail}): {path}</source>
         <translation>佐证材料保存失败（{detail}）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="125"/>
+        <location filename="../../gui/errors.py" line="126"/>
         <source>This plan was imported before (plan {plan_id}: {title}); add --again to import another copy.</source>
         <translation>该计划已经导入过（计划 {plan_id}：{title}），没有重复导入；确要再导入一份，请加 --again</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="127"/>
+        <location filename="../../gui/errors.py" line="128"/>
         <source>Deleting plan {plan_id} ({title}) needs confirming: add --yes (a backup is made first).</source>
         <translation>删除计划 {plan_id}（{title}）需要确认：请加 --yes（删除前会自动备份）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="129"/>
+        <location filename="../../gui/errors.py" line="130"/>
         <source>The command is not used correctly: {detail}. See --help.</source>
         <translation>命令用法不对：{detail}。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="130"/>
+        <location filename="../../gui/errors.py" line="131"/>
         <source>Unknown command: {command} (use one of {choices}). See --help.</source>
         <translation>未知命令：{command}（可用：{choices}）。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="131"/>
+        <location filename="../../gui/errors.py" line="132"/>
         <source>A required option is missing: {names}. See --help.</source>
         <translation>缺少必需的参数：{names}。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="132"/>
+        <location filename="../../gui/errors.py" line="133"/>
         <source>Unknown option: {args}. See --help.</source>
         <translation>不认识的参数：{args}。用 --help 查看用法</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="133"/>
+        <location filename="../../gui/errors.py" line="134"/>
         <source>The value {value} of {name} is not valid (use one of {choices}).</source>
         <translation>参数 {name} 的值 {value} 无效（可用：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="134"/>
+        <location filename="../../gui/errors.py" line="135"/>
         <source>{name} needs a whole number, not {value}.</source>
         <translation>参数 {name} 需要一个整数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="135"/>
+        <location filename="../../gui/errors.py" line="136"/>
         <source>{name} needs a value after it.</source>
         <translation>参数 {name} 后面缺少值</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="136"/>
+        <location filename="../../gui/errors.py" line="137"/>
         <source>{name} cannot be used together with {other}.</source>
         <translation>参数 {name} 不能与 {other} 同时使用</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="137"/>
+        <location filename="../../gui/errors.py" line="138"/>
         <source>{option} is ambiguous: it could mean {matches}. Write the option in full.</source>
         <translation>参数 {option} 不明确：可能是 {matches}，请写全</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="138"/>
+        <location filename="../../gui/errors.py" line="139"/>
         <source>{name} takes no value (given: {value}).</source>
         <translation>参数 {name} 不带值（却给了 {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="139"/>
+        <location filename="../../gui/errors.py" line="140"/>
         <source>The extension {suffix} of the export file does not fit the format {format} (Word files end in .docx, Excel files in .xlsx): {path}</source>
         <translation>导出文件名的扩展名 {suffix} 与导出格式 {format} 不符（Word 文件用 .docx，Excel 文件用 .xlsx）：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="156"/>
+        <location filename="../../gui/errors.py" line="157"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="179"/>
+        <location filename="../../gui/errors.py" line="180"/>
         <source>Program error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="180"/>
+        <location filename="../../gui/errors.py" line="181"/>
         <source>Something went wrong in the program. Your data saved so far is safe.
 The details were written to {path}.</source>
         <translation>程序出现了错误。此前已保存的数据不受影响。
 详细信息已记录到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="183"/>
+        <location filename="../../gui/errors.py" line="184"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="118"/>
+        <location filename="../../gui/errors.py" line="119"/>
         <source>Nothing to change.</source>
         <translation>没有要修改的内容。</translation>
     </message>
@@ -998,17 +1219,17 @@ The details were written to {path}.</source>
         <translation>工作表过大（超过 {limit} 个单元格），不像是工作台账，已拒绝读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="113"/>
+        <location filename="../../gui/errors.py" line="114"/>
         <source>Which unit is reporting? Choose a unit, or set your own unit first.</source>
         <translation>以哪个单位的名义填报？请选择单位，或先设置我的单位。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="115"/>
+        <location filename="../../gui/errors.py" line="116"/>
         <source>Your own unit is not set yet, so there are no “my tasks” to export.</source>
         <translation>还没有设置我的单位，无法导出“我的任务”。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="117"/>
+        <location filename="../../gui/errors.py" line="118"/>
         <source>Unknown script: {script}.</source>
         <translation>未知的文字选项：{script}。</translation>
     </message>
@@ -1016,57 +1237,64 @@ The details were written to {path}.</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="71"/>
+        <location filename="../../gui/window/evidence_panel.py" line="74"/>
         <source>Double-click to open; drop files here to attach them</source>
         <translation>双击打开；把文件拖到这里即可添加</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="75"/>
+        <location filename="../../gui/window/evidence_panel.py" line="78"/>
         <source>Attach file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="77"/>
+        <location filename="../../gui/window/evidence_panel.py" line="80"/>
         <source>Add link…</source>
         <translation>添加链接…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="79"/>
+        <location filename="../../gui/window/evidence_panel.py" line="82"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="81"/>
+        <location filename="../../gui/window/evidence_panel.py" line="84"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="125"/>
+        <location filename="../../gui/window/evidence_panel.py" line="128"/>
         <source>Attach supporting material</source>
         <translation>添加佐证材料</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/window/evidence_panel.py" line="139"/>
+        <source>Attach %n file(s)</source>
+        <translation>
+            <numerusform>添加 %n 个佐证材料</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="143"/>
+        <location filename="../../gui/window/evidence_panel.py" line="149"/>
         <source>Add link</source>
         <translation>添加链接</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="144"/>
+        <location filename="../../gui/window/evidence_panel.py" line="150"/>
         <source>Address of the published page (for example on the portal):</source>
         <translation>已发布页面的网址（例如门户网站上的页面）：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="173"/>
-        <source>Remove “%1”? The copy kept in the evidence folder is deleted too.</source>
-        <translation>删除“%1”吗？保存在佐证材料文件夹中的副本也会一并删除。</translation>
+        <location filename="../../gui/window/evidence_panel.py" line="176"/>
+        <source>Remove “%1”? Edit ▸ Undo brings it back.</source>
+        <translation>移除“%1”吗？可用“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="174"/>
-        <source>Remove the link “%1”?</source>
-        <translation>删除链接“%1”吗？</translation>
+        <location filename="../../gui/window/evidence_panel.py" line="177"/>
+        <source>Remove the link “%1”? Edit ▸ Undo brings it back.</source>
+        <translation>移除链接“%1”吗？可用“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/evidence_panel.py" line="175"/>
+        <location filename="../../gui/window/evidence_panel.py" line="178"/>
         <source>Remove supporting material</source>
         <translation>删除佐证材料</translation>
     </message>
@@ -1074,197 +1302,242 @@ The details were written to {path}.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="65"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="66"/>
         <source>Export completion report</source>
         <translation>导出落实情况</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="75"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="76"/>
         <source>Ledger (Word, landscape table)</source>
         <translation>台账（Word，横向表格）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="76"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="77"/>
         <source>Report (Word, official document)</source>
         <translation>报告（Word，公文格式）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="77"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="78"/>
         <source>Ledger (Excel)</source>
         <translation>台账（Excel）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="79"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="80"/>
         <source>Style:</source>
         <translation>样式：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="82"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="83"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="91"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="92"/>
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="108"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="109"/>
         <source>Statuses:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="110"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="111"/>
         <source>With section headings</source>
         <translation>含分组标题</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="111"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="112"/>
         <source>Tasks only</source>
         <translation>仅列任务</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="117"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="118"/>
         <source>Contents:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="124"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="125"/>
         <source>As of:</source>
         <translation>截至日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="126"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="127"/>
         <source>Add an evidence column</source>
         <translation>增加“佐证材料”列</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="129"/>
+        <source>Add the progress entries</source>
+        <translation>加入“进展”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="130"/>
+        <source>A progress column in the ledger, a paragraph under each task in the report</source>
+        <translation>台账中加“进展”一列，报告中每项任务下加一段进展</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="132"/>
+        <source>All up to the as-of date</source>
+        <translation>截至日期前的全部进展</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="132"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="132"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
         <location filename="../../gui/dialogs/export_dialog.py" line="133"/>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="133"/>
+        <source>Last quarter</source>
+        <translation>上季度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="133"/>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="136"/>
+        <source>Which entries: the period is counted from the as-of date</source>
+        <translation>收入哪些进展：时段按截至日期计算</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="149"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="138"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="154"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="141"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="157"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="202"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="221"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="202"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="221"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="203"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="222"/>
         <source>Save export as</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="212"/>
-        <location filename="../../gui/dialogs/export_dialog.py" line="246"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="231"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="265"/>
         <source>Choose at least one status.</source>
         <translation>请至少选择一种状态。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="216"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="235"/>
         <source>Choose where to save the file.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="293"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="312"/>
         <source>%1 already exists.
 Replace it?</source>
         <translation>%1 已存在。
 要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="128"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="144"/>
         <source>List tasks without a completion note in an appendix</source>
         <translation>将缺少完成情况的任务列为附件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="89"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="90"/>
         <source>A unit&apos;s tasks are those 我的任务 shows for it: named, or named through a collective such as 市直各单位. It also signs the report.</source>
         <translation>某单位的任务即“我的任务”为该单位列出的任务：点名的，以及通过“市直各单位”等统称涉及的。该单位也作为报告的落款单位。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="298"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="317"/>
         <source>Open it now?</source>
         <translation>现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="97"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="98"/>
         <source>Script:</source>
         <translation>文字：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="297"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="316"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="95"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="96"/>
         <source>Traditional (繁體)</source>
         <translation>繁體</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="94"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="95"/>
         <source>Simplified (简体)</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="287"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="306"/>
         <source>Which unit is reporting? (It signs the report; set your own unit to skip this question.)</source>
         <translation>以哪个单位的名义填报？（该单位作为报告落款；设置“我的单位”后不再询问。）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs/export_dialog.py" line="272"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="291"/>
         <source>%n task(s) have no completion note yet.</source>
         <translation>
             <numerusform>其中 %n 项任务尚未填写完成情况。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="94"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="95"/>
         <source>As the plan is written</source>
         <translation>与计划原文相同</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="85"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="86"/>
         <source>My tasks (%1)</source>
         <translation>我的任务（%1）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="277"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="296"/>
         <source>Export anyway</source>
         <translation>仍然导出</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="278"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="297"/>
         <source>Show them in the tree</source>
         <translation>先在树中查看</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="275"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="294"/>
         <source>The report leaves them out.</source>
         <translation>报告正文不列入这些任务。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="274"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="293"/>
         <source>The report leaves them out of its body and lists them in an appendix.</source>
         <translation>报告正文不列入这些任务，另列为附件。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="253"/>
+        <location filename="../../gui/dialogs/export_dialog.py" line="272"/>
         <source>Exports %1 tasks; %2 of them have no completion note.</source>
         <translation>将导出 %1 项任务，其中 %2 项缺少完成情况。</translation>
     </message>
@@ -1315,82 +1588,82 @@ Replace it?</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="49"/>
+        <location filename="../../gui/window/filter_bar.py" line="50"/>
         <source>Search tasks, units, notes (simplified or traditional)</source>
         <translation>搜索任务、单位、完成情况（简繁体均可）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="56"/>
+        <location filename="../../gui/window/filter_bar.py" line="57"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="64"/>
+        <location filename="../../gui/window/filter_bar.py" line="65"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="65"/>
+        <location filename="../../gui/window/filter_bar.py" line="66"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="71"/>
+        <location filename="../../gui/window/filter_bar.py" line="72"/>
         <source>Any role</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="75"/>
+        <location filename="../../gui/window/filter_bar.py" line="76"/>
         <source>Any deadline</source>
         <translation>全部时限</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="76"/>
+        <location filename="../../gui/window/filter_bar.py" line="77"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="78"/>
+        <location filename="../../gui/window/filter_bar.py" line="79"/>
         <source>Due within %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="82"/>
+        <location filename="../../gui/window/filter_bar.py" line="83"/>
         <source>Any unit</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="83"/>
+        <location filename="../../gui/window/filter_bar.py" line="84"/>
         <source>Tasks that name this unit itself</source>
         <translation>直接写明该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="89"/>
+        <location filename="../../gui/window/filter_bar.py" line="90"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="166"/>
+        <location filename="../../gui/window/filter_bar.py" line="167"/>
         <source>Set your unit first</source>
         <translation>请先设置我的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="167"/>
+        <location filename="../../gui/window/filter_bar.py" line="168"/>
         <source>Tasks assigned to my unit: %1</source>
         <translation>分配给我单位的任务：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="184"/>
+        <location filename="../../gui/window/filter_bar.py" line="185"/>
         <source>%1 of %2 tasks</source>
         <translation>显示 %1/%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="185"/>
+        <location filename="../../gui/window/filter_bar.py" line="186"/>
         <source>%1 tasks</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="68"/>
+        <location filename="../../gui/window/filter_bar.py" line="69"/>
         <source>No completion note</source>
         <translation>缺少完成情况</translation>
     </message>
@@ -1398,53 +1671,53 @@ Replace it?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../gui/window/history_view.py" line="26"/>
+        <location filename="../../gui/window/history_view.py" line="27"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="26"/>
+        <location filename="../../gui/window/history_view.py" line="27"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="56"/>
+        <location filename="../../gui/window/history_view.py" line="57"/>
         <source>Deadline moved: %1 → %2</source>
         <translation>延期：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="57"/>
+        <location filename="../../gui/window/history_view.py" line="58"/>
         <source>(deferral taken back)</source>
         <translation>（延期已撤回）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="60"/>
+        <location filename="../../gui/window/history_view.py" line="61"/>
         <source>Progress: %1</source>
         <translation>进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="61"/>
+        <location filename="../../gui/window/history_view.py" line="62"/>
         <source>Progress removed: %1</source>
         <translation>删除进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="63"/>
+        <location filename="../../gui/window/history_view.py" line="64"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="65"/>
+        <location filename="../../gui/window/history_view.py" line="66"/>
         <source>Note: %1</source>
         <translation>完成情况：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="65"/>
-        <location filename="../../gui/window/history_view.py" line="67"/>
+        <location filename="../../gui/window/history_view.py" line="66"/>
+        <location filename="../../gui/window/history_view.py" line="68"/>
         <source>(cleared)</source>
         <translation>（已清空）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="67"/>
+        <location filename="../../gui/window/history_view.py" line="68"/>
         <source>Completion date: %1</source>
         <translation>完成日期：%1</translation>
     </message>
@@ -1728,114 +2001,114 @@ Import it again as a separate plan?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="96"/>
+        <location filename="../../gui/window/main_window.py" line="100"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="149"/>
+        <location filename="../../gui/window/main_window.py" line="181"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="150"/>
+        <location filename="../../gui/window/main_window.py" line="182"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="155"/>
+        <location filename="../../gui/window/main_window.py" line="187"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="152"/>
+        <location filename="../../gui/window/main_window.py" line="184"/>
         <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
         <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="157"/>
+        <location filename="../../gui/window/main_window.py" line="189"/>
         <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
         <translation>导入从网页、Word 或 WPS 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="159"/>
+        <location filename="../../gui/window/main_window.py" line="191"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="162"/>
+        <location filename="../../gui/window/main_window.py" line="194"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="163"/>
+        <location filename="../../gui/window/main_window.py" line="195"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="165"/>
+        <location filename="../../gui/window/main_window.py" line="197"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="167"/>
+        <location filename="../../gui/window/main_window.py" line="199"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="171"/>
-        <location filename="../../gui/window/main_window.py" line="215"/>
+        <location filename="../../gui/window/main_window.py" line="203"/>
+        <location filename="../../gui/window/main_window.py" line="247"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="174"/>
-        <location filename="../../gui/window/main_window.py" line="216"/>
+        <location filename="../../gui/window/main_window.py" line="206"/>
+        <location filename="../../gui/window/main_window.py" line="248"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="178"/>
+        <location filename="../../gui/window/main_window.py" line="210"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="183"/>
+        <location filename="../../gui/window/main_window.py" line="215"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="190"/>
+        <location filename="../../gui/window/main_window.py" line="222"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="192"/>
+        <location filename="../../gui/window/main_window.py" line="224"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="195"/>
+        <location filename="../../gui/window/main_window.py" line="227"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="199"/>
+        <location filename="../../gui/window/main_window.py" line="231"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="252"/>
+        <location filename="../../gui/window/main_window.py" line="284"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="302"/>
+        <location filename="../../gui/window/main_window.py" line="345"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="303"/>
+        <location filename="../../gui/window/main_window.py" line="346"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -1945,18 +2218,18 @@ Import it again as a separate plan?</source>
 <context>
     <name>OverviewWiring</name>
     <message>
-        <location filename="../../gui/window/overview_wiring.py" line="39"/>
+        <location filename="../../gui/window/overview_wiring.py" line="42"/>
         <source>Carried over from “%1”</source>
         <translation>结转自“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/window/overview_wiring.py" line="57"/>
-        <location filename="../../gui/window/overview_wiring.py" line="86"/>
+        <location filename="../../gui/window/overview_wiring.py" line="60"/>
+        <location filename="../../gui/window/overview_wiring.py" line="89"/>
         <source>Supporting material</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../gui/window/overview_wiring.py" line="58"/>
+        <location filename="../../gui/window/overview_wiring.py" line="61"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -1964,35 +2237,19 @@ Import it again as a separate plan?</source>
 <context>
     <name>PlanImporter</name>
     <message>
-        <location filename="../../gui/importing/flow.py" line="35"/>
+        <location filename="../../gui/importing/flow.py" line="34"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/flow.py" line="104"/>
-        <location filename="../../gui/importing/flow.py" line="113"/>
+        <location filename="../../gui/importing/flow.py" line="106"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/flow.py" line="85"/>
-        <location filename="../../gui/importing/flow.py" line="117"/>
+        <location filename="../../gui/importing/flow.py" line="86"/>
         <source>Imported %1 sections and %2 tasks.</source>
         <translation>已导入 %1 个分组、%2 项任务。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/flow.py" line="123"/>
-        <source>Already imported</source>
-        <translation>已经导入过</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/flow.py" line="124"/>
-        <source>This plan has already been imported as “%1”.
-
-Import it again as a separate copy? Choose No to open the existing one.</source>
-        <translation>这份工作要点已经导入过（“%1”）。
-
-要再导入一份新的副本吗？选择“否”将打开已有的那份。</translation>
     </message>
 </context>
 <context>
@@ -2023,22 +2280,22 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="315"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="323"/>
         <source>%1 (next of %2)</source>
         <translation>%1（共%2个时间节点）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="342"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="357"/>
         <source>Latest progress: %1</source>
         <translation>最新进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="356"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="368"/>
         <source>Tick “%1”</source>
         <translation>勾选“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="359"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="371"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
     </message>
@@ -2233,6 +2490,24 @@ Import it again as a separate copy? Choose No to open the existing one.</source>
     </message>
 </context>
 <context>
+    <name>RecentProgressList</name>
+    <message>
+        <location filename="../../gui/window/recent_progress.py" line="26"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/recent_progress.py" line="26"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/recent_progress.py" line="26"/>
+        <source>Latest progress</source>
+        <translation>最新进展</translation>
+    </message>
+</context>
+<context>
     <name>RetryBar</name>
     <message>
         <location filename="../../gui/window/retry.py" line="135"/>
@@ -2252,8 +2527,8 @@ Your %n change(s) are kept and will be saved automatically once this is fixed.</
 <context>
     <name>SectionChart</name>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="94"/>
-        <location filename="../../gui/window/dashboard.py" line="146"/>
+        <location filename="../../gui/window/dashboard.py" line="95"/>
+        <location filename="../../gui/window/dashboard.py" line="147"/>
         <source>%1 overdue</source>
         <translation>逾期%1</translation>
     </message>
@@ -2306,67 +2581,67 @@ If Taizhang is still open there, close it first: two windows on one database can
 <context>
     <name>SourceBar</name>
     <message>
-        <location filename="../../gui/importing/source.py" line="56"/>
+        <location filename="../../gui/importing/source.py" line="57"/>
         <source>Choose a file, or paste the plan&apos;s text (Ctrl+V).</source>
         <translation>请选择文件，或粘贴工作要点的正文（Ctrl+V）。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="57"/>
+        <location filename="../../gui/importing/source.py" line="58"/>
         <source>Open file…</source>
         <translation>打开文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="58"/>
+        <location filename="../../gui/importing/source.py" line="59"/>
         <source>Paste from clipboard</source>
         <translation>从剪贴板粘贴</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="67"/>
+        <location filename="../../gui/importing/source.py" line="68"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="93"/>
+        <location filename="../../gui/importing/source.py" line="94"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="100"/>
+        <location filename="../../gui/importing/source.py" line="101"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="108"/>
+        <location filename="../../gui/importing/source.py" line="109"/>
         <source>The clipboard holds no text. Copy the plan&apos;s text first.</source>
         <translation>剪贴板中没有文字，请先复制工作要点的正文。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="112"/>
+        <location filename="../../gui/importing/source.py" line="113"/>
         <source>Pasted from the clipboard</source>
         <translation>来自剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="140"/>
+        <location filename="../../gui/importing/source.py" line="141"/>
         <source>Reading was stopped.</source>
         <translation>已停止读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="155"/>
+        <location filename="../../gui/importing/source.py" line="156"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="155"/>
+        <location filename="../../gui/importing/source.py" line="156"/>
         <source>Recognising the plan…</source>
         <translation>正在识别要点结构…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="155"/>
+        <location filename="../../gui/importing/source.py" line="156"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/source.py" line="165"/>
+        <location filename="../../gui/importing/source.py" line="166"/>
         <source>Recognising the scan: page %1 of %2…</source>
         <translation>正在识别扫描件：第 %1 页，共 %2 页…</translation>
     </message>
@@ -2392,7 +2667,7 @@ If Taizhang is still open there, close it first: two windows on one database can
 <context>
     <name>StoreUpkeep</name>
     <message>
-        <location filename="../../gui/app/store_upkeep.py" line="39"/>
+        <location filename="../../gui/app/store_upkeep.py" line="44"/>
         <source>Warning: %1 (the database is open as usual)</source>
         <translation>警告：%1（数据库已照常打开）</translation>
     </message>
@@ -2517,110 +2792,153 @@ You can undo this with Ctrl+Z.</source>
         <translation>修改“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/structure_commands.py" line="151"/>
+        <location filename="../../gui/editing/structure_commands.py" line="176"/>
         <source>Change units</source>
         <translation>修改责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/structure_commands.py" line="168"/>
+        <location filename="../../gui/editing/structure_commands.py" line="186"/>
         <source>Change deadlines</source>
         <translation>修改完成时限</translation>
     </message>
 </context>
 <context>
+    <name>TaskMenu</name>
+    <message>
+        <location filename="../../gui/editing/task_menu.py" line="29"/>
+        <source>&amp;Defer deadline…</source>
+        <translation>延期(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/task_menu.py" line="30"/>
+        <source>Move the deadline with a reason and the approval</source>
+        <translation>写明原因和批准情况，调整完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/task_menu.py" line="31"/>
+        <source>Add &amp;progress…</source>
+        <translation>添加进展(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/task_menu.py" line="32"/>
+        <source>Write a dated progress entry for this task</source>
+        <translation>为该任务写一条带日期的进展</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/task_menu.py" line="33"/>
+        <source>&amp;Copy task text</source>
+        <translation>复制任务内容(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/task_menu.py" line="34"/>
+        <source>Number, wording, units and deadline, ready to paste into a message</source>
+        <translation>复制序号、任务内容、责任单位和时限，可直接粘贴到消息里</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/task_menu.py" line="93"/>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing/task_menu.py" line="123"/>
+        <source>Defer “%1”</source>
+        <translation>延期“%1”</translation>
+    </message>
+</context>
+<context>
     <name>TrackingActions</name>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="51"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="54"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="52"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="55"/>
         <source>&amp;Overview</source>
         <translation>概览(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="53"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="56"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="54"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="57"/>
         <source>Progress of the whole plan, and what is due soon (Ctrl+D)</source>
         <translation>整个计划的进度和近期到期事项（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="55"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="58"/>
         <source>&amp;My tasks</source>
         <translation>我的任务(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="56"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="59"/>
         <source>Set my &amp;unit…</source>
         <translation>设置我的单位(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="57"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="60"/>
         <source>&amp;Clear filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="58"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="61"/>
         <source>E&amp;xpand all</source>
         <translation>全部展开(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="59"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="62"/>
         <source>Co&amp;llapse all</source>
         <translation>全部折叠(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="64"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="67"/>
         <source>Set to %1</source>
         <translation>设为“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="67"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="70"/>
         <source>Edit &amp;note</source>
         <translation>填写完成情况(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="68"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="71"/>
         <source>Enter on a task also starts the note</source>
         <translation>在任务上按回车键也可填写完成情况</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="69"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="72"/>
         <source>Attach &amp;file…</source>
         <translation>添加佐证文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="70"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="73"/>
         <source>Add &amp;link…</source>
         <translation>添加佐证链接(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="71"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="74"/>
         <source>&amp;Carry over unfinished tasks…</source>
         <translation>从本计划结转(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="72"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="75"/>
         <source>Start next year&apos;s plan with this plan&apos;s unfinished tasks</source>
         <translation>用本计划未完成的任务建立下一年度的计划（回头看）</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="83"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="86"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="88"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="91"/>
         <source>&amp;Task</source>
         <translation>任务(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_actions.py" line="142"/>
+        <location filename="../../gui/editing/tracking_actions.py" line="151"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>

@@ -9,7 +9,7 @@ import pytest
 from core.domain.deadline_dates import deadline_date, deadline_lines
 from core.domain.due import DUE_SOON_DAYS, due_list, due_state, due_within
 from core.domain.numbering import next_label
-from core.domain.numerals import cn_numeral, cn_value
+from core.domain.numerals import cn_digits, cn_numeral, cn_value
 from core.domain.progress import node_rollup, tree_rollups
 from core.domain.records import DeadlineInfo, NodeInfo
 from core.domain.status import Status
@@ -32,6 +32,33 @@ def test_a_chinese_numeral_reads_back_as_its_value(n):
 def test_numerals_print_as_plans_count():
     assert [cn_numeral(n) for n in (10, 11, 20, 105, 110)] == ["十", "十一", "二十", "一百零五", "一百一十"]
     assert cn_value("二〇二六") == 2026 and cn_value("两") == 2 and cn_value("附") == 0
+
+
+def test_large_and_capital_numerals_count_as_word_prints_them():
+    assert [cn_numeral(n) for n in (10_000, 10_001, 12_345, 20_300)] == [
+        "一万", "一万零一", "一万二千三百四十五", "二万零三百"]
+    assert cn_numeral(11, "零壹贰叁肆伍陆柒捌玖", "拾佰仟") == "拾壹"
+    assert cn_numeral(0, "〇一二三四五六七八九") == "〇"
+    assert cn_digits(2026) == "二〇二六" and cn_value(cn_digits(2009)) == 2009
+    with pytest.raises(ValueError):
+        cn_numeral(-1)
+
+
+def test_every_reader_and_stage_converts_numerals_with_the_domain_function():
+    """The label grammar, the metadata stage, Word's list numbering and the PDF line joiner
+    agree on what a numeral is: one function, one set of characters."""
+    from core.parse import deadlines, inline, labels, meta
+    from core.readers import docx_numbering, pdf_lines
+
+    assert labels.cn_value is cn_value and inline.cn_value is cn_value and deadlines.cn_value is cn_value
+    assert meta.cn_value is cn_value and docx_numbering.cn_numeral is cn_numeral
+    assert docx_numbering.format_number(10_001, "chineseCounting") == "一万零一"
+    assert docx_numbering.format_number(2026, "ideographDigital") == "二〇二六"
+    assert docx_numbering.format_number(21, "chineseLegalSimplified") == "贰拾壹"
+    assert docx_numbering.format_number(0, "chineseCounting") == "〇"
+    assert labels.split_label("十一、任务")[0].value == 11
+    assert pdf_lines._LABEL.match("二十一、加强") and pdf_lines._LABEL.match("（十）做好")
+    assert meta.parse_date("二OO九年十二月三十一日") == dt.date(2009, 12, 31)
 
 
 def test_the_window_and_the_preview_number_a_new_item_alike():

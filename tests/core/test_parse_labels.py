@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.parse.labels import Label, bare_label, cn_numeral, cn_value, repair, split_label
+from core.domain.numerals import cn_numeral, cn_value
+from core.parse.labels import Label, bare_label, repair, split_label
 
 
 @pytest.mark.parametrize("line, printed, kind, value, rest", [

@@ -14,6 +14,8 @@ from core.parse.meta import extract, is_title_line, parse_date
     ("二○一○年四月十九日", dt.date(2010, 4, 19)),
     ("二〇二一年十二月三十一日", dt.date(2021, 12, 31)),
     ("二〇二〇年十月十日", dt.date(2020, 10, 10)),
+    ("二OO九年三月二十日", dt.date(2009, 3, 20)),  # typed with the letter O for 〇
+    ("二ＯＯ九年十一月一日", dt.date(2009, 11, 1)),
     ("成文日期: 2024-07-01", dt.date(2024, 7, 1)),
     ("肇慶市人民政府辦公室 2010422日印發", dt.date(2010, 4, 22)),
 ])

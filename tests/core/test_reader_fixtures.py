@@ -135,7 +135,7 @@ def test_locked_pdf_fixture_is_refused_as_encrypted():
 
 
 def _parsed(fixture: Path):
-    from core.parse.source import parse_document
+    from core.parse.pipeline import parse_document
 
     try:
         return parse_document(read_document(fixture))

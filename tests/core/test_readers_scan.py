@@ -11,7 +11,7 @@ from test_readers_pdf import blank_pdf
 import core.readers.ocr as ocr
 from core.errors import InputError
 from core.parse.checks import check_plan
-from core.parse.source import parse_document
+from core.parse.pipeline import parse_document
 from core.readers import read_document
 from core.readers.document import Paragraph
 from core.readers.pdf import PdfReader

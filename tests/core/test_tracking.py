@@ -148,3 +148,25 @@ def test_a_note_composed_across_years_names_them():
     assert compose_note(entries) == "2026年12月1日，启动；2027年1月5日，收尾。"
     assert [e.id for e in in_period(entries, dt.date(2027, 1, 1), None)] == [2]
     assert compose_note([]) == ""
+
+
+def test_a_deferral_taken_back_comes_back_as_it_was(svc, plan):
+    task = _task(svc, plan, "8月底前")
+    made = svc.defer(task.id, dt.date(2026, 10, 31), "需与省级平台对接", "李某").result
+    kept = svc.node(task.id).deferral
+    svc.remove_deferral(made)
+    assert svc.node(task.id).is_overdue(TODAY)
+    change = svc.restore_deferral(task.id, kept)
+    assert change.result == kept.id and svc.node(task.id).deferral == kept and not svc.node(task.id).is_overdue(TODAY)
+    assert [h.field for h in svc.history(task.id)].count("deferral") == 3
+
+
+def test_a_removed_entry_comes_back_without_touching_the_status(svc, plan):
+    task = _task(svc, plan, "8月底前")
+    svc.add_entry(task.id, "完成初稿", dt.date(2026, 7, 1), Status.DOING)
+    svc.set_status(task.id, Status.DONE)  # the clerk moved on since
+    entry = svc.remove_entry(svc.entries(task.id)[0].id).result
+    assert svc.entries(task.id) == [] and svc.node(task.id).status is Status.DONE
+    svc.restore_entry(entry)
+    assert svc.entries(task.id) == [entry] and svc.node(task.id).status is Status.DONE
+    assert svc.node(task.id).latest_entry == entry

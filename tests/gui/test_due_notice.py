@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from core.domain.settings import DUE_NOTICE_DAY
+from core.domain.settings import CURRENT_PLAN, DUE_NOTICE_DAY
 from core.service.facade import PlanService
 from gui.window.main_window import MainWindow
 
@@ -110,3 +110,30 @@ def test_the_notice_goes_when_another_plan_is_shown(qtbot, dated_service, settin
     window.refresh_plans(other)
     assert not window.due_notice.bar.isVisible()  # it spoke of the plan shown before
     window.close()
+
+
+def test_at_start_up_the_day_is_kept_once_the_opening_check_has_passed(qtbot, db_path, settings, sample_plan,
+                                                                        monkeypatch):
+    import threading
+
+    from core.service import opening
+    from gui.app.launch import start_window
+
+    svc = PlanService(db_path)
+    svc.put(CURRENT_PLAN, svc.import_plan(sample_plan, source_name="sample").plan_id)  # as the last session left it
+    svc.close()
+    release = threading.Event()  # the file's check, on its worker thread, lasts until the notice has spoken
+    real_check = opening.check_integrity
+    monkeypatch.setattr(opening, "check_integrity", lambda path: (release.wait(10), real_check(path))[1])
+    window = start_window(db_path, settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.due_notice.checked_on is not None)
+    assert window.due_notice.bar is not None and window.due_notice.bar.isVisible()  # 2026's 12. is long overdue
+    assert window.service.get(DUE_NOTICE_DAY) == ""  # not written while the check runs: that write would wait
+    release.set()
+    with qtbot.waitSignal(window.opening_checks.finished, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: window.service.get(DUE_NOTICE_DAY) == window.service.today().isoformat())
+    window.opening_checks.wait()
+    window.close()
+    window.service.close()

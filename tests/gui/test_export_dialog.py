@@ -228,3 +228,40 @@ def test_the_dialog_remembers_the_last_choices_and_folder(qtbot, service, plan_i
     opts = again.options()
     assert (opts.style, opts.unit, opts.script, opts.pending_list) == ("report", "县发展改革局", "traditional", False)
     assert Status.NA not in opts.statuses and Path(again.path_edit.text()).parent == folder
+
+
+def test_the_progress_entries_of_a_period_go_into_the_ledger(dialog, service, plan_id, tmp_path):
+    task = next(n for n in service.tree(plan_id) if n.is_task)
+    service.add_entry(task.id, "五月的进展", dt.date(2026, 5, 10))
+    service.add_entry(task.id, "七月的进展", dt.date(2026, 7, 20))
+    assert not dialog.period_box.isEnabled()  # until 进展 is asked for
+    dialog.progress.setChecked(True)
+    dialog.period_box.setCurrentIndex(dialog.period_box.findData("本季度"))
+    dialog.as_of.setDate(QDate(2026, 9, 30))
+    opts = dialog.options()
+    assert (opts.progress, opts.progress_from, opts.progress_to) == (True, dt.date(2026, 7, 1), dt.date(2026, 9, 30))
+    dialog.unit_box.setCurrentIndex(0)
+    dialog.style_box.setCurrentIndex(2)  # Excel
+    out = tmp_path / "台账.xlsx"
+    dialog.path_edit.setText(str(out))
+    dialog.export_button.click()
+    cells = [str(c.value) for row in openpyxl.load_workbook(out).worksheets[0].iter_rows() for c in row if c.value]
+    assert "进展" in cells and any("七月的进展" in c for c in cells) and not any("五月的进展" in c for c in cells)
+
+
+def test_the_progress_choice_is_remembered(qtbot, service, plan_id, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.dialogs.export_dialog import ExportDialog
+
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    first = ExportDialog(service, plan_id, settings=settings)
+    qtbot.addWidget(first)
+    first._offer_open = first._ask_pending = lambda *a: "export"
+    first.progress.setChecked(True)
+    first.period_box.setCurrentIndex(first.period_box.findData("上月"))
+    first.path_edit.setText(str(tmp_path / "t.docx"))
+    first.export_button.click()
+    again = ExportDialog(service, plan_id, settings=settings)
+    qtbot.addWidget(again)
+    assert again.progress.isChecked() and again.period_box.currentData() == "上月" and again.period_box.isEnabled()

@@ -161,6 +161,7 @@ def test_stopping_a_parse_drops_its_result(window, qtbot):
 @pytest.mark.parametrize(("name", "data", "expected"), [
     ("要点.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "文件已损坏"),
     ("说明.txt", "【打印】\n【关闭】\n".encode(), "文件中没有找到工作要点内容"),  # page furniture, no text
+    ("要点.json", b"{not json", "解析 JSON 文件格式不正确"),
 ])
 def test_a_bad_file_shows_its_message_in_the_dialog(window, qtbot, tmp_path, zh_translation, name, data, expected):
     bad = tmp_path / name
@@ -169,6 +170,13 @@ def test_a_bad_file_shows_its_message_in_the_dialog(window, qtbot, tmp_path, zh_
     assert dialog.source.message_box.isVisible()
     assert expected in dialog.source.message.text()
     assert not dialog.save_button.isEnabled()
+
+
+def test_a_file_gone_before_reading_says_so_in_the_dialog(window, qtbot, tmp_path, zh_translation):
+    missing = tmp_path / "不存在.docx"
+    dialog = opened(window, qtbot, missing)
+    assert f"找不到文件：{missing}" in dialog.source.message.text()
+    assert dialog.outcome is None and not dialog.save_button.isEnabled()
 
 
 def test_an_encrypted_pdf_says_what_to_do(window, qtbot, zh_translation):

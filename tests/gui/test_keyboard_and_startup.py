@@ -1,4 +1,4 @@
-"""The keyboard way through the day, what the window remembers, and the start-up shell."""
+"""The keyboard way through the day, and what the window remembers."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from core.domain.status import Status
-from gui.app.launch import start_window
 from gui.tree.plan_tree_model import UNITS
 from gui.window.main_window import MainWindow
 
@@ -55,20 +54,3 @@ def test_column_widths_are_remembered(sample_window, service, settings, qtbot):
     qtbot.addWidget(again)
     assert again.tree.header().sectionSize(UNITS) == 333
     again.close()
-
-
-def test_start_window_paints_the_shell_then_opens_the_database(qtbot, db_path, settings, sample_plan):
-    from core.service.facade import PlanService
-
-    with_plan = PlanService(db_path)
-    plan_id = with_plan.import_plan(sample_plan, source_name="sample").plan_id
-    with_plan.close()
-    window = start_window(db_path, settings)
-    qtbot.addWidget(window)
-    assert window.service is None  # the shell is on screen before the database is touched
-    with qtbot.waitSignal(window.plan_shown, timeout=5000) as shown:
-        pass
-    assert shown.args == [plan_id]
-    assert window.model.plan_id == plan_id and len(window.model.task_ids()) == 15
-    window.close()
-    window.service.close()

@@ -173,19 +173,29 @@ def test_plan_switcher_lists_every_plan(sample_window):
     assert "2025" in sample_window.windowTitle()
 
 
-def test_import_error_shows_chinese_message(window, tmp_path, monkeypatch, zh_translation):
+def test_a_sample_that_cannot_be_read_shows_a_chinese_message(window, tmp_path, monkeypatch, zh_translation):
+    """The sample plan is the one import that skips the dialog; its errors still reach the clerk."""
+    import gui.importing.flow
+
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text)))
     bad = tmp_path / "要点.json"
     bad.write_text("{not json", encoding="utf-8")
-    assert window.importer.import_file(bad) is None
+    monkeypatch.setattr(gui.importing.flow, "resource_path", lambda name: bad)
+    assert window.importer.open_sample() is None
     assert shown and shown[0][0] == "导入失败"
     assert shown[0][1].startswith("解析 JSON 文件格式不正确")
-    assert window.pages.currentWidget() is window.welcome
+    assert window.pages.currentWidget() is window.welcome and not window.service.list_plans()
 
     shown.clear()
-    window.importer.import_file(tmp_path / "不存在.docx")
-    assert shown[0][1] == f"找不到文件：{tmp_path / '不存在.docx'}"
+    monkeypatch.setattr(gui.importing.flow, "resource_path", lambda name: tmp_path / "不存在.json")
+    assert window.importer.open_sample() is None
+    assert shown[0][1] == f"找不到文件：{tmp_path / '不存在.json'}"
+
+
+def test_every_import_but_the_sample_goes_through_the_dialog(window):
+    """One import path: no synchronous import that skips the worker and the dialog's checks."""
+    assert not hasattr(window.importer, "import_file")
 
 
 def test_window_remembers_its_size_and_splitter(window, service, settings, qtbot):

@@ -8,7 +8,13 @@ from openpyxl import load_workbook
 
 from core.domain.status import Status
 from gui.editing.commands import EditContext
-from gui.editing.tracking_commands import AddEntryCommand, DeferCommand, MergeReturnsCommand
+from gui.editing.tracking_commands import (
+    AddEntryCommand,
+    DeferCommand,
+    MergeReturnsCommand,
+    RemoveDeferralCommand,
+    RemoveEntryCommand,
+)
 
 
 def _setup(service, sample_plan):
@@ -65,3 +71,26 @@ def test_a_merge_is_one_undo_step(qapp, service, sample_plan, tmp_path):
     assert service.node(task).status is Status.TODO and service.entries(task) == []
     ctx.stack.redo()
     assert service.node(task).status is Status.DONE
+
+
+def test_taking_a_deferral_back_undoes_to_the_same_deferral(qapp, service, sample_plan):
+    ctx, _, task = _setup(service, sample_plan)
+    service.defer(task, dt.date(2026, 10, 31), "原因", "王主任")
+    kept = service.node(task).deferral
+    ctx.push(RemoveDeferralCommand(ctx, task, kept))
+    assert service.node(task).deferral is None
+    ctx.stack.undo()
+    assert service.node(task).deferral == kept
+    ctx.stack.redo()
+    assert service.deferrals(task) == []
+
+
+def test_removing_an_entry_undoes_and_redoes(qapp, service, sample_plan):
+    ctx, _, task = _setup(service, sample_plan)
+    entry = service.add_entry(task, "完成初稿", dt.date(2026, 7, 1)).result
+    ctx.push(RemoveEntryCommand(ctx, entry))
+    assert service.entries(task) == []
+    ctx.stack.undo()
+    assert service.entries(task) == [entry]
+    ctx.stack.redo()
+    assert service.entries(task) == []

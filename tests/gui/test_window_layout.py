@@ -149,6 +149,7 @@ def test_supporting_material_buttons_are_in_sight_at_1280x800(clerk_font, qtbot,
                     key=lambda i: len(sample_window.model.item(sample_window.model.index_of(i)).info.text))
     sample_window.select_node(long_task)
     evidence = sample_window.tracking.evidence
+    assert sample_window.tracking.show_evidence_tab()  # one tab among 进展 and 变更记录
     qtbot.waitExposed(sample_window)
     qtbot.waitUntil(lambda: evidence.add_file.isVisible())
     for button in (evidence.add_file, evidence.add_link, evidence.open_button, evidence.remove_button):

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QThreadPool
 
 from core.errors import TaizhangError
-from gui.importing.workers import STAGES, ParseJob, ParseSource
+from core.parse.source import PlanSource
+from gui.importing.workers import STAGES, ParseJob
+from tests.reads import count_reads
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-def run(qtbot, source: ParseSource) -> tuple[list, list, list]:
+def run(qtbot, source: PlanSource) -> tuple[list, list, list]:
     job = ParseJob(source)
     stages, done, failed = [], [], []
     job.signals.progress.connect(lambda stage, total: stages.append((stage, total)))
@@ -25,26 +28,35 @@ def run(qtbot, source: ParseSource) -> tuple[list, list, list]:
 
 def test_a_file_is_read_parsed_and_checked_in_stages(qtbot):
     path = FIXTURES / "docx" / "004_def7ff238cca8790.numbered.docx"
-    stages, [outcome], failed = run(qtbot, ParseSource(path=path))
+    stages, [outcome], failed = run(qtbot, PlanSource(path=path))
     assert stages == [(i, STAGES) for i in range(STAGES)] and not failed
-    assert outcome.plan.year == 2010 and outcome.sha256 and outcome.source.name == path.name
+    assert outcome.plan.year == 2010 and outcome.source.name == path.name
+    assert outcome.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()  # for the duplicate check
     assert [w.code for w in outcome.warnings] == ["noise_skipped"]  # the page's 打印 and 字体 lines
+
+
+def test_the_worker_reads_the_file_once_for_the_plan_and_its_hash(qtbot, monkeypatch):
+    path = (FIXTURES / "docx" / "004_def7ff238cca8790.numbered.docx").resolve()
+    reads = count_reads(monkeypatch, path)
+    _, [outcome], failed = run(qtbot, PlanSource(path=path))
+    assert reads == ["read_bytes"] and not failed
+    assert outcome.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_reader_error_comes_back_typed(qtbot, tmp_path):
     bad = tmp_path / "要点.doc"
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
-    _, done, [err] = run(qtbot, ParseSource(path=bad))
+    _, done, [err] = run(qtbot, PlanSource(path=bad))
     assert not done and isinstance(err, TaizhangError) and err.code == "corrupt"
 
 
 def test_pasted_text_is_parsed_without_a_file(qtbot):
-    _, [outcome], _ = run(qtbot, ParseSource(text="2024年政务公开工作要点\n一、公开\n1.公开预算。责任单位：县财政局。"))
+    _, [outcome], _ = run(qtbot, PlanSource(text="2024年政务公开工作要点\n一、公开\n1.公开预算。责任单位：县财政局。"))
     assert outcome.sha256 is None and outcome.plan.counts() == (1, 1)
 
 
 def test_a_stopped_job_delivers_nothing(qtbot):
-    job = ParseJob(ParseSource(path=FIXTURES / "pdf" / "002_0b33f68d6bab1fb5.pdf"))
+    job = ParseJob(PlanSource(path=FIXTURES / "pdf" / "002_0b33f68d6bab1fb5.pdf"))
     delivered = []
     job.signals.finished.connect(delivered.append)
     job.signals.failed.connect(delivered.append)
@@ -87,7 +99,7 @@ def scan_file(tmp_path, pages: int) -> Path:
 def test_a_scan_reports_each_page_it_recognises(qtbot, tmp_path, monkeypatch):
     recognised: list[int] = []
     fake_scanner(monkeypatch, recognised)
-    job = ParseJob(ParseSource(path=scan_file(tmp_path, 4)))
+    job = ParseJob(PlanSource(path=scan_file(tmp_path, 4)))
     pages, done = [], []
     job.signals.pages.connect(lambda n, total: pages.append((n, total)))
     job.signals.finished.connect(done.append)
@@ -103,7 +115,7 @@ def test_stop_ends_the_recognition_of_a_long_scan_at_the_next_page(qtbot, tmp_pa
     recognised: list[int] = []
     release = threading.Event()
     fake_scanner(monkeypatch, recognised, on_page=lambda: release.wait(5))
-    job = ParseJob(ParseSource(path=scan_file(tmp_path, 30)))
+    job = ParseJob(PlanSource(path=scan_file(tmp_path, 30)))
     done, failed = [], []
     job.signals.finished.connect(done.append)
     job.signals.failed.connect(failed.append)

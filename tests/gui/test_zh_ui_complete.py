@@ -170,7 +170,7 @@ def world(qtbot, zh_translation, service, sample_plan, settings):
         "service": service, "plan_id": plan_id, "settings": settings, "parent": window, "window": window,
         "ctx": window.ctx, "db_path": service.db_path, "err": None, "backups": [], "info": tasks[0],
         "title": sample_plan.title, "year": sample_plan.year, "unfinished": 3, "text": tasks[0].title,
-        "all_units": service.all_units(), "mine": service.all_units()[:1],
+        "all_units": service.all_units(), "mine": service.all_units()[:1], "today": service.today(),
     }
     yield values
     window.close()

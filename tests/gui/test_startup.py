@@ -1,0 +1,147 @@
+"""Start-up as the clerk meets it: the tree with its rows in the first paint, the file's checks after it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+
+from core.service.facade import PlanService
+from core.store import backup
+from gui.app.launch import start_window
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _with_plan(db_path: Path, sample_plan) -> int:
+    svc = PlanService(db_path)
+    plan_id = svc.import_plan(sample_plan, source_name="sample").plan_id
+    svc.close()
+    return plan_id
+
+
+class _FirstTreePaint(QObject):
+    """Whether the model held rows, and the file had been checked, when the tree first painted."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window, self.seen = window, None
+        window.tree.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and self.seen is None:
+            w = self.window
+            self.seen = (w.model.rowCount(), w.service.opening.done, w.tracking.overview.dashboard is not None)
+        return False
+
+
+def test_the_first_paint_shows_the_plans_rows_and_the_checks_follow_it(qtbot, db_path, settings, sample_plan):
+    plan_id = _with_plan(db_path, sample_plan)
+    window = start_window(db_path, settings)
+    qtbot.addWidget(window)
+    painted = _FirstTreePaint(window)
+    assert window.model.plan_id == plan_id and len(window.model.task_ids()) == 15  # before any paint
+    with qtbot.waitSignal(window.opening_checks.finished, timeout=10000) as checked:
+        pass
+    rows, checked_then, overview_then = painted.seen
+    assert rows > 0 and not checked_then and not overview_then  # the tree came first
+    assert checked.args == [None] and window.service.opening.passed
+    assert window.tracking.overview.dashboard is not None  # built right after that paint
+    assert [b.reason for b in backup.list_backups(db_path)] == ["daily"]  # made after it too
+    window.opening_checks.wait()
+    window.close()
+    window.service.close()
+
+
+def test_damage_found_after_the_first_paint_takes_the_recovery_path(qtbot, db_path, settings, sample_plan,
+                                                                     monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.errors import StoreError
+    from core.service import opening
+    from gui.app import db_open
+
+    _with_plan(db_path, sample_plan)
+    svc = PlanService(db_path)
+    saved = svc.backup_now()
+    svc.close()
+    asked = []
+
+    def ask(path, err, backups, parent):
+        asked.append(err.code)
+        return db_open.Choice.RESTORE, saved
+
+    monkeypatch.setattr(db_open, "_ask", ask)
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: None))
+    damaged = StoreError("db_damaged", path=str(db_path))
+    # damage only the full check finds: opening reads the tree, the check after the paint refuses it
+    monkeypatch.setattr(opening, "check_integrity", lambda p: (_ for _ in ()).throw(damaged))
+    from core.store import db as store_db
+
+    real_before = store_db.check_before_opening
+
+    def refused_in_full(path, *, empty_is_new=True, integrity=True):
+        real_before(path, empty_is_new=empty_is_new, integrity=False)
+        if integrity and not asked:
+            raise damaged
+
+    monkeypatch.setattr(store_db, "check_before_opening", refused_in_full)
+    window = start_window(db_path, settings)
+    qtbot.addWidget(window)
+    first = window.service
+    with qtbot.waitSignal(window.opening_checks.finished, timeout=10000) as checked:
+        pass
+    assert checked.args == [damaged] and asked == ["db_damaged"]
+    assert window.service is not first and window.service.opening.passed  # the restored copy, checked
+    assert len(window.model.task_ids()) == 15
+    assert list(db_path.parent.glob(f"{db_path.name}.damaged-*"))  # the damaged file is kept aside
+    window.close()
+    window.service.close()
+
+
+def test_start_up_loads_no_reader_parser_or_export_before_the_tree_paints(db_path, sample_plan, tmp_path):
+    _with_plan(db_path, sample_plan)
+    script = r"""
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from gui.app.launch import make_app, start_window
+app = make_app("zh_CN")
+window = start_window(sys.argv[1], QSettings(sys.argv[2], QSettings.Format.IniFormat))
+class Paint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and window.model.rowCount():
+            print(json.dumps(sorted(sys.modules)), flush=True)
+            app.removeEventFilter(self)
+            QTimer.singleShot(0, app.quit)
+        return False
+paint = Paint()
+window.tree.viewport().installEventFilter(paint)
+app.exec()
+window.opening_checks.wait()
+window.service.close()
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", script, str(db_path), str(tmp_path / "w.ini")], capture_output=True,
+                         text=True, env=env, cwd=ROOT, timeout=120)
+    loaded = json.loads(out.stdout.strip().splitlines()[-1])
+    heavy = ("playhouse", "lxml", "docx", "openpyxl", "opencc", "xlrd", "pypdf", "pdfplumber", "olefile",
+             "core.readers", "core.export", "core.collect", "core.parse.pipeline", "core.parse.structure")
+    assert [m for m in loaded if m.split(".")[0] in heavy or m.startswith(heavy)] == []
+    assert "gui.window.dashboard" not in loaded  # the overview is built after the paint, too
+
+
+def test_the_start_up_probe_times_the_painted_tree_of_main_py(db_path, sample_plan, tmp_path):
+    _with_plan(db_path, sample_plan)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path),
+               TAIZHANG_STARTUP_PROBE=repr(time.time()))
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db_path)], capture_output=True,
+                         text=True, env=env, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    first, tree, rss = out.stdout.split()
+    assert 0 < float(first) <= float(tree) < 60 and int(rss) > 10_000
+    assert [b.reason for b in backup.list_backups(db_path)] == ["daily"]  # the probe waited for the checks
