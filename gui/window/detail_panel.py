@@ -122,8 +122,8 @@ class DetailPanel(QWidget):
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(self.scroll)
         self.split.addWidget(self.tabs)
-        self.split.setStretchFactor(0, 3)
-        self.split.setStretchFactor(1, 2)
+        self.split.setStretchFactor(0, 1)  # the room beyond what each asks for, shared evenly
+        self.split.setStretchFactor(1, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.split)
