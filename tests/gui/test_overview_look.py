@@ -3,6 +3,8 @@ a legend for the chart's colours, no "0" parts in breakdowns, zero figures greye
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
@@ -11,6 +13,7 @@ from core.domain.records import Rollup
 from core.domain.status import Status
 from gui.tree.labels import STATUS_COLORS, status_names, status_parts_text
 from gui.window.dashboard import BAR_PARTS
+from tests.gui.dated import window_on
 
 
 def _overview(window, qtbot):
@@ -75,16 +78,7 @@ def test_a_figure_counting_nothing_is_grey_and_cannot_filter(sample_window, qtbo
 
 
 def test_every_cell_of_the_due_list_has_its_whole_text_in_a_tooltip(qtbot, db_path, settings):
-    import datetime as dt
-
-    from core.service.facade import PlanService
-    from gui.window.main_window import MainWindow
-
-    service = PlanService(db_path, today=lambda: dt.date(2026, 6, 20))
-    window = MainWindow(service, settings)
-    qtbot.addWidget(window)
-    try:
-        window.show()
+    with window_on(qtbot, db_path, settings, dt.date(2026, 6, 20)) as window:
         window.importer.open_sample()
         due = _overview(window, qtbot).due_list
         assert due.topLevelItemCount() > 0
@@ -94,6 +88,3 @@ def test_every_cell_of_the_due_list_has_its_whole_text_in_a_tooltip(qtbot, db_pa
                 if item.text(col):
                     assert item.toolTip(col), (row, col)
             assert item.text(2) in item.toolTip(2)
-    finally:
-        window.close()
-        service.close()

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.parse.source import parse_text
-from core.service.facade import PlanService
 from gui.tree.column_widths import USER_WIDTHS_KEY, Want, share_widths
 from gui.tree.plan_tree_model import DEADLINE, PROGRESS, STATUS, TITLE, UNITS
+from tests.gui.dated import window_on
 
 PLAN = """某市2026年政务公开工作要点
 一、深化重点领域信息公开
@@ -61,15 +61,9 @@ def test_share_widths_gives_content_its_room_and_shrinks_the_widest_first():
 
 
 def test_deadline_with_several_milestones_is_not_cut_off_maximised(qtbot, db_path, settings):
-    from gui.window.main_window import MainWindow
-
-    service = PlanService(db_path, today=lambda: dt.date(2026, 7, 15))
-    window = MainWindow(service, settings)
-    qtbot.addWidget(window)
-    try:
+    with window_on(qtbot, db_path, settings, dt.date(2026, 7, 15)) as window:
         window.resize(1280, 800)
-        window.show()
-        _show_plan(window, service)
+        _show_plan(window, window.service)
         model = window.model
         first = next(i for i in model.task_ids() if model.item(model.index_of(i)).info.label == "1.")
         text = model.data(model.index_of(first, DEADLINE))
@@ -79,9 +73,6 @@ def test_deadline_with_several_milestones_is_not_cut_off_maximised(qtbot, db_pat
         assert _fixed(window)[STATUS] >= _text_width(window, status)
         widths = _fixed(window)
         assert widths[TITLE] > widths[UNITS]  # the item text keeps the most room
-    finally:
-        window.close()
-        service.close()
 
 
 def test_a_narrow_window_still_leaves_the_item_text_readable(sample_window, qtbot):
@@ -113,14 +104,8 @@ def test_a_column_the_clerk_sizes_keeps_its_width_until_double_clicked(qtbot, se
 
 
 def test_every_cell_showing_text_has_its_full_text_in_a_tooltip(qtbot, db_path, settings):
-    from gui.window.main_window import MainWindow
-
-    service = PlanService(db_path, today=lambda: dt.date(2026, 7, 15))
-    window = MainWindow(service, settings)
-    qtbot.addWidget(window)
-    try:
-        window.show()
-        _show_plan(window, service)
+    with window_on(qtbot, db_path, settings, dt.date(2026, 7, 15)) as window:
+        _show_plan(window, window.service)
         model = window.model
         for node_id in model.node_ids():
             for col in (TITLE, UNITS, DEADLINE, STATUS, PROGRESS):
@@ -132,9 +117,6 @@ def test_every_cell_showing_text_has_its_full_text_in_a_tooltip(qtbot, db_path, 
                 tip = html.unescape(re.sub(r"<[^>]+>", "", tip))
                 for part in shown.split("、") if col == UNITS else [re.split(r"[（(]", shown)[0].strip()]:
                     assert part in tip, (col, part, tip)
-    finally:
-        window.close()
-        service.close()
 
 
 def test_supporting_material_buttons_are_in_sight_at_1280x800(clerk_font, qtbot, service, settings):
