@@ -74,7 +74,8 @@ class ColumnSizer(QObject):
         self._applying = False
         em = self._em()
         self.content: dict[int, int] = {col: typical * em for col, (_low, typical, _share) in limits.items()}
-        self._unmeasured = True  # set on each plan loaded; measured after the tree's next paint
+        self.pending = True  # a plan loaded and not measured yet: done after the tree's next paint
+        self._scheduled = False
         header = tree.header()
         header.sectionResized.connect(self._section_resized)
         header.sectionHandleDoubleClicked.connect(self.make_automatic)
@@ -89,12 +90,12 @@ class ColumnSizer(QObject):
         return self.tree.fontMetrics().horizontalAdvance("中")
 
     def _reset(self) -> None:
-        self._unmeasured = True
+        self.pending = True
         self.tree.viewport().update()  # the paint that follows measures it
 
     def measure(self) -> None:
         """The width of each fixed column's longest text (and of its header), then apply."""
-        self._unmeasured = False
+        self.pending = self._scheduled = False
         model, fm = self.model, self.tree.fontMetrics()
         for col in self.limits:
             longest = heapq.nlargest(SAMPLED, set(model.column_texts(col)), key=len)
@@ -117,7 +118,7 @@ class ColumnSizer(QObject):
         self._grow(rows, list(self.limits))
 
     def _grow(self, rows: list, columns: list[int]) -> None:
-        if self._unmeasured:
+        if self.pending:
             return  # the whole plan is measured after its first paint anyway
         fm, grew = self.tree.fontMetrics(), False
         for col in columns:
@@ -157,9 +158,9 @@ class ColumnSizer(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tree and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self.apply)  # once the viewport has its new size
-        elif (self._unmeasured and event.type() == QEvent.Type.Paint and watched is self.tree.viewport()
-              and self.model.rowCount() > 0):
-            self._unmeasured = False
+        elif (self.pending and not self._scheduled and event.type() == QEvent.Type.Paint
+              and watched is self.tree.viewport() and self.model.rowCount() > 0):
+            self._scheduled = True
             QTimer.singleShot(0, self.measure)  # after this paint has reached the screen
         return super().eventFilter(watched, event)
 

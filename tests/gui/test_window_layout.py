@@ -182,15 +182,15 @@ def test_columns_are_measured_only_after_the_tree_has_painted(qtbot, service, se
     window = MainWindow(service, settings)
     qtbot.addWidget(window)
     qtbot.wait(30)
-    assert window.column_sizer._unmeasured  # loaded but never painted: nothing measured yet
+    assert window.column_sizer.pending  # loaded but never painted: nothing measured yet
     window.show()
-    qtbot.waitUntil(lambda: not window.column_sizer._unmeasured)
+    qtbot.waitUntil(lambda: not window.column_sizer.pending)
     window.close()
 
 
 def test_filtering_does_not_make_the_columns_jump(sample_window, qtbot):
     sample_window.resize(1280, 800)
-    qtbot.waitUntil(lambda: not sample_window.column_sizer._unmeasured)
+    qtbot.waitUntil(lambda: not sample_window.column_sizer.pending)
     qtbot.wait(20)
     before = _fixed(sample_window)
     sample_window.filter_bar.search.setText("培训")
@@ -200,7 +200,7 @@ def test_filtering_does_not_make_the_columns_jump(sample_window, qtbot):
 
 def test_a_deferred_deadline_widens_its_column(sample_window, service, qtbot):
     sample_window.resize(1280, 800)
-    qtbot.waitUntil(lambda: not sample_window.column_sizer._unmeasured)
+    qtbot.waitUntil(lambda: not sample_window.column_sizer.pending)
     model = sample_window.model
     task = next(i for i in model.task_ids() if model.item(model.index_of(i)).info.label == "14.")
     sample_window.ctx.announce(service.defer(task, dt.date(2027, 3, 31), "等待上级部署"))
