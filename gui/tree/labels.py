@@ -50,3 +50,12 @@ def rollup_text(r: Rollup) -> str:
     if r.overdue:
         text += "  " + translate("Labels", "Overdue %1").replace("%1", str(r.overdue))
     return text
+
+
+def status_parts_text(r: Rollup) -> str:
+    """'已完成 3 项、进行中 1 项' — the statuses a subtree holds, in the usual order; a status
+    no task has is left out (a breakdown never says 持续推进 0 项)."""
+    names = status_names()
+    parts = [translate("Labels", "%1 %2").replace("%1", names[status]).replace("%2", str(r.counts[status]))
+             for status in STATUS_ORDER if r.counts[status]]
+    return translate("Labels", ", ").join(parts)

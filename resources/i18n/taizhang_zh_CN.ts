@@ -382,42 +382,42 @@ Send each unit its file; import the returned files with “Import filled workboo
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="178"/>
+        <location filename="../../gui/window/dashboard.py" line="231"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="179"/>
+        <location filename="../../gui/window/dashboard.py" line="232"/>
         <source>Due in %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="181"/>
+        <location filename="../../gui/window/dashboard.py" line="234"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="182"/>
+        <location filename="../../gui/window/dashboard.py" line="235"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="183"/>
+        <location filename="../../gui/window/dashboard.py" line="236"/>
         <source>Mine, unfinished</source>
         <translation>我的未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="195"/>
+        <location filename="../../gui/window/dashboard.py" line="249"/>
         <source>Latest progress</source>
         <translation>最新进展</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="207"/>
+        <location filename="../../gui/window/dashboard.py" line="261"/>
         <source>Progress by section</source>
         <translation>各部分进度</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="275"/>
+        <location filename="../../gui/window/dashboard.py" line="330"/>
         <source>Due soon (overdue, or due within %1 days): %2</source>
         <translation>近期到期（已逾期或%1天内到期）：%2 项</translation>
     </message>
@@ -657,94 +657,94 @@ Send each unit its file; import the returned files with “Import filled workboo
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="73"/>
+        <location filename="../../gui/window/detail_panel.py" line="76"/>
         <source>Select a task on the left to see and record its progress.</source>
         <translation>在左侧选择一项任务，即可查看并登记其完成情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="95"/>
+        <location filename="../../gui/window/detail_panel.py" line="98"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="96"/>
+        <location filename="../../gui/window/detail_panel.py" line="99"/>
         <source>Deadline:</source>
         <translation>完成时限：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="97"/>
+        <location filename="../../gui/window/detail_panel.py" line="100"/>
         <source>Progress:</source>
         <translation>完成进度：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="132"/>
+        <location filename="../../gui/window/detail_panel.py" line="147"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="134"/>
+        <location filename="../../gui/window/detail_panel.py" line="149"/>
         <source>Recorded</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="135"/>
+        <location filename="../../gui/window/detail_panel.py" line="150"/>
         <source>Untick when the task has no completion date</source>
         <translation>没有完成日期时请取消勾选</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="145"/>
+        <location filename="../../gui/window/detail_panel.py" line="160"/>
         <source>Completion date:</source>
         <translation>完成日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="148"/>
+        <location filename="../../gui/window/detail_panel.py" line="163"/>
         <source>What was done, with dates and links to the published pages… Saved automatically.</source>
         <translation>填写具体做了哪些工作、完成时间、发布网址等……内容自动保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="153"/>
+        <location filename="../../gui/window/detail_panel.py" line="168"/>
         <source>Progress note:</source>
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="156"/>
-        <location filename="../../gui/window/detail_panel.py" line="309"/>
+        <location filename="../../gui/window/detail_panel.py" line="171"/>
+        <location filename="../../gui/window/detail_panel.py" line="333"/>
         <source>Write from progress entries</source>
         <translation>由进展生成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="157"/>
+        <location filename="../../gui/window/detail_panel.py" line="172"/>
         <source>Replace the note with the progress entries, oldest first (Undo takes it back)</source>
         <translation>按时间先后把各条进展写成完成情况，替换现有内容（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="168"/>
-        <location filename="../../gui/window/detail_panel.py" line="175"/>
+        <location filename="../../gui/window/detail_panel.py" line="185"/>
+        <location filename="../../gui/window/detail_panel.py" line="192"/>
         <source>Progress entries</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="240"/>
+        <location filename="../../gui/window/detail_panel.py" line="264"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="249"/>
+        <location filename="../../gui/window/detail_panel.py" line="273"/>
         <source>Not saved yet: will be saved automatically once possible</source>
         <translation>尚未保存：恢复后将自动保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="262"/>
+        <location filename="../../gui/window/detail_panel.py" line="286"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="310"/>
+        <location filename="../../gui/window/detail_panel.py" line="334"/>
         <source>Replace the note with the progress entries? Edit ▸ Undo brings the old note back.</source>
         <translation>用各条进展替换现有的完成情况吗？可用“编辑 ▸ 撤销”恢复原来的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="315"/>
+        <location filename="../../gui/window/detail_panel.py" line="339"/>
         <source>Write “%1” from progress</source>
         <translation>由进展生成“%1”的完成情况</translation>
     </message>
@@ -934,6 +934,43 @@ Send each unit its file; import the returned files with “Import filled workboo
         <location filename="../../gui/dialogs/diff_view.py" line="150"/>
         <source>Yes</source>
         <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>DueNoticeBar</name>
+    <message>
+        <location filename="../../gui/window/due_notice.py" line="48"/>
+        <source>Show overdue</source>
+        <translation>查看逾期任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/due_notice.py" line="50"/>
+        <source>Show due within %1 days</source>
+        <translation>查看%1天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/due_notice.py" line="55"/>
+        <source>Close this notice</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/window/due_notice.py" line="68"/>
+        <source>%n task(s) overdue</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/window/due_notice.py" line="70"/>
+        <source>%n task(s) due within %1 days</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/due_notice.py" line="71"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -1401,82 +1438,82 @@ Replace it?</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="43"/>
+        <location filename="../../gui/window/filter_bar.py" line="50"/>
         <source>Search tasks, units, notes (simplified or traditional)</source>
         <translation>搜索任务、单位、完成情况（简繁体均可）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="50"/>
+        <location filename="../../gui/window/filter_bar.py" line="57"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="56"/>
+        <location filename="../../gui/window/filter_bar.py" line="65"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="57"/>
+        <location filename="../../gui/window/filter_bar.py" line="66"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="63"/>
+        <location filename="../../gui/window/filter_bar.py" line="72"/>
         <source>Any role</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="67"/>
+        <location filename="../../gui/window/filter_bar.py" line="76"/>
         <source>Any deadline</source>
         <translation>全部时限</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="68"/>
+        <location filename="../../gui/window/filter_bar.py" line="77"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="70"/>
+        <location filename="../../gui/window/filter_bar.py" line="79"/>
         <source>Due within %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="74"/>
+        <location filename="../../gui/window/filter_bar.py" line="83"/>
         <source>Any unit</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="75"/>
+        <location filename="../../gui/window/filter_bar.py" line="84"/>
         <source>Tasks that name this unit itself</source>
         <translation>直接写明该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="81"/>
+        <location filename="../../gui/window/filter_bar.py" line="90"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="157"/>
+        <location filename="../../gui/window/filter_bar.py" line="167"/>
         <source>Set your unit first</source>
         <translation>请先设置我的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="158"/>
+        <location filename="../../gui/window/filter_bar.py" line="168"/>
         <source>Tasks assigned to my unit: %1</source>
         <translation>分配给我单位的任务：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="166"/>
+        <location filename="../../gui/window/filter_bar.py" line="185"/>
         <source>%1 of %2 tasks</source>
         <translation>显示 %1/%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="167"/>
+        <location filename="../../gui/window/filter_bar.py" line="186"/>
         <source>%1 tasks</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="60"/>
+        <location filename="../../gui/window/filter_bar.py" line="69"/>
         <source>No completion note</source>
         <translation>缺少完成情况</translation>
     </message>
@@ -1720,118 +1757,128 @@ Import it again as a separate plan?</source>
         <source>Overdue %1</source>
         <translation>逾期 %1</translation>
     </message>
+    <message>
+        <location filename="../../gui/tree/labels.py" line="59"/>
+        <source>%1 %2</source>
+        <translation>%1 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree/labels.py" line="61"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="95"/>
+        <location filename="../../gui/window/main_window.py" line="97"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="176"/>
+        <location filename="../../gui/window/main_window.py" line="182"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="177"/>
+        <location filename="../../gui/window/main_window.py" line="183"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="182"/>
+        <location filename="../../gui/window/main_window.py" line="188"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="179"/>
+        <location filename="../../gui/window/main_window.py" line="185"/>
         <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
         <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="184"/>
+        <location filename="../../gui/window/main_window.py" line="190"/>
         <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
         <translation>导入从网页、Word 或 WPS 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="186"/>
+        <location filename="../../gui/window/main_window.py" line="192"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="189"/>
+        <location filename="../../gui/window/main_window.py" line="195"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="190"/>
+        <location filename="../../gui/window/main_window.py" line="196"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="192"/>
+        <location filename="../../gui/window/main_window.py" line="198"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="194"/>
+        <location filename="../../gui/window/main_window.py" line="200"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="198"/>
-        <location filename="../../gui/window/main_window.py" line="242"/>
+        <location filename="../../gui/window/main_window.py" line="204"/>
+        <location filename="../../gui/window/main_window.py" line="248"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="201"/>
-        <location filename="../../gui/window/main_window.py" line="243"/>
+        <location filename="../../gui/window/main_window.py" line="207"/>
+        <location filename="../../gui/window/main_window.py" line="249"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="205"/>
+        <location filename="../../gui/window/main_window.py" line="211"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="210"/>
+        <location filename="../../gui/window/main_window.py" line="216"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="217"/>
+        <location filename="../../gui/window/main_window.py" line="223"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="219"/>
+        <location filename="../../gui/window/main_window.py" line="225"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="222"/>
+        <location filename="../../gui/window/main_window.py" line="228"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="226"/>
+        <location filename="../../gui/window/main_window.py" line="232"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="279"/>
+        <location filename="../../gui/window/main_window.py" line="285"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="342"/>
+        <location filename="../../gui/window/main_window.py" line="348"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="343"/>
+        <location filename="../../gui/window/main_window.py" line="349"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -2170,22 +2217,22 @@ Import it again as a separate plan?</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="326"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="334"/>
         <source>%1 (next of %2)</source>
         <translation>%1（共%2个时间节点）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="360"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="368"/>
         <source>Latest progress: %1</source>
         <translation>最新进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="371"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="379"/>
         <source>Tick “%1”</source>
         <translation>勾选“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="374"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="382"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
     </message>
@@ -2402,8 +2449,8 @@ Your %n change(s) are kept and will be saved automatically once this is fixed.</
 <context>
     <name>SectionChart</name>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="91"/>
-        <location filename="../../gui/window/dashboard.py" line="128"/>
+        <location filename="../../gui/window/dashboard.py" line="95"/>
+        <location filename="../../gui/window/dashboard.py" line="147"/>
         <source>%1 overdue</source>
         <translation>逾期%1</translation>
     </message>
