@@ -19,6 +19,11 @@ def _unit_ids(names: set[str]) -> dict[str, int]:
     return known
 
 
+def unit_names() -> list[str]:
+    """Every unit some plan names, by name."""
+    return [u.name for u in Unit.select(Unit.name).order_by(Unit.name)]
+
+
 def insert_plan(parsed: ParsedPlan, source_name: str | None, sha256: str | None) -> ImportResult:
     """Insert a plan; the caller holds the transaction."""
     plan = Plan.create(
@@ -132,15 +137,33 @@ def _fill(infos: dict[int, NodeInfo], where: str, params: tuple) -> None:
         if stored_date(due) is not None:  # the latest one counts; an unreadable date is left out
             infos[node_id].deferral = DeferralInfo(id=deferral_id, due=stored_date(due), reason=reason,
                                                    approval=approval, at=stored_time(at))
-    latest: dict[int, tuple] = {}
-    entries = sql(f"SELECT e.node_id, e.id, e.day, e.text, e.status FROM entry e JOIN node n ON n.id = e.node_id "
-                  f"WHERE {where} ORDER BY e.day DESC, e.id DESC", params)
-    for found in entries:  # newest first: a year of monthly entries costs one date read per task
-        if found[0] not in latest and stored_date(found[2]) is not None:
-            latest[found[0]] = found
-    for node_id, entry_id, day, text, status in latest.values():
+    for node_id, entry_id, day, text, status in _latest_entries(where, params):
         infos[node_id].latest_entry = EntryInfo(id=entry_id, node_id=node_id, day=stored_date(day), text=text,
                                                 status=stored_status(status) if status else None)
+
+
+_ENTRIES = "SELECT e.node_id, e.id, e.day, e.text, e.status FROM entry e JOIN node n ON n.id = e.node_id WHERE {where}"
+_NEWEST = ("SELECT e.node_id, e.id, e.day, e.text, e.status FROM node n JOIN entry e ON e.id = (SELECT f.id FROM entry f "
+           "WHERE f.node_id = n.id ORDER BY f.day DESC, f.id DESC LIMIT 1) WHERE {where}")
+
+
+def _latest_entries(where: str, params: tuple) -> list[tuple]:
+    """Each node's newest 进展 with a readable date. SQLite picks each node's newest entry through the
+    entry table's node index, so a year of monthly entries stays in the database; only a node whose
+    newest date does not read (edited by another tool) has its entries read in full."""
+    newest = database.execute_sql(_NEWEST.format(where=where), params)
+    latest, unreadable = [], []
+    for found in newest:
+        (latest if stored_date(found[2]) is not None else unreadable).append(found[:5])
+    if unreadable:
+        ids = tuple(found[0] for found in unreadable)
+        query = _ENTRIES.format(where=f"e.node_id IN ({', '.join('?' * len(ids))})") + " ORDER BY e.day DESC, e.id DESC"
+        seen: set[int] = set()
+        for found in database.execute_sql(query, ids):
+            if found[0] not in seen and stored_date(found[2]) is not None:
+                seen.add(found[0])
+                latest.append(found)
+    return latest
 
 
 def deferral_info(row: Deferral) -> DeferralInfo | None:

@@ -26,8 +26,9 @@ def test_database_opens_in_wal_with_foreign_keys(service):
 
 
 def test_import_keeps_tree_units_and_deadlines(service, sample_plan):
-    result = service.import_plan(sample_plan, source_name="sample_plan.json", sha256="ab" * 32)
-    assert (result.sections, result.tasks) == sample_plan.counts()
+    change = service.import_plan(sample_plan, source_name="sample_plan.json", sha256="ab" * 32)
+    result = change.result
+    assert (result.sections, result.tasks) == sample_plan.counts() and change.plan_id == result.plan_id
     tree = service.tree(result.plan_id)
     assert [n.title for n in tree] == [n.title for n in sample_plan.walk()]
     first = next(n for n in tree if n.label == "2.")
