@@ -29,6 +29,7 @@ from core.errors import StoreError
 from core.version import __version__
 from gui.app.store_upkeep import StoreUpkeep
 from gui.dialogs.backup_menu import backup_action
+from gui.dialogs.collect_menu import CollectMenu
 from gui.editing.commands import EditContext
 from gui.editing.tracking import DailyTracking
 from gui.errors import show_error
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self.pages.setCurrentWidget(self.splitter)  # the shell looks like the window it becomes
         self.tracking = DailyTracking(self)  # filters, my unit, overview, evidence, structure edits
+        self.collect_menu = CollectMenu(self)  # 填报与对比: fill-in workbooks, merging returns, plan diff
+        self.menuBar().insertMenu(self.help_menu.menuAction(), self.collect_menu)
         if service is not None:
             self.attach(service)
 

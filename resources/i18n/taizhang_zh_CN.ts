@@ -193,6 +193,170 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
 </context>
 <context>
+    <name>CollectDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="56"/>
+        <source>Make fill-in workbooks</source>
+        <translation>生成填报表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="57"/>
+        <source>Each unit gets an Excel workbook of its tasks: the task columns are locked, the unit fills in status, completion note, completion date and progress, and sends it back. Bring the returned files in with “Import filled workbooks…”.</source>
+        <translation>为每个单位生成一份 Excel 填报表，列出该单位的任务：任务各列已锁定，单位填写状态、完成情况、完成日期和进展后交回。交回的文件用“导入填报表…”合并。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="64"/>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="65"/>
+        <source>Select none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="69"/>
+        <source>Another unit, e.g. a township the plan names only as 各乡镇人民政府</source>
+        <translation>其他单位，如计划中只以“各乡镇人民政府”统称的某个乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="71"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="74"/>
+        <source>One workbook per unit</source>
+        <translation>每个单位一个文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="75"/>
+        <source>One workbook for all chosen units (a sheet each)</source>
+        <translation>所选单位合为一个文件（每个单位一张工作表）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="81"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="85"/>
+        <source>Make workbooks</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="91"/>
+        <source>Units (tasks to report on):</source>
+        <translation>单位（需填报的任务数）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="105"/>
+        <source>Save in folder:</source>
+        <translation>保存到文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="118"/>
+        <source>%1 (%2 tasks)</source>
+        <translation>%1（%2 项）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="146"/>
+        <source>The plan gives “%1” no task, not even through a collective name such as 县直各单位.</source>
+        <translation>计划中没有“%1”的任务（包括“县直各单位”等统称在内）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="155"/>
+        <source>Choose at least one unit.</source>
+        <translation>请至少选择一个单位。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="157"/>
+        <source>Makes %1 workbooks, one per unit.</source>
+        <translation>将生成 %1 个填报表，每个单位一个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="159"/>
+        <source>Makes one workbook with a sheet for each of %1 units.</source>
+        <translation>将生成一个填报表，%1 个单位各占一张工作表。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="169"/>
+        <source>Save fill-in workbooks in</source>
+        <translation>填报表保存到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="184"/>
+        <source>Choose an existing folder to save the workbooks in.</source>
+        <translation>请选择一个已有的文件夹来保存填报表。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="208"/>
+        <source>These files already exist in the folder:
+%1
+Replace them?</source>
+        <translation>文件夹中已有以下文件：
+%1
+要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="215"/>
+        <source>Made %1 fill-in workbooks in:
+%2
+Send each unit its file; import the returned files with “Import filled workbooks…”.</source>
+        <translation>已生成 %1 个填报表，保存在：
+%2
+请把文件分别发给各单位；交回后用“导入填报表…”合并。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="218"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>CollectMenu</name>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="17"/>
+        <source>&amp;Returns</source>
+        <translation>填报与对比(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="20"/>
+        <source>&amp;Make fill-in workbooks…</source>
+        <translation>生成填报表(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="21"/>
+        <source>An Excel workbook for each unit to fill in its tasks&apos; progress and send back</source>
+        <translation>为各单位生成 Excel 填报表，填写任务进展后交回</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="24"/>
+        <source>&amp;Import filled workbooks…</source>
+        <translation>导入填报表(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="25"/>
+        <source>Merge the workbooks the units sent back, after a preview of what changes</source>
+        <translation>合并各单位交回的填报表，先预览会改动什么</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="28"/>
+        <source>&amp;Compare with another plan…</source>
+        <translation>与另一计划比较(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="29"/>
+        <source>New, dropped and reworded tasks, and changed units and deadlines, against another plan</source>
+        <translation>与另一计划相比：新增、删除、改写的任务，以及单位和时限的变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="69"/>
+        <source>Merged the returns into %1 tasks (Undo takes it back).</source>
+        <translation>已合并填报，改动 %1 项任务（可撤销）。</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../gui/editing/commands.py" line="127"/>
@@ -215,17 +379,17 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>添加进展</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_commands.py" line="71"/>
+        <location filename="../../gui/editing/tracking_commands.py" line="72"/>
         <source>Merge returned ledgers</source>
         <translation>合并填报</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_commands.py" line="92"/>
+        <location filename="../../gui/editing/tracking_commands.py" line="93"/>
         <source>Take deferral back</source>
         <translation>撤销延期</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_commands.py" line="106"/>
+        <location filename="../../gui/editing/tracking_commands.py" line="107"/>
         <source>Remove progress</source>
         <translation>删除进展</translation>
     </message>
@@ -613,6 +777,193 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <location filename="../../gui/window/detail_panel.py" line="315"/>
         <source>Write “%1” from progress</source>
         <translation>由进展生成“%1”的完成情况</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="81"/>
+        <source>Compare plans</source>
+        <translation>计划对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="94"/>
+        <source>Swap</source>
+        <translation>对调</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="95"/>
+        <source>Swap the old and the new plan</source>
+        <translation>对调原计划和新计划</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="120"/>
+        <source>Double-click a task to show it in the main window</source>
+        <translation>双击任务，在主窗口中显示它</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="121"/>
+        <source>Export Word…</source>
+        <translation>导出 Word…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="122"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="132"/>
+        <source>Old plan:</source>
+        <translation>原计划：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="135"/>
+        <source>New plan:</source>
+        <translation>新计划：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="139"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="170"/>
+        <source>Choose two different plans: the old one and the new one.</source>
+        <translation>请选择两个不同的计划：原计划和新计划。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="179"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="210"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="210"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="233"/>
+        <source>Save comparison as</source>
+        <translation>对比结果另存为</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="237"/>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="238"/>
+        <source>Open it now?</source>
+        <translation>现在打开吗？</translation>
+    </message>
+</context>
+<context>
+    <name>DiffView</name>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="37"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="37"/>
+        <source>Dropped</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="38"/>
+        <source>Reworded</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="38"/>
+        <source>Same</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="39"/>
+        <source>Adjusted</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="48"/>
+        <source>All changes</source>
+        <translation>全部变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="48"/>
+        <source>New tasks</source>
+        <translation>新增任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="49"/>
+        <source>Dropped tasks</source>
+        <translation>删除的任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="49"/>
+        <source>Reworded tasks</source>
+        <translation>改写的任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="50"/>
+        <source>Units changed</source>
+        <translation>单位变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="50"/>
+        <source>Deadlines changed</source>
+        <translation>时限变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="51"/>
+        <location filename="../../gui/dialogs/diff_view.py" line="122"/>
+        <source>Carried over</source>
+        <translation>结转</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="51"/>
+        <source>Every task</source>
+        <translation>全部任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="87"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="91"/>
+        <source>Deadline: %1 → %2</source>
+        <translation>时限：%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="120"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="120"/>
+        <source>Old plan&apos;s task</source>
+        <translation>原计划任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="121"/>
+        <source>New plan&apos;s task</source>
+        <translation>新计划任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="121"/>
+        <source>Units and deadlines</source>
+        <translation>单位、时限变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="150"/>
+        <source>Yes</source>
+        <translation>是</translation>
     </message>
 </context>
 <context>
@@ -1954,116 +2305,298 @@ Import it again as a separate plan?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="94"/>
+        <location filename="../../gui/window/main_window.py" line="95"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="173"/>
+        <location filename="../../gui/window/main_window.py" line="176"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="174"/>
+        <location filename="../../gui/window/main_window.py" line="177"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="179"/>
+        <location filename="../../gui/window/main_window.py" line="182"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="176"/>
+        <location filename="../../gui/window/main_window.py" line="179"/>
         <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
         <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="181"/>
+        <location filename="../../gui/window/main_window.py" line="184"/>
         <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
         <translation>导入从网页、Word 或 WPS 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="183"/>
+        <location filename="../../gui/window/main_window.py" line="186"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="186"/>
+        <location filename="../../gui/window/main_window.py" line="189"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="187"/>
+        <location filename="../../gui/window/main_window.py" line="190"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="189"/>
+        <location filename="../../gui/window/main_window.py" line="192"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="191"/>
+        <location filename="../../gui/window/main_window.py" line="194"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="195"/>
-        <location filename="../../gui/window/main_window.py" line="239"/>
+        <location filename="../../gui/window/main_window.py" line="198"/>
+        <location filename="../../gui/window/main_window.py" line="242"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="198"/>
-        <location filename="../../gui/window/main_window.py" line="240"/>
+        <location filename="../../gui/window/main_window.py" line="201"/>
+        <location filename="../../gui/window/main_window.py" line="243"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="202"/>
+        <location filename="../../gui/window/main_window.py" line="205"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="207"/>
+        <location filename="../../gui/window/main_window.py" line="210"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="214"/>
+        <location filename="../../gui/window/main_window.py" line="217"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="216"/>
+        <location filename="../../gui/window/main_window.py" line="219"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="219"/>
+        <location filename="../../gui/window/main_window.py" line="222"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="223"/>
+        <location filename="../../gui/window/main_window.py" line="226"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="276"/>
+        <location filename="../../gui/window/main_window.py" line="279"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="339"/>
+        <location filename="../../gui/window/main_window.py" line="342"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="340"/>
+        <location filename="../../gui/window/main_window.py" line="343"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="42"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="56"/>
+        <source>Import filled workbooks</source>
+        <translation>导入填报表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="43"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="58"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="58"/>
+        <source>Read as</source>
+        <translation>读取结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="62"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="64"/>
+        <source>Remove file</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="75"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="82"/>
+        <source>Returned files:</source>
+        <translation>交回的文件：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="92"/>
+        <source>What merging changes (untick what you do not want; for a conflict choose the side to take):</source>
+        <translation>合并将改动的内容（不需要的取消勾选；有冲突的请选定采用哪一方）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="132"/>
+        <source>%1: %2 rows</source>
+        <translation>%1：%2 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="159"/>
+        <source>Recorded now: %1</source>
+        <translation>台账现为：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="161"/>
+        <source>Returned: %1 — %2</source>
+        <translation>填报为：%1 —— %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="171"/>
+        <source>Applies %1 values to %2 tasks as one step (Undo takes it all back).</source>
+        <translation>将把 %1 处改动写入 %2 项任务，作为一步操作（撤销可全部恢复）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="174"/>
+        <source>%1 conflicts keep what is recorded.</source>
+        <translation>%1 处冲突保持台账现有内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="176"/>
+        <source>No file can be merged yet: add the workbooks the units sent back.</source>
+        <translation>还没有可合并的文件：请添加各单位交回的填报表。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeTree</name>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="30"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="30"/>
+        <source>Completion note</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="31"/>
+        <source>Completion date</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="31"/>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="37"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="46"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="57"/>
+        <source>Task / field</source>
+        <translation>任务 / 项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="57"/>
+        <source>Recorded now</source>
+        <translation>台账现为</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="58"/>
+        <source>Returned</source>
+        <translation>填报为</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="58"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="82"/>
+        <source>Conflicts: choose which side to take (%1 tasks)</source>
+        <translation>有冲突：请选定采用哪一方（%1 项任务）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="84"/>
+        <source>Changed (%1 tasks)</source>
+        <translation>有改动（%1 项任务）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="85"/>
+        <source>Unchanged (%1 tasks)</source>
+        <translation>无变化（%1 项任务）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="86"/>
+        <source>Rows matching no task, not merged (%1)</source>
+        <translation>未能对应到任务的行，不合并（%1 行）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="97"/>
+        <source>%1, sheet %2, row %3</source>
+        <translation>%1，工作表 %2，第 %3 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="124"/>
+        <source>(new entry)</source>
+        <translation>（新增一条）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="127"/>
+        <source>two returns differ</source>
+        <translation>两份填报不一致</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="128"/>
+        <source>changed here since the workbooks were made</source>
+        <translation>生成填报表后台账已改动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="132"/>
+        <source>Keep what is recorded</source>
+        <translation>保持台账现有内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="135"/>
+        <source>Take this return</source>
+        <translation>采用这份填报</translation>
     </message>
 </context>
 <context>
@@ -2233,22 +2766,22 @@ Import it again as a separate plan?</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="315"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="326"/>
         <source>%1 (next of %2)</source>
         <translation>%1（共%2个时间节点）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="349"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="360"/>
         <source>Latest progress: %1</source>
         <translation>最新进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="360"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="371"/>
         <source>Tick “%1”</source>
         <translation>勾选“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="363"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="374"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
     </message>
@@ -2899,17 +3432,17 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>TreeDelegate</name>
     <message>
-        <location filename="../../gui/tree/delegate.py" line="41"/>
+        <location filename="../../gui/tree/delegate.py" line="45"/>
         <source>Lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/delegate.py" line="41"/>
+        <location filename="../../gui/tree/delegate.py" line="45"/>
         <source>Resp.</source>
         <translation>责任</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/delegate.py" line="42"/>
+        <location filename="../../gui/tree/delegate.py" line="46"/>
         <source>Coop.</source>
         <translation>配合</translation>
     </message>
