@@ -2766,22 +2766,22 @@ Import it again as a separate plan?</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="315"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="326"/>
         <source>%1 (next of %2)</source>
         <translation>%1（共%2个时间节点）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="349"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="360"/>
         <source>Latest progress: %1</source>
         <translation>最新进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="360"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="371"/>
         <source>Tick “%1”</source>
         <translation>勾选“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="363"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="374"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
     </message>
@@ -3432,17 +3432,17 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>TreeDelegate</name>
     <message>
-        <location filename="../../gui/tree/delegate.py" line="41"/>
+        <location filename="../../gui/tree/delegate.py" line="45"/>
         <source>Lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/delegate.py" line="41"/>
+        <location filename="../../gui/tree/delegate.py" line="45"/>
         <source>Resp.</source>
         <translation>责任</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/delegate.py" line="42"/>
+        <location filename="../../gui/tree/delegate.py" line="46"/>
         <source>Coop.</source>
         <translation>配合</translation>
     </message>
