@@ -49,6 +49,7 @@ from gui.dialogs.export_dialog import documents_dir
 from gui.errors import show_error
 
 NAME_BYTES = 150  # room for the folder in a Windows path
+FOLDER_KEY = "diff/folder"  # where the last comparison was saved (QSettings: the dialog's habit, not data)
 
 
 def diff_file_name(old_title: str, new_title: str, day, suffix: str) -> str:
@@ -206,7 +207,10 @@ class DiffDialog(QDialog):
         if self.diff is None:
             return
         old, new = (self.service.plan(p) for p in self.plans())
-        default = documents_dir() / diff_file_name(old.title, new.title, self.service.today(), suffix)
+        settings = self.window_.settings
+        folder = settings.value(FOLDER_KEY, "", type=str)
+        folder = Path(folder) if folder and Path(folder).is_dir() else documents_dir()
+        default = folder / diff_file_name(old.title, new.title, self.service.today(), suffix)
         pattern = self.tr("Word document (*.docx)") if suffix == ".docx" else self.tr("Excel workbook (*.xlsx)")
         out = self._ask_path(default, pattern)
         if out is None:
@@ -227,6 +231,7 @@ class DiffDialog(QDialog):
             show_error(self, err, self.windowTitle())
             return
         QApplication.restoreOverrideCursor()
+        settings.setValue(FOLDER_KEY, str(self.exported.parent))  # the next comparison goes there too
         self._offer_open(self.exported)
 
     def _ask_path(self, default: Path, pattern: str) -> Path | None:

@@ -391,6 +391,10 @@ def test_the_diff_exports_word_and_excel(qtbot, window, two_plans, tmp_path):
     word, excel = dialog.opened
     assert docx.Document(str(word)).paragraphs[0].text == "示例县2027年政务公开工作要点与示例县2026年政务公开工作要点对照"
     assert load_workbook(excel).active["B4"].value == "新增"
+    again = _diff_dialog(qtbot, window)
+    again._ask_path = lambda default, pattern: again.asked.append(default) or None  # the clerk cancels
+    again.word_button.click()
+    assert again.asked[0].parent == tmp_path and again.exported is None  # offered where the last one went
 
 
 def test_comparing_a_plan_with_itself_offers_nothing_to_export(qtbot, window, two_plans):
