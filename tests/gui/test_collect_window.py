@@ -287,6 +287,9 @@ def test_bad_files_are_named_in_plain_chinese_and_the_others_still_merge(qtbot, 
     assert f"填报文件 {foreign.name} 是为另一个计划（编号 {other_plan}）生成的，已跳过" in said[foreign.name]
     assert "没有找到任务行" in said[ledger.name]
     assert said[paths[0].name] == f"{OFFICE}：9 行"
+    colours = {dialog.files.topLevelItem(i).text(0): dialog.files.topLevelItem(i).foreground(1).color().name()
+               for i in range(4)}
+    assert colours[junk.name] == colours[foreign.name] == "#c62828"  # left out
     dialog.apply_button.click()
     assert service.node(ids["law"]).status is Status.DONE  # the good file merged all the same
 
@@ -496,3 +499,13 @@ def test_a_merge_the_full_disk_holds_is_written_when_the_retry_succeeds(qtbot, s
     assert service.node(ids["law"]).status is Status.TODO
     assert sample_window.ctx.pending.retry()
     assert service.node(ids["law"]).status is Status.DONE
+
+
+def test_a_file_with_a_bad_cell_merges_the_rest_and_says_which_cell(qtbot, sample_window, returned):
+    ids, paths = returned
+    _fill(paths[0], ids["train"], **{"状态": "差不多"})
+    dialog = _merge_dialog(qtbot, sample_window, paths[:1])
+    item = dialog.files.topLevelItem(0)
+    assert item.text(1).splitlines()[1] == f"{paths[0].name}, row 11: the status “差不多” is not known; that row's status was not taken."
+    assert item.foreground(1).color().name() == "#b26a00"  # merged, one cell not taken
+    assert any(r.text(0).startswith("13.") for r in _rows(dialog, "changed"))
