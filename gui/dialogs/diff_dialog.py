@@ -85,9 +85,7 @@ class DiffDialog(QDialog):
         for box in (self.old_box, self.new_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(24)
-            for p in plans:
-                box.addItem(p.title, p.id)
-                box.setItemData(box.count() - 1, p.title, Qt.ItemDataRole.ToolTipRole)
+        self._list_plans(plans)
         older, newer = default_pair([p.id for p in plans], window.model.plan_id,
                                     self.service.carried_from(window.model.plan_id))
         self.new_box.setCurrentIndex(max(self.new_box.findData(newer), 0))
@@ -146,8 +144,37 @@ class DiffDialog(QDialog):
         layout.addWidget(buttons)
         self.old_box.currentIndexChanged.connect(self.compare)
         self.new_box.currentIndexChanged.connect(self.compare)
+        window.plan_shown.connect(self._plans_may_have_changed)  # a plan imported or deleted meanwhile
         self.resize(1180, 740)
         self.compare()
+
+    def _list_plans(self, plans) -> None:
+        for box in (self.old_box, self.new_box):
+            chosen = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            for p in plans:
+                box.addItem(p.title, p.id)
+                box.setItemData(box.count() - 1, p.title, Qt.ItemDataRole.ToolTipRole)
+            box.setCurrentIndex(max(box.findData(chosen), 0) if chosen is not None else 0)
+            box.blockSignals(False)
+
+    def _plans_may_have_changed(self, _plan_id) -> None:
+        plans = self.service.list_plans(with_rollups=False)
+        listed = [self.old_box.itemData(i) for i in range(self.old_box.count())]
+        ids = [p.id for p in plans]
+        if ids != listed:
+            old, new = self.plans()
+            self._list_plans(plans)
+            if new not in ids:
+                new = self.window_.model.plan_id
+            if old not in ids or old == new:
+                old = default_pair(ids, new, self.service.carried_from(new))[0] if new in ids else None
+            for box, wanted in ((self.old_box, old), (self.new_box, new)):
+                box.blockSignals(True)
+                box.setCurrentIndex(max(box.findData(wanted), 0))
+                box.blockSignals(False)
+            self.compare()
 
     # -- comparing -----------------------------------------------------------------------
     def plans(self) -> tuple[int | None, int | None]:

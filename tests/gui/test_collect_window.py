@@ -450,10 +450,13 @@ def test_the_menu_opens_each_dialog(qtbot, sample_window, tmp_path, monkeypatch,
     sample_window.refresh_plans()
     sample_window.collect_menu.diff_action.trigger()
     dialog = sample_window.collect_menu.diff_dialog
-    qtbot.addWidget(dialog)
     assert dialog.isVisible() and not dialog.isModal()
+    sample_window.collect_menu.diff_action.trigger()  # asked again: the open one, not a second
+    assert sample_window.collect_menu.diff_dialog is dialog
     newer = sample_window.service.list_plans()[0].id  # same year: the later import lists first
     assert dialog.plans() == (sample_window.model.plan_id, newer)  # the plan on screen is the older one
+    dialog.reject()  # 关闭
+    qtbot.waitUntil(lambda: sample_window.collect_menu.diff_dialog is None)  # closed is gone
 
 
 def test_the_returns_menu_comes_after_the_daily_menus_before_help(window):
@@ -509,3 +512,15 @@ def test_a_file_with_a_bad_cell_merges_the_rest_and_says_which_cell(qtbot, sampl
     assert item.text(1).splitlines()[1] == f"{paths[0].name}, row 11: the status “差不多” is not known; that row's status was not taken."
     assert item.foreground(1).color().name() == "#b26a00"  # merged, one cell not taken
     assert any(r.text(0).startswith("13.") for r in _rows(dialog, "changed"))
+
+
+def test_a_plan_deleted_while_the_comparison_is_open_leaves_its_lists(qtbot, window, two_plans, sample_plan):
+    old, new = two_plans
+    dialog = _diff_dialog(qtbot, window)
+    third = window.service.import_plan(sample_plan).plan_id
+    window.refresh_plans(new)
+    assert dialog.old_box.findData(third) >= 0 and dialog.plans() == (old, new)  # the choice is kept
+    window.service.delete_plan(old)
+    window.refresh_plans(new)
+    assert dialog.old_box.findData(old) == -1 and dialog.plans()[1] == new
+    assert dialog.diff is not None and dialog.diff.old_plan != old
