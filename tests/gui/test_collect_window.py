@@ -524,3 +524,11 @@ def test_a_plan_deleted_while_the_comparison_is_open_leaves_its_lists(qtbot, win
     window.refresh_plans(new)
     assert dialog.old_box.findData(old) == -1 and dialog.plans()[1] == new
     assert dialog.diff is not None and dialog.diff.old_plan != old
+
+
+def test_a_workbook_name_keeps_a_unit_with_a_slash_whole():
+    from gui.dialogs.collect_dialog import workbook_name
+
+    day = dt.date(2026, 9, 10)
+    assert workbook_name("县委宣传部/县网信办", day) == "填报表_县委宣传部_县网信办_20260910.xlsx"
+    assert workbook_name(None, day) == "填报表_全部单位_20260910.xlsx"
