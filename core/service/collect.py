@@ -16,7 +16,7 @@ from core.domain.records import Change, NodeInfo, TaskFilter
 from core.domain.textclean import clean_text
 from core.errors import TaizhangError, UsageError
 from core.store import tracking
-from core.store.tables import now
+from core.store.edits import ancestors
 
 if TYPE_CHECKING:  # the workbook side (openpyxl) is imported when a workbook is written or read
     from core.collect.merge import MergePreview, Pick
@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the workbook side (openpyxl) is imported when a workbook is
 
 
 class PlanCollecting:
-    """Mixed into PlanService; relies on its tree(), plan(), _atomic(), _ancestors() and today()."""
+    """Mixed into PlanService; relies on its tree(), plan(), _atomic() and today()."""
 
     def unit_tasks(self, plan_id: int, unit: str) -> list[NodeInfo]:
         """The tasks a unit must report on: those naming it, or a collective name that takes it in
@@ -52,7 +52,7 @@ class PlanCollecting:
         sheets = [FillSheet(u, tasks) for u in wanted if u and (tasks := self.unit_tasks(plan_id, u))]
         if not sheets:
             raise UsageError("collect_no_tasks", unit="、".join(wanted))
-        made = now()
+        made = dt.datetime.now().replace(microsecond=0)  # as the workbook's 生成时间 shows it
         path = write_atomically(Path(out), lambda tmp: write_fillin(plan.title, plan_id, sheets, made, tmp))
         return path, [s.unit for s in sheets]
 
@@ -122,8 +122,8 @@ class PlanCollecting:
                 for p in item.entries:
                     added.append(tracking.add_entry(item.node_id, today, str(p.value), None, p.source))
                     touched.add(item.node_id)
-            _, ancestors = self._ancestors(touched)
-        return Change(plan_id=plan_id, nodes=touched, rollups=ancestors,
+            _, above = ancestors(touched)
+        return Change(plan_id=plan_id, nodes=touched, rollups=above,
                       fields={"status", "note", "completed_on", "entries"}, initiator=initiator,
                       result=plan, before=(saved, added))
 
@@ -137,6 +137,6 @@ class PlanCollecting:
             for node_id, status, note, completed_on in saved:
                 tracking.put_back(node_id, status, note, completed_on)
                 touched.add(node_id)
-            plan_id, ancestors = self._ancestors(touched)
-        return Change(plan_id=plan_id or None, nodes=touched, rollups=ancestors,
+            plan_id, above = ancestors(touched)
+        return Change(plan_id=plan_id or None, nodes=touched, rollups=above,
                       fields={"status", "note", "completed_on", "entries"}, initiator=initiator)

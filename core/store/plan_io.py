@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from peewee import fn
+
 from core.domain.records import DeadlineInfo, DeferralInfo, EntryInfo, ImportResult, NodeInfo, Rollup
 from core.domain.status import OPEN_STATUSES, Status
 from core.parse.parsed_plan import ROLES, ParsedNode, ParsedPlan
 from core.store.db import database
-from core.store.tables import Deadline, Deferral, Entry, Node, NodeUnit, Plan, Progress, Unit
+from core.store.tables import Deadline, Deferral, Entry, Node, NodeUnit, Plan, Progress, Unit, now
 
 
 def _unit_ids(names: set[str]) -> dict[str, int]:
@@ -17,6 +19,11 @@ def _unit_ids(names: set[str]) -> dict[str, int]:
     for name in sorted(names - known.keys()):
         known[name] = Unit.create(name=name).id
     return known
+
+
+def unit_names() -> list[str]:
+    """Every unit some plan names, by name."""
+    return [u.name for u in Unit.select(Unit.name).order_by(Unit.name)]
 
 
 def insert_plan(parsed: ParsedPlan, source_name: str | None, sha256: str | None) -> ImportResult:
@@ -33,34 +40,52 @@ def insert_plan(parsed: ParsedPlan, source_name: str | None, sha256: str | None)
     names = {n.strip() for node in parsed.walk() for r in ROLES for n in node.units.get(r, []) if n.strip()}
     unit_ids = _unit_ids(names)
     result = ImportResult(plan_id=plan.id, sections=0, tasks=0, units=len(names), deadlines=0)
-    links: list[dict] = []
-    deadlines: list[dict] = []
-    progress: list[dict] = []
+    nodes: list[tuple] = []
+    links: list[tuple] = []
+    deadlines: list[tuple] = []
+    progress: list[tuple] = []
+    next_id = (Node.select(fn.MAX(Node.id)).scalar() or 0) + 1  # the ids SQLite would give, known up front
+    at = now()
 
     def add(node: ParsedNode, parent_id: int | None, position: int) -> None:
-        row = Node.create(plan=plan.id, parent=parent_id, position=position, label=node.label,
-                          title=node.title or node.text[:60], text=node.text or node.title)
+        nonlocal next_id
+        node_id, next_id = next_id, next_id + 1
+        nodes.append((node_id, plan.id, parent_id, position, node.label, node.title or node.text[:60],
+                      node.text or node.title))
         for role in ROLES:
             for i, name in enumerate(dict.fromkeys(n.strip() for n in node.units.get(role, []))):
                 if name:
-                    links.append({"node": row.id, "unit": unit_ids[name], "role": role, "position": i})
+                    links.append((node_id, unit_ids[name], role, i))
         for i, d in enumerate(node.deadlines):
-            deadlines.append({"node": row.id, "position": i, "text": d.text, "due": d.date})
+            deadlines.append((node_id, i, d.text, d.date))
         result.deadlines += len(node.deadlines)
         if node.children:
             result.sections += 1
             for i, child in enumerate(node.children):
-                add(child, row.id, i)
+                add(child, node_id, i)
         else:
             result.tasks += 1
-            progress.append({"node": row.id, "status": Status.TODO.value})
+            progress.append((node_id, Status.TODO.value, "", at))
 
     for i, node in enumerate(parsed.nodes):
         add(node, None, i)
-    for model, rows in ((NodeUnit, links), (Deadline, deadlines), (Progress, progress)):
-        for start in range(0, len(rows), 200):
-            model.insert_many(rows[start:start + 200]).execute()
+    _insert_rows(Node, (Node.id, Node.plan, Node.parent, Node.position, Node.label, Node.title, Node.text), nodes)
+    _insert_rows(NodeUnit, (NodeUnit.node, NodeUnit.unit, NodeUnit.role, NodeUnit.position), links)
+    _insert_rows(Deadline, (Deadline.node, Deadline.position, Deadline.text, Deadline.due), deadlines)
+    _insert_rows(Progress, (Progress.node, Progress.status, Progress.note, Progress.updated_at), progress)
     return result
+
+
+def _insert_rows(model, fields: tuple, rows: list[tuple]) -> None:
+    """Many rows in one executemany. Node by node through peewee, a 1,000-task plan took ~0.4 s to
+    store, nearly all of it building SQL text; values still go through each field's db_value."""
+    if not rows:
+        return
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(fields))})'
+    convert = [f.db_value for f in fields]
+    model._meta.database.cursor().executemany(
+        sql, [tuple(c(v) for c, v in zip(convert, row, strict=True)) for row in rows])
 
 
 def _infos(where: str, params: tuple) -> dict[int, NodeInfo]:
@@ -132,15 +157,33 @@ def _fill(infos: dict[int, NodeInfo], where: str, params: tuple) -> None:
         if stored_date(due) is not None:  # the latest one counts; an unreadable date is left out
             infos[node_id].deferral = DeferralInfo(id=deferral_id, due=stored_date(due), reason=reason,
                                                    approval=approval, at=stored_time(at))
-    latest: dict[int, tuple] = {}
-    entries = sql(f"SELECT e.node_id, e.id, e.day, e.text, e.status FROM entry e JOIN node n ON n.id = e.node_id "
-                  f"WHERE {where} ORDER BY e.day DESC, e.id DESC", params)
-    for found in entries:  # newest first: a year of monthly entries costs one date read per task
-        if found[0] not in latest and stored_date(found[2]) is not None:
-            latest[found[0]] = found
-    for node_id, entry_id, day, text, status in latest.values():
+    for node_id, entry_id, day, text, status in _latest_entries(where, params):
         infos[node_id].latest_entry = EntryInfo(id=entry_id, node_id=node_id, day=stored_date(day), text=text,
                                                 status=stored_status(status) if status else None)
+
+
+_ENTRIES = "SELECT e.node_id, e.id, e.day, e.text, e.status FROM entry e JOIN node n ON n.id = e.node_id WHERE {where}"
+_NEWEST = ("SELECT e.node_id, e.id, e.day, e.text, e.status FROM node n JOIN entry e ON e.id = (SELECT f.id FROM entry f "
+           "WHERE f.node_id = n.id ORDER BY f.day DESC, f.id DESC LIMIT 1) WHERE {where}")
+
+
+def _latest_entries(where: str, params: tuple) -> list[tuple]:
+    """Each node's newest 进展 with a readable date. SQLite picks each node's newest entry through the
+    entry table's node index, so a year of monthly entries stays in the database; only a node whose
+    newest date does not read (edited by another tool) has its entries read in full."""
+    newest = database.execute_sql(_NEWEST.format(where=where), params)
+    latest, unreadable = [], []
+    for found in newest:
+        (latest if stored_date(found[2]) is not None else unreadable).append(found[:5])
+    if unreadable:
+        ids = tuple(found[0] for found in unreadable)
+        query = _ENTRIES.format(where=f"e.node_id IN ({', '.join('?' * len(ids))})") + " ORDER BY e.day DESC, e.id DESC"
+        seen: set[int] = set()
+        for found in database.execute_sql(query, ids):
+            if found[0] not in seen and stored_date(found[2]) is not None:
+                seen.add(found[0])
+                latest.append(found)
+    return latest
 
 
 def deferral_info(row: Deferral) -> DeferralInfo | None:

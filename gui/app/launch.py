@@ -161,15 +161,31 @@ def _self_test(tmp: Path, lang: str) -> None:
     window.close()
     service.close()
 
-    service = PlanService(db_path)
+    window = start_window(db_path, settings)  # as the clerk starts it: the file's checks after the first paint
+    if window is None:
+        raise AssertionError("the database did not open again")
+    service = window.service
     try:
-        window = MainWindow(service, settings)
         info = window.model.item(window.model.index_of(task_id)).info
         if info is None or info.status is not Status.DONE:
             raise AssertionError("the tick was not there after reopening")
+        if _checks_after_paint(window) is not None or not [b for b in service.backups() if b.reason == "daily"]:
+            raise AssertionError("the integrity check and today's backup did not follow the first paint")
         from core.selfcheck import check_exports
 
         check_exports(service, plan_id, task_id, tmp)  # .docx and .xlsx, read back
         window.close()
     finally:
+        window.opening_checks.wait()
         service.close()
+
+
+def _checks_after_paint(window, timeout_ms: int = 30000):
+    """Run the event loop until the window's opening checks report; their error, or the timeout's."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop, outcome = QEventLoop(), [AssertionError("the opening checks did not report in time")]
+    window.opening_checks.finished.connect(lambda err: (outcome.__setitem__(0, err), loop.quit()))
+    QTimer.singleShot(timeout_ms, loop.quit)  # a guard against hanging, not a wait for the result
+    loop.exec()
+    return outcome[0]

@@ -17,16 +17,22 @@ from core.errors import StoreError
 
 
 class AfterFirstPaint(QObject):
-    """Runs `then` in the event-loop turn after `widget` first paints (start-up work that can wait)."""
+    """Runs `then` in the event-loop turn after the first paint of any of `widgets` (start-up work
+    that can wait). Several are watched because a widget covered by opaque children may never be
+    sent a paint event of its own; the first of them that paints is the window's first frame."""
 
-    def __init__(self, widget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
+    def __init__(self, owner, then: Callable[[], None], *widgets) -> None:
+        super().__init__(owner)
         self.then = then
-        widget.installEventFilter(self)
+        self.widgets = list(widgets) or [owner]
+        for widget in self.widgets:
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
+        if event.type() == QEvent.Type.Paint and self.widgets:
+            for widget in self.widgets:
+                widget.removeEventFilter(self)
+            self.widgets = []
             QTimer.singleShot(0, self.then)
         return False
 

@@ -33,17 +33,17 @@ Folder: %1</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="160"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="159"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="161"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="160"/>
         <source>The data is now as it was on %1. The state before the restore was backed up too, and is listed as “Before a restore”.</source>
         <translation>数据已恢复到 %1 时的状态。恢复之前的状态也已备份，列为“恢复之前”。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="167"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="166"/>
         <source>Restore the backup of %1 (%2 plans, %3 tasks)?
 
 All plans and progress will be as they were then; changes made since are replaced. The current state is backed up first, so you can go back to it.</source>
@@ -52,7 +52,7 @@ All plans and progress will be as they were then; changes made since are replace
 所有计划和进度都将回到当时的状态，此后所做的更改会被替换。恢复前会先备份当前状态，需要时可以再恢复回来。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="171"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="170"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -351,7 +351,7 @@ Send each unit its file; import the returned files with “Import filled workboo
         <translation>与另一计划相比：新增、删除、改写的任务，以及单位和时限的变化</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/collect_menu.py" line="70"/>
+        <location filename="../../gui/dialogs/collect_menu.py" line="69"/>
         <source>Merged the returns into %1 tasks (Undo takes it back).</source>
         <translation>已合并填报，改动 %1 项任务（可撤销）。</translation>
     </message>
@@ -969,27 +969,27 @@ Send each unit its file; import the returned files with “Import filled workboo
 <context>
     <name>DueSoonList</name>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="24"/>
+        <location filename="../../gui/window/due_soon.py" line="20"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="24"/>
+        <location filename="../../gui/window/due_soon.py" line="20"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="24"/>
+        <location filename="../../gui/window/due_soon.py" line="20"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="50"/>
+        <location filename="../../gui/window/due_soon.py" line="31"/>
         <source>Overdue since %1</source>
         <translation>%1 起已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="51"/>
+        <location filename="../../gui/window/due_soon.py" line="32"/>
         <source>Due %1</source>
         <translation>%1 到期</translation>
     </message>
@@ -2039,72 +2039,72 @@ Replace it?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="56"/>
+        <location filename="../../gui/importing/dialog.py" line="57"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="74"/>
+        <location filename="../../gui/importing/dialog.py" line="75"/>
         <source>Not found</source>
         <translation>未识别</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="77"/>
+        <location filename="../../gui/importing/dialog.py" line="78"/>
         <source>Plan title:</source>
         <translation>计划标题：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="79"/>
+        <location filename="../../gui/importing/dialog.py" line="80"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="80"/>
+        <location filename="../../gui/importing/dialog.py" line="81"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="81"/>
+        <location filename="../../gui/importing/dialog.py" line="82"/>
         <source>Document No.:</source>
         <translation>文号：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="97"/>
+        <location filename="../../gui/importing/dialog.py" line="98"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="103"/>
+        <location filename="../../gui/importing/dialog.py" line="104"/>
         <source>Selected item</source>
         <translation>所选事项</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="69"/>
+        <location filename="../../gui/importing/dialog.py" line="70"/>
         <source>Replace the plan shown, and the changes made to it, with the pasted text?</source>
         <translation>用粘贴的内容替换当前预览（包括已做的修改）吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="152"/>
+        <location filename="../../gui/importing/dialog.py" line="153"/>
         <source>Replace the plan shown, and the changes made to it, with %1?</source>
         <translation>用 %1 替换当前显示的计划及对它所做的修改？</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="199"/>
+        <location filename="../../gui/importing/dialog.py" line="200"/>
         <source>%1 sections, %2 tasks</source>
         <translation>共 %1 个分组、%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="221"/>
+        <location filename="../../gui/importing/dialog.py" line="222"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="235"/>
+        <location filename="../../gui/importing/dialog.py" line="236"/>
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="236"/>
+        <location filename="../../gui/importing/dialog.py" line="237"/>
         <source>“%1” has already been imported (the same file, or the same title and year).
 
 Import it again as a separate plan?</source>
@@ -2113,7 +2113,7 @@ Import it again as a separate plan?</source>
 要再作为一份新计划导入吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="239"/>
+        <location filename="../../gui/importing/dialog.py" line="240"/>
         <source>Import as a new plan</source>
         <translation>作为新计划导入</translation>
     </message>
@@ -2305,104 +2305,104 @@ Import it again as a separate plan?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="99"/>
+        <location filename="../../gui/window/main_window.py" line="95"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="178"/>
+        <location filename="../../gui/window/main_window.py" line="176"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="179"/>
+        <location filename="../../gui/window/main_window.py" line="177"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="184"/>
+        <location filename="../../gui/window/main_window.py" line="182"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="181"/>
+        <location filename="../../gui/window/main_window.py" line="179"/>
         <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
         <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="186"/>
+        <location filename="../../gui/window/main_window.py" line="184"/>
         <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
         <translation>导入从网页、Word 或 WPS 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="188"/>
+        <location filename="../../gui/window/main_window.py" line="186"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="191"/>
+        <location filename="../../gui/window/main_window.py" line="189"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="192"/>
+        <location filename="../../gui/window/main_window.py" line="190"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="194"/>
+        <location filename="../../gui/window/main_window.py" line="192"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="196"/>
+        <location filename="../../gui/window/main_window.py" line="194"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="200"/>
-        <location filename="../../gui/window/main_window.py" line="244"/>
+        <location filename="../../gui/window/main_window.py" line="198"/>
+        <location filename="../../gui/window/main_window.py" line="242"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="203"/>
-        <location filename="../../gui/window/main_window.py" line="245"/>
+        <location filename="../../gui/window/main_window.py" line="201"/>
+        <location filename="../../gui/window/main_window.py" line="243"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="207"/>
+        <location filename="../../gui/window/main_window.py" line="205"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="212"/>
+        <location filename="../../gui/window/main_window.py" line="210"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="219"/>
+        <location filename="../../gui/window/main_window.py" line="217"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="221"/>
+        <location filename="../../gui/window/main_window.py" line="219"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="224"/>
+        <location filename="../../gui/window/main_window.py" line="222"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="228"/>
+        <location filename="../../gui/window/main_window.py" line="226"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="281"/>
+        <location filename="../../gui/window/main_window.py" line="279"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
@@ -2723,17 +2723,17 @@ Import it again as a separate plan?</source>
 <context>
     <name>PlanImporter</name>
     <message>
-        <location filename="../../gui/importing/flow.py" line="34"/>
+        <location filename="../../gui/importing/flow.py" line="35"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/flow.py" line="106"/>
+        <location filename="../../gui/importing/flow.py" line="108"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/flow.py" line="86"/>
+        <location filename="../../gui/importing/flow.py" line="88"/>
         <source>Imported %1 sections and %2 tasks.</source>
         <translation>已导入 %1 个分组、%2 项任务。</translation>
     </message>
@@ -2978,17 +2978,17 @@ Import it again as a separate plan?</source>
 <context>
     <name>RecentProgressList</name>
     <message>
-        <location filename="../../gui/window/recent_progress.py" line="26"/>
+        <location filename="../../gui/window/recent_progress.py" line="23"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/recent_progress.py" line="26"/>
+        <location filename="../../gui/window/recent_progress.py" line="23"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/recent_progress.py" line="26"/>
+        <location filename="../../gui/window/recent_progress.py" line="23"/>
         <source>Latest progress</source>
         <translation>最新进展</translation>
     </message>
@@ -3321,12 +3321,12 @@ You can undo this with Ctrl+Z.</source>
         <translation>复制序号、任务内容、责任单位和时限，可直接粘贴到消息里</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/task_menu.py" line="93"/>
+        <location filename="../../gui/editing/task_menu.py" line="110"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/task_menu.py" line="123"/>
+        <location filename="../../gui/editing/task_menu.py" line="140"/>
         <source>Defer “%1”</source>
         <translation>延期“%1”</translation>
     </message>

@@ -69,25 +69,29 @@ def test_a_write_waits_for_the_check_under_way_on_a_worker(db_path, sample_plan,
 
     _saved(db_path, sample_plan)
     svc = PlanService(db_path, check_later=True)
-    started, release, order = threading.Event(), threading.Event(), []
-    real_check = opening.check_integrity
+    started, writer_waiting, order = threading.Event(), threading.Event(), []
+    real_check, real_before_write = opening.check_integrity, svc.opening.before_write
 
     def slow_check(path):
         started.set()
-        release.wait(10)
+        writer_waiting.wait(10)  # the check finishes only once the write is waiting for it
         real_check(path)
         order.append("checked")
 
+    def before_write():
+        writer_waiting.set()
+        real_before_write()
+        order.append("allowed")
+
     monkeypatch.setattr(opening, "check_integrity", slow_check)
+    monkeypatch.setattr(svc.opening, "before_write", before_write)
     worker = threading.Thread(target=svc.finish_opening)
     worker.start()
     try:
         assert started.wait(10)
-        threading.Timer(0.2, release.set).start()
         task = _first_task(svc)
         svc.set_note(task, "等检查通过后才写入")
-        order.append("written")
-        assert order == ["checked", "written"]
+        assert order == ["checked", "allowed"] and svc.node(task).note == "等检查通过后才写入"
     finally:
         worker.join(10)
         svc.close()

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
 from core.service.facade import PlanService
 from core.store import backup
@@ -36,7 +37,8 @@ class _FirstTreePaint(QObject):
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint and self.seen is None:
             w = self.window
-            self.seen = (w.model.rowCount(), w.service.opening.done, w.tracking.overview.dashboard is not None)
+            self.seen = (w.model.rowCount(), w.service.opening.done, w.tracking.overview.dashboard is not None,
+                         w.right.currentWidget() is w.panel)
         return False
 
 
@@ -48,10 +50,12 @@ def test_the_first_paint_shows_the_plans_rows_and_the_checks_follow_it(qtbot, db
     assert window.model.plan_id == plan_id and len(window.model.task_ids()) == 15  # before any paint
     with qtbot.waitSignal(window.opening_checks.finished, timeout=10000) as checked:
         pass
-    rows, checked_then, overview_then = painted.seen
+    rows, checked_then, overview_then, hint_then = painted.seen
     assert rows > 0 and not checked_then and not overview_then  # the tree came first
+    assert not hint_then  # the right side waits blank for the overview, no hint text flashing by
     assert checked.args == [None] and window.service.opening.passed
     assert window.tracking.overview.dashboard is not None  # built right after that paint
+    assert window.right.currentWidget() is window.tracking.overview.dashboard
     assert [b.reason for b in backup.list_backups(db_path)] == ["daily"]  # made after it too
     window.opening_checks.wait()
     window.close()
@@ -145,3 +149,23 @@ def test_the_start_up_probe_times_the_painted_tree_of_main_py(db_path, sample_pl
     first, tree, rss = out.stdout.split()
     assert 0 < float(first) <= float(tree) < 60 and int(rss) > 10_000
     assert [b.reason for b in backup.list_backups(db_path)] == ["daily"]  # the probe waited for the checks
+
+
+def test_held_work_runs_after_whichever_watched_widget_paints_first(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from gui.app.opening_checks import AfterFirstPaint
+
+    owner, never_shown, shown = QWidget(), QWidget(), QWidget()
+    for widget in (owner, never_shown, shown):
+        qtbot.addWidget(widget)
+    ran = []
+    AfterFirstPaint(owner, lambda: ran.append("ran"), never_shown, shown)
+    assert ran == []
+    shown.show()
+    qtbot.waitUntil(lambda: ran == ["ran"], timeout=5000)
+    never_shown.show()  # a later paint of another watched widget runs nothing again
+    qtbot.waitExposed(never_shown)
+    never_shown.repaint()
+    QApplication.processEvents()
+    assert ran == ["ran"]
