@@ -124,12 +124,6 @@ def pick_of(node_id: int, name: str, proposal: Proposal) -> Pick:
     return (node_id, name, proposal.file, proposal.unit)
 
 
-def offered_picks(plan: MergePreview) -> set[Pick]:
-    """What applying without choosing takes: every change and new 进展, no side of a conflict."""
-    return {pick_of(i.node_id, name, p) for i in plan.items for name, p in i.changes.items()} | {
-        pick_of(i.node_id, "entry", p) for i in plan.items for p in i.entries}
-
-
 def settle(plan: MergePreview, picks: set[Pick]) -> MergePreview:
     """The preview cut down to what the clerk ticked: changes and 进展 whose pick is in `picks`, and
     for a conflict the side picked (a side equal to today's value changes nothing). A conflict

@@ -752,82 +752,82 @@ Send each unit its file; import the returned files with “Import filled workboo
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="81"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="82"/>
         <source>Compare plans</source>
         <translation>计划对比</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="94"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="93"/>
         <source>Swap</source>
         <translation>对调</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="95"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="94"/>
         <source>Swap the old and the new plan</source>
         <translation>对调原计划和新计划</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="120"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="119"/>
         <source>Double-click a task to show it in the main window</source>
         <translation>双击任务，在主窗口中显示它</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="121"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="120"/>
         <source>Export Word…</source>
         <translation>导出 Word…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="122"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="121"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="132"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="131"/>
         <source>Old plan:</source>
         <translation>原计划：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="135"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="134"/>
         <source>New plan:</source>
         <translation>新计划：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="139"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="138"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="170"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="198"/>
         <source>Choose two different plans: the old one and the new one.</source>
         <translation>请选择两个不同的计划：原计划和新计划。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="179"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="207"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="210"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="241"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="210"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="241"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="233"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="265"/>
         <source>Save comparison as</source>
         <translation>对比结果另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="237"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="269"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="238"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="270"/>
         <source>Open it now?</source>
         <translation>现在打开吗？</translation>
     </message>
@@ -1886,78 +1886,78 @@ Import it again as a separate plan?</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="42"/>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="56"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="43"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="57"/>
         <source>Import filled workbooks</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="43"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="44"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="58"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="59"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="58"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="59"/>
         <source>Read as</source>
         <translation>读取结果</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="62"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="63"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="64"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="65"/>
         <source>Remove file</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="75"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="76"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="82"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="83"/>
         <source>Returned files:</source>
         <translation>交回的文件：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="92"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="93"/>
         <source>What merging changes (untick what you do not want; for a conflict choose the side to take):</source>
         <translation>合并将改动的内容（不需要的取消勾选；有冲突的请选定采用哪一方）：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="132"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="133"/>
         <source>%1: %2 rows</source>
         <translation>%1：%2 行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="159"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="160"/>
         <source>Recorded now: %1</source>
         <translation>台账现为：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="161"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="162"/>
         <source>Returned: %1 — %2</source>
         <translation>填报为：%1 —— %2</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="171"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="172"/>
         <source>Applies %1 values to %2 tasks as one step (Undo takes it all back).</source>
         <translation>将把 %1 处改动写入 %2 项任务，作为一步操作（撤销可全部恢复）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="174"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="175"/>
         <source>%1 conflicts keep what is recorded.</source>
         <translation>%1 处冲突保持台账现有内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="176"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="177"/>
         <source>No file can be merged yet: add the workbooks the units sent back.</source>
         <translation>还没有可合并的文件：请添加各单位交回的填报表。</translation>
     </message>

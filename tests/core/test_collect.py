@@ -244,14 +244,14 @@ def _clashing_files(svc, plan, tmp_path):
 
 
 def test_applying_only_the_ticked_values_leaves_the_rest_and_settles_the_chosen_side(svc, plan, tmp_path):
-    from core.collect.merge import offered_picks, pick_of
+    from core.collect.merge import pick_of
 
     law, policy, files = _clashing_files(svc, plan, tmp_path)
     preview = svc.merge_preview(plan, files)
-    picks = offered_picks(preview)
+    picks = {pick_of(i.node_id, name, p) for i in preview.items for name, p in i.changes.items()}
+    picks |= {pick_of(i.node_id, "entry", p) for i in preview.items for p in i.entries}
     item = next(i for i in preview.items if i.node_id == law)
-    assert picks >= {pick_of(law, "status", item.changes["status"]), pick_of(law, "entry", item.entries[0])}
-    assert not any(p[0] == policy for p in picks)  # no side of a conflict is taken unasked
+    assert not any(p[0] == policy for p in picks)  # a conflict offers no change of its own
     picks.discard(pick_of(law, "note", item.changes["note"]))  # the clerk unticks the note
     clash = next(i for i in preview.items if i.node_id == policy).conflicts[0]
     reform_side = next(p for p in clash.proposals if p.unit == REFORM)
