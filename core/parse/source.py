@@ -110,4 +110,4 @@ def _refuse_returned_workbook(data: bytes, path: Path) -> None:
 
     mark = fillin_mark(data)
     if mark is not None:
-        raise InputError("fill_is_return", file=path.name, path=str(path), plan_id=mark.plan_id)
+        raise InputError("fill_is_return", path=str(path), plan_id=mark.plan_id)

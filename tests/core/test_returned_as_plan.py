@@ -57,7 +57,7 @@ def test_parse_source_refuses_a_return_naming_its_plan(sent, plan):
     with pytest.raises(InputError) as caught:
         parse_source(sent)
     assert caught.value.code == "fill_is_return"
-    assert caught.value.params == {"file": sent.name, "path": str(sent), "plan_id": plan}
+    assert caught.value.params == {"path": str(sent), "plan_id": plan}
 
 
 def _cli(*args, db):
@@ -68,7 +68,7 @@ def _cli(*args, db):
 def test_import_and_parse_on_the_command_line_point_to_merge_and_write_nothing(svc, plan, sent, db_path):
     before = [p.id for p in svc.list_plans(with_rollups=False)]
     svc.close()
-    line = (f"错误：{sent.name} 是单位交回的填报表（计划 {plan}），不是工作计划，未导入；"
+    line = (f"错误：{sent} 是单位交回的填报表（计划 {plan}），不是工作计划，未导入；"
             f"请用 merge --plan {plan} {sent} 合并")
     for args in (["import", str(sent)], ["parse", "--json", str(sent)], ["parse", str(sent)]):
         res = _cli(*args, db=db_path)
