@@ -70,6 +70,7 @@ class DetailPanel(QWidget):
         self.ctx, self.model = ctx, model
         self.node_id: int | None = None
         self._loading = False
+        self._fitting = False
         self._status_names = status_names()
         self.setMinimumWidth(280)
 
@@ -124,6 +125,8 @@ class DetailPanel(QWidget):
         self.split.addWidget(self.tabs)
         self.split.setStretchFactor(0, 1)  # the room beyond what each asks for, shared evenly
         self.split.setStretchFactor(1, 1)
+        self.split_chosen = False  # the clerk dragged it (or a saved height came back): keep theirs
+        self.split.splitterMoved.connect(self._split_moved)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.split)
@@ -192,6 +195,35 @@ class DetailPanel(QWidget):
         self.tabs.setTabText(self.entries_tab, self.tr("Progress entries") + (f" ({n})" if n else ""))
         self.compose_button.setEnabled(bool(n))
 
+    def restore_split(self, state) -> bool:
+        """The height the clerk gave the tabs last session (QSplitter.saveState)."""
+        self.split_chosen = self.split.restoreState(state)
+        return self.split_chosen
+
+    def _split_moved(self, *_args) -> None:
+        if not self._fitting:
+            self.split_chosen = True
+
+    def fit_fields(self) -> None:
+        """Until the clerk drags the splitter: the fields get the height they need, between 38% and
+        65% of the panel, so a short task shows no scroll bar and a long one leaves the tabs room."""
+        total = sum(self.split.sizes())
+        body = self.scroll.widget()
+        if self.split_chosen or total <= 0 or not self.tabs.isVisibleTo(self):
+            return
+        width = self.scroll.width() - 2 * self.scroll.frameWidth()  # as if no scroll bar were needed
+        need = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
+        top = max(int(total * 0.38), min(need + 2 * self.scroll.frameWidth(), int(total * 0.65)))
+        self._fitting = True
+        try:
+            self.split.setSizes([top, total - top])
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_fields()
+
     def ensureWidgetVisible(self, widget: QWidget) -> None:  # noqa: N802 - QScrollArea's name
         """Scroll the fields to `widget`; the tabs below them are always in sight."""
         if self.scroll.widget().isAncestorOf(widget):
@@ -242,6 +274,7 @@ class DetailPanel(QWidget):
         self.info_form.setRowVisible(self.progress_row, not info.is_task)
         if info.is_task:
             self._fill_task(info, keep_note)
+            QTimer.singleShot(0, self.fit_fields)  # once the splitter has laid out the tabs shown
 
     def _set_form_visible(self, visible: bool) -> None:
         for row in range(self.info_form.rowCount()):

@@ -357,7 +357,7 @@ class MainWindow(QMainWindow):
         for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
                              ("window/splitter", self.splitter.restoreState),
                              ("window/header", self.tree.header().restoreState),
-                             ("window/detail_split", self.panel.split.restoreState)):
+                             ("window/detail_split", self.panel.restore_split)):
             value = s.value(key)
             if isinstance(value, QByteArray | bytes):
                 restore(QByteArray(value))
@@ -371,7 +371,10 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("window/header", self.tree.header().saveState())
-        s.setValue("window/detail_split", self.panel.split.saveState())
+        if self.panel.split_chosen:  # otherwise it keeps fitting each task's fields
+            s.setValue("window/detail_split", self.panel.split.saveState())
+        else:
+            s.remove("window/detail_split")
         s.sync()
         node = self.panel.node_id
         if node is not None and self.service is not None and self.service.get(CURRENT_NODE) != node:
