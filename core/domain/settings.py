@@ -42,8 +42,8 @@ class SettingSpec:
 
 
 MY_UNITS: SettingSpec = SettingSpec(
-    "my_units", list, [], "The clerk's own units: 我的任务 lists what names them (collective names too); "
-                          "the first is the 填报单位 exports print when none is chosen.")
+    "my_units", list, [], "The clerk's own units: “my tasks” lists what names them (collective names too); "
+                          "the first is the reporting unit exports print when none is chosen.")
 CURRENT_PLAN: SettingSpec = SettingSpec(
     "gui.current_plan", int, None, "The plan the window showed last, shown again at start-up.")
 CURRENT_NODE: SettingSpec = SettingSpec(

@@ -82,7 +82,7 @@ class PlanTreeModel(ItemTreeModel):
         self._order: list[TreeItem] | None = None  # document order, None once rows moved
         self._status_names = status_names()
         self._role_names = role_names()
-        self._headers = [self.tr("Item"), self.tr("Responsible units"), self.tr("Deadline"),
+        self._headers = [self.tr("Item"), self._role_names["responsible"], self.tr("Deadline"),
                          self.tr("Status"), self.tr("Progress")]
         self._bold = QFont()
         self._bold.setBold(True)
