@@ -657,94 +657,94 @@ Send each unit its file; import the returned files with “Import filled workboo
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="76"/>
+        <location filename="../../gui/window/detail_panel.py" line="77"/>
         <source>Select a task on the left to see and record its progress.</source>
         <translation>在左侧选择一项任务，即可查看并登记其完成情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="98"/>
+        <location filename="../../gui/window/detail_panel.py" line="99"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="99"/>
+        <location filename="../../gui/window/detail_panel.py" line="100"/>
         <source>Deadline:</source>
         <translation>完成时限：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="100"/>
+        <location filename="../../gui/window/detail_panel.py" line="101"/>
         <source>Progress:</source>
         <translation>完成进度：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="147"/>
+        <location filename="../../gui/window/detail_panel.py" line="150"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="149"/>
+        <location filename="../../gui/window/detail_panel.py" line="152"/>
         <source>Recorded</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="150"/>
+        <location filename="../../gui/window/detail_panel.py" line="153"/>
         <source>Untick when the task has no completion date</source>
         <translation>没有完成日期时请取消勾选</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="160"/>
+        <location filename="../../gui/window/detail_panel.py" line="163"/>
         <source>Completion date:</source>
         <translation>完成日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="163"/>
+        <location filename="../../gui/window/detail_panel.py" line="166"/>
         <source>What was done, with dates and links to the published pages… Saved automatically.</source>
         <translation>填写具体做了哪些工作、完成时间、发布网址等……内容自动保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="168"/>
+        <location filename="../../gui/window/detail_panel.py" line="171"/>
         <source>Progress note:</source>
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="171"/>
-        <location filename="../../gui/window/detail_panel.py" line="333"/>
+        <location filename="../../gui/window/detail_panel.py" line="174"/>
+        <location filename="../../gui/window/detail_panel.py" line="366"/>
         <source>Write from progress entries</source>
         <translation>由进展生成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="172"/>
+        <location filename="../../gui/window/detail_panel.py" line="175"/>
         <source>Replace the note with the progress entries, oldest first (Undo takes it back)</source>
         <translation>按时间先后把各条进展写成完成情况，替换现有内容（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="185"/>
-        <location filename="../../gui/window/detail_panel.py" line="192"/>
+        <location filename="../../gui/window/detail_panel.py" line="188"/>
+        <location filename="../../gui/window/detail_panel.py" line="195"/>
         <source>Progress entries</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="264"/>
+        <location filename="../../gui/window/detail_panel.py" line="297"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="273"/>
+        <location filename="../../gui/window/detail_panel.py" line="306"/>
         <source>Not saved yet: will be saved automatically once possible</source>
         <translation>尚未保存：恢复后将自动保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="286"/>
+        <location filename="../../gui/window/detail_panel.py" line="319"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="334"/>
+        <location filename="../../gui/window/detail_panel.py" line="367"/>
         <source>Replace the note with the progress entries? Edit ▸ Undo brings the old note back.</source>
         <translation>用各条进展替换现有的完成情况吗？可用“编辑 ▸ 撤销”恢复原来的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="339"/>
+        <location filename="../../gui/window/detail_panel.py" line="372"/>
         <source>Write “%1” from progress</source>
         <translation>由进展生成“%1”的完成情况</translation>
     </message>
