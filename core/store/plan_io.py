@@ -8,6 +8,7 @@ from peewee import fn
 
 from core.domain.records import DeadlineInfo, DeferralInfo, EntryInfo, ImportResult, NodeInfo, Rollup
 from core.domain.status import OPEN_STATUSES, Status
+from core.messages import term
 from core.parse.parsed_plan import ROLES, ParsedNode, ParsedPlan
 from core.store.db import database
 from core.store.tables import Deadline, Deferral, Entry, Node, NodeUnit, Plan, Progress, Unit, now
@@ -29,7 +30,7 @@ def unit_names() -> list[str]:
 def insert_plan(parsed: ParsedPlan, source_name: str | None, sha256: str | None) -> ImportResult:
     """Insert a plan; the caller holds the transaction."""
     plan = Plan.create(
-        title=parsed.title or source_name or "未命名计划",
+        title=parsed.title or source_name or term("untitled_plan"),
         year=parsed.year,
         issuer=parsed.issuer,
         doc_number=parsed.doc_number,

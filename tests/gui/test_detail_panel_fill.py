@@ -40,7 +40,7 @@ def test_ticking_the_task_shown_shows_and_hides_nothing(sample_window, monkeypat
     window.select_node(task)
     touched = []
     monkeypatch.setattr(panel.info_form, "setRowVisible", lambda *a: touched.append(a))
-    for widget in (panel.placeholder, panel.heading, panel.text, panel.task_box):
+    for widget in (panel.placeholder, panel.heading, panel.text, panel.task_box, panel.tabs):
         monkeypatch.setattr(widget, "setVisible", lambda *a, w=widget: touched.append((w, *a)))
     info = window.model.item(window.model.index_of(task)).info
     window.ctx.push(SetStatusCommand(window.ctx, [info], Status.DONE, "tick"))
