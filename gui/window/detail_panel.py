@@ -252,33 +252,41 @@ class DetailPanel(QWidget):
     def _fill(self, item: TreeItem | None, keep_note: bool) -> None:
         info = item.info if item is not None else None
         empty = info is None
-        self.placeholder.setVisible(empty)
-        for widget in (self.heading, self.text):
-            widget.setVisible(not empty)
-        self._set_form_visible(not empty)
-        self.task_box.setVisible(not empty and info.is_task)
-        self.tabs.setVisible(self.tabs.count() > 0 and not empty and info.is_task)
+        same = not empty and info.text.rstrip("。.；; ") == info.title.rstrip("。.；; ")  # the heading says it
+        text = "" if empty or same else info.text
+        rows = dict.fromkeys(range(self.info_form.rowCount()), not empty)
+        if not empty:  # a section shows only what it has
+            for role, label in self.units.items():
+                rows[self._row_of(label)] = info.is_task or bool(info.units.get(role))
+            rows[self._row_of(self.deadline_box)] = info.is_task or bool(info.deadlines)
+            rows[self._row_of(self.progress_row)] = not info.is_task
+        self._show([(self.placeholder, empty), (self.heading, not empty), (self.text, bool(text)),
+                    (self.task_box, not empty and info.is_task),
+                    (self.tabs, self.tabs.count() > 0 and not empty and info.is_task)], rows)
         if empty:
             return
         self.heading.setText(f"{info.label} {info.title}".strip())
-        same = info.text.rstrip("。.；; ") == info.title.rstrip("。.；; ")  # the heading says it already
-        self.text.setText("" if same else info.text)
-        self.text.setVisible(bool(self.text.text()))
-        for role, label in self.units.items():  # a section shows only what it has
-            names = info.units.get(role, [])
-            label.setText("、".join(names) or "—")
-            self.info_form.setRowVisible(label, info.is_task or bool(names))
+        self.text.setText(text)
+        for role, label in self.units.items():
+            label.setText("、".join(info.units.get(role, [])) or "—")
         self.deadline_box.show_info(info)
-        self.info_form.setRowVisible(self.deadline_box, info.is_task or bool(info.deadlines))
         self.rollup.setText(rollup_text(item.rollup))
-        self.info_form.setRowVisible(self.progress_row, not info.is_task)
         if info.is_task:
             self._fill_task(info, keep_note)
             QTimer.singleShot(0, self.fit_fields)  # once the splitter has laid out the tabs shown
 
-    def _set_form_visible(self, visible: bool) -> None:
-        for row in range(self.info_form.rowCount()):
-            self.info_form.setRowVisible(row, visible)
+    def _row_of(self, widget) -> int:
+        return self.info_form.getWidgetPosition(widget)[0]
+
+    def _show(self, widgets: list[tuple[QWidget, bool]], rows: dict[int, bool]) -> None:
+        """Show and hide what the item needs, touching only what changes: each change lays the
+        whole panel out and repaints it, and a status key fills the panel again for the same task."""
+        for widget, visible in widgets:  # (a child never shown or hidden yet follows its parent: set it)
+            if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide) or widget.isHidden() == visible:
+                widget.setVisible(visible)
+        for row, visible in rows.items():
+            if self.info_form.isRowVisible(row) != visible:
+                self.info_form.setRowVisible(row, visible)
 
     def _fill_task(self, info, keep_note: bool) -> None:
         self._loading = True
