@@ -34,8 +34,9 @@ from core.store.db import (
     store_error,
     tidy_after_readonly,
 )
-from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups, preorder, stored_time
+from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups
 from core.store.tables import History, Node, Plan, Progress, Setting, Unit, now
+from core.store.tree_read import preorder, stored_time
 
 
 class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
