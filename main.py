@@ -9,16 +9,26 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
+from core.cli.output import (
+    diff_counts,
+    diff_json,
+    entry_json,
+    merge_json,
+    notice,
+    print_diff,
+    print_merge,
+    rollup_json,
+    task_json,
+)
+from core.cli.zh_argparse import EXIT_ERROR, ZhArgumentParser
 from core.domain.status import Status
 from core.errors import TaizhangError, UsageError, message
 from core.parse.parsed_plan import ROLE_ZH
 from core.version import __version__
 
-EXIT_ERROR = 2  # every error a user can make, argparse's own included
 EXIT_BROKEN_PIPE = 141  # what a shell shows for a tool stopped by SIGPIPE (`… | head`)
 
 
@@ -83,7 +93,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         same = [] if args.again else svc.plans_like(read.sha256, plan.title, plan.year)
         if same:  # the window asks; a script must say --again to mean it
             raise UsageError("plan_already_imported", plan_id=same[0].id, title=same[0].title)
-        result = svc.import_plan(plan, source_name=read.source.name, sha256=read.sha256)
+        result = svc.import_plan(plan, source_name=read.source.name, sha256=read.sha256).result
     finally:
         svc.close()
     print(f"已导入计划 {result.plan_id}：{plan.title}（{result.sections} 个分组，{result.tasks} 项任务，"
@@ -95,11 +105,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rollup_json(r) -> dict:
-    return {"tasks": r.total, "counts": {s.zh: r.counts[s] for s in Status}, "done": r.done,
-            "applicable": r.applicable, "overdue": r.overdue, "percentage": round(r.percent, 1)}
-
-
 def cmd_status(args: argparse.Namespace) -> int:
     svc = _service(args, readonly=True)
     try:
@@ -107,7 +112,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     finally:
         svc.close()
     if args.json:
-        out = [{"id": p.id, "title": p.title, "year": p.year, **_rollup_json(p.rollup)} for p in plans]
+        out = [{"id": p.id, "title": p.title, "year": p.year, **rollup_json(p.rollup)} for p in plans]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     if not plans:
@@ -118,24 +123,6 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"[{p.id}] {p.year or '—'} {p.title}：已完成 {r.done}/{r.applicable}（{r.percent:.0f}%），"
               f"逾期 {r.overdue}；{counts}")
     return 0
-
-
-def _task_json(t) -> dict:
-    from core.domain.deferral import deferral_sentence
-
-    d = t.deferral
-    deferral = None if d is None else {"date": d.due.isoformat(), "reason": d.reason, "approval": d.approval,
-                                       "text": deferral_sentence(t)}
-    latest = t.latest_entry
-    return {"id": t.id, "label": t.label, "title": t.title, "units": t.units,
-            "deadlines": [{"text": d.text, "date": d.date.isoformat() if d.date else None} for d in t.deadlines],
-            "due": t.final_due().isoformat() if t.final_due() else None, "deferral": deferral,
-            "status": t.status.zh, "note": t.note,
-            "latest_progress": None if latest is None else _entry_json(latest)}
-
-
-def _entry_json(e) -> dict:
-    return {"id": e.id, "date": e.day.isoformat(), "text": e.text, "status": e.status.zh if e.status else None}
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -150,9 +137,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     finally:
         svc.close()
     if not tasks:
-        _notice(_nothing_found(args))
+        notice(_nothing_found(args))
     if args.json:
-        print(json.dumps([_task_json(t) for t in tasks], ensure_ascii=False, indent=2))
+        print(json.dumps([task_json(t) for t in tasks], ensure_ascii=False, indent=2))
         return 0
     for t in tasks:
         units = "、".join(t.all_units) or "—"
@@ -173,11 +160,6 @@ def _nothing_found(args: argparse.Namespace) -> str:
     if not (args.unit or others):
         return f"计划 {args.plan} 中还没有任务"
     return f"计划 {args.plan} 中没有符合筛选条件的任务"
-
-
-def _notice(text: str) -> None:
-    """One line on stderr that is not an error (the exit code stays 0)."""
-    print(f"提示：{text}", file=sys.stderr)
 
 
 def cmd_mine(args: argparse.Namespace) -> int:
@@ -255,13 +237,13 @@ def cmd_progress(args: argparse.Namespace) -> int:
         svc.close()
     if args.json:
         print(json.dumps({"id": node.id, "status": node.status.zh, "note": node.note,
-                          "entries": [_entry_json(e) for e in entries]}, ensure_ascii=False, indent=2))
+                          "entries": [entry_json(e) for e in entries]}, ensure_ascii=False, indent=2))
         return 0
     print(f"{node.label}{node.title}（{node.status.zh}）")
     for e in entries:
         print(f"{e.id:>5}  {entry_line(e, with_year=True)}")
     if not entries:
-        _notice("该任务还没有进展记录" if start is None and end is None else "该时段内没有进展记录")
+        notice("该任务还没有进展记录" if start is None and end is None else "该时段内没有进展记录")
     if args.compose:
         print(f"完成情况：{node.note}")
     return 0
@@ -280,58 +262,6 @@ def cmd_collect(args: argparse.Namespace) -> int:
     return 0
 
 
-def _value_text(name: str, value) -> str:
-    if value is None or value == "":
-        return "（空）"
-    if name == "status":
-        return value.zh
-    return value.isoformat() if hasattr(value, "isoformat") else f"“{value}”"
-
-
-FIELD_ZH = {"status": "状态", "note": "完成情况", "completed_on": "完成日期"}
-REASON_ZH = {"units_differ": "两份填报不一致", "changed_since": "生成填报表后台账已改动"}
-
-
-def _merge_json(plan) -> dict:
-    def val(name, v):
-        return None if v is None else (v.zh if name == "status" else (v.isoformat() if hasattr(v, "isoformat") else v))
-
-    return {"plan": plan.plan_id, "items": [
-        {"id": i.node_id, "title": i.title, "kind": i.kind, "files": sorted(i.files),
-         "changes": {k: {"value": val(k, p.value), "file": p.file, "unit": p.unit} for k, p in i.changes.items()},
-         "entries": [{"text": p.value, "file": p.file, "unit": p.unit} for p in i.entries],
-         "conflicts": [{"field": c.field, "reason": c.reason, "current": val(c.field, c.current),
-                        "proposals": [{"file": p.file, "unit": p.unit, "value": val(c.field, p.value)}
-                                      for p in c.proposals]} for c in i.conflicts]} for i in plan.items],
-        "unmatched": [{"file": r.file, "sheet": r.sheet, "row": r.row, "text": r.text} for r in plan.unmatched],
-        "problems": [message(UsageError(p.code, file=p.file, row=p.row, detail=p.detail)) for p in plan.problems]}
-
-
-def _print_merge(plan, applied: bool) -> None:
-    changed, conflicting = plan.of_kind("changed"), plan.of_kind("conflicting")
-    unchanged = plan.of_kind("unchanged")
-    done_word = "已应用" if applied else "将应用"
-    print(f"{done_word}改动 {len(changed) + sum(1 for i in conflicting if i.changes or i.entries)} 项任务：")
-    for item in plan.items:
-        parts = [f"{FIELD_ZH[k]} → {_value_text(k, p.value)}（{p.source}）" for k, p in item.changes.items()]
-        parts += [f"新增进展“{p.value}”（{p.source}）" for p in item.entries]
-        if parts:
-            print(f"  [{item.node_id}] {item.title}：" + "；".join(parts))
-    print(f"冲突 {len(conflicting)} 项（未应用；用 --take 文件 选定一方）：" if conflicting else "冲突 0 项")
-    for item in conflicting:
-        for c in item.conflicts:
-            offers = "；".join(f"{p.file}（{p.unit}）写 {_value_text(c.field, p.value)}" for p in c.proposals)
-            print(f"  [{item.node_id}] {item.title}：{FIELD_ZH[c.field]}现为 {_value_text(c.field, c.current)}；"
-                  f"{offers}（{REASON_ZH[c.reason]}）")
-    print(f"无变化 {len(unchanged)} 项")
-    if plan.unmatched:
-        print(f"未能对应到任务的行 {len(plan.unmatched)} 行：")
-        for r in plan.unmatched:
-            print(f"  {r.file} {r.sheet} 第 {r.row} 行：{r.text[:40]}")
-    for p in plan.problems:
-        _notice(message(UsageError(p.code, file=p.file, row=p.row, detail=p.detail)))
-
-
 def cmd_merge(args: argparse.Namespace) -> int:
     take = Path(args.take).name if args.take else None
     svc = _service(args, readonly=not args.apply)
@@ -345,23 +275,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
     finally:
         svc.close()
     if args.json:
-        print(json.dumps({**_merge_json(plan), "applied": args.apply}, ensure_ascii=False, indent=2))
+        print(json.dumps({**merge_json(plan), "applied": args.apply}, ensure_ascii=False, indent=2))
         return 0
-    _print_merge(plan, args.apply)
+    print_merge(plan, args.apply)
     if not args.apply:
         print("以上为预览，尚未写入。加 --apply 应用没有冲突的改动。")
     return 0
-
-
-def _diff_json(d) -> dict:
-    def side(info):
-        return None if info is None else {"id": info.id, "label": info.label, "text": info.text or info.title,
-                                          "units": info.units, "deadlines": [x.text for x in info.deadlines]}
-
-    return {"kind": d.kind, "old": side(d.old), "new": side(d.new), "similarity": round(d.score, 3),
-            "carried": d.carried, "marked": d.marked_text if d.kind == "reworded" else None,
-            "units_changed": {ROLE_ZH[r]: {"old": a, "new": b} for r, (a, b) in d.units.items()},
-            "deadlines_changed": None if d.deadlines is None else {"old": d.deadlines[0], "new": d.deadlines[1]}}
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -384,35 +303,12 @@ def cmd_diff(args: argparse.Namespace) -> int:
         else:
             raise UsageError("export_wrong_suffix", suffix=out.suffix, format="xlsx/docx", path=str(out))
         print(f"已导出：{write_atomically(out, lambda tmp: write(diff, old.title, new.title, tmp))}")
-    counts = {"new": len(diff.of_kind("new")), "dropped": len(diff.of_kind("dropped")),
-              "reworded": len(diff.of_kind("reworded")), "same": len(diff.of_kind("same")),
-              "units_changed": len(diff.units_changed), "deadlines_changed": len(diff.deadlines_changed),
-              "carried": len(diff.carried)}
+    counts = diff_counts(diff)
     if args.json:
         print(json.dumps({"old_plan": old.id, "new_plan": new.id, "counts": counts,
-                          "tasks": [_diff_json(d) for d in diff.tasks]}, ensure_ascii=False, indent=2))
+                          "tasks": [diff_json(d) for d in diff.tasks]}, ensure_ascii=False, indent=2))
         return 0
-    print(f"[{old.id}] {old.title} → [{new.id}] {new.title}")
-    print(f"新增 {counts['new']} 项，删除 {counts['dropped']} 项，改写 {counts['reworded']} 项，相同 {counts['same']} 项；"
-          f"单位变化 {counts['units_changed']} 项，时限变化 {counts['deadlines_changed']} 项；结转 {counts['carried']} 项")
-
-    def name(info) -> str:
-        return f"{info.label}{(info.text or info.title)[:60]}"
-
-    for d in diff.tasks:
-        tag = "（结转）" if d.carried else ""
-        if d.kind == "new":
-            print(f"+ 新增 [{d.new.id}] {name(d.new)}")
-        elif d.kind == "dropped":
-            print(f"- 删除 [{d.old.id}] {name(d.old)}")
-        elif d.kind == "reworded":
-            print(f"~ 改写 [{d.old.id}→{d.new.id}]{tag} {d.marked_text}")
-        for role, (a, b) in d.units.items():
-            print(f"  单位 [{d.old.id}→{d.new.id}]{tag} {d.new.label}{d.new.title}：{ROLE_ZH[role]} "
-                  f"{'、'.join(a) or '（无）'} → {'、'.join(b) or '（无）'}")
-        if d.deadlines:
-            print(f"  时限 [{d.old.id}→{d.new.id}]{tag} {d.new.label}{d.new.title}：{'、'.join(d.deadlines[0]) or '（无）'}"
-                  f" → {'、'.join(d.deadlines[1]) or '（无）'}")
+    print_diff(old, new, diff, counts)
     return 0
 
 
@@ -437,7 +333,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
         plan = svc.plan(args.plan)
         if not args.yes:  # a command line cannot ask; it must be told
             raise UsageError("delete_needs_yes", plan_id=plan.id, title=plan.title)
-        kept = svc.delete_plan(plan.id)
+        kept = svc.delete_plan(plan.id).result
     finally:
         svc.close()
     print(f"已删除计划 {plan.id}：{plan.title}（删除前的数据已备份到 {kept}）")
@@ -445,9 +341,9 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from core.store.health import check_database
+    from core.service.facade import PlanService
 
-    problems = check_database(_db_path(args))
+    problems = PlanService.check_database(_db_path(args))
     if problems:
         for p in problems:
             print(p, file=sys.stderr)
@@ -458,29 +354,24 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from core.errors import StoreError
-    from core.store import backup
+    from core.service.facade import PlanService
 
     if args.list:  # needs no open database, so it also works on one that is damaged
-        found = backup.list_backups(_db_path(args))
+        found = PlanService.backups_of(_db_path(args))
         for b in found:
             counts = f"{b.plans} 个计划，{b.tasks} 项任务" if b.plans is not None else "无法读取"
             print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason_zh:<6}  {counts}  {b.path}")
         if not found:
-            print(f"还没有备份（备份放在 {backup.backup_dir(_db_path(args))}）")
+            print(f"还没有备份（备份放在 {PlanService.backup_folder(_db_path(args))}）")
         return 0
-    if args.restore:
-        from core.store.migrations import LATEST
-        from core.store.window_lock import window_pid
-
-        if window_pid(_db_path(args)) is not None:
-            raise StoreError("db_open_in_window", path=str(_db_path(args)))
-        backup.verify_backup(Path(args.restore), max_version=LATEST)  # a foreign file: refused, nothing touched
+    if args.restore:  # an open window, a foreign file: refused, nothing touched
+        PlanService.check_restorable(_db_path(args), Path(args.restore))
     try:
         svc = _service(args)
     except StoreError as err:
         if not args.restore or err.code not in ("db_damaged", "db_empty", "db_not_taizhang", "db_too_new"):
             raise
-        aside = backup.replace_with_backup(_db_path(args), Path(args.restore), max_version=LATEST)
+        aside = PlanService.replace_with_backup(_db_path(args), Path(args.restore))
         print(f"已从备份恢复：{args.restore}（无法打开的原文件已改名保留为 {aside}）")
         return 0
     try:
@@ -527,62 +418,6 @@ def cmd_export(args: argparse.Namespace) -> int:
           + ("（报告正文未列入，见附件）" if data.pending and opts.style == "report" and opts.format == "docx"
              else ""))
     return 0
-
-
-class _ZhHelpFormatter(argparse.HelpFormatter):
-    """argparse's help with a Chinese "用法：" heading."""
-
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:
-        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
-
-
-# argparse's own messages (English, with the usage above them) → one catalogue code and its fields
-_ARGPARSE_MESSAGES = [
-    (re.compile(r"argument (?P<name>命令): invalid choice: '(?P<command>.*)' \(choose from (?P<choices>.*)\)"),
-     "cli_no_command"),
-    (re.compile(r"argument (?P<name>.+?): invalid choice: '(?P<value>.*)' \(choose from (?P<choices>.*)\)"),
-     "cli_bad_choice"),
-    (re.compile(r"argument (?P<name>.+?): invalid int value: '(?P<value>.*)'"), "cli_bad_number"),
-    (re.compile(r"argument (?P<name>.+?): expected (at least )?one argument"), "cli_needs_value"),
-    (re.compile(r"argument (?P<name>.+?): not allowed with argument (?P<other>.+)"), "cli_conflict"),
-    (re.compile(r"argument (?P<name>.+?): ignored explicit argument '(?P<value>.*)'"), "cli_takes_no_value"),
-    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"), "cli_ambiguous"),
-    (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli_required"),
-    (re.compile(r"unrecognized arguments: (?P<args>.+)"), "cli_unknown_args"),
-]
-
-
-def usage_error(text: str) -> UsageError:
-    """argparse's English message as a typed error with a Chinese message (cli_usage if unknown)."""
-    for pattern, code in _ARGPARSE_MESSAGES:
-        found = pattern.fullmatch(text.strip())
-        if found:
-            fields = {k: v for k, v in found.groupdict().items() if v is not None}
-            for key in ("choices", "matches"):
-                if key in fields:
-                    fields[key] = "、".join(c.strip(" '") for c in fields[key].split(","))
-            for key in ("name", "other", "names"):
-                if key in fields:
-                    fields[key] = fields[key].replace("/", " 或 ")
-            return UsageError(code, **fields)
-    return UsageError("cli_usage", detail=text.strip())
-
-
-class ZhArgumentParser(argparse.ArgumentParser):
-    """argparse in Chinese: a mistake is one line on stderr and exit 2, like every other CLI error;
-    the help keeps argparse's layout with Chinese headings."""
-
-    def __init__(self, *args, add_help: bool = True, **kwargs) -> None:
-        kwargs.setdefault("formatter_class", _ZhHelpFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
-        self._positionals.title = "位置参数"
-        self._optionals.title = "选项"
-        if add_help:
-            self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
-
-    def error(self, text: str):  # noqa: D102 - argparse's hook; never returns
-        print(f"错误：{message(usage_error(text))}", file=sys.stderr)
-        sys.exit(EXIT_ERROR)
 
 
 def _global_options(parser: argparse.ArgumentParser, default) -> None:

@@ -1,6 +1,6 @@
-"""Screens of 延期 and 进展 in the window, to look at as the clerk would (not for the README).
+"""Screens of 延期 and 进展 in the window, to look at as the clerk would (menu.png is docs/tracking.png).
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/tracking_screens.py OUT_DIR [--lang en]
+    HOME=/home/clerk xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/tracking_screens.py OUT_DIR [--lang en]
 
 Writes panel.png (a deferred task with three 进展 entries), menu.png (the context menu opened with
 the menu key), entry.png (an entry being typed), defer.png (the 延期 dialog) and overview.png (最新进展).
@@ -50,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
                                   ("新栏目试运行", dt.date(2026, 9, 12), None)):
             service.add_entry(task, text, day, status)
         window.refresh_plans()
+        from core.paths import default_db_path
+
+        window.path_label.setText(str(default_db_path()))  # where a clerk's data would be, not /tmp
+        window.statusBar().clearMessage()
         window.show()
         window.select_node(task)
         menus = window.tracking.task_menu

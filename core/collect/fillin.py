@@ -86,6 +86,7 @@ def _write_sheet(ws, plan_title: str, sheet: FillSheet) -> None:
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     body = Font(name=G.BODY_FONT, size=11)
     wrap = Alignment(wrap_text=True, vertical="center")
+    centred = Alignment(wrap_text=True, vertical="center", horizontal="center")
     last = get_column_letter(len(COLUMNS))
     ws["A1"] = f"{plan_title}落实情况填报表"
     ws["A1"].font = Font(name=G.HEADING1_FONT, size=15)
@@ -118,7 +119,8 @@ def _write_sheet(ws, plan_title: str, sheet: FillSheet) -> None:
                   "、".join(d.text for d in t.deadlines), t.status.zh, t.note, t.completed_on, "", t.id]
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row_no, column=col, value=value)
-            cell.font, cell.border, cell.alignment = body, border, wrap
+            cell.font, cell.border = body, border
+            cell.alignment = centred if col in (1, 5) else wrap  # 序号 and 状态: "1" and the task text apart
             is_open = COLUMNS[col - 1][2]
             cell.protection = Protection(locked=not is_open)
             cell.fill = OPEN_FILL if is_open else LOCKED_FILL

@@ -116,6 +116,39 @@ def _base(row: ReturnedRow, info: NodeInfo) -> dict[str, object]:
     return {"status": status, "note": b.note, "completed_on": b.completed_on}
 
 
+Pick = tuple[int, str, str, str]  # (task id, field or "entry", file, unit): one value the clerk takes
+
+
+def pick_of(node_id: int, name: str, proposal: Proposal) -> Pick:
+    """How the merge preview names one proposed value, so the clerk's ticks survive a re-reading."""
+    return (node_id, name, proposal.file, proposal.unit)
+
+
+def offered_picks(plan: MergePreview) -> set[Pick]:
+    """What applying without choosing takes: every change and new 进展, no side of a conflict."""
+    return {pick_of(i.node_id, name, p) for i in plan.items for name, p in i.changes.items()} | {
+        pick_of(i.node_id, "entry", p) for i in plan.items for p in i.entries}
+
+
+def settle(plan: MergePreview, picks: set[Pick]) -> MergePreview:
+    """The preview cut down to what the clerk ticked: changes and 进展 whose pick is in `picks`, and
+    for a conflict the side picked (a side equal to today's value changes nothing). A conflict
+    with no side picked stays a conflict and is not applied."""
+    items = []
+    for item in plan.items:
+        kept = MergeItem(node_id=item.node_id, title=item.title, files=set(item.files),
+                         changes={k: p for k, p in item.changes.items() if pick_of(item.node_id, k, p) in picks},
+                         entries=[p for p in item.entries if pick_of(item.node_id, "entry", p) in picks])
+        for c in item.conflicts:
+            chosen = next((p for p in c.proposals if pick_of(item.node_id, c.field, p) in picks), None)
+            if chosen is None:
+                kept.conflicts.append(c)
+            elif chosen.value != c.current:
+                kept.changes[c.field] = chosen
+        items.append(kept)
+    return MergePreview(plan_id=plan.plan_id, items=items, unmatched=plan.unmatched, problems=plan.problems)
+
+
 def match_rows(tasks: dict[int, NodeInfo], returned: Returned) -> tuple[list[tuple[ReturnedRow, int]], list[ReturnedRow]]:
     """(row, task id) pairs by key, then by the text for rows a unit retyped; and the rows left over."""
     keyed: list[tuple[ReturnedRow, int]] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from core.domain.collective_units import covers, same_unit
@@ -25,6 +26,9 @@ def fold_query(text: str | None) -> str:
 class FilterContext:
     today: dt.date
     my_units: list[str]
+    # the clerk's role on a task, where the caller keeps it cached (the filter bar does);
+    # it must answer what role_of(info, my_units, exact=False) would
+    mine_role: Callable[[NodeInfo], str | None] | None = None
 
 
 def role_of(info: NodeInfo, units: list[str], exact: bool) -> str | None:
@@ -39,8 +43,11 @@ def role_of(info: NodeInfo, units: list[str], exact: bool) -> str | None:
     return None
 
 
-def matches(info: NodeInfo, flt: TaskFilter, ctx: FilterContext, key: str | None = None) -> bool:
-    """Whether a task passes every criterion of `flt` (sections never do: callers keep ancestors)."""
+def passes(info: NodeInfo, flt: TaskFilter, ctx: FilterContext) -> bool:
+    """Whether a task passes every criterion of `flt` but the search text (sections never do).
+
+    The filter bar caches this half while the clerk types, so a keystroke tests only the text.
+    """
     if not info.is_task:
         return False
     if flt.statuses and info.status not in flt.statuses:
@@ -55,10 +62,15 @@ def matches(info: NodeInfo, flt: TaskFilter, ctx: FilterContext, key: str | None
     if flt.unit:
         roles.append(role_of(info, [flt.unit.strip()], exact=True))
     if flt.mine:
-        roles.append(role_of(info, ctx.my_units, exact=False))
+        roles.append(ctx.mine_role(info) if ctx.mine_role else role_of(info, ctx.my_units, exact=False))
     if None in roles:
         return False
-    if flt.role and (flt.role not in roles if roles else not info.units.get(flt.role)):
+    return not flt.role or (flt.role in roles if roles else bool(info.units.get(flt.role)))
+
+
+def matches(info: NodeInfo, flt: TaskFilter, ctx: FilterContext, key: str | None = None) -> bool:
+    """Whether a task passes every criterion of `flt` (sections never do: callers keep ancestors)."""
+    if not passes(info, flt, ctx):
         return False
     needle = fold_query(flt.text)
     return not needle or needle in (key if key is not None else search_key(info))

@@ -168,6 +168,9 @@ class NodeMove:
     new: NodePlace
 
 
+PLANS = "plans"  # a Change's field: the list of plans changed (one made or deleted, or all restored)
+
+
 @dataclass
 class Change:
     """What one user action changed, so views update exactly those rows (Anki's OpChanges).
@@ -193,6 +196,11 @@ class Change:
     def structure(self) -> bool:
         """The tree's shape changed (rows added, removed or moved)."""
         return bool(self.added or self.removed or self.moved)
+
+    @property
+    def plan_list(self) -> bool:
+        """The list of plans changed: the window re-lists them, showing `plan_id` if it still exists."""
+        return PLANS in self.fields
 
 
 @dataclass

@@ -8,9 +8,11 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from core.domain.plan_diff import PlanDiff, TaskDiff, task_text
 from core.export import gbt9704 as G
+from core.export.xlsx_ledger import LINE_HEIGHT_PT, wrapped_lines
 from core.parse.parsed_plan import ROLE_ZH
 
 KIND_ZH = {"new": "新增", "dropped": "删除", "reworded": "改写", "same": "相同"}
@@ -60,7 +62,9 @@ def write_diff_xlsx(diff: PlanDiff, old_title: str, new_title: str, out) -> None
     ws.merge_cells(f"A1:{last}1")
     ws.row_dimensions[1].height = 30
     ws["A2"] = summary_line(diff)
+    ws["A2"].alignment = Alignment(wrap_text=True, vertical="center")
     ws.merge_cells(f"A2:{last}2")
+    ws.row_dimensions[2].height = LINE_HEIGHT_PT * wrapped_lines(summary_line(diff), sum(w for _, w in COLUMNS)) + 4
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for col, (name, width) in enumerate(COLUMNS, start=1):
@@ -77,12 +81,18 @@ def write_diff_xlsx(diff: PlanDiff, old_title: str, new_title: str, out) -> None
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=3 + i, column=col, value=value)
             cell.border = border
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            short = col in (1, 2, len(COLUMNS))  # 序号, 变化, 结转: centred, so "5" and "新增" do not run together
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center" if short else None)
             if not isinstance(value, CellRichText):
                 cell.font = Font(name=G.BODY_FONT, size=11)
+        # Excel and LibreOffice do not grow rows written by openpyxl: give each the lines it wraps to
+        lines = max(wrapped_lines(str(v or ""), w) for v, (_, w) in zip(values, COLUMNS, strict=True))
+        ws.row_dimensions[3 + i].height = LINE_HEIGHT_PT * lines + 4
     ws.freeze_panes = "A4"
     ws.auto_filter.ref = f"A3:{last}{3 + len(shown)}"
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.print_title_rows = "3:3"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0  # one page wide, as long as it takes
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     wb.save(str(out))

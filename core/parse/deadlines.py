@@ -34,6 +34,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(r"\d{1,3} ?个?(?:工作日|自然日|日|天|周|个月|月)(?:之内|以内|内)|每(?:季度|半年|年度|年|月|周)|"
                             r"长期坚持|长期执行|长期推进")),
 ]
+# for each pattern, words one of which every match holds (deadline patterns begin with optional
+# parts, so a regex scan tries every position; most task texts lack most of these words)
+_NEEDS: list[tuple[str, ...]] = [("日",), ("日", "号"), ("旬",), ("底", "末"), ("月",), ("年",), ("半年",),
+                                 ("季度",), ("内", "每", "长期")]
 _RANGE_GLUE = re.compile(r" ?(?:至|到|-|—|－|~|～) ?")
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _BOOK = re.compile(r"《[^《》\n]{0,200}》")
@@ -112,6 +116,8 @@ _CELL_ONLY = [
 ]
 
 
+_CELL_NEEDS: list[tuple[str, ...]] = [("20",), ("月",), ("全年",)]
+
 _START = re.compile(r" ?(?:份)?(?:起|开始|以来)")
 
 
@@ -176,7 +182,9 @@ def _find(text: str, year: int | None, cell: bool) -> list[ParsedDeadline]:
     patterns = _PATTERNS + _CELL_ONLY if cell else _PATTERNS
     hits: list[tuple[int, int, str, re.Match[str]]] = []
     taken = bytearray(len(folded))
-    for kind, pattern in patterns:
+    for (kind, pattern), needs in zip(patterns, _NEEDS + _CELL_NEEDS if cell else _NEEDS, strict=True):
+        if not any(word in folded for word in needs):
+            continue  # a substring test is far cheaper than a scan that cannot match
         for m in pattern.finditer(folded):
             if any(taken[m.start():m.end()]):
                 continue

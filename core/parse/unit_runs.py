@@ -145,22 +145,35 @@ def _balanced(name: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _known_pattern(vocab: frozenset[str]) -> re.Pattern[str] | None:
-    """Every position where a vocabulary name starts (the longest one), in one scan of a row."""
+def _known_index(vocab: frozenset[str]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]] | None:
+    """The characters vocabulary names start with, and for each the names' lengths, longest first.
+
+    One alternation of every name would try them all at every position of a row, a cost that
+    grows with the plan's vocabulary as well as its length; this index keeps it linear.
+    """
     if not vocab:
         return None
-    names = "|".join(re.escape(n) for n in sorted(vocab, key=len, reverse=True))
-    return re.compile(f"(?=({names}))")
+    lengths: dict[str, set[int]] = {}
+    for name in vocab:
+        lengths.setdefault(name[0], set()).add(len(name))
+    firsts = re.compile("[" + "".join(re.escape(c) for c in sorted(lengths)) + "]")
+    return firsts, {c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}
 
 
 def _known_ends(folded: str, vocab: frozenset[str]) -> dict[int, list[int]]:
-    """Position → ends of the known names starting there, also with a level character before them."""
-    pattern = _known_pattern(vocab)
+    """Position → ends of the known names starting there (the longest one), also with a level
+    character before them."""
+    index = _known_index(vocab)
     ends: dict[int, list[int]] = {}
-    if pattern is None:
+    if index is None:
         return ends
-    for m in pattern.finditer(folded):
-        p, q = m.start(), m.start() + len(m.group(1))
+    firsts, lengths = index
+    size = len(folded)
+    for m in firsts.finditer(folded):
+        p = m.start()
+        q = next((p + n for n in lengths[m.group(0)] if p + n <= size and folded[p:p + n] in vocab), None)
+        if q is None:
+            continue
         ends.setdefault(p, []).append(q)
         if p and folded[p - 1] in _INITIALS:
             ends.setdefault(p - 1, []).append(q)
@@ -186,6 +199,7 @@ class _Parser:
     def __init__(self, folded: str, vocab: frozenset[str], end: int | None) -> None:
         self.f, self.known, self.end = folded, _known_ends(folded, vocab), end
         self.memo: dict[tuple[int, bool, bool], tuple[float, tuple] | None] = {}
+        self.skips: dict[int, tuple[int, str]] = {}
         self.ends = [m.end() for m in _NAME_END.finditer(folded)]  # where a generic name may end
         self.stops = _outside_brackets(folded, _NAME_STOP)  # characters no name holds
 
@@ -214,6 +228,13 @@ class _Parser:
         return q in self.known.get(p, ())
 
     def skip(self, q: int) -> tuple[int, str]:
+        """Past the separators, blanks and connectors after a name: where the next one may start."""
+        found = self.skips.get(q)
+        if found is None:
+            found = self.skips[q] = self._skip(q)
+        return found
+
+    def _skip(self, q: int) -> tuple[int, str]:
         f, gap = self.f, "glued"
         m = _ETC.match(f, q)
         if m and m.end() > q:
@@ -237,9 +258,9 @@ class _Parser:
         found: tuple[float, tuple] | None = None
         for q, score in self.names_at(p, after_sep, first):
             options = []
-            if self.end is None or self.skip(q)[0] >= self.end:
-                options.append((score, ((p, q, ""),)))
             q2, gap = self.skip(q)
+            if self.end is None or q2 >= self.end:
+                options.append((score, ((p, q, ""),)))
             if q2 < len(self.f) and (self.end is None or q2 < self.end):
                 rest = self.best(q2, gap == "sep")
                 if rest is not None:
@@ -277,15 +298,15 @@ def find_run(text: str, vocab: frozenset[str], at_end: bool, not_before: int = 1
         if parsed is None:
             continue
         score, spans = parsed
+        if best is not None and (score, spans[-1][1]) <= (best.score, best.end):
+            continue  # not better than the run found: the checks below could only drop it
         if not after_sep and _longer_start(parser, folded, starts, p, spans[0][1], max(0, not_before)):
             continue  # "…公示区市场监督管理局", "…信息省住房城乡建设厅": the name keeps its level character
-        names = tuple(text[a:b] for a, b, _g in spans)
         has_vocab = any(folded[a:b] in vocab for a, b, _g in spans)
-        if len(names) < 2 and not has_vocab and not (at_end and after_sep):
+        if len(spans) < 2 and not has_vocab and not (at_end and after_sep):
             continue
-        run = Run(p, spans[-1][1], names, ("start", *(g for _a, _b, g in spans[1:])), score)
-        if best is None or (run.score, run.end) > (best.score, best.end):
-            best = run
+        names = tuple(text[a:b] for a, b, _g in spans)
+        best = Run(p, spans[-1][1], names, ("start", *(g for _a, _b, g in spans[1:])), score)
     return best
 
 
@@ -355,6 +376,7 @@ def split_glued(name: str, vocab: frozenset[str]) -> list[str]:
     return parts if all(fold(p) in vocab or _whole_alone(fold(p)) for p in parts) else [name]
 
 
+@lru_cache(maxsize=8192)
 def _whole_alone(name: str) -> bool:
     """A name that stands for a unit on its own: not a bare place (各设区, 各市（州）) or a collective's
     first half (省政府|各部门)."""

@@ -5,23 +5,22 @@ A mixin only to keep service.py short; everything here is reached as a PlanServi
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from peewee import PeeweeException
-
-from core.store import backup, migrations
-from core.store.db import checkpoint
-from core.store.tables import Plan
+from core.domain.records import PLANS, Change
+from core.errors import StoreError
+from core.store import backup, health, migrations, plans
+from core.store.db import checkpoint_if_reachable
+from core.store.window_lock import window_pid
 
 
 class PlanBackups:
     """Mixed into PlanService; relies on its db, db_path, warnings and _unflushed/_last_write."""
 
     def _has_data(self) -> bool:
-        return Plan.select().exists()
+        return plans.any_plan()
 
     def backup_now(self, reason: str = "manual", protect: Iterable[Path] = ()) -> Path:
         """A backup of the current state; never of a file whose opening check has not passed, whose
@@ -38,15 +37,35 @@ class PlanBackups:
         return backup.list_backups(Path(db_path), with_counts)
 
     @staticmethod
+    def backup_folder(db_path: Path) -> Path:
+        """Where the backups of a database are kept."""
+        return backup.backup_dir(Path(db_path))
+
+    @staticmethod
+    def check_restorable(db_path: Path, backup_path: Path) -> None:
+        """Refuse a restore before anything is touched: a window has the database open (it would go
+        on showing, and writing, the data being replaced), or the file is no intact backup."""
+        if window_pid(Path(db_path)) is not None:
+            raise StoreError("db_open_in_window", path=str(db_path))
+        backup.verify_backup(Path(backup_path), max_version=migrations.LATEST)
+
+    @staticmethod
+    def check_database(db_path: Path) -> list[str]:
+        """What is wrong with a database file, read without changing it (empty: intact)."""
+        return health.check_database(Path(db_path))
+
+    @staticmethod
     def replace_with_backup(db_path: Path, backup_path: Path) -> Path | None:
         """Put a backup where a database that will not open is; returns where that file was kept."""
         return backup.replace_with_backup(Path(db_path), Path(backup_path), max_version=migrations.LATEST)
 
-    def restore_backup(self, path: Path) -> None:
+    def restore_backup(self, path: Path, initiator: object = None) -> Change:
         """Replace the data with a backup's, after backing up the current state.
 
         A file that is not an intact Taizhang database is refused before anything is touched;
-        the backup of the current state never rotates away the file being restored.
+        the backup of the current state never rotates away the file being restored. Every plan
+        may have changed: the Change names none (`plan_id` None) and says the plan list changed;
+        `result` is the backup restored.
         """
         path = Path(path)
         self.opening.before_write()
@@ -56,6 +75,7 @@ class PlanBackups:
         backup.restore_into(self.db.connection(), path, max_version=migrations.LATEST, target_path=self.db_path)
         self._wrote()
         migrations.migrate(self.db, self.db_path)
+        return Change(plan_id=None, fields={PLANS}, initiator=initiator, result=path)
 
     def checkpoint_if_idle(self, idle: float = 1.0) -> bool:
         """Once no write came for `idle` seconds, make the main file hold every committed edit.
@@ -66,10 +86,7 @@ class PlanBackups:
         """
         if not self._unflushed or time.monotonic() - self._last_write < idle or not self.opening.passed:
             return False  # a checkpoint writes the main file: not before the opening check passed
-        try:
-            done = checkpoint(self.db)
-        except (PeeweeException, sqlite3.Error):
-            return False  # the file is away or busy: the next tick tries again
+        done = checkpoint_if_reachable(self.db)  # the file away or busy: False, the next tick tries again
         self._unflushed = not done
         return done
 

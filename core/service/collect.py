@@ -14,17 +14,17 @@ from core.domain import filters as queries
 from core.domain.collective_units import is_collective
 from core.domain.records import Change, NodeInfo, TaskFilter
 from core.domain.textclean import clean_text
-from core.errors import UsageError
+from core.errors import TaizhangError, UsageError
 from core.store import tracking
-from core.store.tables import now
+from core.store.edits import ancestors
 
 if TYPE_CHECKING:  # the workbook side (openpyxl) is imported when a workbook is written or read
-    from core.collect.merge import MergePreview
+    from core.collect.merge import MergePreview, Pick
     from core.collect.returns import Returned
 
 
 class PlanCollecting:
-    """Mixed into PlanService; relies on its tree(), plan(), _atomic(), _ancestors() and today()."""
+    """Mixed into PlanService; relies on its tree(), plan(), _atomic() and today()."""
 
     def unit_tasks(self, plan_id: int, unit: str) -> list[NodeInfo]:
         """The tasks a unit must report on: those naming it, or a collective name that takes it in
@@ -52,7 +52,7 @@ class PlanCollecting:
         sheets = [FillSheet(u, tasks) for u in wanted if u and (tasks := self.unit_tasks(plan_id, u))]
         if not sheets:
             raise UsageError("collect_no_tasks", unit="、".join(wanted))
-        made = now()
+        made = dt.datetime.now().replace(microsecond=0)  # as the workbook's 生成时间 shows it
         path = write_atomically(Path(out), lambda tmp: write_fillin(plan.title, plan_id, sheets, made, tmp))
         return path, [s.unit for s in sheets]
 
@@ -66,6 +66,27 @@ class PlanCollecting:
             raise UsageError("merge_same_name", names="、".join(n for n in names if names.count(n) > 1))
         return [read_returned(Path(p)) for p in paths]
 
+    def read_returns_apart(self, paths: list[Path]) -> tuple[list[Returned], list[tuple[Path, TaizhangError]]]:
+        """Read the returned workbooks one by one, setting aside each that cannot be merged with
+        its error (unreadable, or a second file of a name already taken), so the others still
+        merge: the import dialog's way, where one bad attachment must not block thirty units."""
+        from core.collect.returns import read_returned
+
+        read: list[Returned] = []
+        refused: list[tuple[Path, TaizhangError]] = []
+        taken: set[str] = set()
+        for path in map(Path, paths):
+            if path.name in taken:
+                refused.append((path, UsageError("merge_same_name", names=path.name)))
+                continue
+            try:
+                read.append(read_returned(path))
+            except TaizhangError as err:
+                refused.append((path, err))
+                continue
+            taken.add(path.name)
+        return read, refused
+
     def merge_preview(self, plan_id: int, returned: list[Returned], take: str | None = None) -> MergePreview:
         """What merging would do, without writing anything."""
         from core.collect.merge import preview
@@ -75,13 +96,18 @@ class PlanCollecting:
         return preview(plan_id, tasks, entries, returned, take)
 
     def apply_merge(self, plan_id: int, returned: list[Returned], take: str | None = None,
-                    initiator: object = None) -> Change:
+                    initiator: object = None, picks: set[Pick] | None = None) -> Change:
         """Apply every change that does not conflict (and the conflicts `take` settles) in one
-        transaction, each history line saying which unit's file it came from. The preview is
-        worked out again inside the transaction, so a change made meanwhile is not overwritten.
+        transaction, each history line saying which unit's file it came from; with `picks`, only
+        the values the clerk ticked (core.collect.merge.settle). The preview is worked out again
+        inside the transaction, so a change made meanwhile is not overwritten.
         `result` is that preview; `before` what undo_merge needs."""
         with self._atomic():
             plan = self.merge_preview(plan_id, returned, take)
+            if picks is not None:
+                from core.collect.merge import settle
+
+                plan = settle(plan, picks)
             today = self.today()
             saved: list[tuple[int, str, str, dt.date | None]] = []
             added: list[int] = []
@@ -96,8 +122,8 @@ class PlanCollecting:
                 for p in item.entries:
                     added.append(tracking.add_entry(item.node_id, today, str(p.value), None, p.source))
                     touched.add(item.node_id)
-            _, ancestors = self._ancestors(touched)
-        return Change(plan_id=plan_id, nodes=touched, rollups=ancestors,
+            _, above = ancestors(touched)
+        return Change(plan_id=plan_id, nodes=touched, rollups=above,
                       fields={"status", "note", "completed_on", "entries"}, initiator=initiator,
                       result=plan, before=(saved, added))
 
@@ -111,6 +137,6 @@ class PlanCollecting:
             for node_id, status, note, completed_on in saved:
                 tracking.put_back(node_id, status, note, completed_on)
                 touched.add(node_id)
-            plan_id, ancestors = self._ancestors(touched)
-        return Change(plan_id=plan_id or None, nodes=touched, rollups=ancestors,
+            plan_id, above = ancestors(touched)
+        return Change(plan_id=plan_id or None, nodes=touched, rollups=above,
                       fields={"status", "note", "completed_on", "entries"}, initiator=initiator)

@@ -9,41 +9,31 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from core.domain.records import Change, ImportResult, NodeMove, NodePlace
+from core.domain.records import PLANS, Change, NodeMove
 from core.domain.textclean import clean_text
 from core.errors import UsageError
 from core.paths import evidence_dir
-from core.store import edits
+from core.store import edits, plans
 from core.store import evidence as ev
 from core.store.carry import carry_over, origins
-from core.store.tables import Evidence, Node, Plan
+from core.store.edits import ancestors, plan_of
 
 
 class PlanEditing:
-    """Mixed into PlanService; relies on its _atomic(), _ancestors() and db_path."""
+    """Mixed into PlanService; relies on its _atomic() and db_path."""
 
-    def _place(self, node_id: int) -> NodePlace:
-        """Where a node stands now: its parent and its row among that parent's children."""
-        node = edits.get_node(node_id)
-        same_parent = (Node.parent == node.parent_id) if node.parent_id is not None else Node.parent.is_null()
-        row = (Node.select().where((Node.plan == node.plan_id) & same_parent & (Node.position < node.position))
-               .count())
-        return NodePlace(node_id, node.parent_id, row)
-
-    def _around(self, *parents: int | None) -> tuple[set[int], set[int]]:
+    @staticmethod
+    def _around(*parents: int | None) -> tuple[set[int], set[int]]:
         """(parents whose own record changed, their ancestors whose roll-ups moved) after a structure edit."""
         nodes = {p for p in parents if p is not None}
-        _, ancestors = self._ancestors(nodes)
-        return nodes, (ancestors | nodes)
+        _, above = ancestors(nodes)
+        return nodes, (above | nodes)
 
     def rename_plan(self, plan_id: int, title: str, year: int | None, initiator: object = None) -> Change:
         """New title and year; `before` is the old (title, year)."""
         title = clean_text(title)
         with self._atomic():
-            plan = self._plan_row(plan_id)
-            old = (plan.title, plan.year)
-            plan.title, plan.year = title, year
-            plan.save()
+            old = plans.rename_plan(plan_id, title, year)
         return Change(plan_id=plan_id, fields={"plan"}, initiator=initiator, before=old)
 
     def add_node(self, plan_id: int, parent_id: int | None, position: int | None = None,
@@ -52,16 +42,16 @@ class PlanEditing:
         label, title, text = clean_text(label), clean_text(title), clean_text(text)
         with self._atomic():
             node_id = edits.add_node(plan_id, parent_id, position, label, title, text)
-            place = self._place(node_id)
+            place = edits.place(node_id)
             nodes, rollups = self._around(parent_id)
         return Change(plan_id=plan_id, added=[place], nodes=nodes, rollups=rollups, initiator=initiator,
                       result=node_id)
 
     def delete_node(self, node_id: int, initiator: object = None) -> Change:
         """Delete a node and everything under it; `before` is the snapshot undo puts back."""
-        plan_id = edits.get_node(node_id).plan_id
+        plan_id = plan_of(node_id)
         with self._atomic():
-            place = self._place(node_id)
+            place = edits.place(node_id)
             snap = edits.delete_node(node_id)
             edits.ensure_progress(snap.parent_id)
             nodes, rollups = self._around(snap.parent_id)
@@ -71,40 +61,31 @@ class PlanEditing:
     def restore_node(self, snap: edits.Snapshot, initiator: object = None) -> Change:
         with self._atomic():
             root = edits.restore(snap)
-            place = self._place(root)
+            place = edits.place(root)
             nodes, rollups = self._around(snap.parent_id)
-        return Change(plan_id=edits.get_node(root).plan_id, added=[place], nodes=nodes, rollups=rollups,
+        return Change(plan_id=plan_of(root), added=[place], nodes=nodes, rollups=rollups,
                       initiator=initiator, result=root)
 
     def move_node(self, node_id: int, parent_id: int | None, position: int, initiator: object = None) -> Change:
         """Move under `parent_id` at `position`; `before` is (old parent, old position) for undo."""
         with self._atomic():
-            was = self._place(node_id)
+            was = edits.place(node_id)
             old = edits.move_node(node_id, parent_id, position)
-            now_at = self._place(node_id)
+            now_at = edits.place(node_id)
             nodes, rollups = self._around(was.parent_id, now_at.parent_id)
         moved = [NodeMove(node_id, was, now_at)] if was != now_at else []
-        return Change(plan_id=edits.get_node(node_id).plan_id, moved=moved, nodes=nodes, rollups=rollups,
+        return Change(plan_id=plan_of(node_id), moved=moved, nodes=nodes, rollups=rollups,
                       initiator=initiator, before=old)
 
     def indent_node(self, node_id: int, initiator: object = None) -> Change:
         """Make a node the last child of the sibling before it."""
-        node = edits.get_node(node_id)
-        prev = (Node.select().where((Node.plan == node.plan_id) & (Node.parent == node.parent_id)
-                                    if node.parent_id is not None else
-                                    (Node.plan == node.plan_id) & Node.parent.is_null())
-                .where(Node.position < node.position).order_by(Node.position.desc()).first())
-        if prev is None:
-            raise UsageError("bad_move")
-        return self.move_node(node_id, prev.id, edits.next_position(node.plan_id, prev.id), initiator)
+        parent_id, position = edits.indent_target(node_id)
+        return self.move_node(node_id, parent_id, position, initiator)
 
     def outdent_node(self, node_id: int, initiator: object = None) -> Change:
         """Make a node the sibling right after its parent."""
-        node = edits.get_node(node_id)
-        if node.parent_id is None:
-            raise UsageError("bad_move")
-        parent = edits.get_node(node.parent_id)
-        return self.move_node(node_id, parent.parent_id, parent.position + 1, initiator)
+        parent_id, position = edits.outdent_target(node_id)
+        return self.move_node(node_id, parent_id, position, initiator)
 
     def rename_node(self, node_id: int, label: str, title: str, text: str | None = None,
                     initiator: object = None) -> Change:
@@ -113,7 +94,7 @@ class PlanEditing:
         text = clean_text(text) if text is not None else None
         with self._atomic():
             old = edits.rename_node(node_id, label, title, text)
-        return Change(plan_id=edits.get_node(node_id).plan_id, nodes={node_id}, fields={"label", "title", "text"},
+        return Change(plan_id=plan_of(node_id), nodes={node_id}, fields={"label", "title", "text"},
                       initiator=initiator, before=old)
 
     def set_units(self, node_id: int, units: dict[str, list[str]], initiator: object = None) -> Change:
@@ -121,7 +102,7 @@ class PlanEditing:
         units = {role: [clean_text(u) for u in names] for role, names in units.items()}
         with self._atomic():
             old = edits.set_units(node_id, units)
-        return Change(plan_id=edits.get_node(node_id).plan_id, nodes={node_id}, fields={"units"},
+        return Change(plan_id=plan_of(node_id), nodes={node_id}, fields={"units"},
                       initiator=initiator, before=old)
 
     def set_deadlines(self, node_id: int, deadlines: list[tuple[str, dt.date | None]],
@@ -130,8 +111,8 @@ class PlanEditing:
         deadlines = [(clean_text(text), day) for text, day in deadlines]
         with self._atomic():
             old = edits.set_deadlines(node_id, deadlines)
-            plan_id, ancestors = self._ancestors([node_id])
-        return Change(plan_id=plan_id, nodes={node_id}, rollups=ancestors, fields={"deadlines"},
+            plan_id, above = ancestors([node_id])
+        return Change(plan_id=plan_id, nodes={node_id}, rollups=above, fields={"deadlines"},
                       initiator=initiator, before=old)
 
     # -- evidence ------------------------------------------------------------------------
@@ -140,56 +121,52 @@ class PlanEditing:
         return evidence_dir(self.db_path)
 
     def evidence(self, node_id: int) -> list[ev.EvidenceInfo]:
-        rows = Evidence.select().where(Evidence.node == node_id).order_by(Evidence.id)
-        return [ev.info(r, self.evidence_root) for r in rows]
+        return ev.records(node_id, self.evidence_root)
 
     def attach_file(self, node_id: int, path: Path, initiator: object = None) -> Change:
         """Copy a file into the evidence folder and record it (the record in `result`); the original is left alone."""
-        node = edits.get_node(node_id)
+        plan_id = plan_of(node_id)
         target, digest = ev.copy_in(Path(path), self.evidence_root / str(node_id))
         try:
             with self._atomic():
-                row = Evidence.create(node=node_id, kind="file", name=clean_text(Path(path).name),
-                                      target=target.relative_to(self.evidence_root).as_posix(), sha256=digest)
+                record = ev.add_record(node_id, "file", clean_text(Path(path).name),
+                                       target.relative_to(self.evidence_root).as_posix(), self.evidence_root, digest)
         except Exception:
             target.unlink(missing_ok=True)
             raise
-        return Change(plan_id=node.plan_id, nodes={node_id}, fields={"evidence"}, initiator=initiator,
-                      result=ev.info(row, self.evidence_root))
+        return Change(plan_id=plan_id, nodes={node_id}, fields={"evidence"}, initiator=initiator, result=record)
 
     def attach_link(self, node_id: int, url: str, name: str | None = None, initiator: object = None) -> Change:
         """Record a link to a published page (the record in `result`)."""
-        node = edits.get_node(node_id)
+        plan_id = plan_of(node_id)
         url = clean_text(url).strip()
         if not url:
             raise UsageError("bad_link")
         with self._atomic():
-            row = Evidence.create(node=node_id, kind="link", name=clean_text(name or url).strip(), target=url)
-        return Change(plan_id=node.plan_id, nodes={node_id}, fields={"evidence"}, initiator=initiator,
-                      result=ev.info(row, self.evidence_root))
+            record = ev.add_record(node_id, "link", clean_text(name or url).strip(), url, self.evidence_root)
+        return Change(plan_id=plan_id, nodes={node_id}, fields={"evidence"}, initiator=initiator, result=record)
 
     def remove_evidence(self, evidence_id: int, initiator: object = None) -> Change:
         """Remove a record; its copied file goes to the trash until the window next opens. `before`
         is the record's row, for restore_evidence (Undo)."""
-        row = ev.get(evidence_id)
-        node = edits.get_node(row.node_id)
-        snapshot = dict(Evidence.select().where(Evidence.id == evidence_id).dicts().get())
+        record = ev.get(evidence_id, self.evidence_root)
+        plan_id = plan_of(record.node_id)
         with self._atomic():
-            row.delete_instance()
-        if row.kind == "file":
-            ev.remove_file(self.evidence_root, row.target)
-        return Change(plan_id=node.plan_id, nodes={node.id}, fields={"evidence"}, initiator=initiator,
+            snapshot = ev.delete_record(evidence_id)
+        if record.kind == "file":
+            ev.remove_file(self.evidence_root, record.target)
+        return Change(plan_id=plan_id, nodes={record.node_id}, fields={"evidence"}, initiator=initiator,
                       before=snapshot)
 
     def restore_evidence(self, snapshot: dict, initiator: object = None) -> Change:
         """Undo remove_evidence: the record back with its id, its file back from the trash."""
-        node = edits.get_node(snapshot["node"])
+        node_id = snapshot["node"]
+        plan_id = plan_of(node_id)
         if snapshot["kind"] == "file":
             ev.restore_file(self.evidence_root, snapshot["target"])
         with self._atomic():
-            Evidence.insert(snapshot).execute()
-        return Change(plan_id=node.plan_id, nodes={node.id}, fields={"evidence"}, initiator=initiator,
-                      result=ev.info(ev.get(snapshot["id"]), self.evidence_root))
+            record = ev.restore_record(snapshot, self.evidence_root)
+        return Change(plan_id=plan_id, nodes={node_id}, fields={"evidence"}, initiator=initiator, result=record)
 
     def empty_evidence_trash(self) -> None:
         """Delete removed copies for good (the window calls it on opening: no undo can want them)."""
@@ -197,16 +174,19 @@ class PlanEditing:
             ev.empty_trash(self.evidence_root)
 
     # -- next year -----------------------------------------------------------------------
-    def carry_over(self, plan_id: int, title: str | None = None, year: int | None = None) -> ImportResult:
-        """A new plan with the unfinished tasks of `plan_id`, linked to their originals."""
-        old = self._plan_row(plan_id)
+    def carry_over(self, plan_id: int, title: str | None = None, year: int | None = None,
+                   initiator: object = None) -> Change:
+        """A new plan with the unfinished tasks of `plan_id`, linked to their originals. The Change
+        names the new plan; `result` is its ImportResult (counts)."""
+        old = plans.get_plan(plan_id)
         year = year if year is not None else (old.year + 1 if old.year else None)
         title = title or f"{old.title}（结转{year or ''}）"
         with self._atomic():
-            return carry_over(plan_id, title, year)
+            result = carry_over(plan_id, title, year)
+        return Change(plan_id=result.plan_id, fields={PLANS}, initiator=initiator, result=result)
 
     def carried_from(self, plan_id: int) -> int | None:
-        return Plan.get_by_id(plan_id).carried_from_id
+        return plans.carried_from(plan_id)
 
     def plan_diff(self, old_plan: int, new_plan: int):
         """How `new_plan` differs from `old_plan`, task by task (core.domain.plan_diff)."""

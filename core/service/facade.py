@@ -6,37 +6,35 @@ Every user action is one call and one transaction, and returns a Change naming w
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
-
-from peewee import PeeweeException
 
 from core.domain import filters as queries
 from core.domain import settings
 from core.domain.progress import tree_rollups
-from core.domain.records import Change, HistoryEntry, ImportResult, NodeInfo, PlanSummary, Rollup, TaskFilter
+from core.domain.records import PLANS, Change, HistoryEntry, NodeInfo, PlanSummary, Rollup, TaskFilter
 from core.domain.status import Status
 from core.domain.textclean import clean_text
-from core.errors import NotFoundError, StoreError, UsageError
+from core.errors import NotFoundError, StoreError
 from core.parse.parsed_plan import ParsedPlan
 from core.service.backups import PlanBackups
 from core.service.collect import PlanCollecting
 from core.service.edits import PlanEditing
 from core.service.opening import OpeningChecks, daily_backup
 from core.service.tracking import PlanTracking
-from core.store import history, migrations
+from core.store import migrations, plans, task_progress
 from core.store.db import (
+    WriteTransaction,
     close_database,
     open_database,
     open_empty_view,
     sidecars,
-    store_error,
     tidy_after_readonly,
 )
-from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups
-from core.store.tables import History, Node, Plan, Progress, Setting, Unit, now
-from core.store.tree_read import preorder, stored_time
+from core.store.edits import ancestors, plan_of
+from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups, unit_names
+from core.store.saved_settings import read_setting, write_setting
+from core.store.tree_read import preorder
 
 
 class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
@@ -127,59 +125,54 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
         if old is not self.db:
             old.close()
 
-    def _atomic(self):
-        return _Atomic(self)
+    def _atomic(self) -> WriteTransaction:
+        """One BEGIN IMMEDIATE transaction, never on a file whose opening check has not passed; a
+        write that lands is noted for the idle checkpoint."""
+        return WriteTransaction(self.db, self.db_path, self._wrote, before=self.opening.before_write)
 
     # -- plans ---------------------------------------------------------------------------
     def list_plans(self, with_rollups: bool = True) -> list[PlanSummary]:
         """Every plan, newest year first; without roll-ups (empty) when only names are needed."""
-        plans = Plan.select().order_by(Plan.year.desc(nulls="last"), Plan.id.desc())
         rollups = plan_rollups(self.db, self.today()) if with_rollups else {}
-        return [self._summary(p, rollups.get(p.id, Rollup())) for p in plans]
+        return [self._with_rollup(p, rollups.get(p.id, Rollup())) for p in plans.all_plans()]
 
     def plan(self, plan_id: int) -> PlanSummary:
-        return self._summary(self._plan_row(plan_id))
+        return self._with_rollup(plans.get_plan(plan_id))
 
-    def _plan_row(self, plan_id: int) -> Plan:
-        row = Plan.get_or_none(Plan.id == plan_id)
-        if row is None:
-            raise NotFoundError("plan_not_found", plan_id=plan_id)
-        return row
-
-    def _summary(self, p: Plan, rollup: Rollup | None = None) -> PlanSummary:
-        return PlanSummary(id=p.id, title=p.title, year=p.year, issuer=p.issuer, doc_number=p.doc_number,
-                           issue_date=p.issue_date, source_name=p.source_name,
-                           source_sha256=p.source_sha256, imported_at=p.imported_at,
-                           rollup=rollup if rollup is not None else self.plan_rollup(p.id))
+    def _with_rollup(self, summary: PlanSummary, rollup: Rollup | None = None) -> PlanSummary:
+        summary.rollup = rollup if rollup is not None else self.plan_rollup(summary.id)
+        return summary
 
     def import_plan(self, parsed: ParsedPlan, source_name: str | None = None,
-                    sha256: str | None = None) -> ImportResult:
-        """Store a parsed plan whole, or not at all; text is cleaned of what no export could hold."""
+                    sha256: str | None = None, initiator: object = None) -> Change:
+        """Store a parsed plan whole, or not at all; text is cleaned of what no export could hold.
+
+        The Change names the new plan (`plan_id`) and says the plan list changed; `result` is the
+        ImportResult with its counts."""
         parsed, source_name = parsed.cleaned(), clean_text(source_name) or None
         if self._has_data():
             self.backup_now("import")
         with self._atomic():
-            return insert_plan(parsed, source_name, sha256)
+            result = insert_plan(parsed, source_name, sha256)
+        return _plans_changed(result.plan_id, initiator, result=result)
 
     def plans_like(self, sha256: str | None, title: str, year: int | None) -> list[PlanSummary]:
         """Plans already imported from the same file, or with the same title and year."""
-        cond = (Plan.title == title) & (Plan.year == year) if year is not None else (Plan.title == title)
-        if sha256:
-            cond = cond | (Plan.source_sha256 == sha256)
-        return [self._summary(p) for p in Plan.select().where(cond)]
+        return [self._with_rollup(p) for p in plans.plans_like(sha256, title, year)]
 
-    def delete_plan(self, plan_id: int) -> Path:
-        """Delete a plan whole, in one transaction, after a backup; returns that backup."""
-        self._plan_row(plan_id)
+    def delete_plan(self, plan_id: int, initiator: object = None) -> Change:
+        """Delete a plan whole, in one transaction, after a backup; `result` is that backup's path
+        and `before` the plan as it was (its summary)."""
+        gone = plans.get_plan(plan_id)
         kept = self.backup_now("delete")
         with self._atomic():
-            Plan.delete().where(Plan.id == plan_id).execute()
-        return kept
+            plans.delete_plan(plan_id)
+        return _plans_changed(plan_id, initiator, result=kept, before=gone)
 
     # -- trees and nodes -----------------------------------------------------------------
     def tree(self, plan_id: int) -> list[NodeInfo]:
         """A plan's nodes in document order (parents before children)."""
-        self._plan_row(plan_id)
+        plans.get_plan(plan_id)
         return preorder(load_tree(plan_id))
 
     def node(self, node_id: int) -> NodeInfo:
@@ -202,28 +195,6 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
     def plan_rollup(self, plan_id: int) -> Rollup:
         return plan_rollups(self.db, self.today(), plan_id).get(plan_id, Rollup())
 
-    def _task_rows(self, node_ids: Iterable[int]) -> dict[int, Progress]:
-        ids = list(dict.fromkeys(node_ids))
-        rows = {p.node_id: p for p in Progress.select().where(Progress.node.in_(ids))}
-        sections = {n.parent_id for n in Node.select(Node.parent).where(Node.parent.in_(ids))}
-        for node_id in ids:
-            if node_id not in rows or node_id in sections:
-                if Node.get_or_none(Node.id == node_id) is None:
-                    raise NotFoundError("node_not_found", node_id=node_id)
-                raise UsageError("not_a_task", node_id=node_id)
-        return rows
-
-    def _ancestors(self, node_ids: Iterable[int]) -> tuple[int, set[int]]:
-        plan_id, found = 0, set()
-        for node_id in node_ids:
-            row = Node.get_by_id(node_id)
-            plan_id = row.plan_id
-            parent = row.parent_id
-            while parent is not None and parent not in found:
-                found.add(parent)
-                parent = Node.get_by_id(parent).parent_id
-        return plan_id, found
-
     # -- the clerk's edits ---------------------------------------------------------------
     def set_status(self, node_id: int, status: Status | str, initiator: object = None) -> Change:
         return self.set_statuses([node_id], status, initiator)
@@ -232,17 +203,9 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
         """Give several tasks one status in one transaction (ticking a whole section)."""
         status = status if isinstance(status, Status) else Status.parse(status)
         with self._atomic():
-            rows = self._task_rows(node_ids)
-            changed = [p for p in rows.values() if p.status != status.value]
-            for p in changed:
-                History.create(node=p.node_id, field="status", old=p.status, new=status.value)
-                p.status = status.value
-                day = (p.completed_on or self.today()) if status is Status.DONE else None
-                _record_completed_on(p, day)
-                p.updated_at = now()
-                p.save()
-            plan_id, ancestors = self._ancestors([p.node_id for p in changed])
-        return Change(plan_id=plan_id, nodes={p.node_id for p in changed}, rollups=ancestors,
+            changed = task_progress.set_statuses(node_ids, status, self.today())
+            plan_id, above = ancestors(changed)
+        return Change(plan_id=plan_id, nodes=set(changed), rollups=above,
                       fields={"status", "completed_on"}, initiator=initiator)
 
     def mark(self, node_id: int, status: Status | str | None, note: str | None = None,
@@ -251,7 +214,7 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
         CLI's `mark`); the date is set last, so `--status 已完成 --date D` records D, not today."""
         with self._atomic():
             change = (self.set_status(node_id, status, initiator) if status is not None
-                      else Change(plan_id=Node.get_by_id(node_id).plan_id, initiator=initiator))
+                      else Change(plan_id=plan_of(node_id), initiator=initiator))
             parts = [self.set_note(node_id, note)] if note is not None else []
             if completed_on is not None:
                 parts.append(self.set_completed_on(node_id, completed_on))
@@ -263,61 +226,32 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
     def restore_progress(self, snaps: Iterable[tuple[int, Status, dt.date | None]],
                          initiator: object = None) -> Change:
         """Put tasks back to earlier (status, completion date) pairs in one transaction (undo)."""
-        snaps = list(snaps)
         with self._atomic():
-            rows = self._task_rows(node_id for node_id, _, _ in snaps)
-            changed = []
-            for node_id, status, completed_on in snaps:
-                p = rows[node_id]
-                status = Status(status)
-                if p.status == status.value and p.completed_on == completed_on:
-                    continue
-                if p.status != status.value:
-                    History.create(node=node_id, field="status", old=p.status, new=status.value)
-                _record_completed_on(p, completed_on)
-                p.status, p.updated_at = status.value, now()
-                p.save()
-                changed.append(node_id)
-            plan_id, ancestors = self._ancestors(changed)
-        return Change(plan_id=plan_id, nodes=set(changed), rollups=ancestors, fields={"status", "completed_on"},
+            changed = task_progress.restore_progress(list(snaps))
+            plan_id, above = ancestors(changed)
+        return Change(plan_id=plan_id, nodes=set(changed), rollups=above, fields={"status", "completed_on"},
                       initiator=initiator)
 
     def set_note(self, node_id: int, note: str, initiator: object = None) -> Change:
         """Save the 完成情况 note; edits in one sitting make one history entry."""
         note = clean_text(note)
         with self._atomic():
-            p = self._task_rows([node_id])[node_id]
-            if p.note == note:
-                return Change(plan_id=Node.get_by_id(node_id).plan_id, initiator=initiator)
-            history.record(node_id, "note", p.note, note)  # typing in one sitting is one line
-            p.note, p.updated_at = note, now()
-            p.save()
-        return Change(plan_id=Node.get_by_id(node_id).plan_id, nodes={node_id}, fields={"note"}, initiator=initiator)
+            changed = task_progress.set_note(node_id, note)
+        return Change(plan_id=plan_of(node_id), nodes={node_id} if changed else set(),
+                      fields={"note"} if changed else set(), initiator=initiator)
 
     def set_completed_on(self, node_id: int, day: dt.date | None, initiator: object = None) -> Change:
         with self._atomic():
-            p = self._task_rows([node_id])[node_id]
-            if p.completed_on != day:
-                _record_completed_on(p, day)
-                p.updated_at = now()
-                p.save()
-        return Change(plan_id=Node.get_by_id(node_id).plan_id, nodes={node_id}, fields={"completed_on"},
-                      initiator=initiator)
+            task_progress.set_completed_on(node_id, day)
+        return Change(plan_id=plan_of(node_id), nodes={node_id}, fields={"completed_on"}, initiator=initiator)
 
     def history(self, node_id: int) -> list[HistoryEntry]:
-        rows = History.select().where(History.node == node_id).order_by(History.id)
-        return [HistoryEntry(at=stored_time(h.at), field=h.field, old=h.old, new=h.new, source=h.source) for h in rows]
+        return task_progress.node_history(node_id)
 
     def plan_history(self, plan_id: int) -> dict[int, list[HistoryEntry]]:
         """Every task's history in one query, oldest first (an export as of a past date reads it)."""
-        self._plan_row(plan_id)
-        rows = (History.select(History, Node.id).join(Node).where(Node.plan == plan_id)
-                .order_by(History.id))
-        out: dict[int, list[HistoryEntry]] = {}
-        for h in rows:
-            out.setdefault(h.node_id, []).append(HistoryEntry(at=h.at, field=h.field, old=h.old, new=h.new,
-                                                                   source=h.source))
-        return out
+        plans.get_plan(plan_id)
+        return task_progress.plan_history(plan_id)
 
     # -- queries -------------------------------------------------------------------------
     def find_tasks(self, plan_id: int, flt: TaskFilter | None = None) -> list[NodeInfo]:
@@ -331,7 +265,7 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
 
     def all_units(self) -> list[str]:
         """Every unit some plan names, for pickers."""
-        return [u.name for u in Unit.select(Unit.name).order_by(Unit.name)]
+        return unit_names()
 
     def my_units(self) -> list[str]:
         return self.get(settings.MY_UNITS)
@@ -351,56 +285,25 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
 
     def put(self, spec: settings.SettingSpec, value, initiator: object = None) -> Change:
         """Store a declared setting in one transaction."""
-        with self._atomic():
-            self._put(spec, value)
-        return Change(plan_id=None, fields={spec.key}, initiator=initiator)
-
-    def _put(self, spec: settings.SettingSpec, value) -> None:
         if not isinstance(value, spec.kind):
             raise TypeError(f"{spec.key} takes {spec.kind.__name__}")
-        Setting.insert(key=spec.key, value=spec.encode(value)).on_conflict_replace().execute()
+        with self._atomic():
+            write_setting(spec.key, spec.encode(value))
+        return Change(plan_id=None, fields={spec.key}, initiator=initiator)
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         """The raw text under `key` (core.domain.settings declares the keys; prefer get())."""
-        row = Setting.get_or_none(Setting.key == key)
-        return row.value if row else default
+        value = read_setting(key)
+        return default if value is None else value
 
-    def set_setting(self, key: str, value: str) -> None:
+    def set_setting(self, key: str, value: str, initiator: object = None) -> Change:
+        """Store raw text under `key` (prefer put() with a declared setting)."""
         with self._atomic():
-            Setting.insert(key=key, value=value).on_conflict_replace().execute()
+            write_setting(key, value)
+        return Change(plan_id=None, fields={key}, initiator=initiator)
 
 
-def _record_completed_on(p: Progress, day: dt.date | None) -> None:
-    """Set a task's completion date, with a history entry, so an export as of a past day finds it."""
-    if p.completed_on == day:
-        return
-    history.record(p.node_id, "completed_on", p.completed_on.isoformat() if p.completed_on else None,
-                   day.isoformat() if day else None)  # stepping the date with the arrow keys is one line
-    p.completed_on = day
-
-
-class _Atomic:
-    """db.atomic() (BEGIN IMMEDIATE) that turns low-level write failures into a StoreError the user
-    can read, and tells the service a write landed (for the idle checkpoint)."""
-
-    def __init__(self, service: PlanService) -> None:
-        self.service = service
-        self.ctx = service.db.atomic()
-        self.path = str(service.db_path)
-
-    def __enter__(self):
-        self.service.opening.before_write()  # never on a file whose opening check has not passed
-        if not Path(self.path).exists():  # a deleted file would take writes into its orphaned WAL
-            raise StoreError("db_missing", path=self.path)
-        return self.ctx.__enter__()
-
-    def __exit__(self, exc_type, exc, tb):
-        try:
-            result = self.ctx.__exit__(exc_type, exc, tb)
-        except (PeeweeException, sqlite3.Error) as failed:  # COMMIT itself failed: disk full, USB gone
-            raise store_error(failed, self.path) from failed
-        if isinstance(exc, (PeeweeException, sqlite3.Error)):
-            raise store_error(exc, self.path) from exc
-        if exc_type is None:
-            self.service._wrote()
-        return result
+def _plans_changed(plan_id: int, initiator: object, **extra) -> Change:
+    """A Change to the list of plans (one imported, carried over or deleted): the views re-list the
+    plans; `plan_id` is the plan made (to show it) or the one gone."""
+    return Change(plan_id=plan_id, fields={PLANS}, initiator=initiator, **extra)

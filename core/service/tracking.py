@@ -14,12 +14,13 @@ from core.domain.records import Change, DeferralInfo, EntryInfo
 from core.domain.status import Status
 from core.domain.textclean import clean_text
 from core.errors import UsageError
-from core.store import tracking
-from core.store.edits import get_node
+from core.store import plans, tracking
+from core.store.edits import ancestors, get_node
+from core.store.task_progress import task_states
 
 
 class PlanTracking:
-    """Mixed into PlanService; relies on its _atomic(), _task_rows(), _ancestors() and node()."""
+    """Mixed into PlanService; relies on its _atomic(), node(), set_statuses() and restore_progress()."""
 
     # -- 延期 ------------------------------------------------------------------------------
     def defer(self, node_id: int, due: dt.date, reason: str, approval: str = "",
@@ -30,13 +31,13 @@ class PlanTracking:
         if not reason:
             raise UsageError("deferral_needs_reason")
         with self._atomic():
-            self._task_rows([node_id])
+            task_states([node_id])
             old_due = self.node(node_id).final_due()
             if old_due == due:
                 raise UsageError("deferral_same_date", date=due.isoformat())
             deferral_id = tracking.add_deferral(node_id, due, reason, approval, old_due)
-            plan_id, ancestors = self._ancestors([node_id])
-        return Change(plan_id=plan_id, nodes={node_id}, rollups=ancestors, fields={"deferral"},
+            plan_id, above = ancestors([node_id])
+        return Change(plan_id=plan_id, nodes={node_id}, rollups=above, fields={"deferral"},
                       initiator=initiator, result=deferral_id, before=old_due)
 
     def remove_deferral(self, deferral_id: int, initiator: object = None) -> Change:
@@ -46,19 +47,19 @@ class PlanTracking:
             earlier = [d for d in tracking.deferrals(info.id) if d.id != deferral_id]
             info.deferral = earlier[-1] if earlier else None  # what the task is judged by afterwards
             node_id = tracking.remove_deferral(deferral_id, info.final_due())
-            plan_id, ancestors = self._ancestors([node_id])
-        return Change(plan_id=plan_id, nodes={node_id}, rollups=ancestors, fields={"deferral"},
+            plan_id, above = ancestors([node_id])
+        return Change(plan_id=plan_id, nodes={node_id}, rollups=above, fields={"deferral"},
                       initiator=initiator)
 
     def restore_deferral(self, node_id: int, deferral: DeferralInfo, initiator: object = None) -> Change:
         """Undo remove_deferral: the same 延期 back under its id (a history line says so)."""
         with self._atomic():
-            self._task_rows([node_id])
+            task_states([node_id])
             old_due = self.node(node_id).final_due()
             tracking.add_deferral(node_id, deferral.due, deferral.reason, deferral.approval, old_due, deferral.id,
                                   deferral.at)
-            plan_id, ancestors = self._ancestors([node_id])
-        return Change(plan_id=plan_id, nodes={node_id}, rollups=ancestors, fields={"deferral"},
+            plan_id, above = ancestors([node_id])
+        return Change(plan_id=plan_id, nodes={node_id}, rollups=above, fields={"deferral"},
                       initiator=initiator, result=deferral.id)
 
     def deferrals(self, node_id: int) -> list[DeferralInfo]:
@@ -78,7 +79,7 @@ class PlanTracking:
         day = day or self.today()
         status = status if status is None or isinstance(status, Status) else Status.parse(status)
         with self._atomic():
-            p = self._task_rows([node_id])[node_id]
+            p = task_states([node_id])[node_id]
             before = (Status(p.status) if p.status in Status._value2member_map_ else Status.TODO, p.completed_on)
             newest = all(e.day <= day for e in tracking.entries([node_id]))
             entry_id = tracking.add_entry(node_id, day, text, status.value if status else None, source)
@@ -86,9 +87,9 @@ class PlanTracking:
             if status is not None and newest and p.status != status.value:
                 self.set_statuses([node_id], status)
                 fields |= {"status", "completed_on"}
-            plan_id, ancestors = self._ancestors([node_id])
+            plan_id, above = ancestors([node_id])
         entry = EntryInfo(id=entry_id, node_id=node_id, day=day, text=text, status=status)
-        return Change(plan_id=plan_id, nodes={node_id}, rollups=ancestors, fields=fields, initiator=initiator,
+        return Change(plan_id=plan_id, nodes={node_id}, rollups=above, fields=fields, initiator=initiator,
                       result=entry, before=before)
 
     def remove_entry(self, entry_id: int, restore: tuple[Status, dt.date | None] | None = None,
@@ -101,19 +102,19 @@ class PlanTracking:
             if restore is not None:
                 self.restore_progress([(entry.node_id, restore[0], restore[1])])
                 fields |= {"status", "completed_on"}
-            plan_id, ancestors = self._ancestors([entry.node_id])
-        return Change(plan_id=plan_id, nodes={entry.node_id}, rollups=ancestors, fields=fields, initiator=initiator,
+            plan_id, above = ancestors([entry.node_id])
+        return Change(plan_id=plan_id, nodes={entry.node_id}, rollups=above, fields=fields, initiator=initiator,
                       result=entry)
 
     def restore_entry(self, entry: EntryInfo, initiator: object = None) -> Change:
         """Undo the clerk's removal of an entry: the same entry back under its id; the task's status
         is left as it is now (removing never changed it)."""
         with self._atomic():
-            self._task_rows([entry.node_id])
+            task_states([entry.node_id])
             tracking.add_entry(entry.node_id, entry.day, entry.text, entry.status.value if entry.status else None,
                                entry_id=entry.id)
-            plan_id, ancestors = self._ancestors([entry.node_id])
-        return Change(plan_id=plan_id, nodes={entry.node_id}, rollups=ancestors, fields={"entries"},
+            plan_id, above = ancestors([entry.node_id])
+        return Change(plan_id=plan_id, nodes={entry.node_id}, rollups=above, fields={"entries"},
                       initiator=initiator, result=entry)
 
     def entries(self, node_id: int, start: dt.date | None = None, end: dt.date | None = None) -> list[EntryInfo]:
@@ -124,7 +125,7 @@ class PlanTracking:
     def plan_entries(self, plan_id: int, start: dt.date | None = None,
                      end: dt.date | None = None) -> dict[int, list[EntryInfo]]:
         """Every task's entries in a period, by task id (what an export's 进展 column prints)."""
-        self._plan_row(plan_id)
+        plans.get_plan(plan_id)
         return tracking.plan_entries(plan_id, start, end)
 
     def composed_note(self, node_id: int) -> str:

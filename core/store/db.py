@@ -6,6 +6,7 @@ Tests bind a temporary file exactly the same way. `SqliteDatabase(` appears only
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from peewee import DatabaseProxy, PeeweeException, SqliteDatabase
@@ -117,6 +118,45 @@ def checkpoint(db: SqliteDatabase) -> bool:
     """
     busy, log, done = db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     return busy == 0 and log == done
+
+
+def checkpoint_if_reachable(db: SqliteDatabase) -> bool:
+    """checkpoint(), or False when the file is away or busy (the next idle tick tries again)."""
+    try:
+        return checkpoint(db)
+    except (PeeweeException, sqlite3.Error):
+        return False
+
+
+class WriteTransaction:
+    """One BEGIN IMMEDIATE transaction whose low-level failures come out as a StoreError the
+    clerk can read (disk full, USB stick gone); `before` runs first and may refuse by raising,
+    `on_commit` once it committed (the service notes the write for its idle checkpoint). Nested
+    uses become savepoints, as peewee's do."""
+
+    def __init__(self, db: SqliteDatabase, path: Path, on_commit: Callable[[], None] = lambda: None,
+                 before: Callable[[], None] = lambda: None) -> None:
+        self.ctx = db.atomic()
+        self.path = str(path)
+        self.on_commit = on_commit
+        self.before = before
+
+    def __enter__(self):
+        self.before()  # the service's opening check: never a write on a file it has not passed
+        if not Path(self.path).exists():  # a deleted file would take writes into its orphaned WAL
+            raise StoreError("db_missing", path=self.path)
+        return self.ctx.__enter__()
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            result = self.ctx.__exit__(exc_type, exc, tb)
+        except (PeeweeException, sqlite3.Error) as failed:  # COMMIT itself failed: disk full, USB gone
+            raise store_error(failed, self.path) from failed
+        if isinstance(exc, (PeeweeException, sqlite3.Error)):
+            raise store_error(exc, self.path) from exc
+        if exc_type is None:
+            self.on_commit()
+        return result
 
 
 def close_database() -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from peewee import fn
 
+from core.domain.records import NodePlace
 from core.domain.status import Status
 from core.errors import NotFoundError, UsageError
 from core.parse.parsed_plan import ROLES
@@ -33,6 +34,56 @@ def get_node(node_id: int) -> Node:
     if row is None:
         raise NotFoundError("node_not_found", node_id=node_id)
     return row
+
+
+def plan_of(node_id: int) -> int:
+    """The plan a node belongs to."""
+    return get_node(node_id).plan_id
+
+
+def _siblings(node: Node):
+    """The condition that selects `node`'s siblings (itself included)."""
+    same_parent = Node.parent.is_null() if node.parent_id is None else (Node.parent == node.parent_id)
+    return (Node.plan == node.plan_id) & same_parent
+
+
+def place(node_id: int) -> NodePlace:
+    """Where a node stands now: its parent and its row among that parent's children."""
+    node = get_node(node_id)
+    row = Node.select().where(_siblings(node) & (Node.position < node.position)).count()
+    return NodePlace(node_id, node.parent_id, row)
+
+
+def ancestors(node_ids) -> tuple[int, set[int]]:
+    """(the plan of the last of these nodes, 0 if none; every ancestor of any of them)."""
+    plan_id, found = 0, set()
+    for node_id in node_ids:
+        row = get_node(node_id)
+        plan_id = row.plan_id
+        parent = row.parent_id
+        while parent is not None and parent not in found:
+            found.add(parent)
+            parent = Node.get_by_id(parent).parent_id
+    return plan_id, found
+
+
+def indent_target(node_id: int) -> tuple[int, int]:
+    """(new parent, position) that makes a node the last child of the sibling before it."""
+    node = get_node(node_id)
+    prev = (Node.select().where(_siblings(node) & (Node.position < node.position))
+            .order_by(Node.position.desc()).first())
+    if prev is None:
+        raise UsageError("bad_move")
+    return prev.id, next_position(node.plan_id, prev.id)
+
+
+def outdent_target(node_id: int) -> tuple[int | None, int]:
+    """(new parent, position) that makes a node the sibling right after its parent."""
+    node = get_node(node_id)
+    if node.parent_id is None:
+        raise UsageError("bad_move")
+    parent = get_node(node.parent_id)
+    return parent.parent_id, parent.position + 1
 
 
 def _shift(plan_id: int, parent_id: int | None, start: int, delta: int) -> None:

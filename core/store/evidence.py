@@ -174,8 +174,37 @@ def empty_trash(root: Path) -> None:
     shutil.rmtree(root / TRASH, ignore_errors=True)
 
 
-def get(evidence_id: int) -> Evidence:
+def _row(evidence_id: int) -> Evidence:
     row = Evidence.get_or_none(Evidence.id == evidence_id)
     if row is None:
         raise NotFoundError("evidence_not_found", evidence_id=evidence_id)
     return row
+
+
+def get(evidence_id: int, root: Path) -> EvidenceInfo:
+    """One record; NotFoundError when it is gone."""
+    return info(_row(evidence_id), root)
+
+
+def records(node_id: int, root: Path) -> list[EvidenceInfo]:
+    """A task's evidence, in the order it was added."""
+    return [info(r, root) for r in Evidence.select().where(Evidence.node == node_id).order_by(Evidence.id)]
+
+
+def add_record(node_id: int, kind: str, name: str, target: str, root: Path, sha256: str | None = None) -> EvidenceInfo:
+    """Record a copied file (`target` relative to `root`) or a link; the caller holds the transaction."""
+    return info(Evidence.create(node=node_id, kind=kind, name=name, target=target, sha256=sha256), root)
+
+
+def delete_record(evidence_id: int) -> dict:
+    """Delete a record (its file, if any, is remove_file's once the transaction committed); returns
+    its row as it was, for restore_record (Undo)."""
+    snapshot = dict(Evidence.select().where(Evidence.id == _row(evidence_id).id).dicts().get())
+    Evidence.delete().where(Evidence.id == evidence_id).execute()
+    return snapshot
+
+
+def restore_record(snapshot: dict, root: Path) -> EvidenceInfo:
+    """Put a deleted record back under its id (its file is restore_file's)."""
+    Evidence.insert(snapshot).execute()
+    return get(snapshot["id"], root)

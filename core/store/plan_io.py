@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from peewee import fn
+
 from core.domain.records import DeferralInfo, EntryInfo, ImportResult, NodeInfo, Rollup
 from core.domain.status import OPEN_STATUSES, Status
+from core.messages import term
 from core.parse.parsed_plan import ROLES, ParsedNode, ParsedPlan
 from core.store.db import database
-from core.store.tables import Deadline, Deferral, Entry, Node, NodeUnit, Plan, Progress, Unit
+from core.store.tables import Deadline, Deferral, Entry, Node, NodeUnit, Plan, Progress, Unit, now
 from core.store.tree_read import read_nodes, read_tree, stored_date, stored_status, stored_time
 
 
@@ -20,10 +23,15 @@ def _unit_ids(names: set[str]) -> dict[str, int]:
     return known
 
 
+def unit_names() -> list[str]:
+    """Every unit some plan names, by name."""
+    return [u.name for u in Unit.select(Unit.name).order_by(Unit.name)]
+
+
 def insert_plan(parsed: ParsedPlan, source_name: str | None, sha256: str | None) -> ImportResult:
     """Insert a plan; the caller holds the transaction."""
     plan = Plan.create(
-        title=parsed.title or source_name or "未命名计划",
+        title=parsed.title or source_name or term("untitled_plan"),
         year=parsed.year,
         issuer=parsed.issuer,
         doc_number=parsed.doc_number,
@@ -34,34 +42,52 @@ def insert_plan(parsed: ParsedPlan, source_name: str | None, sha256: str | None)
     names = {n.strip() for node in parsed.walk() for r in ROLES for n in node.units.get(r, []) if n.strip()}
     unit_ids = _unit_ids(names)
     result = ImportResult(plan_id=plan.id, sections=0, tasks=0, units=len(names), deadlines=0)
-    links: list[dict] = []
-    deadlines: list[dict] = []
-    progress: list[dict] = []
+    nodes: list[tuple] = []
+    links: list[tuple] = []
+    deadlines: list[tuple] = []
+    progress: list[tuple] = []
+    next_id = (Node.select(fn.MAX(Node.id)).scalar() or 0) + 1  # the ids SQLite would give, known up front
+    at = now()
 
     def add(node: ParsedNode, parent_id: int | None, position: int) -> None:
-        row = Node.create(plan=plan.id, parent=parent_id, position=position, label=node.label,
-                          title=node.title or node.text[:60], text=node.text or node.title)
+        nonlocal next_id
+        node_id, next_id = next_id, next_id + 1
+        nodes.append((node_id, plan.id, parent_id, position, node.label, node.title or node.text[:60],
+                      node.text or node.title))
         for role in ROLES:
             for i, name in enumerate(dict.fromkeys(n.strip() for n in node.units.get(role, []))):
                 if name:
-                    links.append({"node": row.id, "unit": unit_ids[name], "role": role, "position": i})
+                    links.append((node_id, unit_ids[name], role, i))
         for i, d in enumerate(node.deadlines):
-            deadlines.append({"node": row.id, "position": i, "text": d.text, "due": d.date})
+            deadlines.append((node_id, i, d.text, d.date))
         result.deadlines += len(node.deadlines)
         if node.children:
             result.sections += 1
             for i, child in enumerate(node.children):
-                add(child, row.id, i)
+                add(child, node_id, i)
         else:
             result.tasks += 1
-            progress.append({"node": row.id, "status": Status.TODO.value})
+            progress.append((node_id, Status.TODO.value, "", at))
 
     for i, node in enumerate(parsed.nodes):
         add(node, None, i)
-    for model, rows in ((NodeUnit, links), (Deadline, deadlines), (Progress, progress)):
-        for start in range(0, len(rows), 200):
-            model.insert_many(rows[start:start + 200]).execute()
+    _insert_rows(Node, (Node.id, Node.plan, Node.parent, Node.position, Node.label, Node.title, Node.text), nodes)
+    _insert_rows(NodeUnit, (NodeUnit.node, NodeUnit.unit, NodeUnit.role, NodeUnit.position), links)
+    _insert_rows(Deadline, (Deadline.node, Deadline.position, Deadline.text, Deadline.due), deadlines)
+    _insert_rows(Progress, (Progress.node, Progress.status, Progress.note, Progress.updated_at), progress)
     return result
+
+
+def _insert_rows(model, fields: tuple, rows: list[tuple]) -> None:
+    """Many rows in one executemany. Node by node through peewee, a 1,000-task plan took ~0.4 s to
+    store, nearly all of it building SQL text; values still go through each field's db_value."""
+    if not rows:
+        return
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(fields))})'
+    convert = [f.db_value for f in fields]
+    model._meta.database.cursor().executemany(
+        sql, [tuple(c(v) for c, v in zip(convert, row, strict=True)) for row in rows])
 
 
 def deferral_info(row: Deferral) -> DeferralInfo | None:

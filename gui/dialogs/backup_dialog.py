@@ -150,12 +150,11 @@ class BackupDialog(QDialog):
             show_error(self, window.ctx.pending.error)
             return False
         try:
-            window.service.restore_backup(info.path)
+            change = window.service.restore_backup(info.path, initiator=self)
         except TaizhangError as err:
             show_error(self, err)
             return False
-        window.ctx.stack.clear()  # the undo history belongs to the data that was replaced
-        window.refresh_plans()
+        window.ctx.announce(change)  # every view re-reads; showing the plans afresh clears the undo stack
         self.reload()
         QMessageBox.information(self, self.tr("Restored"),
                                 self.tr("The data is now as it was on %1. The state before the restore "

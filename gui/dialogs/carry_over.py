@@ -67,13 +67,13 @@ def carry_over(window) -> int | None:
     if not dialog.exec():
         return None
     try:
-        result = window.service.carry_over(model.plan_id, dialog.title.text().strip() or None,
-                                           dialog.year.value())
+        change = window.service.carry_over(model.plan_id, dialog.title.text().strip() or None,
+                                           dialog.year.value(), initiator=dialog)
     except TaizhangError as err:
         show_error(window, err)
         return None
-    window.refresh_plans(result.plan_id)
+    window.ctx.announce(change)  # the window re-lists the plans and shows the new one
     window.statusBar().showMessage(
-        QCoreApplication.translate("CarryOverDialog", "Carried over %1 tasks into “%2”.").replace("%1", str(result.tasks))
-        .replace("%2", window.service.plan(result.plan_id).title), 8000)
-    return result.plan_id
+        QCoreApplication.translate("CarryOverDialog", "Carried over %1 tasks into “%2”.")
+        .replace("%1", str(change.result.tasks)).replace("%2", window.service.plan(change.plan_id).title), 8000)
+    return change.plan_id

@@ -7,8 +7,8 @@ is the window's own action, so a shortcut, the Task menu and the context menu do
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu
 
 from gui.editing.tracking_commands import DeferCommand
@@ -33,13 +33,26 @@ class TaskMenu(QObject):
         self.copy_action = self._action(self.tr("&Copy task text"), QKeySequence.StandardKey.Copy, self.copy_text)
         self.copy_action.setToolTip(self.tr("Number, wording, units and deadline, ready to paste into a message"))
         tree = w.tree
-        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        tree.customContextMenuRequested.connect(self.popup_at)
+        tree.installEventFilter(self)  # a keyboard request comes to the tree (it has the focus)
+        tree.viewport().installEventFilter(self)  # a right-click comes to the rows' viewport
         for keys in MENU_KEYS:
             shortcut = QShortcut(QKeySequence(keys), tree)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.popup_for_current)
         w.panel.defer_requested.connect(self.defer)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A context-menu request: by mouse for the row under it, by keyboard (the platform turns the
+        menu key into one on X11, Shift+F10 on Windows) for the current row, wherever Qt says it is."""
+        tree = self.window.tree
+        if event.type() == QEvent.Type.ContextMenu and watched in (tree, tree.viewport()):
+            if event.reason() == QContextMenuEvent.Reason.Mouse:
+                pos = event.pos() if watched is tree.viewport() else tree.viewport().mapFrom(tree, event.pos())
+                self.popup_at(pos)
+            else:
+                self.popup_for_current()
+            return True
+        return super().eventFilter(watched, event)
 
     def _action(self, text: str, keys, slot) -> QAction:
         action = QAction(text, self.window)
@@ -70,11 +83,15 @@ class TaskMenu(QObject):
     def popup_for_current(self) -> None:
         """The menu key or Shift+F10: the menu opens at the current row."""
         tree = self.window.tree
+        if tree.currentIndex().isValid():
+            tree.scrollTo(tree.currentIndex())  # a row scrolled out of sight comes back first
         rect = tree.visualRect(tree.currentIndex())
         at = rect.bottomLeft() + QPoint(16, 0) if rect.isValid() else QPoint(8, 8)
         self._popup(tree.viewport().mapToGlobal(at))
 
     def _popup(self, global_pos: QPoint) -> None:
+        if self.menu is not None and self.menu.isVisible():  # the key and the platform's request, both
+            return
         menu = self.build_menu()
         if menu is not None:
             menu.popup(global_pos)

@@ -64,17 +64,18 @@ class AddEntryCommand(_Command):
 
 
 class MergeReturnsCommand(_Command):
-    """Apply the returned 台账 (what does not conflict, and what `take` settles) as one step."""
+    """Apply the returned 台账 (what does not conflict, and what `take` settles; or, with `picks`,
+    what the clerk ticked in the merge preview) as one step."""
 
     def __init__(self, ctx: EditContext, plan_id: int, returned: list, take: str | None = None,
-                 initiator: object = None) -> None:
+                 initiator: object = None, picks: set | None = None) -> None:
         super().__init__(ctx, translate("Commands", "Merge returned ledgers"), initiator)
-        self.plan_id, self.returned, self.take = plan_id, returned, take
+        self.plan_id, self.returned, self.take, self.picks = plan_id, returned, take, picks
         self.applied: Change | None = None
 
     def _apply(self) -> Change:
         self.applied = self.ctx.service.apply_merge(self.plan_id, self.returned, self.take,
-                                                    initiator=self.initiator())
+                                                    initiator=self.initiator(), picks=self.picks)
         return self.applied
 
     def redo(self) -> None:

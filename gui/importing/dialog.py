@@ -41,9 +41,10 @@ NO_YEAR = 1999  # the year box's minimum, shown as "not found"
 
 
 class ImportDialog(QDialog):
-    """Preview, fix and save one plan; `saved` carries the new plan's id."""
+    """Preview, fix and save one plan; `saved` carries the service's Change (the new plan's id in
+    `plan_id`, its counts in `result`)."""
 
-    saved = Signal(int)
+    saved = Signal(object)
     more_files = Signal(list)  # files dropped beyond the first, for the importer to open next
 
     def __init__(self, service, parent: QWidget | None = None) -> None:
@@ -223,12 +224,12 @@ class ImportDialog(QDialog):
             same = self.service.plans_like(sha, plan.title, plan.year)
             if same and not self._import_again(same[0].title):
                 return
-            result = self.service.import_plan(plan, source_name=source, sha256=sha)
+            change = self.service.import_plan(plan, source_name=source, sha256=sha, initiator=self)
         except TaizhangError as err:
             self.source.show_message(error_text(err))
             return
-        self.saved_plan_id = result.plan_id
-        self.saved.emit(result.plan_id)
+        self.saved_plan_id = change.plan_id
+        self.saved.emit(change)
         self.accept()
 
     def _import_again(self, title: str) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog
 
+from core.domain.records import Change, ImportResult
 from core.errors import TaizhangError
 from core.paths import resource_path
 from gui.errors import show_error
@@ -60,7 +61,7 @@ class PlanImporter(QObject):
 
         dialog = ImportDialog(self.window.service, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda plan_id, d=dialog: self._saved(plan_id, d))
+        dialog.saved.connect(self._saved)
         dialog.more_files.connect(self.queue.extend)
         dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
         self.dialog = dialog
@@ -77,14 +78,15 @@ class PlanImporter(QObject):
         if self.queue:
             QTimer.singleShot(0, self._next_file)  # after the closing dialog has gone
 
-    def _saved(self, plan_id: int, dialog) -> None:
-        self.window.refresh_plans(plan_id)
-        self._say_imported(*dialog.model.plan.counts())
+    def _saved(self, change: Change) -> None:
+        """A plan was imported: the window shows it (from the Change), the status bar says how much."""
+        self.window.ctx.announce(change)
+        self._say_imported(change.result)
 
-    def _say_imported(self, sections: int, tasks: int) -> None:
+    def _say_imported(self, result: ImportResult) -> None:
         self.window.statusBar().showMessage(
-            self.tr("Imported %1 sections and %2 tasks.").replace("%1", str(sections))
-            .replace("%2", str(tasks)), 8000)
+            self.tr("Imported %1 sections and %2 tasks.").replace("%1", str(result.sections))
+            .replace("%2", str(result.tasks)), 8000)
 
     def open_sample(self) -> int | None:
         """Show the sample plan, importing it the first time (it needs no checking, so no dialog).
@@ -101,10 +103,9 @@ class PlanImporter(QObject):
             if same:
                 self.window.refresh_plans(same[0].id)
                 return same[0].id
-            result = svc.import_plan(read.plan, source_name=read.source.name, sha256=read.sha256)
+            change = svc.import_plan(read.plan, source_name=read.source.name, sha256=read.sha256, initiator=self)
         except TaizhangError as err:
             show_error(self.window, err, self.tr("Import failed"))
             return None
-        self.window.refresh_plans(result.plan_id)
-        self._say_imported(result.sections, result.tasks)
-        return result.plan_id
+        self._saved(change)
+        return change.plan_id

@@ -6,8 +6,8 @@ Hits are found on the folded text (core.domain.textfold keeps indices), so 规�
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from gui.tree.filter_proxy import TaskFilterProxy
 
@@ -33,43 +33,50 @@ def hit_spans(text: str, needle: str) -> list[tuple[int, int]]:
 
 
 class TreeDelegate(QStyledItemDelegate):
-    """The title column's delegate: draws the cell itself only when there is a hit or a badge."""
+    """The title column's delegate: draws the cell itself only when there is a hit or a badge.
+
+    Every visible title is painted again on each search keystroke, so what does not change from
+    cell to cell (font metrics, the badges' pictures) is made once per font, not once per cell.
+    """
 
     def __init__(self, proxy: TaskFilterProxy, parent=None) -> None:
         super().__init__(parent)
         self.proxy = proxy
         self.badges = {"lead": self.tr("Lead"), "responsible": self.tr("Resp."),
                        "cooperating": self.tr("Coop.")}
+        self._fonts: list[tuple[QFont, QFontMetrics]] = []  # the tree shows two: plain and bold
+        self._badge_pixmaps: dict[tuple, QPixmap] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        item = self.proxy.item(index)
-        role = self.proxy.my_role(item)
+        role = self.proxy.my_role(self.proxy.item(index))
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
+        self.initStyleOption(opt, index)  # once: each role it reads is a call into the model
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
         spans = hit_spans(opt.text, self.proxy.needle)
-        if not spans and role is None:
-            super().paint(painter, option, index)
+        if not spans and role is None:  # what QStyledItemDelegate.paint draws, without asking again
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
             return
         text = opt.text
         opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
         rect = rect.adjusted(margin, 0, -margin, 0)
-        painter.save()
         if role is not None:
-            rect.setRight(self._paint_badge(painter, rect, opt.font, role) - 6)
-        painter.setFont(opt.font)
-        fm = QFontMetrics(opt.font)
+            badge = self._badge(opt.font, role, rect.height(), painter.device().devicePixelRatioF())
+            size = badge.deviceIndependentSize()
+            left = rect.right() - int(size.width())
+            painter.drawPixmap(left, rect.center().y() - int(size.height()) // 2, badge)
+            rect.setRight(left - 6)
+        fm = self._metrics(opt.font)
         shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, max(0, rect.width()))
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        # initStyleOption put the model's ForegroundRole into the palette's Text
         color = opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
-        if foreground is not None and not selected:
-            color = QColor(foreground.color() if hasattr(foreground, "color") else foreground)
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.save()
+        painter.setFont(opt.font)
         painter.setPen(color)
         painter.drawText(rect, flags, shown)
         limit = len(shown) - 1 if shown != text else len(shown)  # an elided tail ends in "…"
@@ -84,19 +91,38 @@ class TreeDelegate(QStyledItemDelegate):
             painter.drawText(QRect(x, rect.top(), hit.width() + 2, rect.height()), flags, shown[start:end])
         painter.restore()
 
-    def _paint_badge(self, painter: QPainter, rect: QRect, font: QFont, role: str) -> int:
-        """A small rounded label at the right end of `rect`; returns its left edge."""
+    def _metrics(self, font: QFont) -> QFontMetrics:
+        for known, metrics in self._fonts:
+            if known == font:
+                return metrics
+        metrics = QFontMetrics(font)
+        self._fonts = [*self._fonts[-3:], (QFont(font), metrics)]
+        return metrics
+
+    def _badge(self, font: QFont, role: str, room: int, ratio: float) -> QPixmap:
+        """A small rounded label naming the clerk's role, drawn once per font, height and screen."""
+        key = (font.key(), role, room, ratio)
+        pixmap = self._badge_pixmaps.get(key)
+        if pixmap is None:
+            pixmap = self._badge_pixmaps[key] = self._draw_badge(font, role, room, ratio)
+        return pixmap
+
+    def _draw_badge(self, font: QFont, role: str, room: int, ratio: float) -> QPixmap:
         small = QFont(font)
         small.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
         fm = QFontMetrics(small)
         text = self.badges[role]
-        width, height = fm.horizontalAdvance(text) + 10, min(rect.height() - 2, fm.height() + 2)
-        badge = QRect(rect.right() - width, rect.center().y() - height // 2, width, height)
+        width, height = fm.horizontalAdvance(text) + 10, max(1, min(room - 2, fm.height() + 2))
+        pixmap = QPixmap(round(width * ratio), round(height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(BADGE_COLORS[role])
-        painter.drawRoundedRect(badge, 4, 4)
+        painter.drawRoundedRect(QRect(0, 0, width, height), 4, 4)
         painter.setFont(small)
         painter.setPen(QColor("white"))
-        painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), text)
-        return badge.left()
+        painter.drawText(QRect(0, 0, width, height), int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.end()
+        return pixmap

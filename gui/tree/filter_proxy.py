@@ -1,8 +1,9 @@
 """The plan tree seen through a TaskFilter: matching tasks with their ancestors, instantly.
 
-core.domain.filters.matches is the one predicate (the CLI's `list` uses it too). The proxy runs it
-once per task when the filter changes, with each node's folded search key cached, and keeps
-the ids to show in a set, so Qt's per-row question is a set lookup.
+core.domain.filters.matches is the one predicate (the CLI's `list` uses it too). The proxy judges
+every criterion but the text once per filter (core's `passes`), and a keystroke in one pass over
+the tasks' folded search keys, folded once per plan shown; it keeps the ids to show in a set, so
+Qt's per-row question is a set lookup.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from core.domain.records import Change, NodeInfo, TaskFilter
 from gui.tree.plan_tree_model import PlanTreeModel, TreeItem
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+_ITEM, _UPS, _KEY = range(3)  # the fields of a task row
 
 
 class TaskFilterProxy(QSortFilterProxyModel):
     """Filters a PlanTreeModel; sections stay visible while a task under them matches."""
 
     counts_changed = Signal(int, int)  # tasks shown, tasks in the plan
+    warmed = Signal()  # the search keys of the plan shown are folded: the first keystroke is quick
 
     def __init__(self, model: PlanTreeModel, parent=None) -> None:
         super().__init__(parent)
@@ -36,7 +39,12 @@ class TaskFilterProxy(QSortFilterProxyModel):
         self._dirty = False
         self._keys: dict[int, tuple[NodeInfo, str]] = {}
         self._roles: dict[int, tuple[NodeInfo, str | None]] = {}
-        self._last: tuple[TaskFilter, list[TreeItem]] | None = None  # to narrow while typing on
+        self._rows: list[list] | None = None  # every task: [item, ids up to its section, key]
+        self._row_at: dict[int, int] = {}  # node id -> its place in _rows
+        self._item_count = 0
+        self._every_item_on_a_path = True  # no section without tasks: all tasks shown = all shown
+        self._rest: tuple[tuple, list[list]] | None = None  # rows passing all but the text
+        self._last: tuple[str, tuple, list[list]] | None = None  # to narrow while typing on
         self._warm = iter(())
         self.later: Callable[[Callable[[], None]], None] = lambda work: QTimer.singleShot(0, work)  # idle work
         self.shown = self.total = 0
@@ -62,12 +70,14 @@ class TaskFilterProxy(QSortFilterProxyModel):
     def set_my_units(self, units: list[str]) -> None:
         self.my_units = list(units)
         self._roles.clear()
-        self._last = None
+        self._rest = self._last = None
         self._refilter()
 
     def my_role(self, item: TreeItem) -> str | None:
         """The clerk's strongest role on a task ('lead', 'responsible', 'cooperating'), cached."""
-        info = item.info
+        return self._info_role(item.info)
+
+    def _info_role(self, info: NodeInfo | None) -> str | None:
         if not self.my_units or info is None or not info.is_task:
             return None
         cached = self._roles.get(info.id)
@@ -91,40 +101,83 @@ class TaskFilterProxy(QSortFilterProxyModel):
 
     def _compute(self, keep: int | None = None) -> set[int] | None:
         self._dirty = False
-        items = list(self.source.items())
-        tasks = [item for item in items if item.is_task]
-        self.total = len(tasks)
         if not self.active or self.source.ctx.service is None:
-            self.shown = self.total
+            self.total = self.shown = self._task_count()
             return None
-        ctx = queries.FilterContext(today=self.source.ctx.service.today(), my_units=self.my_units)
-        flt, key, matches, needle = self.flt, self.key, queries.matches, self.needle
-        candidates = self._candidates(tasks)
-        # cheap necessary conditions from the caches first; core's predicate decides
-        if needle:
-            candidates = [item for item in candidates if needle in key(item.info)]
-        if flt.mine:
-            candidates = [item for item in candidates if self.my_role(item) is not None]
-        found = [item for item in candidates if matches(item.info, flt, ctx, key(item.info) if needle else "")]
-        self._last = (flt, found)
+        rows = self._task_rows()
+        self.total = len(rows)
+        found = self._found(rows)
         self.shown = len(found)
-        if keep is not None and (kept := self.source.item(self.source.index_of(keep))).info is not None:
-            found = [*found, kept]
-        visible: set[int] = set()
-        for item in found:
-            while item is not None and item.info is not None and item.info.id not in visible:
+        kept = self._rows[self._row_at[keep]] if keep in self._row_at else None
+        if len(found) == len(rows) and self._every_item_on_a_path:
+            return None  # every task matches: nothing to filter
+        visible: set[int] = set().union(*(row[_UPS] for row in found))
+        if kept is not None:
+            visible.update(kept[_UPS])
+        elif keep is not None and (item := self.source.item(self.source.index_of(keep))).info is not None:
+            while item is not None and item.info is not None:  # a kept section, and its ancestors
                 visible.add(item.info.id)
                 item = item.parent
-        return None if len(visible) == len(items) else visible  # all shown: nothing to filter
+        return None if len(visible) == self._item_count else visible
 
-    def _candidates(self, tasks: list[TreeItem]) -> list[TreeItem]:
-        """Typing on only narrows a search: test just the tasks the shorter text matched."""
-        if self._last is None:
-            return tasks
-        last, found = self._last
-        old, new = queries.fold_query(last.text), self.needle
-        same_rest = dataclasses.replace(last, text=None) == dataclasses.replace(self.flt, text=None)
-        return found if same_rest and old and old in new else tasks
+    def _found(self, rows: list[list]) -> list[list]:
+        """The task rows `flt` shows, in one pass over the cached keys per keystroke.
+
+        Everything but the text is judged once per filter (core.domain.filters.passes) and kept
+        while the clerk types; typing on only narrows, so it tests just the last answer's rows.
+        """
+        today = self.source.ctx.service.today()
+        rest = dataclasses.replace(self.flt, text=None)
+        rest_key = (rest, today, tuple(self.my_units))
+        if self._rest is None or self._rest[0] != rest_key:
+            pool = rows
+            if rest != TaskFilter():
+                ctx = queries.FilterContext(today=today, my_units=self.my_units, mine_role=self._info_role)
+                pool = [row for row in pool if queries.passes(row[_ITEM].info, rest, ctx)]
+            self._rest, self._last = (rest_key, pool), None
+        pool, needle = self._rest[1], self.needle
+        if not needle:
+            return pool
+        if self._last is not None and self._last[0] in needle and self._last[1] == rest_key:
+            pool = self._last[2]
+        else:
+            self._fill_keys()
+        found = [row for row in pool if needle in row[_KEY]]
+        self._last = (needle, rest_key, found)
+        return found
+
+    def _task_count(self) -> int:
+        if self._rows is not None:
+            return len(self._rows)
+        return sum(1 for item in self.source.items() if item.is_task)
+
+    def _task_rows(self) -> list[list]:
+        """[item, ids of it and its ancestors, folded key or None] for every task, built once per
+        plan shown (and after a structure edit); edits patch the rows they touch."""
+        if self._rows is None:
+            ups: dict[int, tuple[int, ...]] = {}
+            rows, root, count = [], self.source.root(), 0
+            for item in self.source.items():  # parents come before their children
+                count += 1
+                node_id = item.info.id
+                path = ups[node_id] = (*(ups[item.parent.info.id] if item.parent is not root else ()), node_id)
+                if item.is_task:
+                    rows.append([item, path, None])
+            self._rows, self._item_count = rows, count
+            self._row_at = {row[_ITEM].info.id: i for i, row in enumerate(rows)}
+            self._every_item_on_a_path = len(set().union(*(row[_UPS] for row in rows))) == count
+        return self._rows
+
+    def _fill_keys(self) -> None:
+        """Fold the search keys not folded yet (all of them at most once per plan shown)."""
+        key = self.key
+        for row in self._rows or ():
+            if row[_KEY] is None:
+                row[_KEY] = key(row[_ITEM].info)
+
+    def _forget_rows(self) -> None:
+        self._rows, self._rest, self._last = None, None, None
+        self._row_at = {}
 
     def _refilter(self) -> bool:
         stale = self._dirty
@@ -136,14 +189,16 @@ class TaskFilterProxy(QSortFilterProxyModel):
         return changed
 
     def _invalidate(self, visible: set[int] | None) -> None:
-        self.beginFilterChange()
+        """Show `visible` in one layout change. Row by row, Qt would announce every run of rows
+        shown or hidden (hundreds when a filter thins a big plan), and the tree lays out all its
+        rows again for each; one layoutChanged keeps open sections and the selection as well."""
         self._visible = visible
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.invalidate()
 
     # -- following the source ------------------------------------------------------------
     def _source_resetting(self) -> None:
         self._dirty = True  # recomputed when Qt first asks, after the reset
-        self._last = None
+        self._forget_rows()
         self._keys.clear()
         self._roles.clear()
 
@@ -163,10 +218,14 @@ class TaskFilterProxy(QSortFilterProxyModel):
             if time.perf_counter() - started > 0.01:
                 QTimer.singleShot(0, self._warm_keys)
                 return
+        if self.source.plan_id is not None:
+            self._task_rows()  # and the rows the first keystroke goes through, keys filled in
+            self._fill_keys()
+            self.warmed.emit()
 
     def _source_rows_changed(self, *_args) -> None:
         """A structure edit added, removed or moved rows: refilter before Qt maps them."""
-        self._last = None
+        self._forget_rows()
         if self.active:
             self._visible = self._compute(keep=self.pinned)
         else:
@@ -180,7 +239,10 @@ class TaskFilterProxy(QSortFilterProxyModel):
             return
         if change.structure or change.plan_id != self.source.plan_id:
             return
-        self._last = None
+        self._rest = self._last = None
+        for node_id in change.nodes:  # the model swapped in new records: fold their keys again
+            if node_id in self._row_at:
+                self._rows[self._row_at[node_id]][_KEY] = None
         if not self.active:
             self.counts_changed.emit(self.shown, self.total)
             return
@@ -190,11 +252,22 @@ class TaskFilterProxy(QSortFilterProxyModel):
         self.counts_changed.emit(self.shown, self.total)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        visible = self.visible_ids()
+        # asked for every row after each filter change: no helper calls
+        visible = self._visible if not self._dirty else self.visible_ids()
         if visible is None:
             return True
         parent = source_parent.internalPointer() if source_parent.isValid() else self.source.root()
         return parent.children[source_row].info.id in visible
+
+    def multiData(self, index: AnyIndex, roleDataSpan) -> None:  # noqa: N803 (Qt's name)
+        """A cell's roles in one call to the source (Qt's default asks data() role by role, each
+        through mapToSource): painting a screen of rows makes half as many calls into Python."""
+        source = self.mapToSource(index)
+        if index.isValid() and not source.isValid():
+            for role_data in roleDataSpan:
+                role_data.clearData()
+            return
+        self.source.multiData(source, roleDataSpan)
 
     # -- lookups -------------------------------------------------------------------------
     def item(self, index: AnyIndex) -> TreeItem:

@@ -6,9 +6,10 @@ sections the clerk had open. Part of the main window's daily tracking (gui/editi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QRect, Qt
 
 from core.domain.records import Change, TaskFilter
+from gui.tree.plan_tree_model import TITLE
 
 
 class TreeFiltering(QObject):
@@ -30,6 +31,8 @@ class TreeFiltering(QObject):
         w.panel.leave_note.connect(self.focus_tree)
         w.ctx.changed.connect(self._changed)
         w.plan_shown.connect(self._plan_shown)
+        w.proxy.warmed.connect(self._warm)
+        self._viewport = None
 
     def _plan_shown(self, _plan_id) -> None:
         self.window.after_first_paint(self._load_units)  # the tree paints first
@@ -67,6 +70,7 @@ class TreeFiltering(QObject):
         current = self.current_id()
         if not was_active and flt != TaskFilter():
             self._saved_expansion = self._expanded_ids()
+        needle = w.proxy.needle
         changed = w.proxy.set_filter(flt)
         if w.proxy.active:
             if changed:
@@ -76,7 +80,21 @@ class TreeFiltering(QObject):
             self._saved_expansion = None
         if current is not None and w.proxy.index_of(current).isValid():
             w.tree.scrollTo(w.proxy.index_of(current))
-        w.tree.viewport().update()
+        if not changed and w.proxy.needle != needle:
+            self._repaint_titles()  # same rows: only the highlights moved (changed rows repaint anyway)
+
+    def _warm(self) -> None:
+        """Once the plan is up: PySide's first viewport() call sets up dozens of widget types
+        (~10 ms), which the first keystroke should not wait for."""
+        if self._viewport is None:
+            self._viewport = self.window.tree.viewport()
+
+    def _repaint_titles(self) -> None:
+        """Repaint just the title column, the only one the delegate marks search hits in."""
+        tree = self.window.tree
+        self._warm()
+        viewport = self._viewport
+        viewport.update(QRect(tree.columnViewportPosition(TITLE), 0, tree.columnWidth(TITLE), viewport.height()))
 
     def filter_from(self, flt: TaskFilter) -> None:
         """Show what the overview's figure counts."""

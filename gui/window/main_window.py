@@ -29,6 +29,7 @@ from core.errors import StoreError
 from core.version import __version__
 from gui.app.store_upkeep import StoreUpkeep
 from gui.dialogs.backup_menu import backup_action
+from gui.dialogs.collect_menu import CollectMenu
 from gui.editing.commands import EditContext
 from gui.editing.tracking import DailyTracking
 from gui.errors import show_error
@@ -44,10 +45,6 @@ from gui.window.welcome import WelcomePage
 
 if TYPE_CHECKING:  # imported when the database opens, after the window shell has painted
     from core.service.facade import PlanService
-
-CURRENT_PLAN_KEY = CURRENT_PLAN.key  # declared with their types and defaults in core.domain.settings
-CURRENT_NODE_KEY = CURRENT_NODE.key
-
 
 class MainWindow(QMainWindow):
     """One window over one database; every edit goes through the undo stack to the service.
@@ -109,6 +106,8 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self.pages.setCurrentWidget(self.splitter)  # the shell looks like the window it becomes
         self.tracking = DailyTracking(self)  # filters, my unit, overview, evidence, structure edits
+        self.collect_menu = CollectMenu(self)  # 填报与对比: fill-in workbooks, merging returns, plan diff
+        self.menuBar().insertMenu(self.help_menu.menuAction(), self.collect_menu)
         if service is not None:
             self.attach(service)
 
@@ -122,17 +121,16 @@ class MainWindow(QMainWindow):
         self.upkeep.watch(service)
         service.empty_evidence_trash()  # copies removed last time: no undo stack can bring them back now
         if shown is not None and shown.plan_id == self.model.plan_id and shown.plan_id is not None:
-            if service.setting(CURRENT_PLAN_KEY) != str(shown.plan_id):
+            if service.get(CURRENT_PLAN) != shown.plan_id:
                 self._remember_plan(shown.plan_id)
             self.plan_shown.emit(shown.plan_id)
             if shown.current_node is not None:
                 self.select_node(shown.current_node)
             return
-        saved = service.setting(CURRENT_PLAN_KEY)
-        self.refresh_plans(int(saved) if saved and saved.isdigit() else None)
-        node = service.setting(CURRENT_NODE_KEY)
-        if node and node.isdigit():
-            self.select_node(int(node))
+        self.refresh_plans(service.get(CURRENT_PLAN))  # declared in core.domain.settings: an int or None
+        node = service.get(CURRENT_NODE)
+        if node is not None:
+            self.select_node(node)
 
     # -- start-up ------------------------------------------------------------------------
     def hold_until_painted(self) -> None:
@@ -265,9 +263,9 @@ class MainWindow(QMainWindow):
     def refresh_plans(self, select: int | None = None) -> None:
         """Re-list the plans and show `select` (else the current one, else the newest)."""
         plans = self.service.list_plans(with_rollups=False)  # the switcher shows names only
-        wanted = select if select is not None else self.model.plan_id
         ids = [p.id for p in plans]
-        plan_id = wanted if wanted in ids else (ids[0] if ids else None)
+        wanted = [p for p in (select, self.model.plan_id) if p is not None and p in ids]
+        plan_id = wanted[0] if wanted else (ids[0] if ids else None)
         self._list_plans(plans, plan_id)
         self.open_plan(plan_id)
 
@@ -309,7 +307,7 @@ class MainWindow(QMainWindow):
         title = self.tr("Taizhang")
         if plan_id is not None:
             title = f"{self.service.plan(plan_id).title} — {title}"
-            if self.service.setting(CURRENT_PLAN_KEY) != str(plan_id):
+            if self.service.get(CURRENT_PLAN) != plan_id:
                 self.after_first_paint(lambda: self._remember_plan(plan_id))  # a write: after the paint
         self.setWindowTitle(title)
         self._update_progress()
@@ -321,7 +319,7 @@ class MainWindow(QMainWindow):
         if self.service is None or self.model.plan_id != plan_id:
             return
         try:
-            self.service.set_setting(CURRENT_PLAN_KEY, str(plan_id))
+            self.service.put(CURRENT_PLAN, plan_id)
         except StoreError as err:
             if err is not self.service.opening.error:
                 show_error(self, err)
@@ -357,7 +355,9 @@ class MainWindow(QMainWindow):
         self.panel.show_item(self.proxy.item(current) if current.isValid() else None)
 
     def _changed(self, change: Change) -> None:
-        if change.plan_id == self.model.plan_id:
+        if change.plan_list:  # a plan made or deleted, or all restored: re-list, show the one made
+            self.refresh_plans(change.plan_id)
+        elif change.plan_id == self.model.plan_id:
             self._update_progress()
 
     def _update_progress(self) -> None:
@@ -394,8 +394,8 @@ class MainWindow(QMainWindow):
         s.setValue("window/header", self.tree.header().saveState())
         s.sync()
         node = self.panel.node_id
-        if node is not None and self.service is not None and self.service.setting(CURRENT_NODE_KEY) != str(node):
-            self.service.set_setting(CURRENT_NODE_KEY, str(node))
+        if node is not None and self.service is not None and self.service.get(CURRENT_NODE) != node:
+            self.service.put(CURRENT_NODE, node)
         super().closeEvent(event)
 
     @property

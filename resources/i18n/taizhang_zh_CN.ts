@@ -33,17 +33,17 @@ Folder: %1</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="160"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="159"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="161"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="160"/>
         <source>The data is now as it was on %1. The state before the restore was backed up too, and is listed as “Before a restore”.</source>
         <translation>数据已恢复到 %1 时的状态。恢复之前的状态也已备份，列为“恢复之前”。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="167"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="166"/>
         <source>Restore the backup of %1 (%2 plans, %3 tasks)?
 
 All plans and progress will be as they were then; changes made since are replaced. The current state is backed up first, so you can go back to it.</source>
@@ -52,7 +52,7 @@ All plans and progress will be as they were then; changes made since are replace
 所有计划和进度都将回到当时的状态，此后所做的更改会被替换。恢复前会先备份当前状态，需要时可以再恢复回来。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="171"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="170"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -193,6 +193,170 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
 </context>
 <context>
+    <name>CollectDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="56"/>
+        <source>Make fill-in workbooks</source>
+        <translation>生成填报表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="57"/>
+        <source>Each unit gets an Excel workbook of its tasks: the task columns are locked, the unit fills in status, completion note, completion date and progress, and sends it back. Bring the returned files in with “Import filled workbooks…”.</source>
+        <translation>为每个单位生成一份 Excel 填报表，列出该单位的任务：任务各列已锁定，单位填写状态、完成情况、完成日期和进展后交回。交回的文件用“导入填报表…”合并。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="64"/>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="65"/>
+        <source>Select none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="69"/>
+        <source>Another unit, e.g. a township the plan names only as 各乡镇人民政府</source>
+        <translation>其他单位，如计划中只以“各乡镇人民政府”统称的某个乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="71"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="74"/>
+        <source>One workbook per unit</source>
+        <translation>每个单位一个文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="75"/>
+        <source>One workbook for all chosen units (a sheet each)</source>
+        <translation>所选单位合为一个文件（每个单位一张工作表）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="81"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="85"/>
+        <source>Make workbooks</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="91"/>
+        <source>Units (tasks to report on):</source>
+        <translation>单位（需填报的任务数）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="105"/>
+        <source>Save in folder:</source>
+        <translation>保存到文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="118"/>
+        <source>%1 (%2 tasks)</source>
+        <translation>%1（%2 项）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="146"/>
+        <source>The plan gives “%1” no task, not even through a collective name such as 县直各单位.</source>
+        <translation>计划中没有“%1”的任务（包括“县直各单位”等统称在内）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="155"/>
+        <source>Choose at least one unit.</source>
+        <translation>请至少选择一个单位。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="157"/>
+        <source>Makes %1 workbooks, one per unit.</source>
+        <translation>将生成 %1 个填报表，每个单位一个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="159"/>
+        <source>Makes one workbook with a sheet for each of %1 units.</source>
+        <translation>将生成一个填报表，%1 个单位各占一张工作表。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="169"/>
+        <source>Save fill-in workbooks in</source>
+        <translation>填报表保存到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="184"/>
+        <source>Choose an existing folder to save the workbooks in.</source>
+        <translation>请选择一个已有的文件夹来保存填报表。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="208"/>
+        <source>These files already exist in the folder:
+%1
+Replace them?</source>
+        <translation>文件夹中已有以下文件：
+%1
+要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="215"/>
+        <source>Made %1 fill-in workbooks in:
+%2
+Send each unit its file; import the returned files with “Import filled workbooks…”.</source>
+        <translation>已生成 %1 个填报表，保存在：
+%2
+请把文件分别发给各单位；交回后用“导入填报表…”合并。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_dialog.py" line="218"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>CollectMenu</name>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="17"/>
+        <source>&amp;Returns</source>
+        <translation>填报与对比(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="20"/>
+        <source>&amp;Make fill-in workbooks…</source>
+        <translation>生成填报表(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="21"/>
+        <source>An Excel workbook for each unit to fill in its tasks&apos; progress and send back</source>
+        <translation>为各单位生成 Excel 填报表，填写任务进展后交回</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="24"/>
+        <source>&amp;Import filled workbooks…</source>
+        <translation>导入填报表(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="25"/>
+        <source>Merge the workbooks the units sent back, after a preview of what changes</source>
+        <translation>合并各单位交回的填报表，先预览会改动什么</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="28"/>
+        <source>&amp;Compare with another plan…</source>
+        <translation>与另一计划比较(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="29"/>
+        <source>New, dropped and reworded tasks, and changed units and deadlines, against another plan</source>
+        <translation>与另一计划相比：新增、删除、改写的任务，以及单位和时限的变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="69"/>
+        <source>Merged the returns into %1 tasks (Undo takes it back).</source>
+        <translation>已合并填报，改动 %1 项任务（可撤销）。</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../gui/editing/commands.py" line="127"/>
@@ -215,17 +379,17 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>添加进展</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_commands.py" line="71"/>
+        <location filename="../../gui/editing/tracking_commands.py" line="72"/>
         <source>Merge returned ledgers</source>
         <translation>合并填报</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_commands.py" line="92"/>
+        <location filename="../../gui/editing/tracking_commands.py" line="93"/>
         <source>Take deferral back</source>
         <translation>撤销延期</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/tracking_commands.py" line="106"/>
+        <location filename="../../gui/editing/tracking_commands.py" line="107"/>
         <source>Remove progress</source>
         <translation>删除进展</translation>
     </message>
@@ -346,12 +510,12 @@ If you close the window now, they are lost. Fix the problem (for example put the
         <translation>要点台账数据库 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="178"/>
+        <location filename="../../gui/app/db_open.py" line="181"/>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="179"/>
+        <location filename="../../gui/app/db_open.py" line="182"/>
         <source>The backup was restored. The file that could not be opened is kept as:
 %1</source>
         <translation>备份已恢复。无法打开的文件保留为：
@@ -616,29 +780,216 @@ If you close the window now, they are lost. Fix the problem (for example put the
     </message>
 </context>
 <context>
+    <name>DiffDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="81"/>
+        <source>Compare plans</source>
+        <translation>计划对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="94"/>
+        <source>Swap</source>
+        <translation>对调</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="95"/>
+        <source>Swap the old and the new plan</source>
+        <translation>对调原计划和新计划</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="120"/>
+        <source>Double-click a task to show it in the main window</source>
+        <translation>双击任务，在主窗口中显示它</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="121"/>
+        <source>Export Word…</source>
+        <translation>导出 Word…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="122"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="132"/>
+        <source>Old plan:</source>
+        <translation>原计划：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="135"/>
+        <source>New plan:</source>
+        <translation>新计划：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="139"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="170"/>
+        <source>Choose two different plans: the old one and the new one.</source>
+        <translation>请选择两个不同的计划：原计划和新计划。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="179"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="210"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="210"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="233"/>
+        <source>Save comparison as</source>
+        <translation>对比结果另存为</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="237"/>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="238"/>
+        <source>Open it now?</source>
+        <translation>现在打开吗？</translation>
+    </message>
+</context>
+<context>
+    <name>DiffView</name>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="37"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="37"/>
+        <source>Dropped</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="38"/>
+        <source>Reworded</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="38"/>
+        <source>Same</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="39"/>
+        <source>Adjusted</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="48"/>
+        <source>All changes</source>
+        <translation>全部变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="48"/>
+        <source>New tasks</source>
+        <translation>新增任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="49"/>
+        <source>Dropped tasks</source>
+        <translation>删除的任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="49"/>
+        <source>Reworded tasks</source>
+        <translation>改写的任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="50"/>
+        <source>Units changed</source>
+        <translation>单位变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="50"/>
+        <source>Deadlines changed</source>
+        <translation>时限变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="51"/>
+        <location filename="../../gui/dialogs/diff_view.py" line="122"/>
+        <source>Carried over</source>
+        <translation>结转</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="51"/>
+        <source>Every task</source>
+        <translation>全部任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="87"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="91"/>
+        <source>Deadline: %1 → %2</source>
+        <translation>时限：%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="120"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="120"/>
+        <source>Old plan&apos;s task</source>
+        <translation>原计划任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="121"/>
+        <source>New plan&apos;s task</source>
+        <translation>新计划任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="121"/>
+        <source>Units and deadlines</source>
+        <translation>单位、时限变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/diff_view.py" line="150"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
     <name>DueSoonList</name>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="24"/>
+        <location filename="../../gui/window/due_soon.py" line="20"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="24"/>
+        <location filename="../../gui/window/due_soon.py" line="20"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="24"/>
+        <location filename="../../gui/window/due_soon.py" line="20"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="50"/>
+        <location filename="../../gui/window/due_soon.py" line="31"/>
         <source>Overdue since %1</source>
         <translation>%1 起已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/due_soon.py" line="51"/>
+        <location filename="../../gui/window/due_soon.py" line="32"/>
         <source>Due %1</source>
         <translation>%1 到期</translation>
     </message>
@@ -1688,72 +2039,72 @@ Replace it?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="56"/>
+        <location filename="../../gui/importing/dialog.py" line="57"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="74"/>
+        <location filename="../../gui/importing/dialog.py" line="75"/>
         <source>Not found</source>
         <translation>未识别</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="77"/>
+        <location filename="../../gui/importing/dialog.py" line="78"/>
         <source>Plan title:</source>
         <translation>计划标题：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="79"/>
+        <location filename="../../gui/importing/dialog.py" line="80"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="80"/>
+        <location filename="../../gui/importing/dialog.py" line="81"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="81"/>
+        <location filename="../../gui/importing/dialog.py" line="82"/>
         <source>Document No.:</source>
         <translation>文号：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="97"/>
+        <location filename="../../gui/importing/dialog.py" line="98"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="103"/>
+        <location filename="../../gui/importing/dialog.py" line="104"/>
         <source>Selected item</source>
         <translation>所选事项</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="69"/>
+        <location filename="../../gui/importing/dialog.py" line="70"/>
         <source>Replace the plan shown, and the changes made to it, with the pasted text?</source>
         <translation>用粘贴的内容替换当前预览（包括已做的修改）吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="152"/>
+        <location filename="../../gui/importing/dialog.py" line="153"/>
         <source>Replace the plan shown, and the changes made to it, with %1?</source>
         <translation>用 %1 替换当前显示的计划及对它所做的修改？</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="199"/>
+        <location filename="../../gui/importing/dialog.py" line="200"/>
         <source>%1 sections, %2 tasks</source>
         <translation>共 %1 个分组、%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="221"/>
+        <location filename="../../gui/importing/dialog.py" line="222"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="235"/>
+        <location filename="../../gui/importing/dialog.py" line="236"/>
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="236"/>
+        <location filename="../../gui/importing/dialog.py" line="237"/>
         <source>“%1” has already been imported (the same file, or the same title and year).
 
 Import it again as a separate plan?</source>
@@ -1762,7 +2113,7 @@ Import it again as a separate plan?</source>
 要再作为一份新计划导入吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="239"/>
+        <location filename="../../gui/importing/dialog.py" line="240"/>
         <source>Import as a new plan</source>
         <translation>作为新计划导入</translation>
     </message>
@@ -1954,116 +2305,298 @@ Import it again as a separate plan?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="94"/>
+        <location filename="../../gui/window/main_window.py" line="95"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="146"/>
+        <location filename="../../gui/window/main_window.py" line="176"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="147"/>
+        <location filename="../../gui/window/main_window.py" line="177"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="152"/>
+        <location filename="../../gui/window/main_window.py" line="182"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="149"/>
+        <location filename="../../gui/window/main_window.py" line="179"/>
         <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
         <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="154"/>
+        <location filename="../../gui/window/main_window.py" line="184"/>
         <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
         <translation>导入从网页、Word 或 WPS 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="156"/>
+        <location filename="../../gui/window/main_window.py" line="186"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="159"/>
+        <location filename="../../gui/window/main_window.py" line="189"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="160"/>
+        <location filename="../../gui/window/main_window.py" line="190"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="162"/>
+        <location filename="../../gui/window/main_window.py" line="192"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="164"/>
+        <location filename="../../gui/window/main_window.py" line="194"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="168"/>
-        <location filename="../../gui/window/main_window.py" line="212"/>
+        <location filename="../../gui/window/main_window.py" line="198"/>
+        <location filename="../../gui/window/main_window.py" line="242"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="171"/>
-        <location filename="../../gui/window/main_window.py" line="213"/>
+        <location filename="../../gui/window/main_window.py" line="201"/>
+        <location filename="../../gui/window/main_window.py" line="243"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="175"/>
+        <location filename="../../gui/window/main_window.py" line="205"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="180"/>
+        <location filename="../../gui/window/main_window.py" line="210"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="187"/>
+        <location filename="../../gui/window/main_window.py" line="217"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="189"/>
+        <location filename="../../gui/window/main_window.py" line="219"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="192"/>
+        <location filename="../../gui/window/main_window.py" line="222"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="196"/>
+        <location filename="../../gui/window/main_window.py" line="226"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="249"/>
+        <location filename="../../gui/window/main_window.py" line="279"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="299"/>
+        <location filename="../../gui/window/main_window.py" line="342"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="300"/>
+        <location filename="../../gui/window/main_window.py" line="343"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="42"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="56"/>
+        <source>Import filled workbooks</source>
+        <translation>导入填报表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="43"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="58"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="58"/>
+        <source>Read as</source>
+        <translation>读取结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="62"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="64"/>
+        <source>Remove file</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="75"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="82"/>
+        <source>Returned files:</source>
+        <translation>交回的文件：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="92"/>
+        <source>What merging changes (untick what you do not want; for a conflict choose the side to take):</source>
+        <translation>合并将改动的内容（不需要的取消勾选；有冲突的请选定采用哪一方）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="132"/>
+        <source>%1: %2 rows</source>
+        <translation>%1：%2 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="159"/>
+        <source>Recorded now: %1</source>
+        <translation>台账现为：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="161"/>
+        <source>Returned: %1 — %2</source>
+        <translation>填报为：%1 —— %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="171"/>
+        <source>Applies %1 values to %2 tasks as one step (Undo takes it all back).</source>
+        <translation>将把 %1 处改动写入 %2 项任务，作为一步操作（撤销可全部恢复）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="174"/>
+        <source>%1 conflicts keep what is recorded.</source>
+        <translation>%1 处冲突保持台账现有内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="176"/>
+        <source>No file can be merged yet: add the workbooks the units sent back.</source>
+        <translation>还没有可合并的文件：请添加各单位交回的填报表。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeTree</name>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="30"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="30"/>
+        <source>Completion note</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="31"/>
+        <source>Completion date</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="31"/>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="37"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="46"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="57"/>
+        <source>Task / field</source>
+        <translation>任务 / 项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="57"/>
+        <source>Recorded now</source>
+        <translation>台账现为</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="58"/>
+        <source>Returned</source>
+        <translation>填报为</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="58"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="82"/>
+        <source>Conflicts: choose which side to take (%1 tasks)</source>
+        <translation>有冲突：请选定采用哪一方（%1 项任务）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="84"/>
+        <source>Changed (%1 tasks)</source>
+        <translation>有改动（%1 项任务）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="85"/>
+        <source>Unchanged (%1 tasks)</source>
+        <translation>无变化（%1 项任务）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="86"/>
+        <source>Rows matching no task, not merged (%1)</source>
+        <translation>未能对应到任务的行，不合并（%1 行）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="97"/>
+        <source>%1, sheet %2, row %3</source>
+        <translation>%1，工作表 %2，第 %3 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="124"/>
+        <source>(new entry)</source>
+        <translation>（新增一条）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="127"/>
+        <source>two returns differ</source>
+        <translation>两份填报不一致</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="128"/>
+        <source>changed here since the workbooks were made</source>
+        <translation>生成填报表后台账已改动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="132"/>
+        <source>Keep what is recorded</source>
+        <translation>保持台账现有内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_tree.py" line="135"/>
+        <source>Take this return</source>
+        <translation>采用这份填报</translation>
     </message>
 </context>
 <context>
@@ -2171,18 +2704,18 @@ Import it again as a separate plan?</source>
 <context>
     <name>OverviewWiring</name>
     <message>
-        <location filename="../../gui/window/overview_wiring.py" line="39"/>
+        <location filename="../../gui/window/overview_wiring.py" line="42"/>
         <source>Carried over from “%1”</source>
         <translation>结转自“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/window/overview_wiring.py" line="57"/>
-        <location filename="../../gui/window/overview_wiring.py" line="86"/>
+        <location filename="../../gui/window/overview_wiring.py" line="60"/>
+        <location filename="../../gui/window/overview_wiring.py" line="89"/>
         <source>Supporting material</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../gui/window/overview_wiring.py" line="58"/>
+        <location filename="../../gui/window/overview_wiring.py" line="61"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -2190,17 +2723,17 @@ Import it again as a separate plan?</source>
 <context>
     <name>PlanImporter</name>
     <message>
-        <location filename="../../gui/importing/flow.py" line="34"/>
+        <location filename="../../gui/importing/flow.py" line="35"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/flow.py" line="106"/>
+        <location filename="../../gui/importing/flow.py" line="108"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/flow.py" line="86"/>
+        <location filename="../../gui/importing/flow.py" line="88"/>
         <source>Imported %1 sections and %2 tasks.</source>
         <translation>已导入 %1 个分组、%2 项任务。</translation>
     </message>
@@ -2445,17 +2978,17 @@ Import it again as a separate plan?</source>
 <context>
     <name>RecentProgressList</name>
     <message>
-        <location filename="../../gui/window/recent_progress.py" line="26"/>
+        <location filename="../../gui/window/recent_progress.py" line="23"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/recent_progress.py" line="26"/>
+        <location filename="../../gui/window/recent_progress.py" line="23"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/recent_progress.py" line="26"/>
+        <location filename="../../gui/window/recent_progress.py" line="23"/>
         <source>Latest progress</source>
         <translation>最新进展</translation>
     </message>
@@ -2620,7 +3153,7 @@ If Taizhang is still open there, close it first: two windows on one database can
 <context>
     <name>StoreUpkeep</name>
     <message>
-        <location filename="../../gui/app/store_upkeep.py" line="39"/>
+        <location filename="../../gui/app/store_upkeep.py" line="44"/>
         <source>Warning: %1 (the database is open as usual)</source>
         <translation>警告：%1（数据库已照常打开）</translation>
     </message>
@@ -2745,12 +3278,12 @@ You can undo this with Ctrl+Z.</source>
         <translation>修改“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/structure_commands.py" line="151"/>
+        <location filename="../../gui/editing/structure_commands.py" line="176"/>
         <source>Change units</source>
         <translation>修改责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/structure_commands.py" line="168"/>
+        <location filename="../../gui/editing/structure_commands.py" line="186"/>
         <source>Change deadlines</source>
         <translation>修改完成时限</translation>
     </message>
@@ -2788,12 +3321,12 @@ You can undo this with Ctrl+Z.</source>
         <translation>复制序号、任务内容、责任单位和时限，可直接粘贴到消息里</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/task_menu.py" line="93"/>
+        <location filename="../../gui/editing/task_menu.py" line="110"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/editing/task_menu.py" line="123"/>
+        <location filename="../../gui/editing/task_menu.py" line="140"/>
         <source>Defer “%1”</source>
         <translation>延期“%1”</translation>
     </message>

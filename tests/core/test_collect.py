@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from core.collect.fillin import META_SHEET
 from core.domain.status import Status
 from core.errors import InputError, UsageError
+from tests.core import fill_builders
 
 ROOT = Path(__file__).resolve().parents[2]
 OFFICE, FINANCE, REFORM = "县政府办公室", "县财政局", "县发展改革局"
@@ -56,6 +57,7 @@ def test_the_fill_in_workbook_locks_structure_and_offers_the_status_words(svc, p
     assert wb[META_SHEET].sheet_state == "veryHidden" and wb.security.lockStructure
     assert all(ws.row_dimensions[r].height >= 30 for r in range(4, ws.max_row + 1))  # rows grown to fit and write in
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.cell(row=4, column=1).alignment.horizontal == "center"  # the number stands apart from the text
 
 
 def test_all_units_go_in_one_workbook_a_sheet_each(svc, plan, tmp_path):
@@ -82,14 +84,7 @@ def test_round_trip_of_three_units_keeps_every_edit_and_flags_the_clashes(svc, p
     _fill(ws, header, lead, **{"完成情况": "已公开项目信息12条"})
     _fill(ws, header, ongoing, **{"状态": "持续推进"})
     wb.save(reform)
-    retyped = tmp_path / "财政局.xlsx"  # 财政局 retypes it into its own sheet: other order, 繁體, no keys
-    own = Workbook()
-    sheet = own.active
-    sheet.append(["填报单位：县财政局"])
-    sheet.append(["完成情况", "工作任务", "状态"])
-    sheet.append(["已公开惠企政策清单23项", "2、集中公開惠企利民政策清單", "已完成"])
-    sheet.append(["", "一项本单位自己加的工作", "已完成"])
-    own.save(retyped)
+    retyped = fill_builders.retyped(tmp_path / "财政局.xlsx")  # 财政局 retypes it into its own sheet: other order, 繁體, no keys
 
     files = svc.read_returns([office, reform, retyped])
     preview = svc.merge_preview(plan, files)
@@ -216,3 +211,62 @@ def test_one_workbook_for_all_units_merges_each_sheet_in_its_units_name(svc, pla
     change = svc.apply_merge(plan, svc.read_returns([path]))
     assert change.nodes == {task} and svc.node(task).status is Status.DONE
     assert svc.history(task)[-1].source == "来自县政府办公室填报（全部单位.xlsx）"
+
+
+def _clashing_files(svc, plan, tmp_path):
+    """财政局 and 发改局 fill 集中公开惠企 differently; 办公室 completes 调整充实."""
+    law, policy = _task_id(svc, plan, "调整充实"), _task_id(svc, plan, "集中公开惠企")
+    paths = []
+    for unit, name, fills in ((OFFICE, "办公室", {law: {"状态": "已完成", "完成情况": "已调整充实领导小组",
+                                                       "进展": "3月调整"}}),
+                              (FINANCE, "财政局", {policy: {"完成情况": "财政局写的"}}),
+                              (REFORM, "发改局", {policy: {"完成情况": "发改局写的"}})):
+        path, _ = svc.collect(plan, tmp_path / f"{name}.xlsx", [unit])
+        wb, ws, header = _rows(path)
+        for task, cells in fills.items():
+            _fill(ws, header, task, **cells)
+        wb.save(path)
+        paths.append(path)
+    return law, policy, svc.read_returns(paths)
+
+
+def test_applying_only_the_ticked_values_leaves_the_rest_and_settles_the_chosen_side(svc, plan, tmp_path):
+    from core.collect.merge import offered_picks, pick_of
+
+    law, policy, files = _clashing_files(svc, plan, tmp_path)
+    preview = svc.merge_preview(plan, files)
+    picks = offered_picks(preview)
+    item = next(i for i in preview.items if i.node_id == law)
+    assert picks >= {pick_of(law, "status", item.changes["status"]), pick_of(law, "entry", item.entries[0])}
+    assert not any(p[0] == policy for p in picks)  # no side of a conflict is taken unasked
+    picks.discard(pick_of(law, "note", item.changes["note"]))  # the clerk unticks the note
+    clash = next(i for i in preview.items if i.node_id == policy).conflicts[0]
+    reform_side = next(p for p in clash.proposals if p.unit == REFORM)
+    picks.add(pick_of(policy, "note", reform_side))
+    change = svc.apply_merge(plan, files, picks=picks)
+    done = svc.node(law)
+    assert (done.status, done.note) == (Status.DONE, "")  # status taken, note left as it was
+    assert [e.text for e in svc.entries(law)] == ["3月调整"]
+    assert svc.node(policy).note == "发改局写的"
+    assert svc.history(policy)[-1].source == "来自县发展改革局填报（发改局.xlsx）"
+    assert change.result.of_kind("conflicting") == [] and change.nodes == {law, policy}
+    svc.undo_merge(change.before)
+    assert (svc.node(law).status, svc.node(policy).note, svc.entries(law)) == (Status.TODO, "", [])
+
+
+def test_an_empty_pick_applies_nothing_and_an_unpicked_conflict_stays_one(svc, plan, tmp_path):
+    law, policy, files = _clashing_files(svc, plan, tmp_path)
+    change = svc.apply_merge(plan, files, picks=set())
+    assert change.nodes == set() and svc.node(law).status is Status.TODO
+    assert [i.node_id for i in change.result.of_kind("conflicting")] == [policy]
+
+
+def test_reading_returns_apart_sets_bad_files_aside_and_reads_the_rest(svc, plan, tmp_path):
+    good, _ = svc.collect(plan, tmp_path / "办公室.xlsx", [OFFICE])
+    junk = tmp_path / "坏.xlsx"
+    junk.write_text("not a workbook")
+    (tmp_path / "again").mkdir()
+    twin, _ = svc.collect(plan, tmp_path / "again" / "办公室.xlsx", [OFFICE])
+    read, refused = svc.read_returns_apart([junk, good, twin])
+    assert [r.file for r in read] == ["办公室.xlsx"] and read[0].rows
+    assert [(p, e.code) for p, e in refused] == [(junk, "fill_unreadable"), (twin, "merge_same_name")]

@@ -117,7 +117,7 @@ def test_carrying_over_keeps_unfinished_tasks_with_links(service, plan_id):
     service.set_status(tasks[10].id, Status.NA)
     service.set_status(tasks[11].id, Status.ONGOING)
     service.set_note(tasks[11].id, "每月更新")
-    result = service.carry_over(plan_id)
+    result = service.carry_over(plan_id).result
     assert (result.tasks, service.carried_from(result.plan_id)) == (4, plan_id)
     new = service.plan(result.plan_id)
     assert new.year == 2027 and "结转" in new.title
@@ -151,3 +151,22 @@ def test_every_edit_returns_a_change_naming_its_initiator(service, plan_id):
     assert changes[1].fields == {"my_units"} and changes[2].nodes == {task.id}
     assert changes[-1].fields == {"evidence"} and changes[-1].result.target == "https://example.org/gk/2"
     assert service.set_status(task.id, Status.TODO).initiator is None
+
+
+def test_making_and_removing_plans_returns_changes_to_the_plan_list(service, sample_plan, plan_id):
+    """Import, carry over, delete and restore change which plans exist: each says so (plan_list),
+    names the plan to show (or none), hands back what it made, and carries the initiator."""
+    me = object()
+    saved = service.backup_now()
+    imported = service.import_plan(sample_plan, initiator=me)
+    carried = service.carry_over(plan_id, initiator=me)
+    deleted = service.delete_plan(imported.plan_id, initiator=me)
+    restored = service.restore_backup(saved, initiator=me)
+    changes = [imported, carried, deleted, restored]
+    assert all(isinstance(c, Change) and c.plan_list and c.initiator is me for c in changes)
+    assert imported.result.plan_id == imported.plan_id and imported.result.tasks == sample_plan.counts()[1]
+    assert carried.result.plan_id == carried.plan_id != plan_id
+    assert deleted.before.id == imported.plan_id and deleted.result.is_file()
+    assert restored.plan_id is None and restored.result == saved
+    assert [p.id for p in service.list_plans()] == [plan_id]  # as the backup had it
+    assert not service.set_status(service.find_tasks(plan_id)[0].id, Status.DONE).plan_list

@@ -117,7 +117,7 @@ def test_any_parsed_plan_is_stored_whole_and_reads_back(plan):
         db = Path(tmp) / "fuzz.sqlite3"
         svc = PlanService(db)
         try:
-            result = svc.import_plan(plan)
+            result = svc.import_plan(plan).result
             stored = svc.tree(result.plan_id)
         finally:
             svc.close()

@@ -157,3 +157,19 @@ def test_the_diff_document_strikes_out_what_was_removed(service, tmp_path):
     from docx.shared import Mm
 
     assert not table.autofit and abs(sum(c.width for c in table.columns) - Mm(257)) < Mm(1)  # the landscape text width
+
+
+def test_the_diff_workbook_prints_one_page_wide_with_rows_grown_to_their_text(service, tmp_path):
+    from openpyxl import load_workbook
+
+    from core.export.diff_xlsx import write_diff_xlsx
+
+    sample = json.loads((ROOT / "resources" / "sample_plan.json").read_text(encoding="utf-8"))
+    old, new = _import(service, sample), _import(service, _next_year(sample))
+    out = tmp_path / "对照.xlsx"
+    write_diff_xlsx(service.plan_diff(old, new), "2026", "2027", out)
+    ws = load_workbook(out).active
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    heights = [ws.row_dimensions[r].height for r in range(4, ws.max_row + 1)]
+    assert all(h and h >= 21 for h in heights) and max(heights) > min(heights)  # long texts get more lines
+    assert ws["A4"].alignment.horizontal == ws["B4"].alignment.horizontal == "center"

@@ -66,3 +66,33 @@ def test_missing_note_lists_the_tasks_a_report_would_leave_out(svc):
     assert "1." not in missing and "3." in missing and len(missing) == len(tasks) - 1
     svc.set_my_units(["县教育局"])
     assert labels(svc, missing_note=True, mine=True) == ["3.", "6.", "9.", "10.", "12."]
+
+
+def test_passes_judges_every_criterion_but_the_search_text(svc):
+    """The filter bar keeps this half while the clerk types; with the text it is `matches`."""
+    from core.domain import filters
+
+    svc.set_my_units(["县教育局"])
+    ctx, tasks = svc.filter_context(), [t for t in svc.tree(1) if t.is_task]
+    for flt in (TaskFilter(mine=True, text="年度报告"), TaskFilter(unit="县委党校", role="cooperating", text="x"),
+                TaskFilter(due_within=30, text="公开"), TaskFilter(text="培训")):
+        rest = TaskFilter(**{**vars(flt), "text": None})
+        assert [t.label for t in tasks if filters.passes(t, flt, ctx)] == labels(svc, **{**vars(rest)})
+        assert [t.label for t in tasks if filters.passes(t, flt, ctx) and filters.fold_query(flt.text)
+                in filters.search_key(t)] == labels(svc, **vars(flt))
+
+
+def test_a_cached_role_of_the_clerk_answers_for_the_unit_rules(svc):
+    from core.domain import filters
+
+    svc.set_my_units(["县教育局"])
+    tasks = [t for t in svc.tree(1) if t.is_task]
+    asked = []
+
+    def cached(info):
+        asked.append(info.id)
+        return "lead" if info.label == "2." else None
+
+    ctx = filters.FilterContext(today=svc.today(), my_units=["县教育局"], mine_role=cached)
+    assert [t.label for t in tasks if filters.matches(t, TaskFilter(mine=True), ctx)] == ["2."]
+    assert len(asked) == len(tasks)

@@ -26,8 +26,9 @@ def test_database_opens_in_wal_with_foreign_keys(service):
 
 
 def test_import_keeps_tree_units_and_deadlines(service, sample_plan):
-    result = service.import_plan(sample_plan, source_name="sample_plan.json", sha256="ab" * 32)
-    assert (result.sections, result.tasks) == sample_plan.counts()
+    change = service.import_plan(sample_plan, source_name="sample_plan.json", sha256="ab" * 32)
+    result = change.result
+    assert (result.sections, result.tasks) == sample_plan.counts() and change.plan_id == result.plan_id
     tree = service.tree(result.plan_id)
     assert [n.title for n in tree] == [n.title for n in sample_plan.walk()]
     first = next(n for n in tree if n.label == "2.")
@@ -41,16 +42,19 @@ def test_import_keeps_tree_units_and_deadlines(service, sample_plan):
 def test_import_is_all_or_nothing(service, sample_plan, monkeypatch):
     from core.store import plan_io
 
-    real = plan_io.Deadline.insert_many
+    real = plan_io._insert_rows
 
-    def broken(rows):
-        raise sqlite3.OperationalError("disk I/O error")
+    def broken(model, fields, rows):
+        if model is plan_io.Deadline:  # the nodes and their units are written by then
+            raise sqlite3.OperationalError("disk I/O error")
+        real(model, fields, rows)
 
-    monkeypatch.setattr(plan_io.Deadline, "insert_many", broken)
+    monkeypatch.setattr(plan_io, "_insert_rows", broken)
     with pytest.raises(StoreError):
         service.import_plan(sample_plan)
-    monkeypatch.setattr(plan_io.Deadline, "insert_many", real)
+    monkeypatch.setattr(plan_io, "_insert_rows", real)
     assert service.list_plans() == []
+    assert service.tree(service.import_plan(sample_plan).plan_id)  # and the next import goes in whole
 
 
 def test_ticking_last_task_completes_section(service, sample_plan):
@@ -233,3 +237,21 @@ def test_plan_totals_agree_with_the_tree_roll_ups(db_path, sample_plan, today):
         assert total.overdue == len(svc.find_tasks(plan_id, TaskFilter(overdue=True)))
     finally:
         svc.close()
+
+
+def test_an_imported_plan_reads_back_as_parsed_after_a_deleted_one(service, sample_plan):
+    """Rows are written in bulk with ids counted up front: parents, order, units, deadlines and
+    progress come back exactly, also where a deleted plan held the highest ids."""
+    first = service.import_plan(sample_plan).plan_id
+    service.delete_plan(service.import_plan(sample_plan).plan_id)
+    again = service.import_plan(sample_plan).plan_id
+
+    def shape(plan_id):
+        nodes = service.tree(plan_id)
+        index = {n.id: i for i, n in enumerate(nodes)}
+        return [(index.get(n.parent_id), n.position, n.label, n.title, n.text, n.units,
+                 [(d.text, d.date) for d in n.deadlines], n.status, n.note, n.is_task) for n in nodes]
+
+    assert shape(again) == shape(first)
+    assert sum(1 for n in service.tree(again) if n.is_task) == sum(1 for n in sample_plan.walk() if not n.children)
+    assert all(n.updated_at is not None for n in service.tree(again) if n.is_task)

@@ -73,6 +73,44 @@ def test_the_menu_key_and_shift_f10_open_the_menu_at_the_current_row(sample_wind
         menus.menu.close()
 
 
+def test_a_keyboard_request_from_the_platform_opens_the_menu_for_the_current_row(sample_window):
+    """X11 turns the menu key into a context-menu event at some point of the tree: the row that counts
+    is the current one, and the key's own shortcut opening it too gives one menu, not two."""
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = sample_window
+    task = _august_task(window)
+    menus = window.tracking.task_menu
+    tree = window.tree
+    below = tree.visualRect(window.proxy.index_of(task)).center() + QPoint(0, 3 * tree.sizeHintForRow(0))
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, below, tree.mapToGlobal(below))
+    QApplication.sendEvent(tree, event)
+    first = menus.menu
+    assert first is not None and first.isVisible() and window.panel.node_id == task
+    menus.popup_for_current()  # the menu key's shortcut as well
+    assert menus.menu is first
+    first.close()
+    mouse = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, below, tree.viewport().mapToGlobal(below))
+    QApplication.sendEvent(tree.viewport(), mouse)
+    assert window.panel.node_id != task  # a right-click takes the row under the mouse
+    menus.menu.close()
+
+
+def test_the_menu_key_on_a_row_scrolled_out_of_sight_brings_it_back(sample_window, qtbot):
+    window = sample_window
+    window.resize(900, 360)
+    window.tree.expandAll()
+    last = window.model.task_ids()[-1]
+    window.select_node(last)
+    window.tree.scrollToTop()
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    row = window.tree.visualRect(window.tree.currentIndex())
+    assert window.tree.viewport().rect().intersects(row)
+    window.tracking.task_menu.menu.close()
+
+
 def test_right_clicking_below_the_rows_opens_nothing(sample_window):
     window = sample_window
     window.select_node(window.model.task_ids()[0])

@@ -139,3 +139,100 @@ def test_hits_are_found_in_the_original_characters():
     assert hit_spans("規範政府資訊公開", "规范") == [(0, 2)]
     assert hit_spans("公开规范，再规范", "规范") == [(2, 4), (6, 8)]
     assert hit_spans("anything", "") == []
+
+
+def test_a_task_renamed_during_a_search_is_found_by_its_new_words(dated):
+    """Keys are folded once per plan; an edit folds the edited task's key again."""
+    service, model, proxy = dated
+    proxy.set_filter(TaskFilter(text="档案"))
+    assert proxy.shown == 0
+    task = model.task_ids()[3]
+    info = model.item(model.index_of(task)).info
+    model.ctx.announce(service.rename_node(task, info.label, "電子檔案規範", "推進電子檔案單軌制"))
+    proxy.set_filter(TaskFilter(text="档案"))
+    assert task in shown_ids(proxy) and proxy.shown == 1
+    proxy.set_filter(TaskFilter(text="档案单轨"))  # typing on narrows the last answer
+    assert proxy.shown == 1
+
+
+def test_a_filter_thinning_the_plan_is_one_layout_change(dated):
+    """Row by row, Qt would announce each run of hidden rows and the tree re-lay out for each."""
+    _service, _model, proxy = dated
+    signals = []
+    proxy.rowsRemoved.connect(lambda *_: signals.append("removed"))
+    proxy.rowsInserted.connect(lambda *_: signals.append("inserted"))
+    proxy.layoutChanged.connect(lambda *_: signals.append("layout"))
+    proxy.set_filter(TaskFilter(overdue=True))
+    proxy.set_filter(TaskFilter())
+    assert signals == ["layout", "layout"]
+
+
+
+def test_keys_are_folded_while_idle_after_a_plan_opens(dated, qtbot, monkeypatch):
+    """The first keystroke folds nothing: the idle moments after the plan opened did it."""
+    from core.domain import filters
+
+    _service, model, proxy = dated
+    with qtbot.waitSignal(proxy.warmed, timeout=5000):
+        model.load(model.plan_id)
+
+    def no_folding(_info):
+        raise AssertionError("a keystroke folded a key")
+
+    monkeypatch.setattr(filters, "search_key", no_folding)
+    proxy.set_filter(TaskFilter(text="规范"))
+    assert proxy.shown == 2  # 9. and 10.
+
+
+def _all_indexes(model, parent=None):
+    from PySide6.QtCore import QModelIndex
+
+    parent = parent if parent is not None else QModelIndex()
+    for row in range(model.rowCount(parent)):
+        for column in range(model.columnCount(parent)):
+            yield model.index(row, column, parent)
+        yield from _all_indexes(model, model.index(row, 0, parent))
+
+
+def test_a_cells_roles_in_one_call_are_what_data_gives(dated):
+    """multiData (one call per painted cell) answers each role as data() does, through the proxy too."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, Qt
+
+    service, model, proxy = dated
+    model.ctx.announce(service.set_status(model.task_ids()[0], Status.DONE))
+    proxy.set_filter(TaskFilter(text="公开"))
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+             Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DecorationRole,
+             Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
+    checked = 0
+    for where in (model, proxy):
+        for index in _all_indexes(where):
+            for role in roles:
+                asked = QModelRoleData(int(role.value))
+                where.multiData(index, QModelRoleDataSpan(asked))
+                assert asked.data() == index.data(role), (where, index.row(), index.column(), role)
+                checked += 1
+    assert checked > 8 * 5 * 20
+
+
+def test_the_delegate_reads_a_cell_through_one_call(dated, monkeypatch):
+    """What the painter is given (text, check, colour, bold) comes whole from one multiData call."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    _service, model, proxy = dated
+    calls = []
+    real = model.multiData
+    monkeypatch.setattr(model, "multiData", lambda index, span: (calls.append(index), real(index, span)))
+    overdue = next(i for i in model.task_ids() if model.item(model.index_of(i)).info.is_overdue(TODAY))
+    index = proxy.index_of(overdue)
+    option = QStyleOptionViewItem()
+    QStyledItemDelegate().initStyleOption(option, index)
+    assert len(calls) == 1
+    assert option.text == index.data(Qt.ItemDataRole.DisplayRole)
+    assert option.checkState == Qt.CheckState.Unchecked
+    assert option.palette.color(QPalette.ColorRole.Text) == index.data(Qt.ItemDataRole.ForegroundRole)
+    section = proxy.index(0, 0)
+    QStyledItemDelegate().initStyleOption(option, section)
+    assert option.font.bold() and option.text == section.data(Qt.ItemDataRole.DisplayRole)

@@ -173,6 +173,33 @@ def test_plan_switcher_lists_every_plan(sample_window):
     assert "2025" in sample_window.windowTitle()
 
 
+def test_a_change_to_the_plan_list_relists_the_plans_and_keeps_the_one_on_screen(sample_window):
+    """Import, delete and restore return a Change that says the plan list changed: announced,
+    the switcher follows it; a plan made is shown, the plan on screen stays when another goes,
+    and a restore leaves no undo step that would edit the replaced data."""
+    window, service = sample_window, sample_window.service
+    combo = window.plan_combo
+
+    def import_year(year: int):
+        parsed = ParsedPlan.from_json(resource_path("sample_plan.json").read_text(encoding="utf-8"))
+        parsed.year, parsed.title = year, f"示例县{year}年政务公开工作要点"
+        change = service.import_plan(parsed, source_name=f"{year}.json")
+        window.ctx.announce(change)
+        return change.plan_id
+
+    older = import_year(2025)
+    assert window.model.plan_id == older and combo.count() == 2
+    oldest = import_year(2024)
+    assert window.model.plan_id == oldest and combo.count() == 3
+    deleted = service.delete_plan(older)
+    window.ctx.announce(deleted)
+    assert combo.count() == 2 and combo.findData(older) == -1
+    assert window.model.plan_id == oldest and "2024" in window.windowTitle()  # not the newest plan
+    assert tick(window.model, window.model.task_ids()[0]) and window.ctx.stack.count() == 1
+    window.ctx.announce(service.restore_backup(deleted.result))  # the backup taken before deleting
+    assert combo.count() == 3 and window.model.plan_id == oldest and window.ctx.stack.count() == 0
+
+
 def test_a_sample_that_cannot_be_read_shows_a_chinese_message(window, tmp_path, monkeypatch, zh_translation):
     """The sample plan is the one import that skips the dialog; its errors still reach the clerk."""
     import gui.importing.flow

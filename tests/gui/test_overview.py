@@ -79,6 +79,23 @@ def test_due_soon_list_is_sorted_by_date_with_overdue_first(dated_window):
     assert window.proxy.item(window.tree.currentIndex()).info.label == "2."
 
 
+def test_the_overviews_task_lists_are_one_widget_that_keeps_its_columns(dated_window):
+    from PySide6.QtWidgets import QHeaderView
+
+    from gui.window.task_list import TaskList
+
+    window = dated_window
+    window.tracking.show_overview()
+    due, recent = window.tracking.dashboard.due_list, window.tracking.dashboard.recent
+    assert isinstance(due, TaskList) and isinstance(recent, TaskList)
+    assert due.columnCount() == recent.columnCount() == 3
+    stretch = QHeaderView.ResizeMode.Stretch
+    assert due.header().sectionResizeMode(1) == stretch and due.header().sectionSize(2) == 140
+    assert recent.header().stretchLastSection() and recent.header().sectionSize(1) == 220
+    row = due.topLevelItem(0)
+    assert row.toolTip(1) and row.data(0, Qt.ItemDataRole.UserRole) == node(window, "12.")
+
+
 def test_deadline_colours_in_the_tree(dated_window):
     window = dated_window
     model = window.model

@@ -130,3 +130,38 @@ def test_the_status_box_finds_tasks_without_a_completion_note(sample_window):
     bar.clear()
     bar.set_filter(TaskFilter(missing_note=True))
     assert bar.status.currentData() == NO_NOTE
+
+
+def test_typing_that_hides_nothing_repaints_only_the_titles(sample_window, qtbot):
+    """Every task names a 县 unit and ends in 。: the rows stay, so only the title column repaints."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from gui.tree.plan_tree_model import TITLE
+
+    window = sample_window
+    window.tree.expandAll()
+    shown = visible_labels(window)
+    window.filter_bar.search.setText("。")
+    QApplication.processEvents()
+    assert visible_labels(window) == shown
+
+    class Paints(QObject):
+        rects = []
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                self.rects.append(event.region().boundingRect())
+            return False
+
+    paints = Paints()
+    window.tree.viewport().installEventFilter(paints)
+    window.filter_bar.search.setText("县")
+    qtbot.waitUntil(lambda: bool(paints.rects))
+    assert visible_labels(window) == shown
+    left, width = window.tree.columnViewportPosition(TITLE), window.tree.columnWidth(TITLE)
+    assert all(r.left() >= left and r.right() < left + width for r in paints.rects)
+    paints.rects.clear()
+    window.filter_bar.search.setText("縣")  # folds to the same search: nothing to repaint
+    QApplication.processEvents()
+    assert paints.rects == []

@@ -157,7 +157,7 @@ def gui_classes():
 
 
 @pytest.fixture
-def world(qtbot, zh_translation, service, sample_plan, settings):
+def world(qtbot, zh_translation, service, sample_plan, settings, tmp_path):
     """What constructors ask for, by parameter name: the sample plan in a real window."""
     from gui.window.main_window import MainWindow
 
@@ -166,14 +166,36 @@ def world(qtbot, zh_translation, service, sample_plan, settings):
     window.show()
     plan_id = window.importer.open_sample()
     tasks = [n for n in service.tree(plan_id) if n.is_task]
+    returned = _returned_files(service, plan_id, tmp_path)
     values = {
         "service": service, "plan_id": plan_id, "settings": settings, "parent": window, "window": window,
         "ctx": window.ctx, "db_path": service.db_path, "err": None, "backups": [], "info": tasks[0],
         "title": sample_plan.title, "year": sample_plan.year, "unfinished": 3, "text": tasks[0].title,
         "all_units": service.all_units(), "mine": service.all_units()[:1], "today": service.today(),
+        "paths": returned,
     }
     yield values
     window.close()
+
+
+def _returned_files(service, plan_id: int, folder):
+    """For the merge dialog: a unit's filled workbook (a change, a 进展, a clash with an edit made
+    after sending it, a row of its own) and a file that is no workbook."""
+    from openpyxl import load_workbook
+
+    unit = "县政府办公室"
+    path, _ = service.collect(plan_id, folder / "办公室.xlsx", [unit])
+    first, second = (t.id for t in service.unit_tasks(plan_id, unit)[:2])
+    service.set_note(second, "台账员已登记")
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    ws["E4"], ws["F4"], ws["H4"], ws["F5"] = "已完成", "已完成", "9月已培训", "单位写的"
+    ws.append([None, "一项本单位自己加的工作"])
+    wb.save(path)
+    assert ws["I4"].value == first and ws["I5"].value == second
+    junk = folder / "坏.xlsx"
+    junk.write_text("not a workbook")
+    return [path, junk]
 
 
 def build(cls, world):
