@@ -25,7 +25,8 @@ from core.cli.output import (
 )
 from core.cli.zh_argparse import EXIT_ERROR, ZhArgumentParser
 from core.domain.status import Status
-from core.errors import TaizhangError, UsageError, message
+from core.errors import TaizhangError, UsageError
+from core.messages import cli_line as message
 from core.parse.parsed_plan import ROLE_ZH
 from core.version import __version__
 
@@ -60,10 +61,10 @@ def _print_tree(nodes, depth: int = 0) -> None:
 def _print_import_warnings(plan) -> None:
     """What the import dialog asks the clerk to look at (pages cut, doubtful OCR lines, tasks with
     no unit…), from the same checks and catalogue, as `警告：` lines on stderr; listed items indented."""
-    from core.parse.checks import check_plan, warning_message
+    from core.parse.checks import check_plan
 
     for warning in check_plan(plan):
-        print(f"警告：{warning_message(warning)}", file=sys.stderr)
+        print(f"警告：{message(warning)}", file=sys.stderr)
         for text, _path in warning.items:
             print(f"  {text}", file=sys.stderr)
 
@@ -346,7 +347,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = PlanService.check_database(_db_path(args))
     if problems:
         for p in problems:
-            print(p, file=sys.stderr)
+            print(message(p), file=sys.stderr)
         return 1
     print(f"数据库完好：{_db_path(args)}")
     return 0
@@ -360,7 +361,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         found = PlanService.backups_of(_db_path(args))
         for b in found:
             counts = f"{b.plans} 个计划，{b.tasks} 项任务" if b.plans is not None else "无法读取"
-            print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason_zh:<6}  {counts}  {b.path}")
+            print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason_text():<6}  {counts}  {b.path}")
         if not found:
             print(f"还没有备份（备份放在 {PlanService.backup_folder(_db_path(args))}）")
         return 0

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.data import build_database  # noqa: E402
+from benchmarks.window_bench import bench_after_first_paint  # noqa: E402
 
 ROWS: list[tuple[str, str, str, bool]] = []
 
@@ -432,7 +433,8 @@ def bench_reader_memory(_db: Path) -> None:
 BENCHES = [("toggle", bench_status_toggle), ("integrity", bench_integrity), ("startup", bench_startup),
            ("bundle startup", bench_bundle_startup), ("filter search", bench_filter),
            ("window toggle", bench_window_toggle), ("parse", bench_parse), ("import", bench_import),
-           ("reader memory", bench_reader_memory), ("year round", bench_year_round)]
+           ("reader memory", bench_reader_memory), ("year round", bench_year_round),
+           ("after first paint", lambda _db: bench_after_first_paint(row))]
 
 
 def main(argv: list[str]) -> int:

@@ -202,7 +202,7 @@ def test_delete_needs_yes_and_backs_up_first(imported):
     assert res.returncode == 0, res.stderr
     assert json.loads(run("--db", str(imported), "status", "--json").stdout) == []
     kept = Path(res.stdout.split("备份到 ")[1].rstrip("）\n"))
-    assert kept.is_file() and "删除计划前" in run("--db", str(imported), "backup", "--list").stdout
+    assert kept.is_file() and "删除计划之前" in run("--db", str(imported), "backup", "--list").stdout
     restored = run("--db", str(imported), "backup", "--restore", str(kept))
     assert restored.returncode == 0, restored.stderr
     assert json.loads(run("--db", str(imported), "status", "--json").stdout)[0]["tasks"] == 15

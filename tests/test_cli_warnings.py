@@ -13,7 +13,8 @@ import pytest
 import core.readers.ocr as ocr
 import core.readers.pdf as pdf
 import main
-from core.parse.checks import WARNINGS, check_plan, warning_message
+from core.messages import cli_line
+from core.parse.checks import check_plan
 from core.parse.source import parse_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +46,7 @@ def test_parse_json_keeps_stdout_to_the_json_and_warns_on_stderr(doubtful):
     assert res.stdout == plan.to_json() + "\n"
     warnings = check_plan(plan)
     assert {"no_units", "numbering_gap"} <= {w.code for w in warnings}
-    assert warning_lines(res.stderr) == [warning_message(w) for w in warnings]
+    assert warning_lines(res.stderr) == [cli_line(w) for w in warnings]
     # what a warning lists (here the task without a unit, the task after the gap) follows it, indented
     assert "  1.推进决策公开" in res.stderr.splitlines() and "  3.做好政策解读" in res.stderr.splitlines()
 
@@ -53,14 +54,14 @@ def test_parse_json_keeps_stdout_to_the_json_and_warns_on_stderr(doubtful):
 def test_parse_without_json_warns_too(doubtful):
     res = run("parse", str(doubtful))
     assert res.returncode == 0 and "推进决策公开" in res.stdout
-    assert warning_lines(res.stderr) == [warning_message(w) for w in check_plan(parse_file(doubtful))]
+    assert warning_lines(res.stderr) == [cli_line(w) for w in check_plan(parse_file(doubtful))]
 
 
 def test_import_warns_after_saving_and_keeps_its_stdout(doubtful, db_path):
     res = run("import", str(doubtful), db=db_path)
     assert res.returncode == 0, res.stderr
     assert res.stdout.startswith("已导入计划 1") and "警告" not in res.stdout
-    assert warning_lines(res.stderr) == [warning_message(w) for w in check_plan(parse_file(doubtful))]
+    assert warning_lines(res.stderr) == [cli_line(w) for w in check_plan(parse_file(doubtful))]
 
 
 def test_a_plan_with_nothing_to_check_prints_no_warning(tmp_path):
@@ -77,7 +78,7 @@ def test_parse_says_the_pages_a_reader_cut(monkeypatch, capsys):
     assert main.main(["parse", "--json", str(FIXTURES / "pdf" / "002_0b33f68d6bab1fb5.pdf")]) == 0
     out, err = capsys.readouterr()
     json.loads(out)
-    assert WARNINGS["pages_cut"].format(total=6, read=2) in warning_lines(err)
+    assert "文件共 6 页，只读取了前 2 页，其后的内容没有导入" in warning_lines(err)
 
 
 BOXES = [  # (left, top, right, bottom, text, confidence) in pixels, as rapidocr returns them
@@ -103,6 +104,6 @@ def test_parse_lists_the_doubtful_lines_of_a_scan(monkeypatch, capsys):
     out, err = capsys.readouterr()
     assert json.loads(out)["title"] == "某县2024年政务公开工作要点"
     lines = warning_lines(err)
-    assert WARNINGS["ocr_used"].format(pages=1) in lines
-    assert WARNINGS["ocr_low_confidence"].format(count=1) in lines
+    assert "这是扫描件，文字由识别得出（1 页），请对照原件核对" in lines
+    assert "1 行文字识别把握不大，请重点核对" in lines
     assert "  件同步起草。责任单位：县政府办公室。" in err.splitlines()

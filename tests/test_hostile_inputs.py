@@ -238,6 +238,6 @@ def test_parse_json_with_a_year_that_is_no_year_is_a_clear_error(tmp_path, year)
     """Python's json reads Infinity, NaN and 1e999; int() of them overflowed into 程序内部错误."""
     path = tmp_path / "plan.json"
     path.write_text('{"title": "计划", "year": ' + year + ', "nodes": [{"title": "任务"}]}', encoding="utf-8")
-    assert "year 应为四位数的年份" in refused(path, "解析 JSON 格式不正确")
+    assert "year 应为四位数的年份" in refused(path, "解析 JSON 文件格式不正确")
     res = guarded("--db", str(tmp_path / "t.sqlite3"), "import", str(path))
     assert res.returncode == 2 and "程序内部错误" not in res.stderr and len(res.stderr.strip().splitlines()) == 1

@@ -4,18 +4,17 @@
     python tools/build_translations.py --update   # first refresh the .ts from gui/**/*.py with lupdate
 
 After --update, fill the new <translation> entries (Qt Linguist or an editor) and commit the .ts;
-tests/gui/test_translations.py fails while any entry is unfinished.
+tests/gui/test_translations.py fails while any entry is unfinished. Messages core words (errors,
+import warnings, status names…) are not in the .ts: core/messages.py holds them in both languages.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
@@ -39,31 +38,12 @@ def gui_sources() -> list[Path]:
     return sorted(p for p in (ROOT / "gui").rglob("*.py") if "__pycache__" not in p.parts)
 
 
-def core_catalogue() -> dict[str, list[tuple[str, str]]]:
-    """Names core holds in both languages, by .ts context: (English source, Chinese)."""
-    sys.path.insert(0, str(ROOT))
-    from core.domain.status import EN_NAMES, ZH_NAMES
-
-    return {"Status": [(EN_NAMES[s], ZH_NAMES[s]) for s in EN_NAMES]}
-
-
-def with_core_catalogue(ts_text: str) -> str:
-    """The .ts text with its core contexts (re)written from core's tables; lupdate cannot see them."""
-    for name, pairs in core_catalogue().items():
-        ts_text = re.sub(rf"<context>\s*<name>{name}</name>.*?</context>\n", "", ts_text, flags=re.DOTALL)
-        body = "".join(f"    <message>\n        <source>{escape(src)}</source>\n"
-                       f"        <translation>{escape(zh)}</translation>\n    </message>\n" for src, zh in pairs)
-        ts_text = ts_text.replace("</TS>", f"<context>\n    <name>{name}</name>\n{body}</context>\n</TS>")
-    return ts_text
-
-
 def update() -> None:
     sources = [str(p.relative_to(ROOT)) for p in gui_sources()]
     for lang in LANGUAGES:
         ts = I18N / f"taizhang_{lang}.ts"
         subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-target-language", lang,
                         "-ts", str(ts.relative_to(ROOT))], cwd=ROOT, check=True)
-        ts.write_text(with_core_catalogue(ts.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def release() -> list[Path]:
@@ -77,7 +57,7 @@ def release() -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--update", action="store_true", help="refresh the .ts files from gui/**/*.py (and core's names) first")
+    ap.add_argument("--update", action="store_true", help="refresh the .ts files from gui/**/*.py first")
     args = ap.parse_args(argv)
     if args.update:
         update()

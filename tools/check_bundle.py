@@ -45,7 +45,7 @@ FIXTURES = ["docx/000_fe581c8cd0bdab04.table.docx", "html/000_fe581c8cd0bdab04.t
 
 
 def warning_lines(stderr: str) -> list[str]:
-    """The import warnings `parse` prints (the import dialog's, from core/import_checks)."""
+    """The import warnings `parse` prints (the import dialog's, from core/parse/checks and core/messages)."""
     return [line for line in stderr.splitlines() if line.startswith("警告：")]
 
 

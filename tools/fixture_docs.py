@@ -6,6 +6,8 @@ import html
 import io
 import re
 
+from core.domain.numerals import cn_value
+
 CN = "一二三四五六七八九十"
 KINDS = (
     ("cn", re.compile(rf"^([{CN}]+)、")),
@@ -13,16 +15,6 @@ KINDS = (
     ("digit", re.compile(r"^(\d{1,2})([、.．])(?!\d)")),
 )
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def cn_value(text: str) -> int:
-    if not text:
-        return 0
-    if text.startswith("十"):
-        return 10 + (CN.index(text[1]) + 1 if len(text) > 1 else 0)
-    if len(text) > 1 and text[1] == "十":
-        return (CN.index(text[0]) + 1) * 10 + (CN.index(text[2]) + 1 if len(text) > 2 else 0)
-    return CN.index(text[0]) + 1
 
 
 def classify(line: str) -> tuple[str, int, str, str] | None:

@@ -64,9 +64,10 @@ NODES_PER_PLAN = 21  # resources/sample_plan.json: 6 sections + 15 tasks
 
 
 def _verify(db: Path, acked: dict[int, tuple[int, str]]) -> list[str]:
+    from core.messages import cli_line
     from core.store.health import check_database
 
-    problems = check_database(db)
+    problems = [cli_line(p) for p in check_database(db)]
     con = sqlite3.connect(db)
     try:
         sizes = con.execute("SELECT p.id, count(n.id) FROM plan p LEFT JOIN node n ON n.plan_id = p.id "

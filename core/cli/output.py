@@ -9,7 +9,9 @@ from __future__ import annotations
 import sys
 
 from core.domain.status import Status
-from core.errors import UsageError, message
+from core.errors import UsageError
+from core.messages import cli_line as message
+from core.messages import term
 from core.parse.parsed_plan import ROLE_ZH
 
 
@@ -47,7 +49,6 @@ def value_text(name: str, value) -> str:
 FIELD_ZH = {"status": "状态", "note": "完成情况", "completed_on": "完成日期"}
 
 
-REASON_ZH = {"units_differ": "两份填报不一致", "changed_since": "生成填报表后台账已改动"}
 
 
 def merge_json(plan) -> dict:
@@ -80,7 +81,7 @@ def print_merge(plan, applied: bool) -> None:
         for c in item.conflicts:
             offers = "；".join(f"{p.file}（{p.unit}）写 {value_text(c.field, p.value)}" for p in c.proposals)
             print(f"  [{item.node_id}] {item.title}：{FIELD_ZH[c.field]}现为 {value_text(c.field, c.current)}；"
-                  f"{offers}（{REASON_ZH[c.reason]}）")
+                  f"{offers}（{term(f'conflict_{c.reason}')}）")
     print(f"无变化 {len(unchanged)} 项")
     if plan.unmatched:
         print(f"未能对应到任务的行 {len(plan.unmatched)} 行：")

@@ -7,7 +7,8 @@ import argparse
 import re
 import sys
 
-from core.errors import UsageError, message
+from core.errors import UsageError
+from core.messages import cli_line as message
 
 EXIT_ERROR = 2  # every error a user can make, argparse's own included
 

@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from core.domain.records import NodeInfo
-from core.domain.status import ZH_NAMES, Status
+from core.domain.status import Status
 from core.export import gbt9704 as G
 from core.export.xlsx_ledger import LINE_HEIGHT_PT, wrapped_lines
 
@@ -36,7 +36,7 @@ KEY_HEADER = "编号"
 HEADER_ROW = 3
 OPEN_FILL = PatternFill("solid", fgColor="FFF9DB")  # pale yellow: "write here"
 LOCKED_FILL = PatternFill("solid", fgColor="F2F2F2")
-STATUS_WORDS = [ZH_NAMES[s] for s in (Status.TODO, Status.DOING, Status.DONE, Status.ONGOING, Status.NA)]
+STATUS_WORDS = [s.zh for s in (Status.TODO, Status.DOING, Status.DONE, Status.ONGOING, Status.NA)]
 
 
 @dataclass

@@ -47,7 +47,7 @@ class Conflict:
     field: str
     current: object
     proposals: list[Proposal]
-    reason: str  # "units_differ" (files disagree) or "changed_since" (the clerk changed it after export)
+    reason: str  # "units_differ" (files disagree) or "changed_since" (the clerk changed it after export); conflict_* in core/messages
 
 
 @dataclass
@@ -122,12 +122,6 @@ Pick = tuple[int, str, str, str]  # (task id, field or "entry", file, unit): one
 def pick_of(node_id: int, name: str, proposal: Proposal) -> Pick:
     """How the merge preview names one proposed value, so the clerk's ticks survive a re-reading."""
     return (node_id, name, proposal.file, proposal.unit)
-
-
-def offered_picks(plan: MergePreview) -> set[Pick]:
-    """What applying without choosing takes: every change and new 进展, no side of a conflict."""
-    return {pick_of(i.node_id, name, p) for i in plan.items for name, p in i.changes.items()} | {
-        pick_of(i.node_id, "entry", p) for i in plan.items for p in i.entries}
 
 
 def settle(plan: MergePreview, picks: set[Pick]) -> MergePreview:

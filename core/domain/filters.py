@@ -3,13 +3,44 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from core.domain.collective_units import covers, same_unit
 from core.domain.due import due_within
 from core.domain.records import NodeInfo, TaskFilter
+from core.domain.status import Status
 from core.domain.textfold import fold
+
+
+def filter_to_text(flt: TaskFilter) -> str:
+    """A filter as JSON text, to keep it in a setting; only the criteria that are set."""
+    data = {"unit": flt.unit, "statuses": sorted(s.value for s in flt.statuses) if flt.statuses else None,
+            "overdue": flt.overdue or None, "text": flt.text, "role": flt.role, "due_within": flt.due_within,
+            "mine": flt.mine or None, "missing_note": flt.missing_note or None}
+    return json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False, sort_keys=True)
+
+
+def filter_from_text(text: str | None) -> TaskFilter:
+    """The filter filter_to_text wrote; no filter for text it did not write (or an older version's)."""
+    try:
+        data = json.loads(text or "{}")
+        if not isinstance(data, dict):
+            return TaskFilter()
+        statuses = {Status(v) for v in data["statuses"]} if data.get("statuses") else None
+        due = data.get("due_within")
+        return TaskFilter(unit=_text_or_none(data.get("unit")), statuses=statuses,
+                          overdue=data.get("overdue") is True, text=_text_or_none(data.get("text")),
+                          role=data.get("role") if data.get("role") in ("lead", "responsible", "cooperating") else None,
+                          due_within=due if isinstance(due, int) and not isinstance(due, bool) and due > 0 else None,
+                          mine=data.get("mine") is True, missing_note=data.get("missing_note") is True)
+    except (ValueError, TypeError, KeyError):
+        return TaskFilter()
+
+
+def _text_or_none(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def search_key(info: NodeInfo) -> str:

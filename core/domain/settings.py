@@ -42,11 +42,20 @@ class SettingSpec:
 
 
 MY_UNITS: SettingSpec = SettingSpec(
-    "my_units", list, [], "The clerk's own units: 我的任务 lists what names them (collective names too); "
-                          "the first is the 填报单位 exports print when none is chosen.")
+    "my_units", list, [], "The clerk's own units: “my tasks” lists what names them (collective names too); "
+                          "the first is the reporting unit exports print when none is chosen.")
 CURRENT_PLAN: SettingSpec = SettingSpec(
     "gui.current_plan", int, None, "The plan the window showed last, shown again at start-up.")
 CURRENT_NODE: SettingSpec = SettingSpec(
     "gui.current_node", int, None, "The item selected last, selected again at start-up.")
 
-SETTINGS: dict[str, SettingSpec] = {s.key: s for s in (MY_UNITS, CURRENT_PLAN, CURRENT_NODE)}
+TREE_FILTER: SettingSpec = SettingSpec(
+    "gui.tree_filter", str, "", "The filter bar's choices (status, role, deadline, unit, 我的任务) when the window "
+                                "closed, put back at start-up; kept with the data because they name its units "
+                                "(core.domain.filters.filter_to_text).")
+DUE_NOTICE_DAY: SettingSpec = SettingSpec(
+    "gui.due_notice_day", str, "", "The day (ISO date) the window last announced tasks overdue or due within "
+                                   "7 days: once a day is enough, and it is this database's tasks it spoke of.")
+
+SETTINGS: dict[str, SettingSpec] = {s.key: s for s in (MY_UNITS, CURRENT_PLAN, CURRENT_NODE, TREE_FILTER,
+                                                        DUE_NOTICE_DAY)}

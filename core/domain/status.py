@@ -1,4 +1,4 @@
-"""Task statuses: stable codes in the database, Chinese names for people."""
+"""Task statuses: stable codes in the database; their names for people are in core/messages.py."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from core.domain.textfold import fold
 from core.errors import UsageError
+from core.messages import Lang, term
 
 
 class Status(StrEnum):
@@ -20,7 +21,12 @@ class Status(StrEnum):
 
     @property
     def zh(self) -> str:
-        return ZH_NAMES[self]
+        """The Chinese name, as the database's reports and exports print it."""
+        return self.shown("zh")
+
+    def shown(self, lang: Lang = "zh") -> str:
+        """The name the clerk reads in `lang`, from the one catalogue."""
+        return term(f"status_{self.value}", lang)
 
     @classmethod
     def parse(cls, text: str) -> Status:
@@ -30,23 +36,6 @@ class Status(StrEnum):
         if found is None:
             raise UsageError("bad_status", status=text)
         return found
-
-
-ZH_NAMES: dict[Status, str] = {
-    Status.TODO: "未开始",
-    Status.DOING: "进行中",
-    Status.DONE: "已完成",
-    Status.ONGOING: "持续推进",
-    Status.NA: "不适用",
-}
-
-EN_NAMES: dict[Status, str] = {
-    Status.TODO: "Not started",
-    Status.DOING: "In progress",
-    Status.DONE: "Done",
-    Status.ONGOING: "Ongoing",
-    Status.NA: "Not applicable",
-}
 
 
 def _plain(text: str) -> str:
@@ -63,7 +52,7 @@ def status_key(text: str | None) -> str:
 _WORDS: dict[str, Status] = {
     _plain(word): status
     for status in Status
-    for word in (status.value, status.name, ZH_NAMES[status], EN_NAMES[status])
+    for word in (status.value, status.name, status.shown("zh"), status.shown("en"))
 }
 
 # Statuses in which a passed deadline makes a task overdue.

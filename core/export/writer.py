@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.errors import OutputError
+from core.messages import Notice
 
 TEMP_PREFIX = ".~taizhang-"
 
@@ -26,7 +27,7 @@ def write_atomically(target: Path, save: Callable[[Path], None]) -> Path:
     target = Path(target).absolute()
     folder = target.parent
     if target.exists() and target.is_dir():
-        raise OutputError("export_failed", path=str(target), detail="目标是一个文件夹")
+        raise OutputError("export_failed", path=str(target), detail=Notice("detail_target_is_folder"))
     if target.exists() and _read_only(target):
         # Windows refuses to replace a file Word holds open; a read-only file means the same here.
         raise OutputError("export_locked", path=str(target))

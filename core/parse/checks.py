@@ -1,6 +1,7 @@
-"""What the clerk should look at before saving a parsed plan: the parser's doubts, as warnings.
+"""What the clerk should look at before saving a parsed plan: the reader's and parser's notes
+and what the checks below find, as warnings.
 
-Computed in core (no Qt) so the CLI and tests can use them; the GUI turns each code into words.
+Computed in core (no Qt) so the CLI and tests can use them; their words are in core/messages.py.
 A warning names the node it speaks of by its path (row numbers from the top level), and the
 preview re-runs the checks after every edit, so a path always points into the plan as it is.
 """
@@ -14,24 +15,6 @@ from core.parse.parsed_plan import ParsedNode, ParsedPlan
 
 NodePath = tuple[int, ...]
 MAX_ITEMS = 200  # a warning lists at most this many lines or nodes
-
-# Chinese one-liners for the CLI; the GUI has tr() copies in gui/importing/warning_texts.py.
-WARNINGS: dict[str, str] = {
-    "no_title": "未识别到计划标题，请填写",
-    "no_year": "年份未识别，请确认",
-    "no_units": "{count} 项任务未识别到责任单位",
-    "numbering_gap": "“{section}”下编号不连续",
-    "numbering_gap_top": "一级编号不连续",
-    "no_text": "{count} 个事项没有内容",
-    "noise_skipped": "以下内容疑似网页杂项，未导入（{count} 行）",
-    "no_nodes": "没有任何事项，无法保存",
-    "pages_cut": "文件共 {total} 页，只读取了前 {read} 页，其后的内容没有导入",
-    "ocr_used": "这是扫描件，文字由识别得出（{pages} 页），请对照原件核对",
-    "ocr_low_confidence": "{count} 行文字识别把握不大，请重点核对",
-    "no_structure": "未找到编号结构，已将 {count} 个段落逐条列为任务，请在预览中调整层级、合并段落",
-    "table_guessed": "表格“{head}”的表头未能识别，已按单元格内容读取各列，请核对任务、责任单位和时限",
-}
-
 
 @dataclass(frozen=True)
 class ImportWarning:
@@ -91,7 +74,6 @@ def check_plan(plan: ParsedPlan) -> list[ImportWarning]:
     for code, found in (("no_text", no_text), ("no_units", no_units)):
         if found:
             out.append(ImportWarning(code, {"count": len(found)}, found[0][1], tuple(found[:MAX_ITEMS])))
-    out.extend(ImportWarning(code, dict(params)) for code, params in plan.doubts)
     out.extend(numbering_gaps(plan))
     if plan.skipped:
         items = tuple((line if len(line) <= 80 else line[:80] + "…", None) for line in plan.skipped[:MAX_ITEMS])
@@ -136,12 +118,3 @@ def numbering_gaps(plan: ParsedPlan) -> list[ImportWarning]:
 
     visit(plan.nodes, None, ())
     return out
-
-
-def warning_message(warning: ImportWarning) -> str:
-    """The Chinese one-liner for the CLI."""
-    template = WARNINGS.get(warning.code, warning.code)
-    try:
-        return template.format(**warning.params)
-    except (KeyError, IndexError):
-        return template

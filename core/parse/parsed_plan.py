@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from core.domain.textclean import clean_text
 from core.errors import InputError
+from core.messages import Notice, term
 
 ROLES: tuple[str, ...] = ("lead", "responsible", "cooperating")
-ROLE_ZH: dict[str, str] = {"lead": "牵头", "responsible": "责任", "cooperating": "配合"}
+ROLE_ZH: dict[str, str] = {r: term(f"role_{r}") for r in ROLES}  # 牵头, 责任, 配合: the catalogue's names
 
 
 @dataclass
@@ -81,10 +82,9 @@ class ParsedPlan(PlanMeta):
     nodes: list[ParsedNode] = field(default_factory=list)
     # Lines the parser left out as page noise, for the import preview's warning; never in the JSON.
     skipped: list[str] = field(default_factory=list, repr=False, compare=False)
-    # What the reader noted about the file (core.readers.document.ReaderNote), for the warnings; never in the JSON.
+    # What the reader and the parser noted about the document (core.messages.Notice: pages left
+    # unread, OCR, no numbering found…), for the import warnings; never in the JSON.
     notes: list = field(default_factory=list, repr=False, compare=False)
-    # The parser's doubts about how it read the document, as (warning code, params); never in the JSON.
-    doubts: list[tuple[str, dict]] = field(default_factory=list, repr=False, compare=False)
 
     def to_dict(self) -> dict:
         return {
@@ -124,7 +124,7 @@ class ParsedPlan(PlanMeta):
     def from_dict(cls, data: object) -> ParsedPlan:
         """Read the parse JSON back; malformed input is an InputError, not a crash."""
         if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
-            raise InputError("bad_json", detail="缺少 nodes 列表")
+            raise InputError("bad_json", detail=Notice("detail_json_no_nodes"))
         try:
             return cls(
                 title=str(data.get("title") or ""),
@@ -137,7 +137,7 @@ class ParsedPlan(PlanMeta):
         except (TypeError, ValueError, AttributeError, KeyError) as exc:
             raise InputError("bad_json", detail=str(exc)) from exc
         except RecursionError as exc:  # children nested thousands deep: hostile, not a plan
-            raise InputError("bad_json", detail="层级嵌套过深") from exc
+            raise InputError("bad_json", detail=Notice("detail_json_too_deep")) from exc
 
     @classmethod
     def from_json(cls, text: str) -> ParsedPlan:
@@ -146,7 +146,7 @@ class ParsedPlan(PlanMeta):
         except ValueError as exc:
             raise InputError("bad_json", detail=str(exc)) from exc
         except RecursionError as exc:
-            raise InputError("bad_json", detail="层级嵌套过深") from exc
+            raise InputError("bad_json", detail=Notice("detail_json_too_deep")) from exc
         return cls.from_dict(data)
 
 
@@ -166,7 +166,7 @@ def _year(value: object) -> int | None:
     elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and len(value.strip()) <= 4:
         value = int(value.strip())
     if type(value) is not int or value not in YEARS:  # bool is an int, but not a year
-        raise ValueError("year 应为四位数的年份")
+        raise InputError("bad_json", detail=Notice("detail_json_bad_year"))
     return value
 
 

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from core.errors import InputError
+from core.messages import Notice
 from core.parse import meta as meta_stage
 from core.parse import region as region_stage
 from core.parse.columns import Columns, first_leads, says_first_leads
@@ -38,11 +39,11 @@ _LONG_BLOCK = 600  # a paragraph this long holding no numbering is many paragrap
 _SENTENCE = re.compile(r"(?<=[。！？；])")
 
 
-def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[Entry]:
+def blocks(doc: Document, notes: list[Notice] | None = None) -> list[Entry]:
     """Stage 1: every block as cleaned entries; plan tables already read into drafts.
 
     A table whose header is not understood is read by what its cells look like, and a doubt
-    ("table_guessed") is noted in `doubts` for the import dialog.
+    ("table_guessed") is noted in `notes` for the import dialog.
     """
     entries: list[Entry] = []
     last: tuple[int, Columns] | None = None  # the last plan table's width and columns
@@ -62,8 +63,8 @@ def blocks(doc: Document, doubts: list[tuple[str, dict]] | None = None) -> list[
             found = (-1, last[1])  # one table per section, the header printed over the first only
         if found is None:
             found = guess_columns(block)
-            if found is not None and doubts is not None:
-                doubts.append(("table_guessed", {"head": _table_head(block)}))
+            if found is not None and notes is not None:
+                notes.append(Notice("table_guessed", {"head": _table_head(block)}))
         if found is None:
             entries.extend(Entry(text=t, word_label=lab, in_cell=True) for lab, t in table_lines(block))
             continue
@@ -154,16 +155,17 @@ def _collector_paused() -> Iterator[None]:
 def parse_document(doc: Document) -> ParsedPlan:
     """Read a plan out of a document; InputError("no_plan") when there is none in it.
 
-    The parser reads text; what the reader noted of the file (pages cut, OCR used) goes to
-    the plan's notes, which the import dialog and the CLI show as warnings.
+    The parser reads text; what the reader noted of the file (pages cut, OCR used) and what the
+    stages doubted (no numbering, a table without its header) go to the plan's notes, one channel
+    that the import dialog and the CLI show as warnings.
     """
     with _collector_paused():
         return _parse_document(doc)
 
 
 def _parse_document(doc: Document) -> ParsedPlan:
-    doubts: list[tuple[str, dict]] = []
-    entries = blocks(doc, doubts)
+    notes: list[Notice] = []
+    entries = blocks(doc, notes)
     region = region_stage.split(entries)
     drafts = fold_repeated_tables(build(region.body)) if region is not None else []
     if not drafts:  # no numbering to go by: the paragraphs (or sentences) as flat tasks
@@ -171,7 +173,7 @@ def _parse_document(doc: Document) -> ParsedPlan:
         drafts = build(region.body) if region is not None else []
         if not drafts:
             raise InputError("no_plan")
-        doubts.append(("no_structure", {"count": len(drafts)}))
+        notes.append(Notice("no_structure", {"count": len(drafts)}))
     meta = meta_stage.extract(region.before, region.title, region.after, doc.title_hint)
     sub_point_stage(drafts, meta.year)
     for root in drafts:
@@ -181,8 +183,7 @@ def _parse_document(doc: Document) -> ParsedPlan:
     split_run_together(drafts)
     plan = ParsedPlan(**vars(meta), nodes=[d.to_node() for d in drafts])
     plan.skipped = skipped_lines(entries, region)
-    plan.doubts = doubts
-    plan.notes = list(doc.notes)
+    plan.notes = [*doc.notes, *notes]  # the reader's notes, then the parser's
     return plan
 
 

@@ -224,9 +224,6 @@ class _Parser:
                 out.append((q, score))
         return out
 
-    def _is_known(self, p: int, q: int) -> bool:
-        return q in self.known.get(p, ())
-
     def skip(self, q: int) -> tuple[int, str]:
         """Past the separators, blanks and connectors after a name: where the next one may start."""
         found = self.skips.get(q)
@@ -252,27 +249,27 @@ class _Parser:
 
     def best(self, p: int, after_sep: bool, first: bool = False) -> tuple[float, tuple] | None:
         key = (p, after_sep, first)
-        if key in self.memo:
-            return self.memo[key]
-        self.memo[key] = None
+        memo = self.memo
+        if key in memo:
+            return memo[key]
+        memo[key] = None
         found: tuple[float, tuple] | None = None
+        end, size, known = self.end, len(self.f), self.known
         for q, score in self.names_at(p, after_sep, first):
-            options = []
             q2, gap = self.skip(q)
-            if self.end is None or q2 >= self.end:
-                options.append((score, ((p, q, ""),)))
-            if q2 < len(self.f) and (self.end is None or q2 < self.end):
+            # of the options, the higher score; on a tie the longer reach (longest match)
+            if (end is None or q2 >= end) and (found is None or (score, q) > (found[0], found[1][-1][1])):
+                found = (score, ((p, q, ""),))
+            if q2 < size and (end is None or q2 < end):
                 rest = self.best(q2, gap == "sep")
                 if rest is not None:
                     head = rest[1][0]
-                    weak = gap == "glued" and not self._is_known(p, q) and not self._is_known(head[0], head[1]) \
+                    weak = gap == "glued" and q not in known.get(p, ()) and head[1] not in known.get(head[0], ()) \
                         and not _whole_alone(self.f[p:q])
                     total = score + rest[0] - (_WEAK_GLUED if weak else 0.0)  # "各设区|市人民政府", "省政府|各部门"
-                    options.append((total, ((p, q, ""), (head[0], head[1], gap), *rest[1][1:])))
-            for option in options:  # the higher score; on a tie the longer reach (longest match)
-                if found is None or (option[0], option[1][-1][1]) > (found[0], found[1][-1][1]):
-                    found = option
-        self.memo[key] = found
+                    if found is None or (total, rest[1][-1][1]) > (found[0], found[1][-1][1]):
+                        found = (total, ((p, q, ""), (head[0], head[1], gap), *rest[1][1:]))
+        memo[key] = found
         return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.errors import InputError
+from core.messages import Notice
 from core.readers.base import Reader, load_bytes
 from core.readers.doc import DocReader
 from core.readers.document import Document
@@ -34,7 +35,7 @@ def reader_for(path: Path) -> Reader:
     for cls in READERS:
         if suffix in cls.suffixes:
             return cls()
-    raise InputError("unsupported_format", suffix=suffix or "（无扩展名）")
+    raise InputError("unsupported_format", suffix=suffix or Notice("suffix_none"))
 
 
 def reader_for_content(path: Path, data: bytes) -> Reader:
@@ -50,7 +51,7 @@ def reader_for_content(path: Path, data: bytes) -> Reader:
             return by_parts()
         if suffix in DocxReader.suffixes + XlsxReader.suffixes + OfdReader.suffixes:
             return reader_for(path)  # a damaged package: its reader names the damage
-        raise InputError("unsupported_format", suffix=suffix or "（压缩包）")
+        raise InputError("unsupported_format", suffix=suffix or Notice("suffix_zip"))
     if kind == "ole":
         default = "old_xls" if suffix in XlsReader.suffixes + XlsxReader.suffixes else "old_doc"
         code = ole_code(data, default)
@@ -69,7 +70,7 @@ def reader_for_content(path: Path, data: bytes) -> Reader:
         return HtmlReader()  # pages saved as .doc/.xls by web systems, or HTML source as .txt
     if suffix in DocReader.suffixes + XlsReader.suffixes + DocxReader.suffixes + XlsxReader.suffixes \
             + OfdReader.suffixes + ImageReader.suffixes:
-        raise InputError("corrupt", detail="文件内容与扩展名不符")
+        raise InputError("corrupt", detail=Notice("detail_wrong_suffix"))
     return reader_for(path)
 
 

@@ -10,6 +10,7 @@ import io
 import zipfile
 
 from core.errors import InputError
+from core.messages import Notice
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -41,12 +42,12 @@ def open_zip(data: bytes, old_code: str, xml_limit: int = MAX_XML) -> zipfile.Zi
     if data.startswith(OLE_MAGIC):
         raise InputError(ole_code(data, old_code))
     if not data.startswith(b"PK"):
-        raise InputError("corrupt", detail="不是 Office 文档")
+        raise InputError("corrupt", detail=Notice("detail_not_office"))
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except _ZIP_ERRORS as exc:
-        raise InputError("corrupt", detail=type(exc).__name__) from exc
+        raise InputError("corrupt", detail=Notice("detail_zip_damaged")) from exc
     if len(infos) > MAX_MEMBERS:
         raise InputError("zip_bomb")
     total = xml_total = 0
@@ -69,15 +70,15 @@ def read_member(zf: zipfile.ZipFile, name: str, required: bool = True) -> bytes 
         info = zf.getinfo(name)
     except KeyError:
         if required:
-            raise InputError("corrupt", detail=f"缺少 {name}") from None
+            raise InputError("corrupt", detail=Notice("detail_part_missing", {"name": name})) from None
         return None
     try:
         with zf.open(info) as fh:
             data = fh.read(MAX_TOTAL_UNCOMPRESSED + 1)
     except _ZIP_ERRORS as exc:
-        raise InputError("corrupt", detail=type(exc).__name__) from exc
+        raise InputError("corrupt", detail=Notice("detail_part_damaged", {"name": name})) from exc
     except Exception as exc:  # zlib.error and friends from a damaged stream
-        raise InputError("corrupt", detail=type(exc).__name__) from exc
+        raise InputError("corrupt", detail=Notice("detail_part_damaged", {"name": name})) from exc
     if len(data) > MAX_TOTAL_UNCOMPRESSED:
         raise InputError("zip_bomb")
     return data
@@ -91,7 +92,7 @@ def refuse_dtds(zf: zipfile.ZipFile) -> None:
         data = read_member(zf, info.filename) or b""
         for marker in (b"<!DOCTYPE", b"<!ENTITY"):
             if marker in data or marker.decode().encode("utf-16-le") in data:
-                raise InputError("corrupt", detail="XML 含 DTD")
+                raise InputError("corrupt", detail=Notice("detail_xml_dtd"))
 
 
 def safe_xml(data: bytes):
@@ -103,7 +104,7 @@ def safe_xml(data: bytes):
     try:
         root = etree.fromstring(data, parser)
     except (etree.XMLSyntaxError, ValueError) as exc:
-        raise InputError("corrupt", detail="XML 格式错误") from exc
+        raise InputError("corrupt", detail=Notice("detail_xml_malformed")) from exc
     if root is None:
-        raise InputError("corrupt", detail="XML 为空")
+        raise InputError("corrupt", detail=Notice("detail_xml_empty"))
     return root

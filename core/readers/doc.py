@@ -11,6 +11,7 @@ same as the .docx reader does, so the table stage sees one shape from both.
 from __future__ import annotations
 
 from core.errors import InputError
+from core.messages import Notice
 from core.readers.base import Reader
 from core.readers.doc_props import CellDef, ParaProps
 from core.readers.document import Cell, Document, Paragraph, Table
@@ -133,7 +134,7 @@ class _Builder:
         self.cells_in_row += 1
         self.count += 1
         if self.count > MAX_CELLS:
-            raise InputError("corrupt", detail="表格过大")
+            raise InputError("corrupt", detail=Notice("detail_table_too_large"))
 
     def _close_table(self) -> None:
         if self.row or self.cell:

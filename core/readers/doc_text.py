@@ -16,6 +16,7 @@ import struct
 from dataclasses import dataclass
 
 from core.errors import InputError
+from core.messages import Notice
 
 MAGIC = 0xA5EC
 MAX_PIECES = 200_000
@@ -64,10 +65,10 @@ class Fib:
 def read_fib(word: bytes) -> Fib:
     """The FIB at the head of the WordDocument stream; InputError for a stream that has none."""
     if len(word) < 0x44:
-        raise InputError("corrupt", detail="Word 文档头不完整")
+        raise InputError("corrupt", detail=Notice("detail_word_header"))
     ident, nfib, _, lid, _, flags = struct.unpack_from("<HHHHHH", word, 0)
     if ident != MAGIC:
-        raise InputError("corrupt", detail="不是 Word 文档")
+        raise InputError("corrupt", detail=Notice("detail_not_word"))
     fc_min, fc_mac = struct.unpack_from("<II", word, 0x18)
     if nfib < 0x006A:  # Word 6 / 95: a fixed FIB (cbMac, four spare fcs, then ccpText at 0x34)
         ccp_text = struct.unpack_from("<I", word, 0x34)[0]
@@ -77,12 +78,12 @@ def read_fib(word: bytes) -> Fib:
     lid_fe = struct.unpack_from("<H", word, pos + 2 + 13 * 2)[0] if csw >= 14 else 0
     pos += 2 + csw * 2
     if pos + 2 > len(word):
-        raise InputError("corrupt", detail="Word 文档头不完整")
+        raise InputError("corrupt", detail=Notice("detail_word_header"))
     cslw = struct.unpack_from("<H", word, pos)[0]
     lw_at = pos + 2
     pos = lw_at + cslw * 4
     if cslw < 4 or pos + 2 > len(word):
-        raise InputError("corrupt", detail="Word 文档头不完整")
+        raise InputError("corrupt", detail=Notice("detail_word_header"))
     ccp_text = struct.unpack_from("<i", word, lw_at + 12)[0]
     count = struct.unpack_from("<H", word, pos)[0]
     pos += 2
@@ -103,7 +104,7 @@ def pieces(fib: Fib, word: bytes, table: bytes) -> list[Piece]:
     """The piece table from the Clx (skipping any Prc property runs before it)."""
     fc_clx, lcb_clx = fib.pair(33)
     if lcb_clx <= 0 or fc_clx + lcb_clx > len(table):
-        raise InputError("corrupt", detail="Word 文档缺少文字表")
+        raise InputError("corrupt", detail=Notice("detail_word_no_pieces"))
     clx = table[fc_clx:fc_clx + lcb_clx]
     pos = 0
     while pos < len(clx) and clx[pos] == 0x01:  # Prc: clxt, cbGrpprl, grpprl
@@ -111,12 +112,12 @@ def pieces(fib: Fib, word: bytes, table: bytes) -> list[Piece]:
             break
         pos += 3 + struct.unpack_from("<h", clx, pos + 1)[0]
     if pos + 5 > len(clx) or clx[pos] != 0x02:
-        raise InputError("corrupt", detail="Word 文字表损坏")
+        raise InputError("corrupt", detail=Notice("detail_word_pieces_damaged"))
     lcb = struct.unpack_from("<I", clx, pos + 1)[0]
     plc = clx[pos + 5:pos + 5 + lcb]
     n = (len(plc) - 4) // 12
     if n <= 0 or n > MAX_PIECES:
-        raise InputError("corrupt", detail="Word 文字表损坏")
+        raise InputError("corrupt", detail=Notice("detail_word_pieces_damaged"))
     cps = struct.unpack_from(f"<{n + 1}I", plc, 0)
     out = []
     for i in range(n):
@@ -168,7 +169,7 @@ def runs(fib: Fib, word: bytes, table: bytes, hidden: list[tuple[int, int]] = ()
             raise InputError("old_doc")
         end = min(fib.fc_mac, len(word), fib.fc_min + max(fib.ccp_text, 0) or fib.fc_mac)
         if fib.fc_min >= end:
-            raise InputError("corrupt", detail="Word 文档没有正文")
+            raise InputError("corrupt", detail=Notice("detail_word_no_body"))
         chunks = [(word[fib.fc_min:end], fib.fc_min, 1, fib.codepage)]
     out: list[Run] = []
     pending: list[str] = []
@@ -224,10 +225,10 @@ def _piece_chunks(fib: Fib, word: bytes, table: bytes) -> list[tuple[bytes, int,
         width = 1 if piece.compressed else 2
         total += hi - lo
         if total > MAX_CHARS:
-            raise InputError("corrupt", detail="Word 文字表长度不合理")
+            raise InputError("corrupt", detail=Notice("detail_word_pieces_length"))
         raw = word[piece.fc:piece.fc + (hi - lo) * width]
         if len(raw) < (hi - lo) * width:
-            raise InputError("corrupt", detail="Word 文档不完整")
+            raise InputError("corrupt", detail=Notice("detail_word_truncated"))
         codec = "cp1252"
         if piece.compressed and fib.codepage != "cp1252" and _looks_ansi(raw, fib.codepage):
             codec = fib.codepage

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.messages import Notice
+
 
 @dataclass
 class Paragraph:
@@ -40,16 +42,6 @@ class Table:
 Block = Paragraph | Table
 
 
-@dataclass(frozen=True)
-class ReaderNote:
-    """Something the reader had to tell the clerk about the file itself (pages left unread,
-    text guessed by OCR): `code` names it for core/import_checks, `items` are lines it lists."""
-
-    code: str
-    params: dict = field(default_factory=dict)
-    items: tuple[str, ...] = ()
-
-
 @dataclass
 class Document:
     """A document's blocks in reading order plus what the reader learnt on the way."""
@@ -58,7 +50,7 @@ class Document:
     source_name: str = ""
     encoding: str | None = None  # for text formats: the encoding that was detected
     title_hint: str | None = None  # a title the container declares (HTML <title>, docx core props)
-    notes: list[ReaderNote] = field(default_factory=list)  # for the import dialog's warnings
+    notes: list[Notice] = field(default_factory=list)  # what the reader noted, for the import warnings
 
     def text(self) -> str:
         """All text, one paragraph or table row per line; for diagnostics and fallbacks."""

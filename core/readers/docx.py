@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.errors import InputError
+from core.messages import Notice
 from core.readers.base import Reader
 from core.readers.document import Document
 
@@ -52,12 +53,12 @@ class DocxReader(Reader):
         main = _main_part(zf)
         if main not in zf.namelist():
             if "xl/workbook.xml" in zf.namelist():
-                raise InputError("unsupported_format", suffix="（Excel 工作簿，请改用 .xlsx）")
-            raise InputError("corrupt", detail="缺少正文 document.xml")
+                raise InputError("unsupported_format", suffix=Notice("suffix_is_xlsx"))
+            raise InputError("corrupt", detail=Notice("detail_docx_no_document"))
         root = _xml(zf, main, required=True)
         body = root.find(W + "body")
         if body is None:
-            raise InputError("corrupt", detail="缺少正文 body")
+            raise InputError("corrupt", detail=Notice("detail_docx_no_body"))
         styles = Styles.from_xml(_xml(zf, _part_near(main, "styles.xml")))
         numbering = Numbering.from_xml(_xml(zf, _part_near(main, "numbering.xml")))
         numbering.resolve_links(styles.numbering_style_nums)

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from core.errors import InputError
+from core.messages import Notice
 from core.readers.document import Paragraph, Table
 from core.readers.layout_table import table_at, table_from
 from core.readers.pdf_lines import Line, is_page_number, paragraphs, tidy_spaces
@@ -116,7 +117,7 @@ class Glyphs:
             dx = deltas(code.get("DeltaX"))
             self.count += len(text)
             if self.count > self.limit:
-                raise InputError("corrupt", detail="OFD 文字过多")
+                raise InputError("corrupt", detail=Notice("detail_ofd_too_much_text"))
             for i, ch in enumerate(text):
                 step = dx[i] if i < len(dx) else None
                 px, py = box[0] + a * x + c * y + e, box[1] + b * x + d * y + f

@@ -7,6 +7,7 @@ page inside is ordinary HTML (often quoted-printable, in GBK), read by the HTML 
 from __future__ import annotations
 
 from core.errors import InputError
+from core.messages import Notice
 from core.readers.base import Reader
 from core.readers.document import Document
 
@@ -19,7 +20,7 @@ def html_part(data: bytes) -> str:
     from email import policy
 
     if data.count(b"\n--") > 2 * MAX_PARTS:  # the parser spends ~0.3 ms a part: refuse absurd counts first
-        raise InputError("corrupt", detail="MHT 部件过多")
+        raise InputError("corrupt", detail=Notice("detail_mht_too_many_parts"))
     try:
         message = email.message_from_bytes(data, policy=policy.default)
         for index, part in enumerate(message.walk()):
@@ -37,8 +38,8 @@ def html_part(data: bytes) -> str:
                         pass
                 return decode_html(payload)[0]
     except (ValueError, TypeError, IndexError, LookupError, RecursionError) as exc:
-        raise InputError("corrupt", detail="MHT 格式错误") from exc
-    raise InputError("corrupt", detail="MHT 文件中没有网页")
+        raise InputError("corrupt", detail=Notice("detail_mht_malformed")) from exc
+    raise InputError("corrupt", detail=Notice("detail_mht_no_page"))
 
 
 class MhtReader(Reader):

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 
 from core.errors import InputError
-from core.readers.document import Document, ReaderNote
+from core.messages import Notice
+from core.readers.document import Document
 
 MAX_OCR_PAGES = 60  # a 红头文件 plan runs to 5–30 pages; more is not a plan, and would take an hour
 MAX_PIXELS = 60_000_000  # ~A3 at 600 dpi; bigger images are decompression bombs, not scans
@@ -79,7 +80,7 @@ def recognise(image) -> list[tuple]:
         # no angle classifier: scanned pages are upright, and it costs a tenth of the time
         result, _ = engine(image, use_cls=False, return_word_box=True)
     except Exception as exc:  # onnxruntime / OpenCV on a damaged image
-        raise InputError("corrupt", detail="图像无法识别") from exc
+        raise InputError("corrupt", detail=Notice("detail_image_unrecognised")) from exc
     out = []
     for item in result or []:
         box, text, score = item[0], item[1], item[2]
@@ -192,12 +193,12 @@ class Scan:
         blocks = blocks_from_pages(self.glyphs)
         if not blocks:
             raise InputError("scan_unreadable")
-        notes = [ReaderNote("ocr_used", {"pages": self.pages})]
+        notes = [Notice("ocr_used", {"pages": self.pages})]
         if self.doubtful:
-            notes.append(ReaderNote("ocr_low_confidence", {"count": len(self.doubtful)},
+            notes.append(Notice("ocr_low_confidence", {"count": len(self.doubtful)},
                                     tuple(self.doubtful[:200])))
         if total_pages is not None and total_pages > self.pages:
-            notes.append(ReaderNote("pages_cut", {"total": total_pages, "read": self.pages}))
+            notes.append(Notice("pages_cut", {"total": total_pages, "read": self.pages}))
         return Document(blocks=blocks, source_name=name, notes=notes)
 
 
@@ -223,9 +224,9 @@ def read_image(data: bytes, name: str) -> Document:
         width, height = img.size
         frames = getattr(img, "n_frames", 1)
     except damaged as exc:  # PIL: truncated or unknown image data
-        raise InputError("corrupt", detail="图像文件损坏") from exc
+        raise InputError("corrupt", detail=Notice("detail_image_damaged")) from exc
     if width * height > MAX_PIXELS:
-        raise InputError("corrupt", detail="图像尺寸过大")
+        raise InputError("corrupt", detail=Notice("detail_image_too_large"))
     if frames > MAX_OCR_PAGES:
         raise InputError("scan_too_long", pages=frames, limit=MAX_OCR_PAGES)
 
@@ -234,7 +235,7 @@ def read_image(data: bytes, name: str) -> Document:
             img.seek(index)
             rgb = np.asarray(img.convert("RGB"))
         except damaged as exc:
-            raise InputError("corrupt", detail="图像文件损坏") from exc
+            raise InputError("corrupt", detail=Notice("detail_image_damaged")) from exc
         return rgb[:, :, ::-1].copy()  # OpenCV's BGR
 
     with img:

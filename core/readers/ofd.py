@@ -13,6 +13,7 @@ from __future__ import annotations
 import posixpath
 
 from core.errors import InputError
+from core.messages import Notice
 from core.readers.base import Reader
 from core.readers.document import Document
 
@@ -62,11 +63,11 @@ class OfdReader(Reader):
         refuse_dtds(zf)
         names = {posixpath.normpath(n.replace("\\", "/")).lstrip("/").lower(): n for n in zf.namelist()}
         if "ofd.xml" not in names:
-            raise InputError("corrupt", detail="缺少 OFD.xml")
+            raise InputError("corrupt", detail=Notice("detail_part_missing", {"name": "OFD.xml"}))
         root = self._xml(zf, names, ("ofd.xml",))
         doc_root = _find(root, "DocRoot")
         if doc_root is None or not (doc_root.text or "").strip():
-            raise InputError("corrupt", detail="OFD.xml 未指明文档")
+            raise InputError("corrupt", detail=Notice("detail_ofd_no_document"))
         doc_path = _resolve("", doc_root.text)
         document = self._xml(zf, names, doc_path)
         base = posixpath.dirname(doc_path[0])
@@ -76,7 +77,7 @@ class OfdReader(Reader):
         page_locs = [_resolve(base, p.get("BaseLoc", "")) for p in (pages_el if pages_el is not None else [])
                      if _local(p) == "Page" and p.get("BaseLoc")]
         if not page_locs:
-            raise InputError("corrupt", detail="OFD 文档没有页面")
+            raise InputError("corrupt", detail=Notice("detail_ofd_no_pages"))
         glyphs = Glyphs(limit=MAX_GLYPHS)
         images = 0
         for index, loc in enumerate(page_locs[:MAX_PAGES]):
@@ -93,9 +94,7 @@ class OfdReader(Reader):
             raise InputError("scanned" if images else "no_plan")
         notes = []
         if len(page_locs) > MAX_PAGES:
-            from core.readers.document import ReaderNote
-
-            notes.append(ReaderNote("pages_cut", {"total": len(page_locs), "read": MAX_PAGES}))
+            notes.append(Notice("pages_cut", {"total": len(page_locs), "read": MAX_PAGES}))
         return Document(blocks=blocks, source_name=name, title_hint=title, notes=notes)
 
     @staticmethod
@@ -105,7 +104,7 @@ class OfdReader(Reader):
         real = next((names[p.lower()] for p in paths if p.lower() in names), None)
         if real is None:
             if required:
-                raise InputError("corrupt", detail=f"缺少 {paths[0]}")
+                raise InputError("corrupt", detail=Notice("detail_part_missing", {"name": paths[0]}))
             return None
         return safe_xml(read_member(zf, real) or b"")
 

@@ -12,6 +12,7 @@ import io
 import logging
 
 from core.errors import InputError
+from core.messages import Notice
 
 _OLE_ERRORS = (OSError, ValueError, IndexError, KeyError, TypeError, OverflowError, EOFError,
                MemoryError, RecursionError, AssertionError, UnicodeDecodeError, ZeroDivisionError)
@@ -25,9 +26,9 @@ def open_ole(data: bytes):
     try:
         return olefile.OleFileIO(io.BytesIO(data))
     except _OLE_ERRORS as exc:
-        raise InputError("corrupt", detail="复合文档结构损坏") from exc
+        raise InputError("corrupt", detail=Notice("detail_ole_damaged")) from exc
     except Exception as exc:  # olefile raises its own error types for damaged headers
-        raise InputError("corrupt", detail="复合文档结构损坏") from exc
+        raise InputError("corrupt", detail=Notice("detail_ole_damaged")) from exc
 
 
 def has_stream(ole, name: str) -> bool:
@@ -41,20 +42,20 @@ def read_stream(ole, name: str, file_size: int, required: bool = True) -> bytes 
     """One stream's bytes; a stream declaring more than the file holds is damage, not data."""
     if not has_stream(ole, name):
         if required:
-            raise InputError("corrupt", detail=f"缺少 {name} 数据流")
+            raise InputError("corrupt", detail=Notice("detail_stream_missing", {"name": name}))
         return None
     try:
         size = ole.get_size(name)
         if size > file_size:
-            raise InputError("corrupt", detail=f"{name} 数据流长度不合理")
+            raise InputError("corrupt", detail=Notice("detail_stream_length", {"name": name}))
         if not _chain_is_sound(ole, name, size):
-            raise InputError("corrupt", detail=f"{name} 数据流损坏")
+            raise InputError("corrupt", detail=Notice("detail_stream_damaged", {"name": name}))
         with ole.openstream(name) as fh:
             data = fh.read(size)
     except InputError:
         raise
     except Exception as exc:  # olefile: sector index out of range, incomplete stream, loops
-        raise InputError("corrupt", detail=f"{name} 数据流损坏") from exc
+        raise InputError("corrupt", detail=Notice("detail_stream_damaged", {"name": name})) from exc
     return data
 
 

@@ -14,8 +14,9 @@ PDFium is not thread-safe: read one PDF at a time.
 from __future__ import annotations
 
 from core.errors import InputError
+from core.messages import Notice
 from core.readers.base import Reader
-from core.readers.document import Document, ReaderNote
+from core.readers.document import Document
 from core.readers.pdf_lines import Line, paragraphs, tidy_spaces
 from core.readers.pdf_tables import Char, find_grid, rules_from_boxes, table_from
 
@@ -94,7 +95,7 @@ class PdfReader(Reader):
         except pdfium.PdfiumError as exc:
             if getattr(exc, "err_code", None) in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
                 raise InputError("encrypted") from exc
-            raise InputError("corrupt", detail="PDF 无法打开") from exc
+            raise InputError("corrupt", detail=Notice("detail_pdf_unopenable")) from exc
         try:
             total = len(pdf)
             lines: list[Line] = []
@@ -112,13 +113,13 @@ class PdfReader(Reader):
                 doc.title_hint = title
                 return doc
         except pdfium.PdfiumError as exc:
-            raise InputError("corrupt", detail="PDF 页面损坏") from exc
+            raise InputError("corrupt", detail=Notice("detail_pdf_page_damaged")) from exc
         finally:
             pdf.close()
         blocks = paragraphs(lines)
         if not blocks:
             raise InputError("no_plan")
-        notes = [ReaderNote("pages_cut", {"total": total, "read": MAX_PAGES})] if total > MAX_PAGES else []
+        notes = [Notice("pages_cut", {"total": total, "read": MAX_PAGES})] if total > MAX_PAGES else []
         return Document(blocks=blocks, source_name=name, title_hint=title, notes=notes)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from core.errors import InputError
+from core.messages import Notice
 from core.readers.base import Reader
 from core.readers.document import Cell, Document, Paragraph, Table
 
@@ -41,12 +42,12 @@ class RtfReader(Reader):
         from striprtf.striprtf import rtf_to_text
 
         if not data.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
-            raise InputError("corrupt", detail="不是 RTF 文档")
+            raise InputError("corrupt", detail=Notice("detail_not_rtf"))
         codec = rtf_codec(data)
         try:
             text = rtf_to_text(data.decode("latin-1"), encoding=codec, errors="replace")
         except (ValueError, LookupError, IndexError, RecursionError) as exc:
-            raise InputError("corrupt", detail="RTF 格式错误") from exc
+            raise InputError("corrupt", detail=Notice("detail_rtf_malformed")) from exc
         blocks = blocks_from_text(text)
         if not blocks:
             raise InputError("no_plan")

@@ -8,6 +8,7 @@ cells repeat the top-left text and are flagged), a leading one-cell title row as
 from __future__ import annotations
 
 from core.errors import InputError
+from core.messages import Notice
 from core.readers.document import Cell, Paragraph, Table
 
 MAX_GRID_CELLS = 500_000  # rows × columns with content; a plan 台账 has a few hundred
@@ -39,7 +40,7 @@ def grid_blocks(values: dict[tuple[int, int], str], merges: list[Merge], hidden_
     if not rows or not cols:
         return []
     if len(rows) * len(cols) > MAX_GRID_CELLS:
-        raise InputError("corrupt", detail="工作表过大或过于分散")
+        raise InputError("corrupt", detail=Notice("detail_sheet_sprawl"))
     grid = [[_cell(values, covered, r, c) for c in cols] for r in rows]
     blocks: list[Paragraph | Table] = []
     while len(grid) > 1 and len(cols) > 1 and _is_title_row(grid[0], rows[0], cols, spans):

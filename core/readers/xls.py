@@ -12,6 +12,7 @@ from __future__ import annotations
 import struct
 
 from core.errors import InputError
+from core.messages import Notice
 from core.readers.base import Reader
 from core.readers.document import Document, Paragraph, Table
 
@@ -53,8 +54,8 @@ def _workbook_stream(data: bytes) -> tuple[bytes, str | None]:
             if has_stream(ole, name):
                 return read_stream(ole, name, len(data)) or b"", summary_title(ole)
         if has_stream(ole, "WordDocument"):
-            raise InputError("unsupported_format", suffix="（Word 文档，请改用 .doc）")
-        raise InputError("corrupt", detail="缺少 Workbook 数据流")
+            raise InputError("unsupported_format", suffix=Notice("suffix_is_doc"))
+        raise InputError("corrupt", detail=Notice("detail_stream_missing", {"name": "Workbook"}))
     finally:
         ole.close()
 
@@ -75,11 +76,11 @@ class XlsReader(Reader):
         except xlrd.XLRDError as exc:
             if "encrypt" in str(exc).lower():
                 raise InputError("encrypted") from exc
-            raise InputError("corrupt", detail="Excel 工作簿无法解析") from exc
+            raise InputError("corrupt", detail=Notice("detail_xls_unparsable")) from exc
         except InputError:
             raise
         except Exception as exc:  # xlrd signals a damaged stream with struct/index/value errors
-            raise InputError("corrupt", detail="Excel 工作簿无法解析") from exc
+            raise InputError("corrupt", detail=Notice("detail_xls_unparsable")) from exc
         blocks: list[Paragraph | Table] = []
         try:
             for sheet in book.sheets():

@@ -14,6 +14,7 @@ import re
 import warnings
 
 from core.errors import InputError
+from core.messages import Notice
 from core.readers.base import Reader
 from core.readers.document import Document, Paragraph, Table
 from core.readers.sheet_grid import MAX_GRID_CELLS
@@ -69,8 +70,8 @@ class XlsxReader(Reader):
         names = set(zf.namelist())
         if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
             if "word/document.xml" in names:
-                raise InputError("unsupported_format", suffix="（Word 文档，请改用 .docx）")
-            raise InputError("corrupt", detail="缺少 xl/workbook.xml")
+                raise InputError("unsupported_format", suffix=Notice("suffix_is_docx"))
+            raise InputError("corrupt", detail=Notice("detail_part_missing", {"name": "xl/workbook.xml"}))
         if "xl/workbook.bin" in names:
             raise InputError("unsupported_format", suffix=".xlsb")
         _check_merges(zf)
@@ -114,7 +115,7 @@ def _check_merges(zf) -> None:
             cols = abs(_col(m.group(3)) - _col(m.group(1))) + 1
             total += rows * cols
             if total > MAX_GRID_CELLS:
-                raise InputError("corrupt", detail="合并单元格范围过大")
+                raise InputError("corrupt", detail=Notice("detail_merge_too_large"))
 
 
 def _load(data: bytes):
@@ -129,7 +130,7 @@ def _load(data: bytes):
     except InputError:
         raise
     except Exception as exc:  # openpyxl signals a damaged package with many exception types
-        raise InputError("corrupt", detail=type(exc).__name__) from exc
+        raise InputError("corrupt", detail=Notice("detail_xls_unparsable")) from exc
 
 
 def _check_strings(zf) -> None:
@@ -170,7 +171,7 @@ def sheet_blocks(wb, ws) -> list[Paragraph | Table]:
     except InputError:
         raise
     except Exception as exc:  # openpyxl signals a damaged sheet with many exception types
-        raise InputError("corrupt", detail=type(exc).__name__) from exc
+        raise InputError("corrupt", detail=Notice("detail_xls_unparsable")) from exc
     if not values:
         return []
     hidden_rows = {int(r) for r, attrs in parser.row_dimensions.items() if _true(attrs.get("hidden"))}

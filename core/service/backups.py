@@ -11,6 +11,7 @@ from pathlib import Path
 
 from core.domain.records import PLANS, Change
 from core.errors import StoreError
+from core.messages import Notice
 from core.store import backup, health, migrations, plans
 from core.store.db import checkpoint_if_reachable
 from core.store.window_lock import window_pid
@@ -50,8 +51,8 @@ class PlanBackups:
         backup.verify_backup(Path(backup_path), max_version=migrations.LATEST)
 
     @staticmethod
-    def check_database(db_path: Path) -> list[str]:
-        """What is wrong with a database file, read without changing it (empty: intact)."""
+    def check_database(db_path: Path) -> list[Notice]:
+        """What is wrong with a database file (health_* codes), read without changing it (empty: intact)."""
         return health.check_database(Path(db_path))
 
     @staticmethod

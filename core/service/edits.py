@@ -12,11 +12,14 @@ from pathlib import Path
 from core.domain.records import PLANS, Change, NodeMove
 from core.domain.textclean import clean_text
 from core.errors import UsageError
+from core.messages import term, words
 from core.paths import evidence_dir
 from core.store import edits, plans
 from core.store import evidence as ev
 from core.store.carry import carry_over, origins
 from core.store.edits import ancestors, plan_of
+
+NEW_TASK = term("new_task")  # the title a task added by hand starts with
 
 
 class PlanEditing:
@@ -37,7 +40,7 @@ class PlanEditing:
         return Change(plan_id=plan_id, fields={"plan"}, initiator=initiator, before=old)
 
     def add_node(self, plan_id: int, parent_id: int | None, position: int | None = None,
-                 label: str = "", title: str = "新任务", text: str = "", initiator: object = None) -> Change:
+                 label: str = "", title: str = NEW_TASK, text: str = "", initiator: object = None) -> Change:
         """A new task (its id in `result`, its place in `added`); under a task, that task becomes a section."""
         label, title, text = clean_text(label), clean_text(title), clean_text(text)
         with self._atomic():
@@ -180,7 +183,7 @@ class PlanEditing:
         names the new plan; `result` is its ImportResult (counts)."""
         old = plans.get_plan(plan_id)
         year = year if year is not None else (old.year + 1 if old.year else None)
-        title = title or f"{old.title}（结转{year or ''}）"
+        title = title or words("carried_over_title", {"title": old.title, "year": year or ""})
         with self._atomic():
             result = carry_over(plan_id, title, year)
         return Change(plan_id=result.plan_id, fields={PLANS}, initiator=initiator, result=result)

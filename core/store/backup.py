@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import StoreError
+from core.messages import Lang, term
 from core.store.identity import connect_readonly, has_sqlite_header, identify
 from core.store.safety import error_code, store_error
 
 KEEP_LAST = 20
 CLOCK_SLACK = dt.timedelta(minutes=5)  # a backup dated later than now + this was made under a wrong clock
 NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}(?:-\d+)?)-(?P<reason>[a-z-]+)\.sqlite3$")
-REASONS_ZH = {"daily": "每日自动", "import": "导入前", "migration": "升级前", "restore": "恢复前",
-              "delete": "删除计划前", "manual": "手动"}
+REASONS = ("daily", "import", "migration", "restore", "delete", "manual")  # worded as backup_reason_* in core/messages
 
 
 @dataclass
@@ -35,9 +35,9 @@ class BackupInfo:
     plans: int | None  # None when the copy cannot be read
     tasks: int | None
 
-    @property
-    def reason_zh(self) -> str:
-        return REASONS_ZH.get(self.reason, self.reason)
+    def reason_text(self, lang: Lang = "zh") -> str:
+        """Why the copy was made, in `lang`; a reason this version does not know, as it is written."""
+        return term(f"backup_reason_{self.reason}", lang, default=self.reason)
 
 
 def backup_dir(db_path: Path) -> Path:
@@ -71,7 +71,7 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
 
 def make_backup(source: sqlite3.Connection, db_path: Path, reason: str,
                 now: dt.datetime | None = None, protect: Iterable[Path] = ()) -> Path:
-    """Back up the live database; `reason` is one of REASONS_ZH's keys.
+    """Back up the live database; `reason` is one of REASONS.
 
     Rotation afterwards never removes a file in `protect` (the backup about to be restored).
     """

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from core.errors import InputError, NotFoundError, StoreError
 from core.filenames import NAME_MAX_BYTES, safe_file_name
+from core.messages import term
 from core.store.tables import Evidence
 
 MAX_EVIDENCE_BYTES = 500 * 1024 * 1024
@@ -43,7 +44,7 @@ class EvidenceInfo:
 
 def safe_name(name: str, max_bytes: int = NAME_BYTES) -> str:
     """A file name that is valid on Windows and Linux and cannot climb out of its folder."""
-    return safe_file_name(name, max_bytes=max_bytes, fallback="附件")
+    return safe_file_name(name, max_bytes=max_bytes, fallback=term("attachment"))
 
 
 def _unique(folder: Path, name: str) -> Path:

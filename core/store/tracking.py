@@ -7,6 +7,7 @@ import datetime as dt
 from core.domain.records import DeferralInfo, EntryInfo
 from core.domain.status import Status
 from core.errors import NotFoundError
+from core.messages import words
 from core.store.plan_io import deferral_info, entry_info
 from core.store.tables import Deferral, Entry, History, Node, Progress, now
 
@@ -25,7 +26,8 @@ def add_deferral(node_id: int, due: dt.date, reason: str, approval: str, old_due
 
 
 def _deferral_words(due: dt.date, reason: str, approval: str) -> str:
-    extra = "；".join(x for x in (f"原因：{reason}" if reason else "", f"批准：{approval}" if approval else "") if x)
+    extra = "；".join(x for x in (words("history_deferral_reason", {"reason": reason}) if reason else "",
+                                  words("history_deferral_approval", {"approval": approval}) if approval else "") if x)
     return f"{due.isoformat()}（{extra}）" if extra else due.isoformat()
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from core.errors import StoreError, TaizhangError
 from gui.app import single_instance
 from gui.dialogs.backup_dialog import BackupList
-from gui.errors import error_text, show_error
+from gui.errors import catalogue_text, error_text, show_error
 
 translate = QCoreApplication.translate
 RESTORABLE = frozenset({"db_damaged", "db_empty", "db_not_taizhang", "db_too_new"})
@@ -81,8 +81,7 @@ class DatabaseProblemDialog(QDialog):
         self.setWindowTitle(self.tr("The database cannot be opened"))
         icon = QLabel()
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(32, 32))
-        headline = error_text(err) if err is not None else translate("Errors", "File not found: {path}").format(
-            path=db_path)
+        headline = error_text(err) if err is not None else catalogue_text("file_missing", path=db_path)
         self.headline = QLabel(f"<b>{html.escape(headline)}</b>")
         self.headline.setWordWrap(True)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from core.messages import Lang
 from core.paths import resource_path
 
 APP_CATALOG = "taizhang"
@@ -83,6 +84,12 @@ def install_translations(app: QCoreApplication, lang: str = "zh_CN") -> list[QTr
     for translator in installed:
         app.installTranslator(translator)
     return installed
+
+
+def ui_language() -> Lang:
+    """The language core's catalogue is shown in: Chinese under the Chinese locale that
+    `install_translations` sets for zh_CN, English otherwise (`--lang en`, or none installed)."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 def use_cjk_font(app: QApplication) -> None:

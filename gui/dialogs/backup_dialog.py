@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,19 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import TaizhangError
+from gui.app.i18n import ui_language
 from gui.errors import show_error
-
-translate = QCoreApplication.translate
-
-
-def reason_names() -> dict[str, str]:
-    """Why each backup was made, as core.store.backup names it."""
-    return {"daily": translate("BackupList", "Daily (automatic)"),
-            "import": translate("BackupList", "Before an import"),
-            "migration": translate("BackupList", "Before an upgrade"),
-            "restore": translate("BackupList", "Before a restore"),
-            "delete": translate("BackupList", "Before deleting a plan"),
-            "manual": translate("BackupList", "Made by hand")}
 
 
 class BackupList(QTreeWidget):
@@ -61,10 +50,10 @@ class BackupList(QTreeWidget):
     def fill(self, backups, select: Path | None = None) -> None:
         """Show `backups` (core.store.backup.BackupInfo, newest first) and select `select` or the newest."""
         self.clear()
-        names = reason_names()
+        lang = ui_language()
         for info in backups:
             readable = info.plans is not None
-            row = QTreeWidgetItem([info.created.strftime("%Y-%m-%d %H:%M"), names.get(info.reason, info.reason),
+            row = QTreeWidgetItem([info.created.strftime("%Y-%m-%d %H:%M"), info.reason_text(lang),
                                    str(info.plans) if readable else self.tr("unreadable"),
                                    str(info.tasks) if readable else ""])
             row.setData(0, Qt.ItemDataRole.UserRole, info)

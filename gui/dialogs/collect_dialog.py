@@ -42,7 +42,7 @@ UNIT_ROLE = Qt.ItemDataRole.UserRole
 def workbook_name(unit: str | None, day) -> str:
     """填报表_县财政局_20260910.xlsx (填报表_全部单位_… for one workbook of all units)."""
     who = unit if unit is not None else "全部单位"
-    return safe_file_name(f"填报表_{who}_{day:%Y%m%d}.xlsx", fallback="填报表")
+    return safe_file_name(f"填报表_{who}_{day:%Y%m%d}.xlsx", fallback="填报表", strip_folders=False)
 
 
 class CollectDialog(QDialog):

@@ -3,7 +3,7 @@ on screen compared with another. The dialogs load when first opened (start-up st
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -75,7 +75,14 @@ class CollectMenu(QMenu):
             return
         from gui.dialogs.diff_dialog import DiffDialog
 
-        if self.diff_dialog is not None:
-            self.diff_dialog.close()
+        if self.diff_dialog is not None:  # one comparison at a time: the open one comes forward
+            self.diff_dialog.raise_()
+            self.diff_dialog.activateWindow()
+            return
         self.diff_dialog = DiffDialog(window)
+        self.diff_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.diff_dialog.destroyed.connect(self._diff_closed)
         self.diff_dialog.show()  # not modal: the clerk looks at the tree beside it
+
+    def _diff_closed(self, _obj=None) -> None:
+        self.diff_dialog = None

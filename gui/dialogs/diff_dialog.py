@@ -49,6 +49,7 @@ from gui.dialogs.export_dialog import documents_dir
 from gui.errors import show_error
 
 NAME_BYTES = 150  # room for the folder in a Windows path
+FOLDER_KEY = "diff/folder"  # where the last comparison was saved (QSettings: the dialog's habit, not data)
 
 
 def diff_file_name(old_title: str, new_title: str, day, suffix: str) -> str:
@@ -84,9 +85,7 @@ class DiffDialog(QDialog):
         for box in (self.old_box, self.new_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(24)
-            for p in plans:
-                box.addItem(p.title, p.id)
-                box.setItemData(box.count() - 1, p.title, Qt.ItemDataRole.ToolTipRole)
+        self._list_plans(plans)
         older, newer = default_pair([p.id for p in plans], window.model.plan_id,
                                     self.service.carried_from(window.model.plan_id))
         self.new_box.setCurrentIndex(max(self.new_box.findData(newer), 0))
@@ -145,8 +144,37 @@ class DiffDialog(QDialog):
         layout.addWidget(buttons)
         self.old_box.currentIndexChanged.connect(self.compare)
         self.new_box.currentIndexChanged.connect(self.compare)
+        window.plan_shown.connect(self._plans_may_have_changed)  # a plan imported or deleted meanwhile
         self.resize(1180, 740)
         self.compare()
+
+    def _list_plans(self, plans) -> None:
+        for box in (self.old_box, self.new_box):
+            chosen = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            for p in plans:
+                box.addItem(p.title, p.id)
+                box.setItemData(box.count() - 1, p.title, Qt.ItemDataRole.ToolTipRole)
+            box.setCurrentIndex(max(box.findData(chosen), 0) if chosen is not None else 0)
+            box.blockSignals(False)
+
+    def _plans_may_have_changed(self, _plan_id) -> None:
+        plans = self.service.list_plans(with_rollups=False)
+        listed = [self.old_box.itemData(i) for i in range(self.old_box.count())]
+        ids = [p.id for p in plans]
+        if ids != listed:
+            old, new = self.plans()
+            self._list_plans(plans)
+            if new not in ids:
+                new = self.window_.model.plan_id
+            if old not in ids or old == new:
+                old = default_pair(ids, new, self.service.carried_from(new))[0] if new in ids else None
+            for box, wanted in ((self.old_box, old), (self.new_box, new)):
+                box.blockSignals(True)
+                box.setCurrentIndex(max(box.findData(wanted), 0))
+                box.blockSignals(False)
+            self.compare()
 
     # -- comparing -----------------------------------------------------------------------
     def plans(self) -> tuple[int | None, int | None]:
@@ -206,7 +234,10 @@ class DiffDialog(QDialog):
         if self.diff is None:
             return
         old, new = (self.service.plan(p) for p in self.plans())
-        default = documents_dir() / diff_file_name(old.title, new.title, self.service.today(), suffix)
+        settings = self.window_.settings
+        folder = settings.value(FOLDER_KEY, "", type=str)
+        folder = Path(folder) if folder and Path(folder).is_dir() else documents_dir()
+        default = folder / diff_file_name(old.title, new.title, self.service.today(), suffix)
         pattern = self.tr("Word document (*.docx)") if suffix == ".docx" else self.tr("Excel workbook (*.xlsx)")
         out = self._ask_path(default, pattern)
         if out is None:
@@ -227,6 +258,7 @@ class DiffDialog(QDialog):
             show_error(self, err, self.windowTitle())
             return
         QApplication.restoreOverrideCursor()
+        settings.setValue(FOLDER_KEY, str(self.exported.parent))  # the next comparison goes there too
         self._offer_open(self.exported)
 
     def _ask_path(self, default: Path, pattern: str) -> Path | None:

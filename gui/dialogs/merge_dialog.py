@@ -34,6 +34,7 @@ from gui.editing.tracking_commands import MergeReturnsCommand
 from gui.errors import error_text
 
 ERROR_COLOR = QColor("#c62828")
+WARNING_COLOR = QColor("#b26a00")
 translate = QCoreApplication.translate
 
 
@@ -135,8 +136,8 @@ class MergeDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(0, str(path))
             item.setToolTip(1, item.text(1))
-            if skipped or trouble:
-                item.setForeground(1, QBrush(ERROR_COLOR))
+            if skipped or trouble:  # red: left out; amber: merged, some cells not taken
+                item.setForeground(1, QBrush(ERROR_COLOR if skipped else WARNING_COLOR))
         self.files.resizeColumnToContents(1)
         self.tree.show_preview(self.preview, self.service.node)
         self._update_summary()

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 from core.collect.merge import MergeItem, MergePreview, Pick, Proposal, pick_of
 from core.domain.records import NodeInfo
 from core.domain.status import Status
+from core.messages import term
+from gui.app.i18n import ui_language
 from gui.tree.labels import status_names
 
 PICK_ROLE = Qt.ItemDataRole.UserRole  # the pick a row stands for; KEEP for "keep what is recorded"
@@ -117,15 +119,14 @@ class MergeTree(QTreeWidget):
         task.setFirstColumnSpanned(True)
         task.setToolTip(TASK, item.title)
         task.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        names, info = field_names(), self._now(item.node_id)
+        names, info, lang = field_names(), self._now(item.node_id), ui_language()
         for name, p in item.changes.items():
             self._choice(task, names[name], name, getattr(info, name), p, pick_of(item.node_id, name, p), True)
         for p in item.entries:
             self._choice(task, names["entry"], "entry", translate("MergeTree", "(new entry)"), p,
                          pick_of(item.node_id, "entry", p), True)
         for c in item.conflicts:
-            reason = (translate("MergeTree", "two returns differ") if c.reason == "units_differ"
-                      else translate("MergeTree", "changed here since the workbooks were made"))
+            reason = term(f"conflict_{c.reason}", lang)
             head = QTreeWidgetItem(task, [f"{names[c.field]}（{reason}）", value_text(c.field, c.current)])
             head.setForeground(TASK, QBrush(CONFLICT_COLOR))
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)

@@ -32,7 +32,7 @@ from gui.importing.preview_commands import SetMetaCommand
 from gui.importing.preview_model import PreviewModel
 from gui.importing.preview_view import PreviewView
 from gui.importing.source import SourceBar
-from gui.importing.warning_texts import WarningsList
+from gui.importing.warnings_list import WarningsList
 from gui.importing.workers import ParseOutcome
 from gui.window.file_drop import FileDropTarget
 from gui.window.node_editor import NodeEditor

@@ -18,7 +18,7 @@ from core.parse.corrections import apply_fields, set_title
 from core.parse.parsed_plan import ParsedNode, ParsedPlan
 from gui.importing.preview_commands import EditNodeCommand
 from gui.tree.item_tree_model import ItemTreeModel
-from gui.tree.labels import role_names
+from gui.tree.labels import role_badges, role_names
 
 LABEL, TITLE, UNITS, DEADLINE = range(4)
 META_FIELDS = ("title", "year", "issuer", "doc_number")
@@ -58,7 +58,7 @@ class PreviewModel(ItemTreeModel):
         self.plan = ParsedPlan()
         self._root = PreviewItem(None, None, 0)
         self._roles = role_names()
-        self._short = {"lead": self.tr("Lead"), "responsible": self.tr("Resp."), "cooperating": self.tr("Coop.")}
+        self._short = role_badges()
         self._headers = [self.tr("No."), self.tr("Item"), self.tr("Units"), self.tr("Deadline")]
         self._bold = QFont()
         self._bold.setBold(True)

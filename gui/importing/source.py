@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from core.errors import TaizhangError
 from core.parse.source import PlanSource
 from gui.errors import error_text
-from gui.importing.warning_texts import error_hint
+from gui.importing.warnings_list import error_hint
 from gui.importing.workers import ParseJob, ParseOutcome, WorkerCrash
 from gui.window.file_drop import plan_file_filters
 

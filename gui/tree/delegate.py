@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixm
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from gui.tree.filter_proxy import TaskFilterProxy
+from gui.tree.labels import role_badges
 
 HIT_COLOR = QColor("#ffe082")
 HIT_TEXT = QColor("#000000")
@@ -42,8 +43,7 @@ class TreeDelegate(QStyledItemDelegate):
     def __init__(self, proxy: TaskFilterProxy, parent=None) -> None:
         super().__init__(parent)
         self.proxy = proxy
-        self.badges = {"lead": self.tr("Lead"), "responsible": self.tr("Resp."),
-                       "cooperating": self.tr("Coop.")}
+        self.badges = role_badges()
         self._fonts: list[tuple[QFont, QFontMetrics]] = []  # the tree shows two: plain and bold
         self._badge_pixmaps: dict[tuple, QPixmap] = {}
 

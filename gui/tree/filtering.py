@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QRect, Qt
 
 from core.domain.records import Change, TaskFilter
+from gui.tree.filter_memory import FilterMemory
 from gui.tree.plan_tree_model import TITLE
 
 
@@ -31,6 +32,7 @@ class TreeFiltering(QObject):
         w.panel.leave_note.connect(self.focus_tree)
         w.ctx.changed.connect(self._changed)
         w.plan_shown.connect(self._plan_shown)
+        self.memory = FilterMemory(w)  # the bar's choices, put back from the last session
         w.proxy.warmed.connect(self._warm)
         self._viewport = None
 
@@ -47,6 +49,8 @@ class TreeFiltering(QObject):
             w.proxy.set_my_units(units)
             w.filter_bar.set_my_units(units)
         w.filter_bar.set_units(w.service.all_units())
+        if w.model.plan_id is not None:
+            self.memory.restore()  # once: needs the clerk's units (我的任务) and the plan's
 
     def _changed(self, change: Change) -> None:
         """The clerk's units changed (the proxy follows by itself): the bar offers them, roles repaint."""

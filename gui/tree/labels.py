@@ -6,7 +6,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from core.domain.records import Rollup
-from core.domain.status import EN_NAMES, Status
+from core.domain.status import Status
+from core.messages import term
+from core.parse.parsed_plan import ROLES
+from gui.app.i18n import ui_language
 
 STATUS_ORDER: tuple[Status, ...] = (Status.TODO, Status.DOING, Status.DONE, Status.ONGOING, Status.NA)
 
@@ -22,21 +25,22 @@ translate = QCoreApplication.translate
 
 
 def status_names() -> dict[Status, str]:
-    """Status → name in the current language (build once per model, not per paint).
-
-    core.domain.status holds the names; tools/build_translations.py writes them into the .ts
-    (context "Status"), so the Chinese shown here is core's ZH_NAMES.
-    """
-    return {status: translate("Status", EN_NAMES[status]) for status in STATUS_ORDER}
+    """Status → its name in core's catalogue, in the interface's language (build once per model,
+    not per paint)."""
+    lang = ui_language()
+    return {status: status.shown(lang) for status in STATUS_ORDER}
 
 
 def role_names() -> dict[str, str]:
-    """Unit role code → the label shown before its units."""
-    return {
-        "lead": translate("Labels", "Lead unit"),
-        "responsible": translate("Labels", "Responsible units"),
-        "cooperating": translate("Labels", "Cooperating units"),
-    }
+    """Unit role code → the label shown before its units (牵头单位), in the interface's language."""
+    lang = ui_language()
+    return {role: term(f"role_units_{role}", lang) for role in ROLES}
+
+
+def role_badges() -> dict[str, str]:
+    """Unit role code → its short name (牵头, 责任, 配合), in the interface's language."""
+    lang = ui_language()
+    return {role: term(f"role_{role}", lang) for role in ROLES}
 
 
 def rollup_text(r: Rollup) -> str:
@@ -46,3 +50,12 @@ def rollup_text(r: Rollup) -> str:
     if r.overdue:
         text += "  " + translate("Labels", "Overdue %1").replace("%1", str(r.overdue))
     return text
+
+
+def status_parts_text(r: Rollup) -> str:
+    """'已完成 3 项、进行中 1 项' — the statuses a subtree holds, in the usual order; a status
+    no task has is left out (a breakdown never says 持续推进 0 项)."""
+    names = status_names()
+    parts = [translate("Labels", "%1 %2").replace("%1", names[status]).replace("%2", str(r.counts[status]))
+             for status in STATUS_ORDER if r.counts[status]]
+    return translate("Labels", ", ").join(parts)

@@ -6,11 +6,12 @@ is painted here with QPainter; a click on a section shows it in the tree.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QScrollArea,
@@ -31,6 +32,7 @@ from gui.tree.labels import (
     STATUS_ORDER,
     rollup_text,
     status_names,
+    status_parts_text,
 )
 from gui.window.due_soon import DueSoonList
 from gui.window.recent_progress import RecentProgressList
@@ -55,8 +57,10 @@ class Figure(QToolButton):
         self.set_count(0)
 
     def set_count(self, n: int) -> None:
+        """A zero is shown greyed and cannot be clicked: it would only filter the tree to nothing."""
         self.count = n
         self.setText(f"{n}\n{self.caption}")
+        self.setEnabled(n > 0)
         color = self.color if self.color is not None and n else None
         self.setStyleSheet(f"QToolButton {{ color: {color.name()}; }}" if color is not None else "")
 
@@ -89,8 +93,23 @@ class SectionChart(QWidget):
         """x where the bar starts, its width, and the width of the figure after it."""
         fm = self.fontMetrics()
         figure = fm.horizontalAdvance("000/000 " + self.tr("%1 overdue").replace("%1", "00")) + 8
-        name = min(int(self.width() * 0.38), fm.horizontalAdvance("中") * 14)
+        longest = max((fm.horizontalAdvance(name) for _node, name, _r in self.rows), default=0)
+        name = min(longest, int(self.width() * 0.45), fm.horizontalAdvance("中") * 20)
         return name + 8, max(40, self.width() - name - 8 - figure), figure
+
+    def shown_name(self, row: int) -> str:
+        """The section's name as painted: elided to the room it has (the tooltip gives it whole)."""
+        bar_x, _w, _f = self._layout()
+        return self.fontMetrics().elidedText(self.rows[row][1], Qt.TextElideMode.ElideRight, bar_x - 8)
+
+    def tooltip_at(self, y: int) -> str | None:
+        """The full name, the roll-up and which statuses its tasks have, for the row at `y`."""
+        row = self._row_at(y)
+        if row is None:
+            return None
+        _node, name, r = self.rows[row]
+        parts = status_parts_text(r)
+        return "\n".join(x for x in (name, rollup_text(r), parts) if x)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -100,11 +119,11 @@ class SectionChart(QWidget):
         text_color = self.palette().color(QPalette.ColorRole.WindowText)
         track = self.palette().color(QPalette.ColorRole.Mid)
         track.setAlpha(70)
-        for i, (_node, name, r) in enumerate(self.rows):
+        for i, (_node, _name, r) in enumerate(self.rows):
             top = i * self.ROW
             painter.setPen(text_color)
             painter.drawText(QRect(0, top, bar_x - 8, self.ROW), int(Qt.AlignmentFlag.AlignVCenter),
-                             fm.elidedText(name, Qt.TextElideMode.ElideRight, bar_x - 8))
+                             self.shown_name(i))
             bar = QRect(bar_x, top + 8, bar_w, self.ROW - 16)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(track)
@@ -131,14 +150,48 @@ class SectionChart(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         row = self._row_at(int(event.position().y()))
         self.setCursor(Qt.CursorShape.PointingHandCursor if row is not None else Qt.CursorShape.ArrowCursor)
-        if row is not None:
-            _node, name, r = self.rows[row]
-            QToolTip.showText(event.globalPosition().toPoint(), f"{name}\n{rollup_text(r)}", self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         row = self._row_at(int(event.position().y()))
         if row is not None and event.button() == Qt.MouseButton.LeftButton:
             self.section_clicked.emit(self.rows[row][0])
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            tip = self.tooltip_at(int(event.pos().y()))
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+
+class ChartLegend(QWidget):
+    """What the chart's colours mean: one swatch and name per painted part, then the track."""
+
+    SWATCH = 12
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        names = status_names()
+        track = self.palette().color(QPalette.ColorRole.Mid)
+        track.setAlpha(70)
+        self.entries: list[tuple[QColor, str]] = [(STATUS_COLORS[s], names[s]) for s in BAR_PARTS]
+        self.entries.append((track, names[Status.TODO]))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        for color, name in self.entries:
+            swatch = QLabel()
+            pixmap = QPixmap(self.SWATCH, self.SWATCH)
+            pixmap.fill(color)
+            swatch.setPixmap(pixmap)
+            layout.addWidget(swatch)
+            layout.addWidget(QLabel(name))
+            layout.addSpacing(10)
+        layout.addStretch(1)
 
 
 class Dashboard(QScrollArea):
@@ -185,6 +238,7 @@ class Dashboard(QScrollArea):
 
         self.chart = SectionChart()
         self.chart.section_clicked.connect(self.node_requested)
+        self.legend = ChartLegend()
         self.due_list = DueSoonList()
         self.due_list.task_clicked.connect(self.node_requested)
         self.due_list.setMinimumHeight(160)
@@ -206,6 +260,7 @@ class Dashboard(QScrollArea):
         layout.addSpacing(8)
         layout.addWidget(self._heading(self.tr("Progress by section")))
         layout.addWidget(self.chart)
+        layout.addWidget(self.legend)
         layout.addSpacing(8)
         layout.addWidget(self.due_caption)
         layout.addWidget(self.due_list, 1)

@@ -5,6 +5,10 @@ and also when the editor loses focus, the selection moves or the window closes. 
 deadline shows struck through beside the approved one, with buttons to defer and take it back
 (gui/window/deadline_box.py); the 进展 tab lists the task's dated entries (gui/window/entries_panel.py), and 由进展生成 writes
 the 完成情况 from them.
+
+The task's text and fields scroll; the tabs below them (进展, supporting material, history) do
+not, so their fields and buttons stay in sight on a 1280×800 screen however long the task's
+text is. The two share the height through a splitter the clerk can drag.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -53,7 +58,7 @@ class _NoteEdit(CompactHeight, QPlainTextEdit):
     ROWS = 6
 
 
-class DetailPanel(QScrollArea):
+class DetailPanel(QWidget):
     """Shows one section (text and roll-up) or one task (text, units, deadlines and progress)."""
 
     task_shown = Signal(object)  # the task now shown (its id), or None: for the tabs below the note
@@ -66,8 +71,6 @@ class DetailPanel(QScrollArea):
         self.node_id: int | None = None
         self._loading = False
         self._status_names = status_names()
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(280)
 
         self.placeholder = QLabel(self.tr("Select a task on the left to see and record its progress."))
@@ -111,7 +114,19 @@ class DetailPanel(QScrollArea):
         layout.addWidget(self.task_box, 1)
         layout.addStretch(0)
         self.body_layout = layout
-        self.setWidget(body)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.scroll)
+        self.split.addWidget(self.tabs)
+        self.split.setStretchFactor(0, 1)  # the room beyond what each asks for, shared evenly
+        self.split.setStretchFactor(1, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.split)
 
         self.note_timer = QTimer(self)
         self.note_timer.setSingleShot(True)
@@ -161,9 +176,11 @@ class DetailPanel(QScrollArea):
         under_note.addWidget(self.updated, 1)
         under_note.addWidget(self.compose_button)
         form.addRow("", under_note)
-        self.tabs = QTabWidget()  # 进展 here; supporting material and history, added by the window
+        # 进展 here; supporting material and history, added by the window; below the scroll (__init__)
+        self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        form.addRow(self.tabs)
+        self.tabs.setVisible(False)
+        self.tabs.setMinimumHeight(150)
         self.entries = EntriesPanel(self.ctx)
         self.entries_tab = self.tabs.addTab(self.entries, self.tr("Progress entries"))
         self.entries.count_changed.connect(self._entries_count)
@@ -175,9 +192,15 @@ class DetailPanel(QScrollArea):
         self.tabs.setTabText(self.entries_tab, self.tr("Progress entries") + (f" ({n})" if n else ""))
         self.compose_button.setEnabled(bool(n))
 
+    def ensureWidgetVisible(self, widget: QWidget) -> None:  # noqa: N802 - QScrollArea's name
+        """Scroll the fields to `widget`; the tabs below them are always in sight."""
+        if self.scroll.widget().isAncestorOf(widget):
+            self.scroll.ensureWidgetVisible(widget)
+
     def add_tab(self, widget: QWidget, title: str) -> int:
-        self.tabs.setVisible(True)
-        return self.tabs.addTab(widget, title)
+        index = self.tabs.addTab(widget, title)
+        self.tabs.setVisible(self.task_box.isVisibleTo(self))  # only under a task
+        return index
 
     # -- showing -------------------------------------------------------------------------
     def show_item(self, item: TreeItem | None) -> None:
@@ -202,6 +225,7 @@ class DetailPanel(QScrollArea):
             widget.setVisible(not empty)
         self._set_form_visible(not empty)
         self.task_box.setVisible(not empty and info.is_task)
+        self.tabs.setVisible(self.tabs.count() > 0 and not empty and info.is_task)
         if empty:
             return
         self.heading.setText(f"{info.label} {info.title}".strip())

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from core.domain.due import HORIZON_DAYS, due_list, due_state
 from core.domain.records import NodeInfo
-from gui.tree.labels import DUE_SOON_COLOR, OVERDUE_COLOR
+from gui.tree.labels import DUE_SOON_COLOR, OVERDUE_COLOR, role_names
 from gui.window.task_list import TaskList
 
 
@@ -17,7 +17,7 @@ class DueSoonList(TaskList):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.set_columns([self.tr("Due"), self.tr("Task"), self.tr("Lead unit")], stretch=1, width=140)
+        self.set_columns([self.tr("Due"), self.tr("Task"), role_names()["lead"]], stretch=1, width=140)
 
     def fill(self, tasks: list[NodeInfo], today: dt.date) -> int:
         """Show the tasks due soon; returns how many."""

@@ -24,6 +24,13 @@ from gui.tree.collation import sorted_for_display
 from gui.tree.labels import role_names, status_names
 
 ROLES = ("lead", "responsible", "cooperating")
+# 我的任务 is a toggle the clerk leaves on for days: pressed, it is filled with the selection colour
+MINE_STYLE = ("#mine_button { padding: 3px 10px; border: 1px solid palette(mid); border-radius: 3px;"
+              " background: palette(button); }"
+              "#mine_button:hover { border-color: palette(highlight); }"
+              "#mine_button:focus { border: 1px dashed palette(highlight); }"
+              "#mine_button:checked { background: palette(highlight); color: palette(highlighted-text);"
+              " border-color: palette(highlight); }")
 OPEN = "open"
 NO_NOTE = "no_note"  # the status box's entry for tasks without a 完成情况
 
@@ -50,6 +57,8 @@ class FilterBar(QWidget):
         self.mine.setText(self.tr("My tasks"))
         self.mine.setCheckable(True)
         self.mine.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.mine.setObjectName("mine_button")
+        self.mine.setStyleSheet(MINE_STYLE)  # pressed must read as "on" at a glance, in any style
         self.mine.toggled.connect(self._mine_toggled)
 
         self.status = QComboBox()
@@ -81,8 +90,8 @@ class FilterBar(QWidget):
         self.clear_button.setText(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
         self.clear_button.setVisible(False)
-        self.count = QLabel()
-        self.count.setEnabled(False)
+        self.count = QLabel()  # normal text colour: the clerk reads it to know a filter hides tasks
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         for combo in (self.status, self.role, self.due, self.unit):  # narrow windows squeeze them
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -91,6 +100,7 @@ class FilterBar(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.mine)
         top.addWidget(self.count)
+        top.addSpacing(4)
         filters = QHBoxLayout()
         for widget in (self.status, self.role, self.due):
             filters.addWidget(widget, 1)
@@ -163,8 +173,17 @@ class FilterBar(QWidget):
 
     def show_counts(self, shown: int, total: int) -> None:
         active = self.task_filter() != TaskFilter()
-        self.count.setText(self.tr("%1 of %2 tasks").replace("%1", str(shown)).replace("%2", str(total))
-                           if active else self.tr("%1 tasks").replace("%1", str(total)))
+        self.count.setText(self._count_text(shown, total, active))
+        # room for the longest this plan can say, so the label never clips nor makes the bar jump
+        fm = self.count.fontMetrics()
+        widest = max(fm.horizontalAdvance(self._count_text(total, total, True)),
+                     fm.horizontalAdvance(self._count_text(total, total, False)))
+        self.count.setMinimumWidth(widest + 2)
+
+    def _count_text(self, shown: int, total: int, active: bool) -> str:
+        if active:
+            return self.tr("%1 of %2 tasks").replace("%1", str(shown)).replace("%2", str(total))
+        return self.tr("%1 tasks").replace("%1", str(total))
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

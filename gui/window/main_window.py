@@ -34,11 +34,13 @@ from gui.editing.commands import EditContext
 from gui.editing.tracking import DailyTracking
 from gui.errors import show_error
 from gui.importing.flow import PlanImporter
+from gui.tree.column_widths import ColumnSizer
 from gui.tree.delegate import TreeDelegate
 from gui.tree.filter_proxy import TaskFilterProxy
 from gui.tree.labels import rollup_text
 from gui.tree.plan_tree_model import DEADLINE, PROGRESS, STATUS, TITLE, UNITS, PlanTreeModel
 from gui.window.detail_panel import DetailPanel
+from gui.window.due_notice import DueNotice
 from gui.window.filter_bar import FilterBar
 from gui.window.retry import install_retry_bar
 from gui.window.welcome import WelcomePage
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self.tracking = DailyTracking(self)  # filters, my unit, overview, evidence, structure edits
         self.collect_menu = CollectMenu(self)  # 填报与对比: fill-in workbooks, merging returns, plan diff
         self.menuBar().insertMenu(self.help_menu.menuAction(), self.collect_menu)
+        self.due_notice = DueNotice(self)  # once a day, after the tree has painted: what is overdue or near
         if service is not None:
             self.attach(service)
 
@@ -129,8 +132,8 @@ class MainWindow(QMainWindow):
             return
         self.refresh_plans(service.get(CURRENT_PLAN))  # declared in core.domain.settings: an int or None
         node = service.get(CURRENT_NODE)
-        if node is not None:
-            self.select_node(node)
+        if node is not None and (self.proxy.index_of(node).isValid() or not self.proxy.active):
+            self.select_node(node)  # not one the restored filters hide: that would clear them
 
     # -- start-up ------------------------------------------------------------------------
     def hold_until_painted(self) -> None:
@@ -173,11 +176,14 @@ class MainWindow(QMainWindow):
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        em = tree.fontMetrics().horizontalAdvance("中")
-        for column, chars in ((UNITS, 11), (DEADLINE, 7), (STATUS, 5), (PROGRESS, 4)):
+        for column in (UNITS, DEADLINE, STATUS, PROGRESS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, em * chars + 16)
-        header.setMinimumSectionSize(em * 3)
+        header.setMinimumSectionSize(tree.fontMetrics().horizontalAdvance("中") * 3)
+        # fixed columns: (fewest characters, typical characters, largest share of the width);
+        # the item text stretches
+        self.column_sizer = ColumnSizer(tree, self.model, self.settings,
+                                        {UNITS: (6, 11, 0.26), DEADLINE: (5, 7, 0.20), STATUS: (4, 5, 0.12),
+                                         PROGRESS: (3, 4, 0.08)}, TITLE)
         return tree
 
     def _build_actions(self) -> None:
@@ -378,7 +384,8 @@ class MainWindow(QMainWindow):
         s = self.settings
         for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
                              ("window/splitter", self.splitter.restoreState),
-                             ("window/header", self.tree.header().restoreState)):
+                             ("window/header", self.tree.header().restoreState),
+                             ("window/detail_split", self.panel.split.restoreState)):
             value = s.value(key)
             if isinstance(value, QByteArray | bytes):
                 restore(QByteArray(value))
@@ -392,6 +399,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("window/header", self.tree.header().saveState())
+        s.setValue("window/detail_split", self.panel.split.saveState())
         s.sync()
         node = self.panel.node_id
         if node is not None and self.service is not None and self.service.get(CURRENT_NODE) != node:

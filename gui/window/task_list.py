@@ -42,9 +42,10 @@ class TaskList(QTreeWidget):
 
     @staticmethod
     def task_row(info: NodeInfo, when: str, third: str) -> QTreeWidgetItem:
-        """A row for `info`: `when`, its number and title (the full text as tooltip), `third`."""
+        """A row for `info`: `when`, its number and title, `third` (each whole in its tooltip)."""
         title = f"{info.label} {info.title}".strip()
         row = QTreeWidgetItem([when, title, third])
         row.setData(0, ID_ROLE, info.id)
         row.setToolTip(1, info.text or title)
+        row.setToolTip(2, third)  # the column is narrow: the whole text on hover
         return row

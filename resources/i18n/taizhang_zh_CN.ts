@@ -4,12 +4,12 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="92"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="81"/>
         <source>Backups and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="94"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="83"/>
         <source>A backup is a copy of the whole database. One is made on each day you work, and before every import, plan deletion, upgrade and restore. The newest 20 are kept, and one for each month before them.
 
 Folder: %1</source>
@@ -18,32 +18,32 @@ Folder: %1</source>
 备份文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="107"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="96"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="108"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="97"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="109"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="98"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="159"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="148"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="160"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="149"/>
         <source>The data is now as it was on %1. The state before the restore was backed up too, and is listed as “Before a restore”.</source>
         <translation>数据已恢复到 %1 时的状态。恢复之前的状态也已备份，列为“恢复之前”。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="166"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="155"/>
         <source>Restore the backup of %1 (%2 plans, %3 tasks)?
 
 All plans and progress will be as they were then; changes made since are replaced. The current state is backed up first, so you can go back to it.</source>
@@ -52,7 +52,7 @@ All plans and progress will be as they were then; changes made since are replace
 所有计划和进度都将回到当时的状态，此后所做的更改会被替换。恢复前会先备份当前状态，需要时可以再恢复回来。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="170"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="159"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -70,57 +70,27 @@ All plans and progress will be as they were then; changes made since are replace
 <context>
     <name>BackupList</name>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="35"/>
-        <source>Daily (automatic)</source>
-        <translation>每日（自动）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="36"/>
-        <source>Before an import</source>
-        <translation>导入之前</translation>
-    </message>
-    <message>
         <location filename="../../gui/dialogs/backup_dialog.py" line="37"/>
-        <source>Before an upgrade</source>
-        <translation>升级之前</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="38"/>
-        <source>Before a restore</source>
-        <translation>恢复之前</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="39"/>
-        <source>Before deleting a plan</source>
-        <translation>删除计划之前</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="40"/>
-        <source>Made by hand</source>
-        <translation>手动备份</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="48"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="48"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="37"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="48"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="37"/>
         <source>Plans</source>
         <translation>计划数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="48"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="37"/>
         <source>Tasks</source>
         <translation>任务数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/backup_dialog.py" line="68"/>
+        <location filename="../../gui/dialogs/backup_dialog.py" line="57"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
@@ -412,42 +382,42 @@ Send each unit its file; import the returned files with “Import filled workboo
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="178"/>
+        <location filename="../../gui/window/dashboard.py" line="231"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="179"/>
+        <location filename="../../gui/window/dashboard.py" line="232"/>
         <source>Due in %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="181"/>
+        <location filename="../../gui/window/dashboard.py" line="234"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="182"/>
+        <location filename="../../gui/window/dashboard.py" line="235"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="183"/>
+        <location filename="../../gui/window/dashboard.py" line="236"/>
         <source>Mine, unfinished</source>
         <translation>我的未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="195"/>
+        <location filename="../../gui/window/dashboard.py" line="249"/>
         <source>Latest progress</source>
         <translation>最新进展</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="207"/>
+        <location filename="../../gui/window/dashboard.py" line="261"/>
         <source>Progress by section</source>
         <translation>各部分进度</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="275"/>
+        <location filename="../../gui/window/dashboard.py" line="330"/>
         <source>Due soon (overdue, or due within %1 days): %2</source>
         <translation>近期到期（已逾期或%1天内到期）：%2 项</translation>
     </message>
@@ -500,22 +470,22 @@ Send each unit its file; import the returned files with “Import filled workboo
         <translation>请选择另一个数据库文件，或稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="143"/>
+        <location filename="../../gui/app/db_open.py" line="142"/>
         <source>Open or create a database</source>
         <translation>打开或新建数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="144"/>
+        <location filename="../../gui/app/db_open.py" line="143"/>
         <source>Taizhang databases (*.sqlite3);;All files (*)</source>
         <translation>要点台账数据库 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="181"/>
+        <location filename="../../gui/app/db_open.py" line="180"/>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="182"/>
+        <location filename="../../gui/app/db_open.py" line="181"/>
         <source>The backup was restored. The file that could not be opened is kept as:
 %1</source>
         <translation>备份已恢复。无法打开的文件保留为：
@@ -530,32 +500,32 @@ Send each unit its file; import the returned files with “Import filled workboo
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="99"/>
+        <location filename="../../gui/app/db_open.py" line="98"/>
         <source>Backups of this database:</source>
         <translation>该数据库的备份：</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="105"/>
+        <location filename="../../gui/app/db_open.py" line="104"/>
         <source>Restore the chosen backup</source>
         <translation>恢复所选备份</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="106"/>
+        <location filename="../../gui/app/db_open.py" line="105"/>
         <source>Start an empty database</source>
         <translation>从空数据库开始</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="107"/>
+        <location filename="../../gui/app/db_open.py" line="106"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="108"/>
+        <location filename="../../gui/app/db_open.py" line="107"/>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../gui/app/db_open.py" line="109"/>
+        <location filename="../../gui/app/db_open.py" line="108"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -687,94 +657,94 @@ Send each unit its file; import the returned files with “Import filled workboo
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="73"/>
+        <location filename="../../gui/window/detail_panel.py" line="76"/>
         <source>Select a task on the left to see and record its progress.</source>
         <translation>在左侧选择一项任务，即可查看并登记其完成情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="95"/>
+        <location filename="../../gui/window/detail_panel.py" line="98"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="96"/>
+        <location filename="../../gui/window/detail_panel.py" line="99"/>
         <source>Deadline:</source>
         <translation>完成时限：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="97"/>
+        <location filename="../../gui/window/detail_panel.py" line="100"/>
         <source>Progress:</source>
         <translation>完成进度：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="132"/>
+        <location filename="../../gui/window/detail_panel.py" line="147"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="134"/>
+        <location filename="../../gui/window/detail_panel.py" line="149"/>
         <source>Recorded</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="135"/>
+        <location filename="../../gui/window/detail_panel.py" line="150"/>
         <source>Untick when the task has no completion date</source>
         <translation>没有完成日期时请取消勾选</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="145"/>
+        <location filename="../../gui/window/detail_panel.py" line="160"/>
         <source>Completion date:</source>
         <translation>完成日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="148"/>
+        <location filename="../../gui/window/detail_panel.py" line="163"/>
         <source>What was done, with dates and links to the published pages… Saved automatically.</source>
         <translation>填写具体做了哪些工作、完成时间、发布网址等……内容自动保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="153"/>
+        <location filename="../../gui/window/detail_panel.py" line="168"/>
         <source>Progress note:</source>
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="156"/>
-        <location filename="../../gui/window/detail_panel.py" line="309"/>
+        <location filename="../../gui/window/detail_panel.py" line="171"/>
+        <location filename="../../gui/window/detail_panel.py" line="333"/>
         <source>Write from progress entries</source>
         <translation>由进展生成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="157"/>
+        <location filename="../../gui/window/detail_panel.py" line="172"/>
         <source>Replace the note with the progress entries, oldest first (Undo takes it back)</source>
         <translation>按时间先后把各条进展写成完成情况，替换现有内容（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="168"/>
-        <location filename="../../gui/window/detail_panel.py" line="175"/>
+        <location filename="../../gui/window/detail_panel.py" line="185"/>
+        <location filename="../../gui/window/detail_panel.py" line="192"/>
         <source>Progress entries</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="240"/>
+        <location filename="../../gui/window/detail_panel.py" line="264"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="249"/>
+        <location filename="../../gui/window/detail_panel.py" line="273"/>
         <source>Not saved yet: will be saved automatically once possible</source>
         <translation>尚未保存：恢复后将自动保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="262"/>
+        <location filename="../../gui/window/detail_panel.py" line="286"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="310"/>
+        <location filename="../../gui/window/detail_panel.py" line="334"/>
         <source>Replace the note with the progress entries? Edit ▸ Undo brings the old note back.</source>
         <translation>用各条进展替换现有的完成情况吗？可用“编辑 ▸ 撤销”恢复原来的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="315"/>
+        <location filename="../../gui/window/detail_panel.py" line="339"/>
         <source>Write “%1” from progress</source>
         <translation>由进展生成“%1”的完成情况</translation>
     </message>
@@ -782,82 +752,82 @@ Send each unit its file; import the returned files with “Import filled workboo
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="81"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="82"/>
         <source>Compare plans</source>
         <translation>计划对比</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="94"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="93"/>
         <source>Swap</source>
         <translation>对调</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="95"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="94"/>
         <source>Swap the old and the new plan</source>
         <translation>对调原计划和新计划</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="120"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="119"/>
         <source>Double-click a task to show it in the main window</source>
         <translation>双击任务，在主窗口中显示它</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="121"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="120"/>
         <source>Export Word…</source>
         <translation>导出 Word…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="122"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="121"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="132"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="131"/>
         <source>Old plan:</source>
         <translation>原计划：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="135"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="134"/>
         <source>New plan:</source>
         <translation>新计划：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="139"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="138"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="170"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="198"/>
         <source>Choose two different plans: the old one and the new one.</source>
         <translation>请选择两个不同的计划：原计划和新计划。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="179"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="207"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="210"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="241"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="210"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="241"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="233"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="265"/>
         <source>Save comparison as</source>
         <translation>对比结果另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="237"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="269"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/diff_dialog.py" line="238"/>
+        <location filename="../../gui/dialogs/diff_dialog.py" line="270"/>
         <source>Open it now?</source>
         <translation>现在打开吗？</translation>
     </message>
@@ -967,6 +937,43 @@ Send each unit its file; import the returned files with “Import filled workboo
     </message>
 </context>
 <context>
+    <name>DueNoticeBar</name>
+    <message>
+        <location filename="../../gui/window/due_notice.py" line="48"/>
+        <source>Show overdue</source>
+        <translation>查看逾期任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/due_notice.py" line="50"/>
+        <source>Show due within %1 days</source>
+        <translation>查看%1天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/due_notice.py" line="55"/>
+        <source>Close this notice</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/window/due_notice.py" line="68"/>
+        <source>%n task(s) overdue</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/window/due_notice.py" line="70"/>
+        <source>%n task(s) due within %1 days</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/due_notice.py" line="71"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>DueSoonList</name>
     <message>
         <location filename="../../gui/window/due_soon.py" line="20"/>
@@ -977,11 +984,6 @@ Send each unit its file; import the returned files with “Import filled workboo
         <location filename="../../gui/window/due_soon.py" line="20"/>
         <source>Task</source>
         <translation>任务</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/due_soon.py" line="20"/>
-        <source>Lead unit</source>
-        <translation>牵头单位</translation>
     </message>
     <message>
         <location filename="../../gui/window/due_soon.py" line="31"/>
@@ -1060,492 +1062,26 @@ Send each unit its file; import the returned files with “Import filled workboo
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../gui/errors.py" line="24"/>
-        <source>The operation failed.</source>
-        <translation>操作失败。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="25"/>
-        <source>This file cannot be read.</source>
-        <translation>无法读取该文件。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/app/db_open.py" line="84"/>
-        <location filename="../../gui/errors.py" line="26"/>
-        <source>File not found: {path}</source>
-        <translation>找不到文件：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="27"/>
-        <source>The file is too large ({size_mb} MB); the limit is {limit_mb} MB.</source>
-        <translation>文件过大（{size_mb} MB），超过 {limit_mb} MB 的上限。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="28"/>
-        <source>The file is empty.</source>
-        <translation>文件是空的。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="32"/>
-        <source>This is an old Word (.doc) file. Please save it as .docx in Word, then import it again.</source>
-        <translation>这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再导入。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="34"/>
-        <source>This is an old Excel (.xls) file. Please save it as .xlsx in Excel, then import it again.</source>
-        <translation>这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后再导入。</translation>
-    </message>
-    <message>
         <location filename="../../gui/errors.py" line="36"/>
-        <source>The file is encrypted or password-protected. Please remove the password in the original program first.</source>
-        <translation>文件已加密或设有密码，请先在原程序中取消密码后再导入。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="38"/>
-        <source>The file is damaged and cannot be opened ({detail}).</source>
-        <translation>文件已损坏，无法打开（{detail}）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="39"/>
-        <source>The file would be far too large once unpacked, so it was not read.</source>
-        <translation>文件解压后过大，已拒绝读取。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="49"/>
-        <source>No work plan content was found in this file.</source>
-        <translation>文件中没有找到工作要点内容。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="50"/>
-        <source>The text encoding of this file cannot be recognised.</source>
-        <translation>无法识别该文件的文字编码。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="51"/>
-        <source>The parse JSON file is not valid: {detail}</source>
-        <translation>解析 JSON 文件格式不正确：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="52"/>
-        <source>A database error occurred.</source>
-        <translation>数据库出错。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="53"/>
-        <source>{path} is not a Taizhang database.</source>
-        <translation>{path} 不是要点台账的数据库。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="54"/>
-        <source>The database file is damaged: {path}</source>
-        <translation>数据库文件已损坏：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="55"/>
-        <source>This database was made by a newer version of Taizhang (schema {found}; this program supports {supported}). Please upgrade the program.</source>
-        <translation>该数据库由更新版本的要点台账创建（结构版本 {found}，本程序支持 {supported}），请升级程序。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="57"/>
-        <source>The database location is not writable: {path}</source>
-        <translation>数据库所在位置不可写入：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="58"/>
-        <source>The database is being used by another program: {path}</source>
-        <translation>数据库正被另一个程序使用：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="59"/>
-        <source>Writing to the database failed: {detail}</source>
-        <translation>写入数据库失败：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="60"/>
-        <source>{path} is a folder, not a database file.</source>
-        <translation>{path} 是一个文件夹，不是数据库文件。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="61"/>
-        <source>The folder of the database does not exist: {path}</source>
-        <translation>数据库所在的文件夹不存在：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="62"/>
-        <source>The file is empty (0 bytes) and is not a usable Taizhang database: {path}</source>
-        <translation>文件是空的（0 字节），不是可用的要点台账数据库：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="63"/>
-        <source>The database has an older structure, which a read-only opening cannot upgrade: {path}</source>
-        <translation>数据库是旧版本的结构，以只读方式打开时不能升级：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="65"/>
-        <source>The database file cannot be found: {path} (was it moved, or the USB stick removed?)</source>
-        <translation>找不到数据库文件：{path}（是否被移走，或 U 盘已拔出？）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="67"/>
-        <source>The disk is full, so the database cannot be written: {path}</source>
-        <translation>磁盘已满，无法写入数据库：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="68"/>
-        <source>Reading or writing the database file failed (was the USB stick removed?): {path}</source>
-        <translation>读写数据库文件出错（U 盘是否已拔出？）：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="70"/>
-        <source>The backup failed: {detail}</source>
-        <translation>备份失败：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="71"/>
-        <source>The disk is full, so the backup cannot be written: {path}</source>
-        <translation>磁盘已满，无法写入备份：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="72"/>
-        <source>The backup folder cannot be written (read-only, or no permission): {path}</source>
-        <translation>备份文件夹不可写（只读或没有权限）：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="74"/>
-        <source>Backup file not found: {path}</source>
-        <translation>找不到备份文件：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="75"/>
-        <source>The link must not be empty.</source>
-        <translation>链接不能为空。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="76"/>
-        <source>The item cannot be moved there.</source>
-        <translation>不能移动到该位置。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="77"/>
-        <source>The attachment file name is not valid: {name}</source>
-        <translation>附件文件名无效：{name}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="78"/>
-        <source>The supporting material cannot be found.</source>
-        <translation>找不到该佐证材料。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="79"/>
-        <source>The copy of this supporting material is gone, so it cannot be put back: {path}</source>
-        <translation>佐证材料的副本已不在，无法恢复：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="80"/>
-        <source>The record cannot be found.</source>
-        <translation>找不到该记录。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="81"/>
-        <source>There is no plan number {plan_id}.</source>
-        <translation>找不到编号为 {plan_id} 的工作要点。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="82"/>
-        <source>There is no item number {node_id}.</source>
-        <translation>找不到编号为 {node_id} 的事项。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="83"/>
-        <source>This operation is not valid.</source>
-        <translation>操作无效。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="84"/>
-        <source>Unknown status: {status}</source>
-        <translation>未知状态：{status}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="85"/>
-        <source>The date is not valid: {value} (it should look like 2024-07-01).</source>
-        <translation>日期格式不正确：{value}（应为 2024-07-01 这样的格式）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="86"/>
-        <source>Item {node_id} is a group; only tasks have a status.</source>
-        <translation>编号为 {node_id} 的事项是一个分组，只有具体任务才有状态。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="87"/>
-        <source>The database is open in a Taizhang window; close the window before restoring a backup: {path}</source>
-        <translation>数据库正在要点台账窗口中打开，请先关闭窗口再恢复备份：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="89"/>
-        <source>A deferral needs a reason.</source>
-        <translation>延期须写明原因。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="90"/>
-        <source>The new deadline {date} is the same as the current one; nothing to defer.</source>
-        <translation>新的时限 {date} 与现在的时限相同，无需延期。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="91"/>
-        <source>This deferral cannot be found.</source>
-        <translation>找不到该延期记录。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="92"/>
-        <source>A progress entry cannot be empty.</source>
-        <translation>进展内容不能为空。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="93"/>
-        <source>This progress entry cannot be found.</source>
-        <translation>找不到该进展记录。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="94"/>
-        <source>Unknown period: {period} (use {choices}, or give dates).</source>
-        <translation>不认识的时段：{period}（可用：{choices}，或指定起止日期）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="95"/>
-        <source>The start date {start} is after the end date {end}.</source>
-        <translation>起始日期 {start} 晚于结束日期 {end}。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="96"/>
-        <source>The plan assigns no task to “{unit}” (collective names included); no fill-in workbook was made.</source>
-        <translation>计划中没有点名“{unit}”的任务（含统称），未生成填报表。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="97"/>
-        <source>Choose a unit, or all units in one workbook.</source>
-        <translation>请选择单位，或为全部单位生成一个填报表。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="98"/>
-        <source>The returned file cannot be read (it is not an .xlsx workbook, or it is damaged): {path}</source>
-        <translation>无法读取填报文件（不是 .xlsx 工作簿，或已损坏）：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="99"/>
-        <source>The returned file {file} was made for another plan (number {detail}) and was skipped.</source>
-        <translation>填报文件 {file} 是为另一个计划（编号 {detail}）生成的，已跳过。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="100"/>
-        <source>No task rows were found in {file} (the header needs 工作任务 and 状态 or 完成情况); it was skipped.</source>
-        <translation>填报文件 {file} 中没有找到任务行（表头应有“工作任务”及“状态”或“完成情况”），已跳过。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="101"/>
-        <source>{file}, row {row}: the status “{detail}” is not known; that row&apos;s status was not taken.</source>
-        <translation>{file} 第 {row} 行的状态“{detail}”无法识别，该行状态未采用。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="102"/>
-        <source>{file}, row {row}: the completion date “{detail}” is not a date; that row&apos;s date was not taken.</source>
-        <translation>{file} 第 {row} 行的完成日期“{detail}”无法识别，该行日期未采用。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="103"/>
-        <source>Several returned files have the same name: {names}. History tells sources apart by file name; please rename them first.</source>
-        <translation>有同名的填报文件：{names}（历史记录按文件名区分来源，请先改名）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="104"/>
-        <source>The file {file} chosen to win conflicts is not among the files being merged.</source>
-        <translation>选定的 {file} 不在本次合并的文件中。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="105"/>
-        <source>Comparing needs two plans: the old one and the new one.</source>
-        <translation>比较需要两个计划：旧计划和新计划。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="106"/>
-        <source>The export file cannot be written.</source>
-        <translation>无法写入导出文件。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="107"/>
-        <source>The file is open in another program (such as Word, WPS or Excel). Please close it and export again: {path}</source>
-        <translation>文件正被其他程序（如 Word、WPS、Excel）打开，请关闭后再导出：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="109"/>
-        <source>This location cannot be written to (read-only folder or no permission). Please choose another place: {path}</source>
-        <translation>无法保存到此位置（文件夹只读或没有权限），请换一个位置：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="111"/>
-        <source>Writing the export file failed ({detail}): {path}</source>
-        <translation>导出文件写入失败（{detail}）：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="112"/>
-        <source>No task matches the filter, so no file was made.</source>
-        <translation>没有符合筛选条件的任务，未生成文件。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="113"/>
-        <source>Unsupported export format: {format} (use docx or xlsx).</source>
-        <translation>不支持的导出格式：{format}（可用 docx、xlsx）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="120"/>
-        <source>The file cannot be read (no permission, or another program holds it): {path}</source>
-        <translation>无法读取文件（没有权限，或正被其他程序占用）：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="122"/>
-        <source>The disk is full, so the supporting material was not saved: {path}</source>
-        <translation>磁盘已满，佐证材料没有保存：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="123"/>
-        <source>The supporting material folder cannot be written (read-only or no permission), so nothing was saved: {path}</source>
-        <translation>佐证材料文件夹不可写（只读或没有权限），佐证材料没有保存：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="125"/>
-        <source>Saving the supporting material failed ({detail}): {path}</source>
-        <translation>佐证材料保存失败（{detail}）：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="126"/>
-        <source>This plan was imported before (plan {plan_id}: {title}); add --again to import another copy.</source>
-        <translation>该计划已经导入过（计划 {plan_id}：{title}），没有重复导入；确要再导入一份，请加 --again</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="128"/>
-        <source>Deleting plan {plan_id} ({title}) needs confirming: add --yes (a backup is made first).</source>
-        <translation>删除计划 {plan_id}（{title}）需要确认：请加 --yes（删除前会自动备份）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="130"/>
-        <source>The command is not used correctly: {detail}. See --help.</source>
-        <translation>命令用法不对：{detail}。用 --help 查看用法</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="131"/>
-        <source>Unknown command: {command} (use one of {choices}). See --help.</source>
-        <translation>未知命令：{command}（可用：{choices}）。用 --help 查看用法</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="132"/>
-        <source>A required option is missing: {names}. See --help.</source>
-        <translation>缺少必需的参数：{names}。用 --help 查看用法</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="133"/>
-        <source>Unknown option: {args}. See --help.</source>
-        <translation>不认识的参数：{args}。用 --help 查看用法</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="134"/>
-        <source>The value {value} of {name} is not valid (use one of {choices}).</source>
-        <translation>参数 {name} 的值 {value} 无效（可用：{choices}）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="135"/>
-        <source>{name} needs a whole number, not {value}.</source>
-        <translation>参数 {name} 需要一个整数，而不是 {value}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="136"/>
-        <source>{name} needs a value after it.</source>
-        <translation>参数 {name} 后面缺少值</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="137"/>
-        <source>{name} cannot be used together with {other}.</source>
-        <translation>参数 {name} 不能与 {other} 同时使用</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="138"/>
-        <source>{option} is ambiguous: it could mean {matches}. Write the option in full.</source>
-        <translation>参数 {option} 不明确：可能是 {matches}，请写全</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="139"/>
-        <source>{name} takes no value (given: {value}).</source>
-        <translation>参数 {name} 不带值（却给了 {value}）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="140"/>
-        <source>The extension {suffix} of the export file does not fit the format {format} (Word files end in .docx, Excel files in .xlsx): {path}</source>
-        <translation>导出文件名的扩展名 {suffix} 与导出格式 {format} 不符（Word 文件用 .docx，Excel 文件用 .xlsx）：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="157"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="180"/>
+        <location filename="../../gui/errors.py" line="59"/>
         <source>Program error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="181"/>
+        <location filename="../../gui/errors.py" line="60"/>
         <source>Something went wrong in the program. Your data saved so far is safe.
 The details were written to {path}.</source>
         <translation>程序出现了错误。此前已保存的数据不受影响。
 详细信息已记录到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="184"/>
+        <location filename="../../gui/errors.py" line="63"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="119"/>
-        <source>Nothing to change.</source>
-        <translation>没有要修改的内容。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="29"/>
-        <source>The file type {suffix} is not supported. Please use .docx, .doc, .wps, .xlsx, .xls, .et, .pdf, .ofd, .html, .txt or a parse JSON file.</source>
-        <translation>不支持的文件格式：{suffix}。请使用 .docx、.doc、.wps、.xlsx、.xls、.et、.pdf、.ofd、.html、.txt 或解析 JSON 文件。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="40"/>
-        <source>This is a scan (a picture of the pages), with no text to read directly. Import it with the text-recognition edition of Taizhang, or ask the sender for the Word/WPS file.</source>
-        <translation>这是扫描件（图片），没有可直接读取的文字。请使用“带识别”版要点台账导入，或向发文单位索取 Word/WPS 文件。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="43"/>
-        <source>This is a scan of {pages} pages, more than text recognition takes ({limit} pages). Scan only the work plan part, then import it.</source>
-        <translation>这是扫描件，共 {pages} 页，超过文字识别的上限 {limit} 页，请只扫描工作要点部分后再导入。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="45"/>
-        <source>This is a scan, but no text was recognised in it (the image may be too blurred, or not text).</source>
-        <translation>这是扫描件，但没有识别出文字（图像可能过于模糊或不是文字）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="47"/>
-        <source>The worksheet is too large (more than {limit} cells) to be a ledger, so it was not read.</source>
-        <translation>工作表过大（超过 {limit} 个单元格），不像是工作台账，已拒绝读取。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="114"/>
-        <source>Which unit is reporting? Choose a unit, or set your own unit first.</source>
-        <translation>以哪个单位的名义填报？请选择单位，或先设置我的单位。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="116"/>
-        <source>Your own unit is not set yet, so there are no “my tasks” to export.</source>
-        <translation>还没有设置我的单位，无法导出“我的任务”。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="118"/>
-        <source>Unknown script: {script}.</source>
-        <translation>未知的文字选项：{script}。</translation>
     </message>
 </context>
 <context>
@@ -1902,82 +1438,82 @@ Replace it?</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="43"/>
+        <location filename="../../gui/window/filter_bar.py" line="50"/>
         <source>Search tasks, units, notes (simplified or traditional)</source>
         <translation>搜索任务、单位、完成情况（简繁体均可）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="50"/>
+        <location filename="../../gui/window/filter_bar.py" line="57"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="56"/>
+        <location filename="../../gui/window/filter_bar.py" line="65"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="57"/>
+        <location filename="../../gui/window/filter_bar.py" line="66"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="63"/>
+        <location filename="../../gui/window/filter_bar.py" line="72"/>
         <source>Any role</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="67"/>
+        <location filename="../../gui/window/filter_bar.py" line="76"/>
         <source>Any deadline</source>
         <translation>全部时限</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="68"/>
+        <location filename="../../gui/window/filter_bar.py" line="77"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="70"/>
+        <location filename="../../gui/window/filter_bar.py" line="79"/>
         <source>Due within %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="74"/>
+        <location filename="../../gui/window/filter_bar.py" line="83"/>
         <source>Any unit</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="75"/>
+        <location filename="../../gui/window/filter_bar.py" line="84"/>
         <source>Tasks that name this unit itself</source>
         <translation>直接写明该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="81"/>
+        <location filename="../../gui/window/filter_bar.py" line="90"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="157"/>
+        <location filename="../../gui/window/filter_bar.py" line="167"/>
         <source>Set your unit first</source>
         <translation>请先设置我的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="158"/>
+        <location filename="../../gui/window/filter_bar.py" line="168"/>
         <source>Tasks assigned to my unit: %1</source>
         <translation>分配给我单位的任务：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="166"/>
+        <location filename="../../gui/window/filter_bar.py" line="185"/>
         <source>%1 of %2 tasks</source>
         <translation>显示 %1/%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="167"/>
+        <location filename="../../gui/window/filter_bar.py" line="186"/>
         <source>%1 tasks</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="60"/>
+        <location filename="../../gui/window/filter_bar.py" line="69"/>
         <source>No completion note</source>
         <translation>缺少完成情况</translation>
     </message>
@@ -2121,97 +1657,32 @@ Import it again as a separate plan?</source>
 <context>
     <name>ImportWarnings</name>
     <message>
-        <location filename="../../gui/importing/warning_texts.py" line="23"/>
-        <source>The plan&apos;s title was not found; please fill it in.</source>
-        <translation>未识别到计划标题，请填写</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/warning_texts.py" line="24"/>
-        <source>The year was not found; please check it.</source>
-        <translation>年份未识别，请确认</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/warning_texts.py" line="25"/>
-        <source>{count} tasks have no responsible unit.</source>
-        <translation>{count} 项任务未识别到责任单位</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/warning_texts.py" line="26"/>
-        <source>Numbering under “{section}” is not continuous.</source>
-        <translation>“{section}”下编号不连续</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/warning_texts.py" line="27"/>
-        <source>The top-level numbering is not continuous.</source>
-        <translation>一级编号不连续</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/warning_texts.py" line="28"/>
-        <source>{count} items have no text.</source>
-        <translation>{count} 个事项没有内容</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/warning_texts.py" line="29"/>
-        <source>These lines look like web page clutter and were not imported ({count} lines):</source>
-        <translation>以下内容疑似网页杂项，未导入（{count} 行）：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/warning_texts.py" line="31"/>
-        <source>There are no items, so nothing can be saved.</source>
-        <translation>没有任何事项，无法保存</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/warning_texts.py" line="32"/>
-        <source>The file has {total} pages; only the first {read} were read, and what follows was not imported.</source>
-        <translation>文件共 {total} 页，只读取了前 {read} 页，其后的内容没有导入。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/warning_texts.py" line="34"/>
-        <source>This is a scan: its text was recognised from {pages} page images. Please check it against the original.</source>
-        <translation>这是扫描件，文字由识别得出（{pages} 页），请对照原件核对。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/warning_texts.py" line="36"/>
-        <source>{count} lines were recognised with low confidence; check these first:</source>
-        <translation>{count} 行文字识别把握不大，请重点核对：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/warning_texts.py" line="38"/>
-        <source>No numbering was found, so the {count} paragraphs are listed as separate tasks. Please indent and merge them in the preview.</source>
-        <translation>未找到编号结构，已将 {count} 个段落逐条列为任务，请在预览中调整层级、合并段落</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/warning_texts.py" line="40"/>
-        <source>The header of the table “{head}” was not recognised; its columns were read from their cells. Please check the tasks, units and time limits.</source>
-        <translation>表格“{head}”的表头未能识别，已按单元格内容读取各列，请核对任务、责任单位和时限</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/warning_texts.py" line="79"/>
+        <location filename="../../gui/importing/warnings_list.py" line="51"/>
         <source>Nothing to check: the plan looks complete.</source>
         <translation>没有需要核对的问题。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/warning_texts.py" line="116"/>
+        <location filename="../../gui/importing/warnings_list.py" line="88"/>
         <source>The sender can usually also provide the Word, WPS or OFD file.</source>
         <translation>也可以请发文单位提供 Word、WPS 或 OFD 电子版。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/warning_texts.py" line="117"/>
+        <location filename="../../gui/importing/warnings_list.py" line="89"/>
         <source>Check that this is the work plan. You can also copy the plan&apos;s text from the web page or Word and choose Paste from clipboard.</source>
         <translation>请确认所选的是工作要点文件；也可以在网页或 Word 中复制要点正文，再点“从剪贴板粘贴”。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/warning_texts.py" line="119"/>
+        <location filename="../../gui/importing/warnings_list.py" line="91"/>
         <source>Open the file in Notepad or WPS, save it as UTF-8 text, then import it again.</source>
         <translation>请在记事本或 WPS 中打开该文件，另存为 UTF-8 编码后再导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/warning_texts.py" line="121"/>
+        <location filename="../../gui/importing/warnings_list.py" line="93"/>
         <source>Open the file in Word, WPS or Excel and save a new copy, then import that copy.</source>
         <translation>请在 Word、WPS 或 Excel 中打开并另存一份，再导入另存的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/warning_texts.py" line="123"/>
+        <location filename="../../gui/importing/warnings_list.py" line="95"/>
         <source>Save the plan as Word (.docx) or copy its text, then import it again.</source>
         <translation>请将要点另存为 Word（.docx）文件，或复制其正文后再导入。</translation>
     </message>
@@ -2277,142 +1748,137 @@ Import it again as a separate plan?</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../gui/tree/labels.py" line="36"/>
-        <source>Lead unit</source>
-        <translation>牵头单位</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tree/labels.py" line="37"/>
-        <source>Responsible units</source>
-        <translation>责任单位</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tree/labels.py" line="38"/>
-        <source>Cooperating units</source>
-        <translation>配合单位</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tree/labels.py" line="44"/>
+        <location filename="../../gui/tree/labels.py" line="48"/>
         <source>Done %1/%2 (%3%)</source>
         <translation>已完成 %1/%2（%3%）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/labels.py" line="47"/>
+        <location filename="../../gui/tree/labels.py" line="51"/>
         <source>Overdue %1</source>
         <translation>逾期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree/labels.py" line="59"/>
+        <source>%1 %2</source>
+        <translation>%1 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree/labels.py" line="61"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="95"/>
+        <location filename="../../gui/window/main_window.py" line="97"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="176"/>
+        <location filename="../../gui/window/main_window.py" line="182"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="177"/>
+        <location filename="../../gui/window/main_window.py" line="183"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="182"/>
+        <location filename="../../gui/window/main_window.py" line="188"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="179"/>
+        <location filename="../../gui/window/main_window.py" line="185"/>
         <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
         <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="184"/>
+        <location filename="../../gui/window/main_window.py" line="190"/>
         <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
         <translation>导入从网页、Word 或 WPS 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="186"/>
+        <location filename="../../gui/window/main_window.py" line="192"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="189"/>
+        <location filename="../../gui/window/main_window.py" line="195"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="190"/>
+        <location filename="../../gui/window/main_window.py" line="196"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="192"/>
+        <location filename="../../gui/window/main_window.py" line="198"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="194"/>
+        <location filename="../../gui/window/main_window.py" line="200"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="198"/>
-        <location filename="../../gui/window/main_window.py" line="242"/>
+        <location filename="../../gui/window/main_window.py" line="204"/>
+        <location filename="../../gui/window/main_window.py" line="248"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="201"/>
-        <location filename="../../gui/window/main_window.py" line="243"/>
+        <location filename="../../gui/window/main_window.py" line="207"/>
+        <location filename="../../gui/window/main_window.py" line="249"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="205"/>
+        <location filename="../../gui/window/main_window.py" line="211"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="210"/>
+        <location filename="../../gui/window/main_window.py" line="216"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="217"/>
+        <location filename="../../gui/window/main_window.py" line="223"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="219"/>
+        <location filename="../../gui/window/main_window.py" line="225"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="222"/>
+        <location filename="../../gui/window/main_window.py" line="228"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="226"/>
+        <location filename="../../gui/window/main_window.py" line="232"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="279"/>
+        <location filename="../../gui/window/main_window.py" line="285"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="342"/>
+        <location filename="../../gui/window/main_window.py" line="348"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="343"/>
+        <location filename="../../gui/window/main_window.py" line="349"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -2420,78 +1886,78 @@ Import it again as a separate plan?</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="42"/>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="56"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="43"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="57"/>
         <source>Import filled workbooks</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="43"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="44"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="58"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="59"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="58"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="59"/>
         <source>Read as</source>
         <translation>读取结果</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="62"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="63"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="64"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="65"/>
         <source>Remove file</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="75"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="76"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="82"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="83"/>
         <source>Returned files:</source>
         <translation>交回的文件：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="92"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="93"/>
         <source>What merging changes (untick what you do not want; for a conflict choose the side to take):</source>
         <translation>合并将改动的内容（不需要的取消勾选；有冲突的请选定采用哪一方）：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="132"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="133"/>
         <source>%1: %2 rows</source>
         <translation>%1：%2 行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="159"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="160"/>
         <source>Recorded now: %1</source>
         <translation>台账现为：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="161"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="162"/>
         <source>Returned: %1 — %2</source>
         <translation>填报为：%1 —— %2</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="171"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="172"/>
         <source>Applies %1 values to %2 tasks as one step (Undo takes it all back).</source>
         <translation>将把 %1 处改动写入 %2 项任务，作为一步操作（撤销可全部恢复）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="174"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="175"/>
         <source>%1 conflicts keep what is recorded.</source>
         <translation>%1 处冲突保持台账现有内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="176"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="177"/>
         <source>No file can be merged yet: add the workbooks the units sent back.</source>
         <translation>还没有可合并的文件：请添加各单位交回的填报表。</translation>
     </message>
@@ -2499,102 +1965,92 @@ Import it again as a separate plan?</source>
 <context>
     <name>MergeTree</name>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="30"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="32"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="30"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="32"/>
         <source>Completion note</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="31"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="33"/>
         <source>Completion date</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="31"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="33"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="37"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="39"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="46"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="48"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="57"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="59"/>
         <source>Task / field</source>
         <translation>任务 / 项目</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="57"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="59"/>
         <source>Recorded now</source>
         <translation>台账现为</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="58"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="60"/>
         <source>Returned</source>
         <translation>填报为</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="58"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="60"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="82"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="84"/>
         <source>Conflicts: choose which side to take (%1 tasks)</source>
         <translation>有冲突：请选定采用哪一方（%1 项任务）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="84"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="86"/>
         <source>Changed (%1 tasks)</source>
         <translation>有改动（%1 项任务）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="85"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="87"/>
         <source>Unchanged (%1 tasks)</source>
         <translation>无变化（%1 项任务）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="86"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="88"/>
         <source>Rows matching no task, not merged (%1)</source>
         <translation>未能对应到任务的行，不合并（%1 行）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="97"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="99"/>
         <source>%1, sheet %2, row %3</source>
         <translation>%1，工作表 %2，第 %3 行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="124"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="126"/>
         <source>(new entry)</source>
         <translation>（新增一条）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="127"/>
-        <source>two returns differ</source>
-        <translation>两份填报不一致</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="128"/>
-        <source>changed here since the workbooks were made</source>
-        <translation>生成填报表后台账已改动</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="132"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="133"/>
         <source>Keep what is recorded</source>
         <translation>保持台账现有内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_tree.py" line="135"/>
+        <location filename="../../gui/dialogs/merge_tree.py" line="136"/>
         <source>Take this return</source>
         <translation>采用这份填报</translation>
     </message>
@@ -2747,11 +2203,6 @@ Import it again as a separate plan?</source>
     </message>
     <message>
         <location filename="../../gui/tree/plan_tree_model.py" line="85"/>
-        <source>Responsible units</source>
-        <translation>责任单位</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="85"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
@@ -2766,22 +2217,22 @@ Import it again as a separate plan?</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="315"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="334"/>
         <source>%1 (next of %2)</source>
         <translation>%1（共%2个时间节点）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="349"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="368"/>
         <source>Latest progress: %1</source>
         <translation>最新进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="360"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="379"/>
         <source>Tick “%1”</source>
         <translation>勾选“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="363"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="382"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
     </message>
@@ -2836,21 +2287,6 @@ Import it again as a separate plan?</source>
 </context>
 <context>
     <name>PreviewModel</name>
-    <message>
-        <location filename="../../gui/importing/preview_model.py" line="61"/>
-        <source>Lead</source>
-        <translation>牵头</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/preview_model.py" line="61"/>
-        <source>Resp.</source>
-        <translation>责任</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/preview_model.py" line="61"/>
-        <source>Coop.</source>
-        <translation>配合</translation>
-    </message>
     <message>
         <location filename="../../gui/importing/preview_model.py" line="62"/>
         <source>No.</source>
@@ -3013,8 +2449,8 @@ Your %n change(s) are kept and will be saved automatically once this is fixed.</
 <context>
     <name>SectionChart</name>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="91"/>
-        <location filename="../../gui/window/dashboard.py" line="128"/>
+        <location filename="../../gui/window/dashboard.py" line="95"/>
+        <location filename="../../gui/window/dashboard.py" line="147"/>
         <source>%1 overdue</source>
         <translation>逾期%1</translation>
     </message>
@@ -3430,24 +2866,6 @@ You can undo this with Ctrl+Z.</source>
     </message>
 </context>
 <context>
-    <name>TreeDelegate</name>
-    <message>
-        <location filename="../../gui/tree/delegate.py" line="41"/>
-        <source>Lead</source>
-        <translation>牵头</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tree/delegate.py" line="41"/>
-        <source>Resp.</source>
-        <translation>责任</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tree/delegate.py" line="42"/>
-        <source>Coop.</source>
-        <translation>配合</translation>
-    </message>
-</context>
-<context>
     <name>WelcomePage</name>
     <message>
         <location filename="../../gui/window/welcome.py" line="18"/>
@@ -3473,29 +2891,6 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../gui/window/welcome.py" line="37"/>
         <source>Supported: Word and WPS (.docx .doc .wps), Excel and WPS (.xlsx .xls .et), PDF, OFD, web pages (.html .mht), plain text (.txt) and parse JSON; scans with the text-recognition edition. You can also drop files onto this window.</source>
         <translation>支持 Word 和 WPS 文字（.docx .doc .wps）、Excel 和 WPS 表格（.xlsx .xls .et）、PDF、OFD、网页（.html .mht）、纯文本（.txt）和解析 JSON 文件；扫描件需使用“带识别”版。也可以把文件直接拖到本窗口。</translation>
-    </message>
-</context>
-<context>
-    <name>Status</name>
-    <message>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Ongoing</source>
-        <translation>持续推进</translation>
-    </message>
-    <message>
-        <source>Not applicable</source>
-        <translation>不适用</translation>
     </message>
 </context>
 </TS>

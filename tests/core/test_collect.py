@@ -213,6 +213,19 @@ def test_one_workbook_for_all_units_merges_each_sheet_in_its_units_name(svc, pla
     assert svc.history(task)[-1].source == "来自县政府办公室填报（全部单位.xlsx）"
 
 
+def test_the_command_line_says_why_a_clash_was_not_applied(svc, plan, db_path, tmp_path):
+    lead = _task_id(svc, plan, "公开重大建设项目")
+    out, _ = svc.collect(plan, tmp_path / "发改局.xlsx", [REFORM])
+    svc.set_note(lead, "台账员已登记")  # the clerk writes after the workbook went out
+    svc.close()
+    wb, ws, header = _rows(out)
+    _fill(ws, header, lead, **{"完成情况": "已公开项目信息12条"})
+    wb.save(out)
+    shown = _cli("merge", "--plan", str(plan), str(out), db=db_path)
+    assert shown.returncode == 0, shown.stderr
+    assert "冲突 1 项" in shown.stdout and "（生成填报表后台账已改动）" in shown.stdout
+
+
 def _clashing_files(svc, plan, tmp_path):
     """财政局 and 发改局 fill 集中公开惠企 differently; 办公室 completes 调整充实."""
     law, policy = _task_id(svc, plan, "调整充实"), _task_id(svc, plan, "集中公开惠企")
@@ -231,14 +244,14 @@ def _clashing_files(svc, plan, tmp_path):
 
 
 def test_applying_only_the_ticked_values_leaves_the_rest_and_settles_the_chosen_side(svc, plan, tmp_path):
-    from core.collect.merge import offered_picks, pick_of
+    from core.collect.merge import pick_of
 
     law, policy, files = _clashing_files(svc, plan, tmp_path)
     preview = svc.merge_preview(plan, files)
-    picks = offered_picks(preview)
+    picks = {pick_of(i.node_id, name, p) for i in preview.items for name, p in i.changes.items()}
+    picks |= {pick_of(i.node_id, "entry", p) for i in preview.items for p in i.entries}
     item = next(i for i in preview.items if i.node_id == law)
-    assert picks >= {pick_of(law, "status", item.changes["status"]), pick_of(law, "entry", item.entries[0])}
-    assert not any(p[0] == policy for p in picks)  # no side of a conflict is taken unasked
+    assert not any(p[0] == policy for p in picks)  # a conflict offers no change of its own
     picks.discard(pick_of(law, "note", item.changes["note"]))  # the clerk unticks the note
     clash = next(i for i in preview.items if i.node_id == policy).conflicts[0]
     reform_side = next(p for p in clash.proposals if p.unit == REFORM)

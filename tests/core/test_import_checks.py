@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.parse.checks import check_plan, node_at, warning_message
+from core.messages import cli_line as warning_message
+from core.parse.checks import check_plan, node_at
 from core.parse.corrections import default_split, merged_fields, set_title
 from core.parse.parsed_plan import ParsedNode, ParsedPlan
 from core.parse.source import parse_file

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from core.errors import InputError
+from core.messages import Notice
 from core.parse.source import PlanSource, parse_source
-from core.readers.document import Document, Paragraph, ReaderNote
+from core.readers.document import Document, Paragraph
 from tests.reads import count_reads
 
 PLAN = "2024年某县政务公开工作要点\n一、公开预算\n1.公开部门预算。责任单位：县财政局。6月底前完成。\n"
@@ -99,7 +100,7 @@ def test_what_the_reader_noted_reaches_the_plan_from_the_one_parse_document():
 
     assert parse_document is pipeline_parse and not hasattr(core.parse.source, "parse_document")
     doc = Document(blocks=[Paragraph(line) for line in PLAN.splitlines()],
-                   notes=[ReaderNote("pages_cut", {"pages": 2})])
+                   notes=[Notice("pages_cut", {"pages": 2})])
     assert [n.code for n in pipeline_parse(doc).notes] == ["pages_cut"]
 
 

@@ -105,7 +105,8 @@ def test_a_notice_joined_into_one_line_is_cut_into_its_lines(joined, lines):
 # ---- never refuse a plan: no numbering, flat tasks and a warning -------------------------------
 
 def test_paragraphs_without_numbering_become_flat_tasks_with_a_warning():
-    from core.parse.checks import check_plan, warning_message
+    from core.messages import cli_line as warning_message
+    from core.parse.checks import check_plan
 
     plan = parse_text("某局2022年政务公开工作安排\n发布机构：某局\n今年重点做好预算公开。按时公开部门预算。\n"
                       "责任单位：财务科、办公室。\n做好政策解读，及时回应社会关切。\n打印本页 关闭窗口")
@@ -120,12 +121,12 @@ def test_one_long_paragraph_without_numbering_is_read_sentence_by_sentence():
     sentence = "要围绕中心工作做好信息公开，及时回应社会关切。"
     plan = parse_text("某县政务公开工作要点\n" + sentence * 40)
     assert len(plan.nodes) == 40 and plan.nodes[0].text == sentence
-    assert ("no_structure", {"count": 40}) in plan.doubts
+    assert ("no_structure", {"count": 40}) in [(n.code, n.params) for n in plan.notes]
 
 
 def test_numbered_plans_carry_no_structure_warning():
     plan = parse_text("某县2022年政务公开工作要点\n一、推进决策公开\n（一）做好预公开。" + BODY)
-    assert all(code != "no_structure" for code, _ in plan.doubts)
+    assert all(n.code != "no_structure" for n in plan.notes)
 
 
 # ---- the plan's whole title and its closing words ------------------------------------------------

@@ -206,7 +206,7 @@ def test_full_disk_is_named_disk_full(small_disk, sample_plan, where):
 
 
 def test_restore_and_backup_on_a_full_disk_say_disk_full_and_change_nothing(small_disk, sample_plan):
-    from core.errors import message
+    from core.messages import cli_line
     from core.store.backup import backup_dir
 
     db = small_disk / "taizhang.sqlite3"
@@ -220,7 +220,7 @@ def test_restore_and_backup_on_a_full_disk_say_disk_full_and_change_nothing(smal
             for action in (lambda: svc.restore_backup(saved), lambda: svc.backup_now()):
                 with pytest.raises(StoreError) as caught:
                     action()
-                assert message(caught.value).startswith("磁盘已满"), caught.value
+                assert cli_line(caught.value).startswith("磁盘已满"), caught.value
             assert not list(backup_dir(db).glob("*.part*"))  # no half-written copy eats the space left
         finally:
             filler.unlink()

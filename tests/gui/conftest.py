@@ -45,3 +45,15 @@ def zh_translation(qapp):
     for translator in installed:
         qapp.removeTranslator(translator)
     QLocale.setDefault(QLocale.c())
+
+
+@pytest.fixture
+def en_translation(qapp):
+    """The English UI (`--lang en`), whatever the machine's own locale; reset after the test."""
+    from PySide6.QtCore import QLocale
+
+    from gui.app.i18n import install_translations
+
+    assert install_translations(qapp, "en") == []
+    yield
+    QLocale.setDefault(QLocale.c())

@@ -287,6 +287,9 @@ def test_bad_files_are_named_in_plain_chinese_and_the_others_still_merge(qtbot, 
     assert f"填报文件 {foreign.name} 是为另一个计划（编号 {other_plan}）生成的，已跳过" in said[foreign.name]
     assert "没有找到任务行" in said[ledger.name]
     assert said[paths[0].name] == f"{OFFICE}：9 行"
+    colours = {dialog.files.topLevelItem(i).text(0): dialog.files.topLevelItem(i).foreground(1).color().name()
+               for i in range(4)}
+    assert colours[junk.name] == colours[foreign.name] == "#c62828"  # left out
     dialog.apply_button.click()
     assert service.node(ids["law"]).status is Status.DONE  # the good file merged all the same
 
@@ -391,6 +394,10 @@ def test_the_diff_exports_word_and_excel(qtbot, window, two_plans, tmp_path):
     word, excel = dialog.opened
     assert docx.Document(str(word)).paragraphs[0].text == "示例县2027年政务公开工作要点与示例县2026年政务公开工作要点对照"
     assert load_workbook(excel).active["B4"].value == "新增"
+    again = _diff_dialog(qtbot, window)
+    again._ask_path = lambda default, pattern: again.asked.append(default) or None  # the clerk cancels
+    again.word_button.click()
+    assert again.asked[0].parent == tmp_path and again.exported is None  # offered where the last one went
 
 
 def test_comparing_a_plan_with_itself_offers_nothing_to_export(qtbot, window, two_plans):
@@ -443,10 +450,13 @@ def test_the_menu_opens_each_dialog(qtbot, sample_window, tmp_path, monkeypatch,
     sample_window.refresh_plans()
     sample_window.collect_menu.diff_action.trigger()
     dialog = sample_window.collect_menu.diff_dialog
-    qtbot.addWidget(dialog)
     assert dialog.isVisible() and not dialog.isModal()
+    sample_window.collect_menu.diff_action.trigger()  # asked again: the open one, not a second
+    assert sample_window.collect_menu.diff_dialog is dialog
     newer = sample_window.service.list_plans()[0].id  # same year: the later import lists first
     assert dialog.plans() == (sample_window.model.plan_id, newer)  # the plan on screen is the older one
+    dialog.reject()  # 关闭
+    qtbot.waitUntil(lambda: sample_window.collect_menu.diff_dialog is None)  # closed is gone
 
 
 def test_the_returns_menu_comes_after_the_daily_menus_before_help(window):
@@ -492,3 +502,33 @@ def test_a_merge_the_full_disk_holds_is_written_when_the_retry_succeeds(qtbot, s
     assert service.node(ids["law"]).status is Status.TODO
     assert sample_window.ctx.pending.retry()
     assert service.node(ids["law"]).status is Status.DONE
+
+
+def test_a_file_with_a_bad_cell_merges_the_rest_and_says_which_cell(qtbot, sample_window, returned):
+    ids, paths = returned
+    _fill(paths[0], ids["train"], **{"状态": "差不多"})
+    dialog = _merge_dialog(qtbot, sample_window, paths[:1])
+    item = dialog.files.topLevelItem(0)
+    assert item.text(1).splitlines()[1] == f"{paths[0].name}, row 11: the status “差不多” is not known; that row's status was not taken."
+    assert item.foreground(1).color().name() == "#b26a00"  # merged, one cell not taken
+    assert any(r.text(0).startswith("13.") for r in _rows(dialog, "changed"))
+
+
+def test_a_plan_deleted_while_the_comparison_is_open_leaves_its_lists(qtbot, window, two_plans, sample_plan):
+    old, new = two_plans
+    dialog = _diff_dialog(qtbot, window)
+    third = window.service.import_plan(sample_plan).plan_id
+    window.refresh_plans(new)
+    assert dialog.old_box.findData(third) >= 0 and dialog.plans() == (old, new)  # the choice is kept
+    window.service.delete_plan(old)
+    window.refresh_plans(new)
+    assert dialog.old_box.findData(old) == -1 and dialog.plans()[1] == new
+    assert dialog.diff is not None and dialog.diff.old_plan != old
+
+
+def test_a_workbook_name_keeps_a_unit_with_a_slash_whole():
+    from gui.dialogs.collect_dialog import workbook_name
+
+    day = dt.date(2026, 9, 10)
+    assert workbook_name("县委宣传部/县网信办", day) == "填报表_县委宣传部_县网信办_20260910.xlsx"
+    assert workbook_name(None, day) == "填报表_全部单位_20260910.xlsx"

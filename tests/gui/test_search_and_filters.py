@@ -141,6 +141,7 @@ def test_typing_that_hides_nothing_repaints_only_the_titles(sample_window, qtbot
 
     window = sample_window
     window.tree.expandAll()
+    qtbot.waitUntil(lambda: not window.column_sizer.pending)  # columns sized to the plan after its first paint
     shown = visible_labels(window)
     window.filter_bar.search.setText("。")
     QApplication.processEvents()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core.errors import MESSAGES, TaizhangError
+from core.errors import TaizhangError
 from core.paths import resource_path
 from tools import build_translations
 
@@ -49,16 +49,35 @@ def test_translation_file_is_up_to_date_with_the_code(tmp_path):
 def test_chinese_is_installed_by_default(zh_translation):
     from PySide6.QtCore import QCoreApplication
 
-    assert QCoreApplication.translate("Status", "Not applicable") == "不适用"
+    from gui.app.i18n import ui_language
+
     assert QCoreApplication.translate("PlanTreeModel", "Item") == "事项"
+    assert ui_language() == "zh"
 
 
-def test_every_core_error_code_has_a_gui_message(zh_translation):
-    from gui.errors import _messages, error_text
+def test_errors_are_shown_in_the_catalogues_chinese(zh_translation):
+    from gui.errors import error_text
 
-    assert set(MESSAGES) <= set(_messages())
     assert error_text(TaizhangError("db_locked", path="D:/台账.sqlite3")) == \
         "数据库正被另一个程序使用：D:/台账.sqlite3"
+    assert error_text(TaizhangError("no_such_code")) == "操作失败。"  # a bug's code still says something
+
+
+def test_errors_are_shown_in_english_in_the_english_ui(en_translation):
+    from gui.errors import error_text
+
+    assert error_text(TaizhangError("db_locked", path="D:/x.sqlite3")) == \
+        "The database is being used by another program: D:/x.sqlite3"
+
+
+def test_no_catalogue_message_is_left_in_the_ts():
+    """Core's words live in core/messages.py only; a copy in the .ts would be a second catalogue."""
+    from core.messages import CATALOGUE
+
+    sources = {source for _, source in messages(TS)}
+    english = {w.en for w in CATALOGUE.values()} | {w.cli[1] for w in CATALOGUE.values() if w.cli}
+    sentences = {e for e in english if len(e.split()) >= 3}  # a lone "Done" may be a button's own word
+    assert not sources & sentences
 
 
 def test_self_test_passes_in_a_fresh_process():
@@ -84,12 +103,19 @@ def test_qt_own_dialog_buttons_are_chinese_too(zh_translation):
 
 
 def test_status_names_are_cores_own_in_chinese(zh_translation):
-    from core.domain.status import ZH_NAMES
+    from core.domain.status import Status
     from gui.tree.labels import status_names
 
-    assert status_names() == ZH_NAMES
-    text = TS.read_text(encoding="utf-8")
-    assert build_translations.with_core_catalogue(text) == text  # the .ts holds core's table as the tool writes it
+    assert status_names() == {Status.TODO: "未开始", Status.DOING: "进行中", Status.DONE: "已完成",
+                              Status.ONGOING: "持续推进", Status.NA: "不适用"}
+    assert status_names() == {s: s.zh for s in Status}
+
+
+def test_status_names_are_english_under_lang_en(en_translation):
+    from core.domain.status import Status
+    from gui.tree.labels import status_names
+
+    assert status_names()[Status.NA] == "Not applicable"
 
 
 def test_translations_are_gathered_from_gui_sub_packages_too(tmp_path, monkeypatch):
@@ -120,3 +146,57 @@ def test_a_qm_older_than_its_ts_gives_way_to_the_ts(qapp, tmp_path, monkeypatch)
     translator = i18n.app_translator("zh_CN")
     assert isinstance(translator, i18n.TsTranslator)
     assert translator.translate("WelcomePage", "Open the sample") == "打开示例"
+
+
+def test_import_warnings_show_the_catalogues_words_in_the_ui_language(qtbot, zh_translation):
+    from core.parse.checks import ImportWarning
+    from gui.importing.warnings_list import WarningsList
+
+    shown = WarningsList()
+    qtbot.addWidget(shown)
+    shown.show_warnings([ImportWarning("no_year"), ImportWarning("noise_skipped", {"count": 2}, None,
+                                                                 (("打印本页", None),))])
+    assert [shown.topLevelItem(i).text(0) for i in range(2)] == ["年份未识别，请确认",
+                                                                  "以下内容疑似网页杂项，未导入（2 行）："]
+
+
+def test_backup_reasons_show_the_catalogues_words_in_each_language(qtbot, qapp, tmp_path):
+    import datetime as dt
+
+    from PySide6.QtCore import QLocale
+
+    from core.store.backup import BackupInfo
+    from gui.app.i18n import install_translations
+    from gui.dialogs.backup_dialog import BackupList
+
+    infos = [BackupInfo(tmp_path / f"t-{r}.sqlite3", dt.datetime(2026, 7, 1, 9), r, 1, 15)
+             for r in ("daily", "import", "delete", "weekly")]
+    shown = BackupList()
+    qtbot.addWidget(shown)
+    installed = install_translations(qapp, "zh_CN")
+    try:
+        shown.fill(infos)
+        assert [shown.topLevelItem(i).text(1) for i in range(4)] == ["每日（自动）", "导入之前", "删除计划之前", "weekly"]
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    install_translations(qapp, "en")
+    try:
+        shown.fill(infos)
+        assert shown.topLevelItem(1).text(1) == "Before an import"
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+def test_unit_roles_are_cores_names_in_each_language(zh_translation):
+    from core.parse.parsed_plan import ROLE_ZH
+    from gui.tree.labels import role_badges, role_names
+
+    assert role_badges() == ROLE_ZH == {"lead": "牵头", "responsible": "责任", "cooperating": "配合"}
+    assert role_names() == {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位"}
+
+
+def test_unit_roles_are_english_under_lang_en(en_translation):
+    from gui.tree.labels import role_badges, role_names
+
+    assert role_badges()["responsible"] == "Resp." and role_names()["lead"] == "Lead unit"

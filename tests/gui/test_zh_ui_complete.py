@@ -28,15 +28,19 @@ ALLOWED_LATIN = {"Word", "Excel", "WPS", "PDF", "HTML", "docx", "xlsx", "txt", "
 
 # -- what the walk reads ----------------------------------------------------------------------
 def english_sources() -> tuple[set[str], list[re.Pattern]]:
-    """The .ts source texts: exact ones, and patterns for those with %1-style placeholders."""
+    """The English the Chinese UI must not show: the .ts source texts and core's catalogue's English
+    (core/messages.py), exact ones, and patterns for those with %1- or {name}-style fields."""
+    from core.messages import CATALOGUE
+
     exact, patterns = set(), []
-    for msg in ET.parse(TS).getroot().iter("message"):
-        src = normalise(msg.findtext("source") or "")
-        if not ENGLISH_WORD.search(re.sub(r"%\w", "", src)):
+    sources = [normalise(msg.findtext("source") or "") for msg in ET.parse(TS).getroot().iter("message")]
+    sources += [normalise(w.en) for w in CATALOGUE.values()]
+    for src in sources:
+        if not ENGLISH_WORD.search(re.sub(r"%\w|\{\w+\}", "", src)):
             continue
-        if re.search(r"%\w", src):
-            patterns.append(re.compile("^" + re.sub(r"%\w", ".*", re.escape(src).replace("\\%", "%")) + "$",
-                                       re.DOTALL))
+        if re.search(r"%\w|\{\w+\}", src):
+            field = re.compile(r"%\w|\\\{\w+\\\}")
+            patterns.append(re.compile("^" + field.sub(".*", re.escape(src).replace("\\%", "%")) + "$", re.DOTALL))
         else:
             exact.add(src)
     return exact, patterns
@@ -133,7 +137,7 @@ def untranslated(texts: dict[str, str]) -> list[str]:
         if FILE_NAME.match(text):
             continue
         if text in exact or any(p.match(text) for p in patterns):
-            bad.append(f"{where}: {text!r} (English source in the .ts)")
+            bad.append(f"{where}: {text!r} (English of the .ts or of core/messages.py)")
         elif not CJK.search(text) and set(ENGLISH_WORD.findall(text)) - ALLOWED_LATIN:
             bad.append(f"{where}: {text!r} (English, and not in the .ts at all)")
     return bad

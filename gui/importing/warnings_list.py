@@ -1,4 +1,4 @@
-"""The import preview's warnings: core's check codes in words, in a list that leads to the node.
+"""The import preview's warnings in a list that leads to the node (their words: core/messages.py).
 
 Clicking a warning selects the node it speaks of; a warning that lists several tasks or lines
 opens to show them, and each listed task selects itself.
@@ -9,7 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
+from core.messages import say
 from core.parse.checks import ImportWarning
+from gui.app.i18n import ui_language
 
 translate = QCoreApplication.translate
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -17,39 +19,9 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 META_CODES = {"no_title": "title", "no_year": "year"}  # warnings about a field, not a node
 
 
-def _messages() -> dict[str, str]:
-    """Warning code → message template ({name} fields come from the warning's params)."""
-    return {
-        "no_title": translate("ImportWarnings", "The plan's title was not found; please fill it in."),
-        "no_year": translate("ImportWarnings", "The year was not found; please check it."),
-        "no_units": translate("ImportWarnings", "{count} tasks have no responsible unit."),
-        "numbering_gap": translate("ImportWarnings", "Numbering under “{section}” is not continuous."),
-        "numbering_gap_top": translate("ImportWarnings", "The top-level numbering is not continuous."),
-        "no_text": translate("ImportWarnings", "{count} items have no text."),
-        "noise_skipped": translate("ImportWarnings", "These lines look like web page clutter and were not "
-                                                     "imported ({count} lines):"),
-        "no_nodes": translate("ImportWarnings", "There are no items, so nothing can be saved."),
-        "pages_cut": translate("ImportWarnings", "The file has {total} pages; only the first {read} were read, "
-                                                 "and what follows was not imported."),
-        "ocr_used": translate("ImportWarnings", "This is a scan: its text was recognised from {pages} page images. "
-                                                "Please check it against the original."),
-        "ocr_low_confidence": translate("ImportWarnings", "{count} lines were recognised with low confidence; "
-                                                          "check these first:"),
-        "no_structure": translate("ImportWarnings", "No numbering was found, so the {count} paragraphs are listed "
-                                                    "as separate tasks. Please indent and merge them in the preview."),
-        "table_guessed": translate("ImportWarnings", "The header of the table “{head}” was not recognised; its "
-                                                     "columns were read from their cells. Please check the "
-                                                     "tasks, units and time limits."),
-    }
-
-
 def warning_text(warning: ImportWarning) -> str:
-    """A warning as one line in the current language."""
-    template = _messages().get(warning.code, warning.code)
-    try:
-        return template.format(**warning.params)
-    except (KeyError, IndexError, ValueError):
-        return template
+    """A warning as one line in the interface's language, from core's catalogue."""
+    return say(warning, ui_language())
 
 
 class WarningsList(QTreeWidget):
