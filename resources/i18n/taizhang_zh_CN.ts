@@ -964,7 +964,7 @@ Send each unit its file; import the returned files with “Import filled workboo
         <location filename="../../gui/window/due_notice.py" line="70"/>
         <source>%n task(s) due within %1 days</source>
         <translation>
-            <numerusform>%n 项任务在 %1 天内到期</numerusform>
+            <numerusform>%n 项任务 %1 天内到期</numerusform>
         </translation>
     </message>
     <message>
