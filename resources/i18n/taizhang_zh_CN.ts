@@ -1776,109 +1776,110 @@ Import it again as a separate plan?</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="182"/>
+        <location filename="../../gui/window/main_window.py" line="192"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="183"/>
+        <location filename="../../gui/window/main_window.py" line="193"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="188"/>
+        <location filename="../../gui/window/main_window.py" line="198"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="185"/>
+        <location filename="../../gui/window/main_window.py" line="195"/>
         <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
         <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="190"/>
+        <location filename="../../gui/window/main_window.py" line="200"/>
         <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
         <translation>导入从网页、Word 或 WPS 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="192"/>
+        <location filename="../../gui/window/main_window.py" line="202"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="195"/>
+        <location filename="../../gui/window/main_window.py" line="205"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="196"/>
+        <location filename="../../gui/window/main_window.py" line="206"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="198"/>
+        <location filename="../../gui/window/main_window.py" line="208"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="200"/>
+        <location filename="../../gui/window/main_window.py" line="210"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="204"/>
-        <location filename="../../gui/window/main_window.py" line="248"/>
+        <location filename="../../gui/window/main_window.py" line="214"/>
+        <location filename="../../gui/window/main_window.py" line="258"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="207"/>
-        <location filename="../../gui/window/main_window.py" line="249"/>
+        <location filename="../../gui/window/main_window.py" line="217"/>
+        <location filename="../../gui/window/main_window.py" line="259"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="211"/>
+        <location filename="../../gui/window/main_window.py" line="221"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="216"/>
+        <location filename="../../gui/window/main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="223"/>
+        <location filename="../../gui/window/main_window.py" line="233"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="225"/>
+        <location filename="../../gui/window/main_window.py" line="235"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="228"/>
+        <location filename="../../gui/window/main_window.py" line="238"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="232"/>
+        <location filename="../../gui/window/main_window.py" line="242"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="285"/>
+        <location filename="../../gui/window/main_window.py" line="302"/>
+        <location filename="../../gui/window/main_window.py" line="313"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="348"/>
+        <location filename="../../gui/window/main_window.py" line="376"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="349"/>
+        <location filename="../../gui/window/main_window.py" line="377"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -2197,42 +2198,42 @@ Import it again as a separate plan?</source>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="85"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="86"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="85"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="86"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="86"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="86"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="87"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="334"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="344"/>
         <source>%1 (next of %2)</source>
         <translation>%1（共%2个时间节点）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="368"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="378"/>
         <source>Latest progress: %1</source>
         <translation>最新进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="379"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="389"/>
         <source>Tick “%1”</source>
         <translation>勾选“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="382"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="392"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
     </message>
