@@ -50,7 +50,7 @@ CURRENT_NODE: SettingSpec = SettingSpec(
     "gui.current_node", int, None, "The item selected last, selected again at start-up.")
 
 TREE_FILTER: SettingSpec = SettingSpec(
-    "gui.tree_filter", str, "", "The filter bar's choices (status, role, deadline, unit, 我的任务) when the window "
+    "gui.tree_filter", str, "", "The filter bar's choices (status, role, deadline, unit, my tasks) when the window "
                                 "closed, put back at start-up; kept with the data because they name its units "
                                 "(core.domain.filters.filter_to_text).")
 DUE_NOTICE_DAY: SettingSpec = SettingSpec(

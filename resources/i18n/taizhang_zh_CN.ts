@@ -957,14 +957,14 @@ Send each unit its file; import the returned files with “Import filled workboo
         <location filename="../../gui/window/due_notice.py" line="68"/>
         <source>%n task(s) overdue</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 项任务已逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/window/due_notice.py" line="70"/>
         <source>%n task(s) due within %1 days</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 项任务将在%1天内到期</numerusform>
         </translation>
     </message>
     <message>
