@@ -106,6 +106,7 @@ def _groups(folded: str) -> list[list[str]]:
     return groups
 
 
+@lru_cache(maxsize=8192)  # a plan lists the same names row after row
 def _namelike(piece: str) -> bool:
     return 2 <= len(piece) <= _VOCAB_MAX and "的" not in piece and _is_unit_folded(piece)
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from core.errors import StoreError
 from core.store import backup
-from core.store.db import check_integrity, store_error
 from core.store.identity import connect_readonly
+from core.store.safety import check_integrity, store_error
 
 
 class OpeningChecks:

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from core.errors import StoreError
 from core.messages import Lang, term
-from core.store.db import error_code, store_error
 from core.store.identity import connect_readonly, has_sqlite_header, identify
+from core.store.safety import error_code, store_error
 
 KEEP_LAST = 20
 CLOCK_SLACK = dt.timedelta(minutes=5)  # a backup dated later than now + this was made under a wrong clock

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from core.domain.records import ImportResult
 from core.domain.status import Status
-from core.store.plan_io import load_tree, preorder
+from core.store.plan_io import load_tree
 from core.store.tables import Deadline, Node, NodeUnit, Plan, Progress
+from core.store.tree_read import preorder
 
 UNFINISHED = {Status.TODO, Status.DOING, Status.ONGOING}
 

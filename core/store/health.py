@@ -65,7 +65,7 @@ def check_database(path: Path) -> list[Notice]:
 
 
 # (query, code) for values another tool may have written that the program does not know; the
-# program shows them as a harmless default (plan_io.stored_*), and check lists them.
+# program shows them as a harmless default (tree_read.stored_*), and check lists them.
 _KNOWN_STATUSES = ", ".join(f"'{s.value}'" for s in Status)
 _KNOWN_ROLES = ", ".join(f"'{r}'" for r in ROLES)
 _ODD_VALUES = [

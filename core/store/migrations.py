@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-
-from peewee import SqliteDatabase
+from typing import TYPE_CHECKING
 
 from core.errors import StoreError
 from core.store.backup import make_backup
 from core.store.identity import APPLICATION_ID
+
+if TYPE_CHECKING:  # only a type here: LATEST is read before peewee is loaded (core/service/first_look.py)
+    from peewee import SqliteDatabase
 
 # Each step's DDL is written out, not derived from the models, so that an old step keeps
 # creating exactly the schema it once did; tests check the end result matches the models.

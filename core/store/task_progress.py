@@ -14,8 +14,8 @@ from core.domain.records import HistoryEntry
 from core.domain.status import Status
 from core.errors import NotFoundError, UsageError
 from core.store import history
-from core.store.plan_io import stored_time
 from core.store.tables import History, Node, Progress, now
+from core.store.tree_read import stored_time
 
 
 @dataclass(frozen=True)

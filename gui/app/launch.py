@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from core.version import APP_NAME, APP_NAME_ZH, __version__
@@ -59,28 +60,79 @@ def run_gui(db_path: Path, lang: str = "zh_CN") -> int:
 def start_window(db_path: Path, settings: QSettings | None = None):
     """The main window with the last plan's tree in its first paint; None when the clerk chose to quit.
 
-    The database opens without its full integrity check and without today's backup: both run
-    right after the first paint on a worker thread (gui/app/opening_checks.py), and every write
-    waits for the check. A file that does not open (damaged, foreign, too new) is explained and
-    its backups offered before any window shows (gui/app/db_open.py).
+    An up-to-date Taizhang file is read for that paint without peewee (core/service/first_look.py);
+    the service opens right after it, without its full integrity check and today's backup, which
+    follow on a worker thread (gui/app/opening_checks.py) while every write waits for the check.
+    Anything else (a new, damaged, foreign or old file) opens the service first, its problems
+    explained and its backups offered before any window shows (gui/app/db_open.py).
     """
-    from gui.app.opening_checks import OpeningChecks
+    from core.service.first_look import first_look
     from gui.window.main_window import MainWindow
 
-    service = _open_as_usual(Path(db_path))
-    if service is None:
-        from gui.app.db_open import open_with_recovery
+    path = Path(db_path)
+    look = first_look(path, dt.date.today())
+    if look is None:
+        service = _open_as_usual(path)
+        if service is None:
+            from gui.app.db_open import open_with_recovery
 
-        service = open_with_recovery(None, Path(db_path), check_later=True)
-    if service is None:
-        return None
+            service = open_with_recovery(None, path, check_later=True)
+        if service is None:
+            return None
     window = MainWindow(None, settings)
-    window.hold_until_painted()  # the overview, the units lists, the search keys: after the tree paints
-    window.attach(service)
-    window.opening_checks = OpeningChecks(window)
-    window.opening_checks.finished.connect(lambda err: _damaged(window, err) if err is not None else None)
+    window.hold_until_painted()  # the service (if not open yet), the overview, the units, the search keys
+    if look is None:
+        window.attach(service)
+    else:
+        held = _InputHeld(QApplication.instance())  # clicks and keys meet the service, not the first look
+        window.after_first_paint(lambda: _open_after_paint(window, path, look, held))
+        window.show_first_look(look)
+    _check_after_paint(window)
     window.show()
     return window
+
+
+def _check_after_paint(window) -> None:
+    from gui.app.opening_checks import OpeningChecks
+
+    window.opening_checks = OpeningChecks(window)
+    window.opening_checks.finished.connect(lambda err: _damaged(window, err) if err is not None else None)
+
+
+def _open_after_paint(window, path: Path, look, held) -> None:
+    """The service behind the first look, right after its paint; its dialogs if the file changed since."""
+    try:
+        service = _open_as_usual(path)
+        if service is None:
+            from gui.app.db_open import open_with_recovery
+
+            service = open_with_recovery(window, path, check_later=True)
+    finally:
+        held.release()
+    if service is None:
+        window.close()
+        QApplication.exit(2)
+        return
+    window.attach(service, look)
+
+
+class _InputHeld(QObject):
+    """Drops the clerk's clicks and keys in the moment between the first paint and the service opening."""
+
+    DROPPED = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+                         QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride,
+                         QEvent.Type.Shortcut, QEvent.Type.Drop, QEvent.Type.ContextMenu, QEvent.Type.Wheel})
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.app = app
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        return event.type() in self.DROPPED
+
+    def release(self) -> None:
+        self.app.removeEventFilter(self)
 
 
 def _open_as_usual(db_path: Path):
@@ -161,23 +213,25 @@ def _self_test(tmp: Path, lang: str) -> None:
     window.close()
     service.close()
 
-    window = start_window(db_path, settings)  # as the clerk starts it: the file's checks after the first paint
+    window = start_window(db_path, settings)  # as the clerk starts it: the service and its checks after the first paint
     if window is None:
         raise AssertionError("the database did not open again")
-    service = window.service
     try:
         info = window.model.item(window.model.index_of(task_id)).info
         if info is None or info.status is not Status.DONE:
             raise AssertionError("the tick was not there after reopening")
-        if _checks_after_paint(window) is not None or not [b for b in service.backups() if b.reason == "daily"]:
-            raise AssertionError("the integrity check and today's backup did not follow the first paint")
+        checked = _checks_after_paint(window)
+        service = window.service
+        if checked is not None or service is None or not [b for b in service.backups() if b.reason == "daily"]:
+            raise AssertionError("the service, its integrity check and today's backup did not follow the first paint")
         from core.selfcheck import check_exports
 
         check_exports(service, plan_id, task_id, tmp)  # .docx and .xlsx, read back
         window.close()
     finally:
         window.opening_checks.wait()
-        service.close()
+        if window.service is not None:
+            window.service.close()
 
 
 def _checks_after_paint(window, timeout_ms: int = 30000):

@@ -48,19 +48,20 @@ class OpeningChecks(QObject):
         self.window = window
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self.reported = False
         self._result.connect(self._done)
         window.soon(self.start)  # in the turn after the first paint
 
     @property
     def pending(self) -> bool:
-        service = self.window.service
-        return service is not None and not service.opening.done
+        """`finished` is still to come (the service may not even be open yet)."""
+        return not self.reported
 
     def start(self) -> None:
         """Check the window's database on the worker thread, unless nothing is owed."""
         service = self.window.service
         if service is None or service.opening.done:
-            self.finished.emit(None if service is None else service.opening.error)
+            self._report(None if service is None else service.opening.error)
             return
         self.pool.start(lambda: self._run(service))
 
@@ -81,6 +82,10 @@ class OpeningChecks(QObject):
             raise outcome
         if outcome is None:
             self.window.upkeep.show_warnings()  # today's backup could not be written, say
+        self._report(outcome)
+
+    def _report(self, outcome) -> None:
+        self.reported = True
         self.finished.emit(outcome)
 
     def wait(self) -> None:

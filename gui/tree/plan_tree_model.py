@@ -80,6 +80,7 @@ class PlanTreeModel(ItemTreeModel):
         self._root = TreeItem(None, None, 0)
         self._items: dict[int, TreeItem] = {}
         self._order: list[TreeItem] | None = None  # document order, None once rows moved
+        self._today = dt.date.today()
         self._status_names = status_names()
         self._role_names = role_names()
         self._headers = [self.tr("Item"), self._role_names["responsible"], self.tr("Deadline"),
@@ -91,21 +92,30 @@ class PlanTreeModel(ItemTreeModel):
     # -- loading -------------------------------------------------------------------------
     def load(self, plan_id: int | None) -> None:
         """Show a plan (None: nothing); the only place the model resets (edits never do)."""
+        svc = self.ctx.service
+        self.show_nodes(plan_id, svc.tree(plan_id) if plan_id is not None else [], svc.today() if svc else None)
+
+    def show_nodes(self, plan_id: int | None, nodes: list[NodeInfo], today: dt.date | None) -> None:
+        """Show a plan's nodes, given in document order: the service's, or (before the service is
+        open, for the window's first paint) core/service/first_look.py's."""
         self.beginResetModel()
         self.plan_id = plan_id
         self._root = TreeItem(None, None, 0)
         self._items = {}
         self._order = None
-        if plan_id is not None:
-            for info in self.ctx.service.tree(plan_id):  # parents come before their children
-                parent = self._items[info.parent_id] if info.parent_id is not None else self._root
-                item = TreeItem(info, parent, len(parent.children))
-                parent.children.append(item)
-                self._items[info.id] = item
-            today = self.ctx.service.today()
-            for item in reversed(self._items.values()):  # children before their parents
-                item.rollup = _rollup_of(item, today)
+        self._today = today or dt.date.today()
+        for info in nodes:  # parents come before their children
+            parent = self._items[info.parent_id] if info.parent_id is not None else self._root
+            item = TreeItem(info, parent, len(parent.children))
+            parent.children.append(item)
+            self._items[info.id] = item
+        for item in reversed(self._items.values()):  # children before their parents
+            item.rollup = _rollup_of(item, self._today)
         self.endResetModel()
+
+    def today(self) -> dt.date:
+        """The service's today; before it is open (the first paint), the day the nodes were read."""
+        return self.ctx.service.today() if self.ctx.service is not None else self._today
 
     def apply_change(self, change: Change) -> None:
         """Refresh exactly the rows a service call changed, and their ancestors' roll-ups.
@@ -279,7 +289,7 @@ class PlanTreeModel(ItemTreeModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item, col)
         if role == Qt.ItemDataRole.ForegroundRole:
-            state = self.due_state(info, self.ctx.service.today()) if item.is_task else None
+            state = self.due_state(info, self.today()) if item.is_task else None
             if state == "overdue":
                 return OVERDUE_COLOR
             if state == "soon" and col == DEADLINE:
@@ -329,7 +339,7 @@ class PlanTreeModel(ItemTreeModel):
         dated = [d for d in info.deadlines if d.date]
         if not info.is_task or len(dated) < 2 or info.status not in OPEN_STATUSES:
             return "；".join(d.text for d in info.deadlines)
-        due = info.next_due(self.ctx.service.today())
+        due = info.next_due(self.today())
         current = next(d for d in dated if d.date == due)
         return self.tr("%1 (next of %2)").replace("%1", current.text).replace("%2", str(len(info.deadlines)))
 

@@ -70,6 +70,7 @@ class DetailPanel(QWidget):
         self.ctx, self.model = ctx, model
         self.node_id: int | None = None
         self._loading = False
+        self._fitting = False
         self._status_names = status_names()
         self.setMinimumWidth(280)
 
@@ -124,6 +125,8 @@ class DetailPanel(QWidget):
         self.split.addWidget(self.tabs)
         self.split.setStretchFactor(0, 1)  # the room beyond what each asks for, shared evenly
         self.split.setStretchFactor(1, 1)
+        self.split_chosen = False  # the clerk dragged it (or a saved height came back): keep theirs
+        self.split.splitterMoved.connect(self._split_moved)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.split)
@@ -192,6 +195,35 @@ class DetailPanel(QWidget):
         self.tabs.setTabText(self.entries_tab, self.tr("Progress entries") + (f" ({n})" if n else ""))
         self.compose_button.setEnabled(bool(n))
 
+    def restore_split(self, state) -> bool:
+        """The height the clerk gave the tabs last session (QSplitter.saveState)."""
+        self.split_chosen = self.split.restoreState(state)
+        return self.split_chosen
+
+    def _split_moved(self, *_args) -> None:
+        if not self._fitting:
+            self.split_chosen = True
+
+    def fit_fields(self) -> None:
+        """Until the clerk drags the splitter: the fields get the height they need, between 38% and
+        65% of the panel, so a short task shows no scroll bar and a long one leaves the tabs room."""
+        total = sum(self.split.sizes())
+        body = self.scroll.widget()
+        if self.split_chosen or total <= 0 or not self.tabs.isVisibleTo(self):
+            return
+        width = self.scroll.width() - 2 * self.scroll.frameWidth()  # as if no scroll bar were needed
+        need = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
+        top = max(int(total * 0.38), min(need + 2 * self.scroll.frameWidth(), int(total * 0.65)))
+        self._fitting = True
+        try:
+            self.split.setSizes([top, total - top])
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_fields()
+
     def ensureWidgetVisible(self, widget: QWidget) -> None:  # noqa: N802 - QScrollArea's name
         """Scroll the fields to `widget`; the tabs below them are always in sight."""
         if self.scroll.widget().isAncestorOf(widget):
@@ -220,32 +252,41 @@ class DetailPanel(QWidget):
     def _fill(self, item: TreeItem | None, keep_note: bool) -> None:
         info = item.info if item is not None else None
         empty = info is None
-        self.placeholder.setVisible(empty)
-        for widget in (self.heading, self.text):
-            widget.setVisible(not empty)
-        self._set_form_visible(not empty)
-        self.task_box.setVisible(not empty and info.is_task)
-        self.tabs.setVisible(self.tabs.count() > 0 and not empty and info.is_task)
+        same = not empty and info.text.rstrip("。.；; ") == info.title.rstrip("。.；; ")  # the heading says it
+        text = "" if empty or same else info.text
+        rows = dict.fromkeys(range(self.info_form.rowCount()), not empty)
+        if not empty:  # a section shows only what it has
+            for role, label in self.units.items():
+                rows[self._row_of(label)] = info.is_task or bool(info.units.get(role))
+            rows[self._row_of(self.deadline_box)] = info.is_task or bool(info.deadlines)
+            rows[self._row_of(self.progress_row)] = not info.is_task
+        self._show([(self.placeholder, empty), (self.heading, not empty), (self.text, bool(text)),
+                    (self.task_box, not empty and info.is_task),
+                    (self.tabs, self.tabs.count() > 0 and not empty and info.is_task)], rows)
         if empty:
             return
         self.heading.setText(f"{info.label} {info.title}".strip())
-        same = info.text.rstrip("。.；; ") == info.title.rstrip("。.；; ")  # the heading says it already
-        self.text.setText("" if same else info.text)
-        self.text.setVisible(bool(self.text.text()))
-        for role, label in self.units.items():  # a section shows only what it has
-            names = info.units.get(role, [])
-            label.setText("、".join(names) or "—")
-            self.info_form.setRowVisible(label, info.is_task or bool(names))
+        self.text.setText(text)
+        for role, label in self.units.items():
+            label.setText("、".join(info.units.get(role, [])) or "—")
         self.deadline_box.show_info(info)
-        self.info_form.setRowVisible(self.deadline_box, info.is_task or bool(info.deadlines))
         self.rollup.setText(rollup_text(item.rollup))
-        self.info_form.setRowVisible(self.progress_row, not info.is_task)
         if info.is_task:
             self._fill_task(info, keep_note)
+            QTimer.singleShot(0, self.fit_fields)  # once the splitter has laid out the tabs shown
 
-    def _set_form_visible(self, visible: bool) -> None:
-        for row in range(self.info_form.rowCount()):
-            self.info_form.setRowVisible(row, visible)
+    def _row_of(self, widget) -> int:
+        return self.info_form.getWidgetPosition(widget)[0]
+
+    def _show(self, widgets: list[tuple[QWidget, bool]], rows: dict[int, bool]) -> None:
+        """Show and hide what the item needs, touching only what changes: each change lays the
+        whole panel out and repaints it, and a status key fills the panel again for the same task."""
+        for widget, visible in widgets:  # (a child never shown or hidden yet follows its parent: set it)
+            if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide) or widget.isHidden() == visible:
+                widget.setVisible(visible)
+        for row, visible in rows.items():
+            if self.info_form.isRowVisible(row) != visible:
+                self.info_form.setRowVisible(row, visible)
 
     def _fill_task(self, info, keep_note: bool) -> None:
         self._loading = True

@@ -114,12 +114,22 @@ class MainWindow(QMainWindow):
         if service is not None:
             self.attach(service)
 
-    def attach(self, service: PlanService) -> None:
-        """Show the database's plans, and the plan and item on screen when it was last closed."""
+    def attach(self, service: PlanService, shown=None) -> None:
+        """Show the database's plans, and the plan and item on screen when it was last closed.
+
+        `shown`: the first look already on screen (show_first_look), kept as it is when it still holds.
+        """
         self.service = self.ctx.service = service
         self.path_label.setText(str(service.db_path))
         self.upkeep.watch(service)
         service.empty_evidence_trash()  # copies removed last time: no undo stack can bring them back now
+        if shown is not None and shown.plan_id == self.model.plan_id and shown.plan_id is not None:
+            if service.get(CURRENT_PLAN) != shown.plan_id:
+                self._remember_plan(shown.plan_id)
+            self.plan_shown.emit(shown.plan_id)
+            if shown.current_node is not None:
+                self.select_node(shown.current_node)
+            return
         self.refresh_plans(service.get(CURRENT_PLAN))  # declared in core.domain.settings: an int or None
         node = service.get(CURRENT_NODE)
         if node is not None and (self.proxy.index_of(node).isValid() or not self.proxy.active):
@@ -262,6 +272,12 @@ class MainWindow(QMainWindow):
         ids = [p.id for p in plans]
         wanted = [p for p in (select, self.model.plan_id) if p is not None and p in ids]
         plan_id = wanted[0] if wanted else (ids[0] if ids else None)
+        self._list_plans(plans, plan_id)
+        self.open_plan(plan_id)
+
+    def _list_plans(self, plans, plan_id: int | None) -> None:
+        """The plan switcher's entries, `plan_id` chosen; plan actions shown only when there are plans."""
+        ids = [p.id for p in plans]
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
         for p in plans:
@@ -274,7 +290,19 @@ class MainWindow(QMainWindow):
         for action in self.plan_actions:
             action.setVisible(bool(plans))
         self.export_action.setEnabled(bool(plans))
-        self.open_plan(plan_id)
+
+    def show_first_look(self, look) -> None:
+        """Start-up: the first screen read by core/service/first_look.py before the service is open (the
+        plans by name, the plan's tree with its rows); attach(service, look) follows the first paint."""
+        self.path_label.setText(str(look.db_path))
+        self._list_plans(look.plans, look.plan_id)
+        self.model.show_nodes(look.plan_id, look.nodes, look.today)
+        self.tree.expandToDepth(1)
+        self.pages.setCurrentWidget(self.splitter if look.plan_id is not None else self.welcome)
+        title = self.tr("Taizhang")
+        shown = next((p for p in look.plans if p.id == look.plan_id), None)
+        self.setWindowTitle(f"{shown.title} — {title}" if shown is not None else title)
+        self._update_progress()
 
     def open_plan(self, plan_id: int | None) -> None:
         self.panel.show_item(None)  # saves a pending note first
@@ -357,7 +385,7 @@ class MainWindow(QMainWindow):
         for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
                              ("window/splitter", self.splitter.restoreState),
                              ("window/header", self.tree.header().restoreState),
-                             ("window/detail_split", self.panel.split.restoreState)):
+                             ("window/detail_split", self.panel.restore_split)):
             value = s.value(key)
             if isinstance(value, QByteArray | bytes):
                 restore(QByteArray(value))
@@ -371,7 +399,10 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("window/header", self.tree.header().saveState())
-        s.setValue("window/detail_split", self.panel.split.saveState())
+        if self.panel.split_chosen:  # otherwise it keeps fitting each task's fields
+            s.setValue("window/detail_split", self.panel.split.saveState())
+        else:
+            s.remove("window/detail_split")
         s.sync()
         node = self.panel.node_id
         if node is not None and self.service is not None and self.service.get(CURRENT_NODE) != node:

@@ -657,94 +657,94 @@ Send each unit its file; import the returned files with “Import filled workboo
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="76"/>
+        <location filename="../../gui/window/detail_panel.py" line="77"/>
         <source>Select a task on the left to see and record its progress.</source>
         <translation>在左侧选择一项任务，即可查看并登记其完成情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="98"/>
+        <location filename="../../gui/window/detail_panel.py" line="99"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="99"/>
+        <location filename="../../gui/window/detail_panel.py" line="100"/>
         <source>Deadline:</source>
         <translation>完成时限：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="100"/>
+        <location filename="../../gui/window/detail_panel.py" line="101"/>
         <source>Progress:</source>
         <translation>完成进度：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="147"/>
+        <location filename="../../gui/window/detail_panel.py" line="150"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="149"/>
+        <location filename="../../gui/window/detail_panel.py" line="152"/>
         <source>Recorded</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="150"/>
+        <location filename="../../gui/window/detail_panel.py" line="153"/>
         <source>Untick when the task has no completion date</source>
         <translation>没有完成日期时请取消勾选</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="160"/>
+        <location filename="../../gui/window/detail_panel.py" line="163"/>
         <source>Completion date:</source>
         <translation>完成日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="163"/>
+        <location filename="../../gui/window/detail_panel.py" line="166"/>
         <source>What was done, with dates and links to the published pages… Saved automatically.</source>
         <translation>填写具体做了哪些工作、完成时间、发布网址等……内容自动保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="168"/>
+        <location filename="../../gui/window/detail_panel.py" line="171"/>
         <source>Progress note:</source>
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="171"/>
-        <location filename="../../gui/window/detail_panel.py" line="333"/>
+        <location filename="../../gui/window/detail_panel.py" line="174"/>
+        <location filename="../../gui/window/detail_panel.py" line="374"/>
         <source>Write from progress entries</source>
         <translation>由进展生成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="172"/>
+        <location filename="../../gui/window/detail_panel.py" line="175"/>
         <source>Replace the note with the progress entries, oldest first (Undo takes it back)</source>
         <translation>按时间先后把各条进展写成完成情况，替换现有内容（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="185"/>
-        <location filename="../../gui/window/detail_panel.py" line="192"/>
+        <location filename="../../gui/window/detail_panel.py" line="188"/>
+        <location filename="../../gui/window/detail_panel.py" line="195"/>
         <source>Progress entries</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="264"/>
+        <location filename="../../gui/window/detail_panel.py" line="305"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="273"/>
+        <location filename="../../gui/window/detail_panel.py" line="314"/>
         <source>Not saved yet: will be saved automatically once possible</source>
         <translation>尚未保存：恢复后将自动保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="286"/>
+        <location filename="../../gui/window/detail_panel.py" line="327"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="334"/>
+        <location filename="../../gui/window/detail_panel.py" line="375"/>
         <source>Replace the note with the progress entries? Edit ▸ Undo brings the old note back.</source>
         <translation>用各条进展替换现有的完成情况吗？可用“编辑 ▸ 撤销”恢复原来的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="339"/>
+        <location filename="../../gui/window/detail_panel.py" line="380"/>
         <source>Write “%1” from progress</source>
         <translation>由进展生成“%1”的完成情况</translation>
     </message>
@@ -964,7 +964,7 @@ Send each unit its file; import the returned files with “Import filled workboo
         <location filename="../../gui/window/due_notice.py" line="70"/>
         <source>%n task(s) due within %1 days</source>
         <translation>
-            <numerusform>%n 项任务将在%1天内到期</numerusform>
+            <numerusform>%n 项任务 %1 天内到期</numerusform>
         </translation>
     </message>
     <message>
@@ -1776,109 +1776,110 @@ Import it again as a separate plan?</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="182"/>
+        <location filename="../../gui/window/main_window.py" line="192"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="183"/>
+        <location filename="../../gui/window/main_window.py" line="193"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="188"/>
+        <location filename="../../gui/window/main_window.py" line="198"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="185"/>
+        <location filename="../../gui/window/main_window.py" line="195"/>
         <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
         <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="190"/>
+        <location filename="../../gui/window/main_window.py" line="200"/>
         <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
         <translation>导入从网页、Word 或 WPS 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="192"/>
+        <location filename="../../gui/window/main_window.py" line="202"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="195"/>
+        <location filename="../../gui/window/main_window.py" line="205"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="196"/>
+        <location filename="../../gui/window/main_window.py" line="206"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="198"/>
+        <location filename="../../gui/window/main_window.py" line="208"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="200"/>
+        <location filename="../../gui/window/main_window.py" line="210"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="204"/>
-        <location filename="../../gui/window/main_window.py" line="248"/>
+        <location filename="../../gui/window/main_window.py" line="214"/>
+        <location filename="../../gui/window/main_window.py" line="258"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="207"/>
-        <location filename="../../gui/window/main_window.py" line="249"/>
+        <location filename="../../gui/window/main_window.py" line="217"/>
+        <location filename="../../gui/window/main_window.py" line="259"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="211"/>
+        <location filename="../../gui/window/main_window.py" line="221"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="216"/>
+        <location filename="../../gui/window/main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="223"/>
+        <location filename="../../gui/window/main_window.py" line="233"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="225"/>
+        <location filename="../../gui/window/main_window.py" line="235"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="228"/>
+        <location filename="../../gui/window/main_window.py" line="238"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="232"/>
+        <location filename="../../gui/window/main_window.py" line="242"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="285"/>
+        <location filename="../../gui/window/main_window.py" line="302"/>
+        <location filename="../../gui/window/main_window.py" line="313"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="348"/>
+        <location filename="../../gui/window/main_window.py" line="376"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="349"/>
+        <location filename="../../gui/window/main_window.py" line="377"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -2197,42 +2198,42 @@ Import it again as a separate plan?</source>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="85"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="86"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="85"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="86"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="86"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="86"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="87"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="334"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="344"/>
         <source>%1 (next of %2)</source>
         <translation>%1（共%2个时间节点）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="368"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="378"/>
         <source>Latest progress: %1</source>
         <translation>最新进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="379"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="389"/>
         <source>Tick “%1”</source>
         <translation>勾选“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="382"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="392"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
     </message>

@@ -7,7 +7,7 @@ import datetime as dt
 import sqlite3
 
 from core.service.facade import PlanService
-from core.store.plan_io import stored_date, stored_time
+from core.store.tree_read import stored_date, stored_time
 
 
 def _task(svc: PlanService) -> int:

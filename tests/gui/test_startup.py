@@ -37,7 +37,7 @@ class _FirstTreePaint(QObject):
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint and self.seen is None:
             w = self.window
-            self.seen = (w.model.rowCount(), w.service.opening.done, w.tracking.overview.dashboard is not None,
+            self.seen = (w.model.rowCount(), w.service, w.tracking.overview.dashboard is not None,
                          w.right.currentWidget() is w.panel)
         return False
 
@@ -50,8 +50,8 @@ def test_the_first_paint_shows_the_plans_rows_and_the_checks_follow_it(qtbot, db
     assert window.model.plan_id == plan_id and len(window.model.task_ids()) == 15  # before any paint
     with qtbot.waitSignal(window.opening_checks.finished, timeout=10000) as checked:
         pass
-    rows, checked_then, overview_then, hint_then = painted.seen
-    assert rows > 0 and not checked_then and not overview_then  # the tree came first
+    rows, service_then, overview_then, hint_then = painted.seen
+    assert rows > 0 and service_then is None and not overview_then  # the tree came first, read without peewee
     assert not hint_then  # the right side waits blank for the overview, no hint text flashing by
     assert checked.args == [None] and window.service.opening.passed
     assert window.tracking.overview.dashboard is not None  # built right after that paint
@@ -95,12 +95,15 @@ def test_damage_found_after_the_first_paint_takes_the_recovery_path(qtbot, db_pa
             raise damaged
 
     monkeypatch.setattr(store_db, "check_before_opening", refused_in_full)
+    checked_services = []
+    real_finish = PlanService.finish_opening
+    monkeypatch.setattr(PlanService, "finish_opening", lambda svc: (checked_services.append(svc), real_finish(svc))[1])
     window = start_window(db_path, settings)
     qtbot.addWidget(window)
-    first = window.service
     with qtbot.waitSignal(window.opening_checks.finished, timeout=10000) as checked:
         pass
     assert checked.args == [damaged] and asked == ["db_damaged"]
+    first, = checked_services
     assert window.service is not first and window.service.opening.passed  # the restored copy, checked
     assert len(window.model.task_ids()) == 15
     assert list(db_path.parent.glob(f"{db_path.name}.damaged-*"))  # the damaged file is kept aside
@@ -127,14 +130,16 @@ paint = Paint()
 window.tree.viewport().installEventFilter(paint)
 app.exec()
 window.opening_checks.wait()
-window.service.close()
+if window.service is not None:
+    window.service.close()
 """
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-c", script, str(db_path), str(tmp_path / "w.ini")], capture_output=True,
                          text=True, env=env, cwd=ROOT, timeout=120)
     loaded = json.loads(out.stdout.strip().splitlines()[-1])
-    heavy = ("playhouse", "lxml", "docx", "openpyxl", "opencc", "xlrd", "pypdf", "pdfplumber", "olefile",
-             "core.readers", "core.export", "core.collect", "core.parse.pipeline", "core.parse.structure")
+    heavy = ("playhouse", "lxml", "docx", "openpyxl", "opencc", "xlrd", "pypdf", "pdfplumber", "olefile", "peewee",
+             "core.readers", "core.export", "core.collect", "core.parse.pipeline", "core.parse.structure",
+             "core.service.facade", "core.store.tables")
     assert [m for m in loaded if m.split(".")[0] in heavy or m.startswith(heavy)] == []
     assert "gui.window.dashboard" not in loaded  # the overview is built after the paint, too
 
@@ -169,3 +174,21 @@ def test_held_work_runs_after_whichever_watched_widget_paints_first(qtbot):
     never_shown.repaint()
     QApplication.processEvents()
     assert ran == ["ran"]
+
+
+def test_clicks_and_keys_wait_for_the_service_behind_the_first_look(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    from gui.app.launch import _InputHeld
+
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    held = _InputHeld(QApplication.instance())
+    qtbot.keyClicks(edit, "done")
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    assert edit.text() == ""  # dropped while the first look has no service behind it
+    held.release()
+    qtbot.keyClicks(edit, "done")
+    assert edit.text() == "done"

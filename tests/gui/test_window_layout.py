@@ -218,6 +218,7 @@ def test_the_height_given_to_the_material_tabs_is_remembered(qtbot, service, set
     qtbot.waitUntil(lambda: split.sizes()[1] > 0)
     total = sum(split.sizes())
     split.setSizes([total - 300, 300])
+    split.splitterMoved.emit(total - 300, 1)  # as the clerk's drag of the handle does
     sample_window.close()
     again = MainWindow(service, settings)
     qtbot.addWidget(again)
@@ -247,3 +248,38 @@ def test_column_texts_are_what_the_cells_show(sample_window):
     for col in (UNITS, DEADLINE, STATUS, PROGRESS):
         shown = [model.data(model.index_of(i, col)) for i in model.node_ids()]
         assert list(model.column_texts(col)) == [t for t in shown if t]
+
+
+def test_the_fields_get_the_height_they_need_until_the_clerk_drags_the_splitter(clerk_font, qtbot, service,
+                                                                               settings):
+    from gui.window.main_window import MainWindow
+
+    window = MainWindow(service, settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 900)  # room for the fields of a short task and the tabs' share
+    window.show()
+    window.importer.open_sample()
+    panel = window.panel
+    window.select_node(window.model.task_ids()[0])
+    qtbot.waitUntil(lambda: panel.tabs.isVisible() and sum(panel.split.sizes()) > 0)
+
+    def fitted() -> bool:  # the fields as tall as they need (a short task), the rest to the tabs
+        top, tabs = panel.split.sizes()
+        need = panel.scroll.widget().heightForWidth(panel.scroll.width())
+        return need <= top <= max(need, 0.38 * (top + tabs)) + 8 and tabs >= 0.35 * (top + tabs) - 1
+    qtbot.waitUntil(fitted)
+    qtbot.waitUntil(lambda: not panel.scroll.verticalScrollBar().isVisible())  # nothing to scroll
+    fitted_sizes = panel.split.sizes()
+
+    panel.split.setSizes([200, sum(fitted_sizes) - 200])
+    panel.split.splitterMoved.emit(200, 1)  # the clerk drags the handle
+    window.select_node(window.model.task_ids()[2])
+    assert panel.split.sizes()[0] == 200  # their height stays, task after task
+    window.close()
+    assert settings.value("window/detail_split") is not None
+
+
+def test_a_splitter_never_dragged_is_not_saved(sample_window, settings):
+    sample_window.select_node(sample_window.model.task_ids()[0])
+    sample_window.close()
+    assert settings.value("window/detail_split") is None  # the next session fits the fields again

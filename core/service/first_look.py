@@ -1,0 +1,72 @@
+"""What the window's first paint shows, read before peewee and the service are loaded.
+
+Importing peewee and the service is the largest single part of start-up, so the window reads the
+last plan's list, tree and chosen task through a read-only sqlite3 connection, with the store's own
+SQL (core/store/tree_read.py), paints them, and opens its PlanService right after that paint. Any
+file that is not plainly an up-to-date Taizhang database (none, empty, foreign, a schema to upgrade,
+an SQLite error) gives None: the window then opens the service first, with its dialogs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.domain.records import NodeInfo, PlanSummary
+from core.domain.settings import CURRENT_NODE, CURRENT_PLAN
+from core.errors import StoreError
+from core.store.identity import connect_readonly
+from core.store.migrations import LATEST
+from core.store.safety import check_before_opening
+from core.store.tree_read import preorder, read_tree, stored_date, stored_time
+
+
+@dataclass
+class FirstLook:
+    """The plans by name (newest year first, as PlanService.list_plans), the plan to show and its
+    nodes in document order, and the task that was chosen when the window last closed."""
+
+    db_path: Path
+    plans: list[PlanSummary]
+    plan_id: int | None
+    nodes: list[NodeInfo]
+    current_node: int | None
+    today: dt.date
+
+
+_PLANS = ("SELECT id, title, year, issuer, doc_number, issue_date, source_name, source_sha256, imported_at FROM plan "
+          "ORDER BY year IS NULL, year DESC, id DESC")
+
+
+def first_look(db_path: Path, today: dt.date) -> FirstLook | None:
+    """The first screen of `db_path` without writing anything; None when it must be opened in full first."""
+    path = Path(db_path)
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        check_before_opening(path, empty_is_new=False, integrity=False)  # ours, by header and schema
+        con = connect_readonly(path)
+    except (StoreError, OSError, sqlite3.Error):
+        return None
+    con.text_factory = lambda raw: raw.decode("utf-8", "replace")  # as the store reads a flipped bit
+    try:
+        if con.execute("PRAGMA user_version").fetchone()[0] != LATEST:
+            return None  # an upgrade is a write: the service does it, after the check
+        plans = [PlanSummary(id=i, title=title, year=year, issuer=issuer, doc_number=number,
+                             issue_date=stored_date(issued), source_name=source, source_sha256=sha,
+                             imported_at=stored_time(imported))
+                 for i, title, year, issuer, number, issued, source, sha, imported in con.execute(_PLANS)]
+        saved = dict(con.execute("SELECT key, value FROM setting WHERE key IN (?, ?)",
+                                 (CURRENT_PLAN.key, CURRENT_NODE.key)).fetchall())
+        ids = [p.id for p in plans]
+        wanted = saved.get(CURRENT_PLAN.key, "")
+        plan_id = int(wanted) if wanted.isdigit() and int(wanted) in ids else (ids[0] if ids else None)
+        nodes = preorder(read_tree(con.execute, plan_id)) if plan_id is not None else []
+        node = saved.get(CURRENT_NODE.key, "")
+        return FirstLook(path, plans, plan_id, nodes, int(node) if node.isdigit() else None, today)
+    except (sqlite3.Error, ValueError):
+        return None
+    finally:
+        con.close()
