@@ -708,7 +708,7 @@ Send each unit its file; import the returned files with “Import filled workboo
     </message>
     <message>
         <location filename="../../gui/window/detail_panel.py" line="174"/>
-        <location filename="../../gui/window/detail_panel.py" line="366"/>
+        <location filename="../../gui/window/detail_panel.py" line="374"/>
         <source>Write from progress entries</source>
         <translation>由进展生成</translation>
     </message>
@@ -724,27 +724,27 @@ Send each unit its file; import the returned files with “Import filled workboo
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="297"/>
+        <location filename="../../gui/window/detail_panel.py" line="305"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="306"/>
+        <location filename="../../gui/window/detail_panel.py" line="314"/>
         <source>Not saved yet: will be saved automatically once possible</source>
         <translation>尚未保存：恢复后将自动保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="319"/>
+        <location filename="../../gui/window/detail_panel.py" line="327"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="367"/>
+        <location filename="../../gui/window/detail_panel.py" line="375"/>
         <source>Replace the note with the progress entries? Edit ▸ Undo brings the old note back.</source>
         <translation>用各条进展替换现有的完成情况吗？可用“编辑 ▸ 撤销”恢复原来的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="372"/>
+        <location filename="../../gui/window/detail_panel.py" line="380"/>
         <source>Write “%1” from progress</source>
         <translation>由进展生成“%1”的完成情况</translation>
     </message>
