@@ -192,3 +192,36 @@ def test_clicks_and_keys_wait_for_the_service_behind_the_first_look(qtbot):
     held.release()
     qtbot.keyClicks(edit, "done")
     assert edit.text() == "done"
+
+
+def test_window_only_reads_just_the_windows_options():
+    from main import window_only
+
+    assert window_only([]) == (None, "zh_CN")
+    assert window_only(["--db", "a.sqlite3"]) == (Path("a.sqlite3"), "zh_CN")
+    assert window_only(["--db=a.sqlite3", "--lang", "en"]) == (Path("a.sqlite3"), "en")
+    assert window_only(["--db", ""]) == (None, "zh_CN")  # as argparse's path: the default database
+    for to_argparse in (["list"], ["--db"], ["--db", "--lang"], ["--lang", "xx"], ["--self-test"],
+                        ["--db", "a", "status"], ["--version"], ["-h"]):
+        assert window_only(to_argparse) is None, to_argparse
+
+
+def test_starting_the_window_from_main_py_loads_no_command_line_modules(tmp_path):
+    """(argparse itself comes with PySide6's signature support, so it is not counted.)"""
+    script = r"""
+import json, runpy, sys
+import gui.app.launch as launch
+def seen(db, lang="zh_CN"):
+    print(json.dumps([str(db), lang, sorted(sys.modules)]), flush=True)
+    return 0
+launch.run_gui = seen
+sys.argv = ["main.py", "--db", sys.argv[1], "--lang", "en"]
+runpy.run_path("main.py", run_name="__main__")
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "x.sqlite3")], capture_output=True,
+                         text=True, env=env, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    db, lang, loaded = json.loads(out.stdout.strip().splitlines()[-1])
+    assert (db, lang) == (str(tmp_path / "x.sqlite3"), "en")
+    assert [m for m in loaded if m.startswith(("core.cli", "core.parse", "core.messages"))] == []
