@@ -191,6 +191,18 @@ CATALOGUE: dict[str, Words] = {
                                  "Name a unit with --unit, or make one workbook for all units with --all-units")),
     "fill_unreadable": W("无法读取填报文件（不是 .xlsx 工作簿，或已损坏）：{path}",
                          "The returned file cannot be read (it is not an .xlsx workbook, or it is damaged): {path}"),
+    "fill_is_return": W("{path} 是单位交回的填报表（计划 {plan_id}），不是工作计划，未作为新计划导入；请用“填报与对比 ▸ "
+                        "导入填报表”合并。",
+                        "{path} is a unit's returned fill-in workbook (plan {plan_id}), not a work plan; it was not "
+                        "imported as a new plan. Merge it with Returns ▸ Import filled workbooks.",
+                        cli=("{path} 是单位交回的填报表（计划 {plan_id}），不是工作计划，未导入；请用 merge --plan "
+                             "{plan_id} {path} 合并",
+                             "{path} is a unit's returned fill-in workbook (plan {plan_id}), not a work plan; nothing "
+                             "was imported. Merge it with merge --plan {plan_id} {path}")),
+    "fill_plan_missing": W("填报表 {file} 是为计划 {plan_id} 生成的，但本台账中没有这个计划（可能已删除，或来自另一个"
+                           "台账文件），无法合并。",
+                           "The returned workbook {file} was made for plan {plan_id}, which is not in this ledger "
+                           "(deleted, or made from another ledger file); it cannot be merged."),
     "fill_other_plan": W("填报文件 {file} 是为另一个计划（编号 {detail}）生成的，已跳过。",
                          "The returned file {file} was made for another plan (number {detail}) and was skipped."),
     "fill_no_rows": W("填报文件 {file} 中没有找到任务行（表头应有“工作任务”及“状态”或“完成情况”），已跳过。",

@@ -8,10 +8,12 @@ the order; rows without our hidden 编号 are matched to tasks by their text lat
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 from core.collect.fillin import FORMAT, META_SHEET
 from core.errors import InputError
@@ -60,6 +62,66 @@ class Returned:
     exported_at: dt.datetime | None
     rows: list[ReturnedRow] = field(default_factory=list)
     ours: bool = False  # our layout with its hidden base, not retyped
+
+
+@dataclass(frozen=True)
+class FillinMark:
+    """What tells a returned fill-in workbook from a plan: the plan it was made for."""
+
+    plan_id: int
+
+
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def fillin_mark(source: Path | bytes) -> FillinMark | None:
+    """Is this a fill-in workbook we wrote (as sent, or saved again by Excel or WPS), and for which
+    plan; None for anything else (a plan's own 台账, a Word file, a damaged file).
+
+    Cheap, because the window asks it of every dropped file and `parse_source` of every file it
+    reads: a file that is no zip costs four bytes, a zip without our very hidden sheet the reading
+    of its sheet list; only a workbook holding that sheet is opened, and only the sheet's first
+    rows are read. The merge reads the whole workbook afterwards, once.
+    """
+    try:
+        if isinstance(source, bytes):
+            if not source.startswith(b"PK"):
+                return None
+            stream: io.BytesIO | Path = io.BytesIO(source)
+        else:
+            stream = Path(source)
+            with open(stream, "rb") as fh:
+                if fh.read(2) != b"PK":
+                    return None
+        with zipfile.ZipFile(stream) as zf:  # the central directory and the sheet list only
+            book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    except (OSError, zipfile.BadZipFile, KeyError, ElementTree.ParseError, RuntimeError):
+        return None
+    names = {el.get("name") for el in book.iter(f"{_MAIN_NS}sheet")}
+    if META_SHEET not in names:
+        return None
+    return _mark_from_meta(stream)
+
+
+def _mark_from_meta(stream: io.BytesIO | Path) -> FillinMark | None:
+    from openpyxl import load_workbook
+
+    if isinstance(stream, io.BytesIO):
+        stream.seek(0)
+    try:
+        wb = load_workbook(stream, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - a workbook openpyxl cannot open is not ours to claim
+        return None
+    try:
+        head = {r[0]: r[1] for r in wb[META_SHEET].iter_rows(max_row=3, max_col=2, values_only=True) if r and r[0]}
+    finally:
+        wb.close()
+    if head.get("format") != FORMAT:
+        return None
+    try:
+        return FillinMark(int(head.get("plan_id")))
+    except (TypeError, ValueError):
+        return None
 
 
 def _plain(value: object) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.errors import InputError
 from core.parse.parsed_plan import ParsedPlan
 from core.readers.document import Document
 
@@ -61,6 +62,7 @@ def parse_source(source: PlanSource | Path, parsing: Callable[[], None] | None =
         from core.readers.base import load_bytes
 
         data = load_bytes(source.path)
+        _refuse_returned_workbook(data, source.path)
         sha = hashlib.sha256(data).hexdigest()
         if source.path.suffix.lower() == ".json":
             plan = ParsedPlan.from_json(data.decode("utf-8", errors="replace"))
@@ -97,3 +99,15 @@ def parse_text(text: str, name: str = "") -> ParsedPlan:
     from core.readers.text import paragraphs
 
     return parse_document(Document(blocks=paragraphs(text), source_name=name))
+
+
+def _refuse_returned_workbook(data: bytes, path: Path) -> None:
+    """A unit's returned fill-in workbook is no plan: read as one it would become a new plan of the
+    unit's rows. Raise InputError naming the plan it belongs to, so the clerk merges it instead."""
+    if not data.startswith(b"PK"):  # no zip, no workbook: openpyxl stays unloaded
+        return
+    from core.collect.returns import fillin_mark
+
+    mark = fillin_mark(data)
+    if mark is not None:
+        raise InputError("fill_is_return", path=str(path), plan_id=mark.plan_id)

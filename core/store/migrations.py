@@ -65,6 +65,12 @@ V4 = [  # 延期 and dated 进展 entries; history says where a change came from
 ]
 
 
+V5 = [  # each task's newest 进展 is one index seek, so a year of monthly entries costs the tree nothing
+    'CREATE INDEX "entry_node_id_day_id" ON "entry" ("node_id", "day", "id")',
+    'DROP INDEX "entry_node_id"',  # the new index starts with node_id: lookups and cascades use it
+]
+
+
 def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
     def step(db: SqliteDatabase) -> None:
         for sql in statements:
@@ -73,7 +79,7 @@ def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
     return step
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_run(V1), _run(V2), _run(V3), _run(V4)]
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_run(V1), _run(V2), _run(V3), _run(V4), _run(V5)]
 LATEST = len(MIGRATIONS)
 # The oldest version whose tables and columns the current queries read unchanged: a database that
 # cannot be upgraded (on a read-only medium) is still readable from this version on. Every tree

@@ -3,9 +3,13 @@ on screen compared with another. The dialogs load when first opened (start-up st
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from gui.errors import catalogue_text
 
 translate = QCoreApplication.translate
 
@@ -68,6 +72,25 @@ class CollectMenu(QMenu):
             tasks = len(dialog.applied.applied.nodes)
             window.statusBar().showMessage(translate("CollectMenu", "Merged the returns into %1 tasks (Undo takes "
                                                                     "it back).").replace("%1", str(tasks)), 8000)
+
+    def merge_returned(self, returns: list[tuple[Path, int]]) -> None:
+        """Returned workbooks dropped on the window or opened with 导入: each plan's files in one
+        merge preview, that plan shown first; files made for a plan not in this ledger are named."""
+        window = self.window_
+        known = {p.id for p in window.service.list_plans(with_rollups=False)}
+        by_plan: dict[int, list[Path]] = {}
+        missing: list[str] = []
+        for path, plan_id in returns:
+            if plan_id in known:
+                by_plan.setdefault(plan_id, []).append(path)
+            else:
+                missing.append(catalogue_text("fill_plan_missing", file=path.name, plan_id=plan_id))
+        if missing:
+            QMessageBox.warning(window, translate("CollectMenu", "Import filled workbooks"), "\n".join(missing))
+        for plan_id, paths in by_plan.items():
+            if window.model.plan_id != plan_id:
+                window.refresh_plans(plan_id)
+            self.import_returns(paths)
 
     def compare_plans(self) -> None:
         window = self.window_

@@ -34,7 +34,7 @@ from gui.importing.preview_view import PreviewView
 from gui.importing.source import SourceBar
 from gui.importing.warnings_list import WarningsList
 from gui.importing.workers import ParseOutcome
-from gui.window.file_drop import FileDropTarget
+from gui.window.file_drop import FileDropTarget, split_returns
 from gui.window.node_editor import NodeEditor
 
 NO_YEAR = 1999  # the year box's minimum, shown as "not found"
@@ -147,8 +147,14 @@ class ImportDialog(QDialog):
         self.source.paste(mime)
 
     def files_dropped(self, paths: list[Path]) -> None:
-        """The first dropped file replaces the plan shown (asking if it was edited); the rest queue."""
-        first, rest = Path(paths[0]), list(paths[1:])
+        """The first dropped plan replaces the plan shown (asking if it was edited); the rest, and
+        any returned fill-in workbook (which goes to its merge preview), go to the importer."""
+        plans, returns = split_returns([Path(p) for p in paths])
+        if returns:
+            self.more_files.emit([path for path, _plan in returns])
+        if not plans:
+            return
+        first, rest = plans[0], plans[1:]
         if self.outcome is not None and not self.stack.isClean() and not self._ask(
                 self.tr("Replace the plan shown, and the changes made to it, with %1?").replace("%1", first.name)):
             return

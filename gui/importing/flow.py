@@ -2,6 +2,10 @@
 sample plan is imported directly, as it needs no checking. Several dropped files open one
 after another, each in its own dialog. Every other import goes through the dialog's worker,
 which reads, hashes and parses off the GUI thread, and its duplicate check.
+
+A unit's returned fill-in workbook is no plan: dropped or chosen here, it goes to the 导入填报表
+merge preview of the plan it was made for (core.collect.returns.fillin_mark tells), and the
+plans dropped with it still open in the import dialog, after the merge.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from core.domain.records import Change, ImportResult
 from core.errors import TaizhangError
 from core.paths import resource_path
 from gui.errors import show_error
-from gui.window.file_drop import FileDropTarget, plan_file_filters
+from gui.window.file_drop import FileDropTarget, plan_file_filters, split_returns
 
 LAST_DIR_KEY = "import/last_dir"
 
@@ -28,6 +32,7 @@ class PlanImporter(QObject):
         self.window = window
         self.dialog = None
         self.queue: list[Path] = []  # dropped files still to open, one import dialog after another
+        self.returns: list[tuple[Path, int]] = []  # returned workbooks waiting for their merge preview
         FileDropTarget(window).dropped.connect(self.open_files)
 
     def choose_and_import(self) -> None:
@@ -35,13 +40,26 @@ class PlanImporter(QObject):
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import work plan"), start, plan_file_filters())
         if path:
             self.window.settings.setValue(LAST_DIR_KEY, str(Path(path).parent))
-            self.open_dialog(Path(path))
+            self.open_files([Path(path)])
 
     def open_files(self, paths: list[Path]) -> None:
-        """Files dropped on the window: each in its own import dialog, the next when one closes."""
+        """Files dropped on the window: each plan in its own import dialog, the next when one
+        closes; returned fill-in workbooks to their merge preview first."""
         if self.window.service is None or not paths:
             return
-        self.queue.extend(Path(p) for p in paths)
+        plans, returns = split_returns([Path(p) for p in paths])
+        self.queue.extend(plans)
+        if returns:
+            self.returns.extend(returns)
+            # after the drop has returned: the drag's source (an e-mail client) is not held by the modal preview
+            QTimer.singleShot(0, self._merge_returns)
+        elif self.dialog is None or not self.dialog.isVisible():
+            self._next_file()
+
+    def _merge_returns(self) -> None:
+        returns, self.returns = self.returns, []
+        if returns and self.window.service is not None:
+            self.window.collect_menu.merge_returned(returns)
         if self.dialog is None or not self.dialog.isVisible():
             self._next_file()
 
@@ -62,7 +80,7 @@ class PlanImporter(QObject):
         dialog = ImportDialog(self.window.service, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._saved)
-        dialog.more_files.connect(self.queue.extend)
+        dialog.more_files.connect(self.open_files)
         dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
         self.dialog = dialog
         dialog.open()
@@ -109,3 +127,4 @@ class PlanImporter(QObject):
             return None
         self._saved(change)
         return change.plan_id
+

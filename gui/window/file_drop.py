@@ -2,7 +2,8 @@
 
 The main window and the import dialog both take dropped files (one or several) through
 FileDropTarget; the file dialogs all use plan_file_filters(), built from the readers' own
-registry so a new reader shows up in every filter by itself.
+registry so a new reader shows up in every filter by itself. Both tell a unit's returned fill-in
+workbook from a plan (split_returns), so it goes to its merge preview, not to a new plan.
 """
 
 from __future__ import annotations
@@ -67,3 +68,18 @@ class FileDropTarget(QObject):
                 self.dropped.emit(paths)
             return True
         return super().eventFilter(watched, event)
+
+
+def split_returns(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, int]]]:
+    """The plans among `paths`, and the returned fill-in workbooks with the plan each was made for."""
+    from core.collect.returns import fillin_mark
+
+    plans: list[Path] = []
+    returns: list[tuple[Path, int]] = []
+    for path in paths:
+        mark = fillin_mark(path)
+        if mark is None:
+            plans.append(path)
+        else:
+            returns.append((path, mark.plan_id))
+    return plans, returns

@@ -286,44 +286,49 @@ Send each unit its file; import the returned files with “Import filled workboo
 <context>
     <name>CollectMenu</name>
     <message>
-        <location filename="../../gui/dialogs/collect_menu.py" line="17"/>
+        <location filename="../../gui/dialogs/collect_menu.py" line="21"/>
         <source>&amp;Returns</source>
         <translation>填报与对比(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/collect_menu.py" line="20"/>
+        <location filename="../../gui/dialogs/collect_menu.py" line="24"/>
         <source>&amp;Make fill-in workbooks…</source>
         <translation>生成填报表(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/collect_menu.py" line="21"/>
+        <location filename="../../gui/dialogs/collect_menu.py" line="25"/>
         <source>An Excel workbook for each unit to fill in its tasks&apos; progress and send back</source>
         <translation>为各单位生成 Excel 填报表，填写任务进展后交回</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/collect_menu.py" line="24"/>
+        <location filename="../../gui/dialogs/collect_menu.py" line="28"/>
         <source>&amp;Import filled workbooks…</source>
         <translation>导入填报表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/collect_menu.py" line="25"/>
+        <location filename="../../gui/dialogs/collect_menu.py" line="29"/>
         <source>Merge the workbooks the units sent back, after a preview of what changes</source>
         <translation>合并各单位交回的填报表，先预览会改动什么</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/collect_menu.py" line="28"/>
+        <location filename="../../gui/dialogs/collect_menu.py" line="32"/>
         <source>&amp;Compare with another plan…</source>
         <translation>与另一计划比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/collect_menu.py" line="29"/>
+        <location filename="../../gui/dialogs/collect_menu.py" line="33"/>
         <source>New, dropped and reworded tasks, and changed units and deadlines, against another plan</source>
         <translation>与另一计划相比：新增、删除、改写的任务，以及单位和时限的变化</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/collect_menu.py" line="69"/>
+        <location filename="../../gui/dialogs/collect_menu.py" line="73"/>
         <source>Merged the returns into %1 tasks (Undo takes it back).</source>
         <translation>已合并填报，改动 %1 项任务（可撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/collect_menu.py" line="89"/>
+        <source>Import filled workbooks</source>
+        <translation>导入填报表</translation>
     </message>
 </context>
 <context>
@@ -708,7 +713,7 @@ Send each unit its file; import the returned files with “Import filled workboo
     </message>
     <message>
         <location filename="../../gui/window/detail_panel.py" line="174"/>
-        <location filename="../../gui/window/detail_panel.py" line="366"/>
+        <location filename="../../gui/window/detail_panel.py" line="374"/>
         <source>Write from progress entries</source>
         <translation>由进展生成</translation>
     </message>
@@ -724,27 +729,27 @@ Send each unit its file; import the returned files with “Import filled workboo
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="297"/>
+        <location filename="../../gui/window/detail_panel.py" line="305"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="306"/>
+        <location filename="../../gui/window/detail_panel.py" line="314"/>
         <source>Not saved yet: will be saved automatically once possible</source>
         <translation>尚未保存：恢复后将自动保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="319"/>
+        <location filename="../../gui/window/detail_panel.py" line="327"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="367"/>
+        <location filename="../../gui/window/detail_panel.py" line="375"/>
         <source>Replace the note with the progress entries? Edit ▸ Undo brings the old note back.</source>
         <translation>用各条进展替换现有的完成情况吗？可用“编辑 ▸ 撤销”恢复原来的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="372"/>
+        <location filename="../../gui/window/detail_panel.py" line="380"/>
         <source>Write “%1” from progress</source>
         <translation>由进展生成“%1”的完成情况</translation>
     </message>
@@ -1395,42 +1400,42 @@ Replace it?</source>
 <context>
     <name>FileDrop</name>
     <message>
-        <location filename="../../gui/window/file_drop.py" line="24"/>
+        <location filename="../../gui/window/file_drop.py" line="25"/>
         <source>Work plan files (%1)</source>
         <translation>工作要点文件 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_drop.py" line="25"/>
+        <location filename="../../gui/window/file_drop.py" line="26"/>
         <source>Word and WPS documents (%1)</source>
         <translation>Word 和 WPS 文字文档 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_drop.py" line="26"/>
+        <location filename="../../gui/window/file_drop.py" line="27"/>
         <source>Excel and WPS ledgers (%1)</source>
         <translation>Excel 和 WPS 表格台账 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_drop.py" line="27"/>
+        <location filename="../../gui/window/file_drop.py" line="28"/>
         <source>PDF and OFD documents (%1)</source>
         <translation>PDF 和 OFD 版式文件 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_drop.py" line="28"/>
+        <location filename="../../gui/window/file_drop.py" line="29"/>
         <source>Web pages and text (%1)</source>
         <translation>网页和文本 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_drop.py" line="29"/>
+        <location filename="../../gui/window/file_drop.py" line="30"/>
         <source>Scans and photos (%1)</source>
         <translation>扫描件和照片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_drop.py" line="30"/>
+        <location filename="../../gui/window/file_drop.py" line="31"/>
         <source>Parse results (%1)</source>
         <translation>解析结果 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_drop.py" line="34"/>
+        <location filename="../../gui/window/file_drop.py" line="35"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -1620,27 +1625,27 @@ Replace it?</source>
         <translation>用粘贴的内容替换当前预览（包括已做的修改）吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="153"/>
+        <location filename="../../gui/importing/dialog.py" line="159"/>
         <source>Replace the plan shown, and the changes made to it, with %1?</source>
         <translation>用 %1 替换当前显示的计划及对它所做的修改？</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="200"/>
+        <location filename="../../gui/importing/dialog.py" line="206"/>
         <source>%1 sections, %2 tasks</source>
         <translation>共 %1 个分组、%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="222"/>
+        <location filename="../../gui/importing/dialog.py" line="228"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="236"/>
+        <location filename="../../gui/importing/dialog.py" line="242"/>
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="237"/>
+        <location filename="../../gui/importing/dialog.py" line="243"/>
         <source>“%1” has already been imported (the same file, or the same title and year).
 
 Import it again as a separate plan?</source>
@@ -1649,7 +1654,7 @@ Import it again as a separate plan?</source>
 要再作为一份新计划导入吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="240"/>
+        <location filename="../../gui/importing/dialog.py" line="246"/>
         <source>Import as a new plan</source>
         <translation>作为新计划导入</translation>
     </message>
@@ -2180,17 +2185,17 @@ Import it again as a separate plan?</source>
 <context>
     <name>PlanImporter</name>
     <message>
-        <location filename="../../gui/importing/flow.py" line="35"/>
+        <location filename="../../gui/importing/flow.py" line="40"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/flow.py" line="108"/>
+        <location filename="../../gui/importing/flow.py" line="126"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/flow.py" line="88"/>
+        <location filename="../../gui/importing/flow.py" line="106"/>
         <source>Imported %1 sections and %2 tasks.</source>
         <translation>已导入 %1 个分组、%2 项任务。</translation>
     </message>
