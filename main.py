@@ -6,13 +6,52 @@ on stderr with a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from pathlib import Path
 
-from core.cli.output import (
+WINDOW_LANGS = ("zh_CN", "en")
+
+
+def window_only(argv: list[str]) -> tuple[Path | None, str] | None:
+    """(database, language) when the arguments only start the window — none, or just --db and --lang —
+    else None, for argparse to read. The clerk's start-up then loads neither argparse nor the command
+    line's modules before the window (issue 16); a value argparse would refuse goes to argparse."""
+    db, lang, rest = None, "zh_CN", list(argv)
+    while rest:
+        option = rest.pop(0)
+        name, eq, value = option.partition("=")
+        if name not in ("--db", "--lang"):
+            return None
+        if not eq:
+            if not rest or rest[0].startswith("-"):
+                return None
+            value = rest.pop(0)
+        if name == "--lang":
+            if value not in WINDOW_LANGS:
+                return None
+            lang = value
+        else:
+            db = Path(value) if value else None
+    return db, lang
+
+
+def run_window(db: Path | None, lang: str) -> int:
+    """The main window on `db` (the default database when None)."""
+    from core.paths import default_db_path
+    from gui.app.launch import run_gui
+
+    return run_gui(db if db is not None else default_db_path(), lang=lang)
+
+
+if __name__ == "__main__" and (_window := window_only(sys.argv[1:])) is not None:
+    sys.exit(run_window(*_window))
+
+# the command line's modules: not loaded when the clerk only starts the window
+import argparse  # noqa: E402
+import json  # noqa: E402
+
+from core.cli.output import (  # noqa: E402
     diff_counts,
     diff_json,
     entry_json,
@@ -23,12 +62,12 @@ from core.cli.output import (
     rollup_json,
     task_json,
 )
-from core.cli.zh_argparse import EXIT_ERROR, ZhArgumentParser
-from core.domain.status import Status
-from core.errors import TaizhangError, UsageError
-from core.messages import cli_line as message
-from core.parse.parsed_plan import ROLE_ZH
-from core.version import __version__
+from core.cli.zh_argparse import EXIT_ERROR, ZhArgumentParser  # noqa: E402
+from core.domain.status import Status  # noqa: E402
+from core.errors import TaizhangError, UsageError  # noqa: E402
+from core.messages import cli_line as message  # noqa: E402
+from core.parse.parsed_plan import ROLE_ZH  # noqa: E402
+from core.version import __version__  # noqa: E402
 
 EXIT_BROKEN_PIPE = 141  # what a shell shows for a tool stopped by SIGPIPE (`… | head`)
 
@@ -595,9 +634,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return self_test(lang=args.lang)
         if not getattr(args, "func", None):
-            from gui.app.launch import run_gui
-
-            return run_gui(_db_path(args), lang=args.lang)
+            return run_window(Path(args.db) if args.db else None, args.lang)
         code = args.func(args)
         sys.stdout.flush()  # a closed pipe shows here, inside the try, not at interpreter exit
         return code

@@ -79,8 +79,9 @@ def start_window(db_path: Path, settings: QSettings | None = None):
             service = open_with_recovery(None, path, check_later=True)
         if service is None:
             return None
-    window = MainWindow(None, settings)
-    window.hold_until_painted()  # the service (if not open yet), the overview, the units, the search keys
+    window = MainWindow(None, settings, deferred=look is not None)  # its menus, after the first paint
+    if look is None:
+        window.hold_until_painted()  # the overview, the units, the search keys (the service is open)
     if look is None:
         window.attach(service)
     else:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from gui.editing.tracking_actions import TrackingActions
 from gui.tree.filtering import TreeFiltering
 from gui.window.overview_wiring import OverviewWiring
 
@@ -27,12 +26,21 @@ class DailyTracking(QObject):
     ALIASES = {"filter_from_overview": ("filtering", "filter_from")}  # names from before the split
     PARTS = ("actions", "filtering", "overview")
 
-    def __init__(self, window) -> None:
+    def __init__(self, window, deferred: bool = False) -> None:
+        """`deferred`: the actions part waits for build_actions() (the window's start-up, after its
+        first paint); its menus and keys are not in that paint, and the clerk's input waits anyway."""
         super().__init__(window)
         self.window = window
         self.filtering = TreeFiltering(window)
         self.overview = OverviewWiring(window, self.filtering)
-        self.actions = TrackingActions(window, self.filtering, self.overview)
+        self.actions = None
+        if not deferred:
+            self.build_actions()
+
+    def build_actions(self) -> None:
+        from gui.editing.tracking_actions import TrackingActions
+
+        self.actions = TrackingActions(self.window, self.filtering, self.overview)
 
     def __getattr__(self, name: str):
         if name.startswith("_"):

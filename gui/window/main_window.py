@@ -29,7 +29,6 @@ from core.errors import StoreError
 from core.version import __version__
 from gui.app.store_upkeep import StoreUpkeep
 from gui.dialogs.backup_menu import backup_action
-from gui.dialogs.collect_menu import CollectMenu
 from gui.editing.commands import EditContext
 from gui.editing.tracking import DailyTracking
 from gui.errors import show_error
@@ -40,7 +39,6 @@ from gui.tree.filter_proxy import TaskFilterProxy
 from gui.tree.labels import rollup_text
 from gui.tree.plan_tree_model import DEADLINE, PROGRESS, STATUS, TITLE, UNITS, PlanTreeModel
 from gui.window.detail_panel import DetailPanel
-from gui.window.due_notice import DueNotice
 from gui.window.filter_bar import FilterBar
 from gui.window.retry import install_retry_bar
 from gui.window.welcome import WelcomePage
@@ -56,7 +54,11 @@ class MainWindow(QMainWindow):
 
     plan_shown = Signal(object)  # the plan id now on screen (None: the welcome page)
 
-    def __init__(self, service: PlanService | None, settings: QSettings | None = None) -> None:
+    def __init__(self, service: PlanService | None, settings: QSettings | None = None,
+                 deferred: bool = False) -> None:
+        """`deferred` (start-up only, gui/app/launch.py): the window holds its work for its first paint
+        (hold_until_painted), and what that paint does not show — the View, Task and 填报与对比 menus
+        with their actions, the due notice — is imported and built right after it (_build_rest)."""
         super().__init__()
         self.service = service
         self._deferred: list[Callable[[], None]] | None = None  # work held for the first paint (start-up)
@@ -107,10 +109,12 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._restore_window()
         self.pages.setCurrentWidget(self.splitter)  # the shell looks like the window it becomes
-        self.tracking = DailyTracking(self)  # filters, my unit, overview, evidence, structure edits
-        self.collect_menu = CollectMenu(self)  # 填报与对比: fill-in workbooks, merging returns, plan diff
-        self.menuBar().insertMenu(self.help_menu.menuAction(), self.collect_menu)
-        self.due_notice = DueNotice(self)  # once a day, after the tree has painted: what is overdue or near
+        self.tracking = DailyTracking(self, deferred=True)  # filters, my unit, overview; its actions: _build_rest
+        if deferred:
+            self.hold_until_painted()
+            self.after_first_paint(self._build_rest)  # first in line: before the service is attached
+        else:
+            self._build_rest()
         if service is not None:
             self.attach(service)
 
@@ -134,6 +138,16 @@ class MainWindow(QMainWindow):
         node = service.get(CURRENT_NODE)
         if node is not None and (self.proxy.index_of(node).isValid() or not self.proxy.active):
             self.select_node(node)  # not one the restored filters hide: that would clear them
+
+    def _build_rest(self) -> None:
+        """The parts the first paint does not show (see __init__'s `deferred`)."""
+        from gui.dialogs.collect_menu import CollectMenu
+        from gui.window.due_notice import DueNotice
+
+        self.tracking.build_actions()  # the View and Task menus, status keys, structure edits
+        self.collect_menu = CollectMenu(self)  # 填报与对比: fill-in workbooks, merging returns, plan diff
+        self.menuBar().insertMenu(self.help_menu.menuAction(), self.collect_menu)
+        self.due_notice = DueNotice(self)  # once a day, after the tree has painted: what is overdue or near
 
     # -- start-up ------------------------------------------------------------------------
     def hold_until_painted(self) -> None:

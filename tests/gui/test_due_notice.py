@@ -127,6 +127,7 @@ def test_at_start_up_the_day_is_kept_once_the_opening_check_has_passed(qtbot, db
     monkeypatch.setattr(opening, "check_integrity", lambda path: (release.wait(10), real_check(path))[1])
     window = start_window(db_path, settings)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: hasattr(window, "due_notice"))  # built right after the first paint
     qtbot.waitUntil(lambda: window.due_notice.checked_on is not None)
     assert window.due_notice.bar is not None and window.due_notice.bar.isVisible()  # 2026's 12. is long overdue
     assert window.service.get(DUE_NOTICE_DAY) == ""  # not written while the check runs: that write would wait

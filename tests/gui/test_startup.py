@@ -142,6 +142,7 @@ if window.service is not None:
              "core.service.facade", "core.store.tables")
     assert [m for m in loaded if m.split(".")[0] in heavy or m.startswith(heavy)] == []
     assert "gui.window.dashboard" not in loaded  # the overview is built after the paint, too
+    assert {"gui.editing.tracking_actions", "gui.dialogs.collect_menu", "gui.window.due_notice"}.isdisjoint(loaded)
 
 
 def test_the_start_up_probe_times_the_painted_tree_of_main_py(db_path, sample_plan, tmp_path):
@@ -192,3 +193,73 @@ def test_clicks_and_keys_wait_for_the_service_behind_the_first_look(qtbot):
     held.release()
     qtbot.keyClicks(edit, "done")
     assert edit.text() == "done"
+
+
+def test_window_only_reads_just_the_windows_options():
+    from main import window_only
+
+    assert window_only([]) == (None, "zh_CN")
+    assert window_only(["--db", "a.sqlite3"]) == (Path("a.sqlite3"), "zh_CN")
+    assert window_only(["--db=a.sqlite3", "--lang", "en"]) == (Path("a.sqlite3"), "en")
+    assert window_only(["--db", ""]) == (None, "zh_CN")  # as argparse's path: the default database
+    for to_argparse in (["list"], ["--db"], ["--db", "--lang"], ["--lang", "xx"], ["--self-test"],
+                        ["--db", "a", "status"], ["--version"], ["-h"]):
+        assert window_only(to_argparse) is None, to_argparse
+
+
+def test_starting_the_window_from_main_py_loads_no_command_line_modules(tmp_path):
+    """(argparse itself comes with PySide6's signature support, so it is not counted.)"""
+    script = r"""
+import json, runpy, sys
+import gui.app.launch as launch
+def seen(db, lang="zh_CN"):
+    print(json.dumps([str(db), lang, sorted(sys.modules)]), flush=True)
+    return 0
+launch.run_gui = seen
+sys.argv = ["main.py", "--db", sys.argv[1], "--lang", "en"]
+runpy.run_path("main.py", run_name="__main__")
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "x.sqlite3")], capture_output=True,
+                         text=True, env=env, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    db, lang, loaded = json.loads(out.stdout.strip().splitlines()[-1])
+    assert (db, lang) == (str(tmp_path / "x.sqlite3"), "en")
+    assert [m for m in loaded if m.startswith(("core.cli", "core.parse", "core.messages"))] == []
+
+
+def test_the_menus_follow_the_first_paint_and_work(qtbot, db_path, settings, sample_plan):
+    from core.domain.status import Status
+
+    _with_plan(db_path, sample_plan)
+    window = start_window(db_path, settings)
+    qtbot.addWidget(window)
+    seen = []
+
+    class _Paint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint and not seen:
+                seen.append((window.model.rowCount(), window.tracking.actions, hasattr(window, "collect_menu"),
+                             hasattr(window, "due_notice"), len(window.menuBar().actions())))
+            return False
+
+    painted = _Paint(window)
+    window.tree.viewport().installEventFilter(painted)
+    assert window.tracking.actions is None and not hasattr(window, "collect_menu")  # nothing of it before
+    with qtbot.waitSignal(window.opening_checks.finished, timeout=10000):
+        pass
+    rows, actions_then, collect_then, notice_then, menus_then = seen[0]
+    assert rows > 0 and actions_then is None and not collect_then and not notice_then  # the paint: the tree
+    assert menus_then == 3  # 文件, 编辑, 帮助
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert len(titles) == 6 and titles[-1] == window.help_menu.title()  # 查看, 任务, 填报与对比 before 帮助
+    task = window.model.task_ids()[0]
+    window.select_node(task)
+    window.tracking.status_actions[1].trigger()  # 进行中, from the Task menu built after the paint
+    assert window.service.node(task).status is Status.DOING
+    window.filter_bar.search.setText(window.model.item(window.model.index_of(task)).info.title)
+    qtbot.waitUntil(lambda: window.proxy.rowCount() > 0 and window.proxy.index_of(task).isValid())
+    assert window.filter_bar.task_filter().text and window.proxy.active  # the filter bar filters
+    window.opening_checks.wait()
+    window.close()
+    window.service.close()
