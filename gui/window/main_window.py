@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         self.path_label.setToolTip(self.tr("Database file"))
         self.progress_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)
+        # Qt hides normal status-bar widgets under a message only if they are visible when it comes; a
+        # message shown while the window is still being built would be drawn over the path. Decide here.
+        self.statusBar().messageChanged.connect(lambda text: self.path_label.setVisible(not text))
         self.statusBar().addPermanentWidget(self.progress_label)
         self.retry_bar = install_retry_bar(self, self.ctx.pending)  # edits the disk refused, retried
         self.upkeep = StoreUpkeep(self)  # idle checkpoint; start-up warnings (a backup that failed)

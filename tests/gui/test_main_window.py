@@ -275,3 +275,19 @@ def test_the_tracking_object_still_answers_to_the_names_it_had_before_its_split(
                  "apply_filter", "choose_my_units", "current_task", "focus_note", "focus_tree", "carry_over"):
         assert getattr(tracking, name) is not None, name
     assert tracking.filter_from_overview.__func__ is type(tracking.filtering).filter_from
+
+
+def test_a_status_message_never_draws_over_the_database_path(service, settings, qtbot):
+    """A message shown while the window is still hidden (a start-up warning) used to leave the path
+    label visible underneath once the window appeared."""
+    window = MainWindow(service, settings)
+    qtbot.addWidget(window)
+    window.statusBar().showMessage("备份未能写入")
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.path_label.isVisible()
+    window.statusBar().clearMessage()
+    assert window.path_label.isVisible()
+    window.statusBar().showMessage("已导入")
+    assert not window.path_label.isVisible()
+    window.close()
