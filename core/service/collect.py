@@ -16,7 +16,7 @@ from core.domain.records import Change, NodeInfo, TaskFilter
 from core.domain.textclean import clean_text
 from core.errors import TaizhangError, UsageError
 from core.store import tracking
-from core.store.edits import ancestors
+from core.store.structure import ancestors
 
 if TYPE_CHECKING:  # the workbook side (openpyxl) is imported when a workbook is written or read
     from core.collect.merge import MergePreview, Pick

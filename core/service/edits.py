@@ -14,10 +14,10 @@ from core.domain.textclean import clean_text
 from core.errors import UsageError
 from core.messages import term, words
 from core.paths import evidence_dir
-from core.store import edits, plans
 from core.store import evidence as ev
+from core.store import plans, structure
 from core.store.carry import carry_over, origins
-from core.store.edits import ancestors, plan_of
+from core.store.structure import ancestors, plan_of
 
 NEW_TASK = term("new_task")  # the title a task added by hand starts with
 
@@ -44,8 +44,8 @@ class PlanEditing:
         """A new task (its id in `result`, its place in `added`); under a task, that task becomes a section."""
         label, title, text = clean_text(label), clean_text(title), clean_text(text)
         with self._atomic():
-            node_id = edits.add_node(plan_id, parent_id, position, label, title, text)
-            place = edits.place(node_id)
+            node_id = structure.add_node(plan_id, parent_id, position, label, title, text)
+            place = structure.place(node_id)
             nodes, rollups = self._around(parent_id)
         return Change(plan_id=plan_id, added=[place], nodes=nodes, rollups=rollups, initiator=initiator,
                       result=node_id)
@@ -54,17 +54,17 @@ class PlanEditing:
         """Delete a node and everything under it; `before` is the snapshot undo puts back."""
         plan_id = plan_of(node_id)
         with self._atomic():
-            place = edits.place(node_id)
-            snap = edits.delete_node(node_id)
-            edits.ensure_progress(snap.parent_id)
+            place = structure.place(node_id)
+            snap = structure.delete_node(node_id)
+            structure.ensure_progress(snap.parent_id)
             nodes, rollups = self._around(snap.parent_id)
         return Change(plan_id=plan_id, removed=[place], nodes=nodes, rollups=rollups, initiator=initiator,
                       before=snap)
 
-    def restore_node(self, snap: edits.Snapshot, initiator: object = None) -> Change:
+    def restore_node(self, snap: structure.Snapshot, initiator: object = None) -> Change:
         with self._atomic():
-            root = edits.restore(snap)
-            place = edits.place(root)
+            root = structure.restore(snap)
+            place = structure.place(root)
             nodes, rollups = self._around(snap.parent_id)
         return Change(plan_id=plan_of(root), added=[place], nodes=nodes, rollups=rollups,
                       initiator=initiator, result=root)
@@ -72,9 +72,9 @@ class PlanEditing:
     def move_node(self, node_id: int, parent_id: int | None, position: int, initiator: object = None) -> Change:
         """Move under `parent_id` at `position`; `before` is (old parent, old position) for undo."""
         with self._atomic():
-            was = edits.place(node_id)
-            old = edits.move_node(node_id, parent_id, position)
-            now_at = edits.place(node_id)
+            was = structure.place(node_id)
+            old = structure.move_node(node_id, parent_id, position)
+            now_at = structure.place(node_id)
             nodes, rollups = self._around(was.parent_id, now_at.parent_id)
         moved = [NodeMove(node_id, was, now_at)] if was != now_at else []
         return Change(plan_id=plan_of(node_id), moved=moved, nodes=nodes, rollups=rollups,
@@ -82,12 +82,12 @@ class PlanEditing:
 
     def indent_node(self, node_id: int, initiator: object = None) -> Change:
         """Make a node the last child of the sibling before it."""
-        parent_id, position = edits.indent_target(node_id)
+        parent_id, position = structure.indent_target(node_id)
         return self.move_node(node_id, parent_id, position, initiator)
 
     def outdent_node(self, node_id: int, initiator: object = None) -> Change:
         """Make a node the sibling right after its parent."""
-        parent_id, position = edits.outdent_target(node_id)
+        parent_id, position = structure.outdent_target(node_id)
         return self.move_node(node_id, parent_id, position, initiator)
 
     def rename_node(self, node_id: int, label: str, title: str, text: str | None = None,
@@ -96,7 +96,7 @@ class PlanEditing:
         label, title = clean_text(label), clean_text(title)
         text = clean_text(text) if text is not None else None
         with self._atomic():
-            old = edits.rename_node(node_id, label, title, text)
+            old = structure.rename_node(node_id, label, title, text)
         return Change(plan_id=plan_of(node_id), nodes={node_id}, fields={"label", "title", "text"},
                       initiator=initiator, before=old)
 
@@ -104,7 +104,7 @@ class PlanEditing:
         """Re-assign units by role; `before` is the old assignment."""
         units = {role: [clean_text(u) for u in names] for role, names in units.items()}
         with self._atomic():
-            old = edits.set_units(node_id, units)
+            old = structure.set_units(node_id, units)
         return Change(plan_id=plan_of(node_id), nodes={node_id}, fields={"units"},
                       initiator=initiator, before=old)
 
@@ -113,7 +113,7 @@ class PlanEditing:
         """Replace the deadlines; `before` is the old list."""
         deadlines = [(clean_text(text), day) for text, day in deadlines]
         with self._atomic():
-            old = edits.set_deadlines(node_id, deadlines)
+            old = structure.set_deadlines(node_id, deadlines)
             plan_id, above = ancestors([node_id])
         return Change(plan_id=plan_id, nodes={node_id}, rollups=above, fields={"deadlines"},
                       initiator=initiator, before=old)

@@ -31,9 +31,9 @@ from core.store.db import (
     sidecars,
     tidy_after_readonly,
 )
-from core.store.edits import ancestors, plan_of
 from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups, unit_names
 from core.store.saved_settings import read_setting, write_setting
+from core.store.structure import ancestors, plan_of
 from core.store.tree_read import preorder
 
 

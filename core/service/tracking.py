@@ -15,7 +15,7 @@ from core.domain.status import Status
 from core.domain.textclean import clean_text
 from core.errors import UsageError
 from core.store import plans, tracking
-from core.store.edits import ancestors, get_node
+from core.store.structure import ancestors, get_node
 from core.store.task_progress import task_states
 
 
