@@ -20,7 +20,7 @@ from core.errors import StoreError
 from core.store.identity import connect_readonly
 from core.store.migrations import LATEST
 from core.store.safety import check_before_opening
-from core.store.tree_read import preorder, read_tree, stored_date, stored_time
+from core.store.tree_read import preorder, read_plans, read_settings, read_tree
 
 
 @dataclass
@@ -34,10 +34,6 @@ class FirstLook:
     nodes: list[NodeInfo]
     current_node: int | None
     today: dt.date
-
-
-_PLANS = ("SELECT id, title, year, issuer, doc_number, issue_date, source_name, source_sha256, imported_at FROM plan "
-          "ORDER BY year IS NULL, year DESC, id DESC")
 
 
 def first_look(db_path: Path, today: dt.date) -> FirstLook | None:
@@ -54,12 +50,8 @@ def first_look(db_path: Path, today: dt.date) -> FirstLook | None:
     try:
         if con.execute("PRAGMA user_version").fetchone()[0] != LATEST:
             return None  # an upgrade is a write: the service does it, after the check
-        plans = [PlanSummary(id=i, title=title, year=year, issuer=issuer, doc_number=number,
-                             issue_date=stored_date(issued), source_name=source, source_sha256=sha,
-                             imported_at=stored_time(imported))
-                 for i, title, year, issuer, number, issued, source, sha, imported in con.execute(_PLANS)]
-        saved = dict(con.execute("SELECT key, value FROM setting WHERE key IN (?, ?)",
-                                 (CURRENT_PLAN.key, CURRENT_NODE.key)).fetchall())
+        plans = read_plans(con.execute)
+        saved = read_settings(con.execute, (CURRENT_PLAN.key, CURRENT_NODE.key))
         ids = [p.id for p in plans]
         wanted = saved.get(CURRENT_PLAN.key, "")
         plan_id = int(wanted) if wanted.isdigit() and int(wanted) in ids else (ids[0] if ids else None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from core.domain.records import PlanSummary
 from core.errors import NotFoundError
 from core.store.tables import Plan
+from core.store.tree_read import read_plans
 
 
 def _summary(p: Plan) -> PlanSummary:
@@ -26,7 +27,7 @@ def _row(plan_id: int) -> Plan:
 
 def all_plans() -> list[PlanSummary]:
     """Every plan, newest year first (plans without a year last), newest import first within a year."""
-    return [_summary(p) for p in Plan.select().order_by(Plan.year.desc(nulls="last"), Plan.id.desc())]
+    return read_plans(Plan._meta.database.execute_sql)
 
 
 def get_plan(plan_id: int) -> PlanSummary:

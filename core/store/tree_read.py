@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from core.domain.records import DeadlineInfo, DeferralInfo, EntryInfo, NodeInfo
+from core.domain.records import DeadlineInfo, DeferralInfo, EntryInfo, NodeInfo, PlanSummary
 from core.domain.status import Status
 from core.parse.parsed_plan import ROLES
 
@@ -151,3 +151,23 @@ def preorder(infos: dict[int, NodeInfo]) -> list[NodeInfo]:
         out.append(info)
         stack.extend(infos[c] for c in reversed(info.child_ids))
     return out
+
+
+_PLANS = ("SELECT id, title, year, issuer, doc_number, issue_date, source_name, source_sha256, imported_at FROM plan "
+          "ORDER BY year IS NULL, year DESC, id DESC")
+
+
+def read_plans(sql: Execute) -> list[PlanSummary]:
+    """Every plan, newest year first (plans without a year last), newest import first within a year;
+    roll-ups left empty. The service's listing and the window's first look both read it here."""
+    return [PlanSummary(id=i, title=title, year=year, issuer=issuer, doc_number=number,
+                        issue_date=stored_date(issued), source_name=source, source_sha256=sha,
+                        imported_at=stored_time(imported))
+            for i, title, year, issuer, number, issued, source, sha, imported in sql(_PLANS, ())]
+
+
+def read_settings(sql: Execute, keys: Iterable[str]) -> dict[str, str]:
+    """The stored text of the given setting keys (absent keys are left out)."""
+    keys = tuple(keys)
+    marks = ", ".join("?" * len(keys))
+    return dict(sql(f"SELECT key, value FROM setting WHERE key IN ({marks})", keys)) if keys else {}
