@@ -24,6 +24,7 @@ class HistoryView(CompactHeight, QTreeWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.node_id: int | None = None
+        self.stale = False  # changed while out of sight: read again when the tab is shown
         self.setHeaderLabels([self.tr("When"), self.tr("Change")])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
@@ -37,6 +38,19 @@ class HistoryView(CompactHeight, QTreeWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Read the task's history now if the tab is in sight, else when it comes into sight: every
+        status key changes it, and reading a hidden tab would only make the clerk wait."""
+        self.stale = not self.isVisible()
+        if not self.stale:
+            self._fill()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.stale:
+            self.stale = False
+            self._fill()
+        super().showEvent(event)
+
+    def _fill(self) -> None:
         self.clear()
         svc = self.ctx.service
         entries = svc.history(self.node_id) if self.node_id is not None and svc is not None else []

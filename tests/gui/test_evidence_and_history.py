@@ -78,10 +78,16 @@ def test_removing_a_file_deletes_its_copy(sample_window, tmp_path, monkeypatch):
     assert not copy.exists() and original.exists()
 
 
+def show_history(window):
+    """Click the task's 变更记录 tab."""
+    window.panel.tabs.setCurrentIndex(window.tracking.history_tab)
+    return window.tracking.history
+
+
 def test_history_lists_status_and_note_changes_newest_first(sample_window, qtbot):
     window = sample_window
     task = show_task(window, 2)
-    history = window.tracking.history
+    history = show_history(window)
     assert history.topLevelItemCount() == 0
     window.tracking.set_status(Status.DOING)
     window.panel.note_edit.setPlainText("已起草")
@@ -127,11 +133,36 @@ def test_history_names_deferrals_progress_and_where_a_change_came_from(sample_wi
         tracking.write_filled(task, {"note": "单位填写的完成情况"}, {"note": "来自县财政局填报（财政局.xlsx）"},
                               dt.date(2026, 9, 2))
     window.tracking.history.refresh()
-    history = window.tracking.history
+    history = show_history(window)
     rows = [history.topLevelItem(i).text(1) for i in range(history.topLevelItemCount())]
     assert rows[0].endswith("（来自县财政局填报（财政局.xlsx））") and "单位填写的完成情况" in rows[0]
     assert "已起草" in rows[1] and rows[1].startswith("进展")
     assert rows[2].startswith("延期") and "2026-10-31" in rows[2]
+
+
+def test_a_hidden_history_is_read_when_its_tab_is_shown(sample_window, monkeypatch):
+    """A status key changes the history; the hidden tab waits to be looked at instead of reading it."""
+    window = sample_window
+    show_task(window, 2)
+    history = window.tracking.history
+    assert not history.isVisible()
+    reads = []
+    read = window.service.history
+    monkeypatch.setattr(window.service, "history", lambda node_id: reads.append(node_id) or read(node_id))
+    window.tracking.set_status(Status.DOING)
+    window.tracking.set_status(Status.DONE)
+    assert reads == [] and history.stale
+    show_history(window)
+    task = window.model.task_ids()[2]
+    assert reads == [task] and not history.stale
+    rows = [history.topLevelItem(i).text(1) for i in range(history.topLevelItemCount())]
+    describe = history.describe
+    assert rows == [describe(e) for e in reversed(read(task))]  # newest first
+    assert len(rows) == 3 and rows[1].count("→") == rows[2].count("→") == 1  # two statuses and the date
+    window.tracking.set_status(Status.DOING)  # in sight now: read at once
+    assert reads == [task, task] and history.topLevelItemCount() == 5
+    show_task(window, 3)  # another task, the tab still in front
+    assert reads[-1] == window.model.task_ids()[3] and history.topLevelItemCount() == 0
 
 
 def test_a_deferred_deadline_shows_struck_through_beside_the_new_one(sample_window, zh_translation):
