@@ -103,8 +103,11 @@ class ColumnSizer(QObject):
             self.content[col] = max([fm.horizontalAdvance(t) for t in longest] + [fm.horizontalAdvance(header)]) + PADDING
         self.apply()
 
-    def _data_changed(self, top, bottom, _roles=()) -> None:
-        """An edited row may hold a longer text (a deferred deadline): widen if it needs to."""
+    def _data_changed(self, top, bottom, roles=()) -> None:
+        """An edited row may hold a longer text (a deferred deadline): widen if it needs to. A
+        change that names its roles without the text (a tick box, a colour) cannot widen anything."""
+        if roles and Qt.ItemDataRole.DisplayRole not in roles:
+            return
         rows = [top.sibling(row, 0) for row in range(top.row(), bottom.row() + 1)]
         self._grow(rows, [c for c in self.limits if top.column() <= c <= bottom.column()])
 

@@ -48,7 +48,11 @@ class TreeDelegate(QStyledItemDelegate):
         self._badge_pixmaps: dict[tuple, QPixmap] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        role = self.proxy.my_role(self.proxy.item(index))
+        proxy = self.proxy
+        role = proxy.my_role(proxy.item(index)) if proxy.my_units else None
+        if role is None and not proxy.needle:  # nothing to mark: Qt's own paint, all in C++
+            super().paint(painter, option, index)
+            return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)  # once: each role it reads is a call into the model
         widget = opt.widget

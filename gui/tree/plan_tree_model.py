@@ -35,6 +35,13 @@ _LEAF = _FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 _TITLE_LEAF = _TITLE_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 ROLES_SHOWN = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.CheckStateRole,
                Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole)
+ROLLUP_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole]  # a section's figure and its tooltip
+CHECK_ROLES = [Qt.ItemDataRole.CheckStateRole]
+_UNKNOWN = object()
+# the cells of a section that follow its roll-up (data() below): keys of TreeItem.cells
+_ROLLUP_CELLS = tuple(int(role) * 8 + col for role, col in (
+    (Qt.ItemDataRole.CheckStateRole, TITLE), (Qt.ItemDataRole.ToolTipRole, STATUS),
+    (Qt.ItemDataRole.DisplayRole, PROGRESS), (Qt.ItemDataRole.ToolTipRole, PROGRESS)))
 _CHECK = {"checked": Qt.CheckState.Checked, "partial": Qt.CheckState.PartiallyChecked,
           "unchecked": Qt.CheckState.Unchecked}
 
@@ -50,7 +57,7 @@ def short_name(info: NodeInfo, limit: int = 20) -> str:
 class TreeItem:
     """One node with its parent, children and row number cached (no list.index)."""
 
-    __slots__ = ("info", "parent", "children", "row", "rollup")
+    __slots__ = ("info", "parent", "children", "row", "rollup", "cells")
 
     def __init__(self, info: NodeInfo | None, parent: TreeItem | None, row: int) -> None:
         self.info = info
@@ -58,6 +65,7 @@ class TreeItem:
         self.children: list[TreeItem] = []
         self.row = row
         self.rollup = Rollup()
+        self.cells: tuple[int, dict[int, object]] | None = None  # (model generation, role * 8 + column -> data)
 
     @property
     def is_task(self) -> bool:
@@ -81,6 +89,8 @@ class PlanTreeModel(ItemTreeModel):
         self._items: dict[int, TreeItem] = {}
         self._order: list[TreeItem] | None = None  # document order, None once rows moved
         self._today = dt.date.today()
+        self._cells_day = self._today  # the day the cached cells were worked out for
+        self._generation = 0  # cached cells of an older generation are stale
         self._status_names = status_names()
         self._role_names = role_names()
         self._headers = [self.tr("Item"), self._role_names["responsible"], self.tr("Deadline"),
@@ -104,6 +114,7 @@ class PlanTreeModel(ItemTreeModel):
         self._items = {}
         self._order = None
         self._today = today or dt.date.today()
+        self._generation += 1
         for info in nodes:  # parents come before their children
             parent = self._items[info.parent_id] if info.parent_id is not None else self._root
             item = TreeItem(info, parent, len(parent.children))
@@ -120,6 +131,8 @@ class PlanTreeModel(ItemTreeModel):
     def apply_change(self, change: Change) -> None:
         """Refresh exactly the rows a service call changed, and their ancestors' roll-ups.
 
+        An edited row is announced whole (an overdue task is red in every column); an ancestor
+        only in its roll-up cells: the figure and its tooltip, and the tick box when it moved.
         Rows added, removed or moved are announced with begin/end Insert/Remove/MoveRows, so
         the view keeps which sections are open and what is selected; no reset.
         """
@@ -130,17 +143,30 @@ class PlanTreeModel(ItemTreeModel):
             self.load(self.plan_id)  # the change does not fit the rows shown: rebuild (never expected)
             return
         infos = svc.nodes(change.nodes) if change.nodes else {}
-        touched = [self._items[i] for i in change.nodes | change.rollups if i in self._items]
-        for item in touched:
+        items = self._items
+        edited = [items[i] for i in change.nodes if i in items]
+        above = [items[i] for i in change.rollups - change.nodes if i in items]
+        for item in edited:
             item.info = infos.get(item.info.id, item.info)
+        checks = {item.info.id: item.rollup.check_state for item in above}
         # Roll-ups are recomputed here from the cached children, deepest first, instead of
         # reloading the whole plan's roll-ups for every tick.
         today = svc.today()
-        for item in sorted(touched, key=_depth, reverse=True):
+        for item in sorted(edited + above, key=_depth, reverse=True):
             item.rollup = _rollup_of(item, today)
-        for item in touched:
-            self.dataChanged.emit(self.createIndex(item.row, 0, item),
-                                  self.createIndex(item.row, PROGRESS, item), list(ROLES_SHOWN))
+        for item in edited:
+            item.cells = None
+        for item in above:  # the rest of an ancestor's row is as it was: painted from the cache
+            if item.cells is not None:
+                for key in _ROLLUP_CELLS:
+                    item.cells[1].pop(key, None)
+        emit, index = self.dataChanged.emit, self.createIndex
+        for item in edited:
+            emit(index(item.row, TITLE, item), index(item.row, PROGRESS, item), list(ROLES_SHOWN))
+        for item in above:
+            if item.rollup.check_state != checks[item.info.id]:
+                emit(index(item.row, TITLE, item), index(item.row, TITLE, item), CHECK_ROLES)
+            emit(index(item.row, STATUS, item), index(item.row, PROGRESS, item), ROLLUP_ROLES)
 
     def _parent_item(self, parent_id: int | None) -> TreeItem | None:
         return self._root if parent_id is None else self._items.get(parent_id)
@@ -174,6 +200,7 @@ class PlanTreeModel(ItemTreeModel):
             _renumber(src, item.row)
             dst.children.insert(move.new.row, item)
             item.parent = dst
+            item.cells = None  # a section moved to or from the top is bold or no longer
             _renumber(dst, move.new.row)
             self._order = None
             self.endMoveRows()
@@ -305,10 +332,26 @@ class PlanTreeModel(ItemTreeModel):
 
     def multiData(self, index: AnyIndex, roleDataSpan) -> None:  # noqa: N803 (Qt's name)
         """Every role a delegate asks of one cell, in one call: Qt 6's initStyleOption asks seven,
-        and each data() call from C++ costs more than the work it does; a full tree repaints
-        some two hundred cells. The answers are data()'s own."""
+        and each data() call from C++ costs more than the work it does. The answers are data()'s
+        own, kept with the item until it changes (apply_change), the plan is shown again or the
+        day turns: a status key repaints three rows, scrolling a screenful, all from the cache."""
+        if not index.isValid():
+            for role_data in roleDataSpan:
+                role_data.clearData()
+            return
+        item: TreeItem = index.internalPointer()
+        today = self.today()
+        if today != self._cells_day:
+            self._cells_day, self._generation = today, self._generation + 1
+        cells = item.cells
+        if cells is None or cells[0] != self._generation:
+            cells = item.cells = (self._generation, {})
+        known, col = cells[1], index.column()
         for role_data in roleDataSpan:
-            value = self.data(index, role_data.role())
+            role = role_data.role()
+            value = known.get(role * 8 + col, _UNKNOWN)
+            if value is _UNKNOWN:
+                value = known[role * 8 + col] = self.data(index, role)
             if value is None:
                 role_data.clearData()
             else:

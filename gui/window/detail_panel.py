@@ -42,6 +42,8 @@ from gui.window.deadline_box import DeadlineBox
 from gui.window.entries_panel import EntriesPanel
 
 NOTE_IDLE_MS = 800
+# a task's fields that leave its text, units and deadlines as they were (core.domain.records.Change.fields)
+PROGRESS_FIELDS = frozenset({"status", "completed_on", "note", "entries", "evidence", "deferral"})
 
 
 def _label(wrap: bool = True) -> QLabel:
@@ -214,6 +216,8 @@ class DetailPanel(QWidget):
         width = self.scroll.width() - 2 * self.scroll.frameWidth()  # as if no scroll bar were needed
         need = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
         top = max(int(total * 0.38), min(need + 2 * self.scroll.frameWidth(), int(total * 0.65)))
+        if self.split.sizes() == [top, total - top]:
+            return  # setting them again repaints the whole panel
         self._fitting = True
         try:
             self.split.setSizes([top, total - top])
@@ -246,8 +250,25 @@ class DetailPanel(QWidget):
             self.task_shown.emit(new_id if item is not None and item.is_task else None)
 
     def on_change(self, change: Change) -> None:
-        if self.node_id is not None and self.node_id in change.nodes | change.rollups:
-            self._fill(self.model.item(self.model.index_of(self.node_id)), keep_note=True)
+        """Show what the change moved: a status key on the task shown touches its progress fields
+        and its deadline's overdue mark, a task ticked under the section shown only its roll-up;
+        what else the panel holds is as it was, and setting it again would lay the panel out anew."""
+        node_id = self.node_id
+        if node_id is None or (node_id not in change.nodes and node_id not in change.rollups):
+            return
+        item = self.model.item(self.model.index_of(node_id))
+        if item.info is None:
+            return
+        if node_id not in change.nodes:
+            self.rollup.setText(rollup_text(item.rollup))
+        elif change.fields <= PROGRESS_FIELDS and item.is_task and not change.structure:
+            shown = self.deadlines.text()
+            self.deadline_box.show_info(item.info)
+            self._fill_task(item.info, keep_note=True)
+            if self.deadlines.text() != shown:
+                QTimer.singleShot(0, self.fit_fields)  # the deadline may now take another line
+        else:
+            self._fill(item, keep_note=True)
 
     def _fill(self, item: TreeItem | None, keep_note: bool) -> None:
         info = item.info if item is not None else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from core.domain.status import Status
 from gui.editing.commands import SetStatusCommand
+from gui.tree.labels import rollup_text
 
 
 def _rows(panel) -> dict[str, bool]:
@@ -46,3 +47,58 @@ def test_ticking_the_task_shown_shows_and_hides_nothing(sample_window, monkeypat
     window.ctx.push(SetStatusCommand(window.ctx, [info], Status.DONE, "tick"))
     assert panel.status_combo.currentText() and touched == []
     assert window.model.item(window.model.index_of(task)).info.status is Status.DONE
+
+
+def _spy_texts(panel, monkeypatch) -> list:
+    """Every label of the panel's upper part that is given its text again."""
+    set_again = []
+    labels = [panel.heading, panel.text, panel.rollup, *panel.units.values()]
+    for label in labels:
+        monkeypatch.setattr(label, "setText", lambda text, lb=label: set_again.append(lb))
+    return set_again
+
+
+def test_a_status_key_sets_only_the_progress_fields_and_the_overdue_mark(qtbot, db_path, settings, monkeypatch):
+    import datetime as dt
+
+    from tests.gui.dated import window_on
+
+    day = dt.date(2026, 12, 20)
+    with window_on(qtbot, db_path, settings, day) as window:
+        window.importer.open_sample()
+        panel, model = window.panel, window.model
+        task = next(t for t in model.task_ids() if model.item(model.index_of(t)).info.is_overdue(day))
+        window.select_node(task)
+        overdue = panel.deadlines.text()
+        set_again = _spy_texts(panel, monkeypatch)
+        info = model.item(model.index_of(task)).info
+        window.ctx.push(SetStatusCommand(window.ctx, [info], Status.DONE, "tick"))
+        assert set_again == []
+        assert panel.status_combo.currentData() == Status.DONE and panel.has_date.isChecked()
+        assert panel.date_edit.date().toPython() == day
+        assert panel.deadlines.text() != overdue  # a task done is overdue no more
+        window.undo_action.trigger()
+        assert panel.status_combo.currentData() == Status.TODO and not panel.has_date.isChecked()
+        assert panel.deadlines.text() == overdue and set_again == []
+
+
+def test_a_task_ticked_under_the_section_shown_changes_only_its_rollup(sample_window, monkeypatch):
+    window, panel = sample_window, sample_window.panel
+    task = window.model.task_ids()[0]
+    section = window.model.item(window.model.index_of(task)).parent
+    window.select_node(section.info.id)
+    before = panel.rollup.text()
+    fills = []
+    monkeypatch.setattr(panel, "_fill", lambda *a, **k: fills.append(a))
+    window.ctx.push(SetStatusCommand(window.ctx, [window.model.item(window.model.index_of(task)).info],
+                                     Status.DONE, "tick"))
+    assert fills == [] and panel.rollup.text() != before
+    assert panel.rollup.text() == rollup_text(section.rollup)
+
+
+def test_renaming_the_task_shown_fills_the_panel_anew(sample_window):
+    window, panel = sample_window, sample_window.panel
+    task = window.model.task_ids()[0]
+    window.select_node(task)
+    window.ctx.announce(window.service.rename_node(task, "1.", "新的任务名称", "新的任务名称。"))
+    assert "新的任务名称" in panel.heading.text()

@@ -101,3 +101,75 @@ def test_a_deferral_and_the_latest_progress_show_in_the_row(qapp, db_path, sampl
         assert model.data(model.index_of(task, UNITS), Qt.ItemDataRole.ForegroundRole) != OVERDUE_COLOR
     finally:
         service.close()
+
+
+ROLES_PAINTED = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole,
+                 Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
+                 Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole)
+
+
+def painted(model: PlanTreeModel, node_id: int, col: int) -> list:
+    """What a delegate reads of one cell, through multiData as Qt asks it."""
+    from PySide6.QtCore import QModelRoleData
+
+    asked = [QModelRoleData(int(role)) for role in ROLES_PAINTED]
+    model.multiData(model.index_of(node_id, col), asked)
+    return [a.data() for a in asked]
+
+
+def every_cell(model: PlanTreeModel) -> dict:
+    return {(n, c): painted(model, n, c) for n in model.node_ids() for c in (TITLE, UNITS, DEADLINE, STATUS, PROGRESS)}
+
+
+def test_cells_painted_from_the_cache_are_what_a_fresh_model_shows_after_edits(qapp, db_path, sample_plan):
+    service = PlanService(db_path, today=lambda: dt.date(2026, 7, 15))
+    try:
+        model = make_model(service, sample_plan)
+        every_cell(model)  # painted once: every cell cached
+        tasks = model.task_ids()
+        check = Qt.ItemDataRole.CheckStateRole
+        model.setData(model.index_of(tasks[0]), Qt.CheckState.Checked, check)
+        model.setData(model.index_of(tasks[1]), Qt.CheckState.Checked, check)
+        model.setData(model.index_of(tasks[1]), Qt.CheckState.Unchecked, check)
+        section = model.item(model.index_of(tasks[2])).parent
+        model.setData(model.index_of(section.info.id), Qt.CheckState.Checked, check)  # the whole section
+        model.ctx.announce(service.defer(tasks[-1], dt.date(2026, 12, 31), "等待上级文件"))
+        model.ctx.announce(service.set_note(tasks[3], "已发布"))
+        fresh = PlanTreeModel(EditContext(service))
+        fresh.load(model.plan_id)
+        assert every_cell(model) == every_cell(fresh)
+    finally:
+        service.close()
+
+
+def test_cells_painted_from_the_cache_turn_red_when_the_day_turns(qapp, db_path, sample_plan):
+    today = [dt.date(2026, 6, 30)]
+    service = PlanService(db_path, today=lambda: today[0])
+    try:
+        model = make_model(service, sample_plan)
+        task = next(i for i in model.task_ids() if model.item(model.index_of(i)).info.label == "2.")  # 6月底前
+        foreground = ROLES_PAINTED.index(Qt.ItemDataRole.ForegroundRole)
+        assert painted(model, task, UNITS)[foreground] != OVERDUE_COLOR
+        today[0] = dt.date(2026, 7, 1)
+        assert painted(model, task, UNITS)[foreground] == OVERDUE_COLOR
+    finally:
+        service.close()
+
+
+def test_a_tick_announces_an_ancestor_only_in_its_rollup_cells(qapp, service, sample_plan):
+    model = make_model(service, sample_plan)
+    section = next(item for item in model.items() if len(item.children) > 1 and item.children[0].is_task)
+    first, second = (child.info.id for child in section.children[:2])
+    signals = []
+    model.dataChanged.connect(lambda top, bottom, roles: signals.append(
+        (model.item(top).info.id, top.column(), bottom.column(), sorted(int(r) for r in roles))))
+    model.setData(model.index_of(first), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    shown = sorted(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole))
+    check = [int(Qt.ItemDataRole.CheckStateRole)]
+    mine = [s for s in signals if s[0] == section.info.id]
+    assert (first, TITLE, PROGRESS) == signals[0][:3]  # the task's whole row
+    assert mine == [(section.info.id, TITLE, TITLE, check), (section.info.id, STATUS, PROGRESS, shown)]  # ☐ → ◪
+    signals.clear()
+    model.setData(model.index_of(second), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    if len(section.children) > 2:  # still partly done: the tick box is as it was
+        assert [s for s in signals if s[0] == section.info.id] == [(section.info.id, STATUS, PROGRESS, shown)]

@@ -209,6 +209,20 @@ def test_a_deferred_deadline_widens_its_column(sample_window, service, qtbot):
     qtbot.waitUntil(lambda: _fixed(sample_window)[DEADLINE] >= _text_width(sample_window, text))
 
 
+def test_a_tick_box_or_colour_change_is_not_measured(sample_window, qtbot, monkeypatch):
+    """Only a change of a cell's text can widen its column; a status key's tick box and colours cannot."""
+    qtbot.waitUntil(lambda: not sample_window.column_sizer.pending)
+    sizer, model = sample_window.column_sizer, sample_window.model
+    measured = []
+    monkeypatch.setattr(sizer, "_grow", lambda rows, columns: measured.append(columns))
+    index = model.index_of(model.task_ids()[0])
+    model.dataChanged.emit(index, index.siblingAtColumn(DEADLINE), [Qt.ItemDataRole.CheckStateRole,
+                                                                    Qt.ItemDataRole.ForegroundRole])
+    assert measured == []
+    model.dataChanged.emit(index, index.siblingAtColumn(DEADLINE), [Qt.ItemDataRole.DisplayRole])
+    assert measured and DEADLINE in measured[0]
+
+
 def test_the_height_given_to_the_material_tabs_is_remembered(qtbot, service, settings, sample_window):
     from gui.window.main_window import MainWindow
 
