@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel()
         self.path_label.setToolTip(self.tr("Database file"))
         self.progress_label = QLabel()
+        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.progress_label.setFixedSize(0, 0)  # grows to its text: _update_progress
         self.statusBar().addWidget(self.path_label, 1)
         # Qt hides normal status-bar widgets under a message only if they are visible when it comes; a
         # message shown while the window is still being built would be drawn over the path. Decide here.
@@ -266,19 +268,23 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.export_action)
         toolbar.addSeparator()
-        toolbar.addActions(self._toolbar_undo_redo())
+        self._toolbar_undo_redo(toolbar)
 
-    def _toolbar_undo_redo(self) -> list[QAction]:
-        """Short fixed labels for the toolbar; what would be undone shows in the tooltip and menu."""
+    def _toolbar_undo_redo(self, toolbar) -> list[QAction]:
+        """Short fixed labels for the toolbar; what would be undone shows in the tooltip (worded when
+        the mouse asks: gui/window/undo_tips.py) and the menu."""
+        from gui.window.undo_tips import AskedTip
+
         stack, actions = self.ctx.stack, []
-        for menu_action, text, can, changed, run in (
-                (self.undo_action, self.tr("Undo"), stack.canUndoChanged, stack.undoTextChanged, stack.undo),
-                (self.redo_action, self.tr("Redo"), stack.canRedoChanged, stack.redoTextChanged, stack.redo)):
+        for menu_action, text, can, what, run in (
+                (self.undo_action, self.tr("Undo"), stack.canUndoChanged, stack.undoText, stack.undo),
+                (self.redo_action, self.tr("Redo"), stack.canRedoChanged, stack.redoText, stack.redo)):
             action = QAction(menu_action.icon(), text, self)
             action.setEnabled(False)
             action.triggered.connect(run)
             can.connect(action.setEnabled)
-            changed.connect(lambda what, a=action, t=text: a.setToolTip(f"{t} {what}".strip()))
+            toolbar.addAction(action)
+            AskedTip(lambda t=text, w=what: f"{t} {w()}".strip(), action).watch(toolbar.widgetForAction(action))
             actions.append(action)
         return actions
 
@@ -387,7 +393,13 @@ class MainWindow(QMainWindow):
         if self.model.plan_id is None:
             self.progress_label.setText("")
             return
-        self.progress_label.setText(rollup_text(self.model.total_rollup()))
+        label = self.progress_label
+        label.setText(rollup_text(self.model.total_rollup()))
+        # A fixed size, grown when the text needs it, so a tick repaints the label alone: a label
+        # that may change size lays the whole status bar out again and repaints it.
+        hint = label.sizeHint()
+        if hint.width() > label.maximumWidth() or hint.height() > label.maximumHeight():
+            label.setFixedSize(hint.expandedTo(label.maximumSize()))
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Taizhang"),

@@ -291,3 +291,36 @@ def test_a_status_message_never_draws_over_the_database_path(service, settings, 
     window.statusBar().showMessage("已导入")
     assert not window.path_label.isVisible()
     window.close()
+
+
+def test_the_toolbar_undo_button_names_the_edit_when_asked(sample_window, qtbot, monkeypatch):
+    """Worded when the tooltip is asked, so an edit does not lay the toolbar out again."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolBar, QToolTip
+
+    window = sample_window
+    toolbar = window.findChild(QToolBar, "main_toolbar")
+    undo = next(a for a in toolbar.actions() if a.text() == window.tr("Undo"))
+    button = toolbar.widgetForAction(undo)
+    assert tick(window.model, window.model.task_ids()[0])
+    shown = []
+    monkeypatch.setattr(QToolTip, "showText", lambda pos, text, widget=None, *a: shown.append((text, widget)))
+    QApplication.sendEvent(button, QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), button.mapToGlobal(QPoint(2, 2))))
+    assert shown == [(f"{window.tr('Undo')} {window.ctx.stack.undoText()}", button)]
+    assert window.ctx.stack.undoText() and undo.isEnabled()
+
+
+def test_the_plan_figure_keeps_its_place_in_the_status_bar(sample_window):
+    """A tick changes the figure's text; its size only grows when the text needs more room (a label
+    that may change size lays the whole status bar out again), and the whole text always fits."""
+    window = sample_window
+    label, model = window.progress_label, window.model
+    widths = [label.width()]
+    for node_id in model.task_ids()[:3]:
+        assert tick(model, node_id)
+        widths.append(label.width())
+        assert label.sizeHint().width() <= label.width() and label.sizeHint().height() <= label.height()
+    assert "3/" in label.text() and widths == sorted(widths) and widths[0] > 0
+    window.undo_action.trigger()
+    assert label.width() == widths[-1] and "2/" in label.text()
