@@ -265,8 +265,9 @@ class DetailPanel(QWidget):
             shown = self.deadlines.text()
             self.deadline_box.show_info(item.info)
             self._fill_task(item.info, keep_note=True)
-            if self.deadlines.text() != shown:
-                QTimer.singleShot(0, self.fit_fields)  # the deadline may now take another line
+            label = self.deadlines  # an overdue mark come or gone may take the deadline to another line:
+            if label.text() != shown and label.heightForWidth(label.width()) != label.height():
+                QTimer.singleShot(0, self.fit_fields)  # only then do the fields need another height
         else:
             self._fill(item, keep_note=True)
 

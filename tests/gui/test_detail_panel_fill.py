@@ -102,3 +102,33 @@ def test_renaming_the_task_shown_fills_the_panel_anew(sample_window):
     window.select_node(task)
     window.ctx.announce(window.service.rename_node(task, "1.", "新的任务名称", "新的任务名称。"))
     assert "新的任务名称" in panel.heading.text()
+
+
+def test_the_fields_are_fitted_again_only_when_the_overdue_mark_takes_another_line(qtbot, db_path, settings,
+                                                                                  monkeypatch):
+    """Fitting measures every wrapped label of the panel (and repaints them): a status key does it
+    only when the deadline's overdue mark, come or gone, changes the deadline's height."""
+    import datetime as dt
+
+    from tests.gui.dated import window_on
+
+    day = dt.date(2026, 12, 20)
+    with window_on(qtbot, db_path, settings, day) as window:
+        window.importer.open_sample()
+        panel, model = window.panel, window.model
+        task = next(t for t in model.task_ids() if model.item(model.index_of(t)).info.is_overdue(day))
+        window.select_node(task)
+        qtbot.wait(5)
+        fits = []
+        monkeypatch.setattr(panel, "fit_fields", lambda: fits.append(1))
+
+        def tick(status):
+            window.ctx.push(SetStatusCommand(window.ctx, [model.item(model.index_of(task)).info], status, "tick"))
+            qtbot.wait(5)
+
+        tick(Status.DONE)
+        assert fits == []  # the mark went, the deadline kept its one line
+        label = panel.deadlines
+        monkeypatch.setattr(label, "heightForWidth", lambda width: label.height() + 20)
+        tick(Status.TODO)
+        assert fits == [1]
