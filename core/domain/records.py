@@ -169,6 +169,8 @@ class NodeMove:
 
 
 PLANS = "plans"  # a Change's field: the list of plans changed (one made or deleted, or all restored)
+# a Change's fields that only a task's progress row holds: a view re-reads just that row
+PROGRESS_FIELDS = frozenset({"status", "completed_on", "note"})
 
 
 @dataclass

@@ -31,7 +31,7 @@ from core.store.db import (
     sidecars,
     tidy_after_readonly,
 )
-from core.store.plan_io import insert_plan, load_nodes, load_tree, plan_rollups, unit_names
+from core.store.plan_io import insert_plan, load_nodes, load_progress, load_tree, plan_rollups, unit_names
 from core.store.saved_settings import read_setting, write_setting
 from core.store.structure import ancestors, plan_of
 from core.store.tree_read import preorder
@@ -184,6 +184,11 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
     def nodes(self, node_ids: Iterable[int]) -> dict[int, NodeInfo]:
         """Fresh records of just these nodes, for updating views after a Change."""
         return load_nodes(list(dict.fromkeys(node_ids)))
+
+    def with_progress(self, infos: Iterable[NodeInfo]) -> dict[int, NodeInfo]:
+        """Copies of these records with their status, note and dates as stored now: what a view
+        needs after a Change whose fields are only those (records.PROGRESS_FIELDS), in one query."""
+        return load_progress(infos)
 
     def rollups(self, plan_id: int) -> dict[int, Rollup]:
         """Roll-up of every node of a plan (a task's is its own one-task roll-up)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from peewee import fn
 
@@ -12,7 +13,14 @@ from core.messages import term
 from core.parse.parsed_plan import ROLES, ParsedNode, ParsedPlan
 from core.store.db import database
 from core.store.tables import Deadline, Deferral, Entry, Node, NodeUnit, Plan, Progress, Unit, now
-from core.store.tree_read import read_nodes, read_tree, stored_date, stored_status, stored_time
+from core.store.tree_read import (
+    read_nodes,
+    read_tree,
+    reread_progress,
+    stored_date,
+    stored_status,
+    stored_time,
+)
 
 
 def _unit_ids(names: set[str]) -> dict[str, int]:
@@ -115,6 +123,11 @@ def load_tree(plan_id: int) -> dict[int, NodeInfo]:
 def load_nodes(node_ids: list[int]) -> dict[int, NodeInfo]:
     """Just these nodes (any plan), with their child ids; missing ids are left out."""
     return read_nodes(database.execute_sql, node_ids)
+
+
+def load_progress(infos: Iterable[NodeInfo]) -> dict[int, NodeInfo]:
+    """Copies of these records with their progress read again (tree_read.reread_progress)."""
+    return reread_progress(database.execute_sql, infos)
 
 
 _TASK_STATES = """

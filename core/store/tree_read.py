@@ -7,6 +7,7 @@ model objects and no per-row queries.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 
@@ -73,12 +74,7 @@ def _fill(sql: Execute, infos: dict[int, NodeInfo], where: str, params: tuple) -
               "ORDER BY d.position", params)
     for node_id, text, due in dls:
         infos[node_id].deadlines.append(DeadlineInfo(text, stored_date(due)))
-    prog = sql("SELECT p.node_id, p.status, p.note, p.completed_on, p.updated_at FROM progress p "
-               f"JOIN node n ON n.id = p.node_id WHERE {where}", params)
-    for node_id, status, note, completed_on, updated_at in prog:
-        info = infos[node_id]
-        info.status, info.note = stored_status(status), note
-        info.completed_on, info.updated_at = stored_date(completed_on), stored_time(updated_at)
+    _progress(sql, infos, where, params)
     deferrals = sql("SELECT f.id, f.node_id, f.due, f.reason, f.approval, f.at FROM deferral f "
                     f"JOIN node n ON n.id = f.node_id WHERE {where} ORDER BY f.id", params)
     for deferral_id, node_id, due, reason, approval, at in deferrals:
@@ -88,6 +84,26 @@ def _fill(sql: Execute, infos: dict[int, NodeInfo], where: str, params: tuple) -
     for node_id, entry_id, day, text, status in _latest_entries(sql, where, params):
         infos[node_id].latest_entry = EntryInfo(id=entry_id, node_id=node_id, day=stored_date(day), text=text,
                                                 status=stored_status(status) if status else None)
+
+
+def _progress(sql: Execute, infos: dict[int, NodeInfo], where: str, params: tuple) -> None:
+    prog = sql("SELECT p.node_id, p.status, p.note, p.completed_on, p.updated_at FROM progress p "
+               f"JOIN node n ON n.id = p.node_id WHERE {where}", params)
+    for node_id, status, note, completed_on, updated_at in prog:
+        info = infos[node_id]
+        info.status, info.note = stored_status(status), note
+        info.completed_on, info.updated_at = stored_date(completed_on), stored_time(updated_at)
+
+
+def reread_progress(sql: Execute, infos: Iterable[NodeInfo]) -> dict[int, NodeInfo]:
+    """Copies of these records with their status, note and dates read again, in one query: all a
+    status key or a note changes (the window's toggle has 3 ms with its repaint; issue 16)."""
+    fresh = {info.id: dataclasses.replace(info) for info in infos}
+    ids = tuple(fresh)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        _progress(sql, fresh, f"n.id IN ({', '.join('?' * len(chunk))})", chunk)
+    return fresh
 
 
 _ENTRIES = "SELECT e.node_id, e.id, e.day, e.text, e.status FROM entry e JOIN node n ON n.id = e.node_id WHERE {where}"

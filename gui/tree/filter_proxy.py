@@ -244,8 +244,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
             if node_id in self._row_at:
                 self._rows[self._row_at[node_id]][_KEY] = None
         if not self.active:
-            self.counts_changed.emit(self.shown, self.total)
-            return
+            return  # every task shown before and after: an edit of fields changes no count
         visible = self._compute(keep=self.pinned)
         if visible != self._visible:
             self._invalidate(visible)

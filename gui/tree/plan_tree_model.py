@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 
 from core.domain.due import due_state
 from core.domain.progress import node_rollup
-from core.domain.records import Change, NodeInfo, Rollup
+from core.domain.records import PROGRESS_FIELDS, Change, NodeInfo, Rollup
 from core.domain.status import OPEN_STATUSES, Status
 from gui.editing.commands import EditContext, SetStatusCommand
 from gui.tree.item_tree_model import ItemTreeModel
@@ -142,9 +142,12 @@ class PlanTreeModel(ItemTreeModel):
         if change.structure and not self._apply_structure(change):
             self.load(self.plan_id)  # the change does not fit the rows shown: rebuild (never expected)
             return
-        infos = svc.nodes(change.nodes) if change.nodes else {}
         items = self._items
         edited = [items[i] for i in change.nodes if i in items]
+        if change.fields <= PROGRESS_FIELDS and not change.structure:  # a status key, a note: one row read
+            infos = svc.with_progress(item.info for item in edited) if edited else {}
+        else:
+            infos = svc.nodes(change.nodes) if change.nodes else {}
         above = [items[i] for i in change.rollups - change.nodes if i in items]
         for item in edited:
             item.info = infos.get(item.info.id, item.info)

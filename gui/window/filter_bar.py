@@ -46,6 +46,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._quiet = False
         self.has_my_units = False
+        self._counts_shown: tuple[int, int, bool] | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search tasks, units, notes (simplified or traditional)"))
         self.search.setClearButtonEnabled(True)
@@ -173,6 +174,9 @@ class FilterBar(QWidget):
 
     def show_counts(self, shown: int, total: int) -> None:
         active = self.task_filter() != TaskFilter()
+        if (shown, total, active) == self._counts_shown:
+            return  # an edit that moved no count (measuring the widest text costs more than it shows)
+        self._counts_shown = (shown, total, active)
         self.count.setText(self._count_text(shown, total, active))
         # room for the longest this plan can say, so the label never clips nor makes the bar jump
         fm = self.count.fontMetrics()

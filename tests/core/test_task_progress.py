@@ -94,3 +94,16 @@ def test_several_tasks_at_once_each_get_their_line(service, sample_plan):
     change = service.set_statuses(list(reversed(tasks)), Status.DOING)
     assert change.nodes == set(tasks)
     assert [h.new for t in tasks for h in service.history(t)] == ["doing"] * 4
+
+
+def test_with_progress_reads_the_row_again_into_copies(service, sample_plan):
+    _, nodes = _tree(service, sample_plan)
+    task = next(n for n in nodes if n.is_task)
+    service.set_statuses([task.id], Status.DONE)
+    service.set_note(task.id, "已发布")
+    fresh = service.with_progress([task])[task.id]
+    assert (fresh.status, fresh.note, fresh.completed_on) == (Status.DONE, "已发布", service.today())
+    assert fresh.updated_at is not None and fresh is not task and task.status is Status.TODO
+    assert fresh == service.node(task.id)  # everything else as a full read has it
+    seen = _statements(service, lambda: service.with_progress([task]))
+    assert len(seen) == 1

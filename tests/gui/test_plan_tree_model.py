@@ -173,3 +173,22 @@ def test_a_tick_announces_an_ancestor_only_in_its_rollup_cells(qapp, service, sa
     model.setData(model.index_of(second), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     if len(section.children) > 2:  # still partly done: the tick box is as it was
         assert [s for s in signals if s[0] == section.info.id] == [(section.info.id, STATUS, PROGRESS, shown)]
+
+
+def test_a_status_change_reads_one_row_back_and_a_rename_the_whole_record(qapp, service, sample_plan):
+    model = make_model(service, sample_plan)
+    task = model.task_ids()[0]
+    change = service.set_statuses([task], Status.DOING)
+    seen: list[str] = []
+    con = service.db.connection()
+    con.set_trace_callback(seen.append)
+    try:
+        model.apply_change(change)
+        assert len(seen) == 1 and "progress" in seen[0]
+        assert model.item(model.index_of(task)).info.status is Status.DOING
+        seen.clear()
+        model.apply_change(service.rename_node(task, "1.", "新的名称"))
+        assert len(seen) > 1
+        assert model.data(model.index_of(task, TITLE)) == "1. 新的名称"
+    finally:
+        con.set_trace_callback(None)

@@ -166,3 +166,13 @@ def test_typing_that_hides_nothing_repaints_only_the_titles(sample_window, qtbot
     window.filter_bar.search.setText("縣")  # folds to the same search: nothing to repaint
     QApplication.processEvents()
     assert paints.rects == []
+
+
+def test_a_tick_without_a_filter_leaves_the_task_count_alone(sample_window, monkeypatch):
+    """Every task is shown before and after: the count is neither worded nor measured again."""
+    bar, model = sample_window.filter_bar, sample_window.model
+    text = bar.count.text()
+    worded = []
+    monkeypatch.setattr(bar, "_count_text", lambda *a: worded.append(a) or "")
+    model.setData(model.index_of(model.task_ids()[0]), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert worded == [] and bar.count.text() == text
