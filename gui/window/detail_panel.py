@@ -91,6 +91,7 @@ class DetailPanel(QWidget):
         self.units = {role: _label() for role in role_names()}
         self.deadline_box = DeadlineBox(ctx)
         self.deadline_box.defer_requested.connect(self.defer_requested)
+        self.deadline_box.installEventFilter(self)
         self.deadlines = self.deadline_box.label
         self.defer_button, self.undefer_button = self.deadline_box.defer_button, self.deadline_box.undefer_button
 
@@ -262,12 +263,8 @@ class DetailPanel(QWidget):
         if node_id not in change.nodes:
             self.rollup.setText(rollup_text(item.rollup))
         elif change.fields <= PROGRESS_FIELDS and item.is_task and not change.structure:
-            shown = self.deadlines.text()
-            self.deadline_box.show_info(item.info)
-            self._fill_task(item.info, keep_note=True)
-            label = self.deadlines  # an overdue mark come or gone may take the deadline to another line:
-            if label.text() != shown and label.heightForWidth(label.width()) != label.height():
-                QTimer.singleShot(0, self.fit_fields)  # only then do the fields need another height
+            self.deadline_box.show_info(item.info)  # its overdue mark; if that takes another line, the
+            self._fill_task(item.info, keep_note=True)  # box grows and the fields are fitted (eventFilter)
         else:
             self._fill(item, keep_note=True)
 
@@ -373,6 +370,9 @@ class DetailPanel(QWidget):
             self.ctx.push(SetNoteCommand(self.ctx, info.id, info.note, text))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.deadline_box and event.type() == QEvent.Type.Resize
+                and event.size().height() != event.oldSize().height()):
+            QTimer.singleShot(0, self.fit_fields)  # the deadlines took more lines or fewer: the fields follow
         if watched is self.note_edit and event.type() == QEvent.Type.FocusOut:
             self.flush_note()
         if (watched is self.note_edit and event.type() == QEvent.Type.KeyPress

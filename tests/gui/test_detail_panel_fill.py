@@ -104,11 +104,12 @@ def test_renaming_the_task_shown_fills_the_panel_anew(sample_window):
     assert "新的任务名称" in panel.heading.text()
 
 
-def test_the_fields_are_fitted_again_only_when_the_overdue_mark_takes_another_line(qtbot, db_path, settings,
-                                                                                  monkeypatch):
+def test_the_fields_are_fitted_again_only_when_the_deadlines_change_height(qtbot, db_path, settings, monkeypatch):
     """Fitting measures every wrapped label of the panel (and repaints them): a status key does it
-    only when the deadline's overdue mark, come or gone, changes the deadline's height."""
+    only when the deadlines, with the overdue mark come or gone, take more or fewer lines."""
     import datetime as dt
+
+    from PySide6.QtCore import QSize
 
     from tests.gui.dated import window_on
 
@@ -121,14 +122,12 @@ def test_the_fields_are_fitted_again_only_when_the_overdue_mark_takes_another_li
         qtbot.wait(5)
         fits = []
         monkeypatch.setattr(panel, "fit_fields", lambda: fits.append(1))
-
-        def tick(status):
-            window.ctx.push(SetStatusCommand(window.ctx, [model.item(model.index_of(task)).info], status, "tick"))
-            qtbot.wait(5)
-
-        tick(Status.DONE)
+        window.ctx.push(SetStatusCommand(window.ctx, [model.item(model.index_of(task)).info], Status.DONE, "t"))
+        qtbot.wait(5)
         assert fits == []  # the mark went, the deadline kept its one line
-        label = panel.deadlines
-        monkeypatch.setattr(label, "heightForWidth", lambda width: label.height() + 20)
-        tick(Status.TODO)
-        assert fits == [1]
+        box = panel.deadline_box
+        box.resize(QSize(box.width() + 10, box.height()))  # wider, as tall: nothing to fit
+        qtbot.wait(5)
+        assert fits == []
+        box.resize(QSize(box.width(), box.height() + 20))  # as when the deadlines wrap onto another line
+        qtbot.waitUntil(lambda: bool(fits))
