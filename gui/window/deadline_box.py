@@ -37,18 +37,29 @@ class DeadlineBox(QWidget):
         self.undefer_button = QPushButton(self.tr("Take deferral back"))
         self.undefer_button.setToolTip(self.tr("The task is judged by the deadline before this deferral again"))
         self.undefer_button.clicked.connect(self.remove_deferral)
+        # The overdue mark has a label of its own, of a fixed size: a status key puts it or takes it
+        # away without laying out the deadlines' rich text again (issue 16: a toggle's 3 ms).
+        self.overdue = QLabel(self.tr("(overdue)"))
+        self.overdue.setStyleSheet(f"color: {OVERDUE_COLOR.name()};")
+        self.overdue.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.overdue.setFixedSize(self.overdue.sizeHint())
+        self.overdue.setText("")
+        line = QHBoxLayout()
+        line.addWidget(self.label, 1)
+        line.addWidget(self.overdue, 0, Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
         buttons.addWidget(self.defer_button)
         buttons.addWidget(self.undefer_button)
         buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label)
+        layout.addLayout(line)
         layout.addLayout(buttons)
 
     def show_info(self, info: NodeInfo) -> None:
         self.info = info
         self.label.setText(self._html(info))
+        self.overdue.setText(self.tr("(overdue)") if info.is_overdue(self.ctx.service.today()) else "")
         self.defer_button.setVisible(info.is_task)
         self.undefer_button.setVisible(info.is_task and info.deferral is not None)
 
@@ -63,9 +74,6 @@ class DeadlineBox(QWidget):
             text = f"<s>{text}</s> {html.escape(moved)}"
             if why:  # why it moved and who approved it, under the dates
                 text += f"<br><span style='color:gray'>{html.escape(why)}</span>"
-        if info.is_overdue(self.ctx.service.today()):
-            overdue = html.escape(self.tr("(overdue)"))
-            text += f" <span style='color:{OVERDUE_COLOR.name()}'>{overdue}</span>"
         return text
 
     def remove_deferral(self) -> None:

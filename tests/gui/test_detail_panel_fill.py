@@ -69,17 +69,18 @@ def test_a_status_key_sets_only_the_progress_fields_and_the_overdue_mark(qtbot, 
         panel, model = window.panel, window.model
         task = next(t for t in model.task_ids() if model.item(model.index_of(t)).info.is_overdue(day))
         window.select_node(task)
-        overdue = panel.deadlines.text()
+        deadlines, mark = panel.deadlines.text(), panel.deadline_box.overdue
+        assert mark.text()
         set_again = _spy_texts(panel, monkeypatch)
         info = model.item(model.index_of(task)).info
         window.ctx.push(SetStatusCommand(window.ctx, [info], Status.DONE, "tick"))
         assert set_again == []
         assert panel.status_combo.currentData() == Status.DONE and panel.has_date.isChecked()
         assert panel.date_edit.date().toPython() == day
-        assert panel.deadlines.text() != overdue  # a task done is overdue no more
+        assert mark.text() == "" and panel.deadlines.text() == deadlines  # a task done is overdue no more
         window.undo_action.trigger()
         assert panel.status_combo.currentData() == Status.TODO and not panel.has_date.isChecked()
-        assert panel.deadlines.text() == overdue and set_again == []
+        assert mark.text() and set_again == []
 
 
 def test_a_task_ticked_under_the_section_shown_changes_only_its_rollup(sample_window, monkeypatch):
@@ -131,3 +132,34 @@ def test_the_fields_are_fitted_again_only_when_the_deadlines_change_height(qtbot
         assert fits == []
         box.resize(QSize(box.width(), box.height() + 20))  # as when the deadlines wrap onto another line
         qtbot.waitUntil(lambda: bool(fits))
+
+
+def test_the_overdue_mark_comes_and_goes_without_laying_the_deadlines_out(qtbot, db_path, settings):
+    import datetime as dt
+
+    from PySide6.QtCore import QEvent, QObject
+
+    from tests.gui.dated import window_on
+
+    class Layouts(QObject):
+        seen = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.LayoutRequest:
+                self.seen += 1
+            return False
+
+    day = dt.date(2026, 12, 20)
+    with window_on(qtbot, db_path, settings, day) as window:
+        window.importer.open_sample()
+        panel, model = window.panel, window.model
+        task = next(t for t in model.task_ids() if model.item(model.index_of(t)).info.is_overdue(day))
+        window.select_node(task)
+        qtbot.wait(5)
+        mark = panel.deadline_box.overdue
+        assert mark.text() and mark.isVisible() and mark.width() >= mark.sizeHint().width()
+        layouts = Layouts()
+        panel.deadline_box.installEventFilter(layouts)
+        window.ctx.push(SetStatusCommand(window.ctx, [model.item(model.index_of(task)).info], Status.DONE, "t"))
+        qtbot.wait(5)
+        assert mark.text() == "" and layouts.seen == 0
