@@ -61,7 +61,7 @@ class TrackingActions(QObject):
         self.expand_action = self._action(self.tr("E&xpand all"), None, self.window.tree.expandAll)
         self.collapse_action = self._action(self.tr("Co&llapse all"), None,
                                             lambda: self.window.tree.expandToDepth(0))
-        names = status_names()
+        names = self.status_names = status_names()
         self.status_actions = []
         for i, status in enumerate(STATUS_ORDER, start=1):
             action = self._action(self.tr("Set to %1").replace("%1", names[status]), f"Ctrl+{i}",
@@ -148,7 +148,7 @@ class TrackingActions(QObject):
             self.task_menu.update(info)  # a checked status clicked again stays checked
             return
         w.panel.flush_note()
-        text = self.tr("Set “%1” to %2").replace("%1", short_name(info)).replace("%2", status_names()[status])
+        text = self.tr("Set “%1” to %2").replace("%1", short_name(info)).replace("%2", self.status_names[status])
         w.ctx.push(SetStatusCommand(w.ctx, [info], status, text))
 
     def _activated(self, index) -> None:

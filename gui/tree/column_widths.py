@@ -61,7 +61,8 @@ class ColumnSizer(QObject):
     def __init__(self, tree: QTreeView, model: QAbstractItemModel, settings: QSettings,
                  limits: dict[int, tuple[int, int, float]], stretch: int, stretch_min_chars: int = 16) -> None:
         """`model`: the rows behind any filter, so the widths do not jump while the clerk filters;
-        its `column_texts(col)` gives every row's text without a Qt call per cell.
+        its `column_texts(col)` gives every row's text, `cell_text(index, col)` one cell's, without a
+        Qt call per cell.
         `limits`: column → (fewest characters, typical characters until measured, largest share).
 
         A plan loaded is measured once the tree has painted it (tens of ms on 5,000 tasks: never
@@ -123,11 +124,11 @@ class ColumnSizer(QObject):
     def _grow(self, rows: list, columns: list[int]) -> None:
         if self.pending:
             return  # the whole plan is measured after its first paint anyway
-        fm, grew = self.tree.fontMetrics(), False
+        fm, grew, text_of = self.tree.fontMetrics(), False, self.model.cell_text
         for col in columns:
             for index in rows:
-                text = index.siblingAtColumn(col).data()
-                width = fm.horizontalAdvance(str(text)) + PADDING if text else 0
+                text = text_of(index, col)  # the model's own text, without a Qt call per cell
+                width = fm.horizontalAdvance(text) + PADDING if text else 0
                 if width > self.content.get(col, 0):
                     self.content[col], grew = width, True
         if grew:

@@ -283,6 +283,12 @@ class PlanTreeModel(ItemTreeModel):
             if text:
                 yield text
 
+    def cell_text(self, index: AnyIndex, column: int) -> str:
+        """What the row of `index` shows in `column` (the column sizer measures an edited row)."""
+        if not index.isValid():
+            return ""
+        return self._display(index.internalPointer(), column) or ""
+
     def due_state(self, info: NodeInfo, today: dt.date) -> str | None:
         """'overdue', 'soon' or None (core.domain.due is the rule)."""
         return due_state(info, today)

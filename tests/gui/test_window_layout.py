@@ -262,6 +262,7 @@ def test_column_texts_are_what_the_cells_show(sample_window):
     for col in (UNITS, DEADLINE, STATUS, PROGRESS):
         shown = [model.data(model.index_of(i, col)) for i in model.node_ids()]
         assert list(model.column_texts(col)) == [t for t in shown if t]
+        assert [model.cell_text(model.index_of(i), col) for i in model.node_ids()] == [t or "" for t in shown]
 
 
 def test_the_fields_get_the_height_they_need_until_the_clerk_drags_the_splitter(clerk_font, qtbot, service,
