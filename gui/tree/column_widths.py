@@ -75,6 +75,7 @@ class ColumnSizer(QObject):
         self._applying = False
         em = self._em()
         self.content: dict[int, int] = {col: typical * em for col, (_low, typical, _share) in limits.items()}
+        self._widths: dict[str, int] = {}  # text -> its width in the tree's font (_advance)
         self.pending = True  # a plan loaded and not measured yet: done after the tree's next paint
         self._scheduled = False
         header = tree.header()
@@ -97,6 +98,7 @@ class ColumnSizer(QObject):
     def measure(self) -> None:
         """The width of each fixed column's longest text (and of its header), then apply."""
         self.pending = self._scheduled = False
+        self._widths.clear()  # the font may have changed since
         model, fm = self.model, self.tree.fontMetrics()
         for col in self.limits:
             longest = heapq.nlargest(SAMPLED, set(model.column_texts(col)), key=len)
@@ -124,15 +126,26 @@ class ColumnSizer(QObject):
     def _grow(self, rows: list, columns: list[int]) -> None:
         if self.pending:
             return  # the whole plan is measured after its first paint anyway
-        fm, grew, text_of = self.tree.fontMetrics(), False, self.model.cell_text
+        grew, text_of, advance = False, self.model.cell_text, self._advance
         for col in columns:
             for index in rows:
                 text = text_of(index, col)  # the model's own text, without a Qt call per cell
-                width = fm.horizontalAdvance(text) + PADDING if text else 0
+                width = advance(text) + PADDING if text else 0
                 if width > self.content.get(col, 0):
                     self.content[col], grew = width, True
         if grew:
             self.apply()
+
+    def _advance(self, text: str) -> int:
+        """The width of `text` in the tree's font, kept: an edit measures the same few texts again
+        and again (status names, "3/25", a unit list), and measuring CJK text is the dear part."""
+        known = self._widths
+        width = known.get(text)
+        if width is None:
+            if len(known) > 4096:
+                known.clear()
+            width = known[text] = self.tree.fontMetrics().horizontalAdvance(text)
+        return width
 
     # -- applying ------------------------------------------------------------------------
     def available(self) -> int:

@@ -52,6 +52,9 @@ class TaskFilterProxy(QSortFilterProxyModel):
         for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved):
             signal.connect(self._source_rows_changed)
         self.setSourceModel(model)
+        # _source_changed refilters after every Change; Qt's own re-filtering on dataChanged would
+        # only ask filterAcceptsRow again for each row a status key repaints
+        self.setDynamicSortFilter(False)
         model.modelAboutToBeReset.connect(self._source_resetting)
         model.modelReset.connect(self._source_reset)
         model.ctx.changed.connect(self._source_changed)

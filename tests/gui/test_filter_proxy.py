@@ -236,3 +236,15 @@ def test_the_delegate_reads_a_cell_through_one_call(dated, monkeypatch):
     section = proxy.index(0, 0)
     QStyledItemDelegate().initStyleOption(option, section)
     assert option.font.bold() and option.text == section.data(Qt.ItemDataRole.DisplayRole)
+
+
+def test_a_tick_asks_no_row_again_whether_it_passes(dated, monkeypatch):
+    """The proxy refilters after a Change itself (above), so Qt's own re-asking on dataChanged is off."""
+    _service, model, proxy = dated
+    shown_ids(proxy)  # every row mapped, as a view on screen has them
+    asked = []
+    real = proxy.filterAcceptsRow
+    monkeypatch.setattr(proxy, "filterAcceptsRow", lambda row, parent: asked.append(row) or real(row, parent))
+    ctx = model.ctx
+    ctx.push(SetStatusCommand(ctx, [model.item(model.index_of(model.task_ids()[0])).info], Status.DONE, "tick"))
+    assert asked == [] and not proxy.dynamicSortFilter()
