@@ -72,6 +72,9 @@ class NodeInfo:
     def due_dates(self) -> list[dt.date]:
         """The task's dated milestones, in order; a 延期 replaces the final one with its new date
         (milestones before the new date stay), so every due rule judges by the approved date."""
+        if self.deferral is None and len(self.deadlines) == 1:  # most tasks: asked per task per filter change
+            only = self.deadlines[0].date
+            return [only] if only else []
         dates = sorted({d.date for d in self.deadlines if d.date})
         if self.deferral is None:
             return dates

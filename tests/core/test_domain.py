@@ -155,3 +155,22 @@ def test_the_tree_model_rolls_up_with_the_core_rule():
     import gui.tree.plan_tree_model
 
     assert gui.tree.plan_tree_model.node_rollup is node_rollup
+
+
+def test_due_dates_of_one_deadline_or_several_or_none():
+    """The one-deadline case is answered without sorting (every filter change asks it per task);
+    it must agree with the general rule."""
+    import datetime as dt
+
+    from core.domain.records import DeadlineInfo, DeferralInfo, NodeInfo
+
+    def task(*dates, deferral=None):
+        return NodeInfo(id=1, plan_id=1, parent_id=None, position=0, label="1.", title="t", text="t",
+                        deadlines=[DeadlineInfo("x", d) for d in dates], deferral=deferral)
+
+    june, july = dt.date(2026, 6, 30), dt.date(2026, 7, 31)
+    assert task(june).due_dates() == [june] and task(None).due_dates() == [] and task().due_dates() == []
+    assert task(july, june, july).due_dates() == [june, july]
+    moved = DeferralInfo(id=1, due=dt.date(2026, 9, 30), reason="r", approval="", at=None)
+    assert task(june, deferral=moved).due_dates() == [dt.date(2026, 9, 30)]
+    assert task(june).final_due() == june and task(june).is_overdue(july)
