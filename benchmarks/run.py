@@ -46,6 +46,18 @@ def bench_status_toggle(db: Path) -> None:
     row("status toggle incl. commit (median)", f"{med:.2f} ms", "≤ 15 ms", med <= 15)
 
 
+_PAINT_PROBE = r"""
+class Paints(QObject):
+    # the reference: the first paint of a QTreeView's viewport, as the app's probe times its tree's
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint and obj is view.viewport():
+            print(f"{time.time() - t0:.4f}", flush=True)
+            app.removeEventFilter(self)
+            QTimer.singleShot(0, app.quit)
+        return False
+f = Paints(); app.installEventFilter(f)
+"""
+
 BARE_SNIPPET = r"""
 import sys, time
 t0 = float(sys.argv[1])
@@ -54,16 +66,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTreeView
 if sys.argv[2:] == ["qt"]:  # what any window that names Qt.* pays: PySide6 builds the namespace's 93 enums
     from PySide6.QtCore import Qt
 app = QApplication(sys.argv[:1])
-class Paints(QObject):
-    # the reference: the first paint of a bare QTreeView's viewport, as the app's probe times its tree's
-    def eventFilter(self, obj, ev):
-        if ev.type() == QEvent.Type.Paint and obj is view.viewport():
-            print(f"{time.time() - t0:.4f}", flush=True)
-            app.removeEventFilter(self)
-            QTimer.singleShot(0, app.quit)
-        return False
-f = Paints(); app.installEventFilter(f)
-w = QMainWindow(); view = QTreeView(); w.setCentralWidget(view); w.resize(1200, 800); w.show()
+""" + _PAINT_PROBE + r"""w = QMainWindow(); view = QTreeView(); w.setCentralWidget(view); w.resize(1200, 800); w.show()
 app.exec()
 """
 
@@ -109,15 +112,7 @@ class Model(QAbstractItemModel):
         if role == 0 and orientation == Qt.Orientation.Horizontal: return ("事项", "责任单位", "时限", "状态", "进度")[section]
         return None
 model = Model()
-class Paints(QObject):
-    def eventFilter(self, obj, ev):
-        if ev.type() == QEvent.Type.Paint and obj is view.viewport():
-            print(f"{time.time() - t0:.4f}", flush=True)
-            app.removeEventFilter(self)
-            QTimer.singleShot(0, app.quit)
-        return False
-f = Paints(); app.installEventFilter(f)
-w = QMainWindow(); view = QTreeView(); view.setUniformRowHeights(True); view.setModel(model); view.expandToDepth(1); w.setCentralWidget(view); w.resize(1280, 800); w.show()
+""" + _PAINT_PROBE + r"""w = QMainWindow(); view = QTreeView(); view.setUniformRowHeights(True); view.setModel(model); view.expandToDepth(1); w.setCentralWidget(view); w.resize(1200, 800); w.show()
 app.exec()
 """
 
