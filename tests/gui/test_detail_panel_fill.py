@@ -3,6 +3,9 @@ a status key refills it for the same task, and every show or hide lays the panel
 
 from __future__ import annotations
 
+import datetime as dt
+from contextlib import contextmanager
+
 from core.domain.status import Status
 from gui.editing.commands import SetStatusCommand
 from gui.tree.labels import rollup_text
@@ -58,25 +61,38 @@ def _spy_texts(panel, monkeypatch) -> list:
     return set_again
 
 
-def test_a_status_key_sets_only_the_progress_fields_and_the_overdue_mark(qtbot, db_path, settings, monkeypatch):
-    import datetime as dt
+LATE = dt.date(2026, 12, 20)  # most of the sample plan's tasks are overdue by then
 
+
+@contextmanager
+def overdue_task_shown(qtbot, db_path, settings):
+    """The window on the sample plan as of LATE, an overdue task selected: (window, its id)."""
     from tests.gui.dated import window_on
 
-    day = dt.date(2026, 12, 20)
-    with window_on(qtbot, db_path, settings, day) as window:
+    with window_on(qtbot, db_path, settings, LATE) as window:
         window.importer.open_sample()
-        panel, model = window.panel, window.model
-        task = next(t for t in model.task_ids() if model.item(model.index_of(t)).info.is_overdue(day))
+        model = window.model
+        task = next(t for t in model.task_ids() if model.item(model.index_of(t)).info.is_overdue(LATE))
         window.select_node(task)
+        qtbot.wait(5)
+        yield window, task
+
+
+def tick(window, task: int, status: Status = Status.DONE) -> None:
+    model = window.model
+    window.ctx.push(SetStatusCommand(window.ctx, [model.item(model.index_of(task)).info], status, "tick"))
+
+
+def test_a_status_key_sets_only_the_progress_fields_and_the_overdue_mark(qtbot, db_path, settings, monkeypatch):
+    with overdue_task_shown(qtbot, db_path, settings) as (window, task):
+        panel = window.panel
         deadlines, mark = panel.deadlines.text(), panel.deadline_box.overdue
         assert mark.text()
         set_again = _spy_texts(panel, monkeypatch)
-        info = model.item(model.index_of(task)).info
-        window.ctx.push(SetStatusCommand(window.ctx, [info], Status.DONE, "tick"))
+        tick(window, task)
         assert set_again == []
         assert panel.status_combo.currentData() == Status.DONE and panel.has_date.isChecked()
-        assert panel.date_edit.date().toPython() == day
+        assert panel.date_edit.date().toPython() == LATE
         assert mark.text() == "" and panel.deadlines.text() == deadlines  # a task done is overdue no more
         window.undo_action.trigger()
         assert panel.status_combo.currentData() == Status.TODO and not panel.has_date.isChecked()
@@ -108,22 +124,13 @@ def test_renaming_the_task_shown_fills_the_panel_anew(sample_window):
 def test_the_fields_are_fitted_again_only_when_the_deadlines_change_height(qtbot, db_path, settings, monkeypatch):
     """Fitting measures every wrapped label of the panel (and repaints them): a status key does it
     only when the deadlines, with the overdue mark come or gone, take more or fewer lines."""
-    import datetime as dt
-
     from PySide6.QtCore import QSize
 
-    from tests.gui.dated import window_on
-
-    day = dt.date(2026, 12, 20)
-    with window_on(qtbot, db_path, settings, day) as window:
-        window.importer.open_sample()
-        panel, model = window.panel, window.model
-        task = next(t for t in model.task_ids() if model.item(model.index_of(t)).info.is_overdue(day))
-        window.select_node(task)
-        qtbot.wait(5)
+    with overdue_task_shown(qtbot, db_path, settings) as (window, task):
+        panel = window.panel
         fits = []
         monkeypatch.setattr(panel, "fit_fields", lambda: fits.append(1))
-        window.ctx.push(SetStatusCommand(window.ctx, [model.item(model.index_of(task)).info], Status.DONE, "t"))
+        tick(window, task)
         qtbot.wait(5)
         assert fits == []  # the mark went, the deadline kept its one line
         box = panel.deadline_box
@@ -135,11 +142,7 @@ def test_the_fields_are_fitted_again_only_when_the_deadlines_change_height(qtbot
 
 
 def test_the_overdue_mark_comes_and_goes_without_laying_the_deadlines_out(qtbot, db_path, settings):
-    import datetime as dt
-
     from PySide6.QtCore import QEvent, QObject
-
-    from tests.gui.dated import window_on
 
     class Layouts(QObject):
         seen = 0
@@ -149,17 +152,12 @@ def test_the_overdue_mark_comes_and_goes_without_laying_the_deadlines_out(qtbot,
                 self.seen += 1
             return False
 
-    day = dt.date(2026, 12, 20)
-    with window_on(qtbot, db_path, settings, day) as window:
-        window.importer.open_sample()
-        panel, model = window.panel, window.model
-        task = next(t for t in model.task_ids() if model.item(model.index_of(t)).info.is_overdue(day))
-        window.select_node(task)
-        qtbot.wait(5)
+    with overdue_task_shown(qtbot, db_path, settings) as (window, task):
+        panel = window.panel
         mark = panel.deadline_box.overdue
         assert mark.text() and mark.isVisible() and mark.width() >= mark.sizeHint().width()
         layouts = Layouts()
         panel.deadline_box.installEventFilter(layouts)
-        window.ctx.push(SetStatusCommand(window.ctx, [model.item(model.index_of(task)).info], Status.DONE, "t"))
+        tick(window, task)
         qtbot.wait(5)
         assert mark.text() == "" and layouts.seen == 0
