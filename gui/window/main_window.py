@@ -34,6 +34,7 @@ from gui.tree.delegate import TreeDelegate
 from gui.tree.filter_proxy import TaskFilterProxy
 from gui.tree.labels import rollup_text
 from gui.tree.plan_tree_model import DEADLINE, PROGRESS, STATUS, TITLE, UNITS, PlanTreeModel
+from gui.tree.plan_tree_view import PlanTreeView
 
 if TYPE_CHECKING:  # imported when the database opens, after the window shell has painted
     from core.service.facade import PlanService
@@ -227,7 +228,7 @@ class MainWindow(QMainWindow):
 
     # -- building ------------------------------------------------------------------------
     def _build_tree(self) -> QTreeView:
-        tree = QTreeView()
+        tree = PlanTreeView()  # scattered cells repainted alone (a status key's roll-ups)
         tree.setModel(self.proxy)
         tree.setItemDelegateForColumn(TITLE, TreeDelegate(self.proxy, tree))
         tree.setAlternatingRowColors(True)

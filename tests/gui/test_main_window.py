@@ -324,3 +324,26 @@ def test_the_plan_figure_keeps_its_place_in_the_status_bar(sample_window):
     assert "3/" in label.text() and widths == sorted(widths) and widths[0] > 0
     window.undo_action.trigger()
     assert label.width() == widths[-1] and "2/" in label.text()
+
+
+def test_a_tick_repaints_the_task_row_and_only_the_rollup_cells_above_it(sample_window, qtbot, monkeypatch):
+    """Qt paints every row a region of several rectangles touches, in full; the plan's view paints
+    each rectangle alone (gui/tree/plan_tree_view.py), so the sections' units and deadlines are left."""
+    from gui.tree.plan_tree_model import DEADLINE, STATUS, TITLE, UNITS
+
+    window, model = sample_window, sample_window.model
+    window.resize(1280, 800)
+    window.tree.expandAll()
+    task = model.task_ids()[1]
+    window.select_node(task)
+    qtbot.wait(20)
+    painted = []
+    real = model.multiData
+    monkeypatch.setattr(model, "multiData", lambda index, span: (
+        painted.append((model.item(index).info.id, index.column())), real(index, span)))
+    assert tick(model, task)
+    qtbot.wait(20)
+    sections = {id_ for id_, _col in painted if id_ != task}
+    assert {col for id_, col in painted if id_ == task} == {TITLE, UNITS, DEADLINE, STATUS, PROGRESS}
+    left_alone = [s for s in sections if not {UNITS, DEADLINE} & {col for id_, col in painted if id_ == s}]
+    assert sections and left_alone  # a section above it repainted in its roll-up cells only
