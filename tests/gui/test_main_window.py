@@ -336,7 +336,8 @@ def test_a_tick_repaints_the_task_row_and_only_the_rollup_cells_above_it(sample_
     window.tree.expandAll()
     task = model.task_ids()[1]
     window.select_node(task)
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: not window.column_sizer.pending)  # the columns measured: no full repaint to come
+    qtbot.wait(50)
     painted = []
     real = model.multiData
     monkeypatch.setattr(model, "multiData", lambda index, span: (
