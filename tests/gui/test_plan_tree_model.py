@@ -192,3 +192,27 @@ def test_a_status_change_reads_one_row_back_and_a_rename_the_whole_record(qapp, 
         assert model.data(model.index_of(task, TITLE)) == "1. 新的名称"
     finally:
         con.set_trace_callback(None)
+
+
+def test_cells_painted_from_the_cache_are_what_a_fresh_model_shows_after_structure_edits(qapp, db_path,
+                                                                                        sample_plan):
+    """A section moved to the top is bold, a task given a child is a section with a figure: every
+    row a structure edit touches is painted from its new state, not its cached cells."""
+    service = PlanService(db_path, today=lambda: dt.date(2026, 7, 15))
+    try:
+        model = make_model(service, sample_plan)
+        every_cell(model)
+        tasks = model.task_ids()
+        sub = model.item(model.index_of(tasks[0])).parent.info.id  # （一）, under 一、
+        for change in (service.add_node(model.plan_id, tasks[2], None, "(1)", "子任务"),  # a task becomes a section
+                       service.move_node(sub, None, 0),  # a subsection moved to the top
+                       service.indent_node(tasks[5]),
+                       service.delete_node(tasks[7])):
+            model.apply_change(change)
+            every_cell(model)  # painted in between, as the window does
+        fresh = PlanTreeModel(EditContext(service))
+        fresh.load(model.plan_id)
+        assert model.node_ids() == fresh.node_ids()
+        assert every_cell(model) == every_cell(fresh)
+    finally:
+        service.close()
