@@ -6,7 +6,7 @@ is painted here with QPainter; a click on a section shows it in the tree.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -205,6 +205,7 @@ class Dashboard(QScrollArea):
         self.model = model
         self.carried_from = ""
         self._dirty = True
+        self._scheduled = False  # a refresh waits for the next turn of the event loop
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         names = status_names()
@@ -288,8 +289,23 @@ class Dashboard(QScrollArea):
 
     # -- refreshing ----------------------------------------------------------------------
     def mark_dirty(self, *_args) -> None:
+        """Another plan is shown: read it now if in sight, else when shown."""
         self._dirty = True
         if self.isVisible():
+            self.refresh()
+
+    def refresh_soon(self) -> None:
+        """The plan shown changed (an edit): read it again when shown, or, in sight, in the next turn of
+        the event loop — once for however many Changes came, after the tree has repainted the rows the
+        clerk touched."""
+        self._dirty = True
+        if self.isVisible() and not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self._refresh_if_dirty)
+
+    def _refresh_if_dirty(self) -> None:
+        self._scheduled = False
+        if self._dirty and self.isVisible():
             self.refresh()
 
     def showEvent(self, event) -> None:

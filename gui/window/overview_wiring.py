@@ -92,6 +92,6 @@ class OverviewWiring(QObject):
     def _changed(self, change: Change) -> None:
         if self.dashboard is not None and (change.plan_id == self.window.model.plan_id
                                            or "my_units" in change.fields):
-            self.dashboard.mark_dirty()
+            self.dashboard.refresh_soon()
         if self.history is not None and self.history.node_id in change.nodes:
             self.history.refresh()

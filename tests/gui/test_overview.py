@@ -128,3 +128,24 @@ def test_carry_over_makes_next_years_plan_of_the_unfinished_tasks(dated_window, 
     assert window.plan_combo.count() == 2
     assert "示例县" in window.tracking.dashboard.origin.text()
     assert service.plan(new_plan).year == 2027
+
+
+def test_the_overview_in_sight_reads_edits_after_they_are_painted_once_for_several(dated_window, qtbot,
+                                                                                  monkeypatch):
+    """A tick while the overview is shown: the tree repaints first, the overview follows in the next
+    turn of the event loop, once for however many Changes came."""
+    window = dated_window
+    window.tracking.show_overview()
+    dash = window.tracking.dashboard
+    qtbot.waitUntil(dash.isVisible)
+    before = dash.unfinished.count
+    reads = []
+    real = dash.refresh
+    monkeypatch.setattr(dash, "refresh", lambda: (reads.append(1), real()))
+    for label in ("1.", "2."):
+        window.ctx.announce(window.service.set_status(node(window, label), Status.DONE))
+    assert reads == [] and dash.unfinished.count == before
+    qtbot.waitUntil(lambda: reads == [1])
+    assert dash.unfinished.count == before - 2
+    qtbot.wait(10)
+    assert reads == [1]
