@@ -136,12 +136,12 @@ All plans and progress will be as they were then; changes made since are replace
 <context>
     <name>CloseGuard</name>
     <message>
-        <location filename="../../gui/window/retry.py" line="172"/>
+        <location filename="../../gui/window/retry.py" line="75"/>
         <source>Changes not saved</source>
         <translation>有更改尚未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/window/retry.py" line="173"/>
+        <location filename="../../gui/window/retry.py" line="76"/>
         <source>%n change(s) could not be saved yet: %1
 
 If you close the window now, they are lost. Fix the problem (for example put the USB stick back) and they are saved automatically.</source>
@@ -152,12 +152,12 @@ If you close the window now, they are lost. Fix the problem (for example put the
         </translation>
     </message>
     <message>
-        <location filename="../../gui/window/retry.py" line="178"/>
+        <location filename="../../gui/window/retry.py" line="81"/>
         <source>Keep the window open</source>
         <translation>保持窗口打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/retry.py" line="179"/>
+        <location filename="../../gui/window/retry.py" line="82"/>
         <source>Close and lose them</source>
         <translation>关闭并放弃这些更改</translation>
     </message>
@@ -387,42 +387,42 @@ Send each unit its file; import the returned files with “Import filled workboo
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="231"/>
+        <location filename="../../gui/window/dashboard.py" line="232"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="232"/>
+        <location filename="../../gui/window/dashboard.py" line="233"/>
         <source>Due in %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="234"/>
+        <location filename="../../gui/window/dashboard.py" line="235"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="235"/>
+        <location filename="../../gui/window/dashboard.py" line="236"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="236"/>
+        <location filename="../../gui/window/dashboard.py" line="237"/>
         <source>Mine, unfinished</source>
         <translation>我的未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="249"/>
+        <location filename="../../gui/window/dashboard.py" line="250"/>
         <source>Latest progress</source>
         <translation>最新进展</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="261"/>
+        <location filename="../../gui/window/dashboard.py" line="262"/>
         <source>Progress by section</source>
         <translation>各部分进度</translation>
     </message>
     <message>
-        <location filename="../../gui/window/dashboard.py" line="330"/>
+        <location filename="../../gui/window/dashboard.py" line="346"/>
         <source>Due soon (overdue, or due within %1 days): %2</source>
         <translation>近期到期（已逾期或%1天内到期）：%2 项</translation>
     </message>
@@ -558,22 +558,23 @@ Send each unit its file; import the returned files with “Import filled workboo
         <translation>撤销后按延期前的时限判断是否逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/deadline_box.py" line="60"/>
+        <location filename="../../gui/window/deadline_box.py" line="71"/>
         <source>deferred to %1</source>
         <translation>延期至 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/deadline_box.py" line="61"/>
+        <location filename="../../gui/window/deadline_box.py" line="72"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/deadline_box.py" line="62"/>
+        <location filename="../../gui/window/deadline_box.py" line="73"/>
         <source>Approved: %1</source>
         <translation>批准：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/deadline_box.py" line="67"/>
+        <location filename="../../gui/window/deadline_box.py" line="42"/>
+        <location filename="../../gui/window/deadline_box.py" line="62"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
@@ -662,94 +663,94 @@ Send each unit its file; import the returned files with “Import filled workboo
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="77"/>
+        <location filename="../../gui/window/detail_panel.py" line="79"/>
         <source>Select a task on the left to see and record its progress.</source>
         <translation>在左侧选择一项任务，即可查看并登记其完成情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="99"/>
+        <location filename="../../gui/window/detail_panel.py" line="102"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="100"/>
+        <location filename="../../gui/window/detail_panel.py" line="103"/>
         <source>Deadline:</source>
         <translation>完成时限：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="101"/>
+        <location filename="../../gui/window/detail_panel.py" line="104"/>
         <source>Progress:</source>
         <translation>完成进度：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="150"/>
+        <location filename="../../gui/window/detail_panel.py" line="153"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="152"/>
+        <location filename="../../gui/window/detail_panel.py" line="155"/>
         <source>Recorded</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="153"/>
+        <location filename="../../gui/window/detail_panel.py" line="156"/>
         <source>Untick when the task has no completion date</source>
         <translation>没有完成日期时请取消勾选</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="163"/>
+        <location filename="../../gui/window/detail_panel.py" line="166"/>
         <source>Completion date:</source>
         <translation>完成日期：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="166"/>
+        <location filename="../../gui/window/detail_panel.py" line="169"/>
         <source>What was done, with dates and links to the published pages… Saved automatically.</source>
         <translation>填写具体做了哪些工作、完成时间、发布网址等……内容自动保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="171"/>
+        <location filename="../../gui/window/detail_panel.py" line="174"/>
         <source>Progress note:</source>
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="174"/>
-        <location filename="../../gui/window/detail_panel.py" line="374"/>
+        <location filename="../../gui/window/detail_panel.py" line="177"/>
+        <location filename="../../gui/window/detail_panel.py" line="396"/>
         <source>Write from progress entries</source>
         <translation>由进展生成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="175"/>
+        <location filename="../../gui/window/detail_panel.py" line="178"/>
         <source>Replace the note with the progress entries, oldest first (Undo takes it back)</source>
         <translation>按时间先后把各条进展写成完成情况，替换现有内容（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="188"/>
-        <location filename="../../gui/window/detail_panel.py" line="195"/>
+        <location filename="../../gui/window/detail_panel.py" line="191"/>
+        <location filename="../../gui/window/detail_panel.py" line="198"/>
         <source>Progress entries</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="305"/>
+        <location filename="../../gui/window/detail_panel.py" line="324"/>
         <source>Last changed %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="314"/>
+        <location filename="../../gui/window/detail_panel.py" line="333"/>
         <source>Not saved yet: will be saved automatically once possible</source>
         <translation>尚未保存：恢复后将自动保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="327"/>
+        <location filename="../../gui/window/detail_panel.py" line="346"/>
         <source>Set “%1” to %2</source>
         <translation>将“%1”设为%2</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="375"/>
+        <location filename="../../gui/window/detail_panel.py" line="397"/>
         <source>Replace the note with the progress entries? Edit ▸ Undo brings the old note back.</source>
         <translation>用各条进展替换现有的完成情况吗？可用“编辑 ▸ 撤销”恢复原来的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/detail_panel.py" line="380"/>
+        <location filename="../../gui/window/detail_panel.py" line="402"/>
         <source>Write “%1” from progress</source>
         <translation>由进展生成“%1”的完成情况</translation>
     </message>
@@ -1443,82 +1444,82 @@ Replace it?</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="50"/>
+        <location filename="../../gui/window/filter_bar.py" line="51"/>
         <source>Search tasks, units, notes (simplified or traditional)</source>
         <translation>搜索任务、单位、完成情况（简繁体均可）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="57"/>
+        <location filename="../../gui/window/filter_bar.py" line="58"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="65"/>
+        <location filename="../../gui/window/filter_bar.py" line="66"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="66"/>
+        <location filename="../../gui/window/filter_bar.py" line="67"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="72"/>
+        <location filename="../../gui/window/filter_bar.py" line="73"/>
         <source>Any role</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="76"/>
+        <location filename="../../gui/window/filter_bar.py" line="77"/>
         <source>Any deadline</source>
         <translation>全部时限</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="77"/>
+        <location filename="../../gui/window/filter_bar.py" line="78"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="79"/>
+        <location filename="../../gui/window/filter_bar.py" line="80"/>
         <source>Due within %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="83"/>
+        <location filename="../../gui/window/filter_bar.py" line="84"/>
         <source>Any unit</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="84"/>
+        <location filename="../../gui/window/filter_bar.py" line="85"/>
         <source>Tasks that name this unit itself</source>
         <translation>直接写明该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="90"/>
+        <location filename="../../gui/window/filter_bar.py" line="91"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="167"/>
+        <location filename="../../gui/window/filter_bar.py" line="168"/>
         <source>Set your unit first</source>
         <translation>请先设置我的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="168"/>
+        <location filename="../../gui/window/filter_bar.py" line="169"/>
         <source>Tasks assigned to my unit: %1</source>
         <translation>分配给我单位的任务：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="185"/>
+        <location filename="../../gui/window/filter_bar.py" line="189"/>
         <source>%1 of %2 tasks</source>
         <translation>显示 %1/%2 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="186"/>
+        <location filename="../../gui/window/filter_bar.py" line="190"/>
         <source>%1 tasks</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
-        <location filename="../../gui/window/filter_bar.py" line="69"/>
+        <location filename="../../gui/window/filter_bar.py" line="70"/>
         <source>No completion note</source>
         <translation>缺少完成情况</translation>
     </message>
@@ -1526,53 +1527,53 @@ Replace it?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../gui/window/history_view.py" line="27"/>
+        <location filename="../../gui/window/history_view.py" line="28"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="27"/>
+        <location filename="../../gui/window/history_view.py" line="28"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="57"/>
+        <location filename="../../gui/window/history_view.py" line="71"/>
         <source>Deadline moved: %1 → %2</source>
         <translation>延期：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="58"/>
+        <location filename="../../gui/window/history_view.py" line="72"/>
         <source>(deferral taken back)</source>
         <translation>（延期已撤回）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="61"/>
+        <location filename="../../gui/window/history_view.py" line="75"/>
         <source>Progress: %1</source>
         <translation>进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="62"/>
+        <location filename="../../gui/window/history_view.py" line="76"/>
         <source>Progress removed: %1</source>
         <translation>删除进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="64"/>
+        <location filename="../../gui/window/history_view.py" line="78"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="66"/>
+        <location filename="../../gui/window/history_view.py" line="80"/>
         <source>Note: %1</source>
         <translation>完成情况：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="66"/>
-        <location filename="../../gui/window/history_view.py" line="68"/>
+        <location filename="../../gui/window/history_view.py" line="80"/>
+        <location filename="../../gui/window/history_view.py" line="82"/>
         <source>(cleared)</source>
         <translation>（已清空）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/history_view.py" line="68"/>
+        <location filename="../../gui/window/history_view.py" line="82"/>
         <source>Completion date: %1</source>
         <translation>完成日期：%1</translation>
     </message>
@@ -1753,22 +1754,22 @@ Import it again as a separate plan?</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../gui/tree/labels.py" line="48"/>
+        <location filename="../../gui/tree/labels.py" line="47"/>
         <source>Done %1/%2 (%3%)</source>
         <translation>已完成 %1/%2（%3%）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/labels.py" line="51"/>
+        <location filename="../../gui/tree/labels.py" line="50"/>
         <source>Overdue %1</source>
         <translation>逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/labels.py" line="59"/>
+        <location filename="../../gui/tree/labels.py" line="58"/>
         <source>%1 %2</source>
         <translation>%1 %2 项</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/labels.py" line="61"/>
+        <location filename="../../gui/tree/labels.py" line="60"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1776,115 +1777,115 @@ Import it again as a separate plan?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="97"/>
+        <location filename="../../gui/window/main_window.py" line="96"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="192"/>
+        <location filename="../../gui/window/main_window.py" line="255"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="193"/>
+        <location filename="../../gui/window/main_window.py" line="256"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="198"/>
+        <location filename="../../gui/window/main_window.py" line="261"/>
         <source>Import from clip&amp;board…</source>
         <translation>从剪贴板导入(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="195"/>
+        <location filename="../../gui/window/main_window.py" line="258"/>
         <source>Import a work plan from a Word, WPS, Excel, PDF, OFD, web page or text file (or drop the file onto the window)</source>
         <translation>从 Word、WPS、Excel、PDF、OFD、网页或文本文件导入工作要点（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="200"/>
+        <location filename="../../gui/window/main_window.py" line="263"/>
         <source>Import the plan&apos;s text copied from a web page, Word or WPS</source>
         <translation>导入从网页、Word 或 WPS 中复制的要点正文</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="202"/>
+        <location filename="../../gui/window/main_window.py" line="265"/>
         <source>Open &amp;sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="205"/>
+        <location filename="../../gui/window/main_window.py" line="268"/>
         <source>&amp;Export report…</source>
         <translation>导出落实情况(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="206"/>
+        <location filename="../../gui/window/main_window.py" line="269"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="208"/>
+        <location filename="../../gui/window/main_window.py" line="271"/>
         <source>Export the completion ledger or report as Word or Excel</source>
         <translation>将落实情况台账或报告导出为 Word 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="210"/>
+        <location filename="../../gui/window/main_window.py" line="273"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="214"/>
-        <location filename="../../gui/window/main_window.py" line="258"/>
+        <location filename="../../gui/window/main_window.py" line="277"/>
+        <location filename="../../gui/window/main_window.py" line="324"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="217"/>
-        <location filename="../../gui/window/main_window.py" line="259"/>
+        <location filename="../../gui/window/main_window.py" line="280"/>
+        <location filename="../../gui/window/main_window.py" line="325"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="221"/>
+        <location filename="../../gui/window/main_window.py" line="284"/>
         <source>&amp;About Taizhang</source>
         <translation>关于要点台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="226"/>
+        <location filename="../../gui/window/main_window.py" line="289"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="233"/>
+        <location filename="../../gui/window/main_window.py" line="296"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="235"/>
+        <location filename="../../gui/window/main_window.py" line="298"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="238"/>
+        <location filename="../../gui/window/main_window.py" line="301"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="242"/>
+        <location filename="../../gui/window/main_window.py" line="305"/>
         <source>Plan: </source>
         <translation>工作要点：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="302"/>
-        <location filename="../../gui/window/main_window.py" line="313"/>
+        <location filename="../../gui/window/main_window.py" line="372"/>
+        <location filename="../../gui/window/main_window.py" line="384"/>
         <source>Taizhang</source>
         <translation>要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="376"/>
+        <location filename="../../gui/window/main_window.py" line="457"/>
         <source>About Taizhang</source>
         <translation>关于要点台账</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="377"/>
+        <location filename="../../gui/window/main_window.py" line="458"/>
         <source>&lt;h3&gt;Taizhang %1&lt;/h3&gt;&lt;p&gt;A ledger for the annual work plan for government openness: import the plan, record each task&apos;s progress, all offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;要点台账 %1&lt;/h3&gt;&lt;p&gt;年度政务公开工作要点任务台账：导入工作要点，逐项登记任务完成情况，全部离线使用。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -2185,17 +2186,17 @@ Import it again as a separate plan?</source>
 <context>
     <name>PlanImporter</name>
     <message>
-        <location filename="../../gui/importing/flow.py" line="40"/>
+        <location filename="../../gui/importing/flow.py" line="39"/>
         <source>Import work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/flow.py" line="126"/>
+        <location filename="../../gui/importing/flow.py" line="127"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/flow.py" line="106"/>
+        <location filename="../../gui/importing/flow.py" line="105"/>
         <source>Imported %1 sections and %2 tasks.</source>
         <translation>已导入 %1 个分组、%2 项任务。</translation>
     </message>
@@ -2203,42 +2204,42 @@ Import it again as a separate plan?</source>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="86"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="95"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="86"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="95"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="87"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="96"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="87"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="96"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="344"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="395"/>
         <source>%1 (next of %2)</source>
         <translation>%1（共%2个时间节点）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="378"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="433"/>
         <source>Latest progress: %1</source>
         <translation>最新进展：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="389"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="444"/>
         <source>Tick “%1”</source>
         <translation>勾选“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/tree/plan_tree_model.py" line="392"/>
+        <location filename="../../gui/tree/plan_tree_model.py" line="447"/>
         <source>Untick “%1”</source>
         <translation>取消勾选“%1”</translation>
     </message>
@@ -2438,12 +2439,12 @@ Import it again as a separate plan?</source>
 <context>
     <name>RetryBar</name>
     <message>
-        <location filename="../../gui/window/retry.py" line="135"/>
+        <location filename="../../gui/window/retry.py" line="38"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/window/retry.py" line="149"/>
+        <location filename="../../gui/window/retry.py" line="52"/>
         <source>Could not save: %1
 Your %n change(s) are kept and will be saved automatically once this is fixed.</source>
         <translation>
