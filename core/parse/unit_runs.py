@@ -25,6 +25,8 @@ _STOP_IN_NAME = set("。，,、；;：:！？!? \u3000《》“”\"'")
 _LAST_CHARS = ("局委办厅府会心位门院所室股处科站队组部署社馆庭行司团道镇乡区县市构关业台联协村校级企街居)）】〕")
 _NAME_END = re.compile(f"[{re.escape(_LAST_CHARS)}]")
 _NAME_STOP = re.compile(f"[{re.escape(''.join(sorted(_STOP_IN_NAME)))}]")
+# stops that no gap between names holds either (a gap is separators, blanks, connectors, 等…)
+_HARD_STOPS = frozenset(_STOP_IN_NAME - set(_SEPS) - set(_BLANKS))
 # names for many units at once (各乡镇, 区直有关单位, 县属国有企业): the other column's, as a rule
 _COLLECTIVE = re.compile(r"^各|有关|相关|直属|所属|^[省市区县][直属]|.各(?:部门|单位|处室|科室|股室)$")
 _GROUP = re.compile(r"[(（][^()（）]*[)）]")
@@ -146,6 +148,12 @@ def _balanced(name: str) -> bool:
 
 
 @lru_cache(maxsize=16)
+def _holds_hard_stop(vocab: frozenset[str]) -> bool:
+    """Does a known name hold a character that a generic name cannot (a colon, a quote …)?"""
+    return any(ch in _HARD_STOPS for name in vocab for ch in name)
+
+
+@lru_cache(maxsize=16)
 def _known_index(vocab: frozenset[str]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]] | None:
     """The characters vocabulary names start with, and for each the names' lengths, longest first.
 
@@ -161,16 +169,16 @@ def _known_index(vocab: frozenset[str]) -> tuple[re.Pattern[str], dict[str, tupl
     return firsts, {c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}
 
 
-def _known_ends(folded: str, vocab: frozenset[str]) -> dict[int, list[int]]:
+def _known_ends(folded: str, vocab: frozenset[str], start: int = 0) -> dict[int, list[int]]:
     """Position → ends of the known names starting there (the longest one), also with a level
-    character before them."""
+    character before them; from `start` on."""
     index = _known_index(vocab)
     ends: dict[int, list[int]] = {}
     if index is None:
         return ends
     firsts, lengths = index
     size = len(folded)
-    for m in firsts.finditer(folded):
+    for m in firsts.finditer(folded, start):
         p = m.start()
         q = next((p + n for n in lengths[m.group(0)] if p + n <= size and folded[p:p + n] in vocab), None)
         if q is None:
@@ -194,34 +202,56 @@ def _outside_brackets(text: str, pattern: re.Pattern[str]) -> list[int]:
     return out
 
 
+_UNSEEN = object()
+
+
 class _Parser:
     """Best parses of runs of names in one folded row (memoised per start)."""
 
     def __init__(self, folded: str, vocab: frozenset[str], end: int | None) -> None:
-        self.f, self.known, self.end = folded, _known_ends(folded, vocab), end
+        self.f, self.end = folded, end
+        self.stops = _outside_brackets(folded, _NAME_STOP)  # characters no name holds
+        self.start = self._first_start(vocab)
+        self.known = _known_ends(folded, vocab, self.start)
         self.memo: dict[tuple[int, bool, bool], tuple[float, tuple] | None] = {}
         self.skips: dict[int, tuple[int, str]] = {}
-        self.ends = [m.end() for m in _NAME_END.finditer(folded)]  # where a generic name may end
-        self.stops = _outside_brackets(folded, _NAME_STOP)  # characters no name holds
+        self.ends = [m.end() for m in _NAME_END.finditer(folded, self.start)]  # where a generic name may end
+
+    def _first_start(self, vocab: frozenset[str]) -> int:
+        """Where a run that must reach `end` may start: after the last stop before it that neither
+        a name nor the gap between two names holds ("…集中展示。|区经济发展局…"). Every row's prose
+        before it is then never tried."""
+        if self.end is None or _holds_hard_stop(vocab):
+            return 0
+        f = self.f
+        for at in reversed(self.stops[:bisect_left(self.stops, self.end)]):
+            if f[at] in _HARD_STOPS:
+                return at + 1
+        return 0
 
     def names_at(self, p: int, after_sep: bool, first: bool) -> list[tuple[int, float]]:
         f = self.f
         known = self.known.get(p, ())
         out = [(q, _VOCAB) for q in known]  # a known name, or one with its level before it (省+卫计委)
-        if not (after_sep or f[p] in _INITIALS):
+        level = f[p] in _INITIALS
+        if not (after_sep or level):
             return out
-        s = bisect_left(self.stops, p)
-        limit = min(self.stops[s] if s < len(self.stops) else len(f), p + _GENERIC_MAX)
-        for q in self.ends[bisect_left(self.ends, p + 3):bisect_right(self.ends, limit)]:
+        ends, stops = self.ends, self.stops
+        lo = bisect_left(ends, p + 3)
+        if lo == len(ends) or ends[lo] > p + _GENERIC_MAX:
+            return out  # no generic ending near enough
+        s = bisect_left(stops, p)
+        limit = min(stops[s] if s < len(stops) else len(f), p + _GENERIC_MAX)
+        base = _GENERIC_LEVEL if level else _GENERIC
+        glued = first and not after_sep  # glued to the text before: the longer, the likelier it is text
+        for q in ends[lo:bisect_right(ends, limit, lo)]:
             if q in known:
                 continue
             name = f[p:q]
             if _generic(name, after_sep):
-                score = _GENERIC_LEVEL if name[0] in _INITIALS else _GENERIC
-                if name[0] not in _INITIALS and _CONNECTOR.search(name):
-                    score = _TEXT_LIKE  # "流程和时限区文化局" after a 、: text ending in a name
-                if first and not after_sep:  # glued to the text before: the longer, the likelier it is text
-                    score -= _GLUED_PENALTY * max(0, len(name) - 6)
+                score = _TEXT_LIKE if not level and _CONNECTOR.search(name) else base  # "流程和时限区文化局" after a 、
+                if glued and q - p > 6:
+                    score -= _GLUED_PENALTY * (q - p - 6)
                 out.append((q, score))
         return out
 
@@ -251,25 +281,31 @@ class _Parser:
     def best(self, p: int, after_sep: bool, first: bool = False) -> tuple[float, tuple] | None:
         key = (p, after_sep, first)
         memo = self.memo
-        if key in memo:
-            return memo[key]
+        found = memo.get(key, _UNSEEN)
+        if found is not _UNSEEN:
+            return found
         memo[key] = None
-        found: tuple[float, tuple] | None = None
+        candidates = self.names_at(p, after_sep, first)
+        if not candidates:
+            return None
+        found, reach = None, -1  # the best parse and where it ends
         end, size, known = self.end, len(self.f), self.known
-        for q, score in self.names_at(p, after_sep, first):
+        known_here = known.get(p, ())
+        for q, score in candidates:
             q2, gap = self.skip(q)
             # of the options, the higher score; on a tie the longer reach (longest match)
-            if (end is None or q2 >= end) and (found is None or (score, q) > (found[0], found[1][-1][1])):
-                found = (score, ((p, q, ""),))
+            if (end is None or q2 >= end) and (found is None or (score, q) > (found[0], reach)):
+                found, reach = (score, ((p, q, ""),)), q
             if q2 < size and (end is None or q2 < end):
                 rest = self.best(q2, gap == "sep")
                 if rest is not None:
-                    head = rest[1][0]
-                    weak = gap == "glued" and q not in known.get(p, ()) and head[1] not in known.get(head[0], ()) \
+                    score_rest, spans = rest
+                    head, last = spans[0], spans[-1][1]
+                    weak = gap == "glued" and q not in known_here and head[1] not in known.get(head[0], ()) \
                         and not _whole_alone(self.f[p:q])
-                    total = score + rest[0] - (_WEAK_GLUED if weak else 0.0)  # "各设区|市人民政府", "省政府|各部门"
-                    if found is None or (total, rest[1][-1][1]) > (found[0], found[1][-1][1]):
-                        found = (total, ((p, q, ""), (head[0], head[1], gap), *rest[1][1:]))
+                    total = score + score_rest - (_WEAK_GLUED if weak else 0.0)  # "各设区|市人民政府", "省政府|各部门"
+                    if found is None or (total, last) > (found[0], reach):
+                        found, reach = (total, ((p, q, ""), (head[0], head[1], gap), *spans[1:])), last
         memo[key] = found
         return found
 
@@ -284,11 +320,12 @@ def find_run(text: str, vocab: frozenset[str], at_end: bool, not_before: int = 1
     end = len(folded.rstrip(" \u3000。；;"))
     parser = _Parser(folded, vocab, end if at_end else None)
     best: Run | None = None
-    starts = {m.start() for m in _START.finditer(folded, max(0, not_before), end)} | set(parser.known)
+    lowest = max(0, not_before, parser.start)
+    starts = {m.start() for m in _START.finditer(folded, lowest, end)} | set(parser.known)
     if not_before <= 0:
         starts.add(0)
     for p in sorted(starts):
-        if not max(0, not_before) <= p < end:
+        if not lowest <= p < end:
             continue
         before = folded[p - 1] if p else " "
         after_sep = before in _AFTER
@@ -298,7 +335,7 @@ def find_run(text: str, vocab: frozenset[str], at_end: bool, not_before: int = 1
         score, spans = parsed
         if best is not None and (score, spans[-1][1]) <= (best.score, best.end):
             continue  # not better than the run found: the checks below could only drop it
-        if not after_sep and _longer_start(parser, folded, starts, p, spans[0][1], max(0, not_before)):
+        if not after_sep and _longer_start(parser, folded, starts, p, spans[0][1], lowest):
             continue  # "…公示区市场监督管理局", "…信息省住房城乡建设厅": the name keeps its level character
         has_vocab = any(folded[a:b] in vocab for a, b, _g in spans)
         if len(spans) < 2 and not has_vocab and not (at_end and after_sep):

@@ -25,6 +25,7 @@ _ENDINGS = (
 _ACTION = re.compile(r"推进|加强|做好|开展|落实|完善|建立|健全|提高|提升|推动|深化|加快|强化|规范|发布|严格|持续|"
                      r"积极|认真|切实|及时|围绕|按照|确保|进一步|要求")
 _OPENERS, _CLOSERS = BRACKETS
+_BRACKET = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "]")
 _ROLE_WORDS = (  # stripped from a clause's end; the role they give, or None
     ("牵头负责", "lead"), ("牵头", "lead"), ("配合", "cooperating"), ("协助", "cooperating"),
     ("协办", "cooperating"), ("参与", "cooperating"), ("协同", "cooperating"), ("协作", "cooperating"),
@@ -322,7 +323,8 @@ def _sentence_end(folded: str, start: int) -> int:
 def _role_groups(folded: str) -> list[tuple[int, int]]:
     """Spans inside top-level brackets that name a role (牵头/负责/配合)."""
     spans, depth, start = [], 0, 0
-    for i, ch in enumerate(folded):
+    for m in _BRACKET.finditer(folded):
+        i, ch = m.start(), m.group()
         if ch in _OPENERS:
             if depth == 0:
                 start = i + 1
@@ -341,23 +343,20 @@ def is_keyed_units(text: str) -> bool:
 
 def _depth(folded: str, pos: int) -> int:
     depth = 0
-    for ch in folded[:pos]:
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth = max(0, depth - 1)
+    for m in _BRACKET.finditer(folded, 0, pos):
+        depth = depth + 1 if m.group() in _OPENERS else max(0, depth - 1)
     return depth
 
 
 def _matching_close(folded: str, open_at: int) -> int:
     depth = 0
-    for i in range(open_at, len(folded)):
-        if folded[i] in _OPENERS:
+    for m in _BRACKET.finditer(folded, open_at):
+        if m.group() in _OPENERS:
             depth += 1
-        elif folded[i] in _CLOSERS:
+        else:
             depth -= 1
             if depth == 0:
-                return i
+                return m.start()
     return len(folded)
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.parse import deadlines, pipeline, unit_runs
+from core.parse import brackets, deadlines, pipeline, unit_runs
 
 UNIT_CHARS = "市区县省局委办厅财政审计教育卫生健康人民政府各直有关单位（）、，"
 
@@ -31,6 +31,63 @@ def _known_ends_slowly(folded: str, vocab: frozenset[str]) -> dict[int, list[int
 def test_known_unit_names_are_found_as_a_scan_of_every_name_would(folded, vocab):
     found = unit_runs._known_ends(folded, vocab)
     assert {p: sorted(q) for p, q in found.items()} == _known_ends_slowly(folded, vocab)
+
+
+RUN_CHARS = UNIT_CHARS + "。：“”《》 牵头配合和及等"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(RUN_CHARS, max_size=60), st.frozensets(st.text(UNIT_CHARS + "：“", min_size=2, max_size=7), max_size=8),
+       st.integers(0, 1))
+def test_a_run_that_must_reach_the_end_is_found_as_if_every_start_were_tried(text, vocab, not_before):
+    """Starts before the last stop no name or gap holds are never tried: they cannot reach the end."""
+    quick = unit_runs.find_run(text, vocab, True, not_before)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(unit_runs._Parser, "_first_start", lambda self, vocab: 0)
+        assert unit_runs.find_run(text, vocab, True, not_before) == quick
+
+
+def test_the_prose_before_a_rows_units_is_not_tried():
+    row = "主动公开规划纲要、专项规划。通过政府门户网站集中展示。区经济发展局区自然资源局 区直有关单位，各乡镇人民政府"
+    tried = []
+    real = unit_runs._Parser.best
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(unit_runs._Parser, "best", lambda self, p, *a: (tried.append(p), real(self, p, *a))[1])
+        run = unit_runs.find_run(row, frozenset(), True)
+    assert run is not None and run.names[0] == "区经济发展局" and run.names[-1] == "各乡镇人民政府"
+    assert min(tried) > row.index("展示。")
+
+
+def _outside_slowly(text: str, chars: str, pair: tuple[str, str]) -> list[int]:
+    """Character by character, the way the scan is defined."""
+    out, depth = [], 0
+    for i, ch in enumerate(text):
+        if ch in pair[0]:
+            depth += 1
+        elif ch in pair[1]:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in chars:
+            out.append(i)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("甲乙(（〔[【)）〕]】《》“”、。和 ", max_size=40), st.sampled_from(["、", "。", "和及与 ", "]、^-\\"]),
+       st.sampled_from([brackets.BRACKETS, brackets.QUOTED]))
+def test_the_bracket_scan_finds_what_a_scan_of_every_character_would(text, chars, pair):
+    assert list(brackets.outside(text, chars, pair)) == _outside_slowly(text, chars, pair)
+
+
+def test_run_together_units_are_split_once_per_name_a_plan_repeats(monkeypatch):
+    from core.parse.source import parse_text
+
+    seen = []
+    real = pipeline.split_glued
+    monkeypatch.setattr(pipeline, "split_glued", lambda name, vocab: (seen.append(name), real(name, vocab))[1])
+    rows = "".join(f"{i}.公开第{i}项信息。（责任单位：县财政局县审计局）\n" for i in range(1, 6))
+    plan = parse_text("一、公开\n" + rows)
+    assert [t.units["responsible"] for t in plan.nodes[0].children] == [["县财政局", "县审计局"]] * 5
+    assert seen.count("县财政局县审计局") == 1
 
 
 @pytest.mark.parametrize("text", [
