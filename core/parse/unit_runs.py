@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.domain.textfold import fold
+from core.parse.brackets import outside
 from core.parse.units import _is_unit_folded, split_units
 
 _INITIALS = set("省市区县州盟旗乡镇街村各")  # administrative levels a unit name starts with
@@ -24,13 +25,13 @@ _BLANKS = " \u3000"
 _STOP_IN_NAME = set("。，,、；;：:！？!? \u3000《》“”\"'")
 _LAST_CHARS = ("局委办厅府会心位门院所室股处科站队组部署社馆庭行司团道镇乡区县市构关业台联协村校级企街居)）】〕")
 _NAME_END = re.compile(f"[{re.escape(_LAST_CHARS)}]")
-_NAME_STOP = re.compile(f"[{re.escape(''.join(sorted(_STOP_IN_NAME)))}]")
+_NAME_STOPS = "".join(sorted(_STOP_IN_NAME))
+_ROUND = ("(（", ")）")  # the brackets a unit name may hold stops in ("各县（市、区）…")
 # stops that no gap between names holds either (a gap is separators, blanks, connectors, 等…)
 _HARD_STOPS = frozenset(_STOP_IN_NAME - set(_SEPS) - set(_BLANKS))
 # names for many units at once (各乡镇, 区直有关单位, 县属国有企业): the other column's, as a rule
 _COLLECTIVE = re.compile(r"^各|有关|相关|直属|所属|^[省市区县][直属]|.各(?:部门|单位|处室|科室|股室)$")
 _GROUP = re.compile(r"[(（][^()（）]*[)）]")
-_BRACKET = re.compile(r"[(（)）]")
 _TWO_IN_ONE = re.compile(f"[{re.escape(_LAST_CHARS)}][{''.join(sorted(_INITIALS))}]")  # "…局省…", "…办区…"
 _CONNECTOR = re.compile(r"会同|和|及|与")
 _ETC = re.compile(r"等(?:有关|相关)?(?:单位|部门)?")
@@ -154,19 +155,24 @@ def _holds_hard_stop(vocab: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _known_index(vocab: frozenset[str]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]] | None:
-    """The characters vocabulary names start with, and for each the names' lengths, longest first.
+def _known_index(vocab: frozenset[str]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], frozenset[str]] | None:
+    """The characters vocabulary names start with; for each two-character beginning the lengths
+    of the names that begin so, longest first; and the one-character names.
 
     One alternation of every name would try them all at every position of a row, a cost that
-    grows with the plan's vocabulary as well as its length; this index keeps it linear.
+    grows with the plan's vocabulary as well as its length; this index keeps it linear, and
+    the two-character key leaves most places where a name's first character stands after one
+    look-up (省, 市, 区 begin words of every sentence).
     """
     if not vocab:
         return None
     lengths: dict[str, set[int]] = {}
     for name in vocab:
-        lengths.setdefault(name[0], set()).add(len(name))
-    firsts = re.compile("[" + "".join(re.escape(c) for c in sorted(lengths)) + "]")
-    return firsts, {c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}
+        if len(name) > 1:
+            lengths.setdefault(name[:2], set()).add(len(name))
+    singles = frozenset(n for n in vocab if len(n) == 1)
+    firsts = re.compile("[" + "".join(re.escape(c) for c in sorted({n[0] for n in vocab})) + "]")
+    return firsts, {c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}, singles
 
 
 def _known_ends(folded: str, vocab: frozenset[str], start: int = 0) -> dict[int, list[int]]:
@@ -176,30 +182,20 @@ def _known_ends(folded: str, vocab: frozenset[str], start: int = 0) -> dict[int,
     ends: dict[int, list[int]] = {}
     if index is None:
         return ends
-    firsts, lengths = index
+    firsts, lengths, singles = index
     size = len(folded)
     for m in firsts.finditer(folded, start):
         p = m.start()
-        q = next((p + n for n in lengths[m.group(0)] if p + n <= size and folded[p:p + n] in vocab), None)
+        longer = lengths.get(folded[p:p + 2])
+        q = next((p + n for n in longer if p + n <= size and folded[p:p + n] in vocab), None) if longer else None
         if q is None:
-            continue
+            if m.group() not in singles:
+                continue
+            q = p + 1
         ends.setdefault(p, []).append(q)
         if p and folded[p - 1] in _INITIALS:
             ends.setdefault(p - 1, []).append(q)
     return ends
-
-
-def _outside_brackets(text: str, pattern: re.Pattern[str]) -> list[int]:
-    """Positions of `pattern` in `text` that stand outside brackets."""
-    brackets = [(m.start(), 1 if m.group(0) in "(（" else -1) for m in _BRACKET.finditer(text)]
-    out, depth, b = [], 0, 0
-    for m in pattern.finditer(text):
-        while b < len(brackets) and brackets[b][0] < m.start():
-            depth = max(0, depth + brackets[b][1])
-            b += 1
-        if depth == 0:
-            out.append(m.start())
-    return out
 
 
 _UNSEEN = object()
@@ -210,7 +206,7 @@ class _Parser:
 
     def __init__(self, folded: str, vocab: frozenset[str], end: int | None) -> None:
         self.f, self.end = folded, end
-        self.stops = _outside_brackets(folded, _NAME_STOP)  # characters no name holds
+        self.stops = list(outside(folded, _NAME_STOPS, _ROUND))  # characters no name holds
         self.start = self._first_start(vocab)
         self.known = _known_ends(folded, vocab, self.start)
         self.memo: dict[tuple[int, bool, bool], tuple[float, tuple] | None] = {}
