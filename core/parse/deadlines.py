@@ -46,6 +46,7 @@ _CITED = re.compile(r"[(（〔\[【][^()（）\n]{0,40}(?:号|令|〕|\])[^()（
 
 # full-width digits and date marks to ASCII, one character for one (indices kept)
 _NARROW = str.maketrans({chr(0xFF10 + k): str(k) for k in range(10)} | {"／": "/", "．": ".", "－": "-"})
+_WIDE = re.compile("[" + re.escape("".join(chr(c) for c in _NARROW)) + "]")  # a look far cheaper than translate()
 
 
 def _deadline_fold(text: str) -> str:
@@ -55,7 +56,8 @@ def _deadline_fold(text: str) -> str:
     (county and department notices alike), carry full-width digits ("２０２１年６月底前",
     "第３季度"); the deadline is read from the narrow form and printed as written.
     """
-    return fold(text).translate(_NARROW)
+    folded = fold(text)
+    return folded.translate(_NARROW) if _WIDE.search(folded) else folded
 
 
 def _month(text: str) -> int:

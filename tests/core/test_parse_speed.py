@@ -124,3 +124,12 @@ def test_the_cycle_collector_rests_during_a_parse_and_runs_after(monkeypatch):
     with pytest.raises(InputError):
         parse_text("")
     assert gc.isenabled()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text("０１２９６月底前／．－-年內完成 ", max_size=30))
+def test_the_deadline_fold_narrows_full_width_marks_only_where_there_are_some(text):
+    from core.domain.textfold import fold
+
+    assert deadlines._deadline_fold(text) == fold(text).translate(deadlines._NARROW)
+    assert ("６" in text) <= ("6" in deadlines._deadline_fold(text))
