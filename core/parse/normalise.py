@@ -11,9 +11,11 @@ import re
 from core.domain.textfold import fold
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-# pinyin ruby after a character: 務(wù), 會(huì ); a tone mark is required so "(app)" survives
+# pinyin ruby after a character: 務(wù), 會(huì ); a tone mark is required so "(app)" survives.
+# The bracket comes first and the character before it is looked back at from there, so a scan
+# of a long line stops only at brackets (a pattern opening with a look-behind tries every place).
 _SYLLABLE = rf"[a-zü{_TONED}]{{0,6}}[{_TONED}][a-zü{_TONED}]{{0,6}}"
-_RUBY = re.compile(rf"(?<=[\u3400-\u9fff])[(（] ?{_SYLLABLE}(?: {_SYLLABLE}){{0,3}} ?[)）]")
+_RUBY = re.compile(rf"[(（](?<=[\u3400-\u9fff][(（]) ?{_SYLLABLE}(?: {_SYLLABLE}){{0,3}} ?[)）]")
 _CODES = re.compile(r"〖[^〗\n]{0,12}〗")  # typesetting codes such as 〖HT〗 〖FL(K2〗
 _SPACES = re.compile(r"[\s\u3000\u00a0\u2002-\u200b\ufeff]+")
 _MD_LINK = re.compile(r"\[([^\[\]]+)\]\((?:https?://|/)[^()\s]*\)")

@@ -133,3 +133,14 @@ def test_the_deadline_fold_narrows_full_width_marks_only_where_there_are_some(te
 
     assert deadlines._deadline_fold(text) == fold(text).translate(deadlines._NARROW)
     assert ("６" in text) <= ("6" in deadlines._deadline_fold(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("務会ab (（)）wùhuìǎ", max_size=30))
+def test_pinyin_ruby_is_cut_where_a_look_behind_first_pattern_would_cut_it(text):
+    import re
+
+    from core.parse import normalise
+
+    slow = re.compile(rf"(?<=[\u3400-\u9fff])[(（] ?{normalise._SYLLABLE}(?: {normalise._SYLLABLE}){{0,3}} ?[)）]")
+    assert normalise._RUBY.sub("", text) == slow.sub("", text)
