@@ -144,3 +144,15 @@ def test_pinyin_ruby_is_cut_where_a_look_behind_first_pattern_would_cut_it(text)
 
     slow = re.compile(rf"(?<=[\u3400-\u9fff])[(（] ?{normalise._SYLLABLE}(?: {normalise._SYLLABLE}){{0,3}} ?[)）]")
     assert normalise._RUBY.sub("", text) == slow.sub("", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text("(（)）一二十〇两是的第阶段步1２９.．、①⑳ 甲", max_size=12), st.booleans())
+def test_a_label_is_read_as_trying_every_kind_of_the_grammar_would(text, sub_points):
+    from core.parse import labels
+
+    quick = labels.split_label(text, sub_points)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(labels, "_kinds_opening_with",
+                   lambda first, sub: (*labels._GRAMMAR, labels._SUB_POINT) if sub else tuple(labels._GRAMMAR))
+        assert labels.split_label(text, sub_points) == quick
