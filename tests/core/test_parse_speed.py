@@ -4,6 +4,7 @@ long way would (the throughput itself is measured by benchmarks/run.py, never ti
 from __future__ import annotations
 
 import gc
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -156,3 +157,22 @@ def test_a_label_is_read_as_trying_every_kind_of_the_grammar_would(text, sub_poi
         mp.setattr(labels, "_kinds_opening_with",
                    lambda first, sub: (*labels._GRAMMAR, labels._SUB_POINT) if sub else tuple(labels._GRAMMAR))
         assert labels.split_label(text, sub_points) == quick
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("0123456789２０年月日号旬底末前内每长期半季度全上下第一三十个工作《》〔〕号 ", max_size=24), st.booleans())
+def test_deadlines_are_found_as_if_every_pattern_were_tried(text, cell):
+    """The look for any word a pattern needs lets a text with none skip every pattern."""
+    quick = deadlines.find_deadlines(text, 2021, cell=cell)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(deadlines, "_ANY_NEED", {False: re.compile(""), True: re.compile("")})
+        assert deadlines.find_deadlines(text, 2021, cell=cell) == quick
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("0123456789年月日底前内每长期全上半季度至到、，完成止 甲", max_size=16))
+def test_a_time_cell_is_told_as_if_every_pattern_were_tried(text):
+    quick = deadlines.is_time_cell(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(deadlines, "_ANY_NEED", {False: re.compile(""), True: re.compile("")})
+        assert deadlines.is_time_cell(text) == quick
