@@ -61,8 +61,9 @@ class Run:
     score: float
 
 
-# a separator or stop outside brackets (brackets in unit names do not nest)
-_CUT = re.compile(r"[，,、；;/／。：:！？ \u3000\n](?![^(（〔\[【]*[)）〕\]】])")
+# a separator or stop outside brackets (brackets in unit names do not nest): the next bracket
+# after it is no closing one (looked for without backtracking, so each look ends at a bracket)
+_CUT = re.compile(r"[，,、；;/／。：:！？ \u3000\n](?![^(（〔\[【)）〕\]】]*+[)）〕\]】])")
 
 
 def _pieces(text: str) -> Iterable[tuple[str, str]]:

@@ -38,6 +38,7 @@ _ROLE_WORDS = (  # stripped from a clause's end; the role they give, or None
 # "责任主体："), or a bare "主办：" "协办："; its role is the table stage's (core.parse.columns.unit_role)
 _KEY_END = re.compile(r"(?:单位|部门|处室|科室|股室|主体|机构|[处科股][(（]室[)）]|(?<![\u3400-\u9fff])主办|(?<![\u3400-\u9fff])协办)"
                       r"[ ]?[:：;；]|(?<![\u3400-\u9fff])(?:牵头|配合|协助|协同|参与|责任|负责)[ ]?[:：]")
+_KEY_MARK = re.compile("[:：;；]")  # every key holds one: a text without is not scanned for keys
 # a bare role word as a key, after a separator or at the start: county 分工表 cells ("牵头：X；配合：Y",
 # "主办：X；协办：Y") and Taizhang's own exported 台账 ("牵头：X" / "责任：Y" a line each) alike
 _BARE_KEYS = {"主办": "lead", "牵头": "lead", "协办": "cooperating", "配合": "cooperating",
@@ -209,7 +210,9 @@ def _key_role(word: str) -> str | None:
 
 def _keys(folded: str, start: int = 0) -> list[tuple[int, int, str]]:
     """The unit keys in a folded text: (start, end, role); "牵头责任单位：" is one key (lead)."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if not _KEY_MARK.search(folded, start):
+        return out
     for m in _KEY_END.finditer(folded, start):
         bare = _BARE_KEYS.get(folded[m.start():m.start() + 2])
         if bare is not None and folded[m.start() + 2:m.end()].strip() in (":", "：", ";", "；"):

@@ -176,3 +176,21 @@ def test_a_time_cell_is_told_as_if_every_pattern_were_tried(text):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(deadlines, "_ANY_NEED", {False: re.compile(""), True: re.compile("")})
         assert deadlines.is_time_cell(text) == quick
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("甲、，。 (（)）〔〕[]【】", max_size=30))
+def test_unit_list_pieces_are_cut_where_the_backtracking_pattern_would_cut_them(text):
+    slow = re.compile(r"[，,、；;/／。：:！？ \u3000\n](?![^(（〔\[【]*[)）〕\]】])")
+    assert [m.start() for m in unit_runs._CUT.finditer(text)] == [m.start() for m in slow.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("牵头责任配合主办协办单位部门处室科（）(室)：:;； 甲乙", max_size=24), st.integers(0, 3))
+def test_unit_keys_are_found_as_a_scan_without_the_colon_look_would(text, start):
+    from core.parse import units
+
+    quick = units._keys(text, start)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(units, "_KEY_MARK", re.compile(""))
+        assert units._keys(text, start) == quick
