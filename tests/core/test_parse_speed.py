@@ -194,3 +194,16 @@ def test_unit_keys_are_found_as_a_scan_without_the_colon_look_would(text, start)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(units, "_KEY_MARK", re.compile(""))
         assert units._keys(text, start) == quick
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text("12月31日印发仅供参考版权所有ICP备字体[号:：浏览次数分享到【打印】关闭网站首页/> 甲\n", max_size=24))
+def test_footer_and_noise_lines_are_told_as_the_one_pattern_each_told_them(text):
+    from core.parse import normalise
+
+    end_any = re.compile(r"仅供参考|版权所有|ICP备|免责声明|重新编辑|\d{1,2}月\d{1,2}日印发$|\d日印发$")
+    noise_any = re.compile(r"字体[:：]?\[|字号[:：]|【字体|浏览次数|访问次数|点击数[:：]|您现在的位置|当前位置[:：]|"
+                           r"分享到[:：]?$|^【?(?:打印|关闭|收藏|返回顶部)】?$|^(?:网站)?首页 ?[/>»›＞-]")
+    key = text.replace(" ", "")
+    assert normalise.is_end(text) == bool(normalise._END_START.match(key) or end_any.search(key))
+    assert normalise.is_noise(text) == (not normalise._CJK.search(text) or bool(noise_any.search(key)))
