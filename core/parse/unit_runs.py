@@ -63,16 +63,13 @@ class Run:
 
 # a separator or stop outside brackets (brackets in unit names do not nest): the next bracket
 # after it is no closing one (looked for without backtracking, so each look ends at a bracket)
-_CUT = re.compile(r"[，,、；;/／。：:！？ \u3000\n](?![^(（〔\[【)）〕\]】]*+[)）〕\]】])")
+_CUT = re.compile(r"([，,、；;/／。：:！？ \u3000\n])(?![^(（〔\[【)）〕\]】]*+[)）〕\]】])")
 
 
 def _pieces(text: str) -> Iterable[tuple[str, str]]:
     """(piece, the separator after it) for pieces between top-level separators and stops."""
-    start = 0
-    for m in _CUT.finditer(text):
-        yield text[start:m.start()], m.group(0)
-        start = m.end()
-    yield text[start:], ""
+    parts = _CUT.split(text)  # piece, separator, piece, …, piece
+    return zip(parts[0::2], [*parts[1::2], ""], strict=True)
 
 
 def vocabulary(texts: Iterable[str], addressees: Iterable[str] = ()) -> frozenset[str]:
@@ -104,7 +101,8 @@ def _groups(folded: str) -> list[list[str]]:
     """Lists of pieces: separated by 、，； inside, ended by a stop, a colon or a blank."""
     groups: list[list[str]] = [[]]
     for piece, sep in _pieces(folded):
-        groups[-1].append(_ETC_TAIL.sub("", piece.strip()))
+        piece = piece.strip()
+        groups[-1].append(_ETC_TAIL.sub("", piece) if "等" in piece else piece)
         if sep not in _SEPS:
             groups.append([])
     return groups
@@ -229,7 +227,7 @@ class _Parser:
     def names_at(self, p: int, after_sep: bool, first: bool) -> list[tuple[int, float]]:
         f = self.f
         known = self.known.get(p, ())
-        out = [(q, _VOCAB) for q in known]  # a known name, or one with its level before it (省+卫计委)
+        out = [(q, _VOCAB) for q in known] if known else []  # a known name, or one with its level before it (省+卫计委)
         level = f[p] in _INITIALS
         if not (after_sep or level):
             return out
@@ -252,14 +250,8 @@ class _Parser:
                 out.append((q, score))
         return out
 
-    def skip(self, q: int) -> tuple[int, str]:
-        """Past the separators, blanks and connectors after a name: where the next one may start."""
-        found = self.skips.get(q)
-        if found is None:
-            found = self.skips[q] = self._skip(q)
-        return found
-
     def _skip(self, q: int) -> tuple[int, str]:
+        """Past the separators, blanks and connectors after a name: where the next one may start."""
         f, gap = self.f, "glued"
         m = _ETC.match(f, q)
         if m and m.end() > q:
@@ -286,10 +278,13 @@ class _Parser:
         if not candidates:
             return None
         found, reach = None, -1  # the best parse and where it ends
-        end, size, known = self.end, len(self.f), self.known
+        end, size, known, skips = self.end, len(self.f), self.known, self.skips
         known_here = known.get(p, ())
         for q, score in candidates:
-            q2, gap = self.skip(q)
+            step = skips.get(q)  # computed once per place a name ends
+            if step is None:
+                step = skips[q] = self._skip(q)
+            q2, gap = step
             # of the options, the higher score; on a tie the longer reach (longest match)
             if (end is None or q2 >= end) and (found is None or (score, q) > (found[0], reach)):
                 found, reach = (score, ((p, q, ""),)), q

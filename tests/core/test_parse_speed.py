@@ -207,3 +207,12 @@ def test_footer_and_noise_lines_are_told_as_the_one_pattern_each_told_them(text)
     key = text.replace(" ", "")
     assert normalise.is_end(text) == bool(normalise._END_START.match(key) or end_any.search(key))
     assert normalise.is_noise(text) == (not normalise._CJK.search(text) or bool(noise_any.search(key)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text("甲乙、，。 (（)）", max_size=30))
+def test_unit_list_pieces_rebuild_the_text_and_end_at_its_cuts(text):
+    pieces = list(unit_runs._pieces(text))
+    assert "".join(p + s for p, s in pieces) == text
+    cuts = [m.start() for m in unit_runs._CUT.finditer(text)]
+    assert [sum(len(p) + len(s) for p, s in pieces[:i + 1]) - 1 for i in range(len(pieces) - 1)] == cuts
