@@ -74,9 +74,14 @@ def split_label(text: str, sub_points: bool = False) -> tuple[Label | None, str]
     return None, text
 
 
+_LABEL_MAX = 16  # longer than any label the grammar reads ("（ 十二 ）", "第十二阶段：")
+
+
 def bare_label(text: str) -> Label | None:
     """A table's 序号 cell holding a bare numeral ("一", "12") or a full label ("(一)", "1.")."""
     text = text.strip()
+    if len(text) > _LABEL_MAX:
+        return None  # a line of text, however it starts
     for kind, pattern in _BARE.items():
         if pattern.fullmatch(text):
             value = cn_value(text) if kind == "cn" else int(text)

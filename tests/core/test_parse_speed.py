@@ -216,3 +216,14 @@ def test_unit_list_pieces_rebuild_the_text_and_end_at_its_cuts(text):
     assert "".join(p + s for p, s in pieces) == text
     cuts = [m.start() for m in unit_runs._CUT.finditer(text)]
     assert [sum(len(p) + len(s) for p, s in pieces[:i + 1]) - 1 for i in range(len(pieces) - 1)] == cuts
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text("(（)）一二十百〇两第阶段步部分1２９.．、:：，①⑳ ", max_size=24))
+def test_a_bare_label_is_read_as_if_no_length_were_looked_at(text):
+    from core.parse import labels
+
+    quick = labels.bare_label(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(labels, "_LABEL_MAX", 10_000)
+        assert labels.bare_label(text) == quick
