@@ -46,6 +46,18 @@ def bench_status_toggle(db: Path) -> None:
     row("status toggle incl. commit (median)", f"{med:.2f} ms", "≤ 15 ms", med <= 15)
 
 
+_PAINT_PROBE = r"""
+class Paints(QObject):
+    # the reference: the first paint of a QTreeView's viewport, as the app's probe times its tree's
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint and obj is view.viewport():
+            print(f"{time.time() - t0:.4f}", flush=True)
+            app.removeEventFilter(self)
+            QTimer.singleShot(0, app.quit)
+        return False
+f = Paints(); app.installEventFilter(f)
+"""
+
 BARE_SNIPPET = r"""
 import sys, time
 t0 = float(sys.argv[1])
@@ -54,16 +66,53 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTreeView
 if sys.argv[2:] == ["qt"]:  # what any window that names Qt.* pays: PySide6 builds the namespace's 93 enums
     from PySide6.QtCore import Qt
 app = QApplication(sys.argv[:1])
-class Paints(QObject):
-    # the reference: the first paint of a bare QTreeView's viewport, as the app's probe times its tree's
-    def eventFilter(self, obj, ev):
-        if ev.type() == QEvent.Type.Paint and obj is view.viewport():
-            print(f"{time.time() - t0:.4f}", flush=True)
-            app.removeEventFilter(self)
-            QTimer.singleShot(0, app.quit)
-        return False
-f = Paints(); app.installEventFilter(f)
-w = QMainWindow(); view = QTreeView(); w.setCentralWidget(view); w.resize(1200, 800); w.show()
+""" + _PAINT_PROBE + r"""w = QMainWindow(); view = QTreeView(); w.setCentralWidget(view); w.resize(1200, 800); w.show()
+app.exec()
+"""
+
+
+# The floor under any window whose tree is a Python model: the bare window above, plus PySide6's Qt
+# namespace, sqlite3, the plan's rows read into plain objects, and a minimal QAbstractItemModel over
+# them (one text per cell, no colours, fonts, roll-ups, units or deadlines), expanded as the app's is.
+MODEL_SNIPPET = r"""import sys, time
+t0 = float(sys.argv[1])
+import sqlite3
+from PySide6.QtCore import QObject, QEvent, QTimer, Qt, QAbstractItemModel, QModelIndex
+from PySide6.QtWidgets import QApplication, QMainWindow, QTreeView
+app = QApplication(sys.argv[:1])
+con = sqlite3.connect(f"file:{sys.argv[2]}?mode=ro", uri=True)
+plan = con.execute("SELECT max(plan_id) FROM node").fetchone()[0]
+rows = con.execute("SELECT id, parent_id, label, title FROM node WHERE plan_id=? ORDER BY parent_id IS NOT NULL, position", (plan,)).fetchall()
+class Item:
+    __slots__ = ("id", "parent", "children", "row", "text")
+    def __init__(s, id, parent, text):
+        s.id, s.parent, s.children, s.text = id, parent, [], text
+        s.row = len(parent.children) if parent else 0
+        if parent: parent.children.append(s)
+root = Item(None, None, "")
+items = {None: root}
+for id, parent_id, label, title in rows:
+    items[id] = Item(id, items.get(parent_id, root), f"{label} {title}")
+class Model(QAbstractItemModel):
+    def index(s, row, col, parent=QModelIndex()):
+        p = parent.internalPointer() if parent.isValid() else root
+        return s.createIndex(row, col, p.children[row]) if 0 <= row < len(p.children) else QModelIndex()
+    def parent(s, index):
+        it = index.internalPointer() if index.isValid() else None
+        if it is None or it.parent is root or it.parent is None: return QModelIndex()
+        return s.createIndex(it.parent.row, 0, it.parent)
+    def rowCount(s, parent=QModelIndex()):
+        if parent.column() > 0: return 0
+        return len((parent.internalPointer() if parent.isValid() else root).children)
+    def columnCount(s, parent=QModelIndex()): return 5
+    def data(s, index, role=0):
+        if role == 0: return index.internalPointer().text if index.column() == 0 else "县政府办公室"
+        return None
+    def headerData(s, section, orientation, role=0):
+        if role == 0 and orientation == Qt.Orientation.Horizontal: return ("事项", "责任单位", "时限", "状态", "进度")[section]
+        return None
+model = Model()
+""" + _PAINT_PROBE + r"""w = QMainWindow(); view = QTreeView(); view.setUniformRowHeights(True); view.setModel(model); view.expandToDepth(1); w.setCentralWidget(view); w.resize(1200, 800); w.show()
 app.exec()
 """
 
@@ -87,6 +136,13 @@ def _bare_once(*extra: str) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
+def _model_once(db: Path) -> float:
+    """Seconds from process start to the first paint of MODEL_SNIPPET's tree over `db`'s last plan."""
+    out = subprocess.run([sys.executable, "-c", MODEL_SNIPPET, repr(time.time()), str(db)], capture_output=True,
+                         text=True, env=_bench_env(), cwd=ROOT, timeout=120)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
 def _translations_built() -> None:
     """The compiled .qm an installed app reads (tools/setup.sh and build.spec make it), not the .ts."""
     subprocess.run([sys.executable, str(ROOT / "tools" / "build_translations.py")], cwd=ROOT, check=True,
@@ -104,10 +160,11 @@ def bench_startup(db: Path, runs: int = 15) -> None:
         home = Path(tmp) / "home"
         for path in (db, big):  # warm-up: bytecode and font caches, today's backup, the plan remembered
             _bare_once(), _launch_once(source, path, home)
-        triples, floor = [], []
+        triples, floor, model = [], [], []
         for _ in range(runs):
             triples.append((_bare_once(), _launch_once(source, db, home), _launch_once(source, big, home)))
             floor.append(_bare_once("qt") / triples[-1][0])
+            model.append(_model_once(db) / triples[-1][0])
     if not all(a and b for _, a, b in triples):
         row("start to painted tree", "no reading", "see gui/app/startup_probe.py", False)
         return
@@ -119,6 +176,7 @@ def bench_startup(db: Path, runs: int = 15) -> None:
     rss = max(a[2] for _, a, _ in triples) / 1024
     row("cold start, bare QTreeView window (median)", f"{bare * 1000:.0f} ms", "reference", True)
     row("  bare window that names Qt.* / bare", f"{statistics.median(floor):.2f}×", "(PySide6's floor)", True)
+    row("  minimal Python model of the same rows / bare", f"{statistics.median(model):.2f}×", "(any model's floor)", True)
     row("start to painted tree, 10 plans × 500 (median)", f"{tree * 1000:.0f} ms", "", True)
     row("  ratio app / bare (median of pairs)", f"{ratio:.2f}×", "≤ 1.25×", ratio <= 1.25)
     row("  first paint of any widget (median)", f"{shell * 1000:.0f} ms", "", True)

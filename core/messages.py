@@ -325,7 +325,7 @@ CATALOGUE: dict[str, Words] = {
     "table_guessed": W("表格“{head}”的表头未能识别，已按单元格内容读取各列，请核对任务、责任单位和时限",
                        "The header of the table “{head}” was not recognised; its columns were read from their "
                        "cells. Please check the tasks, units and time limits."),
-    # -- names: task statuses (core.domain.status), unit roles (core.parse.parsed_plan.ROLES), why a
+    # -- names: task statuses (core.domain.status), unit roles (core.domain.records.ROLES), why a
     # backup was made (core.store.backup)
     "status_todo": W("未开始", "Not started"),
     "status_doing": W("进行中", "In progress"),

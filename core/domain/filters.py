@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,11 +18,15 @@ def filter_to_text(flt: TaskFilter) -> str:
     data = {"unit": flt.unit, "statuses": sorted(s.value for s in flt.statuses) if flt.statuses else None,
             "overdue": flt.overdue or None, "text": flt.text, "role": flt.role, "due_within": flt.due_within,
             "mine": flt.mine or None, "missing_note": flt.missing_note or None}
+    import json  # a setting written or read: never on the way to the window's first paint
+
     return json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False, sort_keys=True)
 
 
 def filter_from_text(text: str | None) -> TaskFilter:
     """The filter filter_to_text wrote; no filter for text it did not write (or an older version's)."""
+    import json
+
     try:
         data = json.loads(text or "{}")
         if not isinstance(data, dict):

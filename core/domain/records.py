@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 from core.domain.status import OPEN_STATUSES, Status
 
+#: the unit roles a task names (牵头, 责任, 配合), in the order every view lists them
+ROLES: tuple[str, ...] = ("lead", "responsible", "cooperating")
+
 
 @dataclass(frozen=True)
 class DeadlineInfo:

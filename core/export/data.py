@@ -23,11 +23,10 @@ from core.errors import UsageError
 from core.export.as_of import as_of as task_as_of
 from core.export.script import converter, resolve_script
 from core.filenames import safe_file_name
-from core.parse.parsed_plan import ROLE_ZH
+from core.parse.parsed_plan import ROLE_ZH, ROLES
 
 FORMATS = ("docx", "xlsx")
 STYLES = ("ledger", "report")
-ROLES = ("lead", "responsible", "cooperating")
 SUMMARY_ORDER = (Status.DONE, Status.ONGOING, Status.DOING, Status.TODO, Status.NA)
 DEFAULT_NAME_BYTES = 200  # a default name stays well inside the 255 bytes a file name may have
 # "（牵头单位：…；责任单位：…）" and "（X牵头，Y配合）": the unit column already says it

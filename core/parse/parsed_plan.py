@@ -10,11 +10,11 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
+from core.domain.records import ROLES
 from core.domain.textclean import clean_text
 from core.errors import InputError
 from core.messages import Notice, term
 
-ROLES: tuple[str, ...] = ("lead", "responsible", "cooperating")
 ROLE_ZH: dict[str, str] = {r: term(f"role_{r}") for r in ROLES}  # 牵头, 责任, 配合: the catalogue's names
 
 

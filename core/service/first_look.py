@@ -46,19 +46,29 @@ def first_look(db_path: Path, today: dt.date) -> FirstLook | None:
         con = connect_readonly(path)
     except (StoreError, OSError, sqlite3.Error):
         return None
-    con.text_factory = lambda raw: raw.decode("utf-8", "replace")  # as the store reads a flipped bit
     try:
-        if con.execute("PRAGMA user_version").fetchone()[0] != LATEST:
-            return None  # an upgrade is a write: the service does it, after the check
-        plans = read_plans(con.execute)
-        saved = read_settings(con.execute, (CURRENT_PLAN.key, CURRENT_NODE.key))
-        ids = [p.id for p in plans]
-        wanted = saved.get(CURRENT_PLAN.key, "")
-        plan_id = int(wanted) if wanted.isdigit() and int(wanted) in ids else (ids[0] if ids else None)
-        nodes = preorder(read_tree(con.execute, plan_id)) if plan_id is not None else []
-        node = saved.get(CURRENT_NODE.key, "")
-        return FirstLook(path, plans, plan_id, nodes, int(node) if node.isdigit() else None, today)
+        return _read(con, path, today)
+    except sqlite3.OperationalError:  # text that is not UTF-8 (a flipped bit): read it as the store does
+        con.text_factory = lambda raw: raw.decode("utf-8", "replace")
+        try:
+            return _read(con, path, today)
+        except (sqlite3.Error, ValueError):
+            return None
     except (sqlite3.Error, ValueError):
         return None
     finally:
         con.close()
+
+
+def _read(con: sqlite3.Connection, path: Path, today: dt.date) -> FirstLook | None:
+    """The first look through `con`; SQLite decodes the text in C unless told otherwise."""
+    if con.execute("PRAGMA user_version").fetchone()[0] != LATEST:
+        return None  # an upgrade is a write: the service does it, after the check
+    plans = read_plans(con.execute)
+    saved = read_settings(con.execute, (CURRENT_PLAN.key, CURRENT_NODE.key))
+    ids = [p.id for p in plans]
+    wanted = saved.get(CURRENT_PLAN.key, "")
+    plan_id = int(wanted) if wanted.isdigit() and int(wanted) in ids else (ids[0] if ids else None)
+    nodes = preorder(read_tree(con.execute, plan_id)) if plan_id is not None else []
+    node = saved.get(CURRENT_NODE.key, "")
+    return FirstLook(path, plans, plan_id, nodes, int(node) if node.isdigit() else None, today)

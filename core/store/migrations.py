@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.errors import StoreError
-from core.store.backup import make_backup
 from core.store.identity import APPLICATION_ID
 
 if TYPE_CHECKING:  # only a type here: LATEST is read before peewee is loaded (core/service/first_look.py)
@@ -104,6 +103,8 @@ def migrate(db: SqliteDatabase, path: Path | None = None) -> int:
     if current == 0 and _has_tables(db):
         raise StoreError("db_not_taizhang", path=str(path or ""))
     if current and current < LATEST and path is not None:
+        from core.store.backup import make_backup  # hashlib and the backup code: only for an upgrade
+
         make_backup(db.connection(), path, "migration")
     for version in range(current + 1, LATEST + 1):
         with db.atomic():

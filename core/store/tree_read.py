@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from core.domain.records import DeadlineInfo, DeferralInfo, EntryInfo, NodeInfo, PlanSummary
+from core.domain.records import ROLES, DeadlineInfo, DeferralInfo, EntryInfo, NodeInfo, PlanSummary
 from core.domain.status import Status
-from core.parse.parsed_plan import ROLES
 
 Execute = Callable[[str, tuple], Iterable[tuple]]  # (sql, params) -> rows
 

@@ -8,13 +8,16 @@ small QTranslator — no compiler at run time, nothing written into the source t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from core.messages import Lang
 from core.paths import resource_path
+
+if TYPE_CHECKING:
+    from core.messages import Lang
 
 APP_CATALOG = "taizhang"
 CJK_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",

@@ -16,7 +16,7 @@ from core.domain.coalesce import coalesces
 from core.domain.records import Change, NodeInfo
 from core.domain.status import Status
 from core.errors import TaizhangError
-from gui.window.retry import PendingWrites
+from gui.editing.pending_writes import PendingWrites
 
 if TYPE_CHECKING:  # the window shell paints before the service (and peewee) is imported
     from core.service.facade import PlanService

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QFileDialog
 from core.domain.records import Change, ImportResult
 from core.errors import TaizhangError
 from core.paths import resource_path
-from gui.errors import show_error
 from gui.window.file_drop import FileDropTarget, plan_file_filters, split_returns
 
 LAST_DIR_KEY = "import/last_dir"
@@ -123,6 +122,8 @@ class PlanImporter(QObject):
                 return same[0].id
             change = svc.import_plan(read.plan, source_name=read.source.name, sha256=read.sha256, initiator=self)
         except TaizhangError as err:
+            from gui.errors import show_error
+
             show_error(self.window, err, self.tr("Import failed"))
             return None
         self._saved(change)

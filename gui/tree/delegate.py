@@ -48,6 +48,9 @@ class TreeDelegate(QStyledItemDelegate):
         self._badge_pixmaps: dict[tuple, QPixmap] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if not self.proxy.needle and not self.proxy.my_units:  # nothing to mark: Qt's own paint, all in C++
+            super().paint(painter, option, index)
+            return
         role = self.proxy.my_role(self.proxy.item(index))
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)  # once: each role it reads is a call into the model

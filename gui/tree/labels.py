@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from core.domain.records import Rollup
+from core.domain.records import ROLES, Rollup
 from core.domain.status import Status
 from core.messages import term
-from core.parse.parsed_plan import ROLES
 from gui.app.i18n import ui_language
 
 STATUS_ORDER: tuple[Status, ...] = (Status.TODO, Status.DOING, Status.DONE, Status.ONGOING, Status.NA)

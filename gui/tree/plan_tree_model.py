@@ -7,7 +7,6 @@ service returns comes back through EditContext.changed as precise dataChanged si
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Iterator
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -345,6 +344,8 @@ class PlanTreeModel(ItemTreeModel):
 
     def _tooltip(self, item: TreeItem, col: int) -> str | None:
         """Rich text, so Qt wraps long texts instead of drawing one screen-wide line."""
+        import html  # tooltips are asked for on hover, never for the first paint
+
         info = item.info
         if col == TITLE:
             text = info.text or info.title
@@ -373,6 +374,8 @@ class PlanTreeModel(ItemTreeModel):
         entry = info.latest_entry
         if entry is None:
             return ""
+        import html
+
         from core.domain.entries import entry_line
 
         return "<br>" + html.escape(self.tr("Latest progress: %1").replace("%1", entry_line(entry)))

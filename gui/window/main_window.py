@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -27,24 +26,23 @@ from core.domain.records import Change
 from core.domain.settings import CURRENT_NODE, CURRENT_PLAN
 from core.errors import StoreError
 from core.version import __version__
-from gui.app.store_upkeep import StoreUpkeep
 from gui.dialogs.backup_menu import backup_action
 from gui.editing.commands import EditContext
-from gui.editing.tracking import DailyTracking
-from gui.errors import show_error
 from gui.importing.flow import PlanImporter
 from gui.tree.column_widths import ColumnSizer
 from gui.tree.delegate import TreeDelegate
 from gui.tree.filter_proxy import TaskFilterProxy
 from gui.tree.labels import rollup_text
 from gui.tree.plan_tree_model import DEADLINE, PROGRESS, STATUS, TITLE, UNITS, PlanTreeModel
-from gui.window.detail_panel import DetailPanel
-from gui.window.filter_bar import FilterBar
-from gui.window.retry import install_retry_bar
-from gui.window.welcome import WelcomePage
 
 if TYPE_CHECKING:  # imported when the database opens, after the window shell has painted
     from core.service.facade import PlanService
+    from gui.window.detail_panel import DetailPanel
+    from gui.window.filter_bar import FilterBar
+    from gui.window.welcome import WelcomePage
+
+FILTER_BAR_HEIGHT = "window/filter_bar_height"  # the space the first paint keeps for the bar
+
 
 class MainWindow(QMainWindow):
     """One window over one database; every edit goes through the undo stack to the service.
@@ -57,8 +55,11 @@ class MainWindow(QMainWindow):
     def __init__(self, service: PlanService | None, settings: QSettings | None = None,
                  deferred: bool = False) -> None:
         """`deferred` (start-up only, gui/app/launch.py): the window holds its work for its first paint
-        (hold_until_painted), and what that paint does not show — the View, Task and 填报与对比 menus
-        with their actions, the due notice — is imported and built right after it (_build_rest)."""
+        (hold_until_painted). That paint shows the menu bar, the toolbar with the plan, the tree with
+        its rows and the status bar; the rest — the filter bar (in a space kept for it), the task's
+        details (the right side is blank in that paint), the View, Task and 填报与对比 menus with
+        their actions, the retry bar, the due notice — is imported and built right after it
+        (_build_rest), before the service is attached and before any input is taken."""
         super().__init__()
         self.service = service
         self._deferred: list[Callable[[], None]] | None = None  # work held for the first paint (start-up)
@@ -70,27 +71,22 @@ class MainWindow(QMainWindow):
         self.importer = PlanImporter(self)
 
         self.tree = self._build_tree()
-        self.filter_bar = FilterBar()
-        self.panel = DetailPanel(self.ctx, self.model)
+        self.filter_bar: FilterBar | None = None  # built by _build_rest
+        self.panel: DetailPanel | None = None
         self.right = QStackedWidget()  # the task's details, or the plan's overview when none is chosen
-        self.right.addWidget(self.panel)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.filter_bar)
-        left_layout.addWidget(self.tree)
+        self.left_layout = QVBoxLayout(left)
+        self.left_layout.setContentsMargins(0, 0, 0, 0)
+        self.left_layout.addWidget(self.tree)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.welcome = WelcomePage()
-        self.welcome.import_requested.connect(self.importer.choose_and_import)
-        self.welcome.sample_requested.connect(self.importer.open_sample)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.splitter)
+        self._welcome: WelcomePage | None = None  # built when first shown (a new database), see `welcome`
         self.setCentralWidget(self.pages)
 
         self._build_actions()
@@ -103,17 +99,15 @@ class MainWindow(QMainWindow):
         # message shown while the window is still being built would be drawn over the path. Decide here.
         self.statusBar().messageChanged.connect(lambda text: self.path_label.setVisible(not text))
         self.statusBar().addPermanentWidget(self.progress_label)
-        self.retry_bar = install_retry_bar(self, self.ctx.pending)  # edits the disk refused, retried
-        self.upkeep = StoreUpkeep(self)  # idle checkpoint; start-up warnings (a backup that failed)
 
         self.ctx.changed.connect(self._changed)
-        self.ctx.failed.connect(lambda err: show_error(self, err))
+        self.ctx.failed.connect(self._failed)
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
         self.resize(1280, 800)
         self._restore_window()
         self.pages.setCurrentWidget(self.splitter)  # the shell looks like the window it becomes
-        self.tracking = DailyTracking(self, deferred=True)  # filters, my unit, overview; its actions: _build_rest
         if deferred:
+            self._keep_filter_bar_space()
             self.hold_until_painted()
             self.after_first_paint(self._build_rest)  # first in line: before the service is attached
         else:
@@ -144,15 +138,64 @@ class MainWindow(QMainWindow):
 
     def _build_rest(self) -> None:
         """The parts the first paint does not show (see __init__'s `deferred`)."""
+        from gui.app.store_upkeep import StoreUpkeep
         from gui.dialogs.collect_menu import CollectMenu
+        from gui.editing.tracking import DailyTracking
+        from gui.window.detail_panel import DetailPanel
         from gui.window.due_notice import DueNotice
+        from gui.window.filter_bar import FilterBar
+        from gui.window.retry import install_retry_bar
 
-        self.tracking.build_actions()  # the View and Task menus, status keys, structure edits
+        self.filter_bar = FilterBar()
+        spacer = self.left_layout.itemAt(0) if self.left_layout.count() > 1 else None
+        if spacer is not None:  # the space kept for the bar in the first paint
+            self.left_layout.removeItem(spacer)
+        self.left_layout.insertWidget(0, self.filter_bar)
+        self.panel = DetailPanel(self.ctx, self.model)
+        self.right.insertWidget(0, self.panel)  # the current page stays (the blank one at start-up)
+        for key, restore in (("window/detail_split", self.panel.restore_split),
+                             ("window/splitter", self.splitter.restoreState)):  # again, now the panel has its size
+            value = self.settings.value(key)
+            if isinstance(value, QByteArray | bytes):
+                restore(QByteArray(value))
+        self.retry_bar = install_retry_bar(self, self.ctx.pending)  # edits the disk refused, retried
+        self.upkeep = StoreUpkeep(self)  # idle checkpoint; start-up warnings (a backup that failed)
+        self.tracking = DailyTracking(self)  # filters, my unit, overview; the View and Task menus, keys
         self.collect_menu = CollectMenu(self)  # 填报与对比: fill-in workbooks, merging returns, plan diff
         self.menuBar().insertMenu(self.help_menu.menuAction(), self.collect_menu)
         self.due_notice = DueNotice(self)  # once a day, after the tree has painted: what is overdue or near
 
+    @property
+    def welcome(self) -> WelcomePage:
+        """The first-run page (import a plan, or open the sample); a window that opens on a plan
+        does not build it for its first paint."""
+        if self._welcome is None:
+            from gui.window.welcome import WelcomePage
+
+            self._welcome = WelcomePage()
+            self._welcome.import_requested.connect(self.importer.choose_and_import)
+            self._welcome.sample_requested.connect(self.importer.open_sample)
+            self.pages.insertWidget(0, self._welcome)
+        return self._welcome
+
     # -- start-up ------------------------------------------------------------------------
+    def _keep_filter_bar_space(self) -> None:
+        """The first paint keeps the filter bar's space above the tree, so the rows do not move when
+        the bar arrives right after it: the height it had when the window last closed (the first
+        time, two rows of controls in this font)."""
+        saved = self.settings.value(FILTER_BAR_HEIGHT)
+        try:
+            height = int(saved)
+        except (TypeError, ValueError):
+            height = 2 * (self.fontMetrics().height() + 12) + 5
+        # a box layout puts no spacing beside a spacer: the space the bar's own spacing will take too
+        self.left_layout.insertSpacing(0, max(0, min(height, 400)) + max(0, self.left_layout.spacing()))
+
+    def _failed(self, err) -> None:
+        from gui.errors import show_error
+
+        show_error(self, err)
+
     def hold_until_painted(self) -> None:
         """Start-up (gui/app/launch.py): until the window first paints, `after_first_paint` and `soon`
         keep their work, so that paint shows the tree with its rows as early as it can."""
@@ -315,6 +358,9 @@ class MainWindow(QMainWindow):
         self._list_plans(look.plans, look.plan_id)
         self.model.show_nodes(look.plan_id, look.nodes, look.today)
         self.tree.expandToDepth(1)
+        # the tree is the first to take focus in this window: no task is chosen by that alone (the
+        # plan's overview shows until the clerk picks one, or attach() picks the one last chosen)
+        self.tree.setCurrentIndex(QModelIndex())
         self.pages.setCurrentWidget(self.splitter if look.plan_id is not None else self.welcome)
         title = self.tr("Taizhang")
         shown = next((p for p in look.plans if p.id == look.plan_id), None)
@@ -322,7 +368,8 @@ class MainWindow(QMainWindow):
         self._update_progress()
 
     def open_plan(self, plan_id: int | None) -> None:
-        self.panel.show_item(None)  # saves a pending note first
+        if self.panel is not None:
+            self.panel.show_item(None)  # saves a pending note first
         self.ctx.stack.clear()  # undo stays within one plan, so it never edits a plan not on screen
         self.model.load(plan_id)
         self.tree.expandToDepth(1)
@@ -345,7 +392,7 @@ class MainWindow(QMainWindow):
             self.service.put(CURRENT_PLAN, plan_id)
         except StoreError as err:
             if err is not self.service.opening.error:
-                show_error(self, err)
+                self._failed(err)
 
     def export_report(self) -> None:
         """The export dialog for the plan on screen (a pending note is saved first)."""
@@ -366,7 +413,8 @@ class MainWindow(QMainWindow):
 
     def select_node(self, node_id: int) -> None:
         index = self.proxy.index_of(node_id)
-        if not index.isValid() and self.proxy.active and self.model.index_of(node_id).isValid():
+        if (not index.isValid() and self.proxy.active and self.model.index_of(node_id).isValid()
+                and self.filter_bar is not None):
             self.filter_bar.clear()  # the clerk asked for this item: show it even if filtered out
             index = self.proxy.index_of(node_id)
         if index.isValid():
@@ -375,7 +423,8 @@ class MainWindow(QMainWindow):
 
     # -- reacting ------------------------------------------------------------------------
     def _current_changed(self, current, _previous) -> None:
-        self.panel.show_item(self.proxy.item(current) if current.isValid() else None)
+        if self.panel is not None:  # none yet before the first paint: nothing is chosen then
+            self.panel.show_item(self.proxy.item(current) if current.isValid() else None)
 
     def _changed(self, change: Change) -> None:
         if change.plan_list:  # a plan made or deleted, or all restored: re-list, show the one made
@@ -390,6 +439,8 @@ class MainWindow(QMainWindow):
         self.progress_label.setText(rollup_text(self.model.total_rollup()))
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About Taizhang"),
                           self.tr("<h3>Taizhang %1</h3><p>A ledger for the annual work plan for government "
                                   "openness: import the plan, record each task's progress, all offline.</p>"
@@ -401,8 +452,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
                              ("window/splitter", self.splitter.restoreState),
-                             ("window/header", self.tree.header().restoreState),
-                             ("window/detail_split", self.panel.restore_split)):
+                             ("window/header", self.tree.header().restoreState)):
             value = s.value(key)
             if isinstance(value, QByteArray | bytes):
                 restore(QByteArray(value))
@@ -410,12 +460,16 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([760, 520])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.panel is None:  # closed before its first paint: nothing was shown or typed yet
+            super().closeEvent(event)
+            return
         self.panel.flush_note()
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("window/header", self.tree.header().saveState())
+        s.setValue(FILTER_BAR_HEIGHT, self.filter_bar.height())
         if self.panel.split_chosen:  # otherwise it keeps fitting each task's fields
             s.setValue("window/detail_split", self.panel.split.saveState())
         else:

@@ -47,6 +47,26 @@ def test_the_first_look_is_what_the_service_shows(db_path, sample_plan):
         svc.close()
 
 
+def test_text_that_is_not_utf8_reads_as_the_service_reads_it(db_path, sample_plan):
+    """A flipped bit in a title: the first look (SQLite decodes in C) falls back to the store's reading."""
+    first, _second = _two_plans(db_path, sample_plan)
+    svc = PlanService(db_path)
+    task = next(n.id for n in svc.tree(first) if n.is_task)
+    svc.set_setting(CURRENT_PLAN.key, str(first))
+    svc.close()
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE node SET title = CAST(x'e4bd20e6' AS TEXT) WHERE id = ?", (task,))  # cut-off UTF-8
+    con.commit()
+    con.close()
+    look = first_look(db_path, TODAY)
+    svc = PlanService(db_path, readonly=True)
+    try:
+        assert look is not None and look.nodes == svc.tree(first)
+        assert "\ufffd" in next(n.title for n in look.nodes if n.id == task)
+    finally:
+        svc.close()
+
+
 def test_a_remembered_plan_that_is_gone_shows_the_newest(db_path, sample_plan):
     first, second = _two_plans(db_path, sample_plan)
     svc = PlanService(db_path)

@@ -27,7 +27,7 @@ def test_other_words_are_a_clear_error(word):
 
 
 def test_the_table_of_words_is_in_the_folded_spelling():
-    """_WORDS is built without fold() (no OpenCC at import); that only works if folding changes nothing."""
-    from core.domain.status import _WORDS, status_key
+    """The status words are built without fold() (no OpenCC at import); that only works if folding changes nothing."""
+    from core.domain.status import _words, status_key
 
-    assert all(status_key(word) == word for word in _WORDS)
+    assert all(status_key(word) == word for word in _words())

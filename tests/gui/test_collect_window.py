@@ -469,7 +469,7 @@ def test_a_merge_the_store_refuses_keeps_the_dialog_open_and_says_why(qtbot, sam
 
     ids, paths = returned  # a damaged database: no retrying cures it (unlike a full disk)
     told = []
-    monkeypatch.setattr("gui.window.main_window.show_error", lambda parent, err: told.append(err.code))
+    monkeypatch.setattr("gui.errors.show_error", lambda parent, err: told.append(err.code))
 
     def refuse(*args, **kwargs):
         raise StoreError("db_damaged", path="taizhang.sqlite3")

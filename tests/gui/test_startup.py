@@ -37,8 +37,8 @@ class _FirstTreePaint(QObject):
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint and self.seen is None:
             w = self.window
-            self.seen = (w.model.rowCount(), w.service, w.tracking.overview.dashboard is not None,
-                         w.right.currentWidget() is w.panel)
+            self.seen = (w.model.rowCount(), w.service, hasattr(w, "tracking"), w.panel is not None,
+                         w.filter_bar is not None)
         return False
 
 
@@ -50,9 +50,9 @@ def test_the_first_paint_shows_the_plans_rows_and_the_checks_follow_it(qtbot, db
     assert window.model.plan_id == plan_id and len(window.model.task_ids()) == 15  # before any paint
     with qtbot.waitSignal(window.opening_checks.finished, timeout=10000) as checked:
         pass
-    rows, service_then, overview_then, hint_then = painted.seen
+    rows, service_then, overview_then, panel_then, bar_then = painted.seen
     assert rows > 0 and service_then is None and not overview_then  # the tree came first, read without peewee
-    assert not hint_then  # the right side waits blank for the overview, no hint text flashing by
+    assert not panel_then and not bar_then  # the right side waits blank, the filter bar's space is kept
     assert checked.args == [None] and window.service.opening.passed
     assert window.tracking.overview.dashboard is not None  # built right after that paint
     assert window.right.currentWidget() is window.tracking.overview.dashboard
@@ -143,6 +143,44 @@ if window.service is not None:
     assert [m for m in loaded if m.split(".")[0] in heavy or m.startswith(heavy)] == []
     assert "gui.window.dashboard" not in loaded  # the overview is built after the paint, too
     assert {"gui.editing.tracking_actions", "gui.dialogs.collect_menu", "gui.window.due_notice"}.isdisjoint(loaded)
+    # nor the parts that paint does not show: the task's details, the filter bar, the error dialogs
+    assert {"gui.window.detail_panel", "gui.window.filter_bar", "gui.editing.tracking", "gui.window.welcome",
+            "gui.errors", "gui.window.retry", "core.store.backup"}.isdisjoint(loaded)
+
+
+def test_the_rows_stay_put_when_the_filter_bar_arrives_after_the_first_paint(qtbot, db_path, settings,
+                                                                             sample_plan):
+    """The first paint keeps the bar's space (the height it had at the last close): no jump."""
+    from PySide6.QtCore import QPoint
+
+    from gui.app import single_instance
+
+    _with_plan(db_path, sample_plan)
+    tops = []
+    for _ in range(2):  # the first start measures the bar; the second uses what the first saved
+        window = start_window(db_path, settings)
+        qtbot.addWidget(window)
+        seen = []
+
+        class _Paint(QObject):
+            def eventFilter(self, watched, event, w=window, seen=seen) -> bool:
+                if event.type() == QEvent.Type.Paint and not seen:
+                    seen.append((w.filter_bar is None, w.tree.mapTo(w, QPoint(0, 0)).y()))
+                return False
+
+        painted = _Paint(window)
+        window.tree.viewport().installEventFilter(painted)
+        with qtbot.waitSignal(window.opening_checks.finished, timeout=10000):
+            pass
+        qtbot.waitUntil(lambda w=window: w.filter_bar is not None and w.filter_bar.isVisible())
+        QApplication.processEvents()
+        tops.append((seen[0], window.tree.mapTo(window, QPoint(0, 0)).y()))
+        window.opening_checks.wait()
+        window.close()
+        window.service.close()
+        single_instance.release()
+    (before_bar, top_then), top_after = tops[1]
+    assert before_bar and top_then == top_after  # the paint came before the bar, and the tree did not move
 
 
 def test_the_start_up_probe_times_the_painted_tree_of_main_py(db_path, sample_plan, tmp_path):
@@ -239,17 +277,17 @@ def test_the_menus_follow_the_first_paint_and_work(qtbot, db_path, settings, sam
     class _Paint(QObject):
         def eventFilter(self, watched, event) -> bool:
             if event.type() == QEvent.Type.Paint and not seen:
-                seen.append((window.model.rowCount(), window.tracking.actions, hasattr(window, "collect_menu"),
+                seen.append((window.model.rowCount(), hasattr(window, "tracking"), hasattr(window, "collect_menu"),
                              hasattr(window, "due_notice"), len(window.menuBar().actions())))
             return False
 
     painted = _Paint(window)
     window.tree.viewport().installEventFilter(painted)
-    assert window.tracking.actions is None and not hasattr(window, "collect_menu")  # nothing of it before
+    assert not hasattr(window, "tracking") and not hasattr(window, "collect_menu")  # nothing of it before
     with qtbot.waitSignal(window.opening_checks.finished, timeout=10000):
         pass
     rows, actions_then, collect_then, notice_then, menus_then = seen[0]
-    assert rows > 0 and actions_then is None and not collect_then and not notice_then  # the paint: the tree
+    assert rows > 0 and not actions_then and not collect_then and not notice_then  # the paint: the tree
     assert menus_then == 3  # 文件, 编辑, 帮助
     titles = [a.text() for a in window.menuBar().actions()]
     assert len(titles) == 6 and titles[-1] == window.help_menu.title()  # 查看, 任务, 填报与对比 before 帮助
