@@ -197,7 +197,7 @@ def _known_ends(folded: str, vocab: frozenset[str], start: int = 0) -> dict[int,
     return ends
 
 
-_UNSEEN = object()
+_UNSEEN = object()  # a memo miss (None is a result: no run from there)
 
 
 class _Parser:
