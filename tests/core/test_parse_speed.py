@@ -227,3 +227,31 @@ def test_a_bare_label_is_read_as_if_no_length_were_looked_at(text):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(labels, "_LABEL_MAX", 10_000)
         assert labels.bare_label(text) == quick
+
+
+def _header_ending_slowly(squeezed: str, n: int):
+    """Every cell end tried from every start: the tiling the header scan must find."""
+    from core.parse import flat_table as ft
+
+    best = {n: (0, [])}
+    for j in range(n - 1, max(-1, n - ft._MAX_CELL * 12), -1):
+        best[j] = None
+        if squeezed[j] in ft._NO_START:
+            continue
+        for k in range(j + 2, min(n, j + ft._MAX_CELL) + 1):
+            rest = best.get(k)
+            if rest is not None and ft._CELL.fullmatch(squeezed, j, k):
+                cost = rest[0] + (k - j - ft._USUAL_CELL) ** 2
+                if best[j] is None or cost < best[j][0]:
+                    best[j] = (cost, [squeezed[j:k], *rest[1]])
+    return best
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["工作任务", "工作要求", "牵头单位", "配合单位", "责任单位", "完成时限", "序号", "主要",
+                                 "单位", "/", "、", "工作", "要点", "甲", "任务分解表"]), max_size=12))
+def test_flattened_header_cells_are_tiled_as_trying_every_cell_end_would(words):
+    from core.parse import flat_table as ft
+
+    squeezed = "".join(words)
+    assert ft._tilings(squeezed, len(squeezed)) == _header_ending_slowly(squeezed, len(squeezed))
