@@ -29,15 +29,16 @@ _GRAMMAR: list[tuple[str, re.Pattern[str]]] = [
 _SUB_POINT = ("cn是", re.compile(rf"([{_N}]{{1,3}})是(?![的否])[,，:：]?"))
 _BARE = {"cn": re.compile(rf"([{_N}]{{1,4}})"), "n": re.compile(r"(\d{1,3})")}
 # the character each kind's label opens with: a line is tried only against the kinds it may start
-_OPENS = {"(cn)": "[(（]", "(n)": "[(（]", "()": "[(（]", "cn、": f"[{_N}]", "n、": r"\d", "n.": r"\d", "n)": r"\d",
-          "①": "[\u2460-\u2473]", "第cn": "第", "cn是": f"[{_N}]"}
+_OPENS = {kind: re.compile(first) for kind, first in (
+    ("(cn)", "[(（]"), ("(n)", "[(（]"), ("()", "[(（]"), ("cn、", f"[{_N}]"), ("n、", r"\d"), ("n.", r"\d"),
+    ("n)", r"\d"), ("①", "[\u2460-\u2473]"), ("第cn", "第"), ("cn是", f"[{_N}]"))}
 
 
 @lru_cache(maxsize=4096)
 def _kinds_opening_with(first: str, sub_points: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The grammar's kinds, in their order, whose label may start with `first`."""
     grammar = (*_GRAMMAR, _SUB_POINT) if sub_points else _GRAMMAR
-    return tuple((kind, pattern) for kind, pattern in grammar if re.fullmatch(_OPENS[kind], first))
+    return tuple((kind, pattern) for kind, pattern in grammar if _OPENS[kind].fullmatch(first))
 
 
 @dataclass(frozen=True)
