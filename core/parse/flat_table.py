@@ -33,6 +33,7 @@ _TAIL_CELL = 4  # the longest first cell glued to a title that is looked for
 _HEAD_ROOM = 80  # the first section's heading, between the header and the first label
 _FIRST_SECTION = re.compile(r"[一1](?=[^一二三四五六七八九十\d、.．])")
 _NO_START = set("/、及和")
+_BLANK_RUN = re.compile("[ \u3000\t]+")
 _ROLES = ("lead", "responsible", "cooperating")
 
 
@@ -94,16 +95,26 @@ def find_header(text: str) -> Header | None:
     parted = _blank_parted_header(text)
     if parted is not None:
         return parted
-    kept = [(i, ch) for i, ch in enumerate(text) if ch not in " \u3000\t"]
-    squeezed = fold("".join(ch for _i, ch in kept))
+    squeezed = fold(_BLANK_RUN.sub("", text))
     ends = [len(squeezed)] + [m.start() for m in _FIRST_SECTION.finditer(squeezed, max(0, len(squeezed) - _HEAD_ROOM))]
     for n in ends:
         found = _header_ending_at(squeezed, n)
         if found is not None:
             j, kinds = found
-            end = kept[n][0] if n < len(kept) else len(text)
-            return Header(kept[j][0], tuple(kinds), end)
+            end = _unsqueezed(text, n) if n < len(squeezed) else len(text)
+            return Header(_unsqueezed(text, j), tuple(kinds), end)
     return None
+
+
+def _unsqueezed(text: str, k: int) -> int:
+    """Where the k-th character that is no blank stands in `text` (the blank runs counted, not
+    every character)."""
+    shift = 0
+    for m in _BLANK_RUN.finditer(text):
+        if m.start() - shift > k:
+            break
+        shift += m.end() - m.start()
+    return k + shift
 
 
 def _blank_parted_header(text: str) -> Header | None:

@@ -255,3 +255,14 @@ def test_flattened_header_cells_are_tiled_as_trying_every_cell_end_would(words):
 
     squeezed = "".join(words)
     assert ft._tilings(squeezed, len(squeezed)) == _header_ending_slowly(squeezed, len(squeezed))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("甲 \u3000\t", max_size=20), st.data())
+def test_a_squeezed_header_position_maps_back_as_a_list_of_kept_characters_would(text, data):
+    from core.parse import flat_table as ft
+
+    kept = [i for i, ch in enumerate(text) if ch not in " \u3000\t"]
+    if kept:
+        k = data.draw(st.integers(0, len(kept) - 1))
+        assert ft._unsqueezed(text, k) == kept[k]
