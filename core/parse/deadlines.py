@@ -46,6 +46,7 @@ _CITED = re.compile(r"[(（〔\[【][^()（）\n]{0,40}(?:号|令|〕|\])[^()（
 
 # full-width digits and date marks to ASCII, one character for one (indices kept)
 _NARROW = str.maketrans({chr(0xFF10 + k): str(k) for k in range(10)} | {"／": "/", "．": ".", "－": "-"})
+_WIDE = re.compile("[" + re.escape("".join(chr(c) for c in _NARROW)) + "]")  # a look far cheaper than translate()
 
 
 def _deadline_fold(text: str) -> str:
@@ -55,7 +56,8 @@ def _deadline_fold(text: str) -> str:
     (county and department notices alike), carry full-width digits ("２０２１年６月底前",
     "第３季度"); the deadline is read from the narrow form and printed as written.
     """
-    return fold(text).translate(_NARROW)
+    folded = fold(text)
+    return folded.translate(_NARROW) if _WIDE.search(folded) else folded
 
 
 def _month(text: str) -> int:
@@ -117,6 +119,9 @@ _CELL_ONLY = [
 
 
 _CELL_NEEDS: list[tuple[str, ...]] = [("20",), ("月",), ("全年",)]
+# any of those words at all: most task texts hold none, and then no pattern is tried
+_ANY_NEED = {cell: re.compile("|".join(re.escape(w) for w in sorted({w for ns in needs for w in ns})))
+             for cell, needs in ((False, _NEEDS), (True, _NEEDS + _CELL_NEEDS))}
 
 _START = re.compile(r" ?(?:份)?(?:起|开始|以来)")
 
@@ -178,7 +183,10 @@ def find_deadlines(text: str, year: int | None, cell: bool = False) -> list[Pars
 
 
 def _find(text: str, year: int | None, cell: bool) -> list[ParsedDeadline]:
-    folded = _blank(_deadline_fold(text))
+    folded = _deadline_fold(text)
+    if not _ANY_NEED[cell].search(folded):
+        return []
+    folded = _blank(folded)
     patterns = _PATTERNS + _CELL_ONLY if cell else _PATTERNS
     hits: list[tuple[int, int, str, re.Match[str]]] = []
     taken = bytearray(len(folded))
@@ -247,6 +255,6 @@ def is_time_cell(text: str) -> bool:
     if _TIME_WORDS.match(key):
         return True
     rest = key
-    for _kind, pattern in _PATTERNS + _CELL_ONLY:
+    for _kind, pattern in _PATTERNS + _CELL_ONLY if _ANY_NEED[True].search(key) else ():
         rest = pattern.sub("", rest)
     return len(re.sub(r"[\s,，、;；至到前完成止]", "", rest)) == 0

@@ -33,6 +33,7 @@ _TAIL_CELL = 4  # the longest first cell glued to a title that is looked for
 _HEAD_ROOM = 80  # the first section's heading, between the header and the first label
 _FIRST_SECTION = re.compile(r"[一1](?=[^一二三四五六七八九十\d、.．])")
 _NO_START = set("/、及和")
+_BLANK_RUN = re.compile("[ \u3000\t]+")
 _ROLES = ("lead", "responsible", "cooperating")
 
 
@@ -94,16 +95,26 @@ def find_header(text: str) -> Header | None:
     parted = _blank_parted_header(text)
     if parted is not None:
         return parted
-    kept = [(i, ch) for i, ch in enumerate(text) if ch not in " \u3000\t"]
-    squeezed = fold("".join(ch for _i, ch in kept))
+    squeezed = fold(_BLANK_RUN.sub("", text))
     ends = [len(squeezed)] + [m.start() for m in _FIRST_SECTION.finditer(squeezed, max(0, len(squeezed) - _HEAD_ROOM))]
     for n in ends:
         found = _header_ending_at(squeezed, n)
         if found is not None:
             j, kinds = found
-            end = kept[n][0] if n < len(kept) else len(text)
-            return Header(kept[j][0], tuple(kinds), end)
+            end = _unsqueezed(text, n) if n < len(squeezed) else len(text)
+            return Header(_unsqueezed(text, j), tuple(kinds), end)
     return None
+
+
+def _unsqueezed(text: str, k: int) -> int:
+    """Where the k-th character that is no blank stands in `text` (the blank runs counted, not
+    every character)."""
+    shift = 0
+    for m in _BLANK_RUN.finditer(text):
+        if m.start() - shift > k:
+            break
+        shift += m.end() - m.start()
+    return k + shift
 
 
 def _blank_parted_header(text: str) -> Header | None:
@@ -134,20 +145,7 @@ def _blank_parted_header(text: str) -> Header | None:
 
 def _header_ending_at(squeezed: str, n: int) -> tuple[int, list[str]] | None:
     """The earliest start of header cells tiling squeezed[:n] up to n, with their kinds."""
-    # among tilings the one whose cells are nearest the usual four characters wins
-    # ("工作任务|工作要求", not "工作任务工作要求"; "牵头单位", not "牵头|单位")
-    best: dict[int, tuple[int, list[str]] | None] = {n: (0, [])}
-    for j in range(n - 1, max(-1, n - _MAX_CELL * 12), -1):
-        best[j] = None
-        if squeezed[j] in _NO_START:
-            continue
-        for k in range(j + 2, min(n, j + _MAX_CELL) + 1):
-            rest = best.get(k)
-            if rest is None or not _CELL.fullmatch(squeezed, j, k):
-                continue
-            cost = rest[0] + (k - j - _USUAL_CELL) ** 2
-            if best[j] is None or cost < best[j][0]:
-                best[j] = (cost, [squeezed[j:k], *rest[1]])
+    best = _tilings(squeezed, n)
     starts = [j for j, found in best.items() if found and len(found[1]) >= _MIN_CELLS]
     for j in sorted(starts):
         if _ends_a_title(squeezed, j, best[j][1][0]):
@@ -157,6 +155,32 @@ def _header_ending_at(squeezed: str, n: int) -> tuple[int, list[str]] | None:
             continue
         return j, kinds
     return None
+
+
+def _tilings(squeezed: str, n: int) -> dict[int, tuple[int, list[str]] | None]:
+    """For each start a few cells before n, the best tiling of squeezed[start:n] by header cells
+    (its cost and cells), None where none tiles it."""
+    # among tilings the one whose cells are nearest the usual four characters wins
+    # ("工作任务|工作要求", not "工作任务工作要求"; "牵头单位", not "牵头|单位")
+    best: dict[int, tuple[int, list[str]] | None] = {n: (0, [])}
+    tiled = [n]  # where a tiling up to n starts, found right to left: the nearest last
+    for j in range(n - 1, max(-1, n - _MAX_CELL * 12), -1):
+        best[j] = None
+        if squeezed[j] in _NO_START:
+            continue
+        top = min(n, j + _MAX_CELL)
+        for k in reversed(tiled):  # the cell ends worth a look, nearest first
+            if k > top:
+                break
+            rest = best[k]
+            if k < j + 2 or rest is None or not _CELL.fullmatch(squeezed, j, k):
+                continue
+            cost = rest[0] + (k - j - _USUAL_CELL) ** 2
+            if best[j] is None or cost < best[j][0]:
+                best[j] = (cost, [squeezed[j:k], *rest[1]])
+        if best[j] is not None:
+            tiled.append(j)
+    return best
 
 
 def _ends_a_title(squeezed: str, j: int, cell: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.domain.numerals import CN_DIGITS, cn_numeral, cn_value
 
@@ -27,6 +28,17 @@ _GRAMMAR: list[tuple[str, re.Pattern[str]]] = [
 # "一是…二是…": sub-points inside a paragraph, labels only where nothing else numbers the text
 _SUB_POINT = ("cn是", re.compile(rf"([{_N}]{{1,3}})是(?![的否])[,，:：]?"))
 _BARE = {"cn": re.compile(rf"([{_N}]{{1,4}})"), "n": re.compile(r"(\d{1,3})")}
+# the character each kind's label opens with: a line is tried only against the kinds it may start
+_OPENS = {kind: re.compile(first) for kind, first in (
+    ("(cn)", "[(（]"), ("(n)", "[(（]"), ("()", "[(（]"), ("cn、", f"[{_N}]"), ("n、", r"\d"), ("n.", r"\d"),
+    ("n)", r"\d"), ("①", "[\u2460-\u2473]"), ("第cn", "第"), ("cn是", f"[{_N}]"))}
+
+
+@lru_cache(maxsize=4096)
+def _kinds_opening_with(first: str, sub_points: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The grammar's kinds, in their order, whose label may start with `first`."""
+    grammar = (*_GRAMMAR, _SUB_POINT) if sub_points else _GRAMMAR
+    return tuple((kind, pattern) for kind, pattern in grammar if _OPENS[kind].fullmatch(first))
 
 
 @dataclass(frozen=True)
@@ -40,7 +52,7 @@ class Label:
 
 def split_label(text: str, sub_points: bool = False) -> tuple[Label | None, str]:
     """The label a line starts with, and the rest of the line without it (一是 only with `sub_points`)."""
-    for kind, pattern in (*_GRAMMAR, _SUB_POINT) if sub_points else _GRAMMAR:
+    for kind, pattern in _kinds_opening_with(text[:1], sub_points) if text else ():
         m = pattern.match(text)
         if not m:
             continue
@@ -63,9 +75,14 @@ def split_label(text: str, sub_points: bool = False) -> tuple[Label | None, str]
     return None, text
 
 
+_LABEL_MAX = 16  # longer than any label the grammar reads ("（ 十二 ）", "第十二阶段：")
+
+
 def bare_label(text: str) -> Label | None:
     """A table's 序号 cell holding a bare numeral ("一", "12") or a full label ("(一)", "1.")."""
     text = text.strip()
+    if len(text) > _LABEL_MAX:
+        return None  # a line of text, however it starts
     for kind, pattern in _BARE.items():
         if pattern.fullmatch(text):
             value = cn_value(text) if kind == "cn" else int(text)

@@ -11,9 +11,11 @@ import re
 from core.domain.textfold import fold
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-# pinyin ruby after a character: 務(wù), 會(huì ); a tone mark is required so "(app)" survives
+# pinyin ruby after a character: 務(wù), 會(huì ); a tone mark is required so "(app)" survives.
+# The bracket comes first and the character before it is looked back at from there, so a scan
+# of a long line stops only at brackets (a pattern opening with a look-behind tries every place).
 _SYLLABLE = rf"[a-zü{_TONED}]{{0,6}}[{_TONED}][a-zü{_TONED}]{{0,6}}"
-_RUBY = re.compile(rf"(?<=[\u3400-\u9fff])[(（] ?{_SYLLABLE}(?: {_SYLLABLE}){{0,3}} ?[)）]")
+_RUBY = re.compile(rf"[(（](?<=[\u3400-\u9fff][(（]) ?{_SYLLABLE}(?: {_SYLLABLE}){{0,3}} ?[)）]")
 _CODES = re.compile(r"〖[^〗\n]{0,12}〗")  # typesetting codes such as 〖HT〗 〖FL(K2〗
 _SPACES = re.compile(r"[\s\u3000\u00a0\u2002-\u200b\ufeff]+")
 _MD_LINK = re.compile(r"\[([^\[\]]+)\]\((?:https?://|/)[^()\s]*\)")
@@ -26,11 +28,16 @@ _END_START = re.compile(
     r"联系我们|关于我们|\[?文字版下载|【?我要纠错|producedby)",
     re.IGNORECASE,
 )
-_END_ANY = re.compile(r"仅供参考|版权所有|ICP备|免责声明|重新编辑|\d{1,2}月\d{1,2}日印发$|\d日印发$")
-_NOISE_ANY = re.compile(
-    r"字体[:：]?\[|字号[:：]|【字体|浏览次数|访问次数|点击数[:：]|您现在的位置|当前位置[:：]|分享到[:：]?$|"
-    r"^【?(?:打印|关闭|收藏|返回顶部)】?$|"
-    r"^(?:网站)?首页 ?[/>»›＞-]"  # a breadcrumb ("网站首页 / 信息公开 / 年度计划")
+# Words looked for anywhere are kept apart from what must stand at the line's start or end: a
+# pattern of plain words lets the scan of a long line stop only at their first characters, one
+# with an anchored branch in it tries every place of the line.
+_END_ANY = re.compile(r"仅供参考|版权所有|ICP备|免责声明|重新编辑")
+_END_PRINTED = re.compile(r"(?:\d{1,2}月\d{1,2}|\d)日印发$")  # "…12月31日印发" ends the line
+_PRINTED_MAX = 9  # the longest such end, with a line break after it
+_NOISE_ANY = re.compile(r"字体[:：]?\[|字号[:：]|【字体|浏览次数|访问次数|点击数[:：]|您现在的位置|当前位置[:：]|分享到[:：]?$")
+_NOISE_LINE = re.compile(
+    r"【?(?:打印|关闭|收藏|返回顶部)】?$|"
+    r"(?:网站)?首页 ?[/>»›＞-]"  # a breadcrumb ("网站首页 / 信息公开 / 年度计划")
 )
 
 
@@ -49,11 +56,13 @@ def clean(text: str) -> str:
 def is_end(text: str) -> bool:
     """True for a footer line (主题词, 抄送, 相关链接, disclaimers …) that ends the plan."""
     key = fold(text).replace(" ", "")
-    return bool(_END_START.match(key) or _END_ANY.search(key))
+    return bool(_END_START.match(key) or _END_ANY.search(key)
+                or _END_PRINTED.search(key, max(0, len(key) - _PRINTED_MAX)))
 
 
 def is_noise(text: str) -> bool:
     """True for page furniture with no plan content (font-size switches, breadcrumbs, stray marks)."""
     if not _CJK.search(text):
         return True
-    return bool(_NOISE_ANY.search(fold(text).replace(" ", "")))
+    key = fold(text).replace(" ", "")
+    return bool(_NOISE_LINE.match(key) or _NOISE_ANY.search(key))

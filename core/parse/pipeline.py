@@ -115,10 +115,12 @@ def split_run_together(drafts: list[Draft]) -> None:
     """Stage: unit names run together ("区财政局区审计局") split, judged by the plan's own names."""
     all_drafts = [d for root in drafts for d in root.walk()]
     vocab = plan_vocabulary(n for d in all_drafts for names in d.units.values() for n in names)
+    split: dict[str, list[str]] = {}  # a plan names the same units task after task: each split once
     for draft in all_drafts:
         for role, names in draft.units.items():
             if any(len(n) >= 6 for n in names):
-                draft.units[role] = list(dict.fromkeys(p for n in names for p in split_glued(n, vocab)))
+                parts = [split[n] if n in split else split.setdefault(n, split_glued(n, vocab)) for n in names]
+                draft.units[role] = list(dict.fromkeys(p for part in parts for p in part))
 
 
 def assign_deadlines(draft: Draft, year: int | None) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.domain.textfold import fold
+from core.parse.brackets import outside
 from core.parse.units import _is_unit_folded, split_units
 
 _INITIALS = set("省市区县州盟旗乡镇街村各")  # administrative levels a unit name starts with
@@ -24,11 +25,13 @@ _BLANKS = " \u3000"
 _STOP_IN_NAME = set("。，,、；;：:！？!? \u3000《》“”\"'")
 _LAST_CHARS = ("局委办厅府会心位门院所室股处科站队组部署社馆庭行司团道镇乡区县市构关业台联协村校级企街居)）】〕")
 _NAME_END = re.compile(f"[{re.escape(_LAST_CHARS)}]")
-_NAME_STOP = re.compile(f"[{re.escape(''.join(sorted(_STOP_IN_NAME)))}]")
+_NAME_STOPS = "".join(sorted(_STOP_IN_NAME))
+_ROUND = ("(（", ")）")  # the brackets a unit name may hold stops in ("各县（市、区）…")
+# stops that no gap between names holds either (a gap is separators, blanks, connectors, 等…)
+_HARD_STOPS = frozenset(_STOP_IN_NAME - set(_SEPS) - set(_BLANKS))
 # names for many units at once (各乡镇, 区直有关单位, 县属国有企业): the other column's, as a rule
 _COLLECTIVE = re.compile(r"^各|有关|相关|直属|所属|^[省市区县][直属]|.各(?:部门|单位|处室|科室|股室)$")
 _GROUP = re.compile(r"[(（][^()（）]*[)）]")
-_BRACKET = re.compile(r"[(（)）]")
 _TWO_IN_ONE = re.compile(f"[{re.escape(_LAST_CHARS)}][{''.join(sorted(_INITIALS))}]")  # "…局省…", "…办区…"
 _CONNECTOR = re.compile(r"会同|和|及|与")
 _ETC = re.compile(r"等(?:有关|相关)?(?:单位|部门)?")
@@ -58,17 +61,15 @@ class Run:
     score: float
 
 
-# a separator or stop outside brackets (brackets in unit names do not nest)
-_CUT = re.compile(r"[，,、；;/／。：:！？ \u3000\n](?![^(（〔\[【]*[)）〕\]】])")
+# a separator or stop outside brackets (brackets in unit names do not nest): the next bracket
+# after it is no closing one (looked for without backtracking, so each look ends at a bracket)
+_CUT = re.compile(r"([，,、；;/／。：:！？ \u3000\n])(?![^(（〔\[【)）〕\]】]*+[)）〕\]】])")
 
 
 def _pieces(text: str) -> Iterable[tuple[str, str]]:
     """(piece, the separator after it) for pieces between top-level separators and stops."""
-    start = 0
-    for m in _CUT.finditer(text):
-        yield text[start:m.start()], m.group(0)
-        start = m.end()
-    yield text[start:], ""
+    parts = _CUT.split(text)  # piece, separator, piece, …, piece
+    return zip(parts[0::2], [*parts[1::2], ""], strict=True)
 
 
 def vocabulary(texts: Iterable[str], addressees: Iterable[str] = ()) -> frozenset[str]:
@@ -100,7 +101,8 @@ def _groups(folded: str) -> list[list[str]]:
     """Lists of pieces: separated by 、，； inside, ended by a stop, a colon or a blank."""
     groups: list[list[str]] = [[]]
     for piece, sep in _pieces(folded):
-        groups[-1].append(_ETC_TAIL.sub("", piece.strip()))
+        piece = piece.strip()
+        groups[-1].append(_ETC_TAIL.sub("", piece) if "等" in piece else piece)
         if sep not in _SEPS:
             groups.append([])
     return groups
@@ -146,93 +148,110 @@ def _balanced(name: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _known_index(vocab: frozenset[str]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]] | None:
-    """The characters vocabulary names start with, and for each the names' lengths, longest first.
+def _holds_hard_stop(vocab: frozenset[str]) -> bool:
+    """Does a known name hold a character that a generic name cannot (a colon, a quote …)?"""
+    return any(ch in _HARD_STOPS for name in vocab for ch in name)
+
+
+@lru_cache(maxsize=16)
+def _known_index(vocab: frozenset[str]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], frozenset[str]] | None:
+    """The characters vocabulary names start with; for each two-character beginning the lengths
+    of the names that begin so, longest first; and the one-character names.
 
     One alternation of every name would try them all at every position of a row, a cost that
-    grows with the plan's vocabulary as well as its length; this index keeps it linear.
+    grows with the plan's vocabulary as well as its length; this index keeps it linear, and
+    the two-character key leaves most places where a name's first character stands after one
+    look-up (省, 市, 区 begin words of every sentence).
     """
     if not vocab:
         return None
     lengths: dict[str, set[int]] = {}
     for name in vocab:
-        lengths.setdefault(name[0], set()).add(len(name))
-    firsts = re.compile("[" + "".join(re.escape(c) for c in sorted(lengths)) + "]")
-    return firsts, {c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}
+        if len(name) > 1:
+            lengths.setdefault(name[:2], set()).add(len(name))
+    singles = frozenset(n for n in vocab if len(n) == 1)
+    firsts = re.compile("[" + "".join(re.escape(c) for c in sorted({n[0] for n in vocab})) + "]")
+    return firsts, {c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}, singles
 
 
-def _known_ends(folded: str, vocab: frozenset[str]) -> dict[int, list[int]]:
+def _known_ends(folded: str, vocab: frozenset[str], start: int = 0) -> dict[int, list[int]]:
     """Position → ends of the known names starting there (the longest one), also with a level
-    character before them."""
+    character before them; from `start` on."""
     index = _known_index(vocab)
     ends: dict[int, list[int]] = {}
     if index is None:
         return ends
-    firsts, lengths = index
+    firsts, lengths, singles = index
     size = len(folded)
-    for m in firsts.finditer(folded):
+    for m in firsts.finditer(folded, start):
         p = m.start()
-        q = next((p + n for n in lengths[m.group(0)] if p + n <= size and folded[p:p + n] in vocab), None)
+        longer = lengths.get(folded[p:p + 2])
+        q = next((p + n for n in longer if p + n <= size and folded[p:p + n] in vocab), None) if longer else None
         if q is None:
-            continue
+            if m.group() not in singles:
+                continue
+            q = p + 1
         ends.setdefault(p, []).append(q)
         if p and folded[p - 1] in _INITIALS:
             ends.setdefault(p - 1, []).append(q)
     return ends
 
 
-def _outside_brackets(text: str, pattern: re.Pattern[str]) -> list[int]:
-    """Positions of `pattern` in `text` that stand outside brackets."""
-    brackets = [(m.start(), 1 if m.group(0) in "(（" else -1) for m in _BRACKET.finditer(text)]
-    out, depth, b = [], 0, 0
-    for m in pattern.finditer(text):
-        while b < len(brackets) and brackets[b][0] < m.start():
-            depth = max(0, depth + brackets[b][1])
-            b += 1
-        if depth == 0:
-            out.append(m.start())
-    return out
+_UNSEEN = object()  # a memo miss (None is a result: no run from there)
 
 
 class _Parser:
     """Best parses of runs of names in one folded row (memoised per start)."""
 
     def __init__(self, folded: str, vocab: frozenset[str], end: int | None) -> None:
-        self.f, self.known, self.end = folded, _known_ends(folded, vocab), end
+        self.f, self.end = folded, end
+        self.stops = list(outside(folded, _NAME_STOPS, _ROUND))  # characters no name holds
+        self.start = self._first_start(vocab)
+        self.known = _known_ends(folded, vocab, self.start)
         self.memo: dict[tuple[int, bool, bool], tuple[float, tuple] | None] = {}
         self.skips: dict[int, tuple[int, str]] = {}
-        self.ends = [m.end() for m in _NAME_END.finditer(folded)]  # where a generic name may end
-        self.stops = _outside_brackets(folded, _NAME_STOP)  # characters no name holds
+        self.ends = [m.end() for m in _NAME_END.finditer(folded, self.start)]  # where a generic name may end
+
+    def _first_start(self, vocab: frozenset[str]) -> int:
+        """Where a run that must reach `end` may start: after the last stop before it that neither
+        a name nor the gap between two names holds ("…集中展示。|区经济发展局…"). Every row's prose
+        before it is then never tried."""
+        if self.end is None or _holds_hard_stop(vocab):
+            return 0
+        f = self.f
+        for at in reversed(self.stops[:bisect_left(self.stops, self.end)]):
+            if f[at] in _HARD_STOPS:
+                return at + 1
+        return 0
 
     def names_at(self, p: int, after_sep: bool, first: bool) -> list[tuple[int, float]]:
         f = self.f
         known = self.known.get(p, ())
-        out = [(q, _VOCAB) for q in known]  # a known name, or one with its level before it (省+卫计委)
-        if not (after_sep or f[p] in _INITIALS):
+        out = [(q, _VOCAB) for q in known] if known else []  # a known name, or one with its level before it (省+卫计委)
+        level = f[p] in _INITIALS
+        if not (after_sep or level):
             return out
-        s = bisect_left(self.stops, p)
-        limit = min(self.stops[s] if s < len(self.stops) else len(f), p + _GENERIC_MAX)
-        for q in self.ends[bisect_left(self.ends, p + 3):bisect_right(self.ends, limit)]:
+        ends, stops = self.ends, self.stops
+        lo = bisect_left(ends, p + 3)
+        if lo == len(ends) or ends[lo] > p + _GENERIC_MAX:
+            return out  # no generic ending near enough
+        s = bisect_left(stops, p)
+        limit = min(stops[s] if s < len(stops) else len(f), p + _GENERIC_MAX)
+        base = _GENERIC_LEVEL if level else _GENERIC
+        glued = first and not after_sep  # glued to the text before: the longer, the likelier it is text
+        for q in ends[lo:bisect_right(ends, limit, lo)]:
             if q in known:
                 continue
             name = f[p:q]
             if _generic(name, after_sep):
-                score = _GENERIC_LEVEL if name[0] in _INITIALS else _GENERIC
-                if name[0] not in _INITIALS and _CONNECTOR.search(name):
-                    score = _TEXT_LIKE  # "流程和时限区文化局" after a 、: text ending in a name
-                if first and not after_sep:  # glued to the text before: the longer, the likelier it is text
-                    score -= _GLUED_PENALTY * max(0, len(name) - 6)
+                score = _TEXT_LIKE if not level and _CONNECTOR.search(name) else base  # "流程和时限区文化局" after a 、
+                if glued and q - p > 6:
+                    score -= _GLUED_PENALTY * (q - p - 6)
                 out.append((q, score))
         return out
 
-    def skip(self, q: int) -> tuple[int, str]:
-        """Past the separators, blanks and connectors after a name: where the next one may start."""
-        found = self.skips.get(q)
-        if found is None:
-            found = self.skips[q] = self._skip(q)
-        return found
-
     def _skip(self, q: int) -> tuple[int, str]:
+        """Past the separators, blanks and connectors after a name: where the next one may start."""
         f, gap = self.f, "glued"
         m = _ETC.match(f, q)
         if m and m.end() > q:
@@ -251,25 +270,34 @@ class _Parser:
     def best(self, p: int, after_sep: bool, first: bool = False) -> tuple[float, tuple] | None:
         key = (p, after_sep, first)
         memo = self.memo
-        if key in memo:
-            return memo[key]
+        found = memo.get(key, _UNSEEN)
+        if found is not _UNSEEN:
+            return found
         memo[key] = None
-        found: tuple[float, tuple] | None = None
-        end, size, known = self.end, len(self.f), self.known
-        for q, score in self.names_at(p, after_sep, first):
-            q2, gap = self.skip(q)
+        candidates = self.names_at(p, after_sep, first)
+        if not candidates:
+            return None
+        found, reach = None, -1  # the best parse and where it ends
+        end, size, known, skips = self.end, len(self.f), self.known, self.skips
+        known_here = known.get(p, ())
+        for q, score in candidates:
+            step = skips.get(q)  # computed once per place a name ends
+            if step is None:
+                step = skips[q] = self._skip(q)
+            q2, gap = step
             # of the options, the higher score; on a tie the longer reach (longest match)
-            if (end is None or q2 >= end) and (found is None or (score, q) > (found[0], found[1][-1][1])):
-                found = (score, ((p, q, ""),))
+            if (end is None or q2 >= end) and (found is None or (score, q) > (found[0], reach)):
+                found, reach = (score, ((p, q, ""),)), q
             if q2 < size and (end is None or q2 < end):
                 rest = self.best(q2, gap == "sep")
                 if rest is not None:
-                    head = rest[1][0]
-                    weak = gap == "glued" and q not in known.get(p, ()) and head[1] not in known.get(head[0], ()) \
+                    score_rest, spans = rest
+                    head, last = spans[0], spans[-1][1]
+                    weak = gap == "glued" and q not in known_here and head[1] not in known.get(head[0], ()) \
                         and not _whole_alone(self.f[p:q])
-                    total = score + rest[0] - (_WEAK_GLUED if weak else 0.0)  # "各设区|市人民政府", "省政府|各部门"
-                    if found is None or (total, rest[1][-1][1]) > (found[0], found[1][-1][1]):
-                        found = (total, ((p, q, ""), (head[0], head[1], gap), *rest[1][1:]))
+                    total = score + score_rest - (_WEAK_GLUED if weak else 0.0)  # "各设区|市人民政府", "省政府|各部门"
+                    if found is None or (total, last) > (found[0], reach):
+                        found, reach = (total, ((p, q, ""), (head[0], head[1], gap), *spans[1:])), last
         memo[key] = found
         return found
 
@@ -284,11 +312,12 @@ def find_run(text: str, vocab: frozenset[str], at_end: bool, not_before: int = 1
     end = len(folded.rstrip(" \u3000。；;"))
     parser = _Parser(folded, vocab, end if at_end else None)
     best: Run | None = None
-    starts = {m.start() for m in _START.finditer(folded, max(0, not_before), end)} | set(parser.known)
+    lowest = max(0, not_before, parser.start)
+    starts = {m.start() for m in _START.finditer(folded, lowest, end)} | set(parser.known)
     if not_before <= 0:
         starts.add(0)
     for p in sorted(starts):
-        if not max(0, not_before) <= p < end:
+        if not lowest <= p < end:
             continue
         before = folded[p - 1] if p else " "
         after_sep = before in _AFTER
@@ -298,7 +327,7 @@ def find_run(text: str, vocab: frozenset[str], at_end: bool, not_before: int = 1
         score, spans = parsed
         if best is not None and (score, spans[-1][1]) <= (best.score, best.end):
             continue  # not better than the run found: the checks below could only drop it
-        if not after_sep and _longer_start(parser, folded, starts, p, spans[0][1], max(0, not_before)):
+        if not after_sep and _longer_start(parser, folded, starts, p, spans[0][1], lowest):
             continue  # "…公示区市场监督管理局", "…信息省住房城乡建设厅": the name keeps its level character
         has_vocab = any(folded[a:b] in vocab for a, b, _g in spans)
         if len(spans) < 2 and not has_vocab and not (at_end and after_sep):

@@ -25,6 +25,7 @@ _ENDINGS = (
 _ACTION = re.compile(r"推进|加强|做好|开展|落实|完善|建立|健全|提高|提升|推动|深化|加快|强化|规范|发布|严格|持续|"
                      r"积极|认真|切实|及时|围绕|按照|确保|进一步|要求")
 _OPENERS, _CLOSERS = BRACKETS
+_BRACKET = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "]")
 _ROLE_WORDS = (  # stripped from a clause's end; the role they give, or None
     ("牵头负责", "lead"), ("牵头", "lead"), ("配合", "cooperating"), ("协助", "cooperating"),
     ("协办", "cooperating"), ("参与", "cooperating"), ("协同", "cooperating"), ("协作", "cooperating"),
@@ -37,6 +38,7 @@ _ROLE_WORDS = (  # stripped from a clause's end; the role they give, or None
 # "责任主体："), or a bare "主办：" "协办："; its role is the table stage's (core.parse.columns.unit_role)
 _KEY_END = re.compile(r"(?:单位|部门|处室|科室|股室|主体|机构|[处科股][(（]室[)）]|(?<![\u3400-\u9fff])主办|(?<![\u3400-\u9fff])协办)"
                       r"[ ]?[:：;；]|(?<![\u3400-\u9fff])(?:牵头|配合|协助|协同|参与|责任|负责)[ ]?[:：]")
+_KEY_MARK = re.compile("[:：;；]")  # every key holds one: a text without is not scanned for keys
 # a bare role word as a key, after a separator or at the start: county 分工表 cells ("牵头：X；配合：Y",
 # "主办：X；协办：Y") and Taizhang's own exported 台账 ("牵头：X" / "责任：Y" a line each) alike
 _BARE_KEYS = {"主办": "lead", "牵头": "lead", "协办": "cooperating", "配合": "cooperating",
@@ -208,7 +210,9 @@ def _key_role(word: str) -> str | None:
 
 def _keys(folded: str, start: int = 0) -> list[tuple[int, int, str]]:
     """The unit keys in a folded text: (start, end, role); "牵头责任单位：" is one key (lead)."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if not _KEY_MARK.search(folded, start):
+        return out
     for m in _KEY_END.finditer(folded, start):
         bare = _BARE_KEYS.get(folded[m.start():m.start() + 2])
         if bare is not None and folded[m.start() + 2:m.end()].strip() in (":", "：", ";", "；"):
@@ -322,7 +326,8 @@ def _sentence_end(folded: str, start: int) -> int:
 def _role_groups(folded: str) -> list[tuple[int, int]]:
     """Spans inside top-level brackets that name a role (牵头/负责/配合)."""
     spans, depth, start = [], 0, 0
-    for i, ch in enumerate(folded):
+    for m in _BRACKET.finditer(folded):
+        i, ch = m.start(), m.group()
         if ch in _OPENERS:
             if depth == 0:
                 start = i + 1
@@ -341,23 +346,20 @@ def is_keyed_units(text: str) -> bool:
 
 def _depth(folded: str, pos: int) -> int:
     depth = 0
-    for ch in folded[:pos]:
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth = max(0, depth - 1)
+    for m in _BRACKET.finditer(folded, 0, pos):
+        depth = depth + 1 if m.group() in _OPENERS else max(0, depth - 1)
     return depth
 
 
 def _matching_close(folded: str, open_at: int) -> int:
     depth = 0
-    for i in range(open_at, len(folded)):
-        if folded[i] in _OPENERS:
+    for m in _BRACKET.finditer(folded, open_at):
+        if m.group() in _OPENERS:
             depth += 1
-        elif folded[i] in _CLOSERS:
+        else:
             depth -= 1
             if depth == 0:
-                return i
+                return m.start()
     return len(folded)
 
 

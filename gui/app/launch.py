@@ -104,12 +104,12 @@ def _open_after_paint(window, path: Path, look, held) -> None:
     """The service behind the first look, right after its paint; its dialogs if the file changed since."""
     try:
         service = _open_as_usual(path)
-        if service is None:
-            from gui.app.db_open import open_with_recovery
-
-            service = open_with_recovery(window, path, check_later=True)
     finally:
-        held.release()
+        held.release()  # before any dialog below: the clerk must be able to answer it
+    if service is None:
+        from gui.app.db_open import open_with_recovery
+
+        service = open_with_recovery(window, path, check_later=True)
     if service is None:
         window.close()
         QApplication.exit(2)

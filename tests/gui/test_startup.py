@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from core.service.facade import PlanService
 from core.store import backup
@@ -181,6 +181,34 @@ def test_the_rows_stay_put_when_the_filter_bar_arrives_after_the_first_paint(qtb
         single_instance.release()
     (before_bar, top_then), top_after = tops[1]
     assert before_bar and top_then == top_after  # the paint came before the bar, and the tree did not move
+
+
+def test_a_file_that_will_not_open_after_the_first_look_gets_dialogs_the_clerk_can_answer(
+        qtbot, db_path, settings, sample_plan, monkeypatch):
+    """The file changed in the moment after the first look (locked, replaced): the recovery dialogs
+    come up with the clerk's clicks and keys no longer held back."""
+    from gui.app import db_open, launch
+
+    _with_plan(db_path, sample_plan)
+    asked = []
+    monkeypatch.setattr(launch, "_open_as_usual", lambda path: None)
+
+    def recovery(parent, path, check_later=False):
+        box = QLineEdit()  # a dialog's field: does a key reach it?
+        qtbot.addWidget(box)
+        box.show()
+        qtbot.keyClicks(box, "y")
+        asked.append(box.text())
+        return PlanService(path, check_later=check_later)
+
+    monkeypatch.setattr(db_open, "open_with_recovery", recovery)
+    window = start_window(db_path, settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.service is not None, timeout=10000)
+    assert asked == ["y"]
+    window.opening_checks.wait()
+    window.close()
+    window.service.close()
 
 
 def test_the_start_up_probe_times_the_painted_tree_of_main_py(db_path, sample_plan, tmp_path):
