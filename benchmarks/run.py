@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -272,13 +273,10 @@ def bench_filter(db: Path) -> None:
     row("filter change, 5,000 tasks (slowest)", f"{max(filters):.1f} ms", "", True)  # all 5,000 rows laid out
 
 
-def bench_window_toggle(db: Path) -> None:
-    """A status key in the real window on a plan of 500 tasks: the command, the service's commit,
-    the tree's dataChanged and the repaint, as the clerk waits for them. The fsync row is the
-    floor under it: synchronous=FULL (issue 12) makes every commit wait for one."""
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def status_keys(db: Path, tmp: Path) -> Iterator[Callable[[], None]]:
+    """The real window on a copy of `db` (its first plan, expanded), then its 80 status keys — 40
+    tasks, twice, between 已完成 and 进行中 — one at a time: each is yielded once its task is selected
+    and the selection has settled, for the caller to press and time with the repaint that follows."""
     import shutil
 
     from PySide6.QtCore import QSettings
@@ -286,16 +284,14 @@ def bench_window_toggle(db: Path) -> None:
 
     from core.domain.status import Status
     from core.service.facade import PlanService
-    from gui.app.launch import make_app
     from gui.tree.labels import STATUS_ORDER
     from gui.window.main_window import MainWindow
 
-    app = make_app("zh_CN")
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp) / "toggle.sqlite3"
-        shutil.copy(db, work)
-        svc = PlanService(work)
-        window = MainWindow(svc, QSettings(str(Path(tmp) / "w.ini"), QSettings.Format.IniFormat))
+    work = tmp / "toggle.sqlite3"
+    shutil.copy(db, work)
+    svc = PlanService(work)
+    window = MainWindow(svc, QSettings(str(tmp / "w.ini"), QSettings.Format.IniFormat))
+    try:
         window.resize(1280, 800)
         window.show()
         settle = time.perf_counter() + 1.0
@@ -304,7 +300,6 @@ def bench_window_toggle(db: Path) -> None:
         window.tree.expandAll()
         actions = window.tracking.actions.status_actions
         done, doing = STATUS_ORDER.index(Status.DONE), STATUS_ORDER.index(Status.DOING)
-        times = []
         for node_id in window.model.task_ids()[:40] * 2:
             window.select_node(node_id)
             # the clerk's key comes after the selection has settled: its idle work (the detail panel
@@ -313,12 +308,31 @@ def bench_window_toggle(db: Path) -> None:
             while time.perf_counter() < settled:
                 QApplication.processEvents()
             was = window.model.item(window.model.index_of(node_id)).info.status
-            t0 = time.perf_counter()
-            actions[doing if was is Status.DONE else done].trigger()
-            QApplication.processEvents()  # the rows repainted
-            times.append((time.perf_counter() - t0) * 1000)
+            yield actions[doing if was is Status.DONE else done].trigger
+    finally:
         window.close()
         svc.close()
+
+
+def bench_window_toggle(db: Path) -> None:
+    """A status key in the real window on a plan of 500 tasks: the command, the service's commit,
+    the tree's dataChanged and the repaint, as the clerk waits for them. The fsync row is the
+    floor under it: synchronous=FULL (issue 12) makes every commit wait for one."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from gui.app.launch import make_app
+
+    app = make_app("zh_CN")
+    with tempfile.TemporaryDirectory() as tmp:
+        times = []
+        for press in status_keys(db, Path(tmp)):
+            t0 = time.perf_counter()
+            press()
+            QApplication.processEvents()  # the rows repainted
+            times.append((time.perf_counter() - t0) * 1000)
         syncs = []
         with open(Path(tmp) / "sync", "wb") as fh:
             for _ in range(40):

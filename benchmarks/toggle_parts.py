@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.data import build_database  # noqa: E402
+from benchmarks.run import status_keys  # noqa: E402
 
 RECEIVERS = (  # (module, class, method): what a status key's Change reaches
     ("gui.tree.plan_tree_model", "PlanTreeModel", "apply_change"),
@@ -60,36 +61,18 @@ def main() -> int:
     from core.service.facade import PlanService
 
     _timed(spent, PlanService, "set_statuses", "the service (PlanService.set_statuses, its commit)")
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from core.domain.status import Status
     from gui.app.launch import make_app
-    from gui.tree.labels import STATUS_ORDER
-    from gui.window.main_window import MainWindow
 
     app = make_app("zh_CN")
     rows: dict[str, list[float]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
-        svc = PlanService(build_database(Path(tmp) / "bench.sqlite3", plans=10, tasks=500))
-        window = MainWindow(svc, QSettings(str(Path(tmp) / "w.ini"), QSettings.Format.IniFormat))
-        window.resize(1280, 800)
-        window.show()
-        settle = time.perf_counter() + 1.0
-        while time.perf_counter() < settle:
-            QApplication.processEvents()
-        window.tree.expandAll()
-        actions = window.tracking.actions.status_actions
-        done, doing = STATUS_ORDER.index(Status.DONE), STATUS_ORDER.index(Status.DOING)
-        for node_id in window.model.task_ids()[:40] * 2:
-            window.select_node(node_id)
-            settled = time.perf_counter() + 0.005
-            while time.perf_counter() < settled:
-                QApplication.processEvents()
+        db = build_database(Path(tmp) / "bench.sqlite3", plans=10, tasks=500)
+        for press in status_keys(db, Path(tmp)):
             spent.clear()
-            was = window.model.item(window.model.index_of(node_id)).info.status
             t0 = time.perf_counter()
-            actions[doing if was is Status.DONE else done].trigger()
+            press()
             t1 = time.perf_counter()
             QApplication.processEvents()
             t2 = time.perf_counter()
@@ -98,8 +81,6 @@ def main() -> int:
             rows["the repaint (processEvents)"].append((t2 - t1) * 1000)
             for label, ms in spent.items():
                 rows[label].append(ms)
-        window.close()
-        svc.close()
     del app
     for label, values in sorted(rows.items(), key=lambda kv: -statistics.median(kv[1])):
         print(f"{label:<76} {statistics.median(values):6.3f} ms")
