@@ -40,6 +40,7 @@ from gui.tree.plan_tree_model import PlanTreeModel, TreeItem, short_name
 from gui.window.compact import CompactHeight
 from gui.window.deadline_box import DeadlineBox
 from gui.window.entries_panel import EntriesPanel
+from gui.window.steady import set_steady_text, steady_label
 
 NOTE_IDLE_MS = 800
 # a task's fields that leave its text, units and deadlines as they were (core.domain.records.Change.fields)
@@ -172,14 +173,15 @@ class DetailPanel(QWidget):
         self.note_edit.textChanged.connect(self._note_typed)
         self.note_edit.installEventFilter(self)
         form.addRow(self.tr("Progress note:"), self.note_edit)
-        self.updated = QLabel()
+        self.updated = steady_label()  # its time changes with every edit: it keeps its size
         self.updated.setEnabled(False)
         self.compose_button = QPushButton(self.tr("Write from progress entries"))
         self.compose_button.setToolTip(self.tr("Replace the note with the progress entries, oldest first "
                                                "(Undo takes it back)"))
         self.compose_button.clicked.connect(self.compose_note)
         under_note = QHBoxLayout()
-        under_note.addWidget(self.updated, 1)
+        under_note.addWidget(self.updated)
+        under_note.addStretch(1)
         under_note.addWidget(self.compose_button)
         form.addRow("", under_note)
         # 进展 here; supporting material and history, added by the window; below the scroll (__init__)
@@ -321,7 +323,7 @@ class DetailPanel(QWidget):
             if not typing and self.note_edit.toPlainText() != note:
                 self.note_edit.setPlainText(note)
             stamp = info.updated_at.strftime("%Y-%m-%d %H:%M") if info.updated_at else ""
-            self.updated.setText(self.tr("Last changed %1").replace("%1", stamp) if stamp else "")
+            set_steady_text(self.updated, self.tr("Last changed %1").replace("%1", stamp) if stamp else "")
         finally:
             self._loading = False
         self._mark_unsaved()
@@ -330,7 +332,7 @@ class DetailPanel(QWidget):
         """Say so under the note while its text waits to be saved (see gui/window/retry.py)."""
         waiting = self.node_id is not None and self.ctx.pending.note(self.node_id) is not None
         if waiting:
-            self.updated.setText(self.tr("Not saved yet: will be saved automatically once possible"))
+            set_steady_text(self.updated, self.tr("Not saved yet: will be saved automatically once possible"))
         self.updated.setEnabled(waiting)  # dark text while unsaved, greyed when it is a plain date
 
     def _current(self):

@@ -35,6 +35,7 @@ from gui.tree.filter_proxy import TaskFilterProxy
 from gui.tree.labels import rollup_text
 from gui.tree.plan_tree_model import DEADLINE, PROGRESS, STATUS, TITLE, UNITS, PlanTreeModel
 from gui.tree.plan_tree_view import PlanTreeView
+from gui.window.steady import set_steady_text, steady_label
 
 if TYPE_CHECKING:  # imported when the database opens, after the window shell has painted
     from core.service.facade import PlanService
@@ -94,9 +95,8 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         self.path_label = QLabel()
         self.path_label.setToolTip(self.tr("Database file"))
-        self.progress_label = QLabel()
+        self.progress_label = steady_label()  # a tick repaints it alone (gui/window/steady.py)
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.progress_label.setFixedSize(0, 0)  # grows to its text: _update_progress
         self.statusBar().addWidget(self.path_label, 1)
         # Qt hides normal status-bar widgets under a message only if they are visible when it comes; a
         # message shown while the window is still being built would be drawn over the path. Decide here.
@@ -443,13 +443,7 @@ class MainWindow(QMainWindow):
         if self.model.plan_id is None:
             self.progress_label.setText("")
             return
-        label = self.progress_label
-        label.setText(rollup_text(self.model.total_rollup()))
-        # A fixed size, grown when the text needs it, so a tick repaints the label alone: a label
-        # that may change size lays the whole status bar out again and repaints it.
-        hint = label.sizeHint()
-        if hint.width() > label.maximumWidth() or hint.height() > label.maximumHeight():
-            label.setFixedSize(hint.expandedTo(label.maximumSize()))
+        set_steady_text(self.progress_label, rollup_text(self.model.total_rollup()))
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

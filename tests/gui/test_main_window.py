@@ -348,3 +348,43 @@ def test_a_tick_repaints_the_task_row_and_only_the_rollup_cells_above_it(sample_
     assert {col for id_, col in painted if id_ == task} == {TITLE, UNITS, DEADLINE, STATUS, PROGRESS}
     left_alone = [s for s in sections if not {UNITS, DEADLINE} & {col for id_, col in painted if id_ == s}]
     assert sections and left_alone  # a section above it repainted in its roll-up cells only
+
+
+def test_a_steady_label_takes_new_text_without_laying_out_and_grows_when_it_must(qtbot):
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    from gui.window.steady import set_steady_text, steady_label
+
+    class Layouts(QObject):
+        seen = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            self.seen += event.type() == QEvent.Type.LayoutRequest
+            return False
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    label = steady_label()
+    QHBoxLayout(box).addWidget(label)
+    box.show()
+    set_steady_text(label, "最近修改：2026-12-01 14:49")
+    qtbot.wait(10)
+    size, layouts = label.size(), Layouts()
+    box.installEventFilter(layouts)
+    set_steady_text(label, "最近修改：2026-12-01 14:50")
+    qtbot.wait(10)
+    assert layouts.seen == 0 and label.size() == size
+    set_steady_text(label, "尚未保存：磁盘恢复后会自动保存，无需重新输入")
+    qtbot.wait(10)
+    assert label.width() > size.width() and label.sizeHint().width() <= label.width()
+    set_steady_text(label, "")
+    assert label.width() > size.width()  # never shrinks: the next stamp needs the room again
+
+
+def test_the_labels_that_change_with_every_edit_are_steady(sample_window):
+    """The status bar's figure and the detail panel's 最近修改 keep a fixed size (gui/window/steady.py)."""
+    window = sample_window
+    window.select_node(window.model.task_ids()[0])
+    for label in (window.progress_label, window.panel.updated):
+        assert label.minimumSize() == label.maximumSize() and label.sizeHint().width() <= label.width()
