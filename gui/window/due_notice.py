@@ -23,14 +23,19 @@ from core.errors import TaizhangError
 NOTICE_DAYS = 7  # the issue's "due within 7 days": a week's warning
 
 
+def due_states(items: Iterable, today: dt.date) -> dict[int, str | None]:
+    """Each task's "overdue", "soon" (due within NOTICE_DAYS) or None, by core.domain.due's rule."""
+    return {item.info.id: due_state(item.info, today, NOTICE_DAYS) for item in items if item.is_task}
+
+
 def count_due(items: Iterable, today: dt.date) -> tuple[int, int]:
-    """How many open tasks are overdue, and how many due within NOTICE_DAYS (core.domain.due's rule)."""
-    overdue = soon = 0
-    for item in items:
-        state = due_state(item.info, today, NOTICE_DAYS) if item.is_task else None
-        overdue += state == "overdue"
-        soon += state == "soon"
-    return overdue, soon
+    """How many open tasks are overdue, and how many due within NOTICE_DAYS."""
+    return _counts(due_states(items, today))
+
+
+def _counts(states: dict[int, str | None]) -> tuple[int, int]:
+    values = list(states.values())
+    return values.count("overdue"), values.count("soon")
 
 
 class DueNoticeBar(QFrame):
@@ -85,6 +90,8 @@ class DueNotice(QObject):
         self.bar: DueNoticeBar | None = None  # built only when there is something to say
         self.checked_on: dt.date | None = None
         self._armed = False
+        self._states: dict[int, str | None] = {}  # each task's due state when announced, kept up to date
+        self._shown = (0, 0)  # the figures the bar shows
         window.plan_shown.connect(self._plan_shown)
 
     def _plan_shown(self, plan_id) -> None:
@@ -112,7 +119,8 @@ class DueNotice(QObject):
             if svc.get(DUE_NOTICE_DAY) == today.isoformat():
                 self.checked.emit()
                 return
-            overdue, soon = count_due(w.model.items(), today)
+            self._states = due_states(w.model.items(), today)
+            overdue, soon = self._shown = _counts(self._states)
             if overdue or soon:
                 self._bar().announce(overdue, soon)
                 self._remember(today)
@@ -144,4 +152,27 @@ class DueNotice(QObject):
             left = w.filter_bar.parentWidget().layout()  # above the filter bar: the tree it filters
             left.insertWidget(0, self.bar)
             w.plan_shown.connect(lambda _plan: self.bar.hide())  # it spoke of the plan shown then
+            w.ctx.changed.connect(self._changed)
         return self.bar
+
+    def _changed(self, change) -> None:
+        """A task ticked, deferred, added or removed while the bar is up: its figures follow (it goes
+        when nothing is left). A status key or a deferral judges only the tasks it names again;
+        rows added, removed or moved, the whole plan."""
+        w = self.window
+        if self.bar is None or not self.bar.isVisible() or change.plan_id != w.model.plan_id or w.service is None:
+            return
+        today = w.service.today()
+        if change.structure:
+            self._states = due_states(w.model.items(), today)
+        for node_id in () if change.structure else change.nodes:
+            index = w.model.index_of(node_id)
+            item = w.model.item(index) if index.isValid() else None
+            if item is None or not item.is_task:
+                self._states.pop(node_id, None)
+            else:
+                self._states[node_id] = due_state(item.info, today, NOTICE_DAYS)
+        counts = _counts(self._states)
+        if counts != self._shown:  # the same figures: nothing to lay out or paint again
+            self._shown = counts
+            self.bar.announce(*counts)

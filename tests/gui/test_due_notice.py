@@ -63,6 +63,27 @@ def test_overdue_and_due_soon_are_announced_in_a_bar_not_a_dialog(qtbot, dated_s
     window.close()
 
 
+def test_the_figures_follow_the_tasks_ticked_while_the_bar_is_up(qtbot, dated_service, settings):
+    from core.domain.status import Status
+
+    _sample(qtbot, dated_service, settings)
+    window = _open(qtbot, dated_service, settings)
+    with qtbot.waitSignal(window.due_notice.checked, timeout=3000):
+        pass
+    bar = window.due_notice.bar
+    overdue = [n.id for n in dated_service.tree(window.model.plan_id) if n.is_overdue(JUNE_25)]
+    assert len(overdue) == 2 and bar.show_overdue.isVisible()
+    window.select_node(overdue[0])
+    window.tracking.status_actions[2].trigger()  # 已完成
+    assert dated_service.node(overdue[0]).status is Status.DONE
+    qtbot.waitUntil(lambda: bar.label.text().startswith("1"))  # 1 overdue; 2 due within a week
+    window.select_node(overdue[1])
+    window.tracking.status_actions[2].trigger()
+    qtbot.waitUntil(lambda: not bar.show_overdue.isVisible())
+    assert bar.isVisible() and bar.show_soon.isVisible()  # 2. and 7. are still due within a week
+    window.close()
+
+
 def test_the_notice_comes_once_a_day(qtbot, dated_service, settings, clock):
     _sample(qtbot, dated_service, settings)
     window = _open(qtbot, dated_service, settings)
