@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QSizePolicy,
+    QSpacerItem,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.left_layout = QVBoxLayout(left)
         self.left_layout.setContentsMargins(0, 0, 0, 0)
         self.left_layout.addWidget(self.tree)
+        self._bar_space: QSpacerItem | None = None  # the filter bar's place in a deferred first paint
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 3)
@@ -150,9 +153,9 @@ class MainWindow(QMainWindow):
         from gui.window.retry import install_retry_bar
 
         self.filter_bar = FilterBar()
-        spacer = self.left_layout.itemAt(0) if self.left_layout.count() > 1 else None
-        if spacer is not None:  # the space kept for the bar in the first paint
-            self.left_layout.removeItem(spacer)
+        if self._bar_space is not None:  # the space kept for the bar in the first paint
+            self.left_layout.removeItem(self._bar_space)
+            self._bar_space = None
         self.left_layout.insertWidget(0, self.filter_bar)
         self.panel = DetailPanel(self.ctx, self.model)
         self.right.insertWidget(0, self.panel)  # the current page stays (the blank one at start-up)
@@ -192,7 +195,9 @@ class MainWindow(QMainWindow):
         except (TypeError, ValueError):
             height = 2 * (self.fontMetrics().height() + 12) + 5
         # a box layout puts no spacing beside a spacer: the space the bar's own spacing will take too
-        self.left_layout.insertSpacing(0, max(0, min(height, 400)) + max(0, self.left_layout.spacing()))
+        height = max(0, min(height, 400)) + max(0, self.left_layout.spacing())
+        self._bar_space = QSpacerItem(0, height, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.left_layout.insertItem(0, self._bar_space)
 
     def _failed(self, err) -> None:
         from gui.errors import show_error
@@ -314,12 +319,12 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         self._toolbar_undo_redo(toolbar)
 
-    def _toolbar_undo_redo(self, toolbar) -> list[QAction]:
+    def _toolbar_undo_redo(self, toolbar) -> None:
         """Short fixed labels for the toolbar; what would be undone shows in the tooltip (worded when
         the mouse asks: gui/window/undo_tips.py) and the menu."""
         from gui.window.undo_tips import AskedTip
 
-        stack, actions = self.ctx.stack, []
+        stack = self.ctx.stack
         for menu_action, text, can, what, run in (
                 (self.undo_action, self.tr("Undo"), stack.canUndoChanged, stack.undoText, stack.undo),
                 (self.redo_action, self.tr("Redo"), stack.canRedoChanged, stack.redoText, stack.redo)):
@@ -329,8 +334,6 @@ class MainWindow(QMainWindow):
             can.connect(action.setEnabled)
             toolbar.addAction(action)
             AskedTip(lambda t=text, w=what: f"{t} {w()}".strip(), action).watch(toolbar.widgetForAction(action))
-            actions.append(action)
-        return actions
 
     # -- plans ---------------------------------------------------------------------------
     def refresh_plans(self, select: int | None = None) -> None:

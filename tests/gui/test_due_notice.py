@@ -43,11 +43,17 @@ def _sample(qtbot, service, settings) -> None:
     first.close()
 
 
-def test_overdue_and_due_soon_are_announced_in_a_bar_not_a_dialog(qtbot, dated_service, settings):
-    _sample(qtbot, dated_service, settings)
-    window = _open(qtbot, dated_service, settings)
+def _announced(qtbot, service, settings) -> MainWindow:
+    """The sample imported, then a window opened on it that has said what is near."""
+    _sample(qtbot, service, settings)
+    window = _open(qtbot, service, settings)
     with qtbot.waitSignal(window.due_notice.checked, timeout=3000):
         pass
+    return window
+
+
+def test_overdue_and_due_soon_are_announced_in_a_bar_not_a_dialog(qtbot, dated_service, settings):
+    window = _announced(qtbot, dated_service, settings)
     bar = window.due_notice.bar
     assert bar is not None and bar.isVisible()
     assert QApplication.activeModalWidget() is None
@@ -66,10 +72,7 @@ def test_overdue_and_due_soon_are_announced_in_a_bar_not_a_dialog(qtbot, dated_s
 def test_the_figures_follow_the_tasks_ticked_while_the_bar_is_up(qtbot, dated_service, settings):
     from core.domain.status import Status
 
-    _sample(qtbot, dated_service, settings)
-    window = _open(qtbot, dated_service, settings)
-    with qtbot.waitSignal(window.due_notice.checked, timeout=3000):
-        pass
+    window = _announced(qtbot, dated_service, settings)
     bar = window.due_notice.bar
     overdue = [n.id for n in dated_service.tree(window.model.plan_id) if n.is_overdue(JUNE_25)]
     assert len(overdue) == 2 and bar.show_overdue.isVisible()
