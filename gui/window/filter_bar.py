@@ -178,11 +178,12 @@ class FilterBar(QWidget):
             return  # an edit that moved no count (measuring the widest text costs more than it shows)
         self._counts_shown = (shown, total, active)
         self.count.setText(self._count_text(shown, total, active))
-        # room for the longest this plan can say, so the label never clips nor makes the bar jump
+        # room for the longest this plan can say, so the label never clips nor makes the bar jump;
+        # of a fixed size, a new count repaints the label without laying out the window again
         fm = self.count.fontMetrics()
         widest = max(fm.horizontalAdvance(self._count_text(total, total, True)),
                      fm.horizontalAdvance(self._count_text(total, total, False)))
-        self.count.setMinimumWidth(widest + 2)
+        self.count.setFixedSize(widest + 2, self.count.sizeHint().height())
 
     def _count_text(self, shown: int, total: int, active: bool) -> str:
         if active:

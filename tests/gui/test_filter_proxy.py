@@ -238,13 +238,97 @@ def test_the_delegate_reads_a_cell_through_one_call(dated, monkeypatch):
     assert option.font.bold() and option.text == section.data(Qt.ItemDataRole.DisplayRole)
 
 
-def test_a_tick_asks_no_row_again_whether_it_passes(dated, monkeypatch):
-    """The proxy refilters after a Change itself (above), so Qt's own re-asking on dataChanged is off."""
+def test_a_tick_under_a_filter_repaints_its_row_and_lays_nothing_out(dated):
+    """A tick that leaves what is shown as it was is one row's dataChanged here, at the row the
+    filtered tree shows it in, and no layout change (each costs the tree a layout of every row)."""
+    from PySide6.QtCore import Qt
+
     _service, model, proxy = dated
-    shown_ids(proxy)  # every row mapped, as a view on screen has them
-    asked = []
-    real = proxy.filterAcceptsRow
-    monkeypatch.setattr(proxy, "filterAcceptsRow", lambda row, parent: asked.append(row) or real(row, parent))
+    task = next(i for i in reversed(model.task_ids()) if model.index_of(i).row() > 0)
+    proxy.set_filter(TaskFilter(text=model.item(model.index_of(task)).info.title))
+    assert proxy.index_of(task).row() < model.index_of(task).row()  # rows of the filtered tree
+    layouts, cells = [], []
+    proxy.layoutChanged.connect(lambda *_: layouts.append(1))
+    proxy.dataChanged.connect(lambda top, bottom, roles: cells.append((top, bottom)))
     ctx = model.ctx
-    ctx.push(SetStatusCommand(ctx, [model.item(model.index_of(model.task_ids()[0])).info], Status.DONE, "tick"))
-    assert asked == [] and not proxy.dynamicSortFilter()
+    ctx.push(SetStatusCommand(ctx, [model.item(model.index_of(task)).info], Status.DONE, "tick"))
+    assert layouts == []
+    top, bottom = next((t, b) for t, b in cells if proxy.item(t).info.id == task)
+    assert (top.row(), top.column(), bottom.column()) == (proxy.index_of(task).row(), 0, 4)
+    assert top.model() is proxy and top.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+def _fresh_view(model, flt):
+    """What a proxy made now over `model` shows for `flt`: the rows an edited proxy must show."""
+    fresh = TaskFilterProxy(model)
+    fresh.set_my_units(model.ctx.service.my_units())
+    fresh.set_filter(flt)
+    return shown_ids(fresh)
+
+
+@pytest.mark.parametrize("flt", [TaskFilter(), TaskFilter(text="公开"), TaskFilter(statuses={Status.TODO})],
+                         ids=["unfiltered", "search", "status"])
+def test_structure_edits_through_the_filter_keep_qts_model_checks(qtlog, dated, flt):
+    """Added, moved, indented and deleted rows, and every undo, filtered or not: Qt's model tester
+    watching the filtered tree finds nothing wrong, and it shows what a new one would."""
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    from gui.editing.structure_commands import (
+        AddNodeCommand,
+        DeleteNodeCommand,
+        IndentCommand,
+        MoveNodeCommand,
+    )
+
+    service, model, proxy = dated
+    ctx, plan_id = model.ctx, model.plan_id
+    proxy.set_filter(flt)
+    tester = QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Warning)  # noqa: F841
+    section, task = model.root().children[0].info.id, model.task_ids()[0]
+    steps = [lambda: AddNodeCommand(ctx, plan_id, section, 0, "0.", "新增公开任务"),
+             lambda: AddNodeCommand(ctx, plan_id, section, 1, "0a.", "新增任务"),
+             lambda: MoveNodeCommand(ctx, model.task_ids()[-1], section, 0, "move"),
+             lambda: IndentCommand(ctx, model.root().children[1].info.id, False, "indent"),
+             lambda: DeleteNodeCommand(ctx, task, "t", None),
+             lambda: DeleteNodeCommand(ctx, section, "s", None)]
+    for step in steps:
+        ctx.push(step())
+        assert shown_ids(proxy) == _fresh_view(model, flt)
+    while ctx.stack.canUndo():
+        ctx.stack.undo()
+        assert shown_ids(proxy) == _fresh_view(model, flt)
+    assert [r.message for r in qtlog.records if "FAIL" in r.message or "Tester" in r.message] == []
+
+
+def test_unfiltered_a_structure_edit_is_passed_on_row_for_row(dated):
+    """No filter: the plan model's rows are the tree's, and its insert and remove are the tree's
+    too (the view keeps its layout and only places the new row), not a layout change."""
+    from gui.editing.structure_commands import AddNodeCommand
+
+    _service, model, proxy = dated
+    signals = []
+    proxy.rowsInserted.connect(lambda parent, first, last: signals.append(("inserted", proxy.item(parent).info.id, first)))
+    proxy.rowsRemoved.connect(lambda *_: signals.append("removed"))
+    proxy.layoutChanged.connect(lambda *_: signals.append("layout"))
+    section = model.root().children[0].info.id
+    model.ctx.push(AddNodeCommand(model.ctx, model.plan_id, section, 1, "0.", "新增任务"))
+    assert signals == [("inserted", section, 1)]
+    model.ctx.stack.undo()
+    assert signals[1:] == ["removed"]
+
+
+def test_a_shown_task_deleted_under_a_filter_leaves_no_index_behind(dated):
+    """Filtered, the tree's rows are its own lists: a deleted task goes from them, and an index
+    kept to it (a selection, an open editor) is let go, not left pointing at a row that is gone."""
+    from PySide6.QtCore import QPersistentModelIndex
+
+    from gui.editing.structure_commands import DeleteNodeCommand
+
+    _service, model, proxy = dated
+    proxy.set_filter(TaskFilter(text="公开"))
+    task = next(i for i in shown_ids(proxy) if model.item(model.index_of(i)).is_task)
+    kept = QPersistentModelIndex(proxy.index_of(task))
+    model.ctx.push(DeleteNodeCommand(model.ctx, task, "t", None))
+    assert not kept.isValid() and task not in shown_ids(proxy)
+    model.ctx.stack.undo()
+    assert task in shown_ids(proxy)
