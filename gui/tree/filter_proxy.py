@@ -149,7 +149,8 @@ class TaskFilterProxy(QAbstractItemModel):
             pool = rows
             if rest != TaskFilter():
                 ctx = queries.FilterContext(today=today, my_units=self.my_units, mine_role=self._info_role)
-                pool = [row for row in pool if queries.passes(row[_ITEM].info, rest, ctx)]
+                test = queries.tester(rest, ctx)
+                pool = [row for row in pool if test(row[_ITEM].info)]
             self._rest, self._last = (rest_key, pool), None
         pool, needle = self._rest[1], self.needle
         if not needle:
