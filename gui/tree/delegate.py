@@ -1,11 +1,11 @@
-"""Paints the title column: search hits highlighted, and the clerk's role on a task as a badge.
+"""The title column: search hits highlighted, the clerk's role on a task as a badge, and the tick box.
 
 Hits are found on the folded text (core.domain.textfold keeps indices), so 规范 marks 規範 in place.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -14,6 +14,7 @@ from gui.tree.labels import role_badges
 
 HIT_COLOR = QColor("#ffe082")
 HIT_TEXT = QColor("#000000")
+_MOUSE = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick)
 BADGE_COLORS = {"lead": QColor("#6a1b9a"), "responsible": QColor("#1565c0"), "cooperating": QColor("#546e7a")}
 
 
@@ -94,6 +95,35 @@ class TreeDelegate(QStyledItemDelegate):
             painter.setPen(HIT_TEXT)
             painter.drawText(QRect(x, rect.top(), hit.width() + 2, rect.height()), flags, shown[start:end])
         painter.restore()
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem,  # noqa: N802
+                    index: QModelIndex) -> bool:
+        """Ticking: a left click on the tick box, or Space on the current row, ticks the task or the
+        section (the model's setData pushes the undoable command). Qt's delegate ticks a cell only when
+        its flags say it can be ticked, and the filtered tree leaves flags to Qt (gui/tree/filter_proxy.py);
+        every title cell with a tick box can be ticked, so the box itself is the sign here."""
+        state = index.data(Qt.ItemDataRole.CheckStateRole)
+        if state is None or not option.state & QStyle.StateFlag.State_Enabled:
+            return False
+        kind = event.type()
+        if kind in _MOUSE:
+            if event.button() != Qt.MouseButton.LeftButton or not self._tick_box(option, index).contains(
+                    event.position().toPoint()):
+                return False
+            if kind != QEvent.Type.MouseButtonRelease:
+                return True  # a press or a double click on the box is the tick's, not the row's
+        elif kind != QEvent.Type.KeyPress or event.key() not in (Qt.Key.Key_Space, Qt.Key.Key_Select):
+            return False
+        ticked = Qt.CheckState(state) == Qt.CheckState.Checked
+        return model.setData(index, Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked,
+                             Qt.ItemDataRole.CheckStateRole)
+
+    def _tick_box(self, option: QStyleOptionViewItem, index: QModelIndex) -> QRect:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        return style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, opt, widget)
 
     def _metrics(self, font: QFont) -> QFontMetrics:
         for known, metrics in self._fonts:

@@ -7,8 +7,8 @@ the tasks' folded search keys, folded once per plan shown.
 It is a model of its own over the plan model's items, not a QSortFilterProxyModel: a filter that
 shows thousands of rows makes the tree lay every one of them out again, and through Qt's proxy each
 row cost six calls into Python (the proxy asks the plan model for an index whenever it maps one,
-and asks whether a row passes); here the tree asks this model directly, three calls a row (issue 16:
-a filter change on 5,000 tasks within a frame). Unfiltered, it shows the plan model's own lists and
+and asks whether a row passes); here the tree asks this model directly, two calls a row (issue 16:
+a filter change on 5,000 tasks within two frames). Unfiltered, it shows the plan model's own lists and
 passes its row signals on one for one; filtered, it keeps the shown children of each shown item
 and changes them in one layout change.
 """
@@ -36,8 +36,10 @@ class TaskFilterProxy(QAbstractItemModel):
     counts_changed = Signal(int, int)  # tasks shown, tasks in the plan
     warmed = Signal()  # the search keys of the plan shown are folded: the first keystroke is quick
 
-    # a cell's flags depend on its item and column only: the plan model's answer, without a call more
-    flags = PlanTreeModel.flags
+    # flags() is Qt's own (enabled, selectable), not the plan model's: the tree asks a row's flags
+    # twice as it lays the row out, and those two calls into Python were a third of a filter change
+    # on 5,000 tasks; the tick box, the one flag more the title cell had, is the title column's
+    # delegate's (gui/tree/delegate.py), and whether a row has children is hasChildren below.
 
     def __init__(self, model: PlanTreeModel, parent=None) -> None:
         super().__init__(parent)
@@ -385,6 +387,14 @@ class TaskFilterProxy(QAbstractItemModel):
         else:
             item = parent.internalPointer()
         return len(item.children if self._kids is None else self._kids.get(item, _NONE))
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:
+        if not parent.isValid():
+            return bool(self._root.children)
+        if parent.column():
+            return False
+        item = parent.internalPointer()
+        return bool(item.children if self._kids is None else self._kids.get(item))
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return self.source.columnCount()

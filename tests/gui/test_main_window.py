@@ -247,6 +247,39 @@ def test_space_ticks_the_current_task(sample_window, qtbot):
     assert sample_window.service.node(task).status is Status.TODO
 
 
+def test_a_click_on_the_tick_box_ticks_and_a_click_on_the_words_does_not(sample_window, qtbot):
+    """The title column's delegate owns the tick (the filtered tree leaves flags to Qt): a left click
+    on the box ticks the task, again unticks it; on the words it only selects, filtered or not."""
+    from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
+
+    from core.domain.records import TaskFilter
+
+    window = sample_window
+    window.tree.expandAll()
+    task = window.model.task_ids()[1]
+    for flt in (TaskFilter(), TaskFilter(statuses={Status.TODO, Status.DONE})):
+        window.filter_bar.set_filter(flt)
+        window.tree.expandAll()
+        index = window.proxy.index_of(task)
+        window.tree.scrollTo(index)
+        option = QStyleOptionViewItem()
+        option.initFrom(window.tree)
+        option.rect = window.tree.visualRect(index)
+        delegate = window.tree.itemDelegateForIndex(index)
+        delegate.initStyleOption(option, index)
+        style = window.tree.style() or QApplication.style()
+        box = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, window.tree)
+        words = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, window.tree)
+        assert box.isValid() and not box.intersects(words)
+        viewport = window.tree.viewport()
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=words.center())
+        assert window.service.node(task).status is Status.TODO
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=box.center())
+        assert window.service.node(task).status is Status.DONE
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=box.center())
+        assert window.service.node(task).status is Status.TODO
+
+
 def test_a_note_pasted_from_word_is_saved_clean_and_shown_as_saved(sample_window, qtbot, tmp_path):
     """Word's manual line break (U+000B) and stray controls: stored without them, exports still work."""
     from core.export import ExportOptions, export_plan
