@@ -19,18 +19,18 @@ import dataclasses
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
 from core.domain import filters as queries
 from core.domain.records import Change, NodeInfo, TaskFilter
+from gui.tree.item_tree_model import ItemTreeModel
 from gui.tree.plan_tree_model import PlanTreeModel, TreeItem
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ITEM, _UPS, _KEY = range(3)  # the fields of a task row
-_NONE: tuple = ()
 
 
-class TaskFilterProxy(QAbstractItemModel):
+class TaskFilterProxy(ItemTreeModel):
     """Filters a PlanTreeModel; sections stay visible while a task under them matches."""
 
     counts_changed = Signal(int, int)  # tasks shown, tasks in the plan
@@ -50,8 +50,9 @@ class TaskFilterProxy(QAbstractItemModel):
         self.pinned: int | None = None  # a node kept visible when an edit makes it stop matching
         self._visible: set[int] | None = None  # None: everything
         self._root = model.root()
-        self._kids: dict[TreeItem, list[TreeItem]] | None = None  # shown children; None: all, the model's own
-        self._vrow: dict[TreeItem, int] = {}  # a shown item's row among its shown siblings
+        self._headers = model._headers  # the same columns
+        self._shown: dict[TreeItem, list[TreeItem]] | None = None  # shown children; None: all, the model's own
+        self._shown_row: dict[TreeItem, int] = {}  # a shown item's row among its shown siblings
         self._passing: str | None = None  # the row signal being passed on ('insert', 'remove', 'move')
         self._kept: list[QModelIndex] = []  # persistent indexes across a layout change, and their items
         self._places: list[tuple[TreeItem, int]] = []
@@ -230,7 +231,7 @@ class TaskFilterProxy(QAbstractItemModel):
         """The shown children of every shown item, in the plan's order (None: all of them)."""
         visible = self._visible
         if visible is None:
-            self._kids, self._vrow = None, {}
+            self._shown, self._shown_row = None, {}
             return
         kids: dict[TreeItem, list[TreeItem]] = {self._root: []}
         vrow: dict[TreeItem, int] = {}
@@ -243,12 +244,12 @@ class TaskFilterProxy(QAbstractItemModel):
                 siblings.append(item)
                 if item.children:
                     kids[item] = []
-        self._kids, self._vrow = kids, vrow
+        self._shown, self._shown_row = kids, vrow
 
     def _from_item(self, item: TreeItem, column: int) -> QModelIndex:
-        if self._kids is None:
+        if self._shown is None:
             return self.createIndex(item.row, column, item) if self.source.holds(item) else QModelIndex()
-        row = self._vrow.get(item)
+        row = self._shown_row.get(item)
         return QModelIndex() if row is None else self.createIndex(row, column, item)
 
     # -- following the source ------------------------------------------------------------
@@ -289,7 +290,7 @@ class TaskFilterProxy(QAbstractItemModel):
         """Unfiltered, the plan model's rows are these rows: its row signal is passed on as it is.
         Filtered, the shown lists are the old tree's until the edit is done: one layout change
         begins here, while they still agree with the items' parents, and ends in _after_rows."""
-        self._passing = kind if self._kids is None else None
+        self._passing = kind if self._shown is None else None
         if self._passing is None:
             self._begin_layout()
         elif kind == "insert":
@@ -298,7 +299,7 @@ class TaskFilterProxy(QAbstractItemModel):
             self.beginRemoveRows(self._parent_here(parent), first, last)
 
     def _before_move(self, parent: AnyIndex, first: int, last: int, dest: AnyIndex, row: int) -> None:
-        self._passing = "move" if self._kids is None else None
+        self._passing = "move" if self._shown is None else None
         if self._passing is None:
             self._begin_layout()
         else:
@@ -326,14 +327,14 @@ class TaskFilterProxy(QAbstractItemModel):
         """The plan model's cells changed: the same cells here, where they are shown."""
         if not top.isValid():
             return
-        if self._kids is None:
+        if self._shown is None:
             self.dataChanged.emit(self.createIndex(top.row(), top.column(), top.internalPointer()),
                                   self.createIndex(bottom.row(), bottom.column(), bottom.internalPointer()), roles)
             return
         siblings = top.internalPointer().parent.children
         for row in range(top.row(), bottom.row() + 1):
             item = siblings[row]
-            shown = self._vrow.get(item)
+            shown = self._shown_row.get(item)
             if shown is not None:
                 self.dataChanged.emit(self.createIndex(shown, top.column(), item),
                                       self.createIndex(shown, bottom.column(), item), roles)
@@ -356,49 +357,7 @@ class TaskFilterProxy(QAbstractItemModel):
             self._relayout(visible)
         self.counts_changed.emit(self.shown, self.total)
 
-    # -- QAbstractItemModel --------------------------------------------------------------
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
-        # asked for every shown row whenever the tree lays itself out: no helper calls
-        if parent.isValid():
-            if parent.column():
-                return QModelIndex()
-            item = parent.internalPointer()
-        else:
-            item = self._root
-        kids = item.children if self._kids is None else self._kids.get(item, _NONE)
-        if 0 <= row < len(kids) and 0 <= column < 5:
-            return self.createIndex(row, column, kids[row])
-        return QModelIndex()
-
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        up = index.internalPointer().parent
-        if up is None or up is self._root:
-            return QModelIndex()
-        row = up.row if self._kids is None else self._vrow.get(up)
-        return QModelIndex() if row is None else self.createIndex(row, 0, up)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        if not parent.isValid():
-            item = self._root
-        elif parent.column():
-            return 0
-        else:
-            item = parent.internalPointer()
-        return len(item.children if self._kids is None else self._kids.get(item, _NONE))
-
-    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:
-        if not parent.isValid():
-            return bool(self._root.children)
-        if parent.column():
-            return False
-        item = parent.internalPointer()
-        return bool(item.children if self._kids is None else self._kids.get(item))
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return self.source.columnCount()
-
+    # -- QAbstractItemModel (index, parent, rowCount, hasChildren: ItemTreeModel's) ---------------
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         return self.source.headerData(section, orientation, role)
 
@@ -422,9 +381,6 @@ class TaskFilterProxy(QAbstractItemModel):
 
     def mapFromSource(self, index: AnyIndex) -> QModelIndex:
         return self._from_item(index.internalPointer(), index.column()) if index.isValid() else QModelIndex()
-
-    def item(self, index: AnyIndex) -> TreeItem:
-        return index.internalPointer() if index.isValid() else self._root
 
     def index_of(self, node_id: int, column: int = 0) -> QModelIndex:
         return self.mapFromSource(self.source.index_of(node_id, column))
