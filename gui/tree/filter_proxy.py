@@ -69,8 +69,9 @@ class TaskFilterProxy(ItemTreeModel):
         self.shown = self.total = 0
         model.modelAboutToBeReset.connect(self._source_resetting)
         model.modelReset.connect(self._source_reset)
-        model.rowsAboutToBeInserted.connect(lambda parent, first, last: self._before_rows("insert", parent, first, last))
-        model.rowsAboutToBeRemoved.connect(lambda parent, first, last: self._before_rows("remove", parent, first, last))
+        # bound methods only: a lambda would keep this model alive, and connected, as long as the plan model
+        model.rowsAboutToBeInserted.connect(self._before_insert)
+        model.rowsAboutToBeRemoved.connect(self._before_remove)
         model.rowsAboutToBeMoved.connect(self._before_move)
         for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved):
             signal.connect(self._after_rows)
@@ -286,6 +287,12 @@ class TaskFilterProxy(ItemTreeModel):
     def _parent_here(self, parent: AnyIndex) -> QModelIndex:
         return self.createIndex(parent.row(), 0, parent.internalPointer()) if parent.isValid() else QModelIndex()
 
+    def _before_insert(self, parent: AnyIndex, first: int, last: int) -> None:
+        self._before_rows("insert", parent, first, last)
+
+    def _before_remove(self, parent: AnyIndex, first: int, last: int) -> None:
+        self._before_rows("remove", parent, first, last)
+
     def _before_rows(self, kind: str, parent: AnyIndex, first: int, last: int) -> None:
         """Unfiltered, the plan model's rows are these rows: its row signal is passed on as it is.
         Filtered, the shown lists are the old tree's until the edit is done: one layout change
@@ -344,13 +351,20 @@ class TaskFilterProxy(ItemTreeModel):
         if "my_units" in change.fields and self.source.ctx.service is not None:
             self.set_my_units(self.source.ctx.service.my_units())
             return
-        if change.structure or change.plan_id != self.source.plan_id:
+        if change.plan_id != self.source.plan_id:
             return
         self._rest = self._last = None
+        if change.structure:
+            # refiltered as the rows moved (_after_rows), but with the records of before the edit: a
+            # section whose last task went is a task itself once the model has its new record, here
+            self._forget_rows()
         for node_id in change.nodes:  # the model swapped in new records: fold their keys again
             if node_id in self._row_at:
                 self._rows[self._row_at[node_id]][_KEY] = None
         if not self.active:
+            if change.structure:
+                self._compute()  # the count of tasks
+                self.counts_changed.emit(self.shown, self.total)
             return  # every task shown before and after: an edit of fields changes no count
         visible = self._compute(keep=self.pinned)
         if visible != self._visible:
