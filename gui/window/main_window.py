@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.service = service
         self._deferred: list[Callable[[], None]] | None = None  # work held for the first paint (start-up)
+        self._closed = False
         self.settings = settings if settings is not None else QSettings("Taizhang", "Taizhang")
         self.ctx = EditContext(service, self)
         self.model = PlanTreeModel(self.ctx, self)
@@ -217,6 +218,8 @@ class MainWindow(QMainWindow):
 
     def _painted(self) -> None:
         work, self._deferred = self._deferred or [], None
+        if self._closed:
+            return  # closed between its first paint and this turn: nothing to open or build for it
         for step in work:
             step()
 
@@ -470,6 +473,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([760, 520])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         if self.panel is None:  # closed before its first paint: nothing was shown or typed yet
             super().closeEvent(event)
             return

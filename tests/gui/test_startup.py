@@ -329,3 +329,21 @@ def test_the_menus_follow_the_first_paint_and_work(qtbot, db_path, settings, sam
     window.opening_checks.wait()
     window.close()
     window.service.close()
+
+
+def test_a_window_closed_right_after_its_first_paint_opens_no_service(qtbot, db_path, settings, sample_plan,
+                                                                        monkeypatch):
+    """The service opens in the turn after the first paint. A window closed in that moment (the clerk
+    quitting at once, or a test done with it) opens none: opening it then would bind the process's one
+    database to that file, behind the back of whatever service is open by then."""
+    from gui.app import launch
+
+    _with_plan(db_path, sample_plan)
+    opened = []
+    real = launch._open_as_usual
+    monkeypatch.setattr(launch, "_open_as_usual", lambda path: opened.append(path) or real(path))
+    window = start_window(db_path, settings)
+    qtbot.addWidget(window)
+    window.close()
+    window._painted()  # the turn after the first paint (gui/app/opening_checks.AfterFirstPaint), come late
+    assert opened == [] and window.service is None
