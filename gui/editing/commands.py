@@ -7,6 +7,7 @@ detail panel and the status bar update exactly the rows that moved.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -57,9 +58,16 @@ class _Command(QUndoCommand):
 
     def __init__(self, ctx: EditContext, text: str, initiator: object = None) -> None:
         super().__init__(text)
-        self.ctx = ctx
+        # weakly: the context's undo stack owns this command, so a strong reference back makes a
+        # cycle through Qt that Python's collector may tear down in the wrong order (the stack then
+        # deletes commands already half-collected: a crash at a random later moment)
+        self._ctx = weakref.ref(ctx)
         self._initiator = initiator
         self.error: TaizhangError | None = None  # why the last run failed (the widget that asked may keep its input)
+
+    @property
+    def ctx(self) -> EditContext:
+        return self._ctx()
 
     def initiator(self) -> object:
         """The widget for this run's Change: the asker on the first run, nobody after."""

@@ -7,6 +7,7 @@ the bar that tells the clerk about held writes is gui/window/retry.py, built aft
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -36,7 +37,9 @@ class PendingWrites(QObject):
 
     def __init__(self, ctx, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx  # for ctx.service, which the window may attach after start-up
+        # for ctx.service, which the window may attach after start-up; weakly, as the context owns
+        # this object (a cycle through Qt the collector may tear down in the wrong order)
+        self._ctx = weakref.ref(ctx)
         self.entries: list[_Held] = []
         self.error: TaizhangError | None = None
         self.timer = QTimer(self)
@@ -101,7 +104,7 @@ class PendingWrites(QObject):
 
     def _reconnect(self) -> None:
         """After a vanished or refused file, connect afresh: a USB stick put back is a new device."""
-        svc = self.ctx.service
+        svc = self._ctx().service
         if self.error is None or self.error.code == "db_locked" or svc is None:
             return
         try:

@@ -57,3 +57,14 @@ def en_translation(qapp):
     assert install_translations(qapp, "en") == []
     yield
     QLocale.setDefault(QLocale.c())
+
+
+@pytest.fixture(autouse=True)
+def collected_after_each_test():
+    """Python's collector, run after every GUI test: a cycle through Qt objects that the collector
+    would tear down in an order Qt cannot take crashes here, at the test that made it, instead of at
+    a random later moment of the run (gui/editing/commands.py: why commands hold their context weakly)."""
+    yield
+    import gc
+
+    gc.collect()

@@ -56,3 +56,24 @@ def test_an_edit_after_the_window_is_its_own_undo_step(qapp, service, sample_pla
     ctx.push(SetCompletedOnCommand(ctx, task, dt.date(2026, 6, 2), dt.date(2026, 6, 3)))
     assert ctx.stack.count() == 2  # within seconds of the one before: the same step
 
+
+
+def test_an_edit_context_goes_when_its_last_reference_does(qapp, service, sample_plan):
+    """Its undo stack owns the commands, so they hold the context weakly (as does its PendingWrites):
+    with no cycle back, the context and its stack are deleted the moment the last reference goes, in
+    Qt's order, never later by Python's collector tearing the cycle in an order Qt cannot take (the
+    stack deleting commands already half collected: a crash at a random later moment)."""
+    import gc
+    import weakref
+
+    task = next(n.id for n in service.tree(service.import_plan(sample_plan).plan_id) if n.is_task)
+    ctx = EditContext(service)
+    ctx.push(SetCompletedOnCommand(ctx, task, None, dt.date(2026, 6, 1)))
+    ctx.push(SetCompletedOnCommand(ctx, task, dt.date(2026, 6, 1), dt.date(2026, 6, 2)))
+    gone = weakref.ref(ctx)
+    gc.disable()
+    try:
+        del ctx
+        assert gone() is None
+    finally:
+        gc.enable()
