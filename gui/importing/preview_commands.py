@@ -7,6 +7,7 @@ the command asks the view to select the node it moved or made (PreviewModel.focu
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -26,7 +27,11 @@ translate = QCoreApplication.translate
 class _Command(QUndoCommand):
     def __init__(self, model: PreviewModel, text: str) -> None:
         super().__init__(text)
-        self.model = model
+        self._model = weakref.ref(model)  # weakly, as gui/editing/commands.py says why: its stack owns us
+
+    @property
+    def model(self) -> PreviewModel:
+        return self._model()
 
     def _focus(self, path: NodePath | None) -> None:
         self.model.focus.emit(path)
