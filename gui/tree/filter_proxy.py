@@ -1,7 +1,7 @@
 """The plan tree seen through a TaskFilter: matching tasks with their ancestors, instantly.
 
 core.domain.filters.matches is the one predicate (the CLI's `list` uses it too). The filter judges
-every criterion but the text once per filter (core's `passes`), and a keystroke in one pass over
+every criterion but the text once per filter (core's `tester`), and a keystroke in one pass over
 the tasks' folded search keys, folded once per plan shown.
 
 It is a model of its own over the plan model's items, not a QSortFilterProxyModel: a filter that
@@ -79,6 +79,7 @@ class TaskFilterProxy(ItemTreeModel):
         model.headerDataChanged.connect(self.headerDataChanged)
         model.ctx.changed.connect(self._source_changed)
         self._compute()
+
     # -- the filter ----------------------------------------------------------------------
     @property
     def active(self) -> bool:
