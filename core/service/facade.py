@@ -54,6 +54,7 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
         self.today = today or dt.date.today
         self.readonly = readonly
         self.warnings: list[StoreError] = []
+        self.closed = False  # close() is final: the process's one database is never bound to this file again
         self._unflushed, self._last_write = False, 0.0
         self.opening = OpeningChecks(self.db_path, pending=check_later and not readonly)
         if readonly:
@@ -113,13 +114,16 @@ class PlanService(PlanBackups, PlanEditing, PlanTracking, PlanCollecting):
         self.opening.wait()  # a backup under way on a worker thread finishes first
         if self._unflushed:
             self.checkpoint_if_idle(0)
+        self.closed = True
         close_database()
         if self.readonly and self._tidy:  # leave the folder as a read-only command found it
             tidy_after_readonly(self.db_path)
 
     def reopen(self) -> None:
-        """Connect afresh to the same file (a USB stick put back); never creates a new, empty one."""
-        if not self.db_path.is_file():
+        """Connect afresh to the same file (a USB stick put back); never creates a new, empty one, and
+        never once closed: binding the process's one database to this file again would take it from
+        whatever service is open by then."""
+        if self.closed or not self.db_path.is_file():
             raise StoreError("db_missing", path=str(self.db_path))
         old, self.db = self.db, open_database(self.db_path, empty_is_new=False)  # binds the new one once it opened
         if old is not self.db:
