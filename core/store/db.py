@@ -136,12 +136,18 @@ class WriteTransaction:
 
     def __init__(self, db: SqliteDatabase, path: Path, on_commit: Callable[[], None] = lambda: None,
                  before: Callable[[], None] = lambda: None) -> None:
+        self.db = db
         self.ctx = db.atomic()
         self.path = str(path)
         self.on_commit = on_commit
         self.before = before
 
     def __enter__(self):
+        if database.obj is not self.db:
+            # the tables write through the process's one bound database: bound to another file (a
+            # second service opened since, this one closed), this transaction would begin here and
+            # write there; refused as a file that is not there, which every caller handles
+            raise StoreError("db_missing", path=self.path)
         self.before()  # the service's opening check: never a write on a file it has not passed
         if not Path(self.path).exists():  # a deleted file would take writes into its orphaned WAL
             raise StoreError("db_missing", path=self.path)

@@ -227,3 +227,31 @@ def test_restore_and_backup_on_a_full_disk_say_disk_full_and_change_nothing(smal
         assert svc.node(task).note == "恢复前的完成情况"
     finally:
         svc.close()
+
+
+def test_a_service_writes_only_while_the_process_has_its_file_open(tmp_path, sample_plan):
+    """The tables write through the process's one bound database. A service whose file is no longer
+    the one bound (another service opened since, or it was closed) refuses to write as if its file
+    were gone, and the file that is bound is not written."""
+    first = PlanService(tmp_path / "first.sqlite3")
+    plan = first.import_plan(sample_plan).plan_id
+    task = next(n.id for n in first.tree(plan) if n.is_task)
+    second = PlanService(tmp_path / "second.sqlite3")
+    try:
+        with pytest.raises(StoreError) as refused:
+            first.set_status(task, Status.DONE)
+        assert refused.value.code == "db_missing"
+        assert second.list_plans() == []  # nothing of the first file's landed here
+        first.close()
+        with pytest.raises(StoreError):
+            first.reopen()  # closed is closed: the second file stays the one bound
+        assert second.list_plans() == []
+        second.import_plan(sample_plan)
+        assert len(second.list_plans()) == 1
+    finally:
+        second.close()
+    again = PlanService(tmp_path / "first.sqlite3")
+    try:
+        assert again.node(task).status is Status.TODO
+    finally:
+        again.close()

@@ -61,10 +61,20 @@ def en_translation(qapp):
 
 @pytest.fixture(autouse=True)
 def collected_after_each_test():
-    """Python's collector, run after every GUI test: a cycle through Qt objects that the collector
-    would tear down in an order Qt cannot take crashes here, at the test that made it, instead of at
-    a random later moment of the run (gui/editing/commands.py: why commands hold their context weakly)."""
+    """After every GUI test: the windows it made are deleted (a window only closed keeps its timers,
+    whose late writes would reach the next test's database, or whose dialogs would wait for a click
+    no one gives), then Python's collector runs, so a cycle through Qt objects that the collector
+    tears down in an order Qt cannot take crashes at the test that made it, not at a random later
+    moment of the run (gui/editing/commands.py: why commands hold their context weakly)."""
     yield
     import gc
 
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    if QApplication.instance() is not None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMainWindow):
+                widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()

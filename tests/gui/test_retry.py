@@ -193,30 +193,29 @@ def test_bar_names_the_full_disk_in_chinese(win, service, monkeypatch, zh_transl
     assert window.ctx.pending.retry()
 
 
-def test_writes_held_for_a_file_since_closed_are_never_written_elsewhere(win, service, monkeypatch, tmp_path,
-                                                                         sample_plan):
-    """The process has one database bound at a time. Once the window's file is closed (the window
-    going away), a retry of its held writes neither binds that file again nor writes into the database
-    that is open by then: the held note stays held, and the other file is untouched."""
+def test_writes_held_for_a_file_since_closed_are_never_written_elsewhere(qapp, db_path, tmp_path, sample_plan,
+                                                                         monkeypatch):
+    """The process has one database bound at a time. Once the file a held write was for is closed
+    (its window going away), a retry neither binds that file again nor writes into the database
+    open by then: the write stays held, the timer stops, and the other file is untouched."""
     from core.service.facade import PlanService
+    from gui.editing.commands import EditContext, SetNoteCommand
 
-    window = win
-    task = first_task(window)
-    select(window, task)
+    service = PlanService(db_path)
+    task = next(n.id for n in service.tree(service.import_plan(sample_plan).plan_id) if n.is_task)
+    ctx = EditContext(service)
     refuse(monkeypatch, service, "set_note", code="db_missing")
-    window.panel.note_edit.setPlainText("留待重试的说明")
-    window.panel.flush_note()
+    ctx.push(SetNoteCommand(ctx, task, "", "留待重试的说明"))
     monkeypatch.undo()
-    assert window.ctx.pending.entries and window.ctx.pending.timer.isActive()
+    assert ctx.pending.note(task) == "留待重试的说明" and ctx.pending.timer.isActive()
     service.close()
-    other = PlanService(tmp_path / "other.sqlite3")  # the file open by then (another test's, or the next window's)
+    other = PlanService(tmp_path / "other.sqlite3")  # the file open by then (the next window's)
     try:
         other_plan = other.import_plan(sample_plan).plan_id
-        window.ctx.pending.timer.timeout.emit()  # the retry timer fires
-        assert not window.ctx.pending.timer.isActive()
-        assert window.ctx.pending.note(task) == "留待重试的说明"
+        ctx.pending.timer.timeout.emit()  # the retry timer fires
+        assert not ctx.pending.timer.isActive()
+        assert ctx.pending.note(task) == "留待重试的说明"
         assert [p.id for p in other.list_plans()] == [other_plan]
         assert all(not n.note for n in other.tree(other_plan))
     finally:
-        window.ctx.pending.entries.clear()
         other.close()
