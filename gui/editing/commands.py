@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from shiboken6 import Shiboken
 
 from core.domain.coalesce import coalesces
 from core.domain.records import Change, NodeInfo
@@ -40,6 +41,15 @@ class EditContext(QObject):
         self.pending = PendingWrites(self, self)  # writes the disk refused, kept and retried
         self.pending.saved.connect(self.changed.emit)
         self.pending.dropped.connect(self.failed.emit)
+
+    def __del__(self) -> None:
+        # The stack's commands are deleted here, before the context goes. Collected as part of a cycle
+        # (a context with no parent: tests, a dialog's own), the collector runs this while every object
+        # around the commands is still whole (PEP 442), where deleting them from Qt's destructor, inside
+        # the collector's teardown, crashed (QUndoStack::clear on half-collected commands).
+        stack = self.__dict__.get("stack")
+        if stack is not None and Shiboken.isValid(stack):
+            stack.clear()
 
     def push(self, command: QUndoCommand) -> None:
         self.stack.push(command)

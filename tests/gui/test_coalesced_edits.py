@@ -77,3 +77,21 @@ def test_an_edit_context_goes_when_its_last_reference_does(qapp, service, sample
         assert gone() is None
     finally:
         gc.enable()
+
+
+def test_an_edit_context_deletes_its_commands_in_its_finalizer(qapp, service, sample_plan):
+    """Python runs a finalizer before it tears a cycle down (PEP 442), while everything around it is
+    whole: the context empties its undo stack there, so Qt's destructor, run later inside the
+    collector's teardown, has no half-collected command left to delete."""
+    import gc
+
+    task = next(n.id for n in service.tree(service.import_plan(sample_plan).plan_id) if n.is_task)
+    ctx = EditContext(service)
+    ctx.push(SetCompletedOnCommand(ctx, task, None, dt.date(2026, 6, 1)))
+    stack = ctx.stack
+    seen = []
+    stack.indexChanged.connect(lambda index: seen.append((index, stack.count())))
+    ctx.cycle = ctx  # only the collector can free it now
+    del ctx
+    gc.collect()
+    assert seen and seen[-1] == (0, 0)  # the stack was emptied while it could still tell

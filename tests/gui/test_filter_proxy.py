@@ -260,10 +260,15 @@ def test_a_tick_under_a_filter_repaints_its_row_and_lays_nothing_out(dated):
 
 def _fresh_view(model, flt):
     """What a proxy made now over `model` shows for `flt`: the rows an edited proxy must show."""
+    from shiboken6 import Shiboken
+
     fresh = TaskFilterProxy(model)
-    fresh.set_my_units(model.ctx.service.my_units())
-    fresh.set_filter(flt)
-    return shown_ids(fresh)
+    try:
+        fresh.set_my_units(model.ctx.service.my_units())
+        fresh.set_filter(flt)
+        return shown_ids(fresh)
+    finally:
+        Shiboken.delete(fresh)  # now, in Qt's order, not whenever the collector gets to it
 
 
 @pytest.mark.parametrize("flt", [TaskFilter(), TaskFilter(text="公开"), TaskFilter(statuses={Status.TODO})],
@@ -378,6 +383,7 @@ def test_any_run_of_filters_edits_and_undos_shows_what_a_new_filtered_tree_would
     from hypothesis import strategies as st
     from PySide6.QtTest import QAbstractItemModelTester
     from PySide6.QtWidgets import QTreeView
+    from shiboken6 import Shiboken
 
     service = PlanService(db_path, today=lambda: TODAY)
     service.set_my_units(["县教育局"])
@@ -393,7 +399,7 @@ def test_any_run_of_filters_edits_and_undos_shows_what_a_new_filtered_tree_would
         proxy.set_my_units(service.my_units())
         view = QTreeView()
         view.setModel(proxy)
-        tester = QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Warning)  # noqa: F841
+        tester = QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Warning)
         ctx, flt = model.ctx, TaskFilter()
         try:
             for op, a, b in steps:
@@ -414,8 +420,10 @@ def test_any_run_of_filters_edits_and_undos_shows_what_a_new_filtered_tree_would
                     index = proxy.index_of(node_id)
                     assert proxy.index(index.row(), 0, index.parent()) == index
         finally:
-            view.setModel(None)
-            proxy.deleteLater()
+            # the Qt objects of this example deleted now, views before models, the edit context
+            # (with its undo stack and commands) last: nothing of them is left for the collector
+            for made in (tester, view, proxy, model, ctx):
+                Shiboken.delete(made)
 
     try:
         run()
