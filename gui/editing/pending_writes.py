@@ -67,7 +67,7 @@ class PendingWrites(QObject):
         """Try the held writes in order, stopping at the first the disk still refuses. True when none is left."""
         if not self.entries:
             return True
-        svc = self._ctx().service if self._ctx() is not None else None
+        svc = self._service()
         if svc is not None and svc.closed:
             # the window's file is closed (the window is going): a held write run now would land in
             # whatever database the process has open by then, never in this one
@@ -108,9 +108,13 @@ class PendingWrites(QObject):
             self.timer.start()
         self.changed.emit()
 
+    def _service(self):
+        ctx = self._ctx()
+        return ctx.service if ctx is not None else None
+
     def _reconnect(self) -> None:
         """After a vanished or refused file, connect afresh: a USB stick put back is a new device."""
-        svc = self._ctx().service if self._ctx() is not None else None
+        svc = self._service()
         if self.error is None or self.error.code == "db_locked" or svc is None:
             return
         try:

@@ -285,9 +285,6 @@ class TaskFilterProxy(ItemTreeModel):
             self._fill_keys()
             self.warmed.emit()
 
-    def _parent_here(self, parent: AnyIndex) -> QModelIndex:
-        return self.createIndex(parent.row(), 0, parent.internalPointer()) if parent.isValid() else QModelIndex()
-
     def _before_insert(self, parent: AnyIndex, first: int, last: int) -> None:
         self._before_rows("insert", parent, first, last)
 
@@ -302,16 +299,16 @@ class TaskFilterProxy(ItemTreeModel):
         if self._passing is None:
             self._begin_layout()
         elif kind == "insert":
-            self.beginInsertRows(self._parent_here(parent), first, last)
+            self.beginInsertRows(self.mapFromSource(parent), first, last)
         else:
-            self.beginRemoveRows(self._parent_here(parent), first, last)
+            self.beginRemoveRows(self.mapFromSource(parent), first, last)
 
     def _before_move(self, parent: AnyIndex, first: int, last: int, dest: AnyIndex, row: int) -> None:
         self._passing = "move" if self._shown is None else None
         if self._passing is None:
             self._begin_layout()
         else:
-            self.beginMoveRows(self._parent_here(parent), first, last, self._parent_here(dest), row)
+            self.beginMoveRows(self.mapFromSource(parent), first, last, self.mapFromSource(dest), row)
 
     def _after_rows(self, *_args) -> None:
         """A structure edit added, removed or moved rows; refilter, the pinned node kept. Passed on,
@@ -388,12 +385,6 @@ class TaskFilterProxy(ItemTreeModel):
         return self.source.setData(index, value, role)
 
     # -- lookups -------------------------------------------------------------------------
-    def mapToSource(self, index: AnyIndex) -> QModelIndex:
-        if not index.isValid():
-            return QModelIndex()
-        item = index.internalPointer()
-        return self.source.index_for(item, index.column())
-
     def mapFromSource(self, index: AnyIndex) -> QModelIndex:
         return self._from_item(index.internalPointer(), index.column()) if index.isValid() else QModelIndex()
 

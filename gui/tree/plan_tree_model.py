@@ -246,10 +246,6 @@ class PlanTreeModel(ItemTreeModel):
         item = self._items.get(node_id)
         return self.createIndex(item.row, column, item) if item else QModelIndex()
 
-    def index_for(self, item: TreeItem, column: int = 0) -> QModelIndex:
-        """The index of an item of this model (the filtered tree maps its indexes back with it)."""
-        return self.createIndex(item.row, column, item)
-
     def holds(self, item: TreeItem) -> bool:
         """Whether `item` is in the plan shown (not one a structure edit took out, nor the last plan's)."""
         return item.info is not None and self._items.get(item.info.id) is item
